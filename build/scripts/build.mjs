@@ -1,0 +1,43 @@
+// Builds everything `npm start`, the CLI and the e2e tests run: Node-side bundles with
+// esbuild, the renderer with Vite. Output: dist/.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const onlyNode = process.argv.includes('--node-only');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // native and Electron modules are resolved at run time
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+};
+
+const entries = {
+  'electron/main': 'electron/main.ts',
+  'electron/preload': 'electron/preload.ts',
+  'electron/core-worker': 'electron/core/worker.ts',
+  'electron/web-main': 'electron/web-main.ts',
+  'electron/start': 'electron/start.ts',
+  'cli/tdkt': 'electron/cli/tdkt.ts',
+};
+
+const t0 = Date.now();
+await Promise.all(
+  Object.entries(entries).map(([out, src]) =>
+    esbuild({ ...common, entryPoints: [path.join(root, src)], outfile: path.join(root, 'dist', `${out}.cjs`) }),
+  ),
+);
+if (!onlyNode) {
+  await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.mjs'), logLevel: 'warn' });
+}
+console.log(`build: dist/ ready in ${Date.now() - t0} ms`);

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from './schema';
+import { migrate, schemaVersion, LATEST_VERSION } from './migrations';
+
+export interface Connection {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  path: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** stop migrating at this version (migration tests) */
+  migrateTo?: number;
+  readonly?: boolean;
+  /** path to a better-sqlite3 .node built for another runtime (Electron) */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file, {
+    readonly: opts.readonly ?? false,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    if (!opts.readonly) migrate(sqlite, opts.migrateTo ?? LATEST_VERSION);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    path: file,
+    close: () => {
+      sqlite.close();
+    },
+  };
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  messages: string[];
+  schemaVersion: number;
+  latestVersion: number;
+  foreignKeyViolations: number;
+}
+
+export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
+  const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  const messages = rows.map((r) => r.integrity_check);
+  const fk = sqlite.pragma('foreign_key_check') as unknown[];
+  return {
+    ok: messages.length === 1 && messages[0] === 'ok' && fk.length === 0,
+    messages,
+    schemaVersion: schemaVersion(sqlite),
+    latestVersion: LATEST_VERSION,
+    foreignKeyViolations: fk.length,
+  };
+}

@@ -1,0 +1,118 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DB, StaffTable } from '../schema';
+import { newId, nowIso } from '../ids';
+
+export type StaffRow = Selectable<StaffTable>;
+
+export interface StaffFields {
+  fullName: string;
+  nameKey: string;
+  gender: string | null;
+  birthDate: string | null;
+  unitId: string | null;
+  position: string;
+  category: string | null;
+  isLeader: boolean;
+  employmentStart: string | null;
+  employmentEnd: string | null;
+  status: string;
+  note: string;
+}
+
+export interface StaffQuery {
+  /** folded search text (see foldVi); matched anywhere in the folded name */
+  searchKey: string;
+  unitIds: string[] | null;
+  status: string | null;
+}
+
+function fieldsToColumns(f: StaffFields) {
+  return {
+    full_name: f.fullName,
+    name_key: f.nameKey,
+    gender: f.gender,
+    birth_date: f.birthDate,
+    unit_id: f.unitId,
+    position: f.position,
+    category: f.category,
+    is_leader: f.isLeader ? 1 : 0,
+    employment_start: f.employmentStart,
+    employment_end: f.employmentEnd,
+    status: f.status,
+    note: f.note,
+  };
+}
+
+export async function queryStaff(db: Kysely<DB>, q: StaffQuery): Promise<StaffRow[]> {
+  let sel = db.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
+  if (q.searchKey) {
+    const escaped = q.searchKey.replace(/[\\%_]/g, (c) => '\\' + c);
+    sel = sel.where(sql<boolean>`name_key LIKE ${'%' + escaped + '%'} ESCAPE '\\'`);
+  }
+  if (q.unitIds) sel = sel.where('unit_id', 'in', q.unitIds.length ? q.unitIds : ['']);
+  if (q.status) sel = sel.where('status', '=', q.status);
+  return sel.execute();
+}
+
+export async function getStaff(db: Kysely<DB>, id: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertStaff(db: Kysely<DB>, originOfficeId: string, f: StaffFields): Promise<string> {
+  const now = nowIso();
+  const id = newId();
+  await db
+    .insertInto('staff')
+    .values({ id, origin_office_id: originOfficeId, created_at: now, updated_at: now, deleted_at: null, ...fieldsToColumns(f) })
+    .execute();
+  return id;
+}
+
+export async function updateStaff(db: Kysely<DB>, id: string, f: StaffFields): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ ...fieldsToColumns(f), updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function softDeleteStaff(db: Kysely<DB>, id: string): Promise<boolean> {
+  const now = nowIso();
+  const r = await db
+    .updateTable('staff')
+    .set({ deleted_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Name + birth date + unit of every live staff record (duplicate detection on import). */
+export async function staffIdentityKeys(db: Kysely<DB>) {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'full_name', 'birth_date', 'unit_id'])
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Bulk insert inside one SQLite transaction: all rows or none. Synchronous on purpose —
+ * a prepared statement in a better-sqlite3 transaction is the fastest path and cannot
+ * interleave with other writes.
+ */
+export function bulkInsertStaff(sqlite: BetterSqlite3.Database, originOfficeId: string, rows: StaffFields[]): number {
+  const stmt = sqlite.prepare(`INSERT INTO staff (id, origin_office_id, created_at, updated_at, deleted_at,
+      full_name, name_key, gender, birth_date, unit_id, position, category, is_leader, employment_start, employment_end, status, note)
+    VALUES (@id, @origin_office_id, @created_at, @updated_at, NULL,
+      @full_name, @name_key, @gender, @birth_date, @unit_id, @position, @category, @is_leader, @employment_start, @employment_end, @status, @note)`);
+  const now = nowIso();
+  const run = sqlite.transaction((list: StaffFields[]) => {
+    for (const f of list) {
+      stmt.run({ id: newId(), origin_office_id: originOfficeId, created_at: now, updated_at: now, ...fieldsToColumns(f) });
+    }
+    return list.length;
+  });
+  return run(rows);
+}

@@ -1,0 +1,121 @@
+// Staff Excel import (preview → apply, all-or-nothing) and export.
+import { AppError } from '../../shared/contract/errors';
+import { foldVi } from '../../shared/text/vn';
+import { listUnits } from '../../db/repositories/units';
+import { bulkInsertStaff, staffIdentityKeys } from '../../db/repositories/staff';
+import { getOffice } from '../../db/repositories/office';
+import { readStaffWorkbook } from '../services/staff-excel/parse';
+import { proposeMapping } from '../services/staff-excel/mapping';
+import { validateStaffRows, type ValidationResult } from '../services/staff-excel/validate';
+import { exportStaffWorkbook } from '../services/staff-excel/export';
+import type { ProcParsedInput } from '../../shared/contract';
+import type { CoreContext } from '../core/context';
+import type { Job } from '../core/jobs';
+import type { HandlerMap } from './types';
+import { findStaff } from './staff';
+
+const SAMPLE_ROWS = 20;
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type ImportInput = ProcParsedInput<'staff.importPreview'>;
+
+async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
+  const bytes = Buffer.from(input.fileBase64, 'base64');
+  job.progress('read', 0, 0);
+  const read = await readStaffWorkbook(bytes, (done, total) => {
+    job.progress('read', done, total);
+    job.checkCancelled();
+  });
+  if (!read.ok) throw new AppError('FILE_INVALID', read.message);
+  job.checkCancelled();
+  const units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code }));
+  const existing = (await staffIdentityKeys(ctx.db)).map((s) => ({ id: s.id, fullName: s.full_name, birthDate: s.birth_date, unitId: s.unit_id }));
+  const mapping = input.mapping ?? proposeMapping(read.headers);
+  const result = await validateStaffRows(read, mapping, units, existing, {
+    today: ctx.today(),
+    onProgress: (done, total) => {
+      job.progress('validate', done, total);
+      job.checkCancelled();
+    },
+  });
+  return { read, result };
+}
+
+function toPreview(read: { sheetName: string; headerRow: number; headers: string[] }, result: ValidationResult) {
+  return {
+    sheetName: read.sheetName,
+    headerRow: read.headerRow,
+    headers: read.headers,
+    mapping: result.mapping,
+    totalRows: result.stats.dataRows,
+    validRows: result.errors.length === 0 ? result.rows.length : result.rows.length,
+    errors: result.errors.map((e) => ({ row: e.row, column: e.column, field: e.field, value: e.value, message: e.message })),
+    sample: result.rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      row: r.row,
+      fullName: r.fullName,
+      gender: r.gender,
+      birthDate: r.birthDate,
+      unitName: r.unitName,
+      position: r.position,
+      category: r.category,
+    })),
+  };
+}
+
+export const staffImportHandlers: HandlerMap<'staff.importPreview' | 'staff.importApply'> = {
+  'staff.importPreview': async (input, ctx) => {
+    const job = ctx.jobs.start(input.jobId);
+    try {
+      const { read, result } = await readAndValidate(input, ctx, job);
+      return toPreview(read, result);
+    } finally {
+      job.finish();
+    }
+  },
+  // Re-reads and re-validates the file: the apply never trusts an earlier preview.
+  'staff.importApply': async (input, ctx) => {
+    const job = ctx.jobs.start(input.jobId);
+    try {
+      const { result } = await readAndValidate(input, ctx, job);
+      if (result.errors.length > 0) {
+        const first = result.errors.slice(0, 5).map((e) => e.message).join('\n');
+        throw new AppError(
+          'IMPORT_REJECTED',
+          `Tệp có ${result.errors.length} lỗi nên chưa nhập gì. Sửa các lỗi rồi nhập lại:\n${first}${result.errors.length > 5 ? '\n…' : ''}`,
+          result.errors,
+        );
+      }
+      if (result.rows.length === 0) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng cán bộ nào để nhập.');
+      job.checkCancelled();
+      job.progress('write', 0, result.rows.length);
+      const imported = bulkInsertStaff(
+        ctx.conn.sqlite,
+        ctx.officeId,
+        result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) })),
+      );
+      job.progress('write', imported, result.rows.length);
+      return { imported };
+    } finally {
+      job.finish();
+    }
+  },
+};
+
+export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = async (input, ctx) => {
+  const filter = input ?? { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const };
+  const rows = await findStaff(ctx, filter);
+  const units = await listUnits(ctx.db, true);
+  const office = await getOffice(ctx.db, ctx.officeId);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const parts: string[] = [];
+  if (filter.unitId) parts.push(`Đơn vị: ${unitNames.get(filter.unitId) ?? ''}${filter.includeSubunits ? ' (gồm đơn vị cấp dưới)' : ''}`);
+  if (filter.search) parts.push(`Tìm: "${filter.search}"`);
+  const bytes = await exportStaffWorkbook(rows, {
+    title: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG',
+    officeName: office?.name ?? '',
+    filterDescription: parts.join('; ') || undefined,
+    units: unitNames,
+  });
+  const stamp = ctx.today().replaceAll('-', '');
+  return { fileName: `danh-sach-can-bo-${stamp}.xlsx`, mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+};

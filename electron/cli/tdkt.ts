@@ -1,0 +1,199 @@
+// `tdkt` command line: the same core and handlers as the app, in-process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../core/core';
+import { resolveDbPath } from '../host/paths';
+import { isAppError, type ProcedureName } from '../../shared/contract';
+import { formatDateVi } from '../../shared/text/vn';
+import type { Unit } from '../../shared/contract/units';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../shared/staff/labels';
+import { buildUnitTree, flattenUnitTree } from '../../shared/units/tree';
+
+declare const __APP_VERSION__: string;
+
+const USAGE = `Cách dùng: tdkt [--db TỆP] <lệnh>
+
+Lệnh:
+  office show [--json]                         Xem thông tin cơ quan
+  office set --name TÊN --abbr VIẾT_TẮT --place ĐỊA_DANH --level CẤP
+             [--parent CƠ_QUAN_CHỦ_QUẢN] [--head-title CHỨC_DANH] [--head-name HỌ_TÊN] [--superior CẤP_TRÊN]
+  units list [--json]                          Danh sách đơn vị (dạng cây)
+  staff list [--search CHỮ] [--unit MÃ] [--status TRẠNG_THÁI|all] [--json]
+  staff import TỆP.xlsx [--dry-run] [--json]   Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả)
+  db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
+
+Tệp dữ liệu: --db TỆP, hoặc biến môi trường TDKT_DB, hoặc thư mục dữ liệu của người dùng.`;
+
+class UsageError extends Error {}
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function runCli(argv: string[], io: CliIO = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        search: { type: 'string' },
+        unit: { type: 'string' },
+        status: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        name: { type: 'string' },
+        abbr: { type: 'string' },
+        place: { type: 'string' },
+        level: { type: 'string' },
+        parent: { type: 'string' },
+        'head-title': { type: 'string' },
+        'head-name': { type: 'string' },
+        superior: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    io.err(`Tham số không hợp lệ: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals: pos } = parsed;
+  if (v.version) {
+    io.out(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev');
+    return 0;
+  }
+  if (v.help || pos.length === 0) {
+    io.out(USAGE);
+    return pos.length === 0 && !v.help ? 2 : 0;
+  }
+  const dbPath = resolveDbPath(v.db ? ['--db', v.db] : []);
+  let core: Core | null = null;
+  try {
+    core = await createCore({ dbPath, host: 'cli', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' });
+    const c = core;
+    const call = <P extends ProcedureName>(p: P, input?: unknown) => c.invoke(p, input);
+    const cmd = `${pos[0]} ${pos[1] ?? ''}`.trim();
+    const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
+    switch (cmd) {
+      case 'office show': {
+        const o = await call('office.get');
+        if (v.json) json(o);
+        else if (!o) io.out('Chưa thiết lập thông tin cơ quan. Dùng: tdkt office set --name … --abbr … --place … --level …');
+        else {
+          io.out(`Cơ quan:            ${o.name}`);
+          io.out(`Cơ quan chủ quản:   ${o.parentAgency || '—'}`);
+          io.out(`Cấp:                ${o.levelCode}`);
+          io.out(`Địa danh:           ${o.placeName}`);
+          io.out(`Viết tắt:           ${o.abbreviation}`);
+          io.out(`Thủ trưởng:         ${[o.headTitle, o.headName].filter(Boolean).join(' ') || '—'}`);
+          io.out(`Cơ quan cấp trên:   ${o.superiorName || '—'}`);
+        }
+        return 0;
+      }
+      case 'office set': {
+        const current = await call('office.get');
+        const o = await call('office.save', {
+          name: v.name ?? current?.name,
+          parentAgency: v.parent ?? current?.parentAgency ?? '',
+          levelCode: v.level ?? current?.levelCode,
+          placeName: v.place ?? current?.placeName,
+          abbreviation: v.abbr ?? current?.abbreviation,
+          headTitle: v['head-title'] ?? current?.headTitle ?? '',
+          headName: v['head-name'] ?? current?.headName ?? '',
+          superiorName: v.superior ?? current?.superiorName ?? '',
+        });
+        if (v.json) json(o);
+        else io.out(`Đã lưu thông tin cơ quan: ${o.name} (${o.abbreviation}).`);
+        return 0;
+      }
+      case 'units list': {
+        const units = await call('units.list', { includeInactive: true });
+        if (v.json) json(units);
+        else if (units.length === 0) io.out('Chưa có đơn vị nào.');
+        else printTree(units, io);
+        return 0;
+      }
+      case 'staff list': {
+        const status = v.status ?? 'dang_cong_tac';
+        const r = await call('staff.list', { search: v.search ?? '', unitId: v.unit ?? null, status });
+        if (v.json) json(r.rows);
+        else {
+          const units = new Map((await call('units.list', {})).map((u) => [u.id, u.name]));
+          for (const s of r.rows) {
+            io.out(
+              [s.fullName, formatDateVi(s.birthDate) || '—', (s.unitId && units.get(s.unitId)) || '—', s.position || '—', s.category ? CATEGORY_LABELS[s.category] : '—', STATUS_LABELS[s.status]].join('\t'),
+            );
+          }
+          io.out(`Tổng số: ${r.total} người.`);
+        }
+        return 0;
+      }
+      case 'staff import': {
+        const file = pos[2];
+        if (!file) throw new UsageError('Thiếu đường dẫn tệp Excel: tdkt staff import TỆP.xlsx');
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(file);
+        } catch {
+          throw new UsageError(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
+        }
+        const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
+        const preview = await call('staff.importPreview', input);
+        if (preview.errors.length > 0) {
+          if (v.json) json(preview);
+          io.err(`Tệp có ${preview.errors.length} lỗi, chưa nhập gì. Sửa các lỗi sau rồi nhập lại:`);
+          for (const e of preview.errors.slice(0, 50)) io.err(`  ${e.message}`);
+          if (preview.errors.length > 50) io.err(`  … và ${preview.errors.length - 50} lỗi khác.`);
+          return 1;
+        }
+        if (v['dry-run']) {
+          if (v.json) json(preview);
+          else io.out(`Kiểm tra xong: ${preview.validRows} dòng hợp lệ, không có lỗi. (Chạy thử — chưa nhập.)`);
+          return 0;
+        }
+        const r = await call('staff.importApply', { ...input, mapping: preview.mapping });
+        if (v.json) json(r);
+        else io.out(`Đã nhập ${r.imported} cán bộ.`);
+        return 0;
+      }
+      case 'db check': {
+        const r = await call('db.check');
+        if (v.json) json({ ...r, dbPath });
+        else {
+          io.out(`Tệp: ${dbPath}`);
+          io.out(`Toàn vẹn: ${r.ok ? 'tốt (integrity_check: ok)' : 'CÓ LỖI'}`);
+          if (!r.ok) for (const m of r.messages) io.out(`  ${m}`);
+          io.out(`Phiên bản lược đồ: ${r.schemaVersion}/${r.latestVersion}`);
+        }
+        return r.ok ? 0 : 1;
+      }
+      default:
+        throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(isAppError(e) ? e.message : `Lỗi: ${String(e)}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
+
+function printTree(units: Unit[], io: CliIO) {
+  for (const { unit: u, depth } of flattenUnitTree(buildUnitTree(units))) {
+    io.out(`${'  '.repeat(depth)}${u.name}${u.code ? ` [${u.code}]` : ''}${u.active ? '' : ' (ngừng hoạt động)'}\t${u.staffCount} người\t${u.id}`);
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,86 @@
+// Electron main process: thin. Starts the core worker, registers IPC, opens a locked-down
+// window. Everything else lives in the core and is shared with the browser host.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { startCoreWorker, type CoreClient } from './host/core-client';
+import { registerIpc, type IpcMainLike } from './host/ipc';
+import { defaultDataDir, resolveDbPath } from './host/paths';
+import { RENDERER_CSP, allowNavigation } from './host/security';
+
+const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
+let core: CoreClient | null = null;
+
+app.setPath('userData', defaultDataDir());
+if (!app.requestSingleInstanceLock()) app.quit();
+
+// Deny everything a page might ask for, for every web contents ever created.
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!allowNavigation(url, rendererIndexUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!allowNavigation(url, rendererIndexUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+function electronNativeBinding(): string | undefined {
+  // better-sqlite3 built for Electron's ABI by build/scripts/electron-native.cjs (see README)
+  const candidates = [
+    path.join((process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? '', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    path.join(__dirname, '..', '..', 'build', 'native', `electron-${process.versions.electron ?? ''}`, 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+async function createWindow() {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'TĐKT Desktop',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadFile(rendererIndex);
+}
+
+void app.whenReady().then(async () => {
+  const dbPath = resolveDbPath(process.argv.slice(1));
+  core = await startCoreWorker(path.join(__dirname, 'core-worker.cjs'), {
+    dbPath,
+    host: 'electron',
+    version: app.getVersion(),
+    nativeBinding: electronNativeBinding(),
+  });
+  registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl);
+  await createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  void core?.close();
+});

@@ -1,0 +1,89 @@
+// Type-checking fallback used only where the `electron` package is not installed (its
+// binary download failed, e.g. offline CI). tsconfig "paths" prefers the real
+// node_modules/electron/electron.d.ts when present. Keep this a strict subset of the
+// real API so code checked here also checks against the real types.
+declare module 'electron' {
+  interface WebPreferences {
+    preload?: string;
+    contextIsolation?: boolean;
+    sandbox?: boolean;
+    nodeIntegration?: boolean;
+    webSecurity?: boolean;
+    spellcheck?: boolean;
+    webviewTag?: boolean;
+    allowRunningInsecureContent?: boolean;
+  }
+  interface BrowserWindowConstructorOptions {
+    width?: number;
+    height?: number;
+    minWidth?: number;
+    minHeight?: number;
+    title?: string;
+    show?: boolean;
+    backgroundColor?: string;
+    webPreferences?: WebPreferences;
+  }
+  interface WebFrameMain {
+    url: string;
+    parent: WebFrameMain | null;
+  }
+  interface IpcMainInvokeEvent {
+    senderFrame: WebFrameMain | null;
+  }
+  interface HandlerDetails {
+    url: string;
+  }
+  interface Event {
+    preventDefault(): void;
+  }
+  interface Session {
+    setPermissionRequestHandler(handler: ((wc: WebContents, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+    setPermissionCheckHandler(handler: ((wc: WebContents | null, permission: string) => boolean) | null): void;
+    webRequest: {
+      onHeadersReceived(
+        listener: (
+          details: { responseHeaders?: Record<string, string[]> },
+          callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+        ) => void,
+      ): void;
+    };
+  }
+  interface WebContents {
+    session: Session;
+    on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
+    on(event: 'will-attach-webview', listener: (event: Event) => void): this;
+    setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' }): void;
+  }
+  class BrowserWindow {
+    constructor(options?: BrowserWindowConstructorOptions);
+    webContents: WebContents;
+    loadFile(filePath: string): Promise<void>;
+    once(event: 'ready-to-show', listener: () => void): this;
+    show(): void;
+  }
+  interface App {
+    whenReady(): Promise<void>;
+    on(event: 'window-all-closed', listener: () => void): this;
+    on(event: 'before-quit', listener: () => void): this;
+    on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): this;
+    quit(): void;
+    setPath(name: 'userData', path: string): void;
+    getVersion(): string;
+    requestSingleInstanceLock(): boolean;
+  }
+  interface IpcMain {
+    handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown): void;
+  }
+  interface IpcRenderer {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  }
+  interface ContextBridge {
+    exposeInMainWorld(apiKey: string, api: unknown): void;
+  }
+  interface Session {}
+  const app: App;
+  const ipcMain: IpcMain;
+  const ipcRenderer: IpcRenderer;
+  const contextBridge: ContextBridge;
+  const session: { defaultSession: Session };
+}

@@ -1,0 +1,48 @@
+// Lint: TypeScript rules plus the layer boundaries of ARCHITECTURE.md, so a wrong import
+// fails `npm test`. typescript-eslint needs TypeScript's JS compiler API, which
+// TypeScript 7 (the native compiler) does not have — hence typescript ~5.9 in package.json.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net', 'url', 'util', 'stream', 'zlib'];
+const nodeOnly = [
+  { group: ['node:*'], message: 'This layer must not use Node APIs.' },
+  ...nodeBuiltins.map((m) => ({ group: [m], message: 'This layer must not use Node APIs.' })),
+  { group: ['better-sqlite3', 'kysely', 'exceljs', 'docx'], message: 'Node-side libraries belong to db/ or electron/.' },
+];
+const noElectron = { group: ['electron'], message: 'Only electron/main.ts and electron/preload.ts import electron.' };
+const layer = (name) => ({ group: [`**/${name}/*`, `**/${name}`], message: `This layer must not import from ${name}/.` });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'build/native/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', { patterns: [noElectron] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...nodeOnly, noElectron, { group: ['react', 'react-dom', '@mantine/*'], message: 'shared/ is UI-free.' }, layer('db'), layer('electron'), layer('renderer')] }],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, layer('electron'), layer('renderer')] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeOnly, noElectron, layer('db'), layer('electron')] }] },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, layer('renderer')] }] },
+  },
+  {
+    files: ['electron/main.ts', 'electron/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('renderer')] }] },
+  },
+);

@@ -1,0 +1,112 @@
+import { useEffect } from 'react';
+import { AppShell, Alert, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { S } from './strings';
+import { useRouter, type RouteId } from './router';
+import { useSession } from './session';
+import { OfficeSetupPage } from '../features/office/OfficeSetupPage';
+import { UnitsPage } from '../features/units/UnitsPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { NotYetPage } from '../features/placeholder/NotYetPage';
+
+const NAV: { id: RouteId; label: string }[] = [
+  { id: 'units', label: S.nav.units },
+  { id: 'staff', label: S.nav.staff },
+  { id: 'plans', label: S.nav.plans },
+  { id: 'tasks', label: S.nav.tasks },
+  { id: 'awards', label: S.nav.awards },
+  { id: 'dossiers', label: S.nav.dossiers },
+  { id: 'exchange', label: S.nav.exchange },
+  { id: 'backup', label: S.nav.backup },
+  { id: 'settings', label: S.nav.settings },
+];
+
+const NOT_YET: Partial<Record<RouteId, string>> = {
+  plans: 'Quản lý phong trào thi đua và soạn, nhập, in kế hoạch (KẾ HOẠCH) theo Nghị định 30/2020/NĐ-CP sẽ có ở bản cập nhật tiếp theo.',
+  tasks: 'Theo dõi nhiệm vụ theo quý từ phụ lục kế hoạch, báo cáo sơ kết, tổng kết sẽ có ở bản cập nhật tiếp theo.',
+  awards: 'Xếp loại, danh hiệu, quyết định khen thưởng và kiểm tra điều kiện khen thưởng theo quy định sẽ có ở bản cập nhật tiếp theo.',
+  dossiers: 'Lập hồ sơ đề nghị khen thưởng (tờ trình, biên bản, báo cáo thành tích) sẽ có ở bản cập nhật tiếp theo.',
+  exchange: 'Xuất, nhập gói dữ liệu qua USB giữa cơ quan và cấp tỉnh sẽ có ở bản cập nhật tiếp theo.',
+  backup: 'Sao lưu tự động, sao lưu thủ công và khôi phục dữ liệu sẽ có ở bản cập nhật tiếp theo. Trong lúc chờ, hãy sao chép tệp dữ liệu (đường dẫn ở mục Cài đặt) khi ứng dụng đã đóng.',
+};
+
+function Page({ route }: { route: RouteId }) {
+  switch (route) {
+    case 'units':
+      return <UnitsPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <NotYetPage title={NAV.find((n) => n.id === route)!.label} description={NOT_YET[route] ?? ''} />;
+  }
+}
+
+export function App() {
+  const { loaded, error, office, info, load } = useSession();
+  const { route, go } = useRouter();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!loaded)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  if (error)
+    return (
+      <Center h="100vh">
+        <Alert color="red" title={S.loadFailed} maw={560}>
+          <Stack>
+            <Text size="sm">{error}</Text>
+            <Button onClick={() => void load()}>{S.retry}</Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  if (!office) return <OfficeSetupPage firstRun />;
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={4} c="red.8">
+              {S.appName}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {office.name}
+            </Text>
+          </Group>
+          {info?.host === 'web' && (
+            <Badge color="gray" variant="light" title={info.fallbackReason ?? ''}>
+              {S.browserMode}
+            </Badge>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          <nav aria-label="Điều hướng chính">
+            {NAV.map((n) => (
+              <NavLink
+                key={n.id}
+                label={n.label}
+                active={route === n.id}
+                onClick={() => go(n.id)}
+                href={`#/${n.id}`}
+                data-testid={`nav-${n.id}`}
+              />
+            ))}
+          </nav>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

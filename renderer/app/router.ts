@@ -1,0 +1,26 @@
+// Hash routes (#/staff): survive reloads, need no server support in either host.
+import { create } from 'zustand';
+
+export type RouteId = 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'settings';
+
+export const ROUTES: RouteId[] = ['units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'settings'];
+
+function parse(hash: string): RouteId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as RouteId;
+  return ROUTES.includes(id) ? id : 'staff';
+}
+
+interface RouterState {
+  route: RouteId;
+  go(route: RouteId): void;
+}
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parse(window.location.hash),
+  go: (route) => {
+    window.location.hash = `#/${route}`;
+    set({ route });
+  },
+}));
+
+window.addEventListener('hashchange', () => useRouter.setState({ route: parse(window.location.hash) }));

@@ -1,0 +1,20 @@
+// Shell strings (Vietnamese). Each feature keeps its own strings file.
+export const S = {
+  appName: 'TĐKT Desktop',
+  appSubtitle: 'Thi đua, khen thưởng',
+  nav: {
+    units: 'Đơn vị',
+    staff: 'Cán bộ',
+    plans: 'Phong trào & Kế hoạch',
+    tasks: 'Nhiệm vụ theo quý',
+    awards: 'Khen thưởng',
+    dossiers: 'Hồ sơ đề nghị',
+    exchange: 'Trao đổi dữ liệu',
+    backup: 'Sao lưu',
+    settings: 'Cài đặt',
+  },
+  browserMode: 'Đang chạy trong trình duyệt',
+  loading: 'Đang tải…',
+  loadFailed: 'Không tải được dữ liệu',
+  retry: 'Thử lại',
+} as const;

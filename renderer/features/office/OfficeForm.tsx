@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { Office, OfficeLevel } from '../../../shared/contract/office';
+import { call } from '../../lib/api';
+import { T } from './strings';
+
+interface Props {
+  initial: Office | null;
+  submitLabel: string;
+  onSaved(o: Office): void;
+}
+
+export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
+  const [levels, setLevels] = useState<OfficeLevel[]>([]);
+  const [f, setF] = useState({
+    name: initial?.name ?? '',
+    parentAgency: initial?.parentAgency ?? '',
+    levelCode: initial?.levelCode ?? 'so_nganh',
+    placeName: initial?.placeName ?? '',
+    abbreviation: initial?.abbreviation ?? '',
+    headTitle: initial?.headTitle ?? '',
+    headName: initial?.headName ?? '',
+    superiorName: initial?.superiorName ?? '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void call('office.levels').then(setLevels);
+  }, []);
+
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.currentTarget.value });
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await call('office.save', f));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack>
+        {error && (
+          <Alert color="red" title="Chưa lưu được" data-testid="form-error" style={{ whiteSpace: 'pre-line' }}>
+            {error}
+          </Alert>
+        )}
+        <TextInput label={T.name} description={T.nameHint} required value={f.name} onChange={set('name')} data-testid="office-name" />
+        <SimpleGrid cols={2}>
+          <TextInput label={T.parentAgency} description={T.parentHint} value={f.parentAgency} onChange={set('parentAgency')} />
+          <Select
+            label={T.level}
+            required
+            data={levels.map((l) => ({ value: l.code, label: l.name }))}
+            value={f.levelCode}
+            onChange={(v) => setF({ ...f, levelCode: v ?? '' })}
+            allowDeselect={false}
+            data-testid="office-level"
+          />
+          <TextInput label={T.place} description={T.placeHint} required value={f.placeName} onChange={set('placeName')} data-testid="office-place" />
+          <TextInput
+            label={T.abbreviation}
+            description={T.abbreviationHint}
+            required
+            value={f.abbreviation}
+            onChange={set('abbreviation')}
+            data-testid="office-abbr"
+          />
+          <TextInput label={T.headTitle} description={T.headTitleHint} value={f.headTitle} onChange={set('headTitle')} />
+          <TextInput label={T.headName} value={f.headName} onChange={set('headName')} />
+        </SimpleGrid>
+        <TextInput label={T.superior} description={T.superiorHint} value={f.superiorName} onChange={set('superiorName')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} data-testid="office-save">
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+export const T = {
+  firstRunTitle: 'Thiết lập cơ quan',
+  firstRunIntro:
+    'Lần đầu sử dụng: nhập thông tin cơ quan của bạn. Các thông tin này được in trên kế hoạch, tờ trình, báo cáo và dùng để đánh số văn bản.',
+  name: 'Tên cơ quan ban hành',
+  nameHint: 'Ví dụ: Sở Lao động - Thương binh và Xã hội',
+  parentAgency: 'Cơ quan chủ quản (nếu có)',
+  parentHint: 'Ví dụ: UBND tỉnh Lào Cai',
+  level: 'Cấp cơ quan',
+  place: 'Địa danh ghi trên văn bản',
+  placeHint: 'Ví dụ: Lào Cai (in thành "Lào Cai, ngày … tháng … năm …")',
+  abbreviation: 'Chữ viết tắt dùng trong số văn bản',
+  abbreviationHint: 'Ví dụ: SLĐTBXH (in thành "Số: 05/KH-SLĐTBXH")',
+  headTitle: 'Chức danh thủ trưởng',
+  headTitleHint: 'Ví dụ: Giám đốc',
+  headName: 'Họ tên thủ trưởng',
+  superior: 'Cơ quan cấp trên',
+  superiorHint: 'Ví dụ: UBND tỉnh; Bộ Nội vụ',
+  save: 'Lưu thông tin cơ quan',
+  saved: 'Đã lưu thông tin cơ quan.',
+  start: 'Bắt đầu sử dụng',
+};

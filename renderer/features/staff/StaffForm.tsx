@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
+import type { Unit } from '../../../shared/contract/units';
+import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
+import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { T } from './strings';
+
+const NONE = '__none__';
+
+interface Props {
+  units: Unit[];
+  editing: Staff | null;
+  defaultUnitId: string | null;
+  onDone(s: Staff): void;
+  onCancel(): void;
+}
+
+export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: Props) {
+  const [f, setF] = useState({
+    fullName: editing?.fullName ?? '',
+    gender: editing?.gender ?? null,
+    birthDate: formatDateVi(editing?.birthDate),
+    unitId: editing ? editing.unitId : defaultUnitId,
+    position: editing?.position ?? '',
+    category: editing?.category ?? null,
+    isLeader: editing?.isLeader ?? false,
+    employmentStart: formatDateVi(editing?.employmentStart),
+    employmentEnd: formatDateVi(editing?.employmentEnd),
+    status: editing?.status ?? ('dang_cong_tac' as StaffStatus),
+    note: editing?.note ?? '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const unitOptions = flattenUnitTree(buildUnitTree(units.filter((u) => u.active || u.id === f.unitId)));
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = editing ? await call('staff.update', { id: editing.id, data: f }) : await call('staff.create', f);
+      onDone(saved);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (k: 'fullName' | 'birthDate' | 'position' | 'employmentStart' | 'employmentEnd') => ({
+    value: f[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.currentTarget.value }),
+  });
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack>
+        {error && (
+          <Alert color="red" data-testid="form-error" style={{ whiteSpace: 'pre-line' }}>
+            {error}
+          </Alert>
+        )}
+        <TextInput label={T.form.fullName} required data-autofocus {...text('fullName')} data-testid="staff-name" />
+        <SimpleGrid cols={3}>
+          <Select
+            label={T.form.gender}
+            data={Object.entries(GENDER_LABELS).map(([value, label]) => ({ value, label }))}
+            value={f.gender}
+            onChange={(v) => setF({ ...f, gender: v as 'nam' | 'nu' | null })}
+            clearable
+            data-testid="staff-gender"
+          />
+          <TextInput label={T.form.birthDate} placeholder={T.form.datePlaceholder} {...text('birthDate')} data-testid="staff-birth" />
+          <Select
+            label={T.form.category}
+            data={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+            value={f.category}
+            onChange={(v) => setF({ ...f, category: v as StaffCategory | null })}
+            clearable
+          />
+        </SimpleGrid>
+        <Select
+          label={T.form.unit}
+          data={[{ value: NONE, label: T.form.noUnit }, ...unitOptions.map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` }))]}
+          value={f.unitId ?? NONE}
+          onChange={(v) => setF({ ...f, unitId: !v || v === NONE ? null : v })}
+          searchable
+          allowDeselect={false}
+          data-testid="staff-unit"
+        />
+        <SimpleGrid cols={2}>
+          <TextInput label={T.form.position} {...text('position')} data-testid="staff-position" />
+          <Checkbox mt={30} label={T.form.isLeader} checked={f.isLeader} onChange={(e) => setF({ ...f, isLeader: e.currentTarget.checked })} />
+          <TextInput label={T.form.employmentStart} placeholder={T.form.datePlaceholder} {...text('employmentStart')} />
+          <TextInput label={T.form.employmentEnd} placeholder={T.form.datePlaceholder} {...text('employmentEnd')} />
+        </SimpleGrid>
+        <Select
+          label={T.form.status}
+          data={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          value={f.status}
+          onChange={(v) => setF({ ...f, status: (v ?? 'dang_cong_tac') as StaffStatus })}
+          allowDeselect={false}
+        />
+        <Textarea label={T.form.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} autosize minRows={2} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {T.form.cancel}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="staff-save">
+            {T.form.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+// The one contract: every procedure, its zod input and output. Both hosts and the CLI
+// go through it; the renderer's client is typed by it.
+import { type z } from 'zod';
+import { officeProcedures } from './office';
+import { unitsProcedures } from './units';
+import { staffProcedures } from './staff';
+import { systemProcedures } from './system';
+import { AppError } from './errors';
+
+export const contract = {
+  ...systemProcedures,
+  ...officeProcedures,
+  ...unitsProcedures,
+  ...staffProcedures,
+} as const;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+export type ProcInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
+export type ProcParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
+export type ProcOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
+
+export const procedureNames = Object.keys(contract) as ProcedureName[];
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Human-readable Vietnamese summary of a zod error: each issue's message on its own line. */
+export function describeZodError(err: z.ZodError): string {
+  const lines = err.issues.map((i) => {
+    const msg = i.message;
+    // our field builders already name the field; zod's generic messages get the path
+    if (i.code === 'custom' || /[À-ỹ]/.test(msg)) return msg;
+    return `${i.path.join('.') || 'Dữ liệu'}: không hợp lệ (${msg}).`;
+  });
+  return [...new Set(lines)].join('\n');
+}
+
+/** Validate a call's input against the contract; throws AppError('INVALID_INPUT'). */
+export function parseInput<P extends ProcedureName>(proc: P, input: unknown): ProcParsedInput<P> {
+  const schema = contract[proc].input as z.ZodType;
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    throw new AppError('INVALID_INPUT', describeZodError(r.error), r.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+  }
+  return r.data as ProcParsedInput<P>;
+}
+
+export * from './errors';
+export * from './office';
+export * from './units';
+export * from './staff';
+export * from './system';
+export * from './fields';

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { base64, fileOut, id, optionalDate, optionalText, requiredText } from './fields';
+
+export const STAFF_CATEGORIES = ['CB', 'CC', 'VC', 'NLD'] as const;
+export const STAFF_STATUSES = ['dang_cong_tac', 'nghi_huu', 'chuyen_cong_tac', 'nghi_viec'] as const;
+export const GENDERS = ['nam', 'nu'] as const;
+export type StaffCategory = (typeof STAFF_CATEGORIES)[number];
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+export const staff = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: z.string().nullable(),
+  unitId: z.string().nullable(),
+  position: z.string(),
+  category: z.enum(STAFF_CATEGORIES).nullable(),
+  isLeader: z.boolean(),
+  employmentStart: z.string().nullable(),
+  employmentEnd: z.string().nullable(),
+  status: z.enum(STAFF_STATUSES),
+  note: z.string(),
+  updatedAt: z.string(),
+});
+export type Staff = z.infer<typeof staff>;
+
+export const staffInput = z
+  .object({
+    fullName: requiredText('Họ và tên', 100),
+    gender: z.enum(GENDERS, { error: 'Giới tính: chọn Nam hoặc Nữ.' }).nullable().optional().default(null),
+    birthDate: optionalDate('Ngày sinh'),
+    unitId: z.string().nullable().optional().default(null),
+    position: optionalText('Chức vụ', 200),
+    category: z
+      .enum(STAFF_CATEGORIES, { error: 'Đối tượng: chọn Cán bộ, Công chức, Viên chức hoặc Người lao động.' })
+      .nullable()
+      .optional()
+      .default(null),
+    isLeader: z.boolean().optional().default(false),
+    employmentStart: optionalDate('Ngày bắt đầu công tác'),
+    employmentEnd: optionalDate('Ngày kết thúc công tác'),
+    status: z.enum(STAFF_STATUSES, { error: 'Trạng thái: chọn một trạng thái trong danh sách.' }).optional().default('dang_cong_tac'),
+    note: optionalText('Ghi chú', 2000),
+  })
+  .refine((s) => !s.employmentStart || !s.employmentEnd || s.employmentEnd >= s.employmentStart, {
+    message: 'Ngày kết thúc công tác phải sau ngày bắt đầu.',
+    path: ['employmentEnd'],
+  });
+export type StaffInput = z.input<typeof staffInput>;
+
+export const staffFilter = z.object({
+  search: z.string().max(200).optional().default(''),
+  unitId: z.string().nullable().optional().default(null),
+  includeSubunits: z.boolean().optional().default(true),
+  status: z.union([z.enum(STAFF_STATUSES), z.literal('all')]).optional().default('dang_cong_tac'),
+});
+export type StaffFilter = z.input<typeof staffFilter>;
+
+/** Which spreadsheet column (0-based) feeds each staff field; null = not mapped. */
+export const STAFF_IMPORT_FIELDS = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'unit',
+  'position',
+  'category',
+  'isLeader',
+  'employmentStart',
+  'employmentEnd',
+  'status',
+  'note',
+] as const;
+export type StaffImportField = (typeof STAFF_IMPORT_FIELDS)[number];
+export const staffImportMapping = z.partialRecord(z.enum(STAFF_IMPORT_FIELDS), z.number().int().min(0).max(200).nullable());
+
+export const importRowError = z.object({
+  row: z.number(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+export const staffImportInput = z.object({
+  fileName: optionalText('Tên tệp', 300),
+  fileBase64: base64('Tệp Excel'),
+  mapping: staffImportMapping.optional(),
+  jobId: z.string().max(64).optional(),
+});
+
+export const staffImportPreview = z.object({
+  sheetName: z.string(),
+  headerRow: z.number(),
+  headers: z.array(z.string()),
+  mapping: staffImportMapping,
+  totalRows: z.number(),
+  validRows: z.number(),
+  errors: z.array(importRowError),
+  sample: z.array(
+    z.object({
+      row: z.number(),
+      fullName: z.string(),
+      gender: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      unitName: z.string().nullable(),
+      position: z.string(),
+      category: z.string().nullable(),
+    }),
+  ),
+});
+export type StaffImportPreview = z.infer<typeof staffImportPreview>;
+
+export const staffProcedures = {
+  'staff.list': {
+    input: staffFilter.optional(),
+    output: z.object({ rows: z.array(staff), total: z.number() }),
+  },
+  'staff.get': { input: z.object({ id: id() }), output: staff },
+  'staff.create': { input: staffInput, output: staff },
+  'staff.update': { input: z.object({ id: id(), data: staffInput }), output: staff },
+  'staff.delete': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },
+  'staff.importPreview': { input: staffImportInput, output: staffImportPreview },
+  'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number() }) },
+  'staff.export': { input: staffFilter.optional(), output: fileOut },
+} as const;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { id, optionalText, requiredText } from './fields';
+
+export const UNIT_KINDS = ['phong_chuyen_mon', 'don_vi_truc_thuoc', 'cap_duoi', 'khac'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const unit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  code: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  active: z.boolean(),
+  sortOrder: z.number(),
+  note: z.string(),
+  staffCount: z.number(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const unitInput = z.object({
+  name: requiredText('Tên đơn vị', 200),
+  parentId: z.string().nullable().optional().default(null),
+  code: optionalText('Mã đơn vị', 30).transform((v) => (v === '' ? null : v)),
+  kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị: hãy chọn một loại trong danh sách.' }).default('phong_chuyen_mon'),
+  sortOrder: z.number().int().optional().default(0),
+  note: optionalText('Ghi chú', 1000),
+});
+export type UnitInput = z.input<typeof unitInput>;
+
+export const unitsProcedures = {
+  'units.list': { input: z.object({ includeInactive: z.boolean().optional().default(true) }).optional(), output: z.array(unit) },
+  'units.create': { input: unitInput, output: unit },
+  'units.update': { input: unitInput.extend({ id: id() }), output: unit },
+  'units.move': { input: z.object({ id: id(), parentId: z.string().nullable() }), output: unit },
+  'units.setActive': {
+    input: z.object({ id: id(), active: z.boolean() }),
+    output: z.object({ changed: z.number() }),
+  },
+} as const;

@@ -1,0 +1,130 @@
+// Vietnamese text helpers: pure, used by every layer.
+
+/** NFC-normalise and trim; every string is stored in this form. */
+export function nfc(s: string): string {
+  return s.normalize('NFC').trim();
+}
+
+/** Collapse inner whitespace as well (names, titles). */
+export function cleanText(s: string): string {
+  return nfc(s).replace(/\s+/g, ' ');
+}
+
+/** Search key: lower-case, no diacritics, đ→d, single spaces. "Nguyễn Văn Á" → "nguyen van a". */
+export function foldVi(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese collation order (a, ă, â, b, c, d, đ, e, ê …). */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/**
+ * Vietnamese people are sorted by given name (the last word), then the rest:
+ * "Trần Văn An" comes before "Nguyễn Thị Bình".
+ */
+export function compareViPersonName(a: string, b: string): number {
+  const ga = givenName(a);
+  const gb = givenName(b);
+  return collator.compare(ga, gb) || collator.compare(a, b);
+}
+
+export function givenName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts[parts.length - 1] ?? '';
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** ISO date (yyyy-mm-dd) → dd/mm/yyyy; empty for empty input. */
+export function formatDateVi(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) → ISO yyyy-mm-dd, or null if not a real date. */
+export function parseDateVi(s: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(s);
+  if (!m) {
+    const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(s);
+    if (!iso) return null;
+    return isRealDate(+iso[1]!, +iso[2]!, +iso[3]!) ? `${iso[1]}-${iso[2]}-${iso[3]}` : null;
+  }
+  const d = +m[1]!, mo = +m[2]!, y = +m[3]!;
+  return isRealDate(y, mo, d) ? `${y}-${pad2(mo)}-${pad2(d)}` : null;
+}
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** A date whose day and/or month may still be blank (filled in at signing). */
+export interface PartialDate {
+  day?: number | null;
+  month?: number | null;
+  year: number;
+}
+
+/**
+ * NĐ 30/2020 date line: day < 10 and months 1–2 take a leading zero.
+ * Blank parts are left as spaces for the signer to fill in by hand.
+ */
+export function formatLongDateVi(date: PartialDate): string {
+  const day = date.day ? pad2(date.day) : '     ';
+  const month = date.month ? (date.month <= 2 ? pad2(date.month) : String(date.month)) : '     ';
+  return `ngày ${day} tháng ${month} năm ${date.year}`;
+}
+
+/** "Lào Cai, ngày 05 tháng 3 năm 2020". */
+export function formatPlaceDate(place: string, date: PartialDate): string {
+  return `${place}, ${formatLongDateVi(date)}`;
+}
+
+/** ISO date → PartialDate. */
+export function isoToPartialDate(iso: string): PartialDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { year: y!, month: m!, day: d! };
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  let out = '';
+  for (const [v, s] of ROMAN) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  return out;
+}
+
+/** Points in legal documents follow the Vietnamese alphabet: a, b, c, d, đ, e, g, h … (no f, j, w, z). */
+export function toLetter(n: number): string {
+  const letters = 'abcdđeghiklmnopqrstuvxy';
+  return letters[(n - 1) % letters.length] ?? 'a';
+}
+
+/** Document number "Số: 05/KH-SLĐTBXH"; numbers under 10 get a leading zero; blank number leaves room to fill in. */
+export function formatDocNumber(num: number | null | undefined, typeCode: string, agencyAbbr: string): string {
+  const code = typeCode ? `${typeCode}-${agencyAbbr}` : agencyAbbr;
+  if (num == null) return `Số:        /${code}`;
+  return `Số: ${pad2(num)}/${code}`;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { openDatabase, checkIntegrity } from '../../../db/connection';
+import { LATEST_VERSION, migrations, migrate, schemaVersion } from '../../../db/migrations';
+import { tempDb } from '../../support/tmp';
+
+describe('migrations', () => {
+  it('are ordered and append-only numbered 1..N', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(migrations.length);
+  });
+
+  it('migrate N-1 → insert → migrate N keeps the data', () => {
+    const file = tempDb();
+    const prev = LATEST_VERSION - 1;
+    const a = openDatabase(file, { migrateTo: prev });
+    expect(schemaVersion(a.sqlite)).toBe(prev);
+    a.sqlite
+      .prepare(
+        `INSERT INTO unit (id, origin_office_id, created_at, updated_at, name, name_key, kind) VALUES ('u1', 'o1', '2025-01-01', '2025-01-01', 'Văn phòng Sở', 'van phong so', 'phong_chuyen_mon')`,
+      )
+      .run();
+    a.close();
+
+    const b = openDatabase(file);
+    expect(schemaVersion(b.sqlite)).toBe(LATEST_VERSION);
+    expect(b.sqlite.prepare('SELECT name FROM unit WHERE id = ?').get('u1')).toEqual({ name: 'Văn phòng Sở' });
+    // the new step's table works and references the old data
+    b.sqlite
+      .prepare(
+        `INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, unit_id) VALUES ('s1', 'o1', '2025-01-01', '2025-01-01', 'Trần Văn An', 'tran van an', 'u1')`,
+      )
+      .run();
+    expect(() =>
+      b.sqlite
+        .prepare(
+          `INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, unit_id) VALUES ('s2', 'o1', '2025-01-01', '2025-01-01', 'X', 'x', 'missing-unit')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(checkIntegrity(b.sqlite).ok).toBe(true);
+    const log = b.sqlite.prepare('SELECT version FROM migration_log ORDER BY id').all();
+    expect(log).toEqual(migrations.map((m) => ({ version: m.version })));
+    b.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const c = openDatabase(tempDb());
+    expect(c.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    c.close();
+  });
+
+  it('refuses a database from a newer version of the app', () => {
+    const file = tempDb();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/SCHEMA_TOO_NEW/);
+  });
+
+  it('a failing migration step leaves the previous version intact', () => {
+    const raw = new Database(':memory:');
+    migrate(raw, 1);
+    raw.exec('CREATE TABLE staff (x)'); // makes step 2 fail half-way
+    expect(() => migrate(raw)).toThrow();
+    expect(schemaVersion(raw)).toBe(1);
+    raw.close();
+  });
+});

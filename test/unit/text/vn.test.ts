@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareViPersonName,
+  compareVi,
+  foldVi,
+  formatDateVi,
+  formatDocNumber,
+  formatLongDateVi,
+  formatPlaceDate,
+  nfc,
+  parseDateVi,
+  toLetter,
+  toRoman,
+} from '../../../shared/text/vn';
+
+describe('Vietnamese text helpers', () => {
+  it('folds diacritics and đ for search', () => {
+    expect(foldVi('Nguyễn Văn Á')).toBe('nguyen van a');
+    expect(foldVi('ĐỖ THỊ ĐÀO')).toBe('do thi dao');
+    // decomposed input (as some keyboards/Excel produce) folds the same
+    expect(foldVi('Nguye\u0302\u0303n')).toBe('nguyen');
+  });
+
+  it('normalises to NFC', () => {
+    const decomposed = 'Hoa\u0300ng';
+    expect(decomposed).not.toBe('Hoàng');
+    expect(nfc(decomposed)).toBe('Hoàng');
+  });
+
+  it('sorts with Vietnamese collation and by given name', () => {
+    const words = ['Đào', 'Dung', 'Ân', 'An', 'Bình'];
+    expect([...words].sort(compareVi)).toEqual(['An', 'Ân', 'Bình', 'Dung', 'Đào']);
+    const names = ['Nguyễn Thị Bình', 'Trần Văn An', 'Lê Đức Anh'];
+    expect([...names].sort(compareViPersonName)).toEqual(['Trần Văn An', 'Lê Đức Anh', 'Nguyễn Thị Bình']);
+  });
+
+  it('parses and formats dates', () => {
+    expect(parseDateVi('05/03/1980')).toBe('1980-03-05');
+    expect(parseDateVi('5/3/1980')).toBe('1980-03-05');
+    expect(parseDateVi('1980-03-05')).toBe('1980-03-05');
+    expect(parseDateVi('31/02/1985')).toBeNull();
+    expect(parseDateVi('hôm qua')).toBeNull();
+    expect(formatDateVi('2020-03-05')).toBe('05/03/2020');
+  });
+
+  it('writes the NĐ 30/2020 date line with leading zeros for day < 10 and months 1–2', () => {
+    expect(formatLongDateVi({ day: 5, month: 3, year: 2020 })).toBe('ngày 05 tháng 3 năm 2020');
+    expect(formatLongDateVi({ day: 15, month: 2, year: 2020 })).toBe('ngày 15 tháng 02 năm 2020');
+    expect(formatPlaceDate('Thái Bình', { day: 5, month: 3, year: 2020 })).toBe('Thái Bình, ngày 05 tháng 3 năm 2020');
+    expect(formatLongDateVi({ day: null, month: 1, year: 2022 })).toMatch(/^ngày\s+tháng 01 năm 2022$/);
+  });
+
+  it('numbers documents and sections', () => {
+    expect(formatDocNumber(5, 'KH', 'SLĐTBXH')).toBe('Số: 05/KH-SLĐTBXH');
+    expect(formatDocNumber(25, 'KH', 'SLĐTBXH')).toBe('Số: 25/KH-SLĐTBXH');
+    expect(formatDocNumber(null, 'KH', 'SLĐTBXH')).toMatch(/^Số:\s+\/KH-SLĐTBXH$/);
+    expect([1, 4, 9, 14].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV']);
+    expect([1, 2, 5, 6, 7].map(toLetter)).toEqual(['a', 'b', 'đ', 'e', 'g']);
+  });
+});
