@@ -9,7 +9,8 @@ const nodeOnly = [
   ...nodeBuiltins.map((m) => ({ group: [m], message: 'This layer must not use Node APIs.' })),
   { group: ['better-sqlite3', 'kysely', 'exceljs', 'docx'], message: 'Node-side libraries belong to db/ or electron/.' },
 ];
-const noElectron = { group: ['electron'], message: 'Only electron/main.ts and electron/preload.ts import electron.' };
+// a path entry matches the bare package only (a pattern would also match ../electron/… folders)
+const noElectron = { name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import electron.' };
 const layer = (name) => ({ group: [`**/${name}/*`, `**/${name}`], message: `This layer must not import from ${name}/.` });
 
 export default tseslint.config(
@@ -19,27 +20,27 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-imports': ['error', { patterns: [noElectron] }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeOnly, noElectron, { group: ['react', 'react-dom', '@mantine/*'], message: 'shared/ is UI-free.' }, layer('db'), layer('electron'), layer('renderer')] }],
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...nodeOnly, { group: ['react', 'react-dom', '@mantine/*'], message: 'shared/ is UI-free.' }, layer('db'), layer('electron'), layer('renderer')] }],
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, layer('electron'), layer('renderer')] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron'), layer('renderer')] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeOnly, noElectron, layer('db'), layer('electron')] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...nodeOnly, layer('db'), layer('electron')] }] },
   },
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, layer('renderer')] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('renderer')] }] },
   },
   {
     files: ['electron/main.ts', 'electron/preload.ts'],

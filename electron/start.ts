@@ -23,6 +23,15 @@ function main() {
   if (argv.includes('--browser')) return void runWebHost(argv, 'được yêu cầu chạy trong trình duyệt (--browser)');
   const found = findElectronBinary();
   if ('reason' in found) return void runWebHost(argv, found.reason);
+  // better-sqlite3 must be built for Electron's ABI once (see build/scripts/electron-native.cjs)
+  const root = path.join(__dirname, '..', '..');
+  try {
+    const electronVersion = (require('electron/package.json') as { version: string }).version;
+    const native = require(path.join(root, 'build', 'scripts', 'electron-native.cjs')) as { buildElectronNative(root: string, v: string): string };
+    native.buildElectronNative(root, electronVersion);
+  } catch (e) {
+    return void runWebHost(argv, `chưa dựng được thư viện SQLite cho Electron (${(e as Error).message.split('\n')[0]})`);
+  }
   const started = Date.now();
   const child = spawn(found.path, [path.join(__dirname, 'main.cjs'), ...argv], { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';

@@ -14,5 +14,12 @@ export default defineConfig({
     target: 'chrome120',
     chunkSizeWarningLimit: 2000,
     sourcemap: false,
+    rollupOptions: {
+      // Mantine marks modules "use client" for React Server Components: irrelevant here
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });
