@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS launchers and build scripts
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // resolved at run time: Electron's version and the native-module builder exist only where Electron is installed
+    files: ['electron/start.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...nodeOnly, { group: ['react', 'react-dom', '@mantine/*'], message: 'shared/ is UI-free.' }, layer('db'), layer('electron'), layer('renderer')] }],

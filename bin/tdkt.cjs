@@ -7,4 +7,4 @@ if (!fs.existsSync(cli)) {
   console.error('Chưa build ứng dụng. Hãy chạy: npm run build');
   process.exit(2);
 }
-require(cli);
+require(cli).main();

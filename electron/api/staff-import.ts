@@ -7,7 +7,7 @@ import { getOffice } from '../../db/repositories/office';
 import { readStaffWorkbook } from '../services/staff-excel/parse';
 import { proposeMapping } from '../services/staff-excel/mapping';
 import { validateStaffRows, type ValidationResult } from '../services/staff-excel/validate';
-import { exportStaffWorkbook } from '../services/staff-excel/export';
+import { exportStaffWorkbook, XLSX_MIME } from '../services/staff-excel/export';
 import type { ProcParsedInput } from '../../shared/contract';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
@@ -15,7 +15,6 @@ import type { HandlerMap } from './types';
 import { findStaff } from './staff';
 
 const SAMPLE_ROWS = 20;
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type ImportInput = ProcParsedInput<'staff.importPreview'>;
 
@@ -48,7 +47,7 @@ function toPreview(read: { sheetName: string; headerRow: number; headers: string
     headers: read.headers,
     mapping: result.mapping,
     totalRows: result.stats.dataRows,
-    validRows: result.errors.length === 0 ? result.rows.length : result.rows.length,
+    validRows: result.rows.length,
     errors: result.errors.map((e) => ({ row: e.row, column: e.column, field: e.field, value: e.value, message: e.message })),
     sample: result.rows.slice(0, SAMPLE_ROWS).map((r) => ({
       row: r.row,

@@ -192,8 +192,10 @@ function printTree(units: Unit[], io: CliIO) {
   }
 }
 
-if (require.main === module) {
+export function main(): void {
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();

@@ -1,0 +1,145 @@
+// The foundation journey in a real browser against the real core on a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+import { BAD_ROW, FIXTURE_PEOPLE, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../fixtures/staff/make-fixtures';
+
+async function pickOption(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => {
+  let browser: Browser;
+  let dir: string;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('first run → units → staff → search → import (bad, then good) → restart keeps everything', async () => {
+    dir = tempDir('tdkt-e2e-');
+    const dbPath = path.join(dir, 'office.sqlite');
+    host = await startHost(dbPath);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    // first-run office set-up: a bad abbreviation is refused with a Vietnamese message
+    await page.getByText('Thiết lập cơ quan').waitFor();
+    await page.getByTestId('office-name').fill('Sở Lao động - Thương binh và Xã hội');
+    await page.getByTestId('office-place').fill('Lào Cai');
+    await page.getByTestId('office-abbr').fill('sở lđ');
+    await page.getByTestId('office-save').click();
+    await page.getByTestId('form-error').waitFor();
+    expect(await page.getByTestId('form-error').innerText()).toContain('Chữ viết tắt tên cơ quan');
+    await page.getByTestId('office-abbr').fill('SLĐTBXH');
+    await page.getByTestId('office-save').click();
+    await page.getByTestId('nav-units').waitFor();
+
+    // units
+    await page.getByTestId('nav-units').click();
+    for (const name of ['Văn phòng Sở', 'Phòng Người có công']) {
+      await page.getByTestId('unit-add').click();
+      await page.getByTestId('unit-name').fill(name);
+      await page.getByTestId('unit-save').click();
+      await page.getByTestId('unit-name').waitFor({ state: 'detached' });
+    }
+    await page.getByText('Phòng Người có công').waitFor();
+    expect(await page.getByTestId('unit-row').count()).toBe(2);
+
+    // three staff, added by hand
+    await page.getByTestId('nav-staff').click();
+    const people = [
+      { name: 'Nguyễn Văn An', birth: '05/03/1980', unit: 'Văn phòng Sở' },
+      { name: 'Trần Thị Bích Ngọc', birth: '20/11/1985', unit: 'Phòng Người có công' },
+      { name: 'Lê Đức Thắng', birth: '01/07/1979', unit: 'Văn phòng Sở' },
+    ];
+    for (const p of people) {
+      await page.getByTestId('staff-add').click();
+      await page.getByTestId('staff-name').fill(p.name);
+      await page.getByTestId('staff-birth').fill(p.birth);
+      await pickOption(page, 'staff-unit', p.unit);
+      await page.getByTestId('staff-save').click();
+      await page.getByTestId('staff-name').waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
+
+    // search without diacritics
+    await page.getByTestId('staff-search').fill('tran thi bich ngoc');
+    await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Trần Thị Bích Ngọc']);
+    await page.getByTestId('staff-search').fill('');
+    await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
+
+    // import with one bad row: the error names the row, nothing is imported
+    await page.getByTestId('staff-import').click();
+    await page.locator('input[type=file]').setInputFiles(STAFF_BAD_ROW_PATH);
+    await page.getByTestId('import-errors').waitFor();
+    const errText = await page.getByTestId('import-errors').innerText();
+    expect(errText).toContain(BAD_ROW.message);
+    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-file').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
+
+    // the fixed file imports
+    await page.getByTestId('staff-import').click();
+    await page.locator('input[type=file]').setInputFiles(STAFF_GOOD_PATH);
+    await page.getByTestId('import-ok').waitFor();
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply').waitFor({ state: 'detached' });
+    const expected = 3 + FIXTURE_PEOPLE.length;
+    await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe(`${expected} người`);
+
+    // export the filtered list
+    await page.getByTestId('staff-search').fill('nguyen');
+    await expect.poll(async () => (await page.getByTestId('staff-row-name').allInnerTexts()).every((n) => /Nguyễn/.test(n))).toBe(true);
+    const nguyenCount = await page.getByTestId('staff-row').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('staff-export').click()]);
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const names: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      const v = row.getCell(2).value;
+      if (typeof v === 'string' && /^Nguyễn /.test(v)) names.push(v);
+    });
+    expect(names.length).toBe(nguyenCount);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+
+    // restart the host on the same database: everything is still there
+    await host.stop();
+    host = await startHost(dbPath);
+    const page2 = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page2.goto(host.url);
+    await page2.getByTestId('nav-staff').click();
+    await expect.poll(() => page2.getByTestId('staff-count').innerText()).toBe(`${expected} người`);
+    await page2.getByTestId('staff-search').fill('le duc thang');
+    await expect.poll(() => page2.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Lê Đức Thắng']);
+    await page2.getByTestId('nav-units').click();
+    await expect.poll(() => page2.getByTestId('unit-row').count()).toBe(2);
+    await page2.close();
+  });
+
+  it('the API refuses calls without the launch token', async () => {
+    const h = host ?? (await startHost(path.join(tempDir(), 'x.sqlite')));
+    const base = h.url.split('#')[0]!;
+    const r = await fetch(`${base}api/staff.list`, { method: 'POST', body: '{}' });
+    expect(r.status).toBe(401);
+    const body = (await r.json()) as { ok: boolean; error: { message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.message).toContain('Phiên làm việc không hợp lệ');
+    if (!host) await h.stop();
+  });
+});

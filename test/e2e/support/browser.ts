@@ -1,0 +1,62 @@
+// e2e plumbing: the built browser host as a child process on a temp database, and Debian's
+// Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface HostProcess {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Start dist/electron/web-main.cjs on `dbPath`; resolves with its launch URL (token included). */
+export function startHost(dbPath: string, env: Record<string, string> = {}): Promise<HostProcess> {
+  const main = path.join(ROOT, 'dist', 'electron', 'web-main.cjs');
+  if (!fs.existsSync(main)) throw new Error('dist/ missing: run `npm run build` first (npm test does).');
+  const proc = spawn(process.execPath, [main, '--db', dbPath, '--no-open'], {
+    env: { ...process.env, TDKT_NO_OPEN: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /TDKT_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          proc,
+          stop: () =>
+            new Promise<void>((r) => {
+              if (proc.exitCode !== null) return r();
+              proc.once('exit', () => r());
+              proc.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}: ${out}`));
+    });
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export const hasChromium = fs.existsSync(CHROMIUM);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../../electron/cli/tdkt';
+import { tempDb, tempDir } from '../../support/tmp';
+import { BAD_ROW, FIXTURE_PEOPLE, FIXTURE_UNITS, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../../fixtures/staff/make-fixtures';
+import { createCore } from '../../../electron/core/core';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const OFFICE_ARGS = ['office', 'set', '--name', 'Sở Lao động - Thương binh và Xã hội', '--abbr', 'SLĐTBXH', '--place', 'Thái Bình', '--level', 'so_nganh'];
+
+describe('tdkt CLI', () => {
+  it('sets and shows the office', async () => {
+    const db = tempDb();
+    expect((await cli(['--db', db, 'office', 'show'])).out).toContain('Chưa thiết lập');
+    const set = await cli(['--db', db, ...OFFICE_ARGS]);
+    expect(set.code).toBe(0);
+    const show = await cli(['--db', db, 'office', 'show', '--json']);
+    expect(JSON.parse(show.out)).toMatchObject({ abbreviation: 'SLĐTBXH', placeName: 'Thái Bình' });
+  });
+
+  it('bad input exits non-zero with a clear message', async () => {
+    const db = tempDb();
+    const bad = await cli(['--db', db, 'office', 'set', '--name', 'X', '--abbr', 'có dấu cách', '--place', 'Y', '--level', 'so_nganh']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Chữ viết tắt tên cơ quan');
+    const unknown = await cli(['--db', db, 'frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Lệnh không hợp lệ');
+    const missing = await cli(['--db', db, 'staff', 'import', '/no/such/file.xlsx']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Không đọc được tệp');
+  });
+
+  it('imports staff all-or-nothing, lists and searches them, checks the database', async () => {
+    const db = tempDb();
+    await cli(['--db', db, ...OFFICE_ARGS]);
+    const core = await createCore({ dbPath: db, host: 'test' });
+    for (const name of FIXTURE_UNITS) await core.invoke('units.create', { name });
+    core.close();
+
+    const bad = await cli(['--db', db, 'staff', 'import', STAFF_BAD_ROW_PATH]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(BAD_ROW.message);
+    expect(JSON.parse((await cli(['--db', db, 'staff', 'list', '--json'])).out)).toEqual([]);
+
+    const good = await cli(['--db', db, 'staff', 'import', STAFF_GOOD_PATH]);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain(`Đã nhập ${FIXTURE_PEOPLE.length} cán bộ.`);
+
+    const again = await cli(['--db', db, 'staff', 'import', STAFF_GOOD_PATH]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/đã có trong cơ sở dữ liệu/);
+
+    const first = FIXTURE_PEOPLE[0]!;
+    const folded = first.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
+    const found = JSON.parse((await cli(['--db', db, 'staff', 'list', '--search', folded, '--json'])).out) as { fullName: string }[];
+    expect(found.map((s) => s.fullName)).toEqual([first.fullName]);
+
+    const units = await cli(['--db', db, 'units', 'list']);
+    expect(units.out).toContain('Văn phòng Sở');
+
+    const check = await cli(['--db', db, 'db', 'check', '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out)).toMatchObject({ ok: true, schemaVersion: expect.any(Number) });
+  });
+
+  it('the installed bin runs the built CLI', () => {
+    const bin = path.resolve(__dirname, '..', '..', '..', 'bin', 'tdkt.cjs');
+    const db = path.join(tempDir(), 'bin.sqlite');
+    const r = spawnSync(process.execPath, [bin, '--db', db, 'db', 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('integrity_check: ok');
+    const u = spawnSync(process.execPath, [bin, '--db', db, 'nonsense'], { encoding: 'utf8' });
+    expect(u.status).toBe(2);
+    expect(fs.existsSync(db)).toBe(true);
+  });
+});
