@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { STAFF_IMPORT_FIELDS, type StaffImportPreview } from '../../../shared/contract/staff';
 import { call, fileToBase64, newJobId, withProgress } from '../../lib/api';
 import { formatDateVi } from '../../../shared/text/vn';
+import { CATEGORY_LABELS, GENDER_LABELS } from '../../../shared/staff/labels';
 import { IMPORT_T as T } from './strings';
 
 type Mapping = StaffImportPreview['mapping'];
@@ -161,11 +162,11 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>{r.fullName}</Table.Td>
-                    <Table.Td>{r.gender ?? ''}</Table.Td>
+                    <Table.Td>{r.gender === 'nam' || r.gender === 'nu' ? GENDER_LABELS[r.gender] : ''}</Table.Td>
                     <Table.Td>{formatDateVi(r.birthDate)}</Table.Td>
                     <Table.Td>{r.unitName ?? ''}</Table.Td>
                     <Table.Td>{r.position}</Table.Td>
-                    <Table.Td>{r.category ?? ''}</Table.Td>
+                    <Table.Td>{r.category && r.category in CATEGORY_LABELS ? CATEGORY_LABELS[r.category as keyof typeof CATEGORY_LABELS] : ''}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
