@@ -81,6 +81,54 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'campaigns, plans, document references',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE campaign (${recordColumns},
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('thuong_xuyen', 'theo_dot', 'chuyen_de', 'dac_biet')),
+          year_from INTEGER NOT NULL,
+          year_to INTEGER NOT NULL,
+          start_date TEXT,
+          end_date TEXT,
+          status TEXT NOT NULL DEFAULT 'nhap' CHECK (status IN ('nhap', 'da_ban_hanh', 'da_ket_thuc')),
+          description TEXT NOT NULL DEFAULT '',
+          -- phases, participants, award forms and deadlines: small structured lists (JSON, zod-validated)
+          phases TEXT NOT NULL DEFAULT '[]',
+          participants TEXT NOT NULL DEFAULT '{}',
+          award_forms TEXT NOT NULL DEFAULT '[]',
+          deadlines TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE plan (${recordColumns},
+          campaign_id TEXT REFERENCES campaign(id),
+          title TEXT NOT NULL,
+          title_key TEXT NOT NULL,
+          year INTEGER,
+          status TEXT NOT NULL DEFAULT 'nhap' CHECK (status IN ('nhap', 'da_ban_hanh')),
+          doc_number INTEGER,
+          review_count INTEGER NOT NULL DEFAULT 0,
+          source_file TEXT,
+          content TEXT NOT NULL
+        );
+        CREATE INDEX plan_campaign ON plan(campaign_id);
+        -- superior documents cited by a campaign or a plan, searchable
+        CREATE TABLE doc_reference (${recordColumns},
+          owner_type TEXT NOT NULL CHECK (owner_type IN ('campaign', 'plan')),
+          owner_id TEXT NOT NULL,
+          number TEXT NOT NULL,
+          kind TEXT,
+          doc_date TEXT,
+          issuer TEXT,
+          title TEXT NOT NULL DEFAULT '',
+          search_key TEXT NOT NULL
+        );
+        CREATE INDEX doc_reference_owner ON doc_reference(owner_type, owner_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

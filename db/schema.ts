@@ -59,6 +59,45 @@ export interface StaffTable extends RecordColumns {
   note: string;
 }
 
+export interface CampaignTable extends RecordColumns {
+  name: string;
+  name_key: string;
+  kind: string;
+  year_from: number;
+  year_to: number;
+  start_date: string | null;
+  end_date: string | null;
+  status: string;
+  description: string;
+  phases: string;
+  participants: string;
+  award_forms: string;
+  deadlines: string;
+}
+
+export interface PlanTable extends RecordColumns {
+  campaign_id: string | null;
+  title: string;
+  title_key: string;
+  year: number | null;
+  status: string;
+  doc_number: number | null;
+  review_count: number;
+  source_file: string | null;
+  content: string;
+}
+
+export interface DocReferenceTable extends RecordColumns {
+  owner_type: string;
+  owner_id: string;
+  number: string;
+  kind: string | null;
+  doc_date: string | null;
+  issuer: string | null;
+  title: string;
+  search_key: string;
+}
+
 export interface MigrationLogTable {
   version: number;
   name: string;
@@ -73,4 +112,7 @@ export interface DB {
   unit: UnitTable;
   staff: StaffTable;
   migration_log: MigrationLogTable;
+  campaign: CampaignTable;
+  plan: PlanTable;
+  doc_reference: DocReferenceTable;
 }

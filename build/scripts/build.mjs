@@ -18,7 +18,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   // native and Electron modules are resolved at run time
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
 

@@ -4,6 +4,7 @@ import { systemHandlers } from './system';
 import { officeHandlers } from './office';
 import { unitsHandlers } from './units';
 import { staffHandlers } from './staff';
+import { plansHandlers } from './plans';
 
 // Typed as the full map: a procedure without a handler is a compile error.
 export const handlers: HandlerMap<ProcedureName> = {
@@ -11,4 +12,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...officeHandlers,
   ...unitsHandlers,
   ...staffHandlers,
+  ...plansHandlers,
 };

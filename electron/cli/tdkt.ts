@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/core';
 import { resolveDbPath } from '../host/paths';
+import { writeFileAtomic } from '../services/files/atomic';
 import { isAppError, type ProcedureName } from '../../shared/contract';
 import { formatDateVi } from '../../shared/text/vn';
 import type { Unit } from '../../shared/contract/units';
@@ -22,6 +23,9 @@ Lệnh:
   staff list [--search CHỮ] [--unit MÃ] [--status TRẠNG_THÁI|all] [--json]
   staff import TỆP.xlsx [--dry-run] [--json]   Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả)
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
+  plan list [--json]                           Danh sách kế hoạch
+  plan import TỆP.docx|TỆP.txt [--json]        Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
+  plan export MÃ --format docx|pdf|json --out ĐƯỜNG_DẪN   Xuất kế hoạch ra tệp
 
 Tệp dữ liệu: --db TỆP, hoặc biến môi trường TDKT_DB, hoặc thư mục dữ liệu của người dùng.`;
 
@@ -45,6 +49,8 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         unit: { type: 'string' },
         status: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         name: { type: 'string' },
         abbr: { type: 'string' },
         place: { type: 'string' },
@@ -135,12 +141,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
       case 'staff import': {
         const file = pos[2];
         if (!file) throw new UsageError('Thiếu đường dẫn tệp Excel: tdkt staff import TỆP.xlsx');
-        let bytes: Buffer;
-        try {
-          bytes = fs.readFileSync(file);
-        } catch {
-          throw new UsageError(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
-        }
+        const bytes = readInput(file);
         const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
         const preview = await call('staff.importPreview', input);
         if (preview.errors.length > 0) {
@@ -171,6 +172,37 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         }
         return r.ok ? 0 : 1;
       }
+      case 'plan list': {
+        const plans = await call('plans.list');
+        if (v.json) json(plans);
+        else if (plans.length === 0) io.out('Chưa có kế hoạch nào.');
+        else for (const p of plans) io.out([p.id, p.numberLine || '(chưa có số)', p.year ?? '', p.title].join('\t'));
+        return 0;
+      }
+      case 'plan import': {
+        const file = pos[2];
+        if (!file) throw new UsageError('Thiếu đường dẫn tệp kế hoạch: tdkt plan import TỆP.docx');
+        const bytes = readInput(file);
+        const r = await call('plans.import', { fileName: path.basename(file), fileBase64: bytes.toString('base64') });
+        if (v.json) json(r.record.plan);
+        else {
+          io.out(r.record.id);
+          for (const w of r.warnings) io.err(`Lưu ý: ${w}`);
+        }
+        return 0;
+      }
+      case 'plan export': {
+        const id = pos[2];
+        const format = v.format;
+        if (!id) throw new UsageError('Thiếu mã kế hoạch: tdkt plan export MÃ --format docx --out TỆP');
+        if (format !== 'docx' && format !== 'pdf' && format !== 'json') throw new UsageError('--format phải là docx, pdf hoặc json.');
+        if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
+        const f = await call('plans.export', { id, format });
+        const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
+        writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
+        io.out(`Đã xuất: ${target}`);
+        return 0;
+      }
       default:
         throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);
     }
@@ -183,6 +215,14 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
     return 1;
   } finally {
     core?.close();
+  }
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
   }
 }
 

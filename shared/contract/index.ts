@@ -5,6 +5,7 @@ import { officeProcedures } from './office';
 import { unitsProcedures } from './units';
 import { staffProcedures } from './staff';
 import { systemProcedures } from './system';
+import { plansProcedures } from './plans';
 import { AppError } from './errors';
 
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...officeProcedures,
   ...unitsProcedures,
   ...staffProcedures,
+  ...plansProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,4 +54,5 @@ export * from './office';
 export * from './units';
 export * from './staff';
 export * from './system';
+export * from './plans';
 export * from './fields';

@@ -1,0 +1,139 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CampaignTable, DB, DocReferenceTable, PlanTable } from '../schema';
+import { newId, nowIso } from '../ids';
+
+export type CampaignRow = Selectable<CampaignTable> & { plan_count: number };
+export type PlanRow = Selectable<PlanTable>;
+export type DocReferenceRow = Selectable<DocReferenceTable>;
+
+export interface CampaignColumns {
+  name: string;
+  name_key: string;
+  kind: string;
+  year_from: number;
+  year_to: number;
+  start_date: string | null;
+  end_date: string | null;
+  status: string;
+  description: string;
+  phases: string;
+  participants: string;
+  award_forms: string;
+  deadlines: string;
+}
+
+export interface PlanColumns {
+  campaign_id: string | null;
+  title: string;
+  title_key: string;
+  year: number | null;
+  status: string;
+  doc_number: number | null;
+  review_count: number;
+  source_file: string | null;
+  content: string;
+}
+
+const planCount = sql<number>`(SELECT COUNT(*) FROM plan p WHERE p.campaign_id = c.id AND p.deleted_at IS NULL)`.as('plan_count');
+
+export async function listCampaigns(db: Kysely<DB>, opts: { searchKey: string; year: number | null }): Promise<CampaignRow[]> {
+  let q = db.selectFrom('campaign as c').selectAll('c').select(planCount).where('c.deleted_at', 'is', null);
+  if (opts.year !== null) q = q.where('c.year_from', '<=', opts.year).where('c.year_to', '>=', opts.year);
+  if (opts.searchKey) {
+    const like = `%${opts.searchKey.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+    // a campaign matches by its name or by any superior document it implements
+    q = q.where(
+      sql<boolean>`(c.name_key LIKE ${like} ESCAPE '\\' OR EXISTS (SELECT 1 FROM doc_reference r WHERE r.owner_type = 'campaign' AND r.owner_id = c.id AND r.deleted_at IS NULL AND r.search_key LIKE ${like} ESCAPE '\\'))`,
+    );
+  }
+  return q.orderBy('c.year_from', 'desc').execute();
+}
+
+export async function getCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaign as c').selectAll('c').select(planCount).where('c.id', '=', id).where('c.deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertCampaign(db: Kysely<DB>, originOfficeId: string, c: CampaignColumns): Promise<string> {
+  const now = nowIso();
+  const id = newId();
+  await db.insertInto('campaign').values({ id, origin_office_id: originOfficeId, created_at: now, updated_at: now, deleted_at: null, ...c }).execute();
+  return id;
+}
+
+export async function updateCampaign(db: Kysely<DB>, id: string, c: CampaignColumns): Promise<void> {
+  await db.updateTable('campaign').set({ ...c, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function softDelete(db: Kysely<DB>, table: 'campaign' | 'plan', id: string): Promise<boolean> {
+  const now = nowIso();
+  const r = await db.updateTable(table).set({ deleted_at: now, updated_at: now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function listReferences(db: Kysely<DB>, ownerType: 'campaign' | 'plan', ownerId: string): Promise<DocReferenceRow[]> {
+  return db
+    .selectFrom('doc_reference')
+    .selectAll()
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export interface ReferenceColumns {
+  number: string;
+  kind: string | null;
+  doc_date: string | null;
+  issuer: string | null;
+  title: string;
+  search_key: string;
+}
+
+/** Replace an owner's references (old ones are soft-deleted so the change travels in bundles). */
+export async function replaceReferences(
+  db: Kysely<DB>,
+  originOfficeId: string,
+  ownerType: 'campaign' | 'plan',
+  ownerId: string,
+  refs: ReferenceColumns[],
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .updateTable('doc_reference')
+    .set({ deleted_at: now, updated_at: now })
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const r of refs) {
+    await db
+      .insertInto('doc_reference')
+      .values({ id: newId(), origin_office_id: originOfficeId, created_at: now, updated_at: now, deleted_at: null, owner_type: ownerType, owner_id: ownerId, ...r })
+      .execute();
+  }
+}
+
+export async function listPlans(db: Kysely<DB>, opts: { campaignId: string | null; searchKey: string }): Promise<PlanRow[]> {
+  let q = db.selectFrom('plan').selectAll().where('deleted_at', 'is', null);
+  if (opts.campaignId) q = q.where('campaign_id', '=', opts.campaignId);
+  if (opts.searchKey) {
+    const like = `%${opts.searchKey.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+    q = q.where(sql<boolean>`title_key LIKE ${like} ESCAPE '\\'`);
+  }
+  return q.orderBy('updated_at', 'desc').execute();
+}
+
+export async function getPlan(db: Kysely<DB>, id: string): Promise<PlanRow | undefined> {
+  return db.selectFrom('plan').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertPlan(db: Kysely<DB>, id: string, originOfficeId: string, p: PlanColumns): Promise<void> {
+  const now = nowIso();
+  await db.insertInto('plan').values({ id, origin_office_id: originOfficeId, created_at: now, updated_at: now, deleted_at: null, ...p }).execute();
+}
+
+export async function updatePlan(db: Kysely<DB>, id: string, p: Partial<PlanColumns>): Promise<void> {
+  await db.updateTable('plan').set({ ...p, updated_at: nowIso() }).where('id', '=', id).execute();
+}

@@ -1,0 +1,39 @@
+// Plan import: .docx bytes or plain text → Plan, through one shared classifier.
+//   importPlanDocx(bytes) — docx-reader (fflate + @xmldom/xmldom) → classifyPlan
+//   importPlanText(text)  — text-reader → classifyPlan
+// Both return PlanImportResult: { ok: true, plan, warnings } or { ok: false, error: { code,
+// message } } with a Vietnamese message saying what is wrong and what to do.
+import type { PlanImportResult } from '../../../../shared/plans/model';
+import { classifyPlan, type ClassifyOptions } from './classify';
+import { DocxReadError, readDocx } from './docx-reader';
+import { readPlanText } from './text-reader';
+
+export type { ClassifyOptions } from './classify';
+export { classifyPlan, matchLabel } from './classify';
+export { readDocx } from './docx-reader';
+export { readPlanText } from './text-reader';
+
+export function importPlanDocx(bytes: Uint8Array, opts: ClassifyOptions = {}): PlanImportResult {
+  let src;
+  try {
+    src = readDocx(bytes);
+  } catch (e) {
+    if (e instanceof DocxReadError) return { ok: false, error: { code: e.code, message: e.message } };
+    return {
+      ok: false,
+      error: { code: 'CORRUPT_XML', message: `Không đọc được tệp Word: ${(e as Error).message ?? String(e)}` },
+    };
+  }
+  return classifyPlan(src, opts);
+}
+
+export function importPlanText(text: string, opts: ClassifyOptions = {}): PlanImportResult {
+  if (text.replace(/^\ufeff/, '').trim() === '')
+    return { ok: false, error: { code: 'EMPTY_FILE', message: 'Tệp văn bản trống: không có nội dung để nhập.' } };
+  if (/\u0000/.test(text.slice(0, 4096)))
+    return {
+      ok: false,
+      error: { code: 'NOT_A_PLAN', message: 'Tệp không phải văn bản thuần (.txt): hãy chọn tệp .docx hoặc .txt.' },
+    };
+  return classifyPlan(readPlanText(text), opts);
+}

@@ -1,0 +1,142 @@
+// Plans through the core: import each reference plan, store, export DOCX, compare the text;
+// templates, duplication, autosave guard, campaigns with searchable references, bad input.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testCore } from '../../support/core';
+import { REFERENCE_DIR } from '../plans/helpers';
+import { charSimilarity, normalizeForCompare } from '../plans/similarity';
+import { docxPlainText } from '../../../electron/services/documents/docx-text';
+import { openDocx, all, attr } from '../../support/docx-xml';
+
+const REFS = ['000_a9ce567325fa68b9', '002_8c4a9ec5550026db', '004_604d1ccd06bf0239'];
+
+function b64(file: string) {
+  return readFileSync(join(REFERENCE_DIR, file)).toString('base64');
+}
+
+describe('plans through the core', () => {
+  it.each(REFS)('imports %s.docx, stores it, and exports a DOCX whose text matches the source (at least 0.99)', async (name) => {
+    const core = await testCore();
+    const { record, warnings } = await core.invoke('plans.import', { fileName: `${name}.docx`, fileBase64: b64(`${name}.docx`) });
+    expect(Array.isArray(warnings)).toBe(true);
+    expect(record.plan.sections.length).toBeGreaterThan(1);
+    expect(record.plan.signer?.name).toBeTruthy();
+    expect(record.plan.recipients.at(-1)).toMatch(/^Lưu/);
+    // stored: list and reload give the same model
+    const list = await core.invoke('plans.list');
+    expect(list.map((p) => p.id)).toContain(record.id);
+    const again = await core.invoke('plans.get', { id: record.id });
+    expect(again.plan).toEqual(record.plan);
+
+    const file = await core.invoke('plans.export', { id: record.id, format: 'docx' });
+    expect(file.fileName).toMatch(/\.docx$/);
+    const text = docxPlainText(Buffer.from(file.base64, 'base64'));
+    const source = readFileSync(join(REFERENCE_DIR, `${name}.txt`), 'utf8');
+    const ratio = charSimilarity(normalizeForCompare(text), normalizeForCompare(source));
+    expect(ratio).toBeGreaterThanOrEqual(0.99);
+    core.close();
+  });
+
+  it('exported DOCX is A4 with NĐ 30 margins and Times New Roman', async () => {
+    const core = await testCore();
+    const { record } = await core.invoke('plans.import', { fileName: 'x.docx', fileBase64: b64(`${REFS[2]}.docx`) });
+    const file = await core.invoke('plans.export', { id: record.id, format: 'docx' });
+    const d = openDocx(Buffer.from(file.base64, 'base64'));
+    const pgSz = all(d.document, 'w:pgSz')[0]!;
+    expect(attr(pgSz, 'w:w')).toBe('11906');
+    expect(attr(pgSz, 'w:h')).toBe('16838');
+    const mar = all(d.document, 'w:pgMar')[0]!;
+    expect(attr(mar, 'w:left')).toBe('1701');
+    // the quarterly appendix is on a landscape section
+    expect(all(d.document, 'w:pgSz').some((s) => attr(s, 'w:orient') === 'landscape')).toBe(true);
+    expect(all(d.styles, 'w:rFonts').some((f) => attr(f, 'w:ascii') === 'Times New Roman')).toBe(true);
+    core.close();
+  });
+
+  it('creates from a template with the office filled in, duplicates with years shifted, exports JSON and HTML', async () => {
+    const core = await testCore();
+    const rec = await core.invoke('plans.createFromTemplate', { templateId: 'tdkt-work-plan', year: 2026 });
+    expect(rec.plan.header.docNumber).toMatchObject({ number: null, typeCode: 'KH', agencyAbbr: 'SLĐTBXH' });
+    expect(rec.plan.header.place).toBe('Lào Cai');
+    expect(rec.plan.title.join(' ')).toContain('2026');
+    expect(rec.year).toBe(2026);
+    const dup = await core.invoke('plans.duplicate', { id: rec.id, yearDelta: 1 });
+    expect(dup.id).not.toBe(rec.id);
+    expect(dup.plan.title.join(' ')).toContain('2027');
+    expect(dup.plan.title.join(' ')).not.toContain('2026');
+    expect(dup.year).toBe(2027);
+    const json = await core.invoke('plans.export', { id: dup.id, format: 'json' });
+    expect(JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')).title).toEqual(dup.plan.title);
+    const html = Buffer.from((await core.invoke('plans.export', { id: dup.id, format: 'html' })).base64, 'base64').toString('utf8');
+    expect(html).toContain('KẾ HOẠCH');
+    expect(html).toContain('@page');
+    core.close();
+  });
+
+  it('autosave stores edits and refuses to overwrite a newer version', async () => {
+    const core = await testCore();
+    const rec = await core.invoke('plans.createFromTemplate', { templateId: 'annual-campaign', year: 2026 });
+    const edited = { ...rec.plan, title: ['Phát động phong trào thi đua "Dân vận khéo" năm 2026'] };
+    const saved = await core.invoke('plans.save', { id: rec.id, plan: edited, expectedUpdatedAt: rec.updatedAt });
+    expect(saved.title).toBe('Phát động phong trào thi đua "Dân vận khéo" năm 2026');
+    expect((await core.invoke('plans.list', { search: 'dan van kheo' })).map((p) => p.id)).toEqual([rec.id]);
+    const stale = await core.call('plans.save', { id: rec.id, plan: rec.plan, expectedUpdatedAt: '2000-01-01T00:00:00.000Z' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await core.invoke('plans.get', { id: rec.id })).plan.title).toEqual(edited.title);
+    const bad = await core.call('plans.save', { id: rec.id, plan: { ...rec.plan, sections: 'oops' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    core.close();
+  });
+
+  it('bad files give a clear message and create nothing', async () => {
+    const core = await testCore();
+    const cases: [string, string, RegExp][] = [
+      ['empty.docx', '', /trống|rỗng|không có nội dung/i],
+      ['corrupt.docx', Buffer.from('PK\u0003\u0004 this is not really a zip').toString('base64'), /hỏng|không đọc được|không phải/i],
+      ['random.docx', Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)).toString('base64'), /hỏng|không đọc được|không phải/i],
+      ['plan.pdf', Buffer.from('%PDF-1.4').toString('base64'), /không phải \.docx hoặc \.txt/],
+      ['old.doc', Buffer.from('\xD0\xCF\x11\xE0').toString('base64'), /\.docx/],
+    ];
+    for (const [fileName, fileBase64, msg] of cases) {
+      const r = await core.call('plans.import', { fileName, fileBase64 });
+      expect(r.ok, fileName).toBe(false);
+      if (!r.ok) expect(r.error.message, fileName).toMatch(msg);
+    }
+    expect(await core.invoke('plans.list')).toEqual([]);
+    core.close();
+  });
+
+  it('campaigns hold phases, deadlines and searchable superior documents', async () => {
+    const core = await testCore();
+    const c = await core.invoke('campaigns.create', {
+      name: 'Phong trào thi đua "Cả nước chung tay vì người nghèo"',
+      kind: 'dac_biet',
+      yearFrom: 2021,
+      yearTo: 2025,
+      phases: [
+        { name: 'Giai đoạn 1', yearFrom: 2021, yearTo: 2023, review: 'so_ket', reviewDate: '15/12/2023' },
+        { name: 'Giai đoạn 2', yearFrom: 2024, yearTo: 2025, review: 'tong_ket', reviewDate: null },
+      ],
+      deadlines: [{ label: 'Gửi hồ sơ đề nghị khen thưởng', day: 1, month: 12 }],
+      references: [{ number: '05/KH-UBND', kind: 'Kế hoạch', date: '29/01/2022', issuer: 'UBND tỉnh Lào Cai', title: 'triển khai công tác thi đua' }],
+    });
+    expect(c.phases[0]!.reviewDate).toBe('2023-12-15');
+    expect(c.references[0]).toMatchObject({ number: '05/KH-UBND', date: '2022-01-29' });
+    expect((await core.invoke('campaigns.list', { search: '05/kh-ubnd' })).map((x) => x.id)).toEqual([c.id]);
+    expect((await core.invoke('campaigns.list', { search: 'ubnd tinh lao cai' })).map((x) => x.id)).toEqual([c.id]);
+    expect(await core.invoke('campaigns.list', { search: 'khong co' })).toEqual([]);
+    expect((await core.invoke('campaigns.list', { year: 2024 })).length).toBe(1);
+    expect((await core.invoke('campaigns.list', { year: 2030 })).length).toBe(0);
+
+    const bad = await core.call('campaigns.create', { name: 'X', kind: 'dac_biet', yearFrom: 2025, yearTo: 2021 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('Năm kết thúc phải bằng hoặc sau năm bắt đầu.');
+
+    const plan = await core.invoke('plans.createFromTemplate', { templateId: 'thematic-campaign', year: 2024, campaignId: c.id });
+    expect(plan.campaignId).toBe(c.id);
+    const del = await core.call('campaigns.delete', { id: c.id });
+    expect(del).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    core.close();
+  });
+});
