@@ -1,5 +1,5 @@
 // Vietnamese names of staff vocabulary: one place for the UI, the CLI and Excel files.
-import type { StaffCategory, StaffStatus } from '../contract/staff';
+import type { StaffCategory, StaffImportField, StaffStatus } from '../contract/staff';
 
 export const CATEGORY_LABELS: Record<StaffCategory, string> = {
   CB: 'Cán bộ',
@@ -16,3 +16,18 @@ export const STATUS_LABELS: Record<StaffStatus, string> = {
 };
 
 export const GENDER_LABELS: Record<'nam' | 'nu', string> = { nam: 'Nam', nu: 'Nữ' };
+
+/** Column titles used in the export, error messages and the mapping preview. */
+export const FIELD_LABELS: Record<StaffImportField, string> = {
+  fullName: 'Họ và tên',
+  gender: 'Giới tính',
+  birthDate: 'Ngày sinh',
+  unit: 'Đơn vị',
+  position: 'Chức vụ',
+  category: 'Đối tượng',
+  isLeader: 'Lãnh đạo',
+  employmentStart: 'Ngày bắt đầu',
+  employmentEnd: 'Ngày kết thúc',
+  status: 'Trạng thái',
+  note: 'Ghi chú',
+};

@@ -10,14 +10,14 @@ import {
   type StaffImportField,
   type StaffStatus,
 } from '../../../shared/contract/staff';
-import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
+import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
 
 export { GENDERS, STAFF_CATEGORIES, STAFF_IMPORT_FIELDS, STAFF_STATUSES };
 export type { StaffCategory, StaffImportField, StaffStatus };
 export type Gender = (typeof GENDERS)[number];
 
 // code → label lives in shared/ so the renderer and the CLI use the same words
-export { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS };
+export { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS };
 
 /** Short forms shown in hints ("CB, CC, VC, NLĐ"). */
 export const CATEGORY_SHORT: Record<StaffCategory, string> = {
@@ -27,20 +27,6 @@ export const CATEGORY_SHORT: Record<StaffCategory, string> = {
   NLD: 'NLĐ',
 };
 
-/** Column titles used in the export, error messages and the mapping preview. */
-export const FIELD_LABELS: Record<StaffImportField, string> = {
-  fullName: 'Họ và tên',
-  gender: 'Giới tính',
-  birthDate: 'Ngày sinh',
-  unit: 'Đơn vị',
-  position: 'Chức vụ',
-  category: 'Đối tượng',
-  isLeader: 'Lãnh đạo',
-  employmentStart: 'Ngày bắt đầu',
-  employmentEnd: 'Ngày kết thúc',
-  status: 'Trạng thái',
-  note: 'Ghi chú',
-};
 
 /** The mark written in boolean columns ("Lãnh đạo"). */
 export const YES_MARK = 'x';

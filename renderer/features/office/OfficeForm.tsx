@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Office, OfficeLevel } from '../../../shared/contract/office';
 import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { FormError } from '../../lib/FormError';
 import { T } from './strings';
 
 interface Props {
@@ -22,8 +24,7 @@ export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
     headName: initial?.headName ?? '',
     superiorName: initial?.superiorName ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     void call('office.levels').then(setLevels);
@@ -33,25 +34,14 @@ export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await call('office.save', f));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() => call('office.save', f));
+    if (saved) onSaved(saved);
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {error && (
-          <Alert color="red" title="Chưa lưu được" data-testid="form-error" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} title="Chưa lưu được" />
         <TextInput label={T.name} description={T.nameHint} required value={f.name} onChange={set('name')} data-testid="office-name" />
         <SimpleGrid cols={2}>
           <TextInput label={T.parentAgency} description={T.parentHint} value={f.parentAgency} onChange={set('parentAgency')} />

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
 import type { Unit } from '../../../shared/contract/units';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
 import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { FormError } from '../../lib/FormError';
 import { T } from './strings';
 
 const NONE = '__none__';
@@ -32,22 +34,13 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
     status: editing?.status ?? ('dang_cong_tac' as StaffStatus),
     note: editing?.note ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const unitOptions = flattenUnitTree(buildUnitTree(units.filter((u) => u.active || u.id === f.unitId)));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = editing ? await call('staff.update', { id: editing.id, data: f }) : await call('staff.create', f);
-      onDone(saved);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() => (editing ? call('staff.update', { id: editing.id, data: f }) : call('staff.create', f)));
+    if (saved) onDone(saved);
   };
 
   const text = (k: 'fullName' | 'birthDate' | 'position' | 'employmentStart' | 'employmentEnd') => ({
@@ -58,11 +51,7 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {error && (
-          <Alert color="red" data-testid="form-error" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <TextInput label={T.form.fullName} required data-autofocus {...text('fullName')} data-testid="staff-name" />
         <SimpleGrid cols={3}>
           <Select

@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '../../../shared/staff/labels';
+
 export const T = {
   title: 'Cán bộ',
   search: 'Tìm theo họ tên (gõ có dấu hoặc không dấu)',
@@ -66,17 +68,5 @@ export const IMPORT_T = {
   column: 'Cột',
   message: 'Lỗi',
   moreErrors: (n: number) => `… và ${n} lỗi khác.`,
-  fields: {
-    fullName: 'Họ và tên',
-    gender: 'Giới tính',
-    birthDate: 'Ngày sinh',
-    unit: 'Đơn vị',
-    position: 'Chức vụ',
-    category: 'Đối tượng',
-    isLeader: 'Lãnh đạo',
-    employmentStart: 'Ngày bắt đầu công tác',
-    employmentEnd: 'Ngày kết thúc công tác',
-    status: 'Trạng thái',
-    note: 'Ghi chú',
-  } as Record<string, string>,
+  fields: FIELD_LABELS as Record<string, string>,
 };

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import type { Unit, UnitKind } from '../../../shared/contract/units';
 import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { FormError } from '../../lib/FormError';
 import { T } from './strings';
 
 interface Props {
@@ -24,32 +26,19 @@ export function UnitForm({ units, editing, defaultParentId, onDone, onCancel }: 
     sortOrder: editing?.sortOrder ?? 0,
     note: editing?.note ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const parents = flattenUnitTree(buildUnitTree(units)).filter((n) => n.unit.id !== editing?.id);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = editing ? await call('units.update', { id: editing.id, ...f }) : await call('units.create', f);
-      onDone(saved);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() => (editing ? call('units.update', { id: editing.id, ...f }) : call('units.create', f)));
+    if (saved) onDone(saved);
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {error && (
-          <Alert color="red" data-testid="form-error" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <TextInput label={T.name} required value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} data-autofocus data-testid="unit-name" />
         <Group grow>
           <TextInput label={T.code} value={f.code} onChange={(e) => setF({ ...f, code: e.currentTarget.value })} />
