@@ -1,0 +1,58 @@
+// Public API of the award catalogue and eligibility checker (pure; runs in Node and the browser).
+export * from './types';
+export {
+  AUTHORITY_LABELS,
+  AWARD_CATALOG,
+  CATALOG_ENTRIES,
+  LEVEL_LABELS,
+  UNVERIFIED_LABEL,
+  authoritiesOn,
+  cashMultipleOn,
+  catalogEntry,
+  isAwardCode,
+  verificationLabel,
+  type AuthorityGrant,
+  type Authority,
+  type AwardKind,
+  type AwardLevel,
+  type AwardSubject,
+  type CashRule,
+  type CatalogEntry,
+} from './catalog';
+export {
+  DEFAULT_PROVINCIAL_SETTINGS,
+  GENERAL_RULE_IDS,
+  RULE_IDS,
+  RULE_SETS,
+  RULE_SET_IDS,
+  getRuleSet,
+  isBeforeCoverage,
+  resolveSettings,
+  ruleSetFor,
+  type AwardRules,
+  type ProvincialSettings,
+  type RuleId,
+  type RuleSet,
+  type RuleSetId,
+  type RuleSetOptions,
+  type RuleSpec,
+} from './rulesets';
+export { RULES, type RuleImpl, type RuleOutcome } from './predicates';
+export type { CandidateResult, ExplanationItem, Verdict } from './context';
+export {
+  checkEligibility,
+  type EligibilityInput,
+  type EligibilityReport,
+  type ReportWarning,
+  type RuleSetSummary,
+  type SubjectEligibility,
+  type VerdictCounts,
+  type WarningCode,
+} from './eligibility';
+export {
+  AWARD_BASIS_LABELS,
+  DISCIPLINE_LABELS,
+  INITIATIVE_KIND_LABELS,
+  INITIATIVE_SCOPE_LABELS,
+} from './format';
+export * from './schemas';
