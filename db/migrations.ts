@@ -129,6 +129,297 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // quarterly task tracker: tasks (from a plan's appendix, the TĐKT calendar, or by hand),
+    // their lead/coordinating units (a unit of the list, or the name as written), dated
+    // progress notes and evidence attachments (bytes in <db folder>/attachments/, by SHA-256)
+    version: 4,
+    name: 'tasks, task units, notes, attachments',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE task (${recordColumns},
+          year INTEGER NOT NULL,
+          quarter INTEGER CHECK (quarter BETWEEN 1 AND 4),
+          due_date TEXT,
+          title TEXT NOT NULL,
+          title_key TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          timing TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'chua_thuc_hien' CHECK (status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh')),
+          completed_on TEXT,
+          responsible_staff_id TEXT REFERENCES staff(id),
+          responsible_name TEXT NOT NULL DEFAULT '',
+          source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'plan', 'calendar')),
+          plan_id TEXT REFERENCES plan(id),
+          plan_task_id TEXT,
+          calendar_key TEXT,
+          copied_from_id TEXT,
+          sort_order INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX task_year ON task(year, quarter);
+        CREATE INDEX task_plan ON task(plan_id, plan_task_id);
+        CREATE TABLE task_unit (${recordColumns},
+          task_id TEXT NOT NULL REFERENCES task(id),
+          role TEXT NOT NULL CHECK (role IN ('lead', 'coordinating')),
+          unit_id TEXT REFERENCES unit(id),
+          unit_name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          sort_order INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX task_unit_task ON task_unit(task_id);
+        CREATE INDEX task_unit_unit ON task_unit(unit_id);
+        CREATE INDEX task_unit_key ON task_unit(name_key);
+        CREATE TABLE task_note (${recordColumns},
+          task_id TEXT NOT NULL REFERENCES task(id),
+          note_date TEXT NOT NULL,
+          body TEXT NOT NULL,
+          status_change TEXT CHECK (status_change IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh'))
+        );
+        CREATE INDEX task_note_task ON task_note(task_id, note_date);
+        CREATE TABLE task_attachment (${recordColumns},
+          task_id TEXT NOT NULL REFERENCES task(id),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL
+        );
+        CREATE INDEX task_attachment_task ON task_attachment(task_id);
+      `);
+    },
+  },
+  {
+    // award records: per person-year facts (rating, maternity leave, under review) with the
+    // person's unit that year; per unit-year facts; start-of-year registrations; recognised
+    // initiatives; disciplinary measures; award decisions and their recipients (name and unit
+    // snapshotted). No UNIQUE keys on (person, year) etc.: records from several offices merge,
+    // the repositories keep one live row per key and readers take the latest updated_at.
+    version: 5,
+    name: 'award records: ratings, registrations, initiatives, disciplines, decisions',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE person_year (${recordColumns},
+          staff_id TEXT NOT NULL REFERENCES staff(id),
+          year INTEGER NOT NULL,
+          unit_id TEXT REFERENCES unit(id),
+          rating TEXT CHECK (rating IN ('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV')),
+          maternity_leave INTEGER NOT NULL DEFAULT 0,
+          under_review INTEGER NOT NULL DEFAULT 0,
+          note TEXT NOT NULL DEFAULT ''
+        );
+        -- covering the history loader's per-person scan (db/repositories/records.ts loadHistories)
+        CREATE INDEX person_year_staff ON person_year(staff_id, year, rating, maternity_leave, under_review, deleted_at);
+        CREATE INDEX person_year_year ON person_year(year, unit_id);
+        CREATE TABLE unit_year (${recordColumns},
+          unit_id TEXT NOT NULL REFERENCES unit(id),
+          year INTEGER NOT NULL,
+          under_review INTEGER NOT NULL DEFAULT 0,
+          note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX unit_year_unit ON unit_year(unit_id, year);
+        CREATE TABLE registration (${recordColumns},
+          year INTEGER NOT NULL,
+          subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'unit')),
+          staff_id TEXT REFERENCES staff(id),
+          unit_id TEXT REFERENCES unit(id),
+          award_code TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          CHECK ((subject_kind = 'person' AND staff_id IS NOT NULL) OR (subject_kind = 'unit' AND unit_id IS NOT NULL))
+        );
+        CREATE INDEX registration_year ON registration(year);
+        CREATE TABLE initiative (${recordColumns},
+          staff_id TEXT NOT NULL REFERENCES staff(id),
+          year INTEGER NOT NULL,
+          title TEXT NOT NULL,
+          title_key TEXT NOT NULL,
+          kind TEXT NOT NULL DEFAULT 'sang_kien' CHECK (kind IN ('sang_kien', 'de_tai', 'giai_phap')),
+          recognizing_body TEXT NOT NULL DEFAULT '',
+          scope TEXT NOT NULL CHECK (scope IN ('co_so', 'tinh', 'toan_quoc')),
+          recognized_on TEXT,
+          decision_no TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX initiative_staff ON initiative(staff_id, year);
+        CREATE TABLE discipline (${recordColumns},
+          staff_id TEXT NOT NULL REFERENCES staff(id),
+          form TEXT NOT NULL CHECK (form IN ('khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec')),
+          from_date TEXT NOT NULL,
+          to_date TEXT,
+          decision_no TEXT NOT NULL DEFAULT '',
+          issuer TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX discipline_staff ON discipline(staff_id);
+        CREATE TABLE award_decision (${recordColumns},
+          number TEXT NOT NULL DEFAULT '',
+          number_key TEXT NOT NULL DEFAULT '',
+          decision_date TEXT,
+          issuer TEXT NOT NULL DEFAULT '',
+          signer TEXT NOT NULL DEFAULT '',
+          award_code TEXT,
+          other_form TEXT NOT NULL DEFAULT '',
+          basis TEXT NOT NULL DEFAULT 'thuong_xuyen' CHECK (basis IN ('thuong_xuyen', 'chuyen_de', 'dot_xuat')),
+          year INTEGER NOT NULL,
+          campaign_id TEXT REFERENCES campaign(id),
+          cash_amount INTEGER,
+          source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'grid', 'import')),
+          -- grid decisions: 'grid:<unit id>:<year>:<code>' (one per unit, year and title)
+          batch_key TEXT,
+          note TEXT NOT NULL DEFAULT '',
+          CHECK (award_code IS NOT NULL OR other_form <> '')
+        );
+        CREATE INDEX award_decision_year ON award_decision(year);
+        CREATE INDEX award_decision_batch ON award_decision(batch_key);
+        CREATE TABLE award_recipient (${recordColumns},
+          decision_id TEXT NOT NULL REFERENCES award_decision(id),
+          subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'unit')),
+          staff_id TEXT REFERENCES staff(id),
+          unit_id TEXT REFERENCES unit(id),
+          name TEXT NOT NULL,
+          unit_name TEXT NOT NULL DEFAULT '',
+          cash_amount INTEGER,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          CHECK ((subject_kind = 'person' AND staff_id IS NOT NULL) OR (subject_kind = 'unit' AND unit_id IS NOT NULL))
+        );
+        CREATE INDEX award_recipient_decision ON award_recipient(decision_id);
+        CREATE INDEX award_recipient_staff ON award_recipient(staff_id, subject_kind, deleted_at, decision_id);
+        CREATE INDEX award_recipient_unit ON award_recipient(unit_id);
+      `);
+    },
+  },
+  {
+    // exchange bookkeeping (local only, never exchanged): bundles sent/received, and per
+    // record the updated_at last received so the merge can tell edits from conflicts
+    version: 6,
+    name: 'exchange history and record state',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE exchange_history (
+          id TEXT PRIMARY KEY NOT NULL,
+          bundle_id TEXT NOT NULL,
+          direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+          kind TEXT NOT NULL,
+          origin_office_id TEXT NOT NULL,
+          origin_office_name TEXT NOT NULL DEFAULT '',
+          target_office_id TEXT,
+          file_name TEXT NOT NULL DEFAULT '',
+          counts_json TEXT NOT NULL DEFAULT '{}',
+          created_at TEXT NOT NULL,
+          applied_at TEXT NOT NULL,
+          status TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX exchange_history_in ON exchange_history(bundle_id) WHERE direction = 'in';
+        CREATE INDEX exchange_history_applied ON exchange_history(applied_at);
+        CREATE TABLE exchange_record_state (
+          entity TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          received_updated_at TEXT NOT NULL,
+          peer_office_id TEXT NOT NULL,
+          bundle_id TEXT NOT NULL,
+          PRIMARY KEY (entity, record_id)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    // nomination dossiers (hồ sơ đề nghị khen thưởng): the dossier with its council meeting and
+    // cover-letter fields, nominees (name/position/unit snapshotted, votes), achievement reports
+    // (template id + JSON content), generated documents and evidence attachments (bytes in
+    // <db folder>/attachments/ by SHA-256), and the province's outcome per submission (its own
+    // rows, origin = the province; no foreign key to dossier, so an outcome may arrive first).
+    version: 7,
+    name: 'nomination dossiers: nominees, reports, documents, attachments, outcomes',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE dossier (${recordColumns},
+          title TEXT NOT NULL,
+          title_key TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          award_code TEXT NOT NULL,
+          basis TEXT NOT NULL DEFAULT 'thuong_xuyen' CHECK (basis IN ('thuong_xuyen', 'chuyen_de', 'dot_xuat')),
+          procedure TEXT NOT NULL DEFAULT 'thuong' CHECK (procedure IN ('thuong', 'don_gian')),
+          sector TEXT NOT NULL DEFAULT 'chung' CHECK (sector IN ('chung', 'noi_vu')),
+          campaign_id TEXT REFERENCES campaign(id),
+          campaign_name TEXT NOT NULL DEFAULT '',
+          state TEXT NOT NULL DEFAULT 'nhap' CHECK (state IN ('nhap', 'da_gui')),
+          submission_no INTEGER NOT NULL DEFAULT 0,
+          submitted_at TEXT,
+          doc_number INTEGER,
+          doc_date TEXT,
+          addressee TEXT NOT NULL DEFAULT '',
+          signer TEXT NOT NULL DEFAULT '{}',
+          cover TEXT NOT NULL DEFAULT '{}',
+          meeting_date TEXT,
+          meeting_time TEXT NOT NULL DEFAULT '',
+          meeting_place TEXT NOT NULL DEFAULT '',
+          meeting_chair TEXT NOT NULL DEFAULT '',
+          meeting_chair_title TEXT NOT NULL DEFAULT '',
+          meeting_secretary TEXT NOT NULL DEFAULT '',
+          meeting_members TEXT NOT NULL DEFAULT '[]',
+          meeting_members_total INTEGER,
+          meeting_number INTEGER,
+          note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX dossier_year ON dossier(year);
+        CREATE INDEX dossier_origin ON dossier(origin_office_id, submission_no);
+        CREATE TABLE dossier_nominee (${recordColumns},
+          dossier_id TEXT NOT NULL REFERENCES dossier(id),
+          subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'unit')),
+          staff_id TEXT REFERENCES staff(id),
+          unit_id TEXT REFERENCES unit(id),
+          award_code TEXT NOT NULL,
+          name TEXT NOT NULL,
+          position TEXT NOT NULL DEFAULT '',
+          unit_name TEXT NOT NULL DEFAULT '',
+          summary TEXT NOT NULL DEFAULT '',
+          votes_agree INTEGER,
+          votes_total INTEGER,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          CHECK ((subject_kind = 'person' AND staff_id IS NOT NULL) OR (subject_kind = 'unit' AND unit_id IS NOT NULL))
+        );
+        CREATE INDEX dossier_nominee_dossier ON dossier_nominee(dossier_id);
+        CREATE TABLE dossier_report (${recordColumns},
+          nominee_id TEXT NOT NULL REFERENCES dossier_nominee(id),
+          template_id TEXT NOT NULL,
+          content TEXT NOT NULL
+        );
+        CREATE INDEX dossier_report_nominee ON dossier_report(nominee_id);
+        CREATE TABLE dossier_document (${recordColumns},
+          dossier_id TEXT NOT NULL REFERENCES dossier(id),
+          nominee_id TEXT REFERENCES dossier_nominee(id),
+          kind TEXT NOT NULL CHECK (kind IN ('to_trinh', 'danh_sach', 'bien_ban', 'bao_cao')),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          generated_at TEXT NOT NULL,
+          sort_order INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX dossier_document_dossier ON dossier_document(dossier_id);
+        CREATE TABLE dossier_attachment (${recordColumns},
+          dossier_id TEXT NOT NULL REFERENCES dossier(id),
+          nominee_id TEXT REFERENCES dossier_nominee(id),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX dossier_attachment_dossier ON dossier_attachment(dossier_id);
+        CREATE TABLE dossier_outcome (${recordColumns},
+          dossier_id TEXT NOT NULL,
+          submission_no INTEGER NOT NULL,
+          outcome TEXT NOT NULL CHECK (outcome IN ('approved', 'returned')),
+          decision_number TEXT NOT NULL DEFAULT '',
+          decision_date TEXT,
+          decision_issuer TEXT NOT NULL DEFAULT '',
+          decision_id TEXT REFERENCES award_decision(id),
+          reason TEXT NOT NULL DEFAULT '',
+          decided_at TEXT NOT NULL
+        );
+        CREATE INDEX dossier_outcome_dossier ON dossier_outcome(dossier_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -54,13 +54,16 @@ async function createWindow() {
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
+      // reviewed: one bundled, sandboxed preload exposing only named contract procedures (electron/preload.ts)
+      preload: path.join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      // middle-click (auxclick) must not open links in new windows
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -75,12 +78,25 @@ void app.whenReady().then(async () => {
     host: 'electron',
     version: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    autoBackups: true,
   });
   registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl);
   await createWindow();
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => {
-  void core?.close();
+// Quit backup first (through the core like every other call), then close the core, then quit.
+let quitting = false;
+app.on('before-quit', (event) => {
+  const c = core;
+  if (quitting || !c) return;
+  quitting = true;
+  event.preventDefault();
+  void c
+    .call('backup.quit', {})
+    .then((r) => {
+      if (!r.ok) console.error(`Sao lưu khi đóng ứng dụng không thành công: ${r.error.message}`);
+    })
+    .finally(() => c.close())
+    .finally(() => app.quit());
 });

@@ -13,7 +13,7 @@ captureToken();
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
     <ModalsProvider labels={{ confirm: 'Đồng ý', cancel: 'Hủy' }}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <App />
     </ModalsProvider>
   </MantineProvider>,

@@ -29,6 +29,7 @@ const entries = {
   'electron/web-main': 'electron/web-main.ts',
   'electron/start': 'electron/start.ts',
   'cli/tdkt': 'electron/cli/tdkt.ts',
+  'bench/bench': 'bench/bench.ts',
 };
 
 const t0 = Date.now();

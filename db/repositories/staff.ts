@@ -116,3 +116,41 @@ export function bulkInsertStaff(sqlite: BetterSqlite3.Database, originOfficeId: 
   });
   return run(rows);
 }
+
+/** Every live staff row, synchronously (a consistent snapshot for the core's search index). */
+export function allLiveStaffSync(sqlite: BetterSqlite3.Database): StaffRow[] {
+  return sqlite.prepare('SELECT * FROM staff WHERE deleted_at IS NULL').all() as StaffRow[];
+}
+
+const staffWatchers = new WeakMap<BetterSqlite3.Database, { n: number }>();
+
+/**
+ * A counter of row changes to `staff` made through this connection, by anyone (handlers,
+ * bulk import, exchange, raw SQL): TEMP triggers call a function of this process. Changes
+ * by other connections (the CLI while the app runs) show in `dataVersion` instead.
+ * Must not be first called inside a transaction (a rollback would drop the triggers).
+ */
+export function watchStaffChanges(sqlite: BetterSqlite3.Database): () => number {
+  let counter = staffWatchers.get(sqlite);
+  if (!counter) {
+    const c = { n: 0 };
+    sqlite.function('tdkt_staff_changed', { deterministic: false, directOnly: true }, () => {
+      c.n++;
+      return null;
+    });
+    sqlite.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS tdkt_staff_ai AFTER INSERT ON main.staff BEGIN SELECT tdkt_staff_changed(); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS tdkt_staff_au AFTER UPDATE ON main.staff BEGIN SELECT tdkt_staff_changed(); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS tdkt_staff_ad AFTER DELETE ON main.staff BEGIN SELECT tdkt_staff_changed(); END;
+    `);
+    staffWatchers.set(sqlite, c);
+    counter = c;
+  }
+  const c = counter;
+  return () => c.n;
+}
+
+/** SQLite's data_version: changes when another connection commits to the file. */
+export function dataVersion(sqlite: BetterSqlite3.Database): number {
+  return sqlite.pragma('data_version', { simple: true }) as number;
+}

@@ -268,9 +268,15 @@ export const plansHandlers: HandlerMap<PlansProc> = {
       throw new AppError('CONFLICT', 'Kế hoạch vừa được sửa ở nơi khác (cửa sổ khác). Hãy tải lại kế hoạch trước khi sửa tiếp.');
     }
     const stored: Plan = { ...plan, id };
+    // autosave runs every second or so while typing: rewrite the reference rows only when they changed
+    const refs = referenceColumns(planReferences(stored));
+    const key = (r: { number: string; kind: string | null; doc_date: string | null; issuer: string | null; title: string }) =>
+      JSON.stringify([r.number, r.kind, r.doc_date, r.issuer, r.title]);
     await ctx.db.transaction().execute(async (trx) => {
       await updatePlan(trx, id, planColumns(stored));
-      await replaceReferences(trx, ctx.officeId, 'plan', id, referenceColumns(planReferences(stored)));
+      const current = await listReferences(trx, 'plan', id);
+      const refsChanged = current.length !== refs.length || current.some((r, i) => key(r) !== key(refs[i]!));
+      if (refsChanged) await replaceReferences(trx, ctx.officeId, 'plan', id, refs);
     });
     return toSummary((await getPlan(ctx.db, id))!);
   },

@@ -5,11 +5,16 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/core';
 import { resolveDbPath } from '../host/paths';
 import { writeFileAtomic } from '../services/files/atomic';
+import { runTasksCommand, TASKS_USAGE } from '../services/tasks/cli';
 import { isAppError, type ProcedureName } from '../../shared/contract';
 import { formatDateVi } from '../../shared/text/vn';
 import type { Unit } from '../../shared/contract/units';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../shared/staff/labels';
+import { BACKUP_REASON_LABELS } from '../../shared/contract/backup';
 import { buildUnitTree, flattenUnitTree } from '../../shared/units/tree';
+import { BUNDLE_USAGE, runBundleCommand } from './bundle';
+import { DOSSIER_USAGE, runDossierCommand } from '../services/dossiers/cli';
+import { RECORDS_USAGE, runEligibilityCommand, runRecordsImport } from '../services/records/cli';
 
 declare const __APP_VERSION__: string;
 
@@ -23,9 +28,16 @@ Lệnh:
   staff list [--search CHỮ] [--unit MÃ] [--status TRẠNG_THÁI|all] [--json]
   staff import TỆP.xlsx [--dry-run] [--json]   Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả)
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
+${BUNDLE_USAGE}
+  backup create [--out THƯ_MỤC] [--json]       Sao lưu ngay (mặc định vào thư mục backups cạnh tệp dữ liệu)
+  backup list [--json]                         Danh sách bản sao lưu tự động và thủ công
+  backup restore TỆP [--json]                  Khôi phục từ tệp sao lưu (dữ liệu hiện tại được sao lưu trước)
   plan list [--json]                           Danh sách kế hoạch
   plan import TỆP.docx|TỆP.txt [--json]        Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
   plan export MÃ --format docx|pdf|json --out ĐƯỜNG_DẪN   Xuất kế hoạch ra tệp
+${TASKS_USAGE}
+${RECORDS_USAGE}
+${DOSSIER_USAGE}
 
 Tệp dữ liệu: --db TỆP, hoặc biến môi trường TDKT_DB, hoặc thư mục dữ liệu của người dùng.`;
 
@@ -51,6 +63,10 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         'dry-run': { type: 'boolean' },
         format: { type: 'string' },
         out: { type: 'string' },
+        kind: { type: 'string' },
+        target: { type: 'string' },
+        'keep-local': { type: 'boolean' },
+        'take-incoming': { type: 'boolean' },
         name: { type: 'string' },
         abbr: { type: 'string' },
         place: { type: 'string' },
@@ -59,6 +75,9 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         'head-title': { type: 'string' },
         'head-name': { type: 'string' },
         superior: { type: 'string' },
+        year: { type: 'string' },
+        quarter: { type: 'string' },
+        period: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -203,6 +222,72 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         io.out(`Đã xuất: ${target}`);
         return 0;
       }
+      case 'backup create': {
+        const b = await call('backup.create', { destDir: v.out ? path.resolve(v.out) : undefined });
+        if (v.json) json(b);
+        else io.out(`Đã sao lưu vào ${b.path} (${formatBytes(b.size)}, kiểm tra toàn vẹn: tốt).`);
+        return 0;
+      }
+      case 'backup list': {
+        const r = await call('backup.list');
+        if (v.json) json(r);
+        else {
+          io.out(`Thư mục sao lưu tự động: ${r.folder} (giữ ${r.keep} bản gần nhất)`);
+          if (r.backups.length === 0) io.out('Chưa có bản sao lưu nào.');
+          for (const b of r.backups) {
+            const ok = b.integrityOk ? 'tốt' : 'HỎNG';
+            io.out([formatDateTime(b.createdAt), BACKUP_REASON_LABELS[b.reason], formatBytes(b.size), ok, b.path].join('\t'));
+          }
+        }
+        return 0;
+      }
+      case 'backup restore': {
+        const file = pos[2];
+        if (!file) throw new UsageError('Thiếu đường dẫn tệp sao lưu: tdkt backup restore TỆP');
+        const r = await call('backup.restore', { path: path.resolve(file) });
+        if (v.json) json(r);
+        else {
+          io.out(`Đã khôi phục dữ liệu từ ${r.restoredFrom}.`);
+          io.out(`Dữ liệu trước khi khôi phục được giữ tại ${r.safetyBackup.path}.`);
+        }
+        return 0;
+      }
+      case 'bundle export':
+      case 'bundle verify':
+      case 'bundle import':
+        return await runBundleCommand(c, pos[1]!, pos.slice(2), v, io);
+      case 'tasks list':
+      case 'tasks report':
+      case 'tasks from-plan':
+        return await runTasksCommand(pos[1]!, pos.slice(2), v, {
+          call,
+          out: io.out,
+          err: io.err,
+          usage: (m) => {
+            throw new UsageError(m);
+          },
+        });
+      case 'records import':
+      case 'eligibility': {
+        const deps = {
+          call,
+          out: io.out,
+          err: io.err,
+          usage: (m: string): never => {
+            throw new UsageError(m);
+          },
+        };
+        return cmd === 'eligibility' ? await runEligibilityCommand(v, deps) : await runRecordsImport(pos.slice(2), v, deps);
+      }
+      case 'dossier list':
+      case 'dossier export':
+        return await runDossierCommand(pos[1]!, pos.slice(2), v, {
+          call,
+          out: io.out,
+          usage: (m) => {
+            throw new UsageError(m);
+          },
+        });
       default:
         throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);
     }
@@ -224,6 +309,18 @@ function readInput(file: string): Buffer {
   } catch {
     throw new UsageError(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
   }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
+function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function printTree(units: Unit[], io: CliIO) {

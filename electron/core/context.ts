@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Connection } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import type { JobRegistry } from './jobs';
@@ -16,4 +17,12 @@ export interface CoreContext {
   jobs: JobRegistry;
   /** today's date on this computer (ISO); injectable for tests */
   today(): string;
+  /**
+   * Restore: close the database, let `swap` replace the file, reopen and migrate. `conn`, `db`
+   * and `officeId` are updated in place, so handlers (which read them per call) keep working.
+   * If reopening fails, the error is thrown and `conn` is left closed for the caller to repair.
+   */
+  replaceDatabase(swap: (dbPath: string) => void): void;
+  /** Open another SQLite file (a backup, a restore candidate) with the live database's native build. */
+  openFile(file: string, opts?: { readonly?: boolean }): BetterSqlite3.Database;
 }

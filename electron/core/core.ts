@@ -1,14 +1,16 @@
 // The core: database + handlers behind one `call`. Runs in the worker thread under both
 // hosts, and in-process for the CLI and integration tests.
+import Database from 'better-sqlite3';
 import { openDatabase, type Connection } from '../../db/connection';
 import { newId } from '../../db/ids';
-import { getSetting, setSetting } from '../../db/repositories/settings';
+import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
 import { AppError, isAppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from '../../shared/contract';
 import { handlers } from '../api';
 import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
+import { startAutoBackups } from '../services/backup';
 
 export interface CoreOptions {
   dbPath: string;
@@ -16,7 +18,10 @@ export interface CoreOptions {
   version?: string;
   fallbackReason?: string | null;
   nativeBinding?: string;
-  today?: () => string;
+  /** today's date (ISO): a function (tests) or a fixed date (the hosts' TDKT_TODAY test hook: functions cannot cross into the worker) */
+  today?: (() => string) | string;
+  /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
+  autoBackups?: boolean;
 }
 
 export interface Core {
@@ -40,31 +45,53 @@ export function describeOpenError(e: unknown, dbPath: string): AppError {
   return new AppError('DB_ERROR', `Không mở được cơ sở dữ liệu ${dbPath}: ${msg}`);
 }
 
+/** This installation's office id, created on first open. */
+function ensureOfficeId(conn: Connection): string {
+  const existing = getSettingSync(conn.sqlite, SELF_OFFICE_KEY);
+  if (existing) return existing;
+  const id = newId();
+  setSettingSync(conn.sqlite, SELF_OFFICE_KEY, id);
+  return id;
+}
+
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  let conn: Connection;
-  try {
-    conn = openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
-  } catch (e) {
-    throw describeOpenError(e, opts.dbPath);
-  }
-  let officeId = await getSetting(conn.db, SELF_OFFICE_KEY);
-  if (!officeId) {
-    officeId = newId();
-    await setSetting(conn.db, SELF_OFFICE_KEY, officeId);
-  }
+  const open = () => {
+    try {
+      return openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
+    } catch (e) {
+      throw describeOpenError(e, opts.dbPath);
+    }
+  };
+  const conn = open();
   const ctx: CoreContext = {
     conn,
     db: conn.db,
-    officeId,
+    officeId: ensureOfficeId(conn),
     host: opts.host,
     version: opts.version ?? '0.0.0',
     fallbackReason: opts.fallbackReason ?? null,
     jobs: new JobRegistry(),
-    today: opts.today ?? (() => {
+    today: typeof opts.today === 'string' ? ((fixed) => () => fixed)(opts.today) : opts.today ?? (() => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     }),
+    replaceDatabase(swap) {
+      ctx.conn.close();
+      swap(opts.dbPath);
+      const next = open();
+      ctx.conn = next;
+      ctx.db = next.db;
+      ctx.officeId = ensureOfficeId(next);
+    },
+    openFile(file, o = {}) {
+      return new Database(file, {
+        readonly: o.readonly ?? false,
+        fileMustExist: true,
+        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      });
+    },
   };
+  const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
 
   async function run(proc: string, input: unknown): Promise<unknown> {
     if (!isProcedureName(proc)) throw new AppError('UNKNOWN_PROCEDURE', `Chức năng "${proc}" không tồn tại.`);
@@ -86,7 +113,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return (await run(proc, input)) as never;
     },
     close() {
-      conn.close();
+      stopAutoBackups();
+      ctx.conn.close();
     },
   };
 }

@@ -13,6 +13,13 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
   const dbPath = resolveDbPath(argv);
   const portArg = argValue(argv, '--port') ?? process.env.TDKT_PORT;
   const port = portArg ? Number(portArg) : 0;
+  // Test hook: TDKT_TODAY=yyyy-mm-dd fixes "today" for the core (overdue tasks, report dates) so
+  // end-to-end tests see the same deadlines on any day. Unset in normal use; passed only if set.
+  const today = process.env.TDKT_TODAY;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    console.error(`TDKT_TODAY="${today}" không hợp lệ: dùng dạng yyyy-mm-dd, hoặc bỏ biến này.`);
+    process.exit(2);
+  }
   let core;
   try {
     core = await startCoreWorker(path.join(distDir, 'core-worker.cjs'), {
@@ -20,6 +27,8 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
       host: 'web',
       version: __APP_VERSION__,
       fallbackReason,
+      autoBackups: true,
+      ...(today ? { today } : {}),
     });
   } catch (e) {
     console.error(isAppError(e) ? e.message : String(e));
@@ -33,8 +42,14 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
   console.log(`TDKT_URL=${host.launchUrl}`);
   if (!argv.includes('--no-open') && !process.env.CI && process.env.TDKT_NO_OPEN !== '1') openBrowser(host.launchUrl);
 
+  // quit backup before the core closes; a second Ctrl+C leaves at once
+  let stopping = false;
   const stop = async () => {
+    if (stopping) process.exit(0);
+    stopping = true;
     await host.close();
+    const r = await core.call('backup.quit', {});
+    if (!r.ok) console.error(`Sao lưu khi đóng không thành công: ${r.error.message}`);
     await core.close();
     process.exit(0);
   };

@@ -12,6 +12,7 @@ declare module 'electron' {
     spellcheck?: boolean;
     webviewTag?: boolean;
     allowRunningInsecureContent?: boolean;
+    disableBlinkFeatures?: string;
   }
   interface BrowserWindowConstructorOptions {
     width?: number;
@@ -64,7 +65,7 @@ declare module 'electron' {
   interface App {
     whenReady(): Promise<void>;
     on(event: 'window-all-closed', listener: () => void): this;
-    on(event: 'before-quit', listener: () => void): this;
+    on(event: 'before-quit', listener: (event: Event) => void): this;
     on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): this;
     quit(): void;
     setPath(name: 'userData', path: string): void;

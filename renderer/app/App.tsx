@@ -7,9 +7,18 @@ import { OfficeSetupPage } from '../features/office/OfficeSetupPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { NotYetPage } from '../features/placeholder/NotYetPage';
+import { DossiersPage } from '../features/dossiers/DossiersPage';
+import { AwardsPage } from '../features/awards/AwardsPage';
+import { TasksPage } from '../features/tasks/TasksPage';
+import { HomePage } from '../features/home/HomePage';
+import { H } from '../features/home/strings';
 
 const NAV: { id: RouteId; label: string }[] = [
+  { id: 'home', label: H.nav },
   { id: 'units', label: S.nav.units },
   { id: 'staff', label: S.nav.staff },
   { id: 'plans', label: S.nav.plans },
@@ -22,12 +31,6 @@ const NAV: { id: RouteId; label: string }[] = [
 ];
 
 const NOT_YET: Partial<Record<RouteId, string>> = {
-  plans: 'Quản lý phong trào thi đua và soạn, nhập, in kế hoạch (KẾ HOẠCH) theo Nghị định 30/2020/NĐ-CP sẽ có ở bản cập nhật tiếp theo.',
-  tasks: 'Theo dõi nhiệm vụ theo quý từ phụ lục kế hoạch, báo cáo sơ kết, tổng kết sẽ có ở bản cập nhật tiếp theo.',
-  awards: 'Xếp loại, danh hiệu, quyết định khen thưởng và kiểm tra điều kiện khen thưởng theo quy định sẽ có ở bản cập nhật tiếp theo.',
-  dossiers: 'Lập hồ sơ đề nghị khen thưởng (tờ trình, biên bản, báo cáo thành tích) sẽ có ở bản cập nhật tiếp theo.',
-  exchange: 'Xuất, nhập gói dữ liệu qua USB giữa cơ quan và cấp tỉnh sẽ có ở bản cập nhật tiếp theo.',
-  backup: 'Sao lưu tự động, sao lưu thủ công và khôi phục dữ liệu sẽ có ở bản cập nhật tiếp theo. Trong lúc chờ, hãy sao chép tệp dữ liệu (đường dẫn ở mục Cài đặt) khi ứng dụng đã đóng.',
 };
 
 function Page({ route }: { route: RouteId }) {
@@ -36,8 +39,22 @@ function Page({ route }: { route: RouteId }) {
       return <UnitsPage />;
     case 'staff':
       return <StaffPage />;
+    case 'home':
+      return <HomePage />;
+    case 'tasks':
+      return <TasksPage />;
+    case 'plans':
+      return <PlansPage />;
+    case 'awards':
+      return <AwardsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'exchange':
+      return <ExchangePage />;
+    case 'backup':
+      return <BackupPage />;
+    case 'dossiers':
+      return <DossiersPage />;
     default:
       return <NotYetPage title={NAV.find((n) => n.id === route)!.label} description={NOT_YET[route] ?? ''} />;
   }

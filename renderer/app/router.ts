@@ -1,13 +1,13 @@
 // Hash routes (#/staff): survive reloads, need no server support in either host.
 import { create } from 'zustand';
 
-export type RouteId = 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'settings';
+export type RouteId = 'home' | 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'settings';
 
-export const ROUTES: RouteId[] = ['units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'settings'];
+export const ROUTES: RouteId[] = ['home', 'units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'settings'];
 
 function parse(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as RouteId;
-  return ROUTES.includes(id) ? id : 'staff';
+  return ROUTES.includes(id) ? id : 'home';
 }
 
 interface RouterState {

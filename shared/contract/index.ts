@@ -4,16 +4,26 @@ import { type z } from 'zod';
 import { officeProcedures } from './office';
 import { unitsProcedures } from './units';
 import { staffProcedures } from './staff';
+import { exchangeProcedures } from './exchange';
 import { systemProcedures } from './system';
+import { backupProcedures } from './backup';
 import { plansProcedures } from './plans';
+import { tasksProcedures } from './tasks';
+import { recordsProcedures } from './records';
+import { dossiersProcedures } from './dossiers';
 import { AppError } from './errors';
 
 export const contract = {
   ...systemProcedures,
+  ...backupProcedures,
   ...officeProcedures,
   ...unitsProcedures,
   ...staffProcedures,
+  ...exchangeProcedures,
   ...plansProcedures,
+  ...tasksProcedures,
+  ...recordsProcedures,
+  ...dossiersProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,6 +63,11 @@ export * from './errors';
 export * from './office';
 export * from './units';
 export * from './staff';
+export * from './exchange';
 export * from './system';
+export * from './backup';
 export * from './plans';
+export * from './tasks';
+export * from './records';
+export * from './dossiers';
 export * from './fields';

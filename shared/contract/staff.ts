@@ -55,6 +55,7 @@ export const staffFilter = z.object({
   status: z.union([z.enum(STAFF_STATUSES), z.literal('all')]).optional().default('dang_cong_tac'),
 });
 export type StaffFilter = z.input<typeof staffFilter>;
+export type StaffFilterParsed = z.output<typeof staffFilter>;
 
 /** Which spreadsheet column (0-based) feeds each staff field; null = not mapped. */
 export const STAFF_IMPORT_FIELDS = [
@@ -112,9 +113,15 @@ export const staffImportPreview = z.object({
 export type StaffImportPreview = z.infer<typeof staffImportPreview>;
 
 export const staffProcedures = {
+  /** with `limit`: one window of the ordered result (the virtualised list fetches what it shows); `total` counts all matches */
   'staff.list': {
-    input: staffFilter.optional(),
-    output: z.object({ rows: z.array(staff), total: z.number() }),
+    input: staffFilter
+      .extend({
+        offset: z.number().int().min(0).optional().default(0),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .optional(),
+    output: z.object({ rows: z.array(staff), total: z.number(), offset: z.number() }),
   },
   'staff.get': { input: z.object({ id: id() }), output: staff },
   'staff.create': { input: staffInput, output: staff },

@@ -136,18 +136,37 @@ export function blocksHtml(blocks: readonly Block[]): string {
     .join('\n');
 }
 
-function signatureHtml(recipients: readonly string[], signer: DocSigner | null): string {
-  const lines = recipientLines(recipients);
-  if (!lines.length && !signer) return '';
-  const left = lines.length
-    ? `<p class="od-rcpt-title">Nơi nhận:</p>${lines.map((l) => `<p class="od-rcpt">${escapeHtml(l)}</p>`).join('')}`
-    : '';
-  const right = signer
-    ? signerTitleLines(signer)
-        .map((l) => `<p class="od-sign-title">${escapeHtml(l)}</p>`)
-        .join('') + `<p class="od-sign-name">${textHtml(signer.name.trim())}</p>`
-    : '';
-  return `<table class="od-ftr"><colgroup><col class="l"><col class="r"></colgroup><tr><td class="l">${left}</td><td class="r">${right}</td></tr></table>`;
+function signerHtml(signer: DocSigner): string {
+  const note = signer.note?.trim();
+  return (
+    signerTitleLines(signer)
+      .map((l) => `<p class="od-sign-title">${escapeHtml(l)}</p>`)
+      .join('') +
+    (note ? `<p class="od-sign-note">${escapeHtml(note)}</p>` : '') +
+    `<p class="od-sign-name">${textHtml(signer.name.trim())}</p>`
+  );
+}
+
+function signatureHtml(recipients: readonly string[], signer: DocSigner | null, coSigner: DocSigner | null = null): string {
+  const lines = coSigner ? [] : recipientLines(recipients);
+  if (!lines.length && !signer && !coSigner) return '';
+  const left = coSigner
+    ? signerHtml(coSigner)
+    : lines.length
+      ? `<p class="od-rcpt-title">Nơi nhận:</p>${lines.map((l) => `<p class="od-rcpt">${escapeHtml(l)}</p>`).join('')}`
+      : '';
+  const right = signer ? signerHtml(signer) : '';
+  return `<table class="od-ftr"><colgroup><col class="l"><col class="r"></colgroup><tr><td class="${coSigner ? 'l co' : 'l'}">${left}</td><td class="r">${right}</td></tr></table>`;
+}
+
+/** "Kính gửi:" under the title: one addressee centred on one line, several as a list. */
+function addresseesHtml(addressees: readonly string[]): string {
+  const list = addressees.map((a) => a.trim()).filter((a) => a.length > 0);
+  if (list.length === 0) return '';
+  if (list.length === 1) return `<p class="od-kg">Kính gửi: ${escapeHtml(list[0]!)}</p>`;
+  return `<div class="od-kg-list"><p>Kính gửi:</p>${recipientLines(list)
+    .map((l) => `<p class="od-kg-item">${escapeHtml(l)}</p>`)
+    .join('')}</div>`;
 }
 
 function appendixHtml(a: DocAppendix): string {
@@ -163,13 +182,14 @@ export function renderHtmlBody(doc: OfficialDocument): string {
   const main = [
     headerHtml(doc.header),
     titleHtml(doc.docType, doc.title),
+    addresseesHtml(doc.addressees ?? []),
     ...doc.bases
       .filter((b) => b.trim())
       .map((b) => `<p class="od-p od-basis">${textHtml(b.trim())}</p>`),
     ...doc.preamble.map((runs) => `<p class="od-p">${runsHtml(runs)}</p>`),
     blocksHtml(doc.body),
     ...doc.closing.map((runs) => `<p class="od-p">${runsHtml(runs)}</p>`),
-    signatureHtml(doc.recipients, doc.signer),
+    signatureHtml(doc.recipients, doc.signer, doc.coSigner ?? null),
   ].filter((s) => s.length > 0);
   return [`<section class="sheet">${main.join('\n')}</section>`, ...doc.appendices.map(appendixHtml)].join('\n');
 }

@@ -57,6 +57,8 @@ export interface DocSigner {
   /** the signer's own position, e.g. "PHÓ GIÁM ĐỐC" */
   position: string;
   name: string;
+  /** optional line under the title lines, printed in italic, e.g. "(Ký, đóng dấu)" */
+  note?: string;
 }
 
 export interface DocAppendix {
@@ -86,6 +88,17 @@ export interface OfficialDocument {
   recipients: string[];
   signer: DocSigner | null;
   appendices: DocAppendix[];
+  /**
+   * Optional "Kính gửi:" addressees, printed under the title: one addressee on one centred
+   * line ("Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh"), several as a list under "Kính gửi:".
+   */
+  addressees?: string[];
+  /**
+   * Optional second signer, printed in the left column of the signature table instead of the
+   * Nơi nhận list (biên bản: thư ký left, chủ tọa right; báo cáo thành tích: thủ trưởng xác
+   * nhận left, người báo cáo right). When set, `recipients` are not printed.
+   */
+  coSigner?: DocSigner | null;
 }
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

@@ -240,6 +240,11 @@ table { border-collapse: collapse; }
 .od-rcpt { font-size: ${SIZE.recipients}pt; }
 .od-sign-title { font-size: ${SIZE.signerTitle}pt; font-weight: bold; }
 .od-sign-name { font-size: ${SIZE.signerName}pt; font-weight: bold; margin-top: ${SPACING.signatureSpacePt}pt; }
+.od-sign-note { font-size: ${SIZE.signerTitle}pt; font-style: italic; }
+.od-ftr td.l.co { text-align: center; }
+.od-kg { text-align: center; margin: 0 0 ${SPACING.titleAfterPt}pt; }
+.od-kg-list { margin: 0 0 ${SPACING.titleAfterPt}pt 25%; }
+.od-kg-item { padding-left: 2cm; }
 
 .od-appx-heading { text-align: center; font-weight: bold; font-size: ${SIZE.appendixHeading}pt; }
 .od-appx-sub { text-align: center; font-style: italic; }

@@ -412,13 +412,41 @@ export function docxRunParagraphs(paragraphs: readonly (readonly Run[])[], base:
 }
 
 /**
+ * A signer's block, centred: title lines (CAPS 14 bold), an optional note "(Ký, đóng dấu)"
+ * (14 italic), ≈ 3 cm for the signature and seal, then the name (14 bold).
+ */
+export function docxSignerParagraphs(signer: DocSigner): Paragraph[] {
+  const out: Paragraph[] = [];
+  signerTitleLines(signer).forEach((l, i) =>
+    out.push(
+      docxParagraph(docxText(l, { sizePt: SIZE.signerTitle, bold: true }), {
+        align: 'center',
+        beforePt: i === 0 ? SPACING.afterPt : 0,
+        keepNext: true,
+      }),
+    ),
+  );
+  const note = signer.note?.trim();
+  if (note) out.push(docxParagraph(docxText(note, { sizePt: SIZE.signerTitle, italic: true }), { align: 'center', keepNext: true }));
+  out.push(
+    docxParagraph(docxText(signer.name.trim(), { sizePt: SIZE.signerName, bold: true }), {
+      align: 'center',
+      beforePt: SPACING.signatureSpacePt,
+    }),
+  );
+  return out;
+}
+
+/**
  * The signature table (borderless, two halves): "Nơi nhận:" (12 bold italic) and the
  * recipients (11, "- …;" / last "- …."), level with the signer's title lines (CAPS 14 bold),
- * ≈ 3 cm for the signature and seal, then the signer's name (14 bold).
+ * ≈ 3 cm for the signature and seal, then the signer's name (14 bold). With a co-signer
+ * (biên bản, báo cáo thành tích) the left half holds the co-signer's block instead of Nơi nhận.
  */
-export function docxSignatureTable(recipients: readonly string[], signer: DocSigner | null): Table {
-  const lines = recipientLines(recipients);
+export function docxSignatureTable(recipients: readonly string[], signer: DocSigner | null, coSigner: DocSigner | null = null): Table {
+  const lines = coSigner ? [] : recipientLines(recipients);
   const left: Paragraph[] = [];
+  if (coSigner) left.push(...docxSignerParagraphs(coSigner));
   if (lines.length) {
     left.push(
       docxParagraph(docxText('Nơi nhận:', { sizePt: SIZE.recipientsTitle, bold: true, italic: true }), {
@@ -429,25 +457,28 @@ export function docxSignatureTable(recipients: readonly string[], signer: DocSig
     );
     for (const l of lines) left.push(docxParagraph(docxText(l, { sizePt: SIZE.recipients }), { markSizePt: SIZE.recipients }));
   }
-  const right: Paragraph[] = [];
-  if (signer) {
-    signerTitleLines(signer).forEach((l, i) =>
-      right.push(
-        docxParagraph(docxText(l, { sizePt: SIZE.signerTitle, bold: true }), {
-          align: 'center',
-          beforePt: i === 0 ? SPACING.afterPt : 0,
-          keepNext: true,
-        }),
-      ),
-    );
-    right.push(
-      docxParagraph(docxText(signer.name.trim(), { sizePt: SIZE.signerName, bold: true }), {
-        align: 'center',
-        beforePt: SPACING.signatureSpacePt,
-      }),
-    );
-  }
+  const right: Paragraph[] = signer ? docxSignerParagraphs(signer) : [];
   return docxLayoutTable([[left, right]], FOOTER_COLUMNS, { cellMargin: CELL_MARGIN });
+}
+
+/**
+ * "Kính gửi:" under the title: one addressee on one centred line (14), several as "- …;"
+ * lines under "Kính gửi:", indented to the middle of the page.
+ */
+export function docxAddressees(addressees: readonly string[]): Paragraph[] {
+  const list = addressees.map((a) => a.trim()).filter((a) => a.length > 0);
+  if (list.length === 0) return [];
+  if (list.length === 1) {
+    return [docxParagraph(docxText(`Kính gửi: ${list[0]}`, { sizePt: SIZE.body }), { align: 'center', afterPt: SPACING.titleAfterPt })];
+  }
+  const indent = Math.round(CONTENT_WIDTH_PORTRAIT * 0.25);
+  const lines = recipientLines(list);
+  return [
+    docxParagraph(docxText('Kính gửi:', { sizePt: SIZE.body }), { left: indent, keepNext: true }),
+    ...lines.map((l, i) =>
+      docxParagraph(docxText(l, { sizePt: SIZE.body }), { left: indent + 1134, afterPt: i === lines.length - 1 ? SPACING.titleAfterPt : 0 }),
+    ),
+  ];
 }
 
 /** Appendix heading (CAPS 14 bold, centred), subtitle lines (14 italic, centred), then its blocks. */
@@ -554,6 +585,7 @@ export function officialDocumentSections(doc: OfficialDocument, opts: RenderDocx
   const main: FileChild[] = [
     docxHeaderTable(doc.header),
     ...docxDocTypeAndTitle(doc.docType, doc.title),
+    ...docxAddressees(doc.addressees ?? []),
     ...docxRunParagraphs(
       doc.bases.filter((b) => b.trim()).map((b) => [{ text: b.trim() }]),
       { italic: true },
@@ -561,7 +593,8 @@ export function officialDocumentSections(doc: OfficialDocument, opts: RenderDocx
     ...docxRunParagraphs(doc.preamble),
     ...docxBlocks(doc.body),
   ];
-  const signature = doc.recipients.length > 0 || doc.signer !== null;
+  const coSigner = doc.coSigner ?? null;
+  const signature = doc.recipients.length > 0 || doc.signer !== null || coSigner !== null;
   // the closing sentence stays on the page of the signature block
   doc.closing.forEach((runs, i) =>
     main.push(
@@ -570,7 +603,7 @@ export function officialDocumentSections(doc: OfficialDocument, opts: RenderDocx
       }),
     ),
   );
-  if (signature) main.push(docxSignatureTable(doc.recipients, doc.signer));
+  if (signature) main.push(docxSignatureTable(doc.recipients, doc.signer, coSigner));
   return [
     officialSection(main, { pageNumbers, unnumberedFirstPage: true, restartNumbering: true }),
     ...doc.appendices.map((a) => officialSection(docxAppendixChildren(a), { pageNumbers, landscape: a.landscape })),

@@ -1,3 +1,6 @@
+// The staff list holds only the windows the virtualised list shows: 30,000 people are
+// never sent at once. Each filter change starts a new generation; answers for an older
+// generation are dropped.
 import { create } from 'zustand';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { call } from '../../lib/api';
@@ -8,35 +11,71 @@ export interface StaffFilterState {
   status: StaffStatus | 'all';
 }
 
+export const PAGE_SIZE = 200;
+
 interface StaffState {
   filter: StaffFilterState;
-  rows: Staff[];
+  total: number;
+  pages: Map<number, Staff[]>;
   loading: boolean;
   error: string | null;
-  /** increments per request so a slow older answer never overwrites a newer one */
-  seq: number;
+  generation: number;
   setFilter(patch: Partial<StaffFilterState>): void;
   refresh(): Promise<void>;
+  /** fetch the pages covering rows [start, end] that are not loaded yet */
+  ensureRange(start: number, end: number): void;
 }
 
-export const useStaff = create<StaffState>((set, get) => ({
-  filter: { search: '', unitId: null, status: 'dang_cong_tac' },
-  rows: [],
-  loading: false,
-  error: null,
-  seq: 0,
-  setFilter: (patch) => {
-    set({ filter: { ...get().filter, ...patch } });
-    void get().refresh();
-  },
-  refresh: async () => {
-    const seq = get().seq + 1;
-    set({ seq, loading: true });
+const inFlight = new Set<string>();
+
+export function rowAt(pages: Map<number, Staff[]>, index: number): Staff | undefined {
+  return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+}
+
+export const useStaff = create<StaffState>((set, get) => {
+  const fetchPage = async (generation: number, page: number) => {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
     try {
-      const r = await call('staff.list', { ...get().filter, includeSubunits: true });
-      if (get().seq === seq) set({ rows: r.rows, loading: false, error: null });
+      const r = await call('staff.list', { ...get().filter, includeSubunits: true, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      const pages = new Map(get().pages);
+      pages.set(page, r.rows);
+      set({ pages, total: r.total, loading: false, error: null });
     } catch (e) {
-      if (get().seq === seq) set({ loading: false, error: (e as Error).message });
+      if (get().generation === generation) set({ loading: false, error: (e as Error).message });
+    } finally {
+      inFlight.delete(key);
     }
-  },
-}));
+  };
+
+  return {
+    filter: { search: '', unitId: null, status: 'dang_cong_tac' },
+    total: 0,
+    pages: new Map(),
+    loading: false,
+    error: null,
+    generation: 0,
+    setFilter: (patch) => {
+      set({ filter: { ...get().filter, ...patch } });
+      void get().refresh();
+    },
+    refresh: async () => {
+      const generation = get().generation + 1;
+      // keep showing the old rows until the new first page arrives (no flicker)
+      set({ generation, loading: true });
+      const keep = get().pages;
+      await fetchPage(generation, 0);
+      if (get().generation === generation && get().pages === keep) set({ pages: new Map(), total: 0 });
+    },
+    ensureRange: (start, end) => {
+      const { generation, pages, total } = get();
+      if (total === 0) return;
+      const last = Math.min(end, total - 1);
+      for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+        if (!pages.has(p)) void fetchPage(generation, p);
+      }
+    },
+  };
+});

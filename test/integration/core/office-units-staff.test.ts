@@ -150,6 +150,17 @@ describe('staff', () => {
     core.close();
   });
 
+  it('returns windows of the ordered list with the total count', async () => {
+    const { core } = await seeded();
+    const all = await core.invoke('staff.list', { status: 'all' });
+    const w = await core.invoke('staff.list', { status: 'all', offset: 1, limit: 2 });
+    expect(w.total).toBe(all.total);
+    expect(w.offset).toBe(1);
+    expect(w.rows.map((s) => s.id)).toEqual(all.rows.slice(1, 3).map((s) => s.id));
+    expect((await core.invoke('staff.list', { status: 'all', offset: 10, limit: 5 })).rows).toEqual([]);
+    core.close();
+  });
+
   it('updates a record', async () => {
     const { core, other } = await seeded();
     const [b] = (await core.invoke('staff.list', { search: 'binh' })).rows;

@@ -1,0 +1,227 @@
+// The staff list in Chromium against the built browser host on the generated database:
+// first painted row, scroll frame times, keystroke → painted search results.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type * as Playwright from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { aimBelow, type BenchCase, type BenchEnv, type BenchRow } from '../registry';
+import { max, median, nowMs, percentile } from '../stats';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// loaded at run time: playwright-core stays outside the bundle
+const loadPlaywright = () => createRequire(__filename)('playwright-core') as typeof Playwright;
+
+interface Host {
+  url: string;
+  token: string;
+  proc: ChildProcess;
+}
+
+function startHost(env: BenchEnv, dbPath: string): Promise<Host> {
+  const main = path.join(env.distDir, 'electron', 'web-main.cjs');
+  if (!fs.existsSync(main)) throw new Error(`${main} missing: run npm run build first`);
+  const proc = spawn(process.execPath, [main, '--db', dbPath, '--no-open'], { env: { ...process.env, TDKT_NO_OPEN: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /TDKT_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, token: /#token=([^&]+)/.exec(m[1]!)![1]!, proc });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
+  });
+}
+
+function stopHost(h: Host): Promise<void> {
+  return new Promise((r) => {
+    if (h.proc.exitCode !== null) return r();
+    h.proc.once('exit', () => r());
+    h.proc.kill('SIGTERM');
+  });
+}
+
+async function apiStaffList(h: Host, search: string): Promise<{ total: number; ms: number }> {
+  const base = h.url.split('#')[0]!;
+  const t0 = nowMs();
+  const res = await fetch(`${base}api/staff.list`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tdkt-token': h.token },
+    body: JSON.stringify({ search, unitId: null, status: 'dang_cong_tac', includeSubunits: true }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: { total: number } };
+  return { total: body.data.total, ms: nowMs() - t0 };
+}
+
+// Page-side probes are functions, not strings: the app's CSP forbids eval.
+type ProbeWindow = Window & { __firstRow?: number | null; __key?: number; __click?: number };
+
+/** Records the click on "Cán bộ" and performance.now() after the first staff row has been painted (rAF, then a task). */
+function firstRowProbe() {
+  const w = window as ProbeWindow;
+  w.__firstRow = null;
+  document.querySelector('[data-testid="nav-staff"]')!.addEventListener('click', () => (w.__click = performance.now()), { capture: true, once: true });
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid="staff-row"]')) {
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (w.__firstRow = performance.now()), 0));
+    }
+  }).observe(document, { subtree: true, childList: true });
+}
+
+async function firstRender(browser: Browser, h: Host, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.goto(h.url);
+    await page.getByTestId('nav-staff').waitFor();
+    await page.evaluate(firstRowProbe);
+    await page.getByTestId('nav-staff').click();
+    await page.waitForFunction(() => (window as ProbeWindow).__firstRow != null, undefined, { timeout: 60_000 });
+    out.push(await page.evaluate(() => (window as ProbeWindow).__firstRow! - (window as ProbeWindow).__click!));
+    await page.close();
+  }
+  return out;
+}
+
+/** rAF deltas while scrolling the virtualised list by 240 px a frame (≈6 rows). */
+function scrollFrames(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const el = document.querySelector('[data-testid="staff-scroll"]')!;
+        const deltas: number[] = [];
+        let last = 0;
+        let frames = 0;
+        const step = (t: number) => {
+          if (last) deltas.push(t - last);
+          last = t;
+          el.scrollTop += 240;
+          if (++frames < 300) requestAnimationFrame(step);
+          else resolve(deltas.slice(2));
+        };
+        requestAnimationFrame(() => requestAnimationFrame(step));
+      }),
+  );
+}
+
+/** Wait (in the page) until the count shows `total`, then for the next painted frame; ms since `fromKey` (or 0). */
+function waitPainted(page: Page, total: number, fromKey: boolean): Promise<number> {
+  return page.evaluate(
+    ({ total, fromKey }) =>
+      new Promise<number>((resolve, reject) => {
+        const since = fromKey ? ((window as ProbeWindow).__key ?? 0) : 0;
+        const want = `${total.toLocaleString('vi-VN')} người`;
+        const shown = () => document.querySelector('[data-testid="staff-count"]')?.textContent === want;
+        const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - since), 0));
+        if (shown()) return done();
+        const obs = new MutationObserver(() => {
+          if (shown()) {
+            obs.disconnect();
+            done();
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`no update to ${want}`));
+        }, 20_000);
+      }),
+    { total, fromKey },
+  );
+}
+
+async function keystrokes(page: Page, h: Host, queries: string[]): Promise<{ paint: number[]; http: number[] }> {
+  const paint: number[] = [];
+  const http: number[] = [];
+  const input = page.getByTestId('staff-search');
+  let previous = -1;
+  for (const q of queries) {
+    if (q.length < 2) continue;
+    const prefix = q.slice(0, -1);
+    const [pre, full] = [await apiStaffList(h, prefix), await apiStaffList(h, q)];
+    if (full.total === pre.total || pre.total === previous) continue; // the last key must change what is shown
+    http.push(full.ms);
+    await input.fill(prefix);
+    await waitPainted(page, pre.total, false);
+    previous = full.total;
+    // 'input', not 'keydown': letters with diacritics arrive as text input (like an IME), without key events
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="staff-search"]')!.addEventListener('input', () => ((window as ProbeWindow).__key = performance.now()), { once: true }),
+    );
+    await page.keyboard.type(q.slice(-1));
+    paint.push(await waitPainted(page, full.total, true));
+    if (paint.length >= 30) break;
+  }
+  return { paint, http };
+}
+
+export const browserCase: BenchCase = {
+  id: 'browser.staff',
+  title: 'Danh sách cán bộ trong Chromium',
+  needs: ['chromium'],
+  async run(env) {
+    const dir = path.join(env.workDir, 'browser');
+    fs.mkdirSync(dir, { recursive: true });
+    const dbPath = path.join(dir, 'tdkt.sqlite');
+    fs.copyFileSync(env.dbPath, dbPath);
+    const h = await startHost(env, dbPath);
+    const { chromium } = loadPlaywright();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    const rows: BenchRow[] = [];
+    try {
+      env.log('  first render …');
+      await firstRender(browser, h, 1); // warm the host's caches and Chromium's
+      const first = await firstRender(browser, h, 5);
+      const all = await apiStaffList(h, '');
+      rows.push(aimBelow({ case: 'browser.staff', metric: `click "Cán bộ" → first painted staff row (${all.total} rows loaded) — median of 5`, value: median(first), unit: 'ms' }, 300));
+      rows.push({ case: 'browser.staff', metric: `  of which staff.list over HTTP (core + JSON, ${all.total} rows)`, value: median([all.ms, (await apiStaffList(h, '')).ms, (await apiStaffList(h, '')).ms]), unit: 'ms' });
+
+      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+      await page.goto(h.url);
+      await page.getByTestId('nav-staff').click();
+      await page.getByTestId('staff-row').first().waitFor({ timeout: 60_000 });
+      env.log('  scrolling …');
+      // main-thread work (script, style, layout, paint) per frame, from Chromium's own counters:
+      // tells the page's cost apart from time lost waiting for a CPU on a busy machine
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+      const busy0 = await taskTime();
+      const frames = await scrollFrames(page);
+      const busyPerFrame = ((await taskTime()) - busy0) / (frames.length + 2);
+      rows.push({ case: 'browser.staff', metric: `scroll, ${frames.length} frames (rAF deltas) — p50`, value: percentile(frames, 50), unit: 'ms' });
+      rows.push(aimBelow({ case: 'browser.staff', metric: 'scroll frame — p95', value: percentile(frames, 95), unit: 'ms' }, 16.7));
+      rows.push({ case: 'browser.staff', metric: 'scroll frame — max', value: max(frames), unit: 'ms', note: `${frames.filter((f) => f > 20).length} frames > 20 ms` });
+      rows.push({ case: 'browser.staff', metric: '  main-thread work per scroll frame (Chromium TaskDuration)', value: busyPerFrame, unit: 'ms' });
+
+      env.log('  keystroke → paint …');
+      await page.evaluate(() => (document.querySelector('[data-testid="staff-scroll"]')!.scrollTop = 0));
+      try {
+        const { paint, http } = await keystrokes(page, h, env.dataset.queries);
+        rows.push(aimBelow({ case: 'browser.staff', metric: `keystroke → painted results, ${paint.length} searches — p50`, value: percentile(paint, 50), unit: 'ms' }, 50));
+        rows.push(aimBelow({ case: 'browser.staff', metric: 'keystroke → painted results — p95', value: percentile(paint, 95), unit: 'ms' }, 50));
+        rows.push({ case: 'browser.staff', metric: '  of which staff.list over HTTP — p50 (the page also waits a 120 ms debounce)', value: percentile(http, 50), unit: 'ms' });
+      } catch (e) {
+        rows.push({ case: 'browser.staff', metric: 'keystroke → painted results', value: null, unit: '', note: `failed: ${(e as Error).message.split('\n')[0]}` });
+      }
+      await page.close();
+    } finally {
+      await browser.close();
+      await stopHost(h);
+    }
+    return rows;
+  },
+};

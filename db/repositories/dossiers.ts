@@ -1,0 +1,253 @@
+// Nomination dossiers: queries only (synchronous better-sqlite3; callers wrap multi-row
+// writes in one transaction). Children are soft-deleted with their dossier so the
+// deletions travel in exchange bundles.
+import type BetterSqlite3 from 'better-sqlite3';
+import { newId, nowIso } from '../ids';
+import type {
+  DossierAttachmentTable,
+  DossierDocumentTable,
+  DossierNomineeTable,
+  DossierOutcomeTable,
+  DossierReportTable,
+  DossierTable,
+} from '../schema';
+
+type Db = BetterSqlite3.Database;
+
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+
+function prep(db: Db, sql: string): BetterSqlite3.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+const all = <T>(db: Db, sql: string, params: unknown[] = []): T[] => prep(db, sql).all(...params) as T[];
+const get = <T>(db: Db, sql: string, params: unknown[] = []): T | undefined => prep(db, sql).get(...params) as T | undefined;
+const run = (db: Db, sql: string, params: unknown[] = []): number => prep(db, sql).run(...params).changes;
+
+export type DossierRow = DossierTable;
+export type NomineeRow = DossierNomineeTable;
+export type ReportRow = DossierReportTable;
+export type DocumentRow = DossierDocumentTable;
+export type AttachmentRow = DossierAttachmentTable;
+export type OutcomeRow = DossierOutcomeTable;
+
+type Fields<T> = Partial<Omit<T, 'id' | 'origin_office_id' | 'created_at' | 'updated_at' | 'deleted_at'>>;
+
+function insertRow(db: Db, table: string, origin: string, cols: Record<string, unknown>, now: string): string {
+  const id = newId();
+  const names = ['id', 'origin_office_id', 'created_at', 'updated_at', ...Object.keys(cols)];
+  const values = [id, origin, now, now, ...Object.values(cols)];
+  db.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
+  return id;
+}
+
+function updateRow(db: Db, table: string, id: string, cols: Record<string, unknown>, now: string): number {
+  const keys = Object.keys(cols);
+  if (keys.length === 0) return 0;
+  return db
+    .prepare(`UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')}, updated_at = ? WHERE id = ? AND deleted_at IS NULL`)
+    .run(...Object.values(cols), now, id).changes;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dossiers
+
+export interface DossierListRow extends DossierRow {
+  nominee_count: number;
+  office_name: string | null;
+}
+
+export function listDossiers(db: Db, f: { origin: 'own' | 'received'; selfOfficeId: string; year: number | null }): DossierListRow[] {
+  const where = [
+    'd.deleted_at IS NULL',
+    f.origin === 'own' ? 'd.origin_office_id = ?' : 'd.origin_office_id <> ? AND d.submission_no > 0',
+    ...(f.year !== null ? ['d.year = ?'] : []),
+  ];
+  return all<DossierListRow>(
+    db,
+    `SELECT d.*, o.name AS office_name,
+       (SELECT COUNT(*) FROM dossier_nominee n WHERE n.dossier_id = d.id AND n.deleted_at IS NULL) AS nominee_count
+     FROM dossier d LEFT JOIN office o ON o.id = d.origin_office_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY d.year DESC, d.updated_at DESC`,
+    [f.selfOfficeId, ...(f.year !== null ? [f.year] : [])],
+  );
+}
+
+export function getDossier(db: Db, id: string): DossierRow | undefined {
+  return get<DossierRow>(db, 'SELECT * FROM dossier WHERE id = ? AND deleted_at IS NULL', [id]);
+}
+
+export function insertDossier(db: Db, origin: string, cols: Fields<DossierRow>, now = nowIso()): string {
+  return insertRow(db, 'dossier', origin, cols, now);
+}
+
+export function updateDossier(db: Db, id: string, cols: Fields<DossierRow>, now = nowIso()): void {
+  updateRow(db, 'dossier', id, cols, now);
+}
+
+/** The dossier and everything under it. */
+export function softDeleteDossier(db: Db, id: string, now = nowIso()): boolean {
+  const nominees = all<{ id: string }>(db, 'SELECT id FROM dossier_nominee WHERE dossier_id = ? AND deleted_at IS NULL', [id]);
+  for (const n of nominees) run(db, 'UPDATE dossier_report SET deleted_at = ?, updated_at = ? WHERE nominee_id = ? AND deleted_at IS NULL', [now, now, n.id]);
+  for (const t of ['dossier_nominee', 'dossier_document', 'dossier_attachment']) {
+    run(db, `UPDATE ${t} SET deleted_at = ?, updated_at = ? WHERE dossier_id = ? AND deleted_at IS NULL`, [now, now, id]);
+  }
+  return run(db, 'UPDATE dossier SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', [now, now, id]) > 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Nominees
+
+export function listNominees(db: Db, dossierId: string): NomineeRow[] {
+  return all<NomineeRow>(db, 'SELECT * FROM dossier_nominee WHERE dossier_id = ? AND deleted_at IS NULL ORDER BY sort_order, created_at', [dossierId]);
+}
+
+export function getNominee(db: Db, id: string): NomineeRow | undefined {
+  return get<NomineeRow>(db, 'SELECT * FROM dossier_nominee WHERE id = ? AND deleted_at IS NULL', [id]);
+}
+
+export function insertNominee(db: Db, origin: string, cols: Fields<NomineeRow>, now = nowIso()): string {
+  return insertRow(db, 'dossier_nominee', origin, cols, now);
+}
+
+export function updateNominee(db: Db, id: string, cols: Fields<NomineeRow>, now = nowIso()): void {
+  updateRow(db, 'dossier_nominee', id, cols, now);
+}
+
+/** The nominee, its report and its attachments. */
+export function softDeleteNominee(db: Db, id: string, now = nowIso()): boolean {
+  run(db, 'UPDATE dossier_report SET deleted_at = ?, updated_at = ? WHERE nominee_id = ? AND deleted_at IS NULL', [now, now, id]);
+  run(db, 'UPDATE dossier_attachment SET deleted_at = ?, updated_at = ? WHERE nominee_id = ? AND deleted_at IS NULL', [now, now, id]);
+  return run(db, 'UPDATE dossier_nominee SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', [now, now, id]) > 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reports (one live row per nominee; the latest wins if a merge brought two)
+
+export function reportOf(db: Db, nomineeId: string): ReportRow | undefined {
+  return get<ReportRow>(db, 'SELECT * FROM dossier_report WHERE nominee_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1', [nomineeId]);
+}
+
+export function reportsOfDossier(db: Db, dossierId: string): ReportRow[] {
+  return all<ReportRow>(
+    db,
+    `SELECT r.* FROM dossier_report r JOIN dossier_nominee n ON n.id = r.nominee_id
+     WHERE n.dossier_id = ? AND r.deleted_at IS NULL AND n.deleted_at IS NULL ORDER BY r.updated_at`,
+    [dossierId],
+  );
+}
+
+export function upsertReport(db: Db, origin: string, nomineeId: string, templateId: string, content: string, now = nowIso()): string {
+  const current = reportOf(db, nomineeId);
+  if (current) {
+    if (current.template_id !== templateId || current.content !== content) updateRow(db, 'dossier_report', current.id, { template_id: templateId, content }, now);
+    return current.id;
+  }
+  return insertRow(db, 'dossier_report', origin, { nominee_id: nomineeId, template_id: templateId, content }, now);
+}
+
+// ---------------------------------------------------------------------------------------
+// Generated documents and attachments
+
+export function listDocuments(db: Db, dossierId: string): DocumentRow[] {
+  return all<DocumentRow>(db, 'SELECT * FROM dossier_document WHERE dossier_id = ? AND deleted_at IS NULL ORDER BY sort_order, file_name', [dossierId]);
+}
+
+export function getDocument(db: Db, id: string): DocumentRow | undefined {
+  return get<DocumentRow>(db, 'SELECT * FROM dossier_document WHERE id = ? AND deleted_at IS NULL', [id]);
+}
+
+export function insertDocument(db: Db, origin: string, cols: Fields<DocumentRow>, now = nowIso()): string {
+  return insertRow(db, 'dossier_document', origin, cols, now);
+}
+
+export function softDeleteDocuments(db: Db, dossierId: string, now = nowIso()): number {
+  return run(db, 'UPDATE dossier_document SET deleted_at = ?, updated_at = ? WHERE dossier_id = ? AND deleted_at IS NULL', [now, now, dossierId]);
+}
+
+export function listAttachments(db: Db, dossierId: string): AttachmentRow[] {
+  return all<AttachmentRow>(db, 'SELECT * FROM dossier_attachment WHERE dossier_id = ? AND deleted_at IS NULL ORDER BY created_at', [dossierId]);
+}
+
+export function getAttachment(db: Db, id: string): AttachmentRow | undefined {
+  return get<AttachmentRow>(db, 'SELECT * FROM dossier_attachment WHERE id = ? AND deleted_at IS NULL', [id]);
+}
+
+export function insertAttachment(db: Db, origin: string, cols: Fields<AttachmentRow>, now = nowIso()): string {
+  return insertRow(db, 'dossier_attachment', origin, cols, now);
+}
+
+export function softDeleteAttachment(db: Db, id: string, now = nowIso()): boolean {
+  return run(db, 'UPDATE dossier_attachment SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', [now, now, id]) > 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Outcomes (rows of the province)
+
+export function outcomesOf(db: Db, dossierIds: readonly string[]): OutcomeRow[] {
+  if (dossierIds.length === 0) return [];
+  return all<OutcomeRow>(
+    db,
+    'SELECT * FROM dossier_outcome WHERE deleted_at IS NULL AND dossier_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at',
+    [JSON.stringify(dossierIds)],
+  );
+}
+
+export function insertOutcome(db: Db, origin: string, cols: Fields<OutcomeRow>, now = nowIso()): string {
+  return insertRow(db, 'dossier_outcome', origin, cols, now);
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookups for the builder
+
+export interface StaffForDossier {
+  id: string;
+  full_name: string;
+  birth_date: string | null;
+  gender: string | null;
+  position: string;
+  unit_id: string | null;
+  unit_name: string | null;
+}
+
+export function staffForDossier(db: Db, ids: readonly string[]): Map<string, StaffForDossier> {
+  if (ids.length === 0) return new Map();
+  const rows = all<StaffForDossier>(
+    db,
+    `SELECT s.id, s.full_name, s.birth_date, s.gender, s.position, s.unit_id, u.name AS unit_name
+     FROM staff s LEFT JOIN unit u ON u.id = s.unit_id WHERE s.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface UnitForDossier {
+  id: string;
+  name: string;
+  parent_name: string | null;
+}
+
+export function unitsForDossier(db: Db, ids: readonly string[]): Map<string, UnitForDossier> {
+  if (ids.length === 0) return new Map();
+  const rows = all<UnitForDossier>(
+    db,
+    `SELECT u.id, u.name, p.name AS parent_name FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function campaignForDossier(db: Db, id: string): { id: string; name: string; deadlines: string } | undefined {
+  return get(db, 'SELECT id, name, deadlines FROM campaign WHERE id = ? AND deleted_at IS NULL', [id]);
+}
+
+export function officeRow(db: Db, id: string):
+  | { id: string; name: string; parent_agency: string; abbreviation: string; place_name: string; head_title: string; head_name: string; superior_name: string }
+  | undefined {
+  return get(db, 'SELECT id, name, parent_agency, abbreviation, place_name, head_title, head_name, superior_name FROM office WHERE id = ?', [id]);
+}

@@ -1,0 +1,157 @@
+// Award records, catalogue/settings, eligibility and the Excel import of past records.
+import { AppError } from '../../shared/contract/errors';
+import type { ProcParsedInput } from '../../shared/contract';
+import { getOffice } from '../../db/repositories/office';
+import type { CoreContext } from '../core/context';
+import type { Job } from '../core/jobs';
+import type { HandlerMap } from './types';
+import {
+  applyRecordsPlan,
+  awardStats,
+  catalogOut,
+  decisionWithRecipients,
+  deleteDecision,
+  deleteRecord,
+  disciplinesList,
+  initiativesList,
+  listDecisionSummaries,
+  loadYearGrid,
+  personTimeline,
+  proposeRecordsMapping,
+  readAwardSettings,
+  readRecordsWorkbook,
+  registrationsList,
+  runEligibility,
+  sampleRow,
+  saveAwardSettings,
+  saveDecision,
+  saveDiscipline,
+  saveInitiative,
+  saveRegistration,
+  saveYearGrid,
+  unitTimeline,
+  validateRecordsRows,
+} from '../services/records';
+
+const SAMPLE_ROWS = 20;
+const noFilter = { year: null, unitId: null, search: '' };
+
+async function officeName(ctx: CoreContext): Promise<string> {
+  return (await getOffice(ctx.db, ctx.officeId))?.name ?? '';
+}
+
+const thisYear = (ctx: CoreContext) => Number(ctx.today().slice(0, 4));
+
+type ImportInput = ProcParsedInput<'records.importPreview'>;
+
+async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
+  const bytes = Buffer.from(input.fileBase64, 'base64');
+  job.progress('read', 0, 0);
+  const read = await readRecordsWorkbook(bytes, (done, total) => {
+    job.progress('read', done, total);
+    job.checkCancelled();
+  });
+  if (!read.ok) throw new AppError('FILE_INVALID', read.message);
+  job.checkCancelled();
+  const mapping = input.mapping ?? proposeRecordsMapping(read.headers);
+  const result = await validateRecordsRows(ctx.conn.sqlite, read, mapping, {
+    today: ctx.today(),
+    onProgress: (done, total) => {
+      job.progress('validate', done, total);
+      job.checkCancelled();
+    },
+  });
+  return { read, result };
+}
+
+export const recordsHandlers: HandlerMap<
+  | 'awards.catalog'
+  | 'awards.getSettings'
+  | 'awards.saveSettings'
+  | 'records.yearGrid'
+  | 'records.saveYearGrid'
+  | 'records.listDecisions'
+  | 'records.getDecision'
+  | 'records.saveDecision'
+  | 'records.deleteDecision'
+  | 'records.listInitiatives'
+  | 'records.saveInitiative'
+  | 'records.deleteInitiative'
+  | 'records.listDisciplines'
+  | 'records.saveDiscipline'
+  | 'records.deleteDiscipline'
+  | 'records.listRegistrations'
+  | 'records.saveRegistration'
+  | 'records.deleteRegistration'
+  | 'records.timeline'
+  | 'records.stats'
+  | 'records.importPreview'
+  | 'records.importApply'
+  | 'eligibility.check'
+> = {
+  'awards.catalog': async () => catalogOut(),
+  'awards.getSettings': async (_input, ctx) => readAwardSettings(ctx.conn.sqlite),
+  'awards.saveSettings': async (input, ctx) => saveAwardSettings(ctx.conn.sqlite, input),
+  'records.yearGrid': async (input, ctx) => loadYearGrid(ctx.conn.sqlite, input),
+  'records.saveYearGrid': async (input, ctx) => saveYearGrid(ctx.conn.sqlite, ctx.officeId, input, await officeName(ctx)),
+  'records.listDecisions': async (input, ctx) => listDecisionSummaries(ctx.conn.sqlite, input ?? { year: null, search: '' }),
+  'records.getDecision': async ({ id }, ctx) => decisionWithRecipients(ctx.conn.sqlite, id),
+  'records.saveDecision': async ({ id, data }, ctx) => saveDecision(ctx.conn.sqlite, ctx.officeId, id, data),
+  'records.deleteDecision': async ({ id }, ctx) => ({ deleted: deleteDecision(ctx.conn.sqlite, id) }),
+  'records.listInitiatives': async (input, ctx) => initiativesList(ctx.conn.sqlite, input ?? noFilter),
+  'records.saveInitiative': async ({ id, data }, ctx) => saveInitiative(ctx.conn.sqlite, ctx.officeId, id, data),
+  'records.deleteInitiative': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'initiative', id) }),
+  'records.listDisciplines': async (input, ctx) => disciplinesList(ctx.conn.sqlite, input ?? noFilter),
+  'records.saveDiscipline': async ({ id, data }, ctx) => saveDiscipline(ctx.conn.sqlite, ctx.officeId, id, data),
+  'records.deleteDiscipline': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'discipline', id) }),
+  'records.listRegistrations': async (input, ctx) => registrationsList(ctx.conn.sqlite, input ?? noFilter),
+  'records.saveRegistration': async ({ id, data }, ctx) => saveRegistration(ctx.conn.sqlite, ctx.officeId, id, data),
+  'records.deleteRegistration': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'registration', id) }),
+  'records.timeline': async ({ kind, id }, ctx) =>
+    kind === 'person' ? personTimeline(ctx.conn.sqlite, id, thisYear(ctx)) : unitTimeline(ctx.conn.sqlite, id, thisYear(ctx)),
+  'records.stats': async (input, ctx) => awardStats(ctx.conn.sqlite, input),
+  'records.importPreview': async (input, ctx) => {
+    const job = ctx.jobs.start(input.jobId);
+    try {
+      const { read, result } = await readAndValidate(input, ctx, job);
+      return {
+        sheetName: read.sheetName,
+        headerRow: read.headerRow,
+        headers: read.headers,
+        mapping: result.mapping,
+        totalRows: result.dataRows,
+        validRows: result.rows.length,
+        errors: result.errors,
+        warnings: read.warnings,
+        summary: result.summary,
+        sample: result.rows.slice(0, SAMPLE_ROWS).map(sampleRow),
+      };
+    } finally {
+      job.finish();
+    }
+  },
+  // Re-reads and re-validates the file: the apply never trusts an earlier preview.
+  'records.importApply': async (input, ctx) => {
+    const job = ctx.jobs.start(input.jobId);
+    try {
+      const { result } = await readAndValidate(input, ctx, job);
+      if (result.errors.length > 0) {
+        const first = result.errors.slice(0, 5).map((e) => e.message).join('\n');
+        throw new AppError(
+          'IMPORT_REJECTED',
+          `Tệp có ${result.errors.length} lỗi nên chưa nhập gì. Sửa các lỗi rồi nhập lại:\n${first}${result.errors.length > 5 ? '\n…' : ''}`,
+          result.errors,
+        );
+      }
+      if (result.rows.length === 0) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng hồ sơ nào để nhập.');
+      job.checkCancelled();
+      job.progress('write', 0, result.rows.length);
+      const r = applyRecordsPlan(ctx.conn.sqlite, ctx.officeId, result.rows);
+      job.progress('write', result.rows.length, result.rows.length);
+      return r;
+    } finally {
+      job.finish();
+    }
+  },
+  'eligibility.check': async (input, ctx) => runEligibility(ctx.conn.sqlite, input, await officeName(ctx)).view,
+};

@@ -1,0 +1,163 @@
+// File-level pieces of backup and restore: names, durable writes, candidate checks.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/errors';
+import { BACKUP_REASONS, type BackupReason } from '../../../shared/contract/backup';
+import { LATEST_VERSION } from '../../../db/migrations';
+
+export const BACKUP_DIR_NAME = 'backups';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** smallest possible SQLite file: one 512-byte page */
+const MIN_DB_BYTES = 512;
+
+const NAME_RE = new RegExp(`^tdkt-(\\d{8})-(\\d{6})-(${BACKUP_REASONS.join('|')})(?:-(\\d+))?\\.sqlite$`);
+
+export function backupDirFor(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), BACKUP_DIR_NAME);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** tdkt-YYYYMMDD-HHmmss-<reason>.sqlite in local time (what the user sees in a file manager). */
+export function backupFileName(at: Date, reason: BackupReason, seq = 1): string {
+  const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  return `tdkt-${stamp}-${reason}${seq > 1 ? `-${seq}` : ''}.sqlite`;
+}
+
+export interface ParsedBackupName {
+  createdAt: Date;
+  reason: BackupReason;
+  seq: number;
+}
+
+export function parseBackupFileName(name: string): ParsedBackupName | null {
+  const m = NAME_RE.exec(name);
+  if (!m) return null;
+  const [d, t] = [m[1]!, m[2]!];
+  const createdAt = new Date(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6));
+  if (Number.isNaN(createdAt.getTime())) return null;
+  return { createdAt, reason: m[3] as BackupReason, seq: m[4] ? Number(m[4]) : 1 };
+}
+
+/** A name in `dir` that does not exist yet (a second backup in the same second gets -2 …). */
+export function freeBackupName(dir: string, at: Date, reason: BackupReason): string {
+  for (let seq = 1; ; seq++) {
+    const name = backupFileName(at, reason, seq);
+    if (!fs.existsSync(path.join(dir, name))) return name;
+  }
+}
+
+/** Temp names start with a dot and end in .partial: never mistaken for a whole backup. */
+export function partialName(finalName: string): string {
+  return `.${finalName}.${crypto.randomBytes(6).toString('hex')}.partial`;
+}
+
+export function isOurPartial(name: string): boolean {
+  return name.startsWith('.tdkt-') && name.endsWith('.partial');
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Make a rename durable. Windows and some USB file systems (FAT) cannot fsync a folder. */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* best effort: the file itself is already fsynced */
+  }
+}
+
+/** Remove a live database's side files (a stale WAL must never be replayed onto another file). */
+export function removeSidecars(dbPath: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(dbPath + suffix, { force: true });
+}
+
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+    removeSidecars(file);
+  } catch {
+    /* a pulled USB stick: nothing more to do */
+  }
+}
+
+export interface CandidateReport {
+  schemaVersion: number;
+}
+
+type OpenFile = (file: string, opts?: { readonly?: boolean }) => BetterSqlite3.Database;
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(SQLITE_HEADER.length);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return n === buf.length && buf.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Check a file that should be a TĐKT backup: SQLite header, integrity_check, the
+ * migration_log table and a schema version this app can open. With `makeSelfContained`
+ * (a private copy only) it is first switched out of WAL mode so it needs no -wal/-shm files.
+ * Throws AppError('FILE_INVALID') with a message that says what to do.
+ */
+export function checkBackupFile(openFile: OpenFile, file: string, label: string, makeSelfContained = false): CandidateReport {
+  const size = fs.statSync(file).size;
+  if (size < MIN_DB_BYTES || !hasSqliteHeader(file)) {
+    throw new AppError('FILE_INVALID', `Tệp "${label}" không phải tệp sao lưu của TĐKT Desktop (không phải cơ sở dữ liệu SQLite). Hãy chọn tệp .sqlite do ứng dụng tạo ra.`);
+  }
+  let db: BetterSqlite3.Database | null = null;
+  try {
+    try {
+      if (makeSelfContained) {
+        const rw = openFile(file);
+        try {
+          rw.pragma('journal_mode = DELETE');
+        } finally {
+          rw.close();
+        }
+      }
+      db = openFile(file, { readonly: true });
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      const messages = rows.map((r) => r.integrity_check);
+      if (!(messages.length === 1 && messages[0] === 'ok')) {
+        throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng (kiểm tra toàn vẹn không đạt: ${messages.slice(0, 3).join('; ')}). Hãy chọn bản sao lưu khác.`);
+      }
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng, không đọc được (${(e as Error).message}). Hãy chọn bản sao lưu khác.`);
+    }
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration_log'").get();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (!hasLog || version < 1) {
+      throw new AppError('FILE_INVALID', `Tệp "${label}" là cơ sở dữ liệu SQLite nhưng không phải dữ liệu của TĐKT Desktop. Hãy chọn tệp sao lưu do ứng dụng tạo ra.`);
+    }
+    if (version > LATEST_VERSION) {
+      throw new AppError(
+        'FILE_INVALID',
+        `Tệp sao lưu "${label}" được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ ${version}, phiên bản này đọc được đến ${LATEST_VERSION}). Hãy cập nhật TĐKT Desktop rồi khôi phục lại.`,
+      );
+    }
+    return { schemaVersion: version };
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,377 @@
+// Backups of the live database with SQLite's online backup API, and restore.
+//
+// A backup is written under a temp name in its destination folder, made self-contained
+// (no WAL), fsynced, integrity-checked, and only then renamed to its final name: a USB
+// stick pulled mid-copy never leaves a file that looks whole. Automatic backups live in
+// <folder of the database>/backups and are pruned to a kept count; manual ones and the
+// copy kept before a restore are never pruned.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import {
+  AUTO_BACKUP_REASONS,
+  BACKUP_KEEP_DEFAULT,
+  BACKUP_KEEP_MAX,
+  BACKUP_KEEP_MIN,
+  type BackupInfo,
+  type BackupReason,
+} from '../../../shared/contract/backup';
+import { schemaVersion } from '../../../db/migrations';
+import { getSetting, setSetting } from '../../../db/repositories/settings';
+import type { CoreContext } from '../../core/context';
+import {
+  backupDirFor,
+  checkBackupFile,
+  freeBackupName,
+  fsyncDir,
+  fsyncFile,
+  isOurPartial,
+  parseBackupFileName,
+  partialName,
+  removeQuietly,
+  removeSidecars,
+} from './files';
+
+export { backupDirFor, backupFileName, parseBackupFileName, checkBackupFile } from './files';
+
+const KEEP_KEY = 'backup_keep';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAILY_CHECK_MS = 60 * 60 * 1000;
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** The steps that touch the disk; tests replace one to simulate a failure mid-way. */
+export interface BackupSteps {
+  /** consistent copy of the live database into `dest` (online backup API) */
+  copy(ctx: CoreContext, dest: string): Promise<void>;
+  fsync(file: string): void;
+  rename(from: string, to: string): void;
+}
+
+const defaultSteps: BackupSteps = {
+  async copy(ctx, dest) {
+    await ctx.conn.sqlite.backup(dest);
+  },
+  fsync: fsyncFile,
+  rename: (from, to) => fs.renameSync(from, to),
+};
+
+export interface CreateBackupOptions {
+  reason: BackupReason;
+  /** destination folder; default: the automatic backups folder */
+  destDir?: string;
+  now?: Date;
+  steps?: Partial<BackupSteps>;
+}
+
+// --- one operation at a time per database (a restore must not close it under a backup) ---
+
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function serial<T>(ctx: CoreContext, fn: () => Promise<T>): Promise<T> {
+  // keyed by the jobs registry: the one object every copy of a ctx ({ ...ctx, db: trx }) shares
+  const key = ctx.jobs;
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  queues.set(key, next.catch(() => undefined));
+  return next;
+}
+
+// --- integrity results of listed files, so listing does not re-check unchanged files ---
+
+const checked = new Map<string, { size: number; mtimeMs: number; ok: boolean; schemaVersion: number | null }>();
+
+function rememberCheck(file: string, ok: boolean, version: number | null) {
+  try {
+    const st = fs.statSync(file);
+    checked.set(file, { size: st.size, mtimeMs: st.mtimeMs, ok, schemaVersion: version });
+  } catch {
+    /* gone already */
+  }
+}
+
+function infoFor(ctx: CoreContext, file: string): BackupInfo | null {
+  const parsed = parseBackupFileName(path.basename(file));
+  if (!parsed) return null;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  if (!st.isFile()) return null;
+  let c = checked.get(file);
+  if (!c || c.size !== st.size || c.mtimeMs !== st.mtimeMs) {
+    try {
+      const r = checkBackupFile(ctx.openFile, file, path.basename(file));
+      c = { size: st.size, mtimeMs: st.mtimeMs, ok: true, schemaVersion: r.schemaVersion };
+    } catch {
+      c = { size: st.size, mtimeMs: st.mtimeMs, ok: false, schemaVersion: null };
+    }
+    checked.set(file, c);
+  }
+  return {
+    fileName: path.basename(file),
+    path: file,
+    createdAt: parsed.createdAt.toISOString(),
+    reason: parsed.reason,
+    size: st.size,
+    integrityOk: c.ok,
+    schemaVersion: c.schemaVersion,
+  };
+}
+
+// --- settings ---
+
+export async function getKeepCount(ctx: CoreContext): Promise<number> {
+  const v = Number(await getSetting(ctx.db, KEEP_KEY));
+  return Number.isInteger(v) && v >= BACKUP_KEEP_MIN && v <= BACKUP_KEEP_MAX ? v : BACKUP_KEEP_DEFAULT;
+}
+
+export async function setKeepCount(ctx: CoreContext, keep: number): Promise<void> {
+  await setSetting(ctx.db, KEEP_KEY, String(keep));
+  await serial(ctx, async () => pruneUnlocked(ctx, keep));
+}
+
+export function autoBackupDir(ctx: CoreContext): string {
+  return backupDirFor(ctx.conn.path);
+}
+
+// --- create ---
+
+function describeWriteError(e: unknown, dir: string): AppError {
+  if (e instanceof AppError) return e;
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'ENOSPC'
+      ? 'ổ đĩa đã đầy'
+      : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS'
+        ? 'không có quyền ghi vào thư mục này'
+        : err.code === 'ENOENT' || err.code === 'EIO' || err.code === 'ENODEV'
+          ? 'thư mục hoặc thiết bị (USB) không còn truy cập được'
+          : (err.message ?? String(e));
+  return new AppError('DB_ERROR', `Chưa sao lưu được vào "${dir}": ${why}. Không có tệp sao lưu dở dang nào được giữ lại. Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác rồi thử lại.`);
+}
+
+async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Promise<BackupInfo> {
+  const steps = { ...defaultSteps, ...opts.steps };
+  const now = opts.now ?? new Date();
+  const dir = path.resolve(opts.destDir || autoBackupDir(ctx));
+  let tmp: string | null = null;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.statSync(dir).isDirectory()) throw new AppError('INVALID_INPUT', `"${dir}" không phải là thư mục. Hãy chọn một thư mục để lưu bản sao lưu.`);
+    const finalName = freeBackupName(dir, now, opts.reason);
+    const finalPath = path.join(dir, finalName);
+    tmp = path.join(dir, partialName(finalName));
+    await steps.copy(ctx, tmp);
+    // Nothing below yields to the event loop: a restore that follows this backup swaps the
+    // database before any other call can write (see restoreBackup).
+    const report = checkBackupFile(ctx.openFile, tmp, finalName, true);
+    removeSidecars(tmp);
+    steps.fsync(tmp);
+    steps.rename(tmp, finalPath);
+    tmp = null;
+    fsyncDir(dir);
+    rememberCheck(finalPath, true, report.schemaVersion);
+    const info = infoFor(ctx, finalPath);
+    if (!info) throw new Error(`backup ${finalPath} vanished`);
+    return info;
+  } catch (e) {
+    if (tmp) removeQuietly(tmp);
+    if (e instanceof AppError && e.code === 'FILE_INVALID') {
+      throw new AppError('DB_ERROR', `Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn nên đã bị bỏ. Dữ liệu hiện tại có thể bị hỏng: hãy chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt. (${e.message})`);
+    }
+    throw describeWriteError(e, dir);
+  }
+}
+
+/** Make a backup; automatic ones are followed by pruning the automatic folder. */
+export function createBackup(ctx: CoreContext, opts: CreateBackupOptions): Promise<BackupInfo> {
+  return serial(ctx, async () => {
+    const info = await createUnlocked(ctx, opts);
+    if ((AUTO_BACKUP_REASONS as readonly string[]).includes(opts.reason) && !opts.destDir) {
+      try {
+        pruneUnlocked(ctx, await getKeepCount(ctx), opts.now);
+      } catch (e) {
+        console.error(`Không dọn được bản sao lưu cũ: ${(e as Error).message}`);
+      }
+    }
+    return info;
+  });
+}
+
+/** A fresh consistent backup as bytes (browser host download); nothing is left on disk. */
+export async function backupBytes(ctx: CoreContext, now = new Date()): Promise<{ fileName: string; bytes: Buffer }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-download-'));
+  try {
+    const info = await createBackup(ctx, { reason: 'manual', destDir: dir, now });
+    checked.delete(info.path);
+    return { fileName: info.fileName, bytes: fs.readFileSync(info.path) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// --- list and prune ---
+
+/** Backups in a folder (default: the automatic one), newest first. */
+export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx)): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => infoFor(ctx, path.join(dir, n)))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+function pruneUnlocked(ctx: CoreContext, keep: number, now = new Date()): string[] {
+  const dir = autoBackupDir(ctx);
+  const auto = listBackups(ctx, dir).filter((b) => (AUTO_BACKUP_REASONS as readonly string[]).includes(b.reason));
+  const removed: string[] = [];
+  for (const b of auto.slice(keep)) {
+    fs.rmSync(b.path, { force: true });
+    checked.delete(b.path);
+    removed.push(b.path);
+  }
+  // leftovers of a copy that was interrupted (crash, power loss)
+  for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!isOurPartial(n)) continue;
+    const p = path.join(dir, n);
+    try {
+      if (now.getTime() - fs.statSync(p).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(p, { force: true });
+    } catch {
+      /* in use or gone */
+    }
+  }
+  return removed;
+}
+
+/** Remove the oldest automatic backups beyond `keep`; returns the removed paths. */
+export function pruneBackups(ctx: CoreContext, keep: number, now = new Date()): Promise<string[]> {
+  return serial(ctx, async () => pruneUnlocked(ctx, keep, now));
+}
+
+// --- automatic backups ---
+
+/** True when the newest automatic backup is older than 24 h (or there is none). */
+export function dailyBackupDue(ctx: CoreContext, now = new Date()): boolean {
+  const newest = listBackups(ctx).find((b) => (AUTO_BACKUP_REASONS as readonly string[]).includes(b.reason));
+  return !newest || now.getTime() - new Date(newest.createdAt).getTime() > DAY_MS;
+}
+
+/**
+ * The hosts' automatic backups: one at start (named 'daily' when the last automatic one is
+ * more than a day old, 'start' otherwise), then an hourly check for the daily one.
+ * Returns a stop function. Failures are logged, never thrown: the app keeps working.
+ */
+export function startAutoBackups(ctx: CoreContext, intervalMs = DAILY_CHECK_MS): () => void {
+  let stopped = false;
+  const run = async (reason: BackupReason) => {
+    if (stopped) return;
+    try {
+      await createBackup(ctx, { reason });
+    } catch (e) {
+      if (!stopped) console.error(`Sao lưu tự động (${reason}) không thành công: ${(e as Error).message}`);
+    }
+  };
+  void run(dailyBackupDue(ctx) ? 'daily' : 'start');
+  const timer = setInterval(() => {
+    if (!stopped && dailyBackupDue(ctx)) void run('daily');
+  }, intervalMs);
+  timer.unref?.();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+// --- restore ---
+
+export type RestoreSource = { path: string } | { fileName: string; bytes: Buffer };
+
+export interface RestoreResult {
+  restoredFrom: string;
+  safetyBackup: BackupInfo;
+  schemaVersion: number;
+}
+
+/**
+ * Replace the live database with a backup. The candidate is copied next to the live file,
+ * checked (integrity, TĐKT schema, version ≤ this app's) before anything changes; the
+ * current database is kept as a 'before-restore' backup; then the connection is closed,
+ * the copy renamed over the live file (stale -wal/-shm removed), and the database reopened
+ * and migrated. If reopening fails, the 'before-restore' copy is put back.
+ */
+export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { now?: Date; steps?: Partial<Pick<BackupSteps, 'rename'>> } = {}): Promise<RestoreResult> {
+  return serial(ctx, async () => {
+    const rename = opts.steps?.rename ?? defaultSteps.rename;
+    const live = path.resolve(ctx.conn.path);
+    const dir = path.dirname(live);
+    const label = 'path' in source ? path.basename(source.path) : source.fileName || 'tệp tải lên';
+    const staging = path.join(dir, `.tdkt-restore-${crypto.randomBytes(6).toString('hex')}.partial`);
+    try {
+      if ('path' in source) {
+        const from = path.resolve(source.path);
+        let st: fs.Stats | null = null;
+        try {
+          st = fs.statSync(from);
+        } catch {
+          /* reported below */
+        }
+        if (!st?.isFile()) throw new AppError('NOT_FOUND', `Không tìm thấy tệp sao lưu "${source.path}". Hãy tải lại danh sách sao lưu hoặc kiểm tra đường dẫn.`);
+        if (from === live) throw new AppError('INVALID_INPUT', 'Tệp được chọn chính là cơ sở dữ liệu đang dùng. Hãy chọn một bản sao lưu.');
+        fs.copyFileSync(from, staging);
+      } else {
+        fs.writeFileSync(staging, source.bytes);
+      }
+      checkBackupFile(ctx.openFile, staging, label, true);
+      removeSidecars(staging);
+      fsyncFile(staging);
+
+      if (ctx.conn.sqlite.inTransaction) {
+        throw new AppError('CONFLICT', 'Đang có thao tác ghi dữ liệu (ví dụ nhập Excel). Hãy đợi thao tác đó xong rồi khôi phục lại.');
+      }
+      const safety = await createUnlocked(ctx, { reason: 'before-restore', now: opts.now });
+      // From here to the reopen nothing yields: no other call can write between the safety
+      // copy and the swap, so nothing written before the restore is lost from both.
+      try {
+        ctx.replaceDatabase((dbPath) => {
+          removeSidecars(dbPath);
+          rename(staging, dbPath);
+          fsyncDir(dir);
+        });
+      } catch (e) {
+        putBack(ctx, safety.path, dir);
+        throw new AppError('DB_ERROR', `Không khôi phục được từ "${label}": ${(e as Error).message}. Dữ liệu đã được giữ nguyên như trước khi khôi phục.`);
+      }
+      return { restoredFrom: 'path' in source ? path.resolve(source.path) : label, safetyBackup: safety, schemaVersion: schemaVersion(ctx.conn.sqlite) };
+    } finally {
+      removeQuietly(staging);
+    }
+  });
+}
+
+/** Put the 'before-restore' copy back over the live file and reopen (restore failed half-way). */
+function putBack(ctx: CoreContext, safetyPath: string, dir: string): void {
+  try {
+    ctx.replaceDatabase((dbPath) => {
+      const tmp = path.join(dir, `.tdkt-putback-${crypto.randomBytes(6).toString('hex')}.partial`);
+      fs.copyFileSync(safetyPath, tmp);
+      fsyncFile(tmp);
+      removeSidecars(dbPath);
+      fs.renameSync(tmp, dbPath);
+      fsyncDir(dir);
+    });
+  } catch (e) {
+    throw new AppError(
+      'DB_ERROR',
+      `Khôi phục không thành công và chưa mở lại được dữ liệu (${(e as Error).message}). Dữ liệu trước khi khôi phục được giữ ở "${safetyPath}". Hãy đóng ứng dụng, chép tệp đó đè lên "${ctx.conn.path}" rồi mở lại.`,
+    );
+  }
+}

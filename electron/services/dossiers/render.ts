@@ -1,0 +1,150 @@
+// Rendering the dossier's documents: DOCX files through the NĐ 30/2020 renderer (tờ trình
+// with its danh sách, biên bản, one báo cáo thành tích per nominee) and the danh sách as .xlsx.
+import ExcelJS from 'exceljs';
+import type { DossierDocumentKind, NomineeInfo, ReportContent } from '../../../shared/dossiers/model';
+import { formatPercent, votePercent } from '../../../shared/dossiers/model';
+import {
+  awardPhrase,
+  baoCaoDocument,
+  bienBanDocument,
+  coverNumber,
+  fileSlug,
+  toTrinhDocument,
+  type DossierDocInput,
+} from '../../../shared/dossiers/documents';
+import type { ReportTemplate } from '../../../shared/dossiers/templates';
+import { caps } from '../../../shared/documents/print-css';
+import { formatDateVi } from '../../../shared/text/vn';
+import { renderDocx } from '../documents/docx';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface RenderedDocument {
+  kind: DossierDocumentKind;
+  nomineeId: string | null;
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  sortOrder: number;
+}
+
+const FONT = 'Times New Roman';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The danh sách as a workbook: office, title, reference to the tờ trình, then one row per nominee. */
+export async function danhSachWorkbook(input: DossierDocInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TĐKT Desktop';
+  const columns = [
+    { header: 'STT', width: 6, align: 'center' as const },
+    { header: 'Họ và tên (tên tập thể)', width: 28, align: 'left' as const },
+    { header: 'Chức vụ', width: 22, align: 'left' as const },
+    { header: 'Đơn vị', width: 28, align: 'left' as const },
+    { header: 'Tóm tắt thành tích', width: 60, align: 'left' as const },
+    { header: 'Số phiếu đồng ý / tổng số phiếu', width: 14, align: 'center' as const },
+    { header: 'Tỷ lệ', width: 10, align: 'center' as const },
+  ];
+  const HEADER_ROW = 5;
+  const ws = wb.addWorksheet('Danh sách', {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center') => {
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.font = { name: FONT, ...font };
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    ws.mergeCells(row, 1, row, columns.length);
+  };
+  line(1, caps(input.office.name), { size: 12, bold: true }, 'left');
+  line(2, 'DANH SÁCH', { size: 14, bold: true }, 'center');
+  line(3, `Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, { size: 13, bold: true }, 'center');
+  line(
+    4,
+    `(Kèm theo Tờ trình số ${coverNumber(input)}${input.docDate ? ` ngày ${formatDateVi(input.docDate)}` : ''} của ${input.office.name})`,
+    { size: 12, italic: true },
+    'center',
+  );
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 34;
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  input.nominees.forEach((n, i) => {
+    const values: ExcelJS.CellValue[] = [
+      i + 1,
+      n.name,
+      n.position || null,
+      n.unitName || null,
+      n.summary || null,
+      n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal}` : null,
+      formatPercent(votePercent(n.votesAgree, n.votesTotal)) || null,
+    ];
+    const row = ws.getRow(HEADER_ROW + 1 + i);
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = v;
+      cell.font = { name: FONT, size: 12 };
+      cell.alignment = { horizontal: columns[c]!.align, vertical: 'top', wrapText: true };
+      cell.border = BORDER;
+    });
+  });
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+export interface ReportToRender {
+  nominee: NomineeInfo;
+  template: ReportTemplate;
+  content: ReportContent;
+}
+
+/** Every document of the dossier, in the order of the hồ sơ (tờ trình, danh sách, biên bản, báo cáo). */
+export async function renderDossierDocuments(input: DossierDocInput, reports: readonly ReportToRender[]): Promise<RenderedDocument[]> {
+  const abbr = fileSlug(input.office.abbreviation, 20);
+  const out: RenderedDocument[] = [];
+  out.push({
+    kind: 'to_trinh',
+    nomineeId: null,
+    fileName: `01_To-trinh_${abbr}_${input.year}.docx`,
+    mimeType: DOCX_MIME,
+    bytes: await renderDocx(toTrinhDocument(input), { title: 'Tờ trình đề nghị khen thưởng' }),
+    sortOrder: 1,
+  });
+  out.push({
+    kind: 'danh_sach',
+    nomineeId: null,
+    fileName: `02_Danh-sach_${abbr}_${input.year}.xlsx`,
+    mimeType: XLSX_MIME,
+    bytes: await danhSachWorkbook(input),
+    sortOrder: 2,
+  });
+  out.push({
+    kind: 'bien_ban',
+    nomineeId: null,
+    fileName: `03_Bien-ban-hop-HDTDKT_${abbr}_${input.year}.docx`,
+    mimeType: DOCX_MIME,
+    bytes: await renderDocx(bienBanDocument(input), { title: 'Biên bản họp Hội đồng Thi đua - Khen thưởng' }),
+    sortOrder: 3,
+  });
+  let i = 0;
+  for (const r of reports) {
+    i++;
+    out.push({
+      kind: 'bao_cao',
+      nomineeId: r.nominee.id,
+      fileName: `04_Bao-cao-thanh-tich_${String(i).padStart(2, '0')}_${fileSlug(r.nominee.name)}.docx`,
+      mimeType: DOCX_MIME,
+      bytes: await renderDocx(baoCaoDocument(input, r.nominee, r.template, r.content), { title: `Báo cáo thành tích — ${r.nominee.name}` }),
+      sortOrder: 10 + i,
+    });
+  }
+  return out;
+}

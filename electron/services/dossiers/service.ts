@@ -1,0 +1,1068 @@
+// Nomination dossiers: the office builds a dossier (nominees proposed by the eligibility
+// checker, council meeting and votes, achievement reports, evidence), the checklist decides
+// whether its documents may be generated, exported and submitted; the province opens the
+// dossiers it received and records an outcome per submission (optionally the award decision).
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type BetterSqlite3 from 'better-sqlite3';
+import { AWARD_CATALOG, type AwardBasis, type AwardCode } from '../../../shared/awards';
+import { AppError } from '../../../shared/contract/errors';
+import type {
+  AttachmentOut,
+  CandidateOut,
+  ChecklistOut,
+  DocumentOut,
+  DossierDetail,
+  DossierSummary,
+  MeetingFields,
+  NomineeUpdate,
+  OutcomeOut,
+  ReportOut,
+  TemplateOut,
+} from '../../../shared/contract/dossiers';
+import type { FileOut } from '../../../shared/contract/fields';
+import { runChecklist, type ChecklistNominee } from '../../../shared/dossiers/checklist';
+import {
+  bienBanDocument,
+  baoCaoDocument,
+  defaultAddressee,
+  defaultBases,
+  defaultClosing,
+  defaultIntro,
+  defaultTitle,
+  fileSlug,
+  toTrinhDocument,
+  type CoverText,
+  type DossierDocInput,
+  type OfficeInfo,
+} from '../../../shared/dossiers/documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  dossierStatus,
+  votePercent,
+  type DossierDocumentKind,
+  type DossierProcedure,
+  type DossierSector,
+  type DossierState,
+  type NomineeInfo,
+  type Outcome,
+  type ReportContent,
+} from '../../../shared/dossiers/model';
+import { achievementSummary, prefillReport, reportHasContent } from '../../../shared/dossiers/prefill';
+import { chooseReportTemplate, coverFormOn, reportTemplate, templateCaveats, type ReportTemplate } from '../../../shared/dossiers/templates';
+import { renderHtml } from '../../../shared/documents/html';
+import type { DocSigner } from '../../../shared/documents/model';
+import { foldVi } from '../../../shared/text/vn';
+import { nowIso } from '../../../db/ids';
+import {
+  campaignForDossier,
+  getAttachment,
+  getDocument,
+  getDossier,
+  getNominee,
+  insertAttachment,
+  insertDocument,
+  insertDossier,
+  insertNominee,
+  insertOutcome,
+  listAttachments,
+  listDocuments,
+  listDossiers,
+  listNominees,
+  officeRow,
+  outcomesOf,
+  reportOf,
+  reportsOfDossier,
+  softDeleteAttachment,
+  softDeleteDocuments,
+  softDeleteDossier,
+  softDeleteNominee,
+  staffForDossier,
+  unitsForDossier,
+  updateDossier,
+  updateNominee,
+  upsertReport,
+  type DossierListRow,
+  type DossierRow,
+  type NomineeRow,
+  type OutcomeRow,
+} from '../../../db/repositories/dossiers';
+import { getStaffLite, getUnitLite, insertDecision, insertRecipient } from '../../../db/repositories/records';
+import { readAwardSettings } from '../records/settings';
+import { numberKey } from '../records/grid';
+import { decodeBase64Strict, guessMime, safeFileName } from '../tasks/attachments';
+import { writeFileAtomic } from '../files/atomic';
+import { dataDirOf, readStored, storeBytes } from './files';
+import { eligibilityFor, initiativeHolders, prefillSubject, staffIdsOfOffice } from './records';
+import { renderDossierDocuments, type ReportToRender } from './render';
+
+/** Lowest share of agreeing votes that passes (tham khảo; chưa xác minh as a legal threshold). */
+export const MIN_VOTE_PERCENT = 50;
+
+export interface DossierEnv {
+  sqlite: BetterSqlite3.Database;
+  /** this installation's office */
+  officeId: string;
+  dbPath: string;
+  today: string;
+}
+
+const parse = <T>(text: string, fallback: T): T => {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return (v ?? fallback) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+// ---------------------------------------------------------------------------------------
+// Loading and guards
+
+function mustDossier(env: DossierEnv, id: string): DossierRow {
+  const row = getDossier(env.sqlite, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị (có thể đã bị xóa). Hãy tải lại danh sách hồ sơ.');
+  return row;
+}
+
+function mustNominee(env: DossierEnv, id: string): { nominee: NomineeRow; dossier: DossierRow } {
+  const nominee = getNominee(env.sqlite, id);
+  if (!nominee) throw new AppError('NOT_FOUND', 'Không tìm thấy người (tập thể) được đề nghị — có thể đã bị bỏ khỏi hồ sơ. Hãy tải lại hồ sơ.');
+  return { nominee, dossier: mustDossier(env, nominee.dossier_id) };
+}
+
+function officeName(env: DossierEnv, id: string): string {
+  return officeRow(env.sqlite, id)?.name ?? '';
+}
+
+/** Refuse changes to a dossier received from another office or already submitted. */
+function mustEdit(env: DossierEnv, row: DossierRow): void {
+  if (row.origin_office_id !== env.officeId) {
+    throw new AppError('FORBIDDEN', `Hồ sơ này nhận từ ${officeName(env, row.origin_office_id) || 'cơ quan khác'}: ở đây chỉ xem và ghi kết quả, không sửa nội dung.`);
+  }
+  if (row.state !== 'nhap') {
+    throw new AppError('CONFLICT', 'Hồ sơ đã gửi lên cấp trên nên không sửa được. Nếu cần sửa, bấm "Mở lại để sửa" (sửa xong phải gửi lại).');
+  }
+}
+
+function officeInfo(env: DossierEnv, officeId: string): OfficeInfo {
+  const o = officeRow(env.sqlite, officeId);
+  return {
+    name: o?.name ?? '',
+    parentAgency: o?.parent_agency ?? '',
+    abbreviation: o?.abbreviation ?? '',
+    placeName: o?.place_name ?? '',
+    headTitle: o?.head_title ?? '',
+    headName: o?.head_name ?? '',
+    superiorName: o?.superior_name ?? '',
+  };
+}
+
+interface StoredSigner {
+  prefix?: string;
+  authorityTitle?: string;
+  position?: string;
+  name?: string;
+}
+
+function signerOf(row: DossierRow, office: OfficeInfo): DocSigner & { prefix: NonNullable<DocSigner['prefix']>; authorityTitle: string } {
+  const s = parse<StoredSigner>(row.signer, {});
+  const prefix = (['', 'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.'].includes(s.prefix ?? '') ? s.prefix ?? '' : '') as NonNullable<DocSigner['prefix']>;
+  const custom = !!(s.position?.trim() || s.name?.trim());
+  return {
+    prefix,
+    authorityTitle: s.authorityTitle ?? '',
+    position: custom ? s.position ?? '' : office.headTitle,
+    name: custom ? s.name ?? '' : office.headName,
+  };
+}
+
+function coverOf(row: DossierRow): CoverText {
+  const c = parse<Partial<CoverText>>(row.cover, {});
+  return { bases: Array.isArray(c.bases) ? c.bases.filter((b) => typeof b === 'string') : [], intro: typeof c.intro === 'string' ? c.intro : '', closing: typeof c.closing === 'string' ? c.closing : '' };
+}
+
+function membersOf(row: DossierRow): string[] {
+  const m = parse<unknown>(row.meeting_members, []);
+  return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function nomineeInfos(env: DossierEnv, rows: readonly NomineeRow[]): NomineeInfo[] {
+  const staff = staffForDossier(env.sqlite, rows.filter((r) => r.staff_id).map((r) => r.staff_id!));
+  return rows.map((r) => {
+    const s = r.staff_id ? staff.get(r.staff_id) : undefined;
+    return {
+      id: r.id,
+      kind: r.subject_kind === 'unit' ? 'unit' : 'person',
+      subjectId: (r.subject_kind === 'unit' ? r.unit_id : r.staff_id) ?? '',
+      awardCode: r.award_code as AwardCode,
+      name: r.name,
+      position: r.position,
+      unitName: r.unit_name,
+      summary: r.summary,
+      votesAgree: r.votes_agree,
+      votesTotal: r.votes_total,
+      birthDate: s?.birth_date ?? null,
+      gender: s?.gender === 'nam' || s?.gender === 'nu' ? s.gender : null,
+    };
+  });
+}
+
+function docInput(env: DossierEnv, row: DossierRow, nominees: NomineeInfo[]): DossierDocInput {
+  const office = officeInfo(env, row.origin_office_id);
+  return {
+    office,
+    today: env.today,
+    year: row.year,
+    awardCode: row.award_code as AwardCode,
+    campaignName: row.campaign_name,
+    docNumber: row.doc_number,
+    docDate: row.doc_date,
+    addressee: row.addressee,
+    signer: signerOf(row, office),
+    cover: coverOf(row),
+    meeting: {
+      date: row.meeting_date,
+      time: row.meeting_time,
+      place: row.meeting_place,
+      chair: row.meeting_chair,
+      chairTitle: row.meeting_chair_title,
+      secretary: row.meeting_secretary,
+      membersPresent: membersOf(row),
+      membersTotal: row.meeting_members_total,
+      number: row.meeting_number,
+    },
+    nominees,
+    minVotePercent: MIN_VOTE_PERCENT,
+  };
+}
+
+const dossierDate = (env: DossierEnv, row: DossierRow) => row.doc_date ?? env.today;
+
+function templateFor(env: DossierEnv, row: DossierRow, nominee: Pick<NomineeInfo, 'kind' | 'awardCode'>): ReportTemplate {
+  return chooseReportTemplate({
+    date: dossierDate(env, row),
+    sector: row.sector as DossierSector,
+    subject: nominee.kind === 'person' ? 'individual' : 'collective',
+    procedure: row.procedure as DossierProcedure,
+    awardCode: nominee.awardCode,
+    basis: row.basis as AwardBasis,
+  });
+}
+
+export function templateOut(t: ReportTemplate): TemplateOut {
+  return {
+    id: t.id,
+    form: t.form,
+    document: t.document,
+    name: t.name,
+    subject: t.subject,
+    procedure: t.procedure,
+    sector: t.sector,
+    from: t.from,
+    to: t.to ?? null,
+    verified: t.verified,
+    dateVerified: t.dateVerified,
+    caveats: templateCaveats(t),
+    sections: t.sections.map((s) => ({ id: s.id, level: s.level, label: s.label, heading: s.heading, kind: s.kind, columns: s.columns ?? [], hint: s.hint })),
+  };
+}
+
+/** A stored report's content, kept to the template's sections (unknown sections dropped, missing ones empty). */
+function contentOf(text: string, t: ReportTemplate): ReportContent {
+  const raw = parse<{ sections?: unknown }>(text, {});
+  const list = Array.isArray(raw.sections) ? (raw.sections as { id?: unknown; text?: unknown; rows?: unknown }[]) : [];
+  const byId = new Map(list.filter((s) => typeof s?.id === 'string').map((s) => [s.id as string, s]));
+  return {
+    templateId: t.id,
+    sections: t.sections.map((spec) => {
+      const s = byId.get(spec.id);
+      const rows = Array.isArray(s?.rows) ? (s.rows as unknown[]).filter(Array.isArray).map((r) => (r as unknown[]).map((c) => (typeof c === 'string' ? c : ''))) : [];
+      return { id: spec.id, text: typeof s?.text === 'string' ? s.text : '', rows };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Output shapes
+
+function outcomeOutOf(env: DossierEnv, o: OutcomeRow): OutcomeOut {
+  return {
+    id: o.id,
+    dossierId: o.dossier_id,
+    submissionNo: o.submission_no,
+    outcome: o.outcome as Outcome,
+    decisionNumber: o.decision_number,
+    decisionDate: o.decision_date,
+    decisionIssuer: o.decision_issuer,
+    decisionId: o.decision_id,
+    reason: o.reason,
+    decidedAt: o.decided_at,
+    officeName: officeName(env, o.origin_office_id),
+  };
+}
+
+function statusOf(row: DossierRow, outcomes: readonly OutcomeRow[]) {
+  return dossierStatus(
+    row.state as DossierState,
+    row.submission_no,
+    outcomes.map((o) => ({ submissionNo: o.submission_no, outcome: o.outcome as Outcome, decidedAt: o.decided_at })),
+  );
+}
+
+function summaryOf(env: DossierEnv, row: DossierRow, outcomes: readonly OutcomeRow[], nomineeCount: number, originName: string | null): DossierSummary {
+  const st = statusOf(row, outcomes);
+  const current = outcomes.filter((o) => o.submission_no === row.submission_no).sort((a, b) => b.decided_at.localeCompare(a.decided_at))[0];
+  const code = row.award_code as AwardCode;
+  return {
+    id: row.id,
+    title: row.title,
+    year: row.year,
+    awardCode: code,
+    awardName: AWARD_CATALOG[code]?.name ?? row.award_code,
+    basis: row.basis as AwardBasis,
+    procedure: row.procedure as DossierProcedure,
+    sector: row.sector as DossierSector,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    state: row.state as DossierState,
+    status: st.status,
+    submissionNo: row.submission_no,
+    submittedAt: row.submitted_at,
+    nomineeCount,
+    originOfficeId: row.origin_office_id,
+    originOfficeName: originName ?? '',
+    own: row.origin_office_id === env.officeId,
+    outcome: current && st.outcome ? outcomeOutOf(env, current) : null,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listDossierSummaries(env: DossierEnv, f: { scope: 'own' | 'received'; year: number | null }): DossierSummary[] {
+  const rows: DossierListRow[] = listDossiers(env.sqlite, { origin: f.scope, selfOfficeId: env.officeId, year: f.year });
+  const outcomes = outcomesOf(
+    env.sqlite,
+    rows.map((r) => r.id),
+  );
+  const by = new Map<string, OutcomeRow[]>();
+  for (const o of outcomes) by.set(o.dossier_id, [...(by.get(o.dossier_id) ?? []), o]);
+  return rows.map((r) => summaryOf(env, r, by.get(r.id) ?? [], Number(r.nominee_count), r.office_name));
+}
+
+export function dossierDetail(env: DossierEnv, id: string): DossierDetail {
+  const row = mustDossier(env, id);
+  const nomineeRows = listNominees(env.sqlite, id);
+  const infos = nomineeInfos(env, nomineeRows);
+  const reports = new Map(reportsOfDossier(env.sqlite, id).map((r) => [r.nominee_id, r]));
+  const attachments = listAttachments(env.sqlite, id);
+  const documents = listDocuments(env.sqlite, id);
+  const outcomes = outcomesOf(env.sqlite, [id]);
+  const input = docInput(env, row, infos);
+  const names = new Map(nomineeRows.map((n) => [n.id, n.name]));
+  const attachmentOut = (a: (typeof attachments)[number]): AttachmentOut => ({
+    id: a.id,
+    nomineeId: a.nominee_id,
+    nomineeName: (a.nominee_id && names.get(a.nominee_id)) || '',
+    fileName: a.file_name,
+    mimeType: a.mime_type,
+    size: a.size,
+    sha256: a.sha256,
+    note: a.note,
+    createdAt: a.created_at,
+  });
+  const documentOut = (d: (typeof documents)[number]): DocumentOut => ({
+    id: d.id,
+    kind: d.kind as DossierDocumentKind,
+    kindLabel: d.kind === 'bao_cao' && d.nominee_id ? `${DOCUMENT_KIND_LABELS.bao_cao} — ${names.get(d.nominee_id) ?? ''}` : DOCUMENT_KIND_LABELS[d.kind as DossierDocumentKind],
+    nomineeId: d.nominee_id,
+    fileName: d.file_name,
+    mimeType: d.mime_type,
+    size: d.size,
+    sha256: d.sha256,
+    generatedAt: d.generated_at,
+  });
+  const signer = signerOf(row, input.office);
+  const stored = parse<StoredSigner>(row.signer, {});
+  return {
+    ...summaryOf(env, row, outcomes, nomineeRows.length, officeName(env, row.origin_office_id)),
+    docNumber: row.doc_number,
+    docDate: row.doc_date,
+    addressee: row.addressee,
+    signer: { prefix: signer.prefix, authorityTitle: signer.authorityTitle, position: stored.position || stored.name ? stored.position ?? '' : signer.position, name: stored.position || stored.name ? stored.name ?? '' : signer.name },
+    cover: input.cover,
+    coverDefaults: { bases: defaultBases(input), intro: defaultIntro(input), closing: defaultClosing(input) },
+    coverForm: coverFormOn(dossierDate(env, row), row.sector as DossierSector),
+    meeting: { ...input.meeting },
+    note: row.note,
+    nominees: nomineeRows.map((n, i) => {
+      const r = reports.get(n.id);
+      return {
+        id: n.id,
+        kind: infos[i]!.kind,
+        staffId: n.staff_id,
+        unitId: n.unit_id,
+        awardCode: n.award_code as AwardCode,
+        name: n.name,
+        position: n.position,
+        unitName: n.unit_name,
+        summary: n.summary,
+        votesAgree: n.votes_agree,
+        votesTotal: n.votes_total,
+        votePercent: votePercent(n.votes_agree, n.votes_total),
+        hasReport: !!r,
+        reportTemplateId: r?.template_id ?? null,
+        attachmentCount: attachments.filter((a) => a.nominee_id === n.id).length,
+      };
+    }),
+    documents: documents.map(documentOut),
+    attachments: attachments.map(attachmentOut),
+    outcomes: outcomes.map((o) => outcomeOutOf(env, o)),
+    editable: row.origin_office_id === env.officeId && row.state === 'nhap',
+    minVotePercent: MIN_VOTE_PERCENT,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The office's builder
+
+export interface CreateData {
+  year: number;
+  awardCode: AwardCode;
+  title: string;
+  campaignId: string | null;
+  basis: AwardBasis;
+  procedure: DossierProcedure;
+  sector: DossierSector;
+}
+
+function campaignOf(env: DossierEnv, campaignId: string | null): { id: string; name: string; deadlines: string } | null {
+  if (!campaignId) return null;
+  const c = campaignForDossier(env.sqlite, campaignId);
+  if (!c) throw new AppError('NOT_FOUND', 'Phong trào thi đua đã chọn không còn tồn tại. Hãy chọn lại hoặc để trống.');
+  return c;
+}
+
+export function createDossier(env: DossierEnv, d: CreateData): DossierDetail {
+  const office = officeRow(env.sqlite, env.officeId);
+  if (!office) throw new AppError('OFFICE_NOT_SET', 'Hãy thiết lập thông tin cơ quan (mục Cài đặt) trước khi lập hồ sơ đề nghị.');
+  const campaign = campaignOf(env, d.campaignId);
+  const title = d.title || defaultTitle(d.awardCode, d.year);
+  const info = officeInfo(env, env.officeId);
+  const id = env.sqlite.transaction(() =>
+    insertDossier(env.sqlite, env.officeId, {
+      title,
+      title_key: foldVi(title),
+      year: d.year,
+      award_code: d.awardCode,
+      basis: d.basis,
+      procedure: d.procedure,
+      sector: d.sector,
+      campaign_id: campaign?.id ?? null,
+      campaign_name: campaign?.name ?? '',
+      addressee: defaultAddressee(d.awardCode, env.today, info),
+      signer: '{}',
+      cover: '{}',
+      meeting_members: '[]',
+    }),
+  )();
+  return dossierDetail(env, id);
+}
+
+export interface UpdateData extends CreateData {
+  docNumber: number | null;
+  docDate: string | null;
+  addressee: string;
+  signer: { prefix: string; authorityTitle: string; position: string; name: string };
+  cover: CoverText;
+  note: string;
+}
+
+export function updateDossierData(env: DossierEnv, id: string, d: UpdateData): DossierDetail {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  const campaign = campaignOf(env, d.campaignId);
+  env.sqlite.transaction(() => {
+    updateDossier(env.sqlite, id, {
+      title: d.title,
+      title_key: foldVi(d.title),
+      year: d.year,
+      award_code: d.awardCode,
+      basis: d.basis,
+      procedure: d.procedure,
+      sector: d.sector,
+      campaign_id: campaign?.id ?? null,
+      campaign_name: campaign?.name ?? '',
+      doc_number: d.docNumber,
+      doc_date: d.docDate,
+      addressee: d.addressee,
+      signer: JSON.stringify(d.signer),
+      cover: JSON.stringify({ bases: d.cover.bases.filter((b) => b.trim()), intro: d.cover.intro, closing: d.cover.closing }),
+      note: d.note,
+    });
+    // nominees that followed the dossier's award follow its change
+    if (d.awardCode !== row.award_code) {
+      for (const n of listNominees(env.sqlite, id)) if (n.award_code === row.award_code) updateNominee(env.sqlite, n.id, { award_code: d.awardCode });
+    }
+  })();
+  return dossierDetail(env, id);
+}
+
+export function deleteDossier(env: DossierEnv, id: string): boolean {
+  const row = mustDossier(env, id);
+  if (row.origin_office_id !== env.officeId) throw new AppError('FORBIDDEN', 'Hồ sơ nhận từ cơ quan khác không xóa được ở đây.');
+  if (row.submission_no > 0) {
+    throw new AppError('CONFLICT', 'Hồ sơ đã từng gửi lên cấp trên nên không xóa được (cấp trên đã có bản lưu). Nếu không đề nghị nữa, hãy ghi chú trong hồ sơ.');
+  }
+  return env.sqlite.transaction(() => softDeleteDossier(env.sqlite, id))();
+}
+
+export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: string; judged: boolean; eligible: CandidateOut[]; nearly: CandidateOut[] } {
+  const row = mustDossier(env, id);
+  const code = row.award_code as AwardCode;
+  const lookup = eligibilityFor(env.sqlite, row.year, officeName(env, row.origin_office_id));
+  const present = new Set(listNominees(env.sqlite, id).map((n) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`));
+  const origin = row.origin_office_id;
+  const ownStaff = staffIdsOfOffice(env.sqlite, origin);
+  const ownUnits = new Set((env.sqlite.prepare('SELECT id FROM unit WHERE origin_office_id = ? AND deleted_at IS NULL').all(origin) as { id: string }[]).map((u) => u.id));
+  const out = (verdict: 'du_dieu_kien' | 'gan_du'): CandidateOut[] =>
+    lookup
+      .subjects(code, verdict)
+      .filter((s) => (s.kind === 'person' ? ownStaff.has(s.id) : ownUnits.has(s.id)))
+      .map((s) => ({ ...s, inDossier: present.has(`${s.kind}|${s.id}`) }));
+  return { ruleSetName: lookup.view.ruleSet.name, judged: lookup.judged(code), eligible: out('du_dieu_kien'), nearly: out('gan_du') };
+}
+
+export function addNominees(
+  env: DossierEnv,
+  id: string,
+  list: readonly { kind: 'person' | 'unit'; staffId: string | null; unitId: string | null; awardCode: AwardCode | null }[],
+): DossierDetail {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  const office = officeInfo(env, row.origin_office_id);
+  const existing = listNominees(env.sqlite, id);
+  const present = new Set(existing.map((n) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`));
+  let order = existing.reduce((m, n) => Math.max(m, n.sort_order), 0);
+  const staff = staffForDossier(env.sqlite, list.filter((n) => n.kind === 'person' && n.staffId).map((n) => n.staffId!));
+  const units = unitsForDossier(env.sqlite, list.filter((n) => n.kind === 'unit' && n.unitId).map((n) => n.unitId!));
+  env.sqlite.transaction(() => {
+    list.forEach((n, i) => {
+      const key = `${n.kind}|${n.kind === 'unit' ? n.unitId : n.staffId}`;
+      if (present.has(key)) return;
+      present.add(key);
+      const code = n.awardCode ?? (row.award_code as AwardCode);
+      if (n.kind === 'person') {
+        const lite = getStaffLite(env.sqlite, n.staffId!);
+        const s = staff.get(n.staffId!);
+        if (!lite || !s) throw new AppError('NOT_FOUND', `Người thứ ${i + 1} không còn trong danh sách cán bộ — hãy tải lại danh sách đề xuất.`);
+        const subject = prefillSubject(
+          env.sqlite,
+          { kind: 'person', subjectId: s.id, name: s.full_name, position: s.position, unitName: s.unit_name ?? '', birthDate: s.birth_date, gender: lite.gender },
+          office.name,
+          row.year,
+        );
+        insertNominee(env.sqlite, env.officeId, {
+          dossier_id: id,
+          subject_kind: 'person',
+          staff_id: s.id,
+          unit_id: null,
+          award_code: code,
+          name: s.full_name,
+          position: s.position,
+          unit_name: s.unit_name ?? '',
+          summary: achievementSummary(subject, row.year),
+          sort_order: ++order,
+        });
+      } else {
+        const lite = getUnitLite(env.sqlite, n.unitId!);
+        const u = units.get(n.unitId!);
+        if (!lite || !u) throw new AppError('NOT_FOUND', `Tập thể thứ ${i + 1} không còn trong danh sách đơn vị — hãy tải lại danh sách đề xuất.`);
+        const subject = prefillSubject(
+          env.sqlite,
+          { kind: 'unit', subjectId: u.id, name: u.name, position: '', unitName: u.parent_name ?? office.name, birthDate: null, gender: null },
+          office.name,
+          row.year,
+        );
+        insertNominee(env.sqlite, env.officeId, {
+          dossier_id: id,
+          subject_kind: 'unit',
+          staff_id: null,
+          unit_id: u.id,
+          award_code: code,
+          name: u.name,
+          position: '',
+          unit_name: u.parent_name ?? office.name,
+          summary: achievementSummary(subject, row.year),
+          sort_order: ++order,
+        });
+      }
+    });
+  })();
+  return dossierDetail(env, id);
+}
+
+export function updateNomineeData(env: DossierEnv, nomineeId: string, d: Required<Omit<NomineeUpdate, 'votesAgree' | 'votesTotal'>> & { votesAgree: number | null; votesTotal: number | null }): DossierDetail {
+  const { nominee, dossier } = mustNominee(env, nomineeId);
+  mustEdit(env, dossier);
+  env.sqlite.transaction(() =>
+    updateNominee(env.sqlite, nominee.id, {
+      award_code: d.awardCode,
+      position: d.position,
+      unit_name: d.unitName,
+      summary: d.summary,
+      votes_agree: d.votesAgree,
+      votes_total: d.votesTotal,
+    }),
+  )();
+  return dossierDetail(env, dossier.id);
+}
+
+export function removeNominee(env: DossierEnv, nomineeId: string): DossierDetail {
+  const { nominee, dossier } = mustNominee(env, nomineeId);
+  mustEdit(env, dossier);
+  env.sqlite.transaction(() => softDeleteNominee(env.sqlite, nominee.id))();
+  return dossierDetail(env, dossier.id);
+}
+
+export function saveMeeting(env: DossierEnv, id: string, m: MeetingFields, votes: readonly { nomineeId: string; agree: number | null; total: number | null }[]): DossierDetail {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  const nominees = new Map(listNominees(env.sqlite, id).map((n) => [n.id, n]));
+  for (const v of votes) {
+    if (!nominees.has(v.nomineeId)) throw new AppError('NOT_FOUND', 'Kết quả biểu quyết có người không còn trong hồ sơ — hãy tải lại hồ sơ rồi nhập lại.');
+  }
+  env.sqlite.transaction(() => {
+    updateDossier(env.sqlite, id, {
+      meeting_date: m.date,
+      meeting_time: m.time,
+      meeting_place: m.place,
+      meeting_chair: m.chair,
+      meeting_chair_title: m.chairTitle,
+      meeting_secretary: m.secretary,
+      meeting_members: JSON.stringify(m.membersPresent),
+      meeting_members_total: m.membersTotal,
+      meeting_number: m.number,
+    });
+    for (const v of votes) updateNominee(env.sqlite, v.nomineeId, { votes_agree: v.agree, votes_total: v.total });
+  })();
+  return dossierDetail(env, id);
+}
+
+// ---------------------------------------------------------------------------------------
+// Achievement reports
+
+function prefilledContent(env: DossierEnv, row: DossierRow, info: NomineeInfo, t: ReportTemplate): ReportContent {
+  const subject = prefillSubject(
+    env.sqlite,
+    { kind: info.kind, subjectId: info.subjectId, name: info.name, position: info.position, unitName: info.unitName, birthDate: info.birthDate, gender: info.gender },
+    officeInfo(env, row.origin_office_id).name,
+    row.year,
+  );
+  return prefillReport(t, subject, row.year);
+}
+
+export function getReport(env: DossierEnv, nomineeId: string, fresh: boolean): ReportOut {
+  const { nominee, dossier } = mustNominee(env, nomineeId);
+  const info = nomineeInfos(env, [nominee])[0]!;
+  const inForce = templateFor(env, dossier, info);
+  const saved = reportOf(env.sqlite, nomineeId);
+  const editable = dossier.origin_office_id === env.officeId && dossier.state === 'nhap';
+  if (saved && !fresh) {
+    const t = reportTemplate(saved.template_id) ?? inForce;
+    return { nomineeId, nomineeName: nominee.name, saved: true, template: templateOut(t), inForce: templateOut(inForce), content: contentOf(saved.content, t), editable };
+  }
+  return { nomineeId, nomineeName: nominee.name, saved: false, template: templateOut(inForce), inForce: templateOut(inForce), content: prefilledContent(env, dossier, info, inForce), editable };
+}
+
+export function saveReport(env: DossierEnv, nomineeId: string, content: { templateId: string; sections: { id: string; text: string; rows: string[][] }[] }): ReportOut {
+  const { nominee, dossier } = mustNominee(env, nomineeId);
+  mustEdit(env, dossier);
+  const t = reportTemplate(content.templateId);
+  if (!t) throw new AppError('INVALID_INPUT', 'Mẫu báo cáo không có trong danh mục mẫu. Hãy bấm "Lấy lại nội dung" để dùng mẫu đang áp dụng.');
+  const ids = new Set(t.sections.map((s) => s.id));
+  const unknown = content.sections.find((s) => !ids.has(s.id));
+  if (unknown) throw new AppError('INVALID_INPUT', `Báo cáo có phần "${unknown.id}" không thuộc ${t.form} — hãy tải lại báo cáo rồi sửa lại.`);
+  const clean = contentOf(JSON.stringify(content), t);
+  env.sqlite.transaction(() => upsertReport(env.sqlite, env.officeId, nominee.id, t.id, JSON.stringify(clean)))();
+  return getReport(env, nomineeId, false);
+}
+
+/** Save the pre-filled report of every nominee that has none yet. */
+export function prefillReports(env: DossierEnv, id: string): number {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  const infos = nomineeInfos(env, listNominees(env.sqlite, id));
+  const todo = infos.filter((n) => !reportOf(env.sqlite, n.id));
+  const contents = todo.map((n) => {
+    const t = templateFor(env, row, n);
+    return { n, t, c: prefilledContent(env, row, n, t) };
+  });
+  env.sqlite.transaction(() => {
+    for (const { n, t, c } of contents) upsertReport(env.sqlite, env.officeId, n.id, t.id, JSON.stringify(c));
+  })();
+  return todo.length;
+}
+
+// ---------------------------------------------------------------------------------------
+// The checklist
+
+interface CampaignDeadline {
+  label: string;
+  day: number;
+  month: number;
+}
+
+export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
+  const row = mustDossier(env, id);
+  const nominees = nomineeInfos(env, listNominees(env.sqlite, id));
+  const lookup = eligibilityFor(env.sqlite, row.year, officeName(env, row.origin_office_id));
+  const attachments = listAttachments(env.sqlite, id);
+  const withInitiative = initiativeHolders(
+    env.sqlite,
+    nominees.filter((n) => n.kind === 'person').map((n) => n.subjectId),
+    row.year,
+  );
+  const settings = readAwardSettings(env.sqlite);
+  const campaign = row.campaign_id ? campaignForDossier(env.sqlite, row.campaign_id) : undefined;
+  const campaignDeadlines = campaign ? parse<CampaignDeadline[]>(campaign.deadlines, []) : [];
+  const deadlines = (Array.isArray(campaignDeadlines) && campaignDeadlines.length ? campaignDeadlines : settings.deadlines).map((d) => ({ label: d.label, day: d.day, month: d.month }));
+  const list: ChecklistNominee[] = nominees.map((n) => {
+    const saved = reportOf(env.sqlite, n.id);
+    const inForce = templateFor(env, row, n);
+    const content = saved ? contentOf(saved.content, reportTemplate(saved.template_id) ?? inForce) : null;
+    const v = lookup.verdict(n.kind, n.subjectId, n.awardCode);
+    return {
+      id: n.id,
+      name: n.name,
+      kind: n.kind,
+      awardCode: n.awardCode,
+      votesAgree: n.votesAgree,
+      votesTotal: n.votesTotal,
+      hasReport: reportHasContent(content),
+      reportTemplateOutdated: !!saved && saved.template_id !== inForce.id,
+      verdict: v.verdict,
+      failed: v.failed,
+      hasInitiative: withInitiative.has(n.subjectId),
+      evidenceCount: attachments.filter((a) => a.nominee_id === n.id).length,
+    };
+  });
+  const r = runChecklist({
+    today: env.today,
+    decisionDate: dossierDate(env, row),
+    year: row.year,
+    awardCode: row.award_code as AwardCode,
+    meeting: {
+      date: row.meeting_date,
+      place: row.meeting_place,
+      chair: row.meeting_chair,
+      secretary: row.meeting_secretary,
+      membersPresent: membersOf(row),
+      membersTotal: row.meeting_members_total,
+    },
+    nominees: list,
+    quota: { percent: settings.provincial.cstdcsQuotaPercent, ldttCount: lookup.ldttCount(staffIdsOfOffice(env.sqlite, row.origin_office_id)) },
+    deadlines,
+    minVotePercent: MIN_VOTE_PERCENT,
+  });
+  return { ...r, items: r.items.map((i) => ({ ...i, nomineeId: i.nomineeId ?? null })), ruleSetName: lookup.view.ruleSet.name };
+}
+
+function mustPass(env: DossierEnv, id: string, what: string): void {
+  const c = dossierChecklist(env, id);
+  if (c.ok) return;
+  const blocks = c.items.filter((i) => i.level === 'block');
+  throw new AppError(
+    'CONFLICT',
+    `Chưa ${what}: hồ sơ còn ${blocks.length} vấn đề phải sửa (mục "Kiểm tra trước khi xuất"):\n${blocks
+      .slice(0, 10)
+      .map((b) => `- ${b.message}`)
+      .join('\n')}${blocks.length > 10 ? '\n…' : ''}`,
+    blocks,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Attachments
+
+export function addAttachment(env: DossierEnv, d: { dossierId: string; nomineeId: string | null; fileName: string; fileBase64: string; note: string }): DossierDetail {
+  const row = mustDossier(env, d.dossierId);
+  mustEdit(env, row);
+  if (d.nomineeId) {
+    const n = getNominee(env.sqlite, d.nomineeId);
+    if (!n || n.dossier_id !== row.id) throw new AppError('NOT_FOUND', 'Người (tập thể) gắn với minh chứng không còn trong hồ sơ — hãy chọn lại.');
+  }
+  const bytes = decodeBase64Strict(d.fileBase64, 'Tệp minh chứng');
+  if (bytes.length === 0) throw new AppError('INVALID_INPUT', `Tệp "${d.fileName}" rỗng (0 byte). Hãy chọn đúng tệp minh chứng.`);
+  const name = safeFileName(d.fileName);
+  const stored = storeBytes(dataDirOf(env.dbPath), bytes);
+  env.sqlite.transaction(() =>
+    insertAttachment(env.sqlite, env.officeId, {
+      dossier_id: row.id,
+      nominee_id: d.nomineeId,
+      file_name: name,
+      mime_type: guessMime(name),
+      size: stored.size,
+      sha256: stored.sha256,
+      note: d.note,
+    }),
+  )();
+  return dossierDetail(env, row.id);
+}
+
+export function downloadAttachment(env: DossierEnv, id: string): FileOut {
+  const a = getAttachment(env.sqlite, id);
+  if (!a) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp minh chứng (có thể đã bị xóa). Hãy tải lại hồ sơ.');
+  const bytes = readStored(dataDirOf(env.dbPath), a.sha256, a.size, a.file_name, 'Tệp minh chứng');
+  return { fileName: a.file_name, mimeType: a.mime_type, base64: bytes.toString('base64') };
+}
+
+export function removeAttachment(env: DossierEnv, id: string): DossierDetail {
+  const a = getAttachment(env.sqlite, id);
+  if (!a) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp minh chứng (có thể đã bị xóa). Hãy tải lại hồ sơ.');
+  const row = mustDossier(env, a.dossier_id);
+  mustEdit(env, row);
+  env.sqlite.transaction(() => softDeleteAttachment(env.sqlite, id))();
+  return dossierDetail(env, row.id);
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents
+
+function reportsToRender(env: DossierEnv, row: DossierRow, infos: NomineeInfo[]): ReportToRender[] {
+  return infos.map((n) => {
+    const saved = reportOf(env.sqlite, n.id);
+    const inForce = templateFor(env, row, n);
+    const t = (saved && reportTemplate(saved.template_id)) || inForce;
+    return { nominee: n, template: t, content: saved ? contentOf(saved.content, t) : prefilledContent(env, row, n, t) };
+  });
+}
+
+/** Render every document, store the bytes and replace the dossier's document rows (the checklist must pass). */
+export async function generateDocuments(env: DossierEnv, id: string): Promise<DossierDetail> {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  mustPass(env, id, 'tạo được văn bản');
+  await writeDocuments(env, row);
+  return dossierDetail(env, id);
+}
+
+/** Render, store the bytes, then replace the document rows (and run `alsoInTx`) in one transaction. */
+async function writeDocuments(env: DossierEnv, row: DossierRow, alsoInTx?: () => void): Promise<void> {
+  const infos = nomineeInfos(env, listNominees(env.sqlite, row.id));
+  const rendered = await renderDossierDocuments(docInput(env, row, infos), reportsToRender(env, row, infos));
+  const dataDir = dataDirOf(env.dbPath);
+  const stored = rendered.map((d) => ({ d, s: storeBytes(dataDir, d.bytes) }));
+  const now = nowIso();
+  env.sqlite.transaction(() => {
+    softDeleteDocuments(env.sqlite, row.id, now);
+    for (const { d, s } of stored) {
+      insertDocument(
+        env.sqlite,
+        env.officeId,
+        {
+          dossier_id: row.id,
+          nominee_id: d.nomineeId,
+          kind: d.kind,
+          file_name: d.fileName,
+          mime_type: d.mimeType,
+          size: s.size,
+          sha256: s.sha256,
+          generated_at: now,
+          sort_order: d.sortOrder,
+        },
+        now,
+      );
+    }
+    alsoInTx?.();
+  })();
+}
+
+export function downloadDocument(env: DossierEnv, id: string): FileOut {
+  const d = getDocument(env.sqlite, id);
+  if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản (có thể đã được tạo lại). Hãy tải lại hồ sơ.');
+  const bytes = readStored(dataDirOf(env.dbPath), d.sha256, d.size, d.file_name, 'Văn bản');
+  return { fileName: d.file_name, mimeType: d.mime_type, base64: bytes.toString('base64') };
+}
+
+/** The files of an export: documents, then evidence under Minh-chung/. */
+function exportFiles(env: DossierEnv, row: DossierRow): { name: string; bytes: Uint8Array }[] {
+  const dataDir = dataDirOf(env.dbPath);
+  const docs = listDocuments(env.sqlite, row.id);
+  if (docs.length === 0) throw new AppError('CONFLICT', 'Hồ sơ chưa có văn bản nào để xuất. Cơ quan lập hồ sơ cần tạo văn bản rồi gửi lại.');
+  const out = docs.map((d) => ({ name: d.file_name, bytes: readStored(dataDir, d.sha256, d.size, d.file_name, 'Văn bản') }));
+  const nominees = new Map(listNominees(env.sqlite, row.id).map((n, i) => [n.id, { n, i }]));
+  const used = new Set(out.map((f) => f.name));
+  for (const a of listAttachments(env.sqlite, row.id)) {
+    const owner = a.nominee_id ? nominees.get(a.nominee_id) : undefined;
+    const prefix = owner ? `${String(owner.i + 1).padStart(2, '0')}_${fileSlug(owner.n.name, 30)}_` : 'Chung_';
+    const ext = /\.[A-Za-z0-9]{1,6}$/.exec(a.file_name)?.[0] ?? '';
+    let name = `Minh-chung/${prefix}${fileSlug(a.file_name.slice(0, a.file_name.length - ext.length), 50)}${ext.toLowerCase()}`;
+    for (let k = 2; used.has(name); k++) name = name.replace(/(_\d+)?(\.[a-z0-9]+)?$/, `_${k}$2`);
+    used.add(name);
+    out.push({ name, bytes: readStored(dataDir, a.sha256, a.size, a.file_name, 'Tệp minh chứng') });
+  }
+  return out;
+}
+
+/**
+ * Export the dossier: its own editable dossier is regenerated first (the checklist must pass);
+ * a submitted or received dossier exports the documents it carries. With a folder: every file
+ * written atomically into it (evidence under Minh-chung/); without: one .zip to download.
+ */
+export async function exportDossier(env: DossierEnv, id: string, folder: string | null): Promise<{ folder: string | null; files: string[]; zip: FileOut | null }> {
+  const row = mustDossier(env, id);
+  if (row.origin_office_id === env.officeId && row.state === 'nhap') {
+    mustPass(env, id, 'xuất được hồ sơ');
+    await writeDocuments(env, row);
+  }
+  const files = exportFiles(env, row);
+  if (folder) {
+    const target = path.resolve(folder);
+    try {
+      for (const f of files) {
+        const file = path.join(target, ...f.name.split('/'));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, f.bytes);
+      }
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('FILE_INVALID', `Không ghi được vào thư mục "${target}" (${(e as Error).message}). Kiểm tra thư mục có tồn tại, còn chỗ trống và cho phép ghi (USB đã cắm chưa?).`);
+    }
+    return { folder: target, files: files.map((f) => f.name), zip: null };
+  }
+  const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])), { level: 6 });
+  const office = officeInfo(env, row.origin_office_id);
+  const fileName = `Ho-so_${fileSlug(office.abbreviation, 20)}_${row.year}_${fileSlug(row.title, 40)}.zip`;
+  return { folder: null, files: files.map((f) => f.name), zip: { fileName, mimeType: 'application/zip', base64: Buffer.from(zipped).toString('base64') } };
+}
+
+export function previewHtml(env: DossierEnv, id: string, kind: 'to_trinh' | 'bien_ban' | 'bao_cao', nomineeId: string | null): { title: string; html: string } {
+  const row = mustDossier(env, id);
+  const infos = nomineeInfos(env, listNominees(env.sqlite, id));
+  const input = docInput(env, row, infos);
+  if (kind === 'to_trinh') return { title: 'Tờ trình', html: renderHtml(toTrinhDocument(input)) };
+  if (kind === 'bien_ban') return { title: 'Biên bản họp Hội đồng', html: renderHtml(bienBanDocument(input)) };
+  const info = infos.find((n) => n.id === nomineeId);
+  if (!info) throw new AppError('NOT_FOUND', 'Hãy chọn người (tập thể) để xem báo cáo thành tích.');
+  const r = reportsToRender(env, row, [info])[0]!;
+  return { title: `Báo cáo thành tích — ${info.name}`, html: renderHtml(baoCaoDocument(input, info, r.template, r.content)) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Submission (office) and outcome (province)
+
+export async function submitDossier(env: DossierEnv, id: string): Promise<DossierDetail> {
+  const row = mustDossier(env, id);
+  mustEdit(env, row);
+  mustPass(env, id, 'gửi được hồ sơ');
+  await writeDocuments(env, row, () => updateDossier(env.sqlite, id, { state: 'da_gui', submission_no: row.submission_no + 1, submitted_at: nowIso() }));
+  return dossierDetail(env, id);
+}
+
+export function reopenDossier(env: DossierEnv, id: string): DossierDetail {
+  const row = mustDossier(env, id);
+  if (row.origin_office_id !== env.officeId) throw new AppError('FORBIDDEN', 'Hồ sơ nhận từ cơ quan khác không mở lại được ở đây.');
+  if (row.state !== 'da_gui') throw new AppError('CONFLICT', 'Hồ sơ đang ở trạng thái soạn thảo — sửa trực tiếp, không cần mở lại.');
+  if (statusOf(row, outcomesOf(env.sqlite, [id])).status === 'approved') {
+    throw new AppError('CONFLICT', 'Hồ sơ đã được cấp trên duyệt nên không mở lại để sửa được. Nếu cần đề nghị thêm, hãy lập hồ sơ mới.');
+  }
+  env.sqlite.transaction(() => updateDossier(env.sqlite, id, { state: 'nhap' }))();
+  return dossierDetail(env, id);
+}
+
+export interface OutcomeData {
+  outcome: Outcome;
+  decisionNumber: string;
+  decisionDate: string | null;
+  decisionIssuer: string;
+  signer: string;
+  reason: string;
+  createDecision: boolean;
+}
+
+/**
+ * The province's outcome for the dossier's current submission. Approving may also record the
+ * award decision(s) — one per award among the nominees — with every nominee as a recipient;
+ * they carry batch_key "dossier:<id>:<code>" so the return bundle can find them.
+ */
+export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): DossierDetail {
+  const row = mustDossier(env, id);
+  if (row.origin_office_id === env.officeId) {
+    throw new AppError('FORBIDDEN', 'Đây là hồ sơ của chính cơ quan bạn: kết quả do cấp trên ghi khi nhận hồ sơ. Sau khi nhập gói kết quả, trạng thái sẽ tự cập nhật.');
+  }
+  if (row.submission_no === 0 || row.state !== 'da_gui') {
+    throw new AppError('CONFLICT', 'Cơ quan gửi đang sửa lại hồ sơ này (chưa gửi lại). Hãy chờ nhận bản gửi lại rồi ghi kết quả.');
+  }
+  const existing = outcomesOf(env.sqlite, [id]).filter((o) => o.submission_no === row.submission_no);
+  if (existing.length) throw new AppError('CONFLICT', 'Hồ sơ (lần gửi này) đã có kết quả. Nếu cơ quan gửi lại bản sửa, kết quả mới ghi cho lần gửi sau.');
+  const nominees = listNominees(env.sqlite, id);
+  const now = nowIso();
+  env.sqlite.transaction(() => {
+    let decisionId: string | null = null;
+    if (d.outcome === 'approved' && d.createDecision) {
+      if (nominees.length === 0) throw new AppError('CONFLICT', 'Hồ sơ không có người (tập thể) nào để ghi vào quyết định khen thưởng.');
+      const codes = [...new Set(nominees.map((n) => n.award_code))].sort((a, b) => (a === row.award_code ? -1 : b === row.award_code ? 1 : a.localeCompare(b)));
+      for (const code of codes) {
+        const dec = insertDecision(
+          env.sqlite,
+          env.officeId,
+          {
+            number: d.decisionNumber,
+            numberKey: numberKey(d.decisionNumber),
+            decisionDate: d.decisionDate,
+            issuer: d.decisionIssuer,
+            signer: d.signer,
+            awardCode: code,
+            otherForm: '',
+            basis: row.basis as AwardBasis,
+            year: row.year,
+            campaignId: null,
+            cashAmount: null,
+            source: 'manual',
+            batchKey: `dossier:${row.id}:${code}`,
+            note: `Theo hồ sơ đề nghị "${row.title}" của ${officeName(env, row.origin_office_id)}`,
+          },
+          now,
+        );
+        decisionId ??= dec;
+        nominees
+          .filter((n) => n.award_code === code)
+          .forEach((n, i) =>
+            insertRecipient(
+              env.sqlite,
+              env.officeId,
+              {
+                decisionId: dec,
+                kind: n.subject_kind === 'unit' ? 'unit' : 'person',
+                staffId: n.staff_id,
+                unitId: n.unit_id,
+                name: n.name,
+                unitName: n.unit_name,
+                cashAmount: null,
+                sortOrder: i,
+              },
+              now,
+            ),
+          );
+      }
+    }
+    insertOutcome(
+      env.sqlite,
+      env.officeId,
+      {
+        dossier_id: row.id,
+        submission_no: row.submission_no,
+        outcome: d.outcome,
+        decision_number: d.outcome === 'approved' ? d.decisionNumber : '',
+        decision_date: d.outcome === 'approved' ? d.decisionDate : null,
+        decision_issuer: d.outcome === 'approved' ? d.decisionIssuer : '',
+        decision_id: decisionId,
+        reason: d.reason,
+        decided_at: now,
+      },
+      now,
+    );
+  })();
+  return dossierDetail(env, id);
+}

@@ -1,0 +1,9 @@
+// Exchange bundles (.tdkt): format, reader/verifier, writer, entity registry, merge.
+export * from './format';
+export * from './entity';
+export { registerEntityKind, unregisterEntityKind, entityKinds, entityKind } from './registry';
+export { bufferSource, fileSource, listZipEntries, type ByteSource, type ZipEntry } from './zip-read';
+export { readBundle, recordSchema, type VerifiedBundle, type IncomingRecord, type ReadHooks } from './reader';
+export { BundleWriter, memorySink, writeBundleFile, type BundleSink } from './writer';
+export { collectBundle, writeCollected, bundleFileName, type CollectedBundle } from './export';
+export { planMerge, applyPlan, classify, rowsToWrite, unresolvedConflicts, type MergePlan, type PlanItem } from './merge';

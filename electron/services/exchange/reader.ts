@@ -1,0 +1,208 @@
+// Bundle reader and verifier. Order matters: zip structure and declared sizes, path
+// safety, the manifest, the entry set, then every entry's sha256 while inflating, then
+// each data file's JSON against its entity schema. Any failure is an AppError with a
+// Vietnamese message; nothing here writes.
+import { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
+import { DEFAULT_LIMITS, MANIFEST_PATH, MSG, FORMAT_VERSION, BUNDLE_FORMAT, entityOfPath, manifestSchema, unsafePathReason, isoTimestamp, type BundleLimits, type Manifest } from './format';
+import { listZipEntries, readEntry, type ByteSource, type ZipEntry } from './zip-read';
+import { recordColumnsShape, type EntityKind, type Row } from './entity';
+import { entityKind, entityKinds } from './registry';
+
+export interface IncomingRecord {
+  /** validated, NFC-normalised columns and extras */
+  row: Row;
+  /** the sender's last received updated_at for this record (its merge base), or null */
+  base: string | null;
+}
+
+export interface VerifiedBundle {
+  manifest: Manifest;
+  fileSize: number;
+  totalSize: number;
+  entryCount: number;
+  /** entity name → records, for every registered kind (empty when absent) */
+  records: Map<string, IncomingRecord[]>;
+  /** documents/… and attachments/… entries (hash already verified) */
+  files: Map<string, ZipEntry>;
+  /** inflate one carried file again, re-checking its hash */
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export interface ReadHooks {
+  progress?(phase: string, done: number, total: number): void;
+  /** between chunks: check for cancel and yield to the event loop */
+  tick?(): Promise<void>;
+}
+
+export interface ReadOptions {
+  selfOfficeId: string;
+  /** the writer's read-back check reads its own bundle */
+  allowSelf?: boolean;
+  limits?: BundleLimits;
+  hooks?: ReadHooks;
+}
+
+const invalid = (m: string) => new AppError('FILE_INVALID', m);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array): unknown {
+  return JSON.parse(utf8.decode(bytes));
+}
+
+// zod's Vietnamese messages for the generic checks (our own field messages win)
+const VI = { error: z.locales.vi().localeError };
+
+function describeIssues(err: z.ZodError, prefix: (path: PropertyKey[]) => string): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => `${prefix(i.path)}${i.message}`)
+    .join('; ');
+}
+
+export function recordSchema(kind: EntityKind) {
+  return z.object({ ...recordColumnsShape, ...kind.schema.shape, _base: isoTimestamp.nullable().optional() }).strict();
+}
+
+export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<VerifiedBundle> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const hooks = opts.hooks ?? {};
+  hooks.progress?.('read', 0, 0);
+  const entries = listZipEntries(src, limits);
+  for (const e of entries) {
+    const why = unsafePathReason(e.name);
+    if (why) throw invalid(MSG.unsafePath(e.name, why));
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+
+  // manifest
+  const me = byName.get(MANIFEST_PATH);
+  if (!me) throw invalid(MSG.noManifest);
+  if (me.size > limits.maxManifestSize) throw invalid(MSG.entryTooBig(MANIFEST_PATH, me.size, limits.maxManifestSize));
+  const mBytes = (await readEntry(src, me, true)).bytes!;
+  let raw: unknown;
+  try {
+    raw = parseJson(mBytes);
+  } catch {
+    throw invalid(MSG.manifestJson);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) throw invalid(MSG.notBundle);
+  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) throw invalid(MSG.newerVersion(version));
+  if (version !== FORMAT_VERSION) throw invalid(MSG.badVersion(version));
+  const parsed = manifestSchema.safeParse(raw, VI);
+  if (!parsed.success) throw invalid(MSG.manifestInvalid(describeIssues(parsed.error, (p) => (p.length ? `trường ${p.join('.')}: ` : ''))));
+  const manifest = parsed.data;
+
+  // who sent it, to whom
+  if (!opts.allowSelf && manifest.originOfficeId === opts.selfOfficeId) throw invalid(MSG.selfOrigin);
+  if (manifest.kind === 'province-to-office') {
+    if (!manifest.targetOfficeId) throw invalid(MSG.manifestInvalid('gói gửi về cơ quan nhưng không ghi cơ quan nhận'));
+    if (!opts.allowSelf && manifest.targetOfficeId !== opts.selfOfficeId) throw invalid(MSG.wrongTarget(''));
+  }
+
+  // the entry set: exactly the manifest's entries plus manifest.json
+  const listed = new Map<string, Manifest['entries'][number]>();
+  for (const m of manifest.entries) {
+    const why = m.path === MANIFEST_PATH ? 'không được liệt kê trong chính danh mục' : unsafePathReason(m.path);
+    if (why) throw invalid(MSG.manifestInvalid(`tệp "${m.path}" ${why}`));
+    if (listed.has(m.path)) throw invalid(MSG.manifestInvalid(`tệp ${m.path} được liệt kê hai lần`));
+    listed.set(m.path, m);
+  }
+  for (const e of entries) if (e.name !== MANIFEST_PATH && !listed.has(e.name)) throw invalid(MSG.notListed(e.name));
+  for (const m of listed.values()) {
+    const e = byName.get(m.path);
+    if (!e) throw invalid(MSG.missingEntry(m.path));
+    if (e.size !== m.size) throw invalid(MSG.sizeMismatch(m.path));
+  }
+  for (const e of entries) {
+    const ent = e.name.startsWith('data/') ? entityOfPath(e.name) : null;
+    if (e.name.startsWith('data/') && (!ent || !entityKind(ent))) throw invalid(MSG.unknownEntity(e.name));
+    if (ent && e.size > limits.maxDataEntrySize) throw invalid(MSG.entryTooBig(e.name, e.size, limits.maxDataEntrySize));
+  }
+
+  // every entry's hash; data files parsed and validated
+  const totalSize = entries.reduce((s, e) => s + e.size, 0);
+  let done = 0;
+  const records = new Map<string, IncomingRecord[]>();
+  for (const k of entityKinds()) records.set(k.name, []);
+  const files = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (e.name === MANIFEST_PATH) continue;
+    const ent = entityOfPath(e.name);
+    const base = done;
+    const r = await readEntry(src, e, ent !== null, {
+      onChunk: async (n) => {
+        hooks.progress?.('verify', base + n, totalSize);
+        await hooks.tick?.();
+      },
+    });
+    if (r.sha256 !== listed.get(e.name)!.sha256) throw invalid(MSG.hashMismatch(e.name));
+    done += e.size;
+    hooks.progress?.('verify', done, totalSize);
+    await hooks.tick?.();
+    if (ent) records.set(ent, parseRecords(entityKind(ent)!, e.name, r.bytes!));
+    else files.set(e.name, e);
+  }
+
+  // counts and ownership
+  const names = new Set([...Object.keys(manifest.counts), ...[...records.keys()]]);
+  for (const name of names) {
+    const declared = manifest.counts[name] ?? 0;
+    const actual = records.get(name)?.length ?? 0;
+    if (declared !== actual) throw invalid(MSG.countMismatch(entityKind(name)?.label ?? name, declared, actual));
+  }
+  if (manifest.kind === 'office-to-province') {
+    for (const [name, list] of records) {
+      if (list.some((r) => r.row.origin_office_id !== manifest.originOfficeId)) throw invalid(MSG.foreignRecords(entityKind(name)!.label));
+    }
+  }
+
+  // carried files must be exactly those the records need
+  const expected = new Set<string>();
+  for (const k of entityKinds()) if (k.files) for (const p of k.files.expected(records.get(k.name)!.map((r) => r.row))) expected.add(p);
+  for (const p of files.keys()) if (!expected.has(p)) throw invalid(MSG.manifestInvalid(`tệp ${p} không thuộc bản ghi nào trong gói`));
+  for (const p of expected) if (!files.has(p)) throw invalid(MSG.missingEntry(p));
+
+  return {
+    manifest,
+    fileSize: src.size,
+    totalSize,
+    entryCount: entries.length,
+    records,
+    files,
+    async readFile(p) {
+      const e = files.get(p);
+      if (!e) throw invalid(MSG.missingEntry(p));
+      const r = await readEntry(src, e, true);
+      if (r.sha256 !== listed.get(p)!.sha256) throw invalid(MSG.hashMismatch(p));
+      return r.bytes!;
+    },
+  };
+}
+
+function parseRecords(kind: EntityKind, p: string, bytes: Uint8Array): IncomingRecord[] {
+  let json: unknown;
+  try {
+    json = parseJson(bytes);
+  } catch {
+    throw invalid(MSG.dataJson(p));
+  }
+  if (!Array.isArray(json)) throw invalid(MSG.dataInvalid(p, 'nội dung phải là một danh sách bản ghi'));
+  const schema = recordSchema(kind);
+  const seen = new Set<string>();
+  const out: IncomingRecord[] = [];
+  json.forEach((item, i) => {
+    const r = schema.safeParse(item, VI);
+    if (!r.success) {
+      const id = typeof (item as { id?: unknown })?.id === 'string' ? ` (mã ${(item as { id: string }).id})` : '';
+      throw invalid(MSG.dataInvalid(p, `bản ghi thứ ${i + 1}${id}: ${describeIssues(r.error, (path) => (path.length ? `trường ${path.join('.')}: ` : ''))}`));
+    }
+    const { _base, ...row } = r.data as Row & { _base?: string | null };
+    const id = row.id as string;
+    if (seen.has(id)) throw invalid(MSG.dataInvalid(p, `mã bản ghi ${id} xuất hiện hai lần`));
+    seen.add(id);
+    out.push({ row, base: _base ?? null });
+  });
+  return out;
+}

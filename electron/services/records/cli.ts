@@ -1,0 +1,106 @@
+// `tdkt records import FILE.xlsx [--dry-run] [--json]` and
+// `tdkt eligibility --year Y [--unit ID] [--json]` (wired in electron/cli/tdkt.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProcedureName, ProcOutput } from '../../../shared/contract';
+import type { EligibilityView } from '../../../shared/contract/records';
+
+export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  Nhập hồ sơ cũ (xếp loại, danh hiệu, khen thưởng, sáng kiến; mỗi dòng một người, một năm)
+  eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
+                                               Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu`;
+
+export interface RecordsCliValues {
+  json?: boolean;
+  year?: string;
+  unit?: string;
+  'dry-run'?: boolean;
+}
+
+export interface RecordsCliDeps {
+  call: <P extends ProcedureName>(p: P, input?: unknown) => Promise<ProcOutput<P>>;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** throws the CLI's usage error (exit code 2) */
+  usage: (message: string) => never;
+}
+
+const VERDICT_WORDS = { du_dieu_kien: 'đủ điều kiện', gan_du: 'gần đủ', chua_du: 'chưa đủ' } as const;
+
+export async function runRecordsImport(args: string[], v: RecordsCliValues, deps: RecordsCliDeps): Promise<number> {
+  const { call, out, err } = deps;
+  const file = args[0];
+  if (!file) deps.usage('Thiếu đường dẫn tệp Excel: tdkt records import TỆP.xlsx');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    deps.usage(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
+  }
+  const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
+  const preview = await call('records.importPreview', input);
+  if (preview.errors.length > 0) {
+    if (v.json) out(JSON.stringify(preview, null, 2));
+    err(`Tệp có ${preview.errors.length} lỗi, chưa nhập gì. Sửa các lỗi sau rồi nhập lại:`);
+    for (const e of preview.errors.slice(0, 50)) err(`  ${e.message}`);
+    if (preview.errors.length > 50) err(`  … và ${preview.errors.length - 50} lỗi khác.`);
+    return 1;
+  }
+  const s = preview.summary;
+  const what = `${preview.validRows} dòng của ${s.people} người: ${s.personYears} năm có xếp loại, ${s.titles} danh hiệu, ${s.awards} hình thức khen thưởng, ${s.initiatives} sáng kiến mới; ${s.newDecisions} quyết định mới`;
+  if (v['dry-run']) {
+    if (v.json) out(JSON.stringify(preview, null, 2));
+    else out(`Kiểm tra xong, không có lỗi: ${what}. (Chạy thử — chưa nhập.)`);
+    return 0;
+  }
+  const r = await call('records.importApply', { ...input, mapping: preview.mapping });
+  if (v.json) out(JSON.stringify(r, null, 2));
+  else out(`Đã nhập: ${r.personYears} năm xếp loại, ${r.recipients} danh hiệu/khen thưởng (${r.decisions} quyết định mới), ${r.initiatives} sáng kiến.`);
+  return 0;
+}
+
+export async function runEligibilityCommand(v: RecordsCliValues, deps: RecordsCliDeps): Promise<number> {
+  const { call, out } = deps;
+  if (!v.year) deps.usage('Thiếu --year NĂM (ví dụ --year 2024).');
+  const year = Number(v.year);
+  if (!Number.isInteger(year) || year < 1990 || year > 2200) deps.usage(`--year "${v.year}" không phải năm hợp lệ (ví dụ 2024).`);
+  const view = await call('eligibility.check', { year, unitId: v.unit ?? null });
+  if (v.json) {
+    out(JSON.stringify(expandView(view), null, 2));
+    return 0;
+  }
+  out(`Kiểm tra điều kiện khen thưởng năm ${year} — ${view.unitName}`);
+  out(`Quy định áp dụng: ${view.ruleSet.name}${view.ruleSet.verified ? '' : ' (chưa xác minh)'}`);
+  for (const w of view.warnings) out(`Lưu ý: ${w.message}${w.basis ? ` [${w.basis}${w.verified ? '' : ', chưa xác minh'}]` : ''}`);
+  for (const s of [...view.people, ...view.units]) {
+    const cands = s.candidates.map((i) => view.candidates[i]!);
+    const ok = cands.filter((c) => c.verdict === 'du_dieu_kien');
+    const near = cands.filter((c) => c.verdict === 'gan_du');
+    out('');
+    out(`${s.name}${s.kind === 'individual' ? ` — ${s.unitName}` : ' (tập thể)'}`);
+    out(`  Đủ điều kiện: ${ok.length ? ok.map((c) => c.name).join('; ') : 'không có'}`);
+    for (const c of near) {
+      const missing = c.items
+        .map((i) => view.items[i]!)
+        .filter((it) => !it.passed)
+        .map((it) => `${it.missing ?? it.message} [${it.basis}${it.verified ? '' : ', chưa xác minh'}]`);
+      out(`  Gần đủ ${c.name}: ${missing.join('; ')}`);
+    }
+  }
+  const counts = Object.entries(view.counts)
+    .map(([code, c]) => `${code}: ${c.du_dieu_kien} ${VERDICT_WORDS.du_dieu_kien}, ${c.gan_du} ${VERDICT_WORDS.gan_du}`)
+    .join('; ');
+  out('');
+  out(`Tổng: ${view.people.length} cá nhân, ${view.units.length} tập thể. ${counts}`);
+  return 0;
+}
+
+/** The compact view with candidates and items written out (for --json readers). */
+export function expandView(view: EligibilityView) {
+  const cand = (i: number) => {
+    const c = view.candidates[i]!;
+    return { ...c, items: c.items.map((k) => view.items[k]!) };
+  };
+  const subject = (s: EligibilityView['people'][number]) => ({ ...s, candidates: s.candidates.map(cand) });
+  const { items: _items, candidates: _candidates, ...rest } = view;
+  return { ...rest, people: view.people.map(subject), units: view.units.map(subject) };
+}

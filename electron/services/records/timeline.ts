@@ -1,0 +1,222 @@
+// Timelines (a person's or a unit's records year by year) and award statistics for the chart.
+import type BetterSqlite3 from 'better-sqlite3';
+import { AWARD_CATALOG, disciplineAtLeast, type AwardCode, type Rating } from '../../../shared/awards';
+import { AppError } from '../../../shared/contract/errors';
+import { awardFormLabel, type AwardStatsRow, type Timeline, type TimelineYear } from '../../../shared/contract/records';
+import { compareVi, formatDateVi } from '../../../shared/text/vn';
+import {
+  awardsInYears,
+  awardsOfStaff,
+  awardsOfUnit,
+  disciplinesOfStaff,
+  getStaffLite,
+  getUnitLite,
+  initiativesOfStaff,
+  membersForYear,
+  personYearsForYear,
+  personYearsOf,
+  recordYears,
+  registrationsOfSubject,
+  staffLite,
+  subtreeOf,
+  unitYearsOf,
+  unitsLite,
+  yearUnitsBetween,
+  type DisciplineRow,
+  type SubjectAwardRow,
+} from '../../../db/repositories/records';
+
+function emptyYear(year: number): TimelineYear {
+  return {
+    year,
+    unitName: '',
+    rating: null,
+    maternityLeave: false,
+    underReview: false,
+    registered: [],
+    awards: [],
+    initiatives: [],
+    disciplines: [],
+    memberSummary: null,
+    initiativeOwners: [],
+    disciplineOwners: [],
+  };
+}
+
+function awardOut(a: SubjectAwardRow): TimelineYear['awards'][number] {
+  const entry = a.award_code && a.award_code in AWARD_CATALOG ? AWARD_CATALOG[a.award_code as AwardCode] : null;
+  return {
+    decisionId: a.decision_id,
+    code: a.award_code,
+    label: awardFormLabel(a.award_code, a.other_form),
+    kind: entry ? entry.kind : 'other',
+    basis: a.basis as TimelineYear['awards'][number]['basis'],
+    decisionNo: a.number,
+    decisionDate: a.decision_date,
+    issuer: a.issuer,
+  };
+}
+
+function disciplineYears(d: DisciplineRow, lastYear: number): number[] {
+  const from = Number(d.from_date.slice(0, 4));
+  const to = d.to_date ? Number(d.to_date.slice(0, 4)) : Math.max(from, lastYear);
+  const out: number[] = [];
+  for (let y = from; y <= to && out.length < 30; y++) out.push(y);
+  return out;
+}
+
+export function personTimeline(sqlite: BetterSqlite3.Database, staffId: string, thisYear: number): Timeline {
+  const s = getStaffLite(sqlite, staffId);
+  if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ (có thể đã bị xóa). Hãy tải lại danh sách.');
+  const unitNames = new Map(unitsLite(sqlite).map((u) => [u.id, u.name]));
+  const years = new Map<number, TimelineYear>();
+  const at = (y: number) => {
+    let t = years.get(y);
+    if (!t) years.set(y, (t = emptyYear(y)));
+    return t;
+  };
+  for (const r of personYearsOf(sqlite, staffId)) {
+    const t = at(r.year);
+    t.rating = (r.rating as Rating | null) ?? null;
+    t.maternityLeave = r.maternity_leave === 1;
+    t.underReview = r.under_review === 1;
+    t.unitName = (r.unit_id && unitNames.get(r.unit_id)) || '';
+  }
+  for (const a of awardsOfStaff(sqlite, [staffId])) at(a.year).awards.push(awardOut(a));
+  for (const i of initiativesOfStaff(sqlite, [staffId])) {
+    at(i.year).initiatives.push({ id: i.id, title: i.title, kind: i.kind as never, scope: i.scope as never, recognizedOn: i.recognized_on });
+  }
+  for (const d of disciplinesOfStaff(sqlite, [staffId])) {
+    for (const y of disciplineYears(d, thisYear)) {
+      at(y).disciplines.push({ id: d.id, form: d.form as never, fromDate: d.from_date, toDate: d.to_date, decisionNo: d.decision_no });
+    }
+  }
+  for (const r of registrationsOfSubject(sqlite, 'person', staffId)) at(r.year).registered.push(r.award_code);
+  const unitName = (s.unitId && unitNames.get(s.unitId)) || '';
+  const detail = [s.birthDate ? `sinh ngày ${formatDateVi(s.birthDate)}` : '', unitName].filter(Boolean).join(' — ');
+  return { kind: 'person', id: s.id, name: s.fullName, detail, years: [...years.values()].sort((a, b) => b.year - a.year) };
+}
+
+export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thisYear: number): Timeline {
+  const u = getUnitLite(sqlite, unitId);
+  if (!u) throw new AppError('NOT_FOUND', 'Đơn vị đã chọn không còn tồn tại. Hãy chọn lại đơn vị.');
+  const units = unitsLite(sqlite);
+  const scope = subtreeOf(units, unitId);
+  const years = new Map<number, TimelineYear>();
+  const at = (y: number) => {
+    let t = years.get(y);
+    if (!t) years.set(y, (t = { ...emptyYear(y), unitName: u.name }));
+    return t;
+  };
+  for (const r of unitYearsOf(sqlite, unitId)) at(r.year).underReview = r.under_review === 1;
+  for (const a of awardsOfUnit(sqlite, unitId)) at(a.year).awards.push(awardOut(a));
+  for (const r of registrationsOfSubject(sqlite, 'unit', unitId)) at(r.year).registered.push(r.award_code);
+
+  // members, year by year: the years where any member has a record
+  const staff = staffLite(sqlite);
+  const everyone = staff.filter((s) => s.unitId && scope.has(s.unitId)).map((s) => s.id);
+  const names = new Map(staff.map((s) => [s.id, s.fullName]));
+  const memberYears = new Set<number>();
+  for (const year of recordYears(sqlite)) memberYears.add(year);
+  for (const y of years.keys()) memberYears.add(y);
+  const awardsByYear = new Map<number, SubjectAwardRow[]>();
+  const allAwards = awardsOfStaff(sqlite, everyone);
+  for (const a of allAwards) {
+    memberYears.add(a.year);
+    const list = awardsByYear.get(a.year);
+    if (list) list.push(a);
+    else awardsByYear.set(a.year, [a]);
+  }
+  const inits = initiativesOfStaff(sqlite, everyone);
+  const discs = disciplinesOfStaff(sqlite, everyone);
+  for (const i of inits) memberYears.add(i.year);
+  for (const y of [...memberYears].sort((a, b) => a - b)) {
+    const members = membersForYear(sqlite, y, scope, staff);
+    if (members.length === 0 && !years.has(y)) continue;
+    const ids = new Set(members.map((m) => m.staff.id));
+    const facts = personYearsForYear(sqlite, y);
+    const ratings: Partial<Record<Rating, number>> = {};
+    let rated = 0;
+    for (const id of ids) {
+      const r = facts.get(id)?.rating as Rating | null | undefined;
+      if (r) {
+        ratings[r] = (ratings[r] ?? 0) + 1;
+        rated++;
+      }
+    }
+    const titleCounts = new Map<string, number>();
+    for (const a of awardsByYear.get(y) ?? []) {
+      if (!a.staff_id || !ids.has(a.staff_id)) continue;
+      const label = awardFormLabel(a.award_code, a.other_form);
+      titleCounts.set(label, (titleCounts.get(label) ?? 0) + 1);
+    }
+    const hasMemberRecords = rated > 0 || titleCounts.size > 0 || inits.some((i) => i.year === y && ids.has(i.staff_id));
+    if (!hasMemberRecords && !years.has(y)) continue;
+    const t = at(y);
+    if (hasMemberRecords) t.memberSummary = {
+      members: members.length,
+      ratings,
+      titles: [...titleCounts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareVi(a.label, b.label)),
+    };
+    for (const i of inits) {
+      if (i.year !== y || !ids.has(i.staff_id)) continue;
+      t.initiatives.push({ id: i.id, title: i.title, kind: i.kind as never, scope: i.scope as never, recognizedOn: i.recognized_on });
+      t.initiativeOwners.push(names.get(i.staff_id) ?? '');
+    }
+    for (const d of discs) {
+      if (!ids.has(d.staff_id) || !disciplineYears(d, thisYear).includes(y)) continue;
+      t.disciplines.push({ id: d.id, form: d.form as never, fromDate: d.from_date, toDate: d.to_date, decisionNo: d.decision_no });
+      t.disciplineOwners.push(`${names.get(d.staff_id) ?? ''}${disciplineAtLeast(d.form as never, 'canh_cao') ? ' (từ cảnh cáo trở lên)' : ''}`);
+    }
+  }
+  const parent = u.parentId ? units.find((x) => x.id === u.parentId)?.name ?? '' : '';
+  const detail = [parent ? `thuộc ${parent}` : '', `${everyone.length} người đang công tác`].filter(Boolean).join(' — ');
+  const out = [...years.values()].filter((t) => t.memberSummary || t.awards.length || t.registered.length || t.underReview);
+  return { kind: 'unit', id: u.id, name: u.name, detail, years: out.sort((a, b) => b.year - a.year) };
+}
+
+/**
+ * Awards counted by year, form and unit. A person counts for the unit of that year; units
+ * are grouped under the direct children of the chosen unit (or the top-level units).
+ */
+export function awardStats(sqlite: BetterSqlite3.Database, f: { yearFrom: number; yearTo: number; unitId: string | null }): AwardStatsRow[] {
+  const from = Math.min(f.yearFrom, f.yearTo);
+  const to = Math.max(f.yearFrom, f.yearTo);
+  const units = unitsLite(sqlite);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const scope = f.unitId ? subtreeOf(units, f.unitId) : null;
+  /** the ancestor directly under the chosen unit (or a root), or the chosen unit itself */
+  const groupOf = (unitId: string | null): string | null => {
+    if (!unitId) return null;
+    let u = byId.get(unitId);
+    const seen = new Set<string>();
+    while (u && !seen.has(u.id)) {
+      seen.add(u.id);
+      if (f.unitId ? u.id === f.unitId || u.parentId === f.unitId : !u.parentId) return u.id;
+      u = u.parentId ? byId.get(u.parentId) : undefined;
+    }
+    return null;
+  };
+  const staffUnits = new Map(staffLite(sqlite, true).map((s) => [s.id, s.unitId]));
+  const yearUnits = yearUnitsBetween(sqlite, from, to);
+  const counts = new Map<string, AwardStatsRow>();
+  for (const a of awardsInYears(sqlite, from, to)) {
+    const unitId = a.subject_kind === 'unit' ? a.unit_id : (yearUnits.get(`${a.staff_id}|${a.year}`) ?? staffUnits.get(a.staff_id ?? '')) ?? null;
+    if (scope && !(unitId && scope.has(unitId))) continue;
+    const group = groupOf(unitId);
+    const form = a.award_code ?? `khac:${a.other_form}`;
+    const key = `${a.year}|${group ?? ''}|${form}`;
+    const row = counts.get(key);
+    if (row) row.count++;
+    else
+      counts.set(key, {
+        year: a.year,
+        unitId: group,
+        unitName: group ? byId.get(group)?.name ?? '' : 'Chưa xếp đơn vị',
+        form,
+        formLabel: awardFormLabel(a.award_code, a.other_form),
+        count: 1,
+      });
+  }
+  return [...counts.values()].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(a.formLabel, b.formLabel));
+}

@@ -1,0 +1,379 @@
+// Progress report of the task tracker for a quarter, the first six months (sơ kết) or the year
+// (tổng kết): an official BÁO CÁO (NĐ 30/2020, rendered by services/documents) and an .xlsx.
+//
+// The BÁO CÁO: header from the office profile, "Số:      /BC-<abbr>", place and today's date;
+// title "Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2026"; I. results
+// with a summary of counts (per quarter for H1 and Y); II. tasks not completed (overdue first);
+// III. the tasks of the next period when there are any; closing sentence; Nơi nhận; the office
+// head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
+// chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
+// group row per quarter.
+import ExcelJS from 'exceljs';
+import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
+import { formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
+import {
+  periodPhrase,
+  periodQuarters,
+  quarterRoman,
+  type Quarter,
+  type ReportPeriod,
+  type TaskDisplayStatus,
+  type TaskStatus,
+} from '../../../shared/tasks/status';
+import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
+import { renderDocx } from '../documents/docx';
+
+export interface ReportTask {
+  title: string;
+  lead: string[];
+  coordinating: string[];
+  effectiveDue: string;
+  effectiveQuarter: Quarter;
+  status: TaskStatus;
+  displayStatus: TaskDisplayStatus;
+  completedOn: string | null;
+  latestNote: string;
+  responsible: string;
+}
+
+export interface ReportOffice {
+  name: string;
+  parentAgency: string;
+  placeName: string;
+  abbreviation: string;
+  headTitle: string;
+  headName: string;
+  superiorName: string;
+}
+
+export interface ReportInput {
+  year: number;
+  period: ReportPeriod;
+  today: string;
+  office: ReportOffice;
+  /** every task of the year (the report picks the period's and the next period's) */
+  tasks: ReportTask[];
+  /** the plans the tasks come from, as cited ("Kế hoạch số 05/KH-SLĐTBXH") */
+  planRefs: string[];
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function reportTitle(period: ReportPeriod, year: number): string {
+  return `Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${periodPhrase(period, year)}`;
+}
+
+export function reportFileName(period: ReportPeriod, year: number, ext: 'docx' | 'xlsx'): string {
+  return `bao-cao-nhiem-vu-tdkt-${year}-${period.toLowerCase()}.${ext}`;
+}
+
+export function isLate(t: Pick<ReportTask, 'status' | 'completedOn' | 'effectiveDue'>): boolean {
+  return t.status === 'hoan_thanh' && !!t.completedOn && t.completedOn > t.effectiveDue;
+}
+
+export function reportStatusLabel(t: ReportTask): string {
+  if (isLate(t)) return `${TASK_STATUS_LABELS.hoan_thanh} (chậm hạn)`;
+  return TASK_STATUS_LABELS[t.displayStatus];
+}
+
+function counts(tasks: readonly ReportTask[]) {
+  const c = { total: tasks.length, done: 0, inProgress: 0, notStarted: 0, overdue: 0 };
+  for (const t of tasks) {
+    if (t.displayStatus === 'hoan_thanh') c.done++;
+    else if (t.displayStatus === 'dang_thuc_hien') c.inProgress++;
+    else if (t.displayStatus === 'chua_thuc_hien') c.notStarted++;
+    else c.overdue++;
+  }
+  return c;
+}
+
+/** Sections II and III list at most this many tasks (the appendix has them all). */
+const LIST_MAX = 40;
+
+const pct = (n: number, total: number) => (total ? Math.round((n * 100) / total) : 0);
+
+/** The period's tasks, in the order given (the tracker's: quarter, then plan order). */
+export function periodTasks(input: Pick<ReportInput, 'period' | 'tasks'>): ReportTask[] {
+  const qs = new Set(periodQuarters(input.period));
+  return input.tasks.filter((t) => qs.has(t.effectiveQuarter));
+}
+
+/** The quarters after the period in the same year (none after a yearly report). */
+function nextQuarters(period: ReportPeriod): Quarter[] {
+  const qs = periodQuarters(period);
+  const last = qs[qs.length - 1]!;
+  if (period === 'Y' || last === 4) return [];
+  return period === 'H1' ? [3, 4] : [(last + 1) as Quarter];
+}
+
+function summarySentence(c: ReturnType<typeof counts>, lead: string): string {
+  if (c.total === 0) return `${lead} không có nhiệm vụ công tác thi đua, khen thưởng nào được giao.`;
+  const parts = [
+    `đã hoàn thành ${c.done} nhiệm vụ (đạt ${pct(c.done, c.total)}%)`,
+    `đang thực hiện ${c.inProgress} nhiệm vụ`,
+    `chưa thực hiện ${c.notStarted} nhiệm vụ`,
+    `quá hạn chưa hoàn thành ${c.overdue} nhiệm vụ`,
+  ];
+  return `${lead} có ${c.total} nhiệm vụ công tác thi đua, khen thưởng; trong đó: ${parts.join(', ')}.`;
+}
+
+const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+const runs = (text: string): Run[] => [{ text }];
+/** A title inside a sentence: without its own closing punctuation. */
+const bare = (title: string) => title.trim().replace(/[.;,]+$/, '');
+
+/** The task table (also the appendix of the BÁO CÁO): a group row per quarter. */
+export function reportTable(tasks: readonly ReportTask[], quarters: readonly Quarter[]): DocTable {
+  const rows: DocTableRow[] = [];
+  for (const q of quarters) {
+    const inQ = tasks.filter((t) => t.effectiveQuarter === q);
+    const c = counts(inQ);
+    rows.push({
+      group: true,
+      cells: [runs(quarterRoman(q)), runs(`Nhiệm vụ quý ${quarterRoman(q)} (${c.total} nhiệm vụ, hoàn thành ${c.done})`), [], [], [], [], []],
+    });
+    inQ.forEach((t, i) =>
+      rows.push({
+        cells: [
+          runs(String(i + 1)),
+          runs(t.title),
+          runs(t.lead.join('; ')),
+          runs(t.coordinating.join('; ')),
+          runs(formatDateVi(t.effectiveDue)),
+          t.displayStatus === 'qua_han' ? [{ text: reportStatusLabel(t), bold: true }] : runs(reportStatusLabel(t)),
+          runs(t.latestNote),
+        ],
+      }),
+    );
+  }
+  return {
+    columns: [
+      { header: 'STT', width: 5, align: 'center' },
+      { header: 'Nội dung', width: 30 },
+      { header: 'Chủ trì', width: 13 },
+      { header: 'Phối hợp', width: 16 },
+      { header: 'Thời hạn', width: 10, align: 'center' },
+      { header: 'Trạng thái', width: 11, align: 'center' },
+      { header: 'Ghi chú/kết quả', width: 20 },
+    ],
+    rows,
+  };
+}
+
+export function buildReportDocument(input: ReportInput): OfficialDocument {
+  const { year, period, office } = input;
+  const phrase = periodPhrase(period, year);
+  const quarters = periodQuarters(period);
+  const tasks = periodTasks(input);
+  const c = counts(tasks);
+  const officeName = office.name;
+
+  const body: Block[] = [];
+  body.push({ kind: 'heading', level: 1, label: 'I.', runs: runs('KẾT QUẢ THỰC HIỆN') });
+  body.push({ kind: 'paragraph', runs: runs(summarySentence(c, `${cap(phrase)}, ${officeName}`)) });
+  if (quarters.length > 1)
+    for (const q of quarters) {
+      const cq = counts(tasks.filter((t) => t.effectiveQuarter === q));
+      body.push({
+        kind: 'paragraph',
+        label: '-',
+        runs: runs(`Quý ${quarterRoman(q)}: ${cq.total} nhiệm vụ; hoàn thành ${cq.done}, đang thực hiện ${cq.inProgress}, chưa thực hiện ${cq.notStarted}, quá hạn ${cq.overdue}.`),
+      });
+    }
+  const late = tasks.filter(isLate).length;
+  if (late) body.push({ kind: 'paragraph', runs: runs(`Trong số nhiệm vụ đã hoàn thành có ${late} nhiệm vụ hoàn thành chậm so với thời hạn.`) });
+  if (tasks.length) body.push({ kind: 'paragraph', runs: runs('Kết quả thực hiện từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này.') });
+
+  body.push({ kind: 'heading', level: 1, label: 'II.', runs: runs('NHIỆM VỤ CHƯA HOÀN THÀNH') });
+  const open = tasks
+    .filter((t) => t.status !== 'hoan_thanh')
+    .sort((a, b) => Number(b.displayStatus === 'qua_han') - Number(a.displayStatus === 'qua_han') || a.effectiveDue.localeCompare(b.effectiveDue));
+  if (open.length === 0) body.push({ kind: 'paragraph', runs: runs(tasks.length ? 'Các nhiệm vụ trong kỳ đều đã hoàn thành.' : 'Không có.') });
+  for (const t of open.slice(0, LIST_MAX)) {
+    const who = t.lead.length ? ` (chủ trì: ${t.lead.join('; ')})` : '';
+    const state = t.displayStatus === 'qua_han' ? `quá hạn từ ngày ${formatDateVi(t.effectiveDue)}` : `${TASK_STATUS_LABELS[t.displayStatus].toLocaleLowerCase('vi')}, thời hạn ${formatDateVi(t.effectiveDue)}`;
+    body.push({ kind: 'paragraph', label: '-', runs: runs(`${bare(t.title)}${who}: ${state}.`) });
+  }
+  if (open.length > LIST_MAX) body.push({ kind: 'paragraph', label: '-', runs: runs(`Và ${open.length - LIST_MAX} nhiệm vụ khác (chi tiết tại Phụ lục).`) });
+
+  const nq = nextQuarters(period);
+  const next = input.tasks.filter((t) => nq.includes(t.effectiveQuarter) && t.status !== 'hoan_thanh');
+  if (next.length) {
+    const nextPhrase = nq.length > 1 ? `6 tháng cuối năm ${year}` : `quý ${quarterRoman(nq[0]!)} năm ${year}`;
+    body.push({ kind: 'heading', level: 1, label: 'III.', runs: runs(`NHIỆM VỤ TRỌNG TÂM ${nextPhrase.toLocaleUpperCase('vi')}`) });
+    for (const t of next.slice(0, LIST_MAX)) body.push({ kind: 'paragraph', label: '-', runs: runs(`${bare(t.title)} (thời hạn ${formatDateVi(t.effectiveDue)}).`) });
+    if (next.length > LIST_MAX) body.push({ kind: 'paragraph', label: '-', runs: runs(`Và ${next.length - LIST_MAX} nhiệm vụ khác.`) });
+  }
+
+  const basis = input.planRefs.length ? input.planRefs.join('; ') : `Kế hoạch công tác thi đua, khen thưởng năm ${year}`;
+  const recipients = [
+    ...(office.superiorName ? [`${office.superiorName} (b/c)`] : []),
+    'Lãnh đạo cơ quan',
+    'Các phòng, đơn vị',
+    `Lưu: VT, ${office.abbreviation}.`,
+  ];
+  return {
+    header: {
+      parentAgency: office.parentAgency ? office.parentAgency.toLocaleUpperCase('vi') : undefined,
+      agency: office.name.toLocaleUpperCase('vi'),
+      numberLine: formatDocNumber(null, 'BC', office.abbreviation),
+      place: office.placeName,
+      date: isoToPartialDate(input.today),
+    },
+    docType: 'BÁO CÁO',
+    title: [reportTitle(period, year)],
+    bases: [],
+    preamble: [runs(`Thực hiện ${basis}, ${officeName} báo cáo kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${phrase} như sau:`)],
+    body,
+    closing: [runs(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${phrase} của ${officeName}./.`)],
+    recipients,
+    signer: { prefix: '', position: office.headTitle.toLocaleUpperCase('vi') || 'THỦ TRƯỞNG CƠ QUAN', name: office.headName },
+    appendices: tasks.length
+      ? [
+          {
+            heading: 'PHỤ LỤC',
+            subtitle: [
+              `Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${phrase}`,
+              `(Kèm theo Báo cáo của ${officeName})`,
+            ],
+            blocks: [{ kind: 'table', table: reportTable(tasks, quarters) }],
+            landscape: true,
+          },
+        ]
+      : [],
+  };
+}
+
+export async function renderReportDocx(input: ReportInput): Promise<Uint8Array> {
+  return renderDocx(buildReportDocument(input), { title: `BÁO CÁO ${reportTitle(input.period, input.year)}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xlsx
+
+const FONT = 'Times New Roman';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+export const XLSX_COLUMNS = [
+  { header: 'STT', width: 6 },
+  { header: 'Nội dung', width: 50 },
+  { header: 'Chủ trì', width: 24 },
+  { header: 'Phối hợp', width: 30 },
+  { header: 'Thời hạn', width: 12 },
+  { header: 'Trạng thái', width: 18 },
+  { header: 'Ghi chú/kết quả', width: 40 },
+  { header: 'Người phụ trách', width: 20 },
+  { header: 'Ngày hoàn thành', width: 14 },
+] as const;
+
+function excelDate(iso: string | null): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export async function renderReportXlsx(input: ReportInput, now: Date = new Date()): Promise<Uint8Array> {
+  const { year, period, office } = input;
+  const tasks = periodTasks(input);
+  const c = counts(tasks);
+  const quarters = periodQuarters(period);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TĐKT Desktop';
+  wb.created = wb.modified = now;
+  const HEADER_ROW = 5;
+  const ncol = XLSX_COLUMNS.length;
+  const ws = wb.addWorksheet('Báo cáo nhiệm vụ', {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+  });
+  ws.columns = XLSX_COLUMNS.map((col) => ({ width: col.width }));
+
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => {
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, ...font };
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    ws.mergeCells(row, 1, row, ncol);
+  };
+  line(1, office.name.toLocaleUpperCase('vi'), { bold: true }, 'left');
+  line(2, `BÁO CÁO ${reportTitle(period, year).toLocaleUpperCase('vi')}`, { size: 14, bold: true });
+  ws.getRow(2).height = 36;
+  line(
+    3,
+    `Tổng số ${c.total} nhiệm vụ: hoàn thành ${c.done} (${pct(c.done, c.total)}%), đang thực hiện ${c.inProgress}, chưa thực hiện ${c.notStarted}, quá hạn ${c.overdue}. Số liệu tính đến ngày ${formatDateVi(input.today)}.`,
+    { italic: true },
+  );
+
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 30;
+  XLSX_COLUMNS.forEach((col, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = col.header;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+
+  let r = HEADER_ROW + 1;
+  for (const q of quarters) {
+    const inQ = tasks.filter((t) => t.effectiveQuarter === q);
+    const g = ws.getRow(r);
+    g.getCell(1).value = quarterRoman(q);
+    g.getCell(2).value = `Nhiệm vụ quý ${quarterRoman(q)} (${inQ.length} nhiệm vụ, hoàn thành ${counts(inQ).done})`;
+    for (let k = 1; k <= ncol; k++) {
+      const cell = g.getCell(k);
+      cell.font = { name: FONT, size: 12, bold: true };
+      cell.fill = GROUP_FILL;
+      cell.border = BORDER;
+      cell.alignment = { horizontal: k === 1 ? 'center' : 'left', vertical: 'middle' };
+    }
+    ws.mergeCells(r, 2, r, ncol);
+    r++;
+    inQ.forEach((t, i) => {
+      const row = ws.getRow(r++);
+      const overdue = t.displayStatus === 'qua_han';
+      const values: ExcelJS.CellValue[] = [
+        i + 1,
+        t.title,
+        t.lead.join('; ') || null,
+        t.coordinating.join('; ') || null,
+        excelDate(t.effectiveDue),
+        reportStatusLabel(t),
+        t.latestNote || null,
+        t.responsible || null,
+        excelDate(t.completedOn),
+      ];
+      values.forEach((v, k) => {
+        const cell = row.getCell(k + 1);
+        cell.value = v;
+        cell.font = { name: FONT, size: 12, ...(overdue && k === 5 ? { bold: true, color: { argb: 'FFC00000' } } : {}) };
+        cell.border = BORDER;
+        const center = k === 0 || k === 4 || k === 5 || k === 8;
+        cell.alignment = { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: !center };
+        if (k === 4 || k === 8) cell.numFmt = 'dd/mm/yyyy';
+        if (overdue) cell.fill = OVERDUE_FILL;
+      });
+    });
+  }
+  if (tasks.length === 0) line(r, 'Không có nhiệm vụ nào trong kỳ báo cáo.', { italic: true });
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, r - 1), column: ncol } };
+
+  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+

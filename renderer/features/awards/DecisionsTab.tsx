@@ -1,0 +1,379 @@
+// Award decisions: list (year, search without diacritics) and the decision form with its
+// recipient list (people picked by name without diacritics, or collectives).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { AWARD_BASES, type AwardBasis, type AwardCode } from '../../../shared/awards';
+import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
+import type { Campaign } from '../../../shared/contract/plans';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { FormError } from '../../lib/FormError';
+import { useAction } from '../../lib/useAction';
+import { useUnits } from '../units/store';
+import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money, useStaffOptions, type StaffOption } from './common';
+import { useAwards } from './store';
+import { T } from './strings';
+
+const D = T.decisions;
+const OTHER = '__other__';
+
+export function DecisionsTab() {
+  const { version } = useAwards();
+  const [year, setYear] = useState<number | null>(useAwards.getState().year);
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<AwardDecisionSummary[]>([]);
+  const [editing, setEditing] = useState<AwardDecision | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await call('records.listDecisions', { year, search }));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [year, search]);
+  useEffect(() => {
+    const t = setTimeout(() => void load(), 150);
+    return () => clearTimeout(t);
+  }, [load, version]);
+
+  const open = async (id: string) => {
+    try {
+      setEditing(await call('records.getDecision', { id }));
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group align="flex-end">
+        <Select
+          label={T.year}
+          data={[{ value: ALL, label: D.allYears }, ...yearOptions()]}
+          value={year === null ? ALL : String(year)}
+          onChange={(v) => setYear(!v || v === ALL ? null : Number(v))}
+          allowDeselect={false}
+          w={130}
+        />
+        <TextInput label={T.search} placeholder={T.searchHint} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} data-testid="decision-search" />
+        <div style={{ flex: 1 }} />
+        <Button onClick={() => setEditing('new')} data-testid="decision-add">
+          {D.add}
+        </Button>
+      </Group>
+      <FormError error={error} />
+      <Paper withBorder>
+        <ScrollArea.Autosize mah="calc(100vh - 260px)">
+          <Table striped highlightOnHover stickyHeader fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{D.cols.number}</Table.Th>
+                <Table.Th>{D.cols.date}</Table.Th>
+                <Table.Th>{D.cols.form}</Table.Th>
+                <Table.Th>{D.cols.basis}</Table.Th>
+                <Table.Th>{D.cols.year}</Table.Th>
+                <Table.Th>{D.cols.issuer}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {D.cols.count}
+                </Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((d) => (
+                <Table.Tr key={d.id} data-testid="decision-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm" fw={500}>
+                      {d.number || <Text span c="dimmed" size="sm">(chưa có số)</Text>}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateVi(d.decisionDate)}</Table.Td>
+                  <Table.Td>
+                    {d.formLabel}
+                    {d.source !== 'manual' && (
+                      <Badge ml={6} size="xs" variant="light" color="gray">
+                        {D.source[d.source]}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{T.basis[d.basis]}</Table.Td>
+                  <Table.Td>{d.year}</Table.Td>
+                  <Table.Td>{d.issuer}</Table.Td>
+                  <Table.Td ta="right">{d.recipientCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Button size="compact-xs" variant="subtle" onClick={() => void open(d.id)}>
+                        {T.edit}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => confirmDelete(`quyết định ${d.number || d.formLabel}`, () => call('records.deleteDecision', { id: d.id }), () => void load())}
+                      >
+                        {T.delete}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {rows.length === 0 && (
+            <Text p="lg" c="dimmed">
+              {D.empty}
+            </Text>
+          )}
+        </ScrollArea.Autosize>
+      </Paper>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={D.formTitle(editing !== 'new')} size="xl">
+        {editing !== null && (
+          <DecisionForm
+            initial={editing === 'new' ? null : editing}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              notifications.show({ color: 'green', message: T.saved });
+              useAwards.getState().changed();
+              void load();
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function yearOptions() {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - 2009 }, (_, i) => String(now + 1 - i)).map((y) => ({ value: y, label: y }));
+}
+
+interface RecipientDraft {
+  id?: string;
+  kind: 'person' | 'unit';
+  staffId: string | null;
+  unitId: string | null;
+  name: string;
+  unitName: string;
+  cashAmount: number | null;
+}
+
+function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision | null; onCancel(): void; onSaved(): void }) {
+  const { catalog, year: defaultYear } = useAwards();
+  const { units } = useUnits();
+  const staffOptions = useStaffOptions();
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [f, setF] = useState({
+    number: initial?.number ?? '',
+    decisionDate: formatDateVi(initial?.decisionDate ?? null),
+    issuer: initial?.issuer ?? '',
+    signer: initial?.signer ?? '',
+    award: initial ? initial.awardCode ?? OTHER : 'LDTT',
+    otherForm: initial?.otherForm ?? '',
+    basis: (initial?.basis ?? 'thuong_xuyen') as AwardBasis,
+    year: initial?.year ?? defaultYear,
+    campaignId: initial?.campaignId ?? null,
+    cashAmount: initial?.cashAmount ?? null,
+    note: initial?.note ?? '',
+  });
+  const [recipients, setRecipients] = useState<RecipientDraft[]>(initial?.recipients.map((r) => ({ ...r })) ?? []);
+  const [pickPerson, setPickPerson] = useState<string | null>(null);
+  const [pickUnit, setPickUnit] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  useEffect(() => {
+    void call('campaigns.list')
+      .then((c) => setCampaigns(c as Campaign[]))
+      .catch(() => setCampaigns([]));
+  }, []);
+
+  const entry = catalog.find((e) => e.code === f.award);
+  const staffById = useMemo(() => new Map(staffOptions.map((o) => [o.value, o])), [staffOptions]);
+  const awardOptions = [
+    ...catalog.map((e) => ({ value: e.code, label: `${e.name}${e.verified ? '' : ` (${T.unverified})`}` })),
+    { value: OTHER, label: D.otherOption },
+  ];
+
+  const addPerson = (id: string | null) => {
+    setPickPerson(null);
+    if (!id || recipients.some((r) => r.kind === 'person' && r.staffId === id)) return;
+    const o: StaffOption | undefined = staffById.get(id);
+    if (!o) return;
+    const unitName = o.staff.unitId ? units.find((u) => u.id === o.staff.unitId)?.name ?? '' : '';
+    setRecipients((cur) => [...cur, { kind: 'person', staffId: id, unitId: null, name: o.staff.fullName, unitName, cashAmount: f.cashAmount }]);
+  };
+  const addUnit = (id: string | null) => {
+    setPickUnit(null);
+    if (!id || recipients.some((r) => r.kind === 'unit' && r.unitId === id)) return;
+    const u = units.find((x) => x.id === id);
+    if (!u) return;
+    setRecipients((cur) => [...cur, { kind: 'unit', staffId: null, unitId: id, name: u.name, unitName: '', cashAmount: f.cashAmount }]);
+  };
+
+  const submit = async () => {
+    const data = {
+      number: f.number,
+      decisionDate: f.decisionDate || null,
+      issuer: f.issuer,
+      signer: f.signer,
+      awardCode: f.award === OTHER ? null : (f.award as AwardCode),
+      otherForm: f.award === OTHER ? f.otherForm : '',
+      basis: f.basis,
+      year: f.year,
+      campaignId: f.campaignId,
+      cashAmount: f.cashAmount,
+      note: f.note,
+      recipients: recipients.map((r) => ({ ...(r.id ? { id: r.id } : {}), kind: r.kind, staffId: r.staffId, unitId: r.unitId, cashAmount: r.cashAmount })),
+    };
+    const r = await run(() => call('records.saveDecision', { id: initial?.id ?? null, data }));
+    if (r) onSaved();
+  };
+
+  return (
+    <Stack gap="sm">
+      <FormError error={error} />
+      {initial?.source === 'grid' && (
+        <Text size="sm" c="dimmed">
+          {D.gridNote}
+        </Text>
+      )}
+      <SimpleGrid cols={3}>
+        <TextInput label={D.number} value={f.number} onChange={(e) => setF({ ...f, number: e.currentTarget.value })} placeholder="ví dụ 120/QĐ-UBND" data-testid="decision-number" />
+        <TextInput label={D.date} value={f.decisionDate} onChange={(e) => setF({ ...f, decisionDate: e.currentTarget.value })} placeholder="dd/mm/yyyy" data-testid="decision-date" />
+        <YearInput label={D.year} value={f.year} onChange={(y) => setF({ ...f, year: y })} w="100%" />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <Select
+          label={D.award}
+          data={awardOptions}
+          value={f.award}
+          onChange={(v) => setF({ ...f, award: v ?? 'LDTT' })}
+          allowDeselect={false}
+          searchable
+          data-testid="decision-award"
+          rightSectionWidth={entry && !entry.verified ? 110 : undefined}
+        />
+        {f.award === OTHER ? (
+          <TextInput label={D.otherForm} value={f.otherForm} onChange={(e) => setF({ ...f, otherForm: e.currentTarget.value })} placeholder="ví dụ Kỷ niệm chương Vì sự nghiệp …" />
+        ) : (
+          <Select label={D.basis} data={AWARD_BASES.map((b) => ({ value: b, label: T.basis[b] }))} value={f.basis} onChange={(v) => setF({ ...f, basis: (v ?? 'thuong_xuyen') as AwardBasis })} allowDeselect={false} />
+        )}
+      </SimpleGrid>
+      {entry && (
+        <Group gap="xs">
+          <Text size="xs" c="dimmed">
+            {entry.levelLabel} · {entry.authorities.map((a) => a.label).join('; ')} · {entry.legalBasis}
+          </Text>
+          <UnverifiedBadge verified={entry.verified} />
+        </Group>
+      )}
+      {f.award === OTHER && (
+        <Select label={D.basis} data={AWARD_BASES.map((b) => ({ value: b, label: T.basis[b] }))} value={f.basis} onChange={(v) => setF({ ...f, basis: (v ?? 'thuong_xuyen') as AwardBasis })} allowDeselect={false} w={200} />
+      )}
+      <SimpleGrid cols={3}>
+        <TextInput label={D.issuer} value={f.issuer} onChange={(e) => setF({ ...f, issuer: e.currentTarget.value })} />
+        <TextInput label={D.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
+        <NumberInput label={D.cash} value={f.cashAmount ?? ''} onChange={(v) => setF({ ...f, cashAmount: typeof v === 'number' ? v : null })} thousandSeparator="." decimalSeparator="," min={0} allowDecimal={false} />
+      </SimpleGrid>
+      <Select
+        label={D.campaign}
+        data={[{ value: ALL, label: D.noCampaign }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
+        value={f.campaignId ?? ALL}
+        onChange={(v) => setF({ ...f, campaignId: !v || v === ALL ? null : v })}
+        allowDeselect={false}
+        searchable
+      />
+      <Textarea label={D.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} autosize minRows={1} />
+
+      <Paper withBorder p="sm">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600} size="sm">
+            {D.recipients} ({recipients.length})
+          </Text>
+        </Group>
+        <Group align="flex-end" gap="sm" mb="sm">
+          <StaffPicker value={pickPerson} onChange={addPerson} options={staffOptions} label={D.addPerson} placeholder={D.pickPerson} w={380} testId="decision-pick-person" />
+          <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} />
+        </Group>
+        <ScrollArea.Autosize mah={260}>
+          <Table fz="sm" withRowBorders>
+            <Table.Tbody>
+              {recipients.map((r, i) => (
+                <Table.Tr key={`${r.kind}-${r.staffId ?? r.unitId}`} data-testid="recipient-row">
+                  <Table.Td w={36}>{i + 1}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {r.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {r.kind === 'unit' ? T.collective : r.unitName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td w={170}>
+                    <NumberInput
+                      size="xs"
+                      aria-label={D.recipientCash}
+                      value={r.cashAmount ?? ''}
+                      onChange={(v) => setRecipients((cur) => cur.map((x, j) => (j === i ? { ...x, cashAmount: typeof v === 'number' ? v : null } : x)))}
+                      thousandSeparator="."
+                      decimalSeparator=","
+                      min={0}
+                      allowDecimal={false}
+                      placeholder={D.recipientCash}
+                    />
+                  </Table.Td>
+                  <Table.Td w={40}>
+                    <Tooltip label={T.delete}>
+                      <ActionIcon variant="subtle" color="red" onClick={() => setRecipients((cur) => cur.filter((_, j) => j !== i))} aria-label={`${T.delete} ${r.name}`}>
+                        ×
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {recipients.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {D.noRecipients}
+            </Text>
+          )}
+        </ScrollArea.Autosize>
+        {recipients.some((r) => r.cashAmount) && (
+          <Text size="xs" c="dimmed" mt={4}>
+            Tổng tiền thưởng: {money(recipients.reduce((s, r) => s + (r.cashAmount ?? 0), 0))}
+          </Text>
+        )}
+      </Paper>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {T.cancel}
+        </Button>
+        <Button onClick={() => void submit()} loading={busy} data-testid="decision-save">
+          {T.save}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,389 @@
+// Initiatives / research, disciplinary measures and start-of-year registrations: filtered
+// lists with add, edit and delete.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
+import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { FormError } from '../../lib/FormError';
+import { useAction } from '../../lib/useAction';
+import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, useStaffOptions } from './common';
+import { useAwards } from './store';
+import { T } from './strings';
+
+interface Filter {
+  year: number | null;
+  unitId: string | null;
+  search: string;
+}
+
+function useFilter(defaultYear: boolean): [Filter, (p: Partial<Filter>) => void] {
+  const { year, unitId } = useAwards.getState();
+  const [f, setF] = useState<Filter>({ year: defaultYear ? year : null, unitId, search: '' });
+  return [f, (p) => setF((cur) => ({ ...cur, ...p }))];
+}
+
+function FilterBar({ f, set, addLabel, onAdd, testId }: { f: Filter; set(p: Partial<Filter>): void; addLabel: string; onAdd(): void; testId: string }) {
+  const years = yearList();
+  return (
+    <Group align="flex-end">
+      <Select
+        label={T.year}
+        data={[{ value: ALL, label: T.decisions.allYears }, ...years]}
+        value={f.year === null ? ALL : String(f.year)}
+        onChange={(v) => set({ year: !v || v === ALL ? null : Number(v) })}
+        allowDeselect={false}
+        w={130}
+      />
+      <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={280} />
+      <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={280} />
+      <div style={{ flex: 1 }} />
+      <Button onClick={onAdd} data-testid={`${testId}-add`}>
+        {addLabel}
+      </Button>
+    </Group>
+  );
+}
+
+function yearList() {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - 2009 }, (_, i) => String(now + 1 - i)).map((y) => ({ value: y, label: y }));
+}
+
+function useList<Row>(load: (f: Filter) => Promise<Row[]>, f: Filter) {
+  const { version } = useAwards();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      setRows(await load(f));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [f.year, f.unitId, f.search]);
+  useEffect(() => {
+    const t = setTimeout(() => void reload(), 150);
+    return () => clearTimeout(t);
+  }, [reload, version]);
+  return { rows, error, reload };
+}
+
+function ListTable({ head, children, empty, count }: { head: string[]; children: ReactNode; empty: string; count: number }) {
+  return (
+    <Paper withBorder>
+      <ScrollArea.Autosize mah="calc(100vh - 260px)">
+        <Table striped highlightOnHover stickyHeader fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {head.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+        </Table>
+        {count === 0 && (
+          <Text p="lg" c="dimmed">
+            {empty}
+          </Text>
+        )}
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}
+
+function RowActions({ onEdit, onDelete }: { onEdit(): void; onDelete(): void }) {
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Button size="compact-xs" variant="subtle" onClick={onEdit}>
+        {T.edit}
+      </Button>
+      <Button size="compact-xs" variant="subtle" color="red" onClick={onDelete}>
+        {T.delete}
+      </Button>
+    </Group>
+  );
+}
+
+const toFilter = (f: Filter) => ({ year: f.year, unitId: f.unitId, search: f.search });
+
+// ---------------------------------------------------------------------------------------
+
+export function InitiativesTab() {
+  const I = T.initiatives;
+  const [f, set] = useFilter(false);
+  const { rows, error, reload } = useList((x) => call('records.listInitiatives', toFilter(x)), f);
+  const [editing, setEditing] = useState<InitiativeOut | 'new' | null>(null);
+  return (
+    <Stack gap="sm">
+      <FilterBar f={f} set={set} addLabel={I.add} onAdd={() => setEditing('new')} testId="initiative" />
+      <FormError error={error} />
+      <ListTable head={[I.cols.year, I.cols.person, I.cols.title, I.cols.kind, I.cols.scope, I.cols.body, I.cols.date]} empty={I.empty} count={rows.length}>
+        {rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="initiative-row">
+            <Table.Td>{r.year}</Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {r.staffName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.unitName}
+              </Text>
+            </Table.Td>
+            <Table.Td>{r.title}</Table.Td>
+            <Table.Td>{T.kinds[r.kind]}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>
+                {T.scopes[r.scope]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{r.recognizingBody}</Table.Td>
+            <Table.Td>{formatDateVi(r.recognizedOn)}</Table.Td>
+            <Table.Td>
+              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload())} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={I.formTitle(editing !== 'new')} size="lg">
+        {editing !== null && <InitiativeForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function InitiativeForm({ initial, onCancel, onSaved }: { initial: InitiativeOut | null; onCancel(): void; onSaved(): void }) {
+  const I = T.initiatives;
+  const staff = useStaffOptions();
+  const [f, setF] = useState({
+    staffId: initial?.staffId ?? null,
+    year: initial?.year ?? useAwards.getState().year,
+    title: initial?.title ?? '',
+    kind: (initial?.kind ?? 'sang_kien') as InitiativeKind,
+    scope: (initial?.scope ?? 'co_so') as InitiativeScope,
+    recognizingBody: initial?.recognizingBody ?? '',
+    recognizedOn: formatDateVi(initial?.recognizedOn ?? null),
+    decisionNo: initial?.decisionNo ?? '',
+    note: initial?.note ?? '',
+  });
+  const { busy, error, setError, run } = useAction();
+  const submit = async () => {
+    if (!f.staffId) return setError('Tác giả: hãy chọn một cán bộ trong danh sách.');
+    const r = await run(() => call('records.saveInitiative', { id: initial?.id ?? null, data: { ...f, staffId: f.staffId!, recognizedOn: f.recognizedOn || null } }));
+    if (r) onSaved();
+  };
+  return (
+    <Stack gap="sm">
+      <FormError error={error} />
+      <StaffPicker label={I.person} value={f.staffId} onChange={(v) => setF({ ...f, staffId: v })} options={staff} required testId="initiative-person" />
+      <Textarea label={I.title} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} autosize minRows={2} required data-testid="initiative-title" />
+      <SimpleGrid cols={3}>
+        <YearInput label={I.year} value={f.year} onChange={(y) => setF({ ...f, year: y })} w="100%" />
+        <Select label={I.kind} data={INITIATIVE_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))} value={f.kind} onChange={(v) => setF({ ...f, kind: (v ?? 'sang_kien') as InitiativeKind })} allowDeselect={false} />
+        <Select label={I.scope} data={INITIATIVE_SCOPES.map((k) => ({ value: k, label: T.scopes[k] }))} value={f.scope} onChange={(v) => setF({ ...f, scope: (v ?? 'co_so') as InitiativeScope })} allowDeselect={false} />
+      </SimpleGrid>
+      <SimpleGrid cols={3}>
+        <TextInput label={I.body} value={f.recognizingBody} onChange={(e) => setF({ ...f, recognizingBody: e.currentTarget.value })} />
+        <TextInput label={I.date} value={f.recognizedOn} onChange={(e) => setF({ ...f, recognizedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+        <TextInput label={I.decisionNo} value={f.decisionNo} onChange={(e) => setF({ ...f, decisionNo: e.currentTarget.value })} />
+      </SimpleGrid>
+      <TextInput label={I.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
+      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="initiative-save" />
+    </Stack>
+  );
+}
+
+function FormButtons({ busy, onCancel, onSubmit, testId }: { busy: boolean; onCancel(): void; onSubmit(): void; testId: string }) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {T.cancel}
+      </Button>
+      <Button onClick={onSubmit} loading={busy} data-testid={testId}>
+        {T.save}
+      </Button>
+    </Group>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function DisciplinesTab() {
+  const K = T.disciplines;
+  const [f, set] = useFilter(false);
+  const { rows, error, reload } = useList((x) => call('records.listDisciplines', toFilter(x)), f);
+  const [editing, setEditing] = useState<DisciplineOut | 'new' | null>(null);
+  return (
+    <Stack gap="sm">
+      <FilterBar f={f} set={set} addLabel={K.add} onAdd={() => setEditing('new')} testId="discipline" />
+      <FormError error={error} />
+      <ListTable head={[K.cols.person, K.cols.form, K.cols.from, K.cols.to, K.cols.decision, K.cols.issuer]} empty={K.empty} count={rows.length}>
+        {rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="discipline-row">
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {r.staffName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.unitName}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={r.form === 'khien_trach' ? 'yellow' : 'red'} variant="light">
+                {T.disciplineForms[r.form]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDateVi(r.fromDate)}</Table.Td>
+            <Table.Td>{r.toDate ? formatDateVi(r.toDate) : <Text span size="sm" c="dimmed">{K.open}</Text>}</Table.Td>
+            <Table.Td>{r.decisionNo}</Table.Td>
+            <Table.Td>{r.issuer}</Table.Td>
+            <Table.Td>
+              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload())} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={K.formTitle(editing !== 'new')} size="lg">
+        {editing !== null && <DisciplineForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function DisciplineForm({ initial, onCancel, onSaved }: { initial: DisciplineOut | null; onCancel(): void; onSaved(): void }) {
+  const K = T.disciplines;
+  const staff = useStaffOptions();
+  const [f, setF] = useState({
+    staffId: initial?.staffId ?? null,
+    form: (initial?.form ?? 'khien_trach') as DisciplineForm,
+    fromDate: formatDateVi(initial?.fromDate ?? null),
+    toDate: formatDateVi(initial?.toDate ?? null),
+    decisionNo: initial?.decisionNo ?? '',
+    issuer: initial?.issuer ?? '',
+    note: initial?.note ?? '',
+  });
+  const { busy, error, setError, run } = useAction();
+  const submit = async () => {
+    if (!f.staffId) return setError('Cán bộ: hãy chọn một cán bộ trong danh sách.');
+    const r = await run(() => call('records.saveDiscipline', { id: initial?.id ?? null, data: { ...f, staffId: f.staffId!, toDate: f.toDate || null } }));
+    if (r) onSaved();
+  };
+  return (
+    <Stack gap="sm">
+      <FormError error={error} />
+      <StaffPicker label={K.person} value={f.staffId} onChange={(v) => setF({ ...f, staffId: v })} options={staff} required testId="discipline-person" />
+      <Select label={K.form} data={DISCIPLINE_FORMS.map((k) => ({ value: k, label: T.disciplineForms[k] }))} value={f.form} onChange={(v) => setF({ ...f, form: (v ?? 'khien_trach') as DisciplineForm })} allowDeselect={false} />
+      <SimpleGrid cols={2}>
+        <TextInput label={K.from} value={f.fromDate} onChange={(e) => setF({ ...f, fromDate: e.currentTarget.value })} placeholder="dd/mm/yyyy" required />
+        <TextInput label={K.to} value={f.toDate} onChange={(e) => setF({ ...f, toDate: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <TextInput label={K.decisionNo} value={f.decisionNo} onChange={(e) => setF({ ...f, decisionNo: e.currentTarget.value })} />
+        <TextInput label={K.issuer} value={f.issuer} onChange={(e) => setF({ ...f, issuer: e.currentTarget.value })} />
+      </SimpleGrid>
+      <TextInput label={K.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
+      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="discipline-save" />
+    </Stack>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function RegistrationsTab() {
+  const R = T.registrations;
+  const { catalog } = useAwards();
+  const [f, set] = useFilter(true);
+  const { rows, error, reload } = useList((x) => call('records.listRegistrations', toFilter(x)), f);
+  const [editing, setEditing] = useState<RegistrationOut | 'new' | null>(null);
+  const name = (c: AwardCode) => catalog.find((e) => e.code === c)?.name ?? c;
+  return (
+    <Stack gap="sm">
+      <FilterBar f={f} set={set} addLabel={R.add} onAdd={() => setEditing('new')} testId="registration" />
+      <FormError error={error} />
+      <ListTable head={[R.cols.year, R.cols.subject, R.cols.unit, R.cols.code, R.cols.result]} empty={R.empty} count={rows.length}>
+        {rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="registration-row">
+            <Table.Td>{r.year}</Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {r.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.kind === 'unit' ? T.collective : T.person}
+              </Text>
+            </Table.Td>
+            <Table.Td>{r.unitName}</Table.Td>
+            <Table.Td>{name(r.awardCode)}</Table.Td>
+            <Table.Td>
+              <Badge color={r.achieved ? 'teal' : 'gray'} variant="light">
+                {r.achieved ? R.achieved : R.notYet}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload())} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">
+        {editing !== null && <RegistrationForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); void reload(); }} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function RegistrationForm({ initial, onCancel, onSaved }: { initial: RegistrationOut | null; onCancel(): void; onSaved(): void }) {
+  const R = T.registrations;
+  const { catalog, year } = useAwards();
+  const staff = useStaffOptions();
+  const [f, setF] = useState({
+    year: initial?.year ?? year,
+    kind: initial?.kind ?? ('person' as 'person' | 'unit'),
+    staffId: initial?.staffId ?? null,
+    unitId: initial?.unitId ?? null,
+    awardCode: (initial?.awardCode ?? 'LDTT') as AwardCode,
+    note: initial?.note ?? '',
+  });
+  const { busy, error, run } = useAction();
+  const subject = f.kind === 'person' ? 'individual' : 'collective';
+  const codes = catalog.filter((e) => e.subjects.includes(subject) && e.kind === 'title');
+  const entry = catalog.find((e) => e.code === f.awardCode);
+  const submit = async () => {
+    const r = await run(() => call('records.saveRegistration', { id: initial?.id ?? null, data: f }));
+    if (r) onSaved();
+  };
+  return (
+    <Stack gap="sm">
+      <FormError error={error} />
+      <Group align="flex-end">
+        <YearInput value={f.year} onChange={(y) => setF({ ...f, year: y })} />
+        <SegmentedControl
+          data={[
+            { value: 'person', label: T.person },
+            { value: 'unit', label: T.collective },
+          ]}
+          value={f.kind}
+          onChange={(v) => {
+            const kind = v as 'person' | 'unit';
+            setF({ ...f, kind, awardCode: kind === 'person' ? 'LDTT' : 'TT_LDTT' });
+          }}
+        />
+      </Group>
+      {f.kind === 'person' ? (
+        <StaffPicker label={T.person} value={f.staffId} onChange={(v) => setF({ ...f, staffId: v })} options={staff} required />
+      ) : (
+        <UnitSelect label={T.collective} value={f.unitId} onChange={(v) => setF({ ...f, unitId: v })} withAll={false} />
+      )}
+      <Group align="flex-end" gap="xs">
+        <Select label={R.code} data={codes.map((e) => ({ value: e.code, label: e.name }))} value={f.awardCode} onChange={(v) => setF({ ...f, awardCode: (v ?? 'LDTT') as AwardCode })} allowDeselect={false} w={360} />
+        {entry && <UnverifiedBadge verified={entry.verified} size="sm" />}
+      </Group>
+      <TextInput label={R.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
+      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="registration-save" />
+    </Stack>
+  );
+}

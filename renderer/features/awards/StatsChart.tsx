@@ -1,0 +1,222 @@
+// Awards by year, unit and form: a stacked bar chart drawn in SVG (no chart library), with
+// the numbers in a table below it.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import type { AwardStatsRow } from '../../../shared/contract/records';
+import { compareVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { UnitSelect, YearInput } from './common';
+import { useAwards } from './store';
+import { T } from './strings';
+
+const H = T.chart;
+const PALETTE = ['#c92a2a', '#1971c2', '#2f9e44', '#e8590c', '#6741d9', '#0c8599', '#e64980', '#868e96'];
+const MAX_SERIES = 7;
+const OTHER = 'Hình thức khác';
+
+export function StatsTab() {
+  const { year, version } = useAwards();
+  const [from, setFrom] = useState(year - 4);
+  const [to, setTo] = useState(year);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [by, setBy] = useState<'year' | 'unit'>('year');
+  const [rows, setRows] = useState<AwardStatsRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('records.stats', { yearFrom: from, yearTo: to, unitId })
+      .then((r) => {
+        if (live) {
+          setRows(r);
+          setError(null);
+        }
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [from, to, unitId, version]);
+
+  const chart = useMemo(() => {
+    // the most frequent forms get their own colour, the rest are grouped
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r.formLabel, (totals.get(r.formLabel) ?? 0) + r.count);
+    const ranked = [...totals].sort((a, b) => b[1] - a[1] || compareVi(a[0], b[0])).map(([k]) => k);
+    const series = ranked.length > MAX_SERIES + 1 ? [...ranked.slice(0, MAX_SERIES), OTHER] : ranked;
+    const seriesOf = (label: string) => (series.includes(label) ? label : OTHER);
+    const lo = Math.min(from, to);
+    const hi = Math.max(from, to);
+    const cats =
+      by === 'year'
+        ? Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))
+        : [...new Set(rows.map((r) => r.unitName))].sort(compareVi);
+    const values = new Map<string, Map<string, number>>();
+    for (const c of cats) values.set(c, new Map());
+    for (const r of rows) {
+      const cat = by === 'year' ? String(r.year) : r.unitName;
+      const m = values.get(cat);
+      if (!m) continue;
+      const s = seriesOf(r.formLabel);
+      m.set(s, (m.get(s) ?? 0) + r.count);
+    }
+    const max = Math.max(1, ...cats.map((c) => [...values.get(c)!.values()].reduce((a, b) => a + b, 0)));
+    return { series, cats, values, max, total: [...totals.values()].reduce((a, b) => a + b, 0) };
+  }, [rows, by, from, to]);
+
+  return (
+    <Stack gap="sm">
+      <Group align="flex-end">
+        <YearInput label={H.from} value={from} onChange={setFrom} />
+        <YearInput label={H.to} value={to} onChange={setTo} />
+        <UnitSelect value={unitId} onChange={setUnitId} withAll w={300} />
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {H.by}
+          </Text>
+          <SegmentedControl
+            data={[
+              { value: 'year', label: H.byYear },
+              { value: 'unit', label: H.byUnit },
+            ]}
+            value={by}
+            onChange={(v) => setBy(v as 'year' | 'unit')}
+          />
+        </Stack>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{H.title}</Text>
+          <Text size="sm" c="dimmed">
+            {H.total(chart.total)}
+          </Text>
+        </Group>
+        {chart.total === 0 ? (
+          <Text size="sm" c="dimmed">
+            {H.empty}
+          </Text>
+        ) : (
+          <BarChart {...chart} />
+        )}
+      </Paper>
+      {chart.total > 0 && (
+        <Paper withBorder>
+          <ScrollArea>
+            <Table fz="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{by === 'year' ? H.byYear : H.byUnit}</Table.Th>
+                  {chart.series.map((s) => (
+                    <Table.Th key={s} ta="right">
+                      {s}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">Cộng</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {chart.cats.map((c) => {
+                  const m = chart.values.get(c)!;
+                  return (
+                    <Table.Tr key={c} data-testid="chart-row">
+                      <Table.Td>{c}</Table.Td>
+                      {chart.series.map((s) => (
+                        <Table.Td key={s} ta="right">
+                          {m.get(s) ?? ''}
+                        </Table.Td>
+                      ))}
+                      <Table.Td ta="right" fw={600}>
+                        {[...m.values()].reduce((a, b) => a + b, 0)}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function niceStep(max: number): number {
+  const raw = max / 5;
+  const pow = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const n = raw / pow;
+  return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * pow;
+}
+
+function BarChart({ series, cats, values, max }: { series: string[]; cats: string[]; values: Map<string, Map<string, number>>; max: number }) {
+  const { ref, width } = useElementSize();
+  const step = niceStep(max);
+  const top = Math.ceil(max / step) * step;
+  const W = Math.max(width || 640, cats.length * 56 + 80);
+  const HGT = 300;
+  const pad = { l: 44, r: 12, t: 12, b: 56 };
+  const plotW = W - pad.l - pad.r;
+  const plotH = HGT - pad.t - pad.b;
+  const band = plotW / Math.max(1, cats.length);
+  const barW = Math.min(44, band * 0.6);
+  const y = (v: number) => pad.t + plotH - (v / top) * plotH;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  const color = (s: string) => (s === OTHER ? PALETTE[PALETTE.length - 1]! : PALETTE[series.indexOf(s) % (PALETTE.length - 1)]!);
+  return (
+    <div ref={ref}>
+      <ScrollArea>
+        <svg className="awards-chart" width={W} height={HGT} role="img" aria-label={H.title} data-testid="awards-chart">
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={pad.l} x2={W - pad.r} y1={y(t)} y2={y(t)} stroke="#e9ecef" />
+              <text x={pad.l - 6} y={y(t) + 4} fontSize={11} textAnchor="end" fill="#868e96">
+                {t}
+              </text>
+            </g>
+          ))}
+          {cats.map((c, i) => {
+            const x = pad.l + band * i + (band - barW) / 2;
+            let acc = 0;
+            const m = values.get(c)!;
+            const total = [...m.values()].reduce((a, b) => a + b, 0);
+            return (
+              <g key={c}>
+                {series.map((s) => {
+                  const v = m.get(s) ?? 0;
+                  if (!v) return null;
+                  const y0 = y(acc);
+                  acc += v;
+                  const y1 = y(acc);
+                  return (
+                    <rect key={s} x={x} y={y1} width={barW} height={Math.max(0, y0 - y1)} fill={color(s)} data-testid="chart-bar">
+                      <title>{`${c} — ${s}: ${v}`}</title>
+                    </rect>
+                  );
+                })}
+                {total > 0 && (
+                  <text x={x + barW / 2} y={y(total) - 4} fontSize={11} textAnchor="middle" fill="#495057">
+                    {total}
+                  </text>
+                )}
+                <text x={x + barW / 2} y={HGT - pad.b + 16} fontSize={11} textAnchor="middle" fill="#495057">
+                  {c.length > 14 ? `${c.slice(0, 13)}…` : c}
+                  <title>{c}</title>
+                </text>
+              </g>
+            );
+          })}
+          <line x1={pad.l} x2={W - pad.r} y1={y(0)} y2={y(0)} stroke="#adb5bd" />
+        </svg>
+      </ScrollArea>
+      <Group gap="md" mt="xs">
+        {series.map((s) => (
+          <Group key={s} gap={6}>
+            <span style={{ width: 12, height: 12, background: color(s), display: 'inline-block', borderRadius: 2 }} />
+            <Text size="xs">{s}</Text>
+          </Group>
+        ))}
+      </Group>
+    </div>
+  );
+}

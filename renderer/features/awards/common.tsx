@@ -1,0 +1,193 @@
+// Small pieces shared by the award tabs: year input, unit select, staff picker (search
+// without diacritics), the "chưa xác minh" badge, delete confirmation.
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import type { Staff } from '../../../shared/contract/staff';
+import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { useUnits } from '../units/store';
+import { T } from './strings';
+
+export const ALL = '__all__';
+
+export function YearInput({ value, onChange, label = T.year, testId, w = 110 }: { value: number; onChange(y: number): void; label?: string; testId?: string; w?: number | string }) {
+  return (
+    <NumberInput
+      label={label}
+      value={value}
+      onChange={(v) => {
+        const y = typeof v === 'number' ? v : Number(v);
+        if (Number.isInteger(y) && y >= 1990 && y <= 2200) onChange(y);
+      }}
+      min={1990}
+      max={2200}
+      allowDecimal={false}
+      thousandSeparator=""
+      w={w}
+      data-testid={testId}
+    />
+  );
+}
+
+export function useUnitOptions(withAll: boolean) {
+  const { units } = useUnits();
+  return useMemo(() => {
+    const opts = flattenUnitTree(buildUnitTree(units)).map((n) => ({
+      value: n.unit.id,
+      label: `${'— '.repeat(n.depth)}${n.unit.name}${n.unit.active ? '' : ' (ngừng hoạt động)'}`,
+    }));
+    return withAll ? [{ value: ALL, label: T.allUnits }, ...opts] : opts;
+  }, [units, withAll]);
+}
+
+export function UnitSelect({
+  value,
+  onChange,
+  withAll,
+  label = T.unit,
+  testId,
+  w,
+  placeholder,
+}: {
+  value: string | null;
+  onChange(id: string | null): void;
+  withAll: boolean;
+  label?: string;
+  testId?: string;
+  w?: number | string;
+  placeholder?: string;
+}) {
+  const data = useUnitOptions(withAll);
+  return (
+    <Select
+      label={label}
+      data={data}
+      value={value ?? (withAll ? ALL : null)}
+      onChange={(v) => onChange(!v || v === ALL ? null : v)}
+      searchable
+      filter={foldFilter}
+      allowDeselect={false}
+      placeholder={placeholder ?? T.chooseUnit}
+      nothingFoundMessage="Không có đơn vị nào khớp"
+      w={w}
+      data-testid={testId}
+    />
+  );
+}
+
+/** Options filter that ignores diacritics and case ("nguyen van an" finds "Nguyễn Văn An"). */
+export const foldFilter: OptionsFilter = ({ options, search, limit }) => {
+  const key = foldVi(search);
+  const out: ComboboxParsedItem[] = [];
+  for (const o of options) {
+    if ('group' in o) continue;
+    const item = o as ComboboxItem & { search?: string };
+    if (!key || (item.search ?? foldVi(item.label)).includes(key)) {
+      out.push(o);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+};
+
+export interface StaffOption extends ComboboxItem {
+  search: string;
+  staff: Staff;
+}
+
+/** Every staff member (all statuses) as picker options, in Vietnamese order. */
+export function useStaffOptions() {
+  const { units } = useUnits();
+  const [rows, setRows] = useState<Staff[]>([]);
+  useEffect(() => {
+    let live = true;
+    void call('staff.list', { status: 'all' }).then((r) => {
+      if (live) setRows(r.rows);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(() => {
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    return [...rows]
+      .sort((a, b) => compareViPersonName(a.fullName, b.fullName))
+      .map((s): StaffOption => {
+        const unit = s.unitId ? unitNames.get(s.unitId) ?? '' : '';
+        const label = [s.fullName, unit, s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' — ');
+        return { value: s.id, label, search: foldVi(label), staff: s };
+      });
+  }, [rows, units]);
+}
+
+export function StaffPicker({
+  value,
+  onChange,
+  options,
+  label,
+  testId,
+  placeholder = T.timeline.pickPerson,
+  w,
+  required,
+  error,
+}: {
+  value: string | null;
+  onChange(id: string | null): void;
+  options: StaffOption[];
+  label?: string;
+  testId?: string;
+  placeholder?: string;
+  w?: number | string;
+  required?: boolean;
+  error?: string | null;
+}) {
+  return (
+    <Select
+      label={label}
+      data={options}
+      value={value}
+      onChange={onChange}
+      searchable
+      filter={foldFilter}
+      limit={50}
+      placeholder={placeholder}
+      nothingFoundMessage="Không có cán bộ nào khớp"
+      w={w}
+      required={required}
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
+export function UnverifiedBadge({ verified, size = 'xs' }: { verified: boolean; size?: 'xs' | 'sm' }) {
+  if (verified) return null;
+  return (
+    <Tooltip label={T.unverifiedHint} multiline w={280}>
+      <Badge color="yellow" variant="light" size={size} data-testid="unverified-badge">
+        {T.unverified}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function confirmDelete(what: string, run: () => Promise<unknown>, after: () => void) {
+  modals.openConfirmModal({
+    title: T.confirmDeleteTitle,
+    children: <Text size="sm">{T.confirmDelete(what)}</Text>,
+    labels: { confirm: T.delete, cancel: T.cancel },
+    confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
+    onConfirm: () =>
+      void run()
+        .then(() => {
+          notifications.show({ color: 'green', message: T.deleted });
+          after();
+        })
+        .catch((e: Error) => notifications.show({ color: 'red', message: e.message })),
+  });
+}
+
+export const money = (v: number | null) => (v === null ? '' : `${v.toLocaleString('vi-VN')} đ`);

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import type { AwardSettings, CatalogEntryOut, RuleSetOut, SubjectKind } from '../../../shared/contract/records';
+import { call } from '../../lib/api';
+
+export type AwardsTab = 'grid' | 'decisions' | 'initiatives' | 'disciplines' | 'registrations' | 'check' | 'timeline' | 'chart' | 'catalog';
+
+/** The year most offices are closing: the previous year until the end of March, then this one. */
+export function defaultYear(today = new Date()): number {
+  return today.getMonth() < 3 ? today.getFullYear() - 1 : today.getFullYear();
+}
+
+interface AwardsState {
+  tab: AwardsTab;
+  year: number;
+  /** unit of the grid, the lists and the checker (null: whole office) */
+  unitId: string | null;
+  timeline: { kind: SubjectKind; id: string } | null;
+  catalog: CatalogEntryOut[];
+  ruleSets: RuleSetOut[];
+  settings: AwardSettings | null;
+  /** bumps after writes that other tabs show (import, grid save) */
+  version: number;
+  setTab(tab: AwardsTab): void;
+  setYear(year: number): void;
+  setUnit(unitId: string | null): void;
+  openTimeline(kind: SubjectKind, id: string): void;
+  loadCatalog(): Promise<void>;
+  setSettings(s: AwardSettings): void;
+  changed(): void;
+}
+
+export const useAwards = create<AwardsState>((set, get) => ({
+  tab: 'grid',
+  year: defaultYear(),
+  unitId: null,
+  timeline: null,
+  catalog: [],
+  ruleSets: [],
+  settings: null,
+  version: 0,
+  setTab: (tab) => set({ tab }),
+  setYear: (year) => set({ year }),
+  setUnit: (unitId) => set({ unitId }),
+  openTimeline: (kind, id) => set({ tab: 'timeline', timeline: { kind, id } }),
+  loadCatalog: async () => {
+    if (get().catalog.length) return;
+    const [c, s] = await Promise.all([call('awards.catalog'), call('awards.getSettings')]);
+    set({ catalog: c.entries, ruleSets: c.ruleSets, settings: s });
+  },
+  setSettings: (settings) => set({ settings }),
+  changed: () => set({ version: get().version + 1 }),
+}));

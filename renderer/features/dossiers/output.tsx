@@ -1,0 +1,258 @@
+// The builder's output side: the pre-export checklist, the documents (generate, preview,
+// download, export as .zip or into a folder) and, at the province, the outcome form.
+import { useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossiers';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call, saveFile } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { FormError } from '../../lib/FormError';
+import { Section, sizeText } from './sections';
+import { useDossiers } from './store';
+import { D } from './strings';
+
+function when(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(t.getHours())}:${p(t.getMinutes())} ${p(t.getDate())}/${p(t.getMonth() + 1)}/${t.getFullYear()}`;
+}
+
+export function ChecklistSection({ c }: { c: ChecklistOut | null }) {
+  const { refreshChecklist } = useDossiers();
+  return (
+    <Section
+      title={D.checklist.title}
+      testId="checklist"
+      right={
+        <Button size="xs" variant="subtle" onClick={() => void refreshChecklist()} data-testid="checklist-refresh">
+          {D.checklist.refresh}
+        </Button>
+      }
+    >
+      {!c ? (
+        <Text size="sm" c="dimmed">
+          …
+        </Text>
+      ) : (
+        <Stack gap="xs" data-testid="checklist-result" data-ok={c.ok ? 'true' : 'false'} data-blocks={c.blocks}>
+          {c.ok ? (
+            <Alert color="teal" data-testid="checklist-ok">
+              {D.checklist.ok}
+              {c.warnings > 0 && ` (${D.checklist.warnings(c.warnings)})`}
+            </Alert>
+          ) : (
+            <Alert color="red" data-testid="checklist-blocked">
+              {D.checklist.blocked(c.blocks)}
+            </Alert>
+          )}
+          {c.items.length > 0 && (
+            <List spacing={4} size="sm" listStyleType="none">
+              {c.items.map((i, k) => (
+                <List.Item key={k} data-testid="checklist-item" data-level={i.level} data-code={i.code}>
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Badge color={i.level === 'block' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }}>
+                      {i.level === 'block' ? D.checklist.block : D.checklist.warning}
+                    </Badge>
+                    <Text size="sm">{i.message}</Text>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+/** A4 sheet (210 mm) plus the grey margin around it, in CSS px */
+const SHEET_PX = (210 / 25.4) * 96 + 40;
+
+function PreviewModal({ preview, onClose }: { preview: { title: string; html: string } | null; onClose(): void }) {
+  const [width, setWidth] = useState(0);
+  const zoom = width > 0 ? Math.max(0.4, Math.min(1, (width - 24) / SHEET_PX)) : 0.8;
+  // screen-only zoom so the whole sheet fits the dialog
+  const srcDoc = preview ? preview.html.replace('</head>', `<style media="screen">html{zoom:${zoom.toFixed(3)}}</style></head>`) : '';
+  return (
+    <Modal opened={!!preview} onClose={onClose} title={preview?.title} size="min(1000px, 95vw)">
+      <div
+        ref={(el) => {
+          if (el && el.clientWidth !== width) setWidth(el.clientWidth);
+        }}
+      >
+        {preview && <iframe title={preview.title} sandbox="" srcDoc={srcDoc} style={{ width: '100%', height: '75vh', border: 0 }} data-testid="document-preview" />}
+      </div>
+    </Modal>
+  );
+}
+
+export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: boolean }) {
+  const { setDetail } = useDossiers();
+  const action = useAction();
+  const [folder, setFolder] = useState('');
+  const [preview, setPreview] = useState<{ title: string; html: string } | null>(null);
+  const generate = async () => {
+    const r = await action.run(() => call('dossiers.generate', { id: d.id }));
+    if (r) {
+      setDetail(r);
+      notifications.show({ color: 'teal', message: D.documents.generated });
+    }
+  };
+  const exportAll = async (toFolder: boolean) => {
+    const r = await action.run(() => call('dossiers.export', { id: d.id, folder: toFolder ? folder.trim() : null }));
+    if (!r) return;
+    if (r.zip) saveFile(r.zip);
+    notifications.show({ color: 'teal', message: r.folder ? D.documents.exportedTo(r.files.length, r.folder) : D.documents.exported(r.files.length) });
+    const fresh = await call('dossiers.get', { id: d.id }).catch(() => null);
+    if (fresh) setDetail(fresh);
+  };
+  const show = async (kind: 'to_trinh' | 'bien_ban' | 'bao_cao', nomineeId: string | null = null) => {
+    const r = await action.run(() => call('dossiers.previewHtml', { id: d.id, kind, nomineeId }));
+    if (r) setPreview(r);
+  };
+  const download = (id: string) =>
+    call('dossiers.downloadDocument', { id })
+      .then(saveFile)
+      .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+  const canExport = d.editable ? !blocked : d.documents.length > 0;
+  return (
+    <Section title={D.documents.title} testId="dossier-documents">
+      <FormError error={action.error} />
+      <Group>
+        <Text size="sm">{D.documents.preview}:</Text>
+        <Button size="compact-sm" variant="light" onClick={() => void show('to_trinh')} data-testid="preview-to_trinh">
+          {D.documents.previewToTrinh}
+        </Button>
+        <Button size="compact-sm" variant="light" onClick={() => void show('bien_ban')} data-testid="preview-bien_ban">
+          {D.documents.previewBienBan}
+        </Button>
+        {d.nominees.map((n) => (
+          <Button key={n.id} size="compact-sm" variant="light" onClick={() => void show('bao_cao', n.id)} data-testid="preview-bao_cao">
+            {D.documents.previewBaoCao(n.name)}
+          </Button>
+        ))}
+      </Group>
+      <Group>
+        {d.editable && (
+          <Button variant="light" onClick={() => void generate()} loading={action.busy} disabled={blocked} data-testid="documents-generate">
+            {D.documents.generate}
+          </Button>
+        )}
+        <Button onClick={() => void exportAll(false)} loading={action.busy} disabled={!canExport} data-testid="documents-zip">
+          {D.documents.zip}
+        </Button>
+      </Group>
+      <Group align="flex-end">
+        <TextInput label={D.documents.folder} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} w={420} data-testid="documents-folder" />
+        <Button variant="default" onClick={() => void exportAll(true)} disabled={!canExport || !folder.trim()} loading={action.busy} data-testid="documents-to-folder">
+          {D.documents.toFolder}
+        </Button>
+      </Group>
+      {d.documents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {D.documents.none}
+        </Text>
+      ) : (
+        <Table data-testid="document-table">
+          <Table.Tbody>
+            {d.documents.map((doc) => (
+              <Table.Tr key={doc.id} data-testid="document-row" data-kind={doc.kind}>
+                <Table.Td>{doc.kindLabel}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {doc.fileName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{sizeText(doc.size)}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {D.documents.generatedAt(when(doc.generatedAt))}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => void download(doc.id)} data-testid="document-download">
+                    {D.documents.download}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <PreviewModal preview={preview} onClose={() => setPreview(null)} />
+    </Section>
+  );
+}
+
+/** The province records the outcome of a received dossier, then sends the result back. */
+export function OutcomeSection({ d }: { d: DossierDetail }) {
+  const { setDetail } = useDossiers();
+  const action = useAction();
+  const [mode, setMode] = useState<'approved' | 'returned'>('approved');
+  const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: '', signer: '', reason: '', createDecision: true });
+  const canDecide = d.status === 'submitted' && !d.own;
+  const save = async () => {
+    const r = await action.run(() => call('dossiers.recordOutcome', { id: d.id, outcome: mode, ...f }));
+    if (r) {
+      setDetail(r);
+      notifications.show({ color: 'teal', message: D.outcome.saved });
+    }
+  };
+  const sendBack = async () => {
+    const r = await action.run(() => call('exchange.exportBundle', { kind: 'province-to-office', targetOfficeId: d.originOfficeId }));
+    if (r?.file) {
+      saveFile(r.file);
+      notifications.show({ color: 'teal', message: D.outcome.sentBack(r.fileName) });
+    }
+  };
+  return (
+    <Section title={D.outcome.record} testId="dossier-outcome">
+      <FormError error={action.error} />
+      {canDecide ? (
+        <Stack>
+          <SegmentedControl
+            value={mode}
+            onChange={(v) => setMode(v as 'approved' | 'returned')}
+            data={[
+              { value: 'approved', label: D.outcome.approve },
+              { value: 'returned', label: D.outcome.return },
+            ]}
+            w={260}
+            data-testid="outcome-mode"
+          />
+          {mode === 'approved' ? (
+            <>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <TextInput label={D.outcome.decisionNumber} value={f.decisionNumber} onChange={(e) => setF({ ...f, decisionNumber: e.currentTarget.value })} data-testid="outcome-number" />
+                <TextInput label={D.outcome.decisionDate} value={f.decisionDate} onChange={(e) => setF({ ...f, decisionDate: e.currentTarget.value })} data-testid="outcome-date" />
+                <TextInput label={D.outcome.issuer} value={f.decisionIssuer} onChange={(e) => setF({ ...f, decisionIssuer: e.currentTarget.value })} />
+                <TextInput label={D.outcome.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
+              </SimpleGrid>
+              <Checkbox label={D.outcome.createDecision} checked={f.createDecision} onChange={(e) => setF({ ...f, createDecision: e.currentTarget.checked })} />
+            </>
+          ) : (
+            <Textarea label={D.outcome.reason} value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} autosize minRows={2} data-testid="outcome-reason" />
+          )}
+          <Group justify="flex-end">
+            <Button onClick={() => void save()} loading={action.busy} data-testid="outcome-save">
+              {D.outcome.save}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Group>
+          <Button variant="light" onClick={() => void sendBack()} loading={action.busy} disabled={d.status === 'submitted'} data-testid="outcome-send-back">
+            {D.outcome.sendBack(d.originOfficeName)}
+          </Button>
+          {d.outcome?.decisionDate && (
+            <Text size="sm" c="dimmed">
+              {formatDateVi(d.outcome.decisionDate)}
+            </Text>
+          )}
+        </Group>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,658 @@
+// The builder's input sections: general information and the tờ trình, nominees (with the
+// eligibility checker's proposals), the council meeting and votes, evidence attachments.
+import { useEffect, useState } from 'react';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
+import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call, fileToBase64, saveFile } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { FormError } from '../../lib/FormError';
+import { useCatalog } from './DossiersPage';
+import { useDossiers } from './store';
+import { D } from './strings';
+
+const MAX_UPLOAD = 50 * 1024 * 1024;
+
+export function sizeText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function Section({ title, children, testId, right }: { title: string; children: React.ReactNode; testId: string; right?: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{title}</Title>
+          {right}
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// General information and the tờ trình
+
+export function GeneralSection({ d }: { d: DossierDetail }) {
+  const { setDetail } = useDossiers();
+  const catalog = useCatalog();
+  const action = useAction();
+  const init = () => ({
+    title: d.title,
+    year: d.year,
+    awardCode: d.awardCode as string,
+    basis: d.basis as string,
+    procedure: d.procedure as string,
+    sector: d.sector as string,
+    docNumber: d.docNumber as number | null,
+    docDate: formatDateVi(d.docDate),
+    addressee: d.addressee,
+    prefix: d.signer.prefix,
+    authorityTitle: d.signer.authorityTitle,
+    position: d.signer.position,
+    name: d.signer.name,
+    bases: d.cover.bases.join('\n'),
+    intro: d.cover.intro,
+    closing: d.cover.closing,
+    note: d.note,
+  });
+  const [f, setF] = useState(init);
+  useEffect(() => setF(init()), [d.id, d.updatedAt]);
+  const set = <K extends keyof ReturnType<typeof init>>(k: K, v: ReturnType<typeof init>[K]) => setF((x) => ({ ...x, [k]: v }));
+  const ro = !d.editable;
+  const save = async () => {
+    const r = await action.run(() =>
+      call('dossiers.update', {
+        id: d.id,
+        data: {
+          title: f.title,
+          year: f.year,
+          awardCode: f.awardCode as never,
+          campaignId: d.campaignId,
+          basis: f.basis as never,
+          procedure: f.procedure as never,
+          sector: f.sector as never,
+          docNumber: f.docNumber,
+          docDate: f.docDate,
+          addressee: f.addressee,
+          signer: { prefix: f.prefix as never, authorityTitle: f.authorityTitle, position: f.position, name: f.name },
+          cover: { bases: lines(f.bases), intro: f.intro, closing: f.closing },
+          note: f.note,
+        },
+      }),
+    );
+    if (r) {
+      setDetail(r);
+      notifications.show({ color: 'teal', message: D.general.saved });
+    }
+  };
+  return (
+    <Section title={D.general.title} testId="dossier-general">
+      <Text size="sm" c="dimmed">
+        {D.general.form(d.coverForm.form, d.coverForm.document)}
+        {!d.coverForm.verified && ` (${D.report.caveat})`}
+        {d.campaignName && ` · ${d.campaignName}`}
+      </Text>
+      <FormError error={action.error} />
+      <TextInput label={D.general.name} value={f.title} onChange={(e) => set('title', e.currentTarget.value)} readOnly={ro} data-testid="general-title" />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <NumberInput label={D.newDossier.year} value={f.year} onChange={(v) => set('year', Number(v) || f.year)} readOnly={ro} />
+        <Select
+          label={D.newDossier.award}
+          data={catalog.map((e) => ({ value: e.code, label: e.name }))}
+          value={f.awardCode}
+          onChange={(v) => v && set('awardCode', v)}
+          allowDeselect={false}
+          readOnly={ro}
+        />
+        <Select label={D.newDossier.basis} data={Object.entries(D.bases).map(([value, label]) => ({ value, label }))} value={f.basis} onChange={(v) => v && set('basis', v)} readOnly={ro} allowDeselect={false} />
+        <Select label={D.newDossier.procedure} data={Object.entries(PROCEDURE_LABELS).map(([value, label]) => ({ value, label }))} value={f.procedure} onChange={(v) => v && set('procedure', v)} readOnly={ro} allowDeselect={false} />
+        <Select label={D.newDossier.sector} data={Object.entries(SECTOR_LABELS).map(([value, label]) => ({ value, label }))} value={f.sector} onChange={(v) => v && set('sector', v)} readOnly={ro} allowDeselect={false} />
+        <NumberInput
+          label={D.general.docNumber}
+          description={D.general.docNumberHint}
+          value={f.docNumber ?? ''}
+          onChange={(v) => set('docNumber', v === '' ? null : Number(v))}
+          min={1}
+          readOnly={ro}
+          data-testid="general-doc-number"
+        />
+        <TextInput label={D.general.docDate} description={D.general.docDateHint} value={f.docDate} onChange={(e) => set('docDate', e.currentTarget.value)} placeholder="dd/mm/yyyy" readOnly={ro} data-testid="general-doc-date" />
+        <TextInput label={D.general.addressee} value={f.addressee} onChange={(e) => set('addressee', e.currentTarget.value)} readOnly={ro} style={{ gridColumn: 'span 2' }} data-testid="general-addressee" />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 4 }}>
+        <Select
+          label={D.general.signerPrefix}
+          data={['', 'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.'].map((v) => ({ value: v, label: v || '(ký trực tiếp)' }))}
+          value={f.prefix}
+          onChange={(v) => set('prefix', v ?? '')}
+          readOnly={ro}
+          allowDeselect={false}
+        />
+        <TextInput label={D.general.signerAuthority} value={f.authorityTitle} onChange={(e) => set('authorityTitle', e.currentTarget.value)} readOnly={ro} />
+        <TextInput label={D.general.signerPosition} value={f.position} onChange={(e) => set('position', e.currentTarget.value)} readOnly={ro} />
+        <TextInput label={D.general.signerName} value={f.name} onChange={(e) => set('name', e.currentTarget.value)} readOnly={ro} />
+      </SimpleGrid>
+      <Textarea label={D.general.bases} value={f.bases} onChange={(e) => set('bases', e.currentTarget.value)} placeholder={d.coverDefaults.bases.join('\n')} autosize minRows={2} maxRows={8} readOnly={ro} />
+      <Textarea label={D.general.intro} value={f.intro} onChange={(e) => set('intro', e.currentTarget.value)} placeholder={d.coverDefaults.intro} autosize minRows={2} maxRows={10} readOnly={ro} />
+      <Textarea label={D.general.closing} value={f.closing} onChange={(e) => set('closing', e.currentTarget.value)} placeholder={d.coverDefaults.closing} autosize minRows={1} readOnly={ro} />
+      {d.editable && (
+        <Group justify="flex-end">
+          <Button onClick={() => void save()} loading={action.busy} data-testid="general-save">
+            {D.general.save}
+          </Button>
+        </Group>
+      )}
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Nominees and proposals
+
+function NomineeEdit({ d, n, onClose }: { d: DossierDetail; n: NomineeOut; onClose(): void }) {
+  const { setDetail } = useDossiers();
+  const catalog = useCatalog();
+  const action = useAction();
+  const [f, setF] = useState({ awardCode: n.awardCode as string, position: n.position, unitName: n.unitName, summary: n.summary });
+  const save = async () => {
+    const r = await action.run(() =>
+      call('dossiers.updateNominee', { id: n.id, data: { ...f, awardCode: f.awardCode as never, votesAgree: n.votesAgree, votesTotal: n.votesTotal } }),
+    );
+    if (r) {
+      setDetail(r);
+      onClose();
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={D.nominees.editTitle(n.name)} size="lg">
+      <Stack>
+        <FormError error={action.error} />
+        <Select label={D.nominees.award} data={catalog.map((e) => ({ value: e.code, label: e.name }))} value={f.awardCode} onChange={(v) => v && setF({ ...f, awardCode: v })} allowDeselect={false} />
+        <Group grow>
+          <TextInput label={D.nominees.position} value={f.position} onChange={(e) => setF({ ...f, position: e.currentTarget.value })} />
+          <TextInput label={D.nominees.unit} value={f.unitName} onChange={(e) => setF({ ...f, unitName: e.currentTarget.value })} />
+        </Group>
+        <Textarea label={D.nominees.summary} value={f.summary} onChange={(e) => setF({ ...f, summary: e.currentTarget.value })} autosize minRows={3} data-testid="nominee-summary" />
+        <Group justify="flex-end">
+          <Button onClick={() => void save()} loading={action.busy} disabled={!d.editable} data-testid="nominee-save">
+            {D.nominees.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n: NomineeOut): void }) {
+  const { setDetail } = useDossiers();
+  const catalog = useCatalog();
+  const [editing, setEditing] = useState<NomineeOut | null>(null);
+  const shortName = (code: string) => catalog.find((e) => e.code === code)?.shortName ?? code;
+  const remove = (n: NomineeOut) =>
+    modals.openConfirmModal({
+      title: D.nominees.remove,
+      children: <Text size="sm">{D.nominees.removeConfirm(n.name)}</Text>,
+      labels: { confirm: D.submit.ok, cancel: D.submit.cancel },
+      confirmProps: { color: 'red', 'data-testid': 'confirm-ok' } as never,
+      onConfirm: () => {
+        call('dossiers.removeNominee', { id: n.id })
+          .then(setDetail)
+          .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+      },
+    });
+  const prefill = async () => {
+    try {
+      const r = await call('dossiers.prefillReports', { id: d.id });
+      setDetail(r.detail);
+      notifications.show({ color: 'teal', message: D.nominees.prefilled(r.created) });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
+  };
+  return (
+    <Section
+      title={D.nominees.title}
+      testId="dossier-nominees"
+      right={
+        d.editable && d.nominees.some((n) => !n.hasReport) ? (
+          <Button size="xs" variant="light" onClick={() => void prefill()} data-testid="reports-prefill">
+            {D.nominees.prefill}
+          </Button>
+        ) : null
+      }
+    >
+      {d.nominees.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {D.nominees.none}
+        </Text>
+      ) : (
+        <Table striped data-testid="nominee-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{D.nominees.cols.no}</Table.Th>
+              <Table.Th>{D.nominees.cols.name}</Table.Th>
+              <Table.Th>{D.nominees.cols.position}</Table.Th>
+              <Table.Th>{D.nominees.cols.unit}</Table.Th>
+              <Table.Th>{D.nominees.cols.award}</Table.Th>
+              <Table.Th>{D.nominees.cols.vote}</Table.Th>
+              <Table.Th>{D.nominees.cols.report}</Table.Th>
+              <Table.Th>{D.nominees.cols.files}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.nominees.map((n, i) => (
+              <Table.Tr key={n.id} data-testid="nominee-row" data-name={n.name}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {n.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2} maw={360}>
+                    {n.summary}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{n.position}</Table.Td>
+                <Table.Td>{n.unitName}</Table.Td>
+                <Table.Td>{shortName(n.awardCode)}</Table.Td>
+                <Table.Td>{n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal} (${formatPercent(n.votePercent)})` : '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={n.hasReport ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
+                    {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{n.attachmentCount || ''}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="light" onClick={() => onReport(n)} data-testid="nominee-report">
+                      {D.nominees.report}
+                    </Button>
+                    {d.editable && (
+                      <>
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(n)} data-testid="nominee-edit">
+                          {D.nominees.edit}
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(n)} data-testid="nominee-remove">
+                          {D.nominees.remove}
+                        </Button>
+                      </>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {d.editable && <Candidates d={d} />}
+      {editing && <NomineeEdit d={d} n={editing} onClose={() => setEditing(null)} />}
+    </Section>
+  );
+}
+
+function CandidateList({ list, picked, onPick, testId }: { list: CandidateOut[]; picked: Set<string>; onPick(id: string, on: boolean): void; testId: string }) {
+  return (
+    <Stack gap={4} data-testid={testId}>
+      {list.map((c) => (
+        <Group key={c.id} gap="xs" wrap="nowrap" align="flex-start">
+          <Checkbox
+            checked={picked.has(c.id) || c.inDossier}
+            disabled={c.inDossier}
+            onChange={(e) => onPick(c.id, e.currentTarget.checked)}
+            data-testid="candidate-check"
+            data-name={c.name}
+            aria-label={c.name}
+          />
+          <div>
+            <Text size="sm">
+              {c.name}
+              {c.unitName && <Text span c="dimmed">{` — ${c.unitName}`}</Text>}
+              {c.birthDate && <Text span c="dimmed">{`, sinh ${formatDateVi(c.birthDate)}`}</Text>}
+              {c.inDossier && <Text span c="teal">{` (${D.candidates.already})`}</Text>}
+            </Text>
+            {c.missing.length > 0 && (
+              <Text size="xs" c="orange.8">
+                {c.missing.join('; ')}
+              </Text>
+            )}
+          </div>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function Candidates({ d }: { d: DossierDetail }) {
+  const { setDetail } = useDossiers();
+  const [data, setData] = useState<{ ruleSetName: string; judged: boolean; eligible: CandidateOut[]; nearly: CandidateOut[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [staff, setStaff] = useState<{ value: string; label: string }[]>([]);
+  const [units, setUnits] = useState<{ value: string; label: string }[]>([]);
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const action = useAction();
+  const load = () =>
+    call('dossiers.candidates', { id: d.id })
+      .then((r) => (setData(r), setError(null)))
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    void load();
+  }, [d.id, d.nominees.length, d.year, d.awardCode]);
+  useEffect(() => {
+    call('staff.list', { status: 'dang_cong_tac' })
+      .then((r) => setStaff(r.rows.map((s) => ({ value: s.id, label: `${s.fullName}${s.birthDate ? ` (${formatDateVi(s.birthDate)})` : ''}` }))))
+      .catch(() => setStaff([]));
+    call('units.list', { includeInactive: false })
+      .then((r) => setUnits(r.map((u) => ({ value: u.id, label: u.name }))))
+      .catch(() => setUnits([]));
+  }, []);
+  const pick = (id: string, on: boolean) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+  const add = async (list: { kind: 'person' | 'unit'; staffId?: string; unitId?: string }[]) => {
+    const r = await action.run(() => call('dossiers.addNominees', { id: d.id, nominees: list }));
+    if (r) {
+      setDetail(r);
+      setPicked(new Set());
+      setStaffId(null);
+      setUnitId(null);
+    }
+  };
+  const all = [...(data?.eligible ?? []), ...(data?.nearly ?? [])];
+  const chosen = all.filter((c) => picked.has(c.id) && !c.inDossier);
+  return (
+    <Paper withBorder p="sm" bg="gray.0" data-testid="candidates">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>{D.candidates.title}</Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => void load()}>
+            {D.candidates.refresh}
+          </Button>
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        <FormError error={action.error} />
+        {data && (
+          <>
+            <Text size="xs" c="dimmed">
+              {D.candidates.ruleSet(data.ruleSetName)}
+            </Text>
+            {!data.judged ? (
+              <Text size="sm">{D.candidates.notJudged}</Text>
+            ) : (
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Stack gap={4}>
+                  <Text size="sm" fw={600} c="teal.8">
+                    {D.candidates.eligible} ({data.eligible.length})
+                  </Text>
+                  {data.eligible.length === 0 ? <Text size="sm" c="dimmed">{D.candidates.noneEligible}</Text> : <CandidateList list={data.eligible} picked={picked} onPick={pick} testId="candidates-eligible" />}
+                </Stack>
+                <Stack gap={4}>
+                  <Text size="sm" fw={600} c="orange.8">
+                    {D.candidates.nearly} ({data.nearly.length})
+                  </Text>
+                  <CandidateList list={data.nearly} picked={picked} onPick={pick} testId="candidates-nearly" />
+                </Stack>
+              </SimpleGrid>
+            )}
+            {chosen.length > 0 && (
+              <Group>
+                <Button size="xs" onClick={() => void add(chosen.map((c) => (c.kind === 'person' ? { kind: 'person', staffId: c.id } : { kind: 'unit', unitId: c.id })))} loading={action.busy} data-testid="candidates-add">
+                  {D.candidates.add(chosen.length)}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
+        <Text size="sm" fw={600}>
+          {D.candidates.manual}
+        </Text>
+        <Group align="flex-end">
+          <Select label={D.candidates.staff} placeholder={D.candidates.staffPlaceholder} data={staff} value={staffId} onChange={setStaffId} searchable clearable limit={50} w={320} data-testid="manual-staff" />
+          <Button size="xs" variant="light" disabled={!staffId} onClick={() => staffId && void add([{ kind: 'person', staffId }])}>
+            {D.candidates.addOne}
+          </Button>
+          <Select label={D.candidates.unit} placeholder={D.candidates.unitPlaceholder} data={units} value={unitId} onChange={setUnitId} searchable clearable w={260} />
+          <Button size="xs" variant="light" disabled={!unitId} onClick={() => unitId && void add([{ kind: 'unit', unitId }])}>
+            {D.candidates.addOne}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// The council meeting and the votes
+
+export function MeetingSection({ d }: { d: DossierDetail }) {
+  const { setDetail } = useDossiers();
+  const action = useAction();
+  const init = () => ({
+    date: formatDateVi(d.meeting.date),
+    time: d.meeting.time,
+    place: d.meeting.place,
+    chair: d.meeting.chair,
+    chairTitle: d.meeting.chairTitle,
+    secretary: d.meeting.secretary,
+    members: d.meeting.membersPresent.join('\n'),
+    membersTotal: d.meeting.membersTotal,
+    number: d.meeting.number,
+    votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: n.votesAgree, total: n.votesTotal }])) as Record<string, { agree: number | null; total: number | null }>,
+  });
+  const [f, setF] = useState(init);
+  useEffect(() => setF(init()), [d.id, d.updatedAt, d.nominees.length]);
+  const ro = !d.editable;
+  const present = lines(f.members).length;
+  const setVote = (id: string, k: 'agree' | 'total', v: number | string) =>
+    setF((x) => ({ ...x, votes: { ...x.votes, [id]: { ...(x.votes[id] ?? { agree: null, total: null }), [k]: v === '' ? null : Number(v) } } }));
+  const save = async () => {
+    const r = await action.run(() =>
+      call('dossiers.saveMeeting', {
+        id: d.id,
+        meeting: {
+          date: f.date,
+          time: f.time,
+          place: f.place,
+          chair: f.chair,
+          chairTitle: f.chairTitle,
+          secretary: f.secretary,
+          membersPresent: lines(f.members),
+          membersTotal: f.membersTotal,
+          number: f.number,
+        },
+        votes: d.nominees.map((n) => ({ nomineeId: n.id, agree: f.votes[n.id]?.agree ?? null, total: f.votes[n.id]?.total ?? null })),
+      }),
+    );
+    if (r) {
+      setDetail(r);
+      notifications.show({ color: 'teal', message: D.meeting.saved });
+    }
+  };
+  return (
+    <Section title={D.meeting.title} testId="dossier-meeting">
+      <FormError error={action.error} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <TextInput label={D.meeting.date} value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} placeholder="dd/mm/yyyy" readOnly={ro} data-testid="meeting-date" />
+        <TextInput label={D.meeting.time} value={f.time} onChange={(e) => setF({ ...f, time: e.currentTarget.value })} readOnly={ro} data-testid="meeting-time" />
+        <TextInput label={D.meeting.place} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} readOnly={ro} data-testid="meeting-place" />
+        <TextInput label={D.meeting.chair} value={f.chair} onChange={(e) => setF({ ...f, chair: e.currentTarget.value })} readOnly={ro} data-testid="meeting-chair" />
+        <TextInput label={D.meeting.chairTitle} value={f.chairTitle} onChange={(e) => setF({ ...f, chairTitle: e.currentTarget.value })} readOnly={ro} />
+        <TextInput label={D.meeting.secretary} value={f.secretary} onChange={(e) => setF({ ...f, secretary: e.currentTarget.value })} readOnly={ro} data-testid="meeting-secretary" />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Textarea label={D.meeting.members} value={f.members} onChange={(e) => setF({ ...f, members: e.currentTarget.value })} autosize minRows={3} maxRows={10} readOnly={ro} data-testid="meeting-members" />
+        <NumberInput label={D.meeting.membersTotal} value={f.membersTotal ?? ''} onChange={(v) => setF({ ...f, membersTotal: v === '' ? null : Number(v) })} min={0} readOnly={ro} data-testid="meeting-total" />
+        <NumberInput label={D.meeting.number} value={f.number ?? ''} onChange={(v) => setF({ ...f, number: v === '' ? null : Number(v) })} min={1} readOnly={ro} />
+      </SimpleGrid>
+      {d.nominees.length > 0 && (
+        <>
+          <Group justify="space-between">
+            <Text fw={600} size="sm">
+              {D.meeting.votes}
+            </Text>
+            {!ro && present > 0 && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setF((x) => ({ ...x, votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: x.votes[n.id]?.agree ?? null, total: present }])) }))}
+                data-testid="meeting-fill-totals"
+              >
+                {D.meeting.fillTotals}
+              </Button>
+            )}
+          </Group>
+          <Table data-testid="vote-table">
+            <Table.Tbody>
+              {d.nominees.map((n) => {
+                const v = f.votes[n.id] ?? { agree: null, total: null };
+                return (
+                  <Table.Tr key={n.id} data-testid="vote-row" data-name={n.name}>
+                    <Table.Td>{n.name}</Table.Td>
+                    <Table.Td w={140}>
+                      <NumberInput size="xs" aria-label={D.meeting.agree} placeholder={D.meeting.agree} value={v.agree ?? ''} onChange={(x) => setVote(n.id, 'agree', x)} min={0} readOnly={ro} data-testid="vote-agree" />
+                    </Table.Td>
+                    <Table.Td w={140}>
+                      <NumberInput size="xs" aria-label={D.meeting.total} placeholder={D.meeting.total} value={v.total ?? ''} onChange={(x) => setVote(n.id, 'total', x)} min={0} readOnly={ro} data-testid="vote-total" />
+                    </Table.Td>
+                    <Table.Td w={90}>{formatPercent(votePercent(v.agree, v.total))}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      {d.editable && (
+        <Group justify="flex-end">
+          <Button onClick={() => void save()} loading={action.busy} data-testid="meeting-save">
+            {D.meeting.save}
+          </Button>
+        </Group>
+      )}
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Evidence attachments
+
+export function AttachmentsSection({ d }: { d: DossierDetail }) {
+  const { setDetail } = useDossiers();
+  const [owner, setOwner] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const upload = async (files: File[]) => {
+    setBusy(true);
+    try {
+      for (const file of files) {
+        if (file.size > MAX_UPLOAD) {
+          notifications.show({ color: 'red', message: `${file.name}: ${D.attachments.tooBig}` });
+          continue;
+        }
+        const r = await call('dossiers.addAttachment', { dossierId: d.id, nomineeId: owner || null, fileName: file.name, fileBase64: await fileToBase64(file) });
+        setDetail(r);
+        notifications.show({ color: 'teal', message: D.attachments.uploaded(file.name) });
+      }
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const download = (id: string) =>
+    call('dossiers.downloadAttachment', { id })
+      .then(saveFile)
+      .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+  const remove = (id: string) =>
+    call('dossiers.removeAttachment', { id })
+      .then(setDetail)
+      .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+  return (
+    <Section title={D.attachments.title} testId="dossier-attachments">
+      {d.editable && (
+        <Group align="flex-end">
+          <Select
+            label={D.attachments.owner}
+            data={[{ value: '', label: D.attachments.common }, ...d.nominees.map((n) => ({ value: n.id, label: n.name }))]}
+            value={owner}
+            onChange={(v) => setOwner(v ?? '')}
+            allowDeselect={false}
+            w={300}
+            data-testid="attachment-owner"
+          />
+          <FileButton onChange={(f) => void upload(f)} multiple>
+            {(props) => (
+              <Button {...props} variant="light" loading={busy} data-testid="attachment-upload">
+                {D.attachments.upload}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+      )}
+      {d.attachments.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {D.attachments.none}
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {d.attachments.map((a) => (
+              <Table.Tr key={a.id} data-testid="attachment-row">
+                <Table.Td>{a.fileName}</Table.Td>
+                <Table.Td>{a.nomineeName || D.attachments.common}</Table.Td>
+                <Table.Td>{sizeText(a.size)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end">
+                    <Button size="compact-xs" variant="subtle" onClick={() => void download(a.id)}>
+                      {D.attachments.download}
+                    </Button>
+                    {d.editable && (
+                      <ActionIcon variant="subtle" color="red" onClick={() => void remove(a.id)} aria-label={D.attachments.remove}>
+                        ×
+                      </ActionIcon>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+// Dossiers screen state: which list, which dossier is open, and a version that bumps after any
+// change so the open dossier, its checklist and the lists reload.
+import { create } from 'zustand';
+import type { ChecklistOut, DossierDetail, DossierSummary } from '../../../shared/contract/dossiers';
+import { call } from '../../lib/api';
+
+export type DossiersTab = 'own' | 'received';
+
+interface DossiersState {
+  tab: DossiersTab;
+  openId: string | null;
+  list: DossierSummary[];
+  listError: string | null;
+  detail: DossierDetail | null;
+  checklist: ChecklistOut | null;
+  detailError: string | null;
+  setTab(tab: DossiersTab): void;
+  open(id: string | null): void;
+  loadList(): Promise<void>;
+  loadDetail(): Promise<void>;
+  /** after a call that returned the new detail */
+  setDetail(d: DossierDetail): void;
+  refreshChecklist(): Promise<void>;
+}
+
+export const useDossiers = create<DossiersState>((set, get) => ({
+  tab: 'own',
+  openId: null,
+  list: [],
+  listError: null,
+  detail: null,
+  checklist: null,
+  detailError: null,
+  setTab: (tab) => {
+    set({ tab, openId: null, detail: null, checklist: null });
+    void get().loadList();
+  },
+  open: (id) => {
+    set({ openId: id, detail: null, checklist: null, detailError: null });
+    if (id) void get().loadDetail();
+    else void get().loadList();
+  },
+  loadList: async () => {
+    try {
+      set({ list: await call('dossiers.list', { scope: get().tab }), listError: null });
+    } catch (e) {
+      set({ listError: (e as Error).message });
+    }
+  },
+  loadDetail: async () => {
+    const id = get().openId;
+    if (!id) return;
+    try {
+      const d = await call('dossiers.get', { id });
+      if (get().openId === id) set({ detail: d, detailError: null });
+      await get().refreshChecklist();
+    } catch (e) {
+      set({ detailError: (e as Error).message });
+    }
+  },
+  setDetail: (d) => {
+    if (get().openId !== d.id) return;
+    set({ detail: d });
+    void get().refreshChecklist();
+  },
+  refreshChecklist: async () => {
+    const id = get().openId;
+    if (!id) return;
+    try {
+      const c = await call('dossiers.checklist', { id });
+      if (get().openId === id) set({ checklist: c });
+    } catch {
+      /* the checklist panel shows the last result; the next change retries */
+    }
+  },
+}));

@@ -1,0 +1,475 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, FileInput, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  BUNDLE_KINDS,
+  MERGE_STATUSES,
+  type BundleInfo,
+  type BundleKind,
+  type ConflictChoice,
+  type ExportResult,
+  type HistoryRow,
+  type KnownOffice,
+  type MergeConflict,
+  type MergePreview,
+  type ApplyResult,
+} from '../../../shared/contract/exchange';
+import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
+import { T } from './strings';
+
+type Progress = { phase: string; done: number; total: number };
+
+function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function formatSize(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024)).toLocaleString('vi-VN')} KB`;
+  return `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Run a long call with a job id, progress polling and a cancel button. */
+function useJob() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const jobRef = useRef<string | null>(null);
+  const run = useCallback(async <R,>(fn: (jobId: string) => Promise<R>): Promise<R> => {
+    const jobId = newJobId();
+    jobRef.current = jobId;
+    setProgress({ phase: 'start', done: 0, total: 0 });
+    try {
+      return await withProgress(jobId, fn(jobId), setProgress);
+    } finally {
+      jobRef.current = null;
+      setProgress(null);
+    }
+  }, []);
+  const cancel = () => {
+    if (jobRef.current) void call('jobs.cancel', { jobId: jobRef.current });
+  };
+  return { progress, run, cancel };
+}
+
+function JobProgress({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
+  const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
+  return (
+    <Stack gap={4} data-testid="exchange-progress">
+      <Text size="sm">{T.phases[progress.phase] ?? T.phases.start}</Text>
+      <Progress value={pct ?? 100} animated={pct === null} />
+      <Group justify="flex-end">
+        <Button size="xs" variant="default" onClick={onCancel} data-testid="exchange-cancel">
+          {T.import.cancel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ExportSection({ onExported }: { onExported(): void }) {
+  const [kind, setKind] = useState<BundleKind>('office-to-province');
+  const [offices, setOffices] = useState<KnownOffice[]>([]);
+  const [target, setTarget] = useState<string | null>(null);
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = useJob();
+
+  useEffect(() => {
+    if (kind === 'province-to-office') void call('exchange.offices').then(setOffices, () => setOffices([]));
+  }, [kind]);
+
+  const doExport = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const r = await job.run((jobId) =>
+        call('exchange.exportBundle', { kind, targetOfficeId: kind === 'province-to-office' ? target : null, folder: folder.trim() || null, jobId }),
+      );
+      if (r.file) saveFile(r.file);
+      setResult(r);
+      notifications.show({ color: 'green', message: T.export.done(r.fileName) });
+      onExported();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>{T.export.title}</Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Select
+            label={T.export.kind}
+            data={BUNDLE_KINDS.map((k) => ({ value: k, label: T.export.kinds[k] }))}
+            value={kind}
+            onChange={(v) => v && setKind(v as BundleKind)}
+            allowDeselect={false}
+            data-testid="exchange-kind"
+          />
+          {kind === 'province-to-office' && (
+            <Select
+              label={T.export.target}
+              placeholder={T.export.targetPlaceholder}
+              data={offices.map((o) => ({ value: o.id, label: `${o.name} (${o.abbreviation})` }))}
+              value={target}
+              onChange={setTarget}
+              nothingFoundMessage={T.export.noTargets}
+              data-testid="exchange-target"
+            />
+          )}
+        </SimpleGrid>
+        <TextInput
+          label={T.export.folder}
+          description={T.export.folderHint}
+          value={folder}
+          onChange={(e) => setFolder(e.currentTarget.value)}
+          data-testid="exchange-folder"
+        />
+        {job.progress && <JobProgress progress={job.progress} onCancel={job.cancel} />}
+        {error && (
+          <Alert color="red" title={T.export.failed} data-testid="exchange-export-error" style={{ whiteSpace: 'pre-line' }}>
+            {error}
+          </Alert>
+        )}
+        {result && (
+          <Alert color="green" title={T.export.done(result.fileName)} data-testid="exchange-export-done">
+            <Text size="sm">{result.path ? T.export.savedTo(result.path) : T.export.downloaded}</Text>
+            <Text size="sm">
+              {T.import.contents}: {result.counts.map((c) => `${c.label} ${c.count}`).join(' · ')} — {formatSize(result.sizeBytes)}
+            </Text>
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void doExport()} loading={busy} disabled={kind === 'province-to-office' && !target} data-testid="exchange-export">
+            {T.export.button}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function InfoPanel({ info }: { info: BundleInfo }) {
+  return (
+    <Alert color="green" title={T.import.verified} data-testid="exchange-verified">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing={4}>
+        <Text size="sm">
+          {T.import.from}: <b data-testid="exchange-origin">{info.originOfficeName}</b>
+        </Text>
+        <Text size="sm">
+          {T.import.kind}: {T.kindShort[info.kind] ?? info.kind}
+        </Text>
+        <Text size="sm">
+          {T.import.createdAt}: {formatDateTime(info.createdAt)}
+        </Text>
+        <Text size="sm">
+          {T.import.size}: {formatSize(info.fileSize)}
+        </Text>
+      </SimpleGrid>
+      <Text size="sm" mt={4}>
+        {T.import.contents}: {info.counts.map((c) => `${c.label} ${c.count}`).join(' · ')}
+      </Text>
+    </Alert>
+  );
+}
+
+function PreviewTable({ preview }: { preview: MergePreview }) {
+  return (
+    <ScrollArea.Autosize mah={320}>
+      <Table withTableBorder striped fz="sm" data-testid="exchange-preview">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{T.import.cols.entity}</Table.Th>
+            <Table.Th>{T.import.cols.office}</Table.Th>
+            {MERGE_STATUSES.map((s) => (
+              <Table.Th key={s} ta="right">
+                {T.import.cols[s]}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.groups.map((g) => (
+            <Table.Tr key={`${g.entity}:${g.originOfficeId}`} data-testid="exchange-preview-row" data-entity={g.entity}>
+              <Table.Td>{g.entityLabel}</Table.Td>
+              <Table.Td>{g.originOfficeName}</Table.Td>
+              {MERGE_STATUSES.map((s) => (
+                <Table.Td key={s} ta="right" data-testid={`exchange-count-${s}`} c={s === 'conflict' && g[s] > 0 ? 'red' : undefined}>
+                  {g[s]}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+          <Table.Tr fw={600}>
+            <Table.Td colSpan={2}>{T.import.total}</Table.Td>
+            {MERGE_STATUSES.map((s) => (
+              <Table.Td key={s} ta="right" data-testid={`exchange-total-${s}`}>
+                {preview.totals[s]}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
+
+function ConflictCard({ c, choice, onChoose }: { c: MergeConflict; choice: ConflictChoice | undefined; onChoose(v: ConflictChoice): void }) {
+  return (
+    <Paper withBorder p="sm" data-testid="exchange-conflict">
+      <Group justify="space-between" mb={6}>
+        <Text fw={600} size="sm">
+          {c.entityLabel}: {c.title} <Text span c="dimmed" size="xs">— {c.originOfficeName}</Text>
+        </Text>
+        <Group gap={6}>
+          <Button size="xs" variant={choice === 'local' ? 'filled' : 'default'} onClick={() => onChoose('local')} data-testid="exchange-choice-local">
+            {T.import.keepLocal}
+          </Button>
+          <Button size="xs" variant={choice === 'incoming' ? 'filled' : 'default'} onClick={() => onChoose('incoming')} data-testid="exchange-choice-incoming">
+            {T.import.takeIncoming}
+          </Button>
+        </Group>
+      </Group>
+      <Table fz="xs" withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{T.import.field}</Table.Th>
+            <Table.Th>
+              {T.import.local} {c.localDeleted ? T.import.deletedMark : ''}
+            </Table.Th>
+            <Table.Th>
+              {T.import.incoming} {c.incomingDeleted ? T.import.deletedMark : ''}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {c.fields.map((f) => (
+            <Table.Tr key={f.column} fw={f.differs ? 600 : undefined} bg={f.differs ? 'yellow.0' : undefined}>
+              <Table.Td>{f.label}</Table.Td>
+              <Table.Td>{f.local}</Table.Td>
+              <Table.Td>{f.incoming}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr c="dimmed">
+            <Table.Td>{T.import.updated}</Table.Td>
+            <Table.Td>{formatDateTime(c.localUpdatedAt)}</Table.Td>
+            <Table.Td>{formatDateTime(c.incomingUpdatedAt)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function ImportSection({ onApplied }: { onApplied(): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [payload, setPayload] = useState<{ fileName: string; fileBase64: string } | null>(null);
+  const [info, setInfo] = useState<BundleInfo | null>(null);
+  const [preview, setPreview] = useState<MergePreview | null>(null);
+  const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<ApplyResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const job = useJob();
+
+  const reset = () => {
+    setFile(null);
+    setPayload(null);
+    setInfo(null);
+    setPreview(null);
+    setChoices({});
+    setError(null);
+    setDone(null);
+  };
+
+  const open = async (f: File | null) => {
+    reset();
+    setFile(f);
+    if (!f) return;
+    setBusy(true);
+    try {
+      const p = { fileName: f.name, fileBase64: await fileToBase64(f) };
+      setPayload(p);
+      setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
+      setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!payload || !preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const resolutions = Object.entries(choices).map(([key, choice]) => ({ key, choice }));
+      const r = await job.run((jobId) => call('exchange.apply', { ...payload, resolutions, jobId }));
+      setDone(r);
+      notifications.show({ color: 'green', message: T.import.done(r.written) });
+      onApplied();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unresolved = preview ? preview.conflicts.filter((c) => !choices[c.key]).length : 0;
+  const chooseAll = (v: ConflictChoice) => setChoices(Object.fromEntries((preview?.conflicts ?? []).map((c) => [c.key, v])));
+
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>{T.import.title}</Title>
+        <FileInput
+          label={T.import.file}
+          description={T.import.fileHint}
+          accept=".tdkt"
+          value={file}
+          onChange={(f) => void open(f)}
+          clearable
+          disabled={busy}
+          data-testid="exchange-file"
+        />
+        {job.progress && <JobProgress progress={job.progress} onCancel={job.cancel} />}
+        {error && (
+          <Alert color="red" title={info ? undefined : T.import.invalid} data-testid="exchange-error" style={{ whiteSpace: 'pre-line' }}>
+            {error}
+          </Alert>
+        )}
+        {info && <InfoPanel info={info} />}
+        {preview && !done && (
+          <>
+            {preview.alreadyAppliedAt && (
+              <Alert color="blue" data-testid="exchange-already">
+                {T.import.already(formatDateTime(preview.alreadyAppliedAt))}
+              </Alert>
+            )}
+            <Text fw={600}>{T.import.previewTitle}</Text>
+            <PreviewTable preview={preview} />
+            {preview.conflicts.length > 0 && (
+              <Stack gap="xs" data-testid="exchange-conflicts">
+                <Group justify="space-between">
+                  <Text c="red" fw={600} size="sm">
+                    {T.import.conflictsTitle(preview.conflicts.length)}
+                  </Text>
+                  <Group gap={6}>
+                    <Button size="xs" variant="light" onClick={() => chooseAll('local')} data-testid="exchange-all-local">
+                      {T.import.allLocal}
+                    </Button>
+                    <Button size="xs" variant="light" onClick={() => chooseAll('incoming')} data-testid="exchange-all-incoming">
+                      {T.import.allIncoming}
+                    </Button>
+                  </Group>
+                </Group>
+                <ScrollArea.Autosize mah={420}>
+                  <Stack gap="xs">
+                    {preview.conflicts.map((c) => (
+                      <ConflictCard key={c.key} c={c} choice={choices[c.key]} onChoose={(v) => setChoices((s) => ({ ...s, [c.key]: v }))} />
+                    ))}
+                  </Stack>
+                </ScrollArea.Autosize>
+              </Stack>
+            )}
+            <Group justify="flex-end">
+              {unresolved > 0 && (
+                <Text size="sm" c="red">
+                  {T.import.unresolved(unresolved)}
+                </Text>
+              )}
+              <Button variant="default" onClick={reset} disabled={busy}>
+                {T.import.close}
+              </Button>
+              <Button onClick={() => void apply()} loading={busy} disabled={unresolved > 0 || !!preview.alreadyAppliedAt} data-testid="exchange-apply">
+                {T.import.apply}
+              </Button>
+            </Group>
+          </>
+        )}
+        {done && (
+          <Alert color="green" title={T.import.done(done.written)} data-testid="exchange-done">
+            {done.written === 0 && <Text size="sm">{T.import.nothing}</Text>}
+            {done.keptLocal + done.tookIncoming > 0 && <Text size="sm">{T.import.doneConflicts(done.keptLocal, done.tookIncoming)}</Text>}
+            <Button size="xs" mt="xs" variant="default" onClick={reset} data-testid="exchange-close">
+              {T.import.close}
+            </Button>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function HistorySection({ rows }: { rows: HistoryRow[] }) {
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>{T.history.title}</Title>
+        {rows.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {T.history.empty}
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={360}>
+            <Table withTableBorder striped fz="sm" data-testid="exchange-history">
+              <Table.Thead>
+                <Table.Tr>
+                  {Object.values(T.history.cols).map((c) => (
+                    <Table.Th key={c}>{c}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((h) => (
+                  <Table.Tr key={h.id} data-testid="exchange-history-row" data-direction={h.direction}>
+                    <Table.Td>{formatDateTime(h.appliedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text span size="sm" fw={600} c={h.direction === 'in' ? 'blue.7' : 'gray.7'}>
+                        {h.direction === 'in' ? T.history.in : T.history.out}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{T.kindShort[h.kind] ?? h.kind}</Table.Td>
+                    <Table.Td>{h.originOfficeName}</Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{h.fileName}</Table.Td>
+                    <Table.Td>{Object.values(h.records).reduce((a, b) => a + b, 0).toLocaleString('vi-VN')}</Table.Td>
+                    <Table.Td>{h.result ? T.history.result(h.result) : T.history.exported}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ExchangePage() {
+  const [history, setHistory] = useState<HistoryRow[]>([]);
+  const refresh = useCallback(() => {
+    void call('exchange.history', {}).then(setHistory, () => undefined);
+  }, []);
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+  return (
+    <Stack maw={1100}>
+      <Title order={3}>{T.title}</Title>
+      <Text size="sm" c="dimmed">
+        {T.intro}
+      </Text>
+      <ExportSection onExported={refresh} />
+      <ImportSection onApplied={refresh} />
+      <HistorySection rows={history} />
+    </Stack>
+  );
+}

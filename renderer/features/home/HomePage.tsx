@@ -1,0 +1,216 @@
+// Tổng quan: the tasks that need attention (overdue, due within N days) and the current
+// quarter's progress. Overdue is computed by the core from today's date on this computer.
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import type { Task } from '../../../shared/contract/tasks';
+import { countStatuses } from '../../../shared/tasks/stats';
+import { currentYearQuarter, daysUntilDue, quarterRoman } from '../../../shared/tasks/status';
+import { formatDateVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { useRouter } from '../../app/router';
+import { useTasks } from '../tasks/store';
+import { STATUS_FILL, VirtualList } from '../tasks/parts';
+import { H } from './strings';
+
+const DAYS_KEY = 'tdkt.home.dueDays';
+const ROW = 58;
+
+function loadDays(): number {
+  const v = Number(localStorage.getItem(DAYS_KEY));
+  return Number.isInteger(v) && v >= 0 && v <= 366 && localStorage.getItem(DAYS_KEY) !== null ? v : 14;
+}
+
+function TaskLine({ task, today, onOpen, testId }: { task: Task; today: string; onOpen(): void; testId: string }) {
+  const left = daysUntilDue(task, today);
+  const lead = task.lead.map((u) => u.name).join('; ') || H.noLead;
+  return (
+    <UnstyledButton
+      onClick={onOpen}
+      data-testid={testId}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'center',
+        gap: 2,
+        width: '100%',
+        height: '100%',
+        padding: '4px 10px',
+        borderLeft: `4px solid ${STATUS_FILL[task.displayStatus]}`,
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+      }}
+    >
+      <Text size="sm" fw={500} truncate="end" title={task.title}>
+        {task.title}
+      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text size="xs" c={left < 0 ? 'red.7' : 'orange.8'} fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {left < 0 ? H.overdueBy(-left) : H.dueIn(left)}
+        </Text>
+        <Text size="xs" c="dimmed" truncate="end">
+          · {H.due(formatDateVi(task.effectiveDue))} · {lead}
+        </Text>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+export function HomePage() {
+  const go = useRouter((s) => s.go);
+  const { openTask, version } = useTasks();
+  const [days, setDays] = useState(loadDays);
+  const [data, setData] = useState<{ today: string; overdue: Task[]; dueSoon: Task[] } | null>(null);
+  const [quarterTasks, setQuarterTasks] = useState<Task[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('tasks.upcoming', { days })
+      .then(async (r) => {
+        if (!live) return;
+        setData(r);
+        setError(null);
+        const { year, quarter } = currentYearQuarter(r.today);
+        const q = await call('tasks.list', { year, quarter });
+        if (live) setQuarterTasks(q.rows);
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [days, version]);
+
+  const open = (t: Task) => {
+    const s = useTasks.getState();
+    if (s.year !== t.year) s.setYear(t.year);
+    useTasks.setState({ view: 'board', boardQuarter: t.effectiveQuarter });
+    openTask(t.id);
+    go('tasks');
+  };
+
+  const setN = (v: number | string) => {
+    const n = typeof v === 'number' ? Math.max(0, Math.min(366, Math.round(v))) : 14;
+    setDays(n);
+    localStorage.setItem(DAYS_KEY, String(n));
+  };
+
+  const today = data?.today ?? null;
+  const cq = today ? currentYearQuarter(today) : null;
+  const c = countStatuses(quarterTasks, today ?? '0000-00-00');
+  const pct = (n: number) => (c.total ? (n * 100) / c.total : 0);
+
+  return (
+    <Stack h="calc(100vh - 84px)" gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{H.title}</Title>
+        {today && <Text c="dimmed">{H.today(formatDateVi(today))}</Text>}
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {cq && (
+        <Paper withBorder p="md" data-testid="home-quarter">
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>{H.quarterTitle(quarterRoman(cq.quarter), cq.year)}</Text>
+            <Group gap="sm">
+              <Text size="sm" c="dimmed" data-testid="home-quarter-summary">
+                {H.quarterSummary(c.done, c.total)}
+              </Text>
+              <Button size="xs" variant="light" onClick={() => go('tasks')}>
+                {H.openTasks}
+              </Button>
+            </Group>
+          </Group>
+          {c.total === 0 ? (
+            <Text size="sm" c="dimmed">
+              {H.noTasks}
+            </Text>
+          ) : (
+            <>
+              <Progress.Root size="lg">
+                <Progress.Section value={pct(c.done)} color={STATUS_FILL.hoan_thanh} />
+                <Progress.Section value={pct(c.inProgress)} color={STATUS_FILL.dang_thuc_hien} />
+                <Progress.Section value={pct(c.overdue)} color={STATUS_FILL.qua_han} />
+                <Progress.Section value={pct(c.notStarted)} color={STATUS_FILL.chua_thuc_hien} />
+              </Progress.Root>
+              <Group gap="lg" mt="xs">
+                {(
+                  [
+                    ['hoan_thanh', H.legend.done, c.done],
+                    ['dang_thuc_hien', H.legend.inProgress, c.inProgress],
+                    ['qua_han', H.legend.overdue, c.overdue],
+                    ['chua_thuc_hien', H.legend.notStarted, c.notStarted],
+                  ] as const
+                ).map(([k, label, n]) => (
+                  <Group key={k} gap={6}>
+                    <span style={{ width: 10, height: 10, borderRadius: 2, background: STATUS_FILL[k], display: 'inline-block' }} />
+                    <Text size="sm">
+                      {label}: {n}
+                    </Text>
+                  </Group>
+                ))}
+              </Group>
+            </>
+          )}
+        </Paper>
+      )}
+      <Paper withBorder p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="home-panel">
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{H.panelTitle}</Title>
+          <NumberInput
+            label={H.days}
+            value={days}
+            onChange={setN}
+            min={0}
+            max={366}
+            allowDecimal={false}
+            w={110}
+            size="xs"
+            styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 }, label: { whiteSpace: 'nowrap' } }}
+            data-testid="home-days"
+          />
+        </Group>
+        <SimpleGrid cols={2} spacing="md" style={{ flex: 1, minHeight: 0 }}>
+          <Stack gap={6} style={{ minHeight: 0 }}>
+            <Group gap="xs">
+              <Badge color="red" variant="filled" size="sm" circle>
+                !
+              </Badge>
+              <Text fw={600} data-testid="home-overdue-title">
+                {H.overdue(data?.overdue.length ?? 0)}
+              </Text>
+            </Group>
+            <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+              <VirtualList
+                items={data?.overdue ?? []}
+                rowHeight={ROW}
+                testId="home-overdue"
+                empty={
+                  <Text size="sm" c="dimmed" p="md">
+                    {H.noOverdue}
+                  </Text>
+                }
+                render={(t) => <TaskLine task={t} today={today!} onOpen={() => open(t)} testId="home-overdue-item" />}
+              />
+            </Paper>
+          </Stack>
+          <Stack gap={6} style={{ minHeight: 0 }}>
+            <Text fw={600} data-testid="home-soon-title">
+              {H.dueSoon(data?.dueSoon.length ?? 0, days)}
+            </Text>
+            <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+              <VirtualList
+                items={data?.dueSoon ?? []}
+                rowHeight={ROW}
+                testId="home-soon"
+                empty={
+                  <Text size="sm" c="dimmed" p="md">
+                    {H.noDueSoon(days)}
+                  </Text>
+                }
+                render={(t) => <TaskLine task={t} today={today!} onOpen={() => open(t)} testId="home-soon-item" />}
+              />
+            </Paper>
+          </Stack>
+        </SimpleGrid>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,343 @@
+// The dossier's documents as OfficialDocument models (NĐ 30/2020 layout comes from the
+// renderers): the tờ trình with its danh sách (appendix), the biên bản of the council meeting,
+// and one báo cáo thành tích per nominee. Pure: the same models feed the DOCX files and the
+// HTML print preview.
+import { AWARD_CATALOG, authoritiesOn, type AwardCode, type IsoDate } from '../awards';
+import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
+import { formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
+import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
+import { legalBasesOn, type ReportTemplate } from './templates';
+
+export interface OfficeInfo {
+  name: string;
+  parentAgency: string;
+  abbreviation: string;
+  placeName: string;
+  headTitle: string;
+  headName: string;
+  superiorName: string;
+}
+
+export interface CoverText {
+  /** "Căn cứ …;" lines; empty: the legal bases in force plus the meeting */
+  bases: string[];
+  /** body paragraphs ("\n" between them); '': generated */
+  intro: string;
+  /** closing sentence; '': generated */
+  closing: string;
+}
+
+export interface MeetingInfo {
+  date: IsoDate | null;
+  /** "14 giờ 00" */
+  time: string;
+  place: string;
+  chair: string;
+  /** "Chủ tịch Hội đồng" */
+  chairTitle: string;
+  secretary: string;
+  membersPresent: string[];
+  membersTotal: number | null;
+  /** biên bản number (null: left blank) */
+  number: number | null;
+}
+
+export interface DossierDocInput {
+  office: OfficeInfo;
+  /** today (fallback year of an undated tờ trình) */
+  today: IsoDate;
+  year: number;
+  awardCode: AwardCode;
+  campaignName: string;
+  docNumber: number | null;
+  docDate: IsoDate | null;
+  /** "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" */
+  addressee: string;
+  signer: DocSigner;
+  cover: CoverText;
+  meeting: MeetingInfo;
+  nominees: NomineeInfo[];
+  minVotePercent: number;
+}
+
+/** "tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng" / "tặng danh hiệu Chiến sĩ thi đua cơ sở". */
+export function awardPhrase(code: AwardCode): string {
+  const e = AWARD_CATALOG[code];
+  return e.kind === 'title' ? `tặng danh hiệu "${e.name}"` : `tặng ${e.name}`;
+}
+
+/** "03 cá nhân và 01 tập thể" */
+export function nomineeCounts(nominees: readonly Pick<NomineeInfo, 'kind'>[]): string {
+  const p = nominees.filter((n) => n.kind === 'person').length;
+  const u = nominees.length - p;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [p ? `${two(p)} cá nhân` : '', u ? `${two(u)} tập thể` : ''].filter(Boolean).join(' và ') || '0 cá nhân';
+}
+
+const dateOf = (iso: IsoDate | null, today: IsoDate): PartialDate => (iso ? isoToPartialDate(iso) : { year: Number(today.slice(0, 4)), month: null, day: null });
+
+/** The tờ trình's number line part after "Số:", e.g. "05/TTr-SNV" or "…/TTr-SNV". */
+export function coverNumber(input: Pick<DossierDocInput, 'docNumber' | 'office'>): string {
+  return formatDocNumber(input.docNumber, 'TTr', input.office.abbreviation).replace(/^Số:\s*/, '') || '…';
+}
+
+export function defaultBases(input: DossierDocInput): string[] {
+  const date = input.docDate ?? input.today;
+  const lines = [...legalBasesOn(date).lines];
+  if (input.campaignName) lines.push(`Căn cứ kết quả thực hiện phong trào thi đua "${input.campaignName}";`);
+  if (input.meeting.date) {
+    lines.push(`Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng ${input.office.name} ngày ${formatDateVi(input.meeting.date)}.`);
+  }
+  // the last line ends with a full stop
+  const last = lines.length - 1;
+  lines[last] = lines[last]!.replace(/[;.]?$/, '.');
+  return lines;
+}
+
+export function defaultIntro(input: DossierDocInput): string {
+  const counts = nomineeCounts(input.nominees);
+  const meeting = input.meeting.date
+    ? `Ngày ${formatDateVi(input.meeting.date)}, Hội đồng Thi đua - Khen thưởng ${input.office.name} đã họp xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`
+    : `Hội đồng Thi đua - Khen thưởng ${input.office.name} đã xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`;
+  return [
+    meeting,
+    `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${awardPhrase(input.awardCode)} cho ${counts} (có danh sách kèm theo).`,
+  ].join('\n');
+}
+
+export function defaultClosing(input: DossierDocInput): string {
+  return `Kính trình ${input.addressee || '…'} xem xét, quyết định./.`;
+}
+
+const para = (text: string, o: { noIndent?: boolean } = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...(o.noIndent ? { noIndent: true } : {}) });
+const lines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+/** The danh sách table: STT, họ tên, chức vụ, đơn vị, tóm tắt thành tích; group rows when individuals and collectives mix. */
+export function danhSachTable(nominees: readonly NomineeInfo[]): DocTable {
+  const columns = [
+    { header: 'STT', width: 6, align: 'center' as const },
+    { header: 'Họ và tên (tên tập thể)', width: 22 },
+    { header: 'Chức vụ', width: 18 },
+    { header: 'Đơn vị', width: 22 },
+    { header: 'Tóm tắt thành tích', width: 42, align: 'justify' as const },
+  ];
+  const people = nominees.filter((n) => n.kind === 'person');
+  const units = nominees.filter((n) => n.kind === 'unit');
+  const row = (n: NomineeInfo, i: number): DocTableRow => ({
+    cells: [[{ text: String(i + 1) }], [{ text: n.name }], [{ text: n.position }], [{ text: n.unitName }], [{ text: n.summary }]],
+  });
+  if (people.length === 0 || units.length === 0) return { columns, rows: nominees.map(row) };
+  return {
+    columns,
+    rows: [
+      { cells: [[{ text: 'I' }], [{ text: 'Cá nhân' }]], group: true },
+      ...people.map(row),
+      { cells: [[{ text: 'II' }], [{ text: 'Tập thể' }]], group: true },
+      ...units.map(row),
+    ],
+  };
+}
+
+/** The tờ trình with the danh sách as its appendix. */
+export function toTrinhDocument(input: DossierDocInput): OfficialDocument {
+  const o = input.office;
+  const bases = input.cover.bases.filter((b) => b.trim()).length ? input.cover.bases : defaultBases(input);
+  const intro = input.cover.intro.trim() ? input.cover.intro : defaultIntro(input);
+  const closing = input.cover.closing.trim() ? input.cover.closing : defaultClosing(input);
+  const people = input.nominees.filter((n) => n.kind === 'person').length;
+  const units = input.nominees.length - people;
+  const attached = [
+    '- Danh sách đề nghị khen thưởng (kèm theo);',
+    `- Biên bản họp Hội đồng Thi đua - Khen thưởng${input.meeting.date ? ` ngày ${formatDateVi(input.meeting.date)}` : ''};`,
+    `- Báo cáo thành tích của ${[people ? `${people} cá nhân` : '', units ? `${units} tập thể` : ''].filter(Boolean).join(', ') || '…'};`,
+    '- Các văn bản, minh chứng có liên quan.',
+  ];
+  const date = dateOf(input.docDate, input.today);
+  const dateText = input.docDate ? ` ngày ${formatDateVi(input.docDate)}` : '';
+  return {
+    header: {
+      parentAgency: o.parentAgency,
+      agency: o.name,
+      numberLine: formatDocNumber(input.docNumber, 'TTr', o.abbreviation),
+      place: o.placeName,
+      date,
+    },
+    docType: 'TỜ TRÌNH',
+    title: [`Về việc đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`],
+    addressees: input.addressee.trim() ? [input.addressee.trim()] : [],
+    bases,
+    preamble: [],
+    body: [...lines(intro).map((l) => para(l)), para('Hồ sơ kèm theo gồm:'), ...attached.map((l) => para(l))],
+    closing: lines(closing).map((l) => [{ text: l }]),
+    recipients: ['Như trên', `Lưu: VT, ${o.abbreviation}`],
+    signer: input.signer,
+    appendices: [
+      {
+        heading: 'DANH SÁCH',
+        subtitle: [`Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, `(Kèm theo Tờ trình số ${coverNumber(input)}${dateText} của ${o.name})`],
+        blocks: [{ kind: 'table', table: danhSachTable(input.nominees) }],
+        landscape: true,
+      },
+    ],
+  };
+}
+
+/** The results table of the biên bản. */
+export function votesTable(nominees: readonly NomineeInfo[]): DocTable {
+  return {
+    columns: [
+      { header: 'STT', width: 7, align: 'center' },
+      { header: 'Họ và tên (tên tập thể)', width: 30 },
+      { header: 'Chức vụ, đơn vị', width: 33 },
+      { header: 'Số phiếu đồng ý / tổng số phiếu', width: 16, align: 'center' },
+      { header: 'Tỷ lệ', width: 14, align: 'center' },
+    ],
+    rows: nominees.map((n, i) => ({
+      cells: [
+        [{ text: String(i + 1) }],
+        [{ text: n.name }],
+        [{ text: [n.position, n.unitName].filter(Boolean).join(', ') }],
+        [{ text: n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal}` : '' }],
+        [{ text: formatPercent(votePercent(n.votesAgree, n.votesTotal)) }],
+      ],
+    })),
+  };
+}
+
+/** The minutes of the council meeting: thư ký (left) and chủ tọa (right) sign. */
+export function bienBanDocument(input: DossierDocInput): OfficialDocument {
+  const m = input.meeting;
+  const o = input.office;
+  const counts = nomineeCounts(input.nominees);
+  const passed = input.nominees.filter((n) => (votePercent(n.votesAgree, n.votesTotal) ?? -1) >= input.minVotePercent);
+  const when = m.date ? formatLongDateVi(isoToPartialDate(m.date)) : 'ngày … tháng … năm …';
+  const members = m.membersPresent.map((name, i) => para(`- ${name}${i === m.membersPresent.length - 1 ? '.' : ';'}`));
+  const body: Block[] = [
+    para(`Thời gian: ${m.time.trim() ? `${m.time.trim()}, ` : ''}${when}.`),
+    para(`Địa điểm: ${m.place.trim() || '…'}.`),
+    para(
+      `Thành phần: ${m.membersPresent.length} thành viên Hội đồng Thi đua - Khen thưởng ${o.name}${m.membersTotal ? ` (có mặt ${m.membersPresent.length}/${m.membersTotal} thành viên)` : ''}, gồm:`,
+    ),
+    ...members,
+    para(`Chủ trì: ${m.chair.trim() || '…'}${m.chairTitle.trim() ? `, ${m.chairTitle.trim()}` : ''}. Thư ký: ${m.secretary.trim() || '…'}.`),
+    { kind: 'heading', level: 1, label: 'I.', runs: [{ text: 'NỘI DUNG' }] },
+    para(
+      `Hội đồng đã nghe Thường trực Hội đồng báo cáo tóm tắt thành tích của ${counts} được đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}; các thành viên thảo luận, đối chiếu với tiêu chuẩn theo quy định và biểu quyết bằng hình thức bỏ phiếu kín.`,
+    ),
+    { kind: 'heading', level: 1, label: 'II.', runs: [{ text: 'KẾT QUẢ BIỂU QUYẾT' }] },
+    { kind: 'table', table: votesTable(input.nominees) },
+    { kind: 'heading', level: 1, label: 'III.', runs: [{ text: 'KẾT LUẬN' }] },
+    para(
+      `Hội đồng thống nhất đề nghị ${input.addressee.trim() || 'cấp có thẩm quyền'} xem xét, ${awardPhrase(input.awardCode)} cho ${nomineeCounts(passed)} có tỷ lệ phiếu đồng ý từ ${input.minVotePercent}% trở lên (danh sách nêu tại mục II).`,
+    ),
+  ];
+  return {
+    header: {
+      parentAgency: o.name,
+      agency: 'Hội đồng Thi đua - Khen thưởng',
+      numberLine: formatDocNumber(m.number, 'BB', 'HĐTĐKT'),
+      place: o.placeName,
+      date: dateOf(m.date, input.today),
+    },
+    docType: 'BIÊN BẢN',
+    title: ['Họp Hội đồng Thi đua - Khen thưởng', `xét đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`],
+    bases: [],
+    preamble: [],
+    body,
+    closing: [[{ text: 'Cuộc họp kết thúc cùng ngày. Biên bản đã được đọc lại trước Hội đồng và các thành viên dự họp nhất trí thông qua./.' }]],
+    recipients: [],
+    signer: { position: 'CHỦ TỌA', name: m.chair },
+    coSigner: { position: 'THƯ KÝ', name: m.secretary },
+    appendices: [],
+  };
+}
+
+/** The achievement report of one nominee, laid out on its template. */
+export function baoCaoDocument(input: DossierDocInput, nominee: NomineeInfo, template: ReportTemplate, content: ReportContent): OfficialDocument {
+  const o = input.office;
+  const byId = new Map(content.sections.map((s) => [s.id, s]));
+  const body: Block[] = [];
+  for (const spec of template.sections) {
+    body.push({ kind: 'heading', level: spec.level, label: spec.label, runs: [{ text: spec.heading }] });
+    const c = byId.get(spec.id);
+    if (spec.kind === 'text') {
+      const ls = lines(c?.text ?? '');
+      for (const l of ls.length ? ls : ['…']) body.push(para(l));
+    } else if (spec.kind === 'table') {
+      const rows = c?.rows ?? [];
+      if (rows.length === 0) body.push(para('Chưa có.'));
+      else {
+        body.push({
+          kind: 'table',
+          table: {
+            columns: spec.columns!.map((col, i) => ({ header: col.header, width: col.width, ...(i === 0 ? { align: 'center' as const } : {}) })),
+            rows: rows.map((r) => ({ cells: spec.columns!.map((_c, i): Run[] => [{ text: r[i] ?? '' }]) })),
+          },
+        });
+      }
+    }
+  }
+  const who = (w: ReportTemplate['signers']['left']['who']) => (w === 'office_head' ? o.headName : w === 'nominee' ? nominee.name : '');
+  const subjectLine =
+    nominee.kind === 'person'
+      ? [nominee.name, nominee.position, nominee.unitName].filter(Boolean).join(', ')
+      : [nominee.name, nominee.unitName].filter(Boolean).join(', ');
+  return {
+    header: {
+      parentAgency: o.parentAgency,
+      agency: o.name,
+      numberLine: '',
+      place: o.placeName,
+      date: dateOf(input.docDate, input.today),
+    },
+    docType: template.docType,
+    title: [`Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, subjectLine],
+    bases: [],
+    preamble: [],
+    body,
+    closing: [],
+    recipients: [],
+    signer: { position: template.signers.right.title, note: template.signers.right.note, name: who(template.signers.right.who) },
+    coSigner: { position: template.signers.left.title, note: template.signers.left.note, name: who(template.signers.left.who) },
+    appendices: [],
+  };
+}
+
+/** ASCII file-name part: "Nguyễn Văn An" → "Nguyen-Van-An". */
+export function fileSlug(s: string, max = 40): string {
+  return (
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max)
+      .replace(/-+$/, '') || 'tep'
+  );
+}
+
+/**
+ * Default "Kính gửi" of the tờ trình: the authority that decides the award on that date
+ * (the highest one listed), worded for the office's place.
+ */
+export function defaultAddressee(code: AwardCode, date: IsoDate, office: Pick<OfficeInfo, 'name' | 'placeName' | 'headTitle' | 'superiorName'>): string {
+  const auth = authoritiesOn(code, date).map((a) => a.authority);
+  const place = office.placeName.trim();
+  if (auth.includes('chu_tich_nuoc')) return 'Chủ tịch nước';
+  if (auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
+  if (auth.includes('chu_tich_tinh')) return `Chủ tịch Ủy ban nhân dân tỉnh${place ? ` ${place}` : ''}`;
+  if (auth.includes('bo_truong')) return 'Bộ trưởng Bộ Nội vụ';
+  if (office.headTitle.trim()) return `${office.headTitle.trim()} ${office.name}`;
+  return office.superiorName.trim();
+}
+
+/** "Đề nghị tặng Bằng khen của … năm 2025". */
+export function defaultTitle(code: AwardCode, year: number): string {
+  return `Đề nghị ${awardPhrase(code)} năm ${year}`;
+}

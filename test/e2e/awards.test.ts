@@ -1,0 +1,179 @@
+// The awards screen in Chromium against the real browser host: a unit's year-end ratings
+// entered with the keyboard and by pasting a block copied from Excel, saved, then the
+// eligibility check and one person's explanation (rule text and legal basis).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+import { PEOPLE, UNITS } from '../fixtures/records/office-history';
+
+const SHOTS = process.env.TDKT_SCREENSHOTS;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `awards-${name}.png`) });
+}
+
+describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
+  let browser: Browser;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('grid by keyboard and paste → save → check → explanation with rule text and legal basis', async () => {
+    host = await startHost(path.join(tempDir('tdkt-e2e-awards-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
+    const base = host.url.split('#')[0]!;
+    const token = /[#&]token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
+    const api = async <T,>(proc: string, input?: unknown): Promise<T> => {
+      const r = await fetch(`${base}api/${proc}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
+        body: input === undefined ? '' : JSON.stringify(input),
+      });
+      const body = (await r.json()) as { ok: boolean; data: T; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.data;
+    };
+
+    // office, two units, the staff of the history fixture
+    await api('office.save', {
+      name: 'Sở Nội vụ tỉnh Lào Cai',
+      parentAgency: 'UBND tỉnh Lào Cai',
+      levelCode: 'so_nganh',
+      placeName: 'Lào Cai',
+      abbreviation: 'SNV',
+      headTitle: 'Giám đốc',
+      headName: 'Nguyễn Văn Bình',
+      superiorName: 'UBND tỉnh Lào Cai',
+    });
+    const units: Record<string, string> = {};
+    for (const [k, name] of Object.entries(UNITS)) units[k] = (await api<{ id: string }>('units.create', { name })).id;
+    for (const p of PEOPLE) {
+      await api('staff.create', { fullName: p.fullName, birthDate: p.birthDate, gender: p.gender, unitId: units[p.unit], employmentStart: '2015-01-01' });
+    }
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    // the year-end grid of Phòng Người có công, 2024
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-grid').waitFor();
+    await page.getByTestId('grid-year').fill('2024');
+    await page.getByTestId('grid-unit').click();
+    await page.getByRole('option', { name: UNITS.ncc, exact: true }).click();
+    const rows = page.getByTestId('grid-row');
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual([
+      'Nguyễn Văn An',
+      'Lê Văn Cường',
+      'Phạm Thị Dung',
+      'Hoàng Văn Em',
+      'Vũ Thị Phương',
+    ]);
+    const cell = (i: number, col: string) => rows.nth(i).getByTestId(`grid-cell-${col}`);
+
+    // keyboard: row 1 "HTX" → HTXSNV, → → → Space ticks LĐTT; Enter goes down, ← ← ← back to the rating, "t" → HTTNV
+    await cell(0, 'rating').click();
+    await page.keyboard.type('htx');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('t');
+    await page.keyboard.press('ArrowDown');
+    expect(await cell(0, 'rating').getAttribute('data-value')).toBe('HTXSNV');
+    expect(await cell(0, 'LDTT').getAttribute('data-value')).toBe('x');
+    expect(await cell(1, 'rating').getAttribute('data-value')).toBe('HTTNV');
+    expect(await cell(2, 'rating').getAttribute('data-active')).toBe('true');
+
+    // paste a block copied from Excel at row 3: rating words and maternity marks; "Giỏi" is not a rating
+    await page.evaluate((text) => navigator.clipboard.writeText(text), 'Hoàn thành xuất sắc nhiệm vụ\tx\r\nTốt\t\r\nGiỏi\tx\r\n');
+    await page.keyboard.press('ControlOrMeta+V');
+    const report = page.getByTestId('grid-paste-report');
+    await report.waitFor();
+    expect(await report.innerText()).toContain('Đã dán 5 ô.');
+    expect(await page.getByTestId('grid-paste-problem').allInnerTexts()).toEqual([
+      'Dòng 5 (Vũ Thị Phương), cột Xếp loại: “Giỏi” — nhập HTXSNV, HTTNV, HTNV, KHTNV hoặc “Hoàn thành xuất sắc nhiệm vụ”, “xuất sắc”, “tốt”…',
+    ]);
+    expect(await cell(2, 'rating').getAttribute('data-value')).toBe('HTXSNV');
+    expect(await cell(2, 'maternity').getAttribute('data-value')).toBe('x');
+    expect(await cell(3, 'rating').getAttribute('data-value')).toBe('HTTNV');
+    expect(await cell(4, 'rating').getAttribute('data-value')).toBe('');
+    expect(await cell(4, 'maternity').getAttribute('data-value')).toBe('x');
+    await shot(page, 'grid-pasted');
+
+    // fix the unrecognised cell with the keyboard: two rows down, "1" = HTXSNV
+    await page.getByTestId('award-grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('1');
+    expect(await cell(4, 'rating').getAttribute('data-value')).toBe('HTXSNV');
+
+    await page.getByTestId('grid-save').click();
+    await page.getByText('Đã lưu: cập nhật 5 người; thêm 1, bỏ 0 danh hiệu.').waitFor();
+    await expect.poll(() => page.getByTestId('grid-dirty').count()).toBe(0);
+    expect(await cell(4, 'rating').getAttribute('data-value')).toBe('HTXSNV');
+    // saved in the database
+    const grid = await api<{ rows: Array<{ fullName: string; rating: string | null; maternityLeave: boolean; titles: { LDTT: { held: boolean } } }> }>(
+      'records.yearGrid',
+      { unitId: units.ncc, year: 2024 },
+    );
+    expect(grid.rows.map((r) => [r.fullName, r.rating, r.maternityLeave, r.titles.LDTT.held])).toEqual([
+      ['Nguyễn Văn An', 'HTXSNV', false, true],
+      ['Lê Văn Cường', 'HTTNV', false, false],
+      ['Phạm Thị Dung', 'HTXSNV', true, false],
+      ['Hoàng Văn Em', 'HTTNV', false, false],
+      ['Vũ Thị Phương', 'HTXSNV', true, false],
+    ]);
+
+    // the check for the unit and year chosen above
+    await page.getByTestId('awards-tab-check').click();
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('check-row').first().waitFor();
+    expect(await page.getByTestId('check-warnings').innerText()).toContain('Phòng Người có công: 3 người đủ điều kiện CSTĐCS trên 5 người đủ điều kiện LĐTT');
+    const phuong = page.locator('[data-testid="check-row"][data-name="Vũ Thị Phương"]');
+    expect(await phuong.getByTestId('check-ok').allInnerTexts()).toEqual(['LĐTT', 'CSTĐCS']);
+    await shot(page, 'check');
+
+    // her explanation: each rule with its legal basis; the HTXSNV branch is marked "chưa xác minh"
+    await phuong.getByTestId('check-explain').click();
+    const drawer = page.getByTestId('explanation');
+    await drawer.waitFor();
+    const ldtt = drawer.locator('[data-testid="explanation-candidate"][data-code="LDTT"]');
+    expect(await ldtt.getByTestId('explanation-message').allInnerTexts()).toContain('Năm 2024 xếp loại HTXSNV (có nghỉ thai sản, thời gian nghỉ được tính)');
+    expect(await ldtt.getByTestId('explanation-basis').allInnerTexts()).toContain('Căn cứ: Luật TĐKT 2022, Điều 24; NĐ 98/2023/NĐ-CP, Điều 4');
+    const cstdcs = drawer.locator('[data-testid="explanation-candidate"][data-code="CSTDCS"]');
+    const item = cstdcs.getByTestId('explanation-item').filter({ hasText: 'nhánh HTXSNV' });
+    expect(await item.getByTestId('explanation-message').innerText()).toBe('Năm 2024 xếp loại HTXSNV (không có sáng kiến, đạt theo nhánh HTXSNV)');
+    expect(await item.getByTestId('explanation-basis').innerText()).toBe('Căn cứ: Luật TĐKT 2022, Điều 23');
+    expect(await item.getByTestId('unverified-badge').innerText()).toMatch(/chưa xác minh/i);
+    // a near miss says what is missing
+    const tinh = drawer.locator('[data-testid="explanation-candidate"][data-code="CSTD_TINH"]');
+    await tinh.locator('button').first().click();
+    expect(await tinh.getByTestId('explanation-missing').allInnerTexts()).toContain('Còn thiếu: thiếu 2 năm CSTĐCS liên tục: 2022 và 2023 chưa có');
+    await shot(page, 'explanation');
+    await page.keyboard.press('Escape');
+
+    // the staff list opens a person's timeline
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-search').fill('vu thi phuong');
+    await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Vũ Thị Phương']);
+    await page.getByTestId('staff-history').click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    expect(await timeline.locator('[data-testid="timeline-year"][data-year="2024"]').innerText()).toContain('HTXSNV');
+    await shot(page, 'timeline');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,91 @@
+// The Sao lưu screen in Chromium against the real browser host: back up, change data,
+// restore, and the change is gone while the data before the restore is kept as a backup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+
+describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
+  let browser: Browser;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('create a backup → add a staff member → restore → the staff member is gone, before-restore is listed', async () => {
+    const dir = tempDir('tdkt-e2e-backup-');
+    const dbPath = path.join(dir, 'office.sqlite');
+    host = await startHost(dbPath);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    await page.getByText('Thiết lập cơ quan').waitFor();
+    await page.getByTestId('office-name').fill('Sở Nội vụ');
+    await page.getByTestId('office-place').fill('Lào Cai');
+    await page.getByTestId('office-abbr').fill('SNV');
+    await page.getByTestId('office-save').click();
+    await page.getByTestId('nav-backup').waitFor();
+
+    // the host made its start-up backup; "Sao lưu ngay" adds a manual one
+    await page.getByTestId('nav-backup').click();
+    await expect.poll(() => page.getByTestId('backup-folder').innerText()).toBe(path.join(dir, 'backups'));
+    await expect.poll(() => page.getByTestId('backup-row').count()).toBe(1);
+    await page.getByTestId('backup-create').click();
+    const manualRow = page.locator('[data-testid="backup-row"][data-reason="manual"]');
+    await manualRow.waitFor();
+    expect(await manualRow.getByTestId('backup-reason').innerText()).toBe('Sao lưu thủ công');
+    expect(await manualRow.textContent()).toContain('Tốt');
+
+    // the browser host can also download a fresh backup
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    const saved = path.join(tempDir(), download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+
+    // a staff member added after the backup
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-add').click();
+    await page.getByTestId('staff-name').fill('Phạm Thị Hằng');
+    await page.getByTestId('staff-save').click();
+    await page.getByTestId('staff-name').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Phạm Thị Hằng']);
+
+    // restore the manual backup, after a confirmation that says the current data is kept
+    await page.getByTestId('nav-backup').click();
+    await manualRow.getByTestId('backup-restore').click();
+    await page.getByText('Khôi phục dữ liệu từ bản sao lưu?').waitFor();
+    expect(await page.getByRole('dialog').innerText()).toContain('Trước khi khôi phục');
+    await page.getByTestId('confirm-restore').click();
+    const safetyRow = page.locator('[data-testid="backup-row"][data-reason="before-restore"]');
+    await safetyRow.waitFor();
+    expect(await safetyRow.getByTestId('backup-reason').innerText()).toBe('Trước khi khôi phục');
+    await page.getByText('Đã khôi phục dữ liệu').waitFor();
+
+    // the staff member is gone
+    await page.getByTestId('nav-staff').click();
+    await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe('0 người');
+    expect(await page.getByTestId('staff-row').count()).toBe(0);
+
+    // and the list still shows the copy kept before the restore
+    await page.getByTestId('nav-backup').click();
+    await safetyRow.waitFor();
+    expect(await page.locator('[data-testid="backup-row"][data-reason="manual"]').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+
+    // stopping the host makes the quit backup
+    await host.stop();
+    host = null;
+    expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => /-quit\.sqlite$/.test(n))).toBe(true);
+  });
+});

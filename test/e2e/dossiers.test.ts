@@ -1,0 +1,195 @@
+// Nomination dossier builder in a real browser against the real core, "today" fixed at
+// 20/11/2025: staff and award records through the API; in the UI create a BK_TINH dossier, add
+// the nominee the eligibility checker proposes, see the checklist block, fill the council
+// meeting and votes, write the report, attach evidence, see the checklist pass, export (a .zip
+// download), look at the documents, submit.
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+import { docxPlainText } from '../../electron/services/documents/docx-text';
+
+async function api<T>(host: HostProcess, proc: string, input: unknown): Promise<T> {
+  const token = /token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
+  const base = host.url.split('#')[0]!;
+  const r = await fetch(`${base}api/${proc}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!body.ok) throw new Error(body.error.message);
+  return body.data;
+}
+
+const SHOTS = process.env.TDKT_E2E_SHOTS;
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const checklist = (page: Page) => page.getByTestId('checklist-result');
+
+describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Chromium, today = 20/11/2025)', () => {
+  let browser: Browser;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('create → nominees from proposals → checklist blocks → meeting, votes, report, evidence → checklist passes → export, documents, submit', async () => {
+    const dir = tempDir('tdkt-e2e-dossiers-');
+    host = await startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2025-11-20' });
+
+    // office, units, staff and award records through the API
+    await api(host, 'office.save', {
+      name: 'Phòng Nội vụ xã Bảo Thắng',
+      levelCode: 'xa',
+      placeName: 'Lào Cai',
+      abbreviation: 'PNVBT',
+      parentAgency: 'UBND tỉnh Lào Cai',
+      headTitle: 'Trưởng phòng',
+      headName: 'Đỗ Văn Hải',
+    });
+    const unit = await api<{ id: string }>(host, 'units.create', { name: 'Văn phòng' });
+    const an = await api<{ id: string }>(host, 'staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', gender: 'nam', unitId: unit.id, position: 'Chánh văn phòng' });
+    const ngoc = await api<{ id: string }>(host, 'staff.create', { fullName: 'Trần Thị Bích Ngọc', birthDate: '20/11/1985', gender: 'nu', unitId: unit.id, position: 'Chuyên viên' });
+    const row = (id: string, rating: string, cs: boolean) => ({ staffId: id, rating, maternityLeave: false, underReview: false, titles: { LDTT: cs, CSTDCS: cs } });
+    await api(host, 'records.saveYearGrid', {
+      unitId: unit.id,
+      year: 2024,
+      rows: [row(an.id, 'HTXSNV', true), row(ngoc.id, 'HTTNV', false)],
+      decisions: { LDTT: { number: '24/QĐ-PNVBT', date: '20/12/2024' }, CSTDCS: { number: '34/QĐ-PNVBT', date: '20/12/2024' } },
+    });
+    await api(host, 'records.saveYearGrid', { unitId: unit.id, year: 2025, rows: [row(an.id, 'HTXSNV', false), row(ngoc.id, 'HTXSNV', false)] });
+    await api(host, 'records.saveInitiative', { data: { staffId: an.id, year: 2025, title: 'Số hóa hồ sơ thi đua', scope: 'co_so', recognizingBody: 'Hội đồng sáng kiến xã' } });
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossiers-page').waitFor();
+    await shot(page, '01-list-empty');
+
+    // create the dossier
+    await page.getByTestId('dossier-create').click();
+    await page.getByTestId('new-dossier-year').fill('2025');
+    await page.getByTestId('new-dossier-create').click();
+    await page.getByTestId('dossier-view').waitFor();
+    expect(await page.getByTestId('dossier-title').innerText()).toBe('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng năm 2025');
+
+    // the checker proposes An (eligible) and Ngọc (nearly: 2024 CSTĐCS missing), separately
+    const eligible = page.getByTestId('candidates-eligible');
+    await eligible.getByTestId('candidate-check').first().waitFor();
+    expect(await eligible.getByTestId('candidate-check').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('candidates-nearly').innerText()).toContain('Trần Thị Bích Ngọc');
+    expect(await page.getByTestId('candidates-nearly').innerText()).toContain('2024 chưa có');
+    await eligible.locator('[data-name="Nguyễn Văn An"]').check();
+    await page.getByTestId('candidates-add').click();
+    await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(1);
+    expect(await page.getByTestId('nominee-row').first().innerText()).toContain('Nguyễn Văn An');
+
+    // the checklist blocks: no meeting, no report
+    await expect.poll(() => checklist(page).getAttribute('data-ok')).toBe('false');
+    const blocks = async () => (await page.locator('[data-testid="checklist-item"][data-level="block"]').allInnerTexts()).join('\n');
+    await expect.poll(blocks).toContain('Chưa có thông tin cuộc họp Hội đồng');
+    expect(await blocks()).toContain('Ông/bà Nguyễn Văn An: chưa có báo cáo thành tích');
+    expect(await page.getByTestId('dossier-submit').isDisabled()).toBe(true);
+    await shot(page, '02-blocked');
+
+    // the council meeting and the votes
+    await page.getByTestId('meeting-date').fill('18/11/2025');
+    await page.getByTestId('meeting-time').fill('14 giờ 00');
+    await page.getByTestId('meeting-place').fill('Phòng họp UBND xã');
+    await page.getByTestId('meeting-chair').fill('Đỗ Văn Hải');
+    await page.getByTestId('meeting-secretary').fill('Lý Thị Mai');
+    await page.getByTestId('meeting-members').fill('Đỗ Văn Hải\nLý Thị Mai\nTạ Văn Nam\nCao Thị Oanh\nBùi Văn Phúc');
+    await page.getByTestId('meeting-total').fill('7');
+    await page.getByTestId('meeting-fill-totals').click();
+    await page.getByTestId('vote-agree').first().fill('5');
+    await page.getByTestId('meeting-save').click();
+    await expect.poll(() => page.getByTestId('nominee-row').first().innerText()).toContain('5/5 (100%)');
+    await expect.poll(blocks).not.toContain('cuộc họp');
+
+    // the report: pre-filled from the records, saved as it is
+    await page.getByTestId('nominee-report').first().click();
+    const ly = page.getByTestId('report-section-ly_lich');
+    await ly.waitFor();
+    expect(await ly.inputValue()).toContain('Họ và tên: Nguyễn Văn An');
+    expect(await page.getByTestId('report-section-thanh_tich').inputValue()).toContain('Sáng kiến "Số hóa hồ sơ thi đua"');
+    const cells = await page.getByTestId('report-table-danh_hieu').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(cells.join(' | ')).toContain('Quyết định số 34/QĐ-PNVBT ngày 20/12/2024');
+    await shot(page, '03-report');
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-reset').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('report-section-ly_lich').waitFor({ state: 'detached' });
+
+    // passes, with a warning until the initiative's evidence is attached
+    await expect.poll(() => checklist(page).getAttribute('data-ok')).toBe('true');
+    expect(await page.locator('[data-testid="checklist-item"][data-level="warning"]').first().innerText()).toContain('chưa có minh chứng');
+    const pdf = path.join(dir, 'QĐ công nhận sáng kiến.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4\n% minh chung\n%%EOF\n');
+    await page.getByTestId('attachment-owner').click();
+    await page.getByRole('option', { name: 'Nguyễn Văn An' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('attachment-upload').click();
+    await (await chooser).setFiles(pdf);
+    await expect.poll(() => page.getByTestId('attachment-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(0);
+    expect(await page.getByTestId('checklist-ok').innerText()).toContain('Hồ sơ đủ điều kiện');
+    await shot(page, '04-passed');
+
+    // export: a .zip with the documents and the evidence
+    const download = page.waitForEvent('download');
+    await page.getByTestId('documents-zip').click();
+    const dl = await download;
+    expect(dl.suggestedFilename()).toMatch(/^Ho-so_PNVBT_2025_.*\.zip$/);
+    const zipPath = path.join(dir, 'ho-so.zip');
+    await dl.saveAs(zipPath);
+    const entries = unzipSync(fs.readFileSync(zipPath));
+    expect(Object.keys(entries).sort()).toEqual([
+      '01_To-trinh_PNVBT_2025.docx',
+      '02_Danh-sach_PNVBT_2025.xlsx',
+      '03_Bien-ban-hop-HDTDKT_PNVBT_2025.docx',
+      '04_Bao-cao-thanh-tich_01_Nguyen-Van-An.docx',
+      'Minh-chung/01_Nguyen-Van-An_QD-cong-nhan-sang-kien.pdf',
+    ]);
+    const toTrinh = docxPlainText(entries['01_To-trinh_PNVBT_2025.docx']!);
+    expect(toTrinh).toContain('TỜ TRÌNH');
+    expect(toTrinh).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
+    expect(toTrinh).toContain('Nguyễn Văn An');
+    expect(docxPlainText(entries['03_Bien-ban-hop-HDTDKT_PNVBT_2025.docx']!)).toContain('Thời gian: 14 giờ 00, ngày 18 tháng 11 năm 2025.');
+
+    // the documents are listed; the preview shows the tờ trình
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(4);
+    await page.getByTestId('preview-to_trinh').click();
+    const frame = page.frameLocator('[data-testid="document-preview"]');
+    await frame.getByText('TỜ TRÌNH', { exact: true }).waitFor();
+    expect(await frame.locator('body').innerText()).toContain('DANH SÁCH');
+    await shot(page, '05-preview');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('document-preview').waitFor({ state: 'detached' });
+
+    // submit: locked, "Đã gửi"
+    await page.getByTestId('dossier-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('dossier-status').first().getAttribute('data-status')).toBe('submitted');
+    expect(await page.getByTestId('dossier-reopen').isVisible()).toBe(true);
+    expect(await page.getByTestId('meeting-save').count()).toBe(0);
+    await shot(page, '06-submitted');
+
+    await page.getByTestId('dossier-back').click();
+    await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
+    expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('submitted');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+// The USB journey in a real browser: an office exports a bundle (download), the province
+// opens it, sees the preview, applies it, finds the staff and the history row.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+import { createCore } from '../../electron/core/core';
+import { OFFICE_A, exportBytes, makeOffice, makeProvince } from '../integration/exchange/helpers';
+
+async function editBothSides(officeDb: string, provinceDb: string): Promise<string> {
+  let id = '';
+  for (const [db, position] of [
+    [provinceDb, 'Sửa ở tỉnh'],
+    [officeDb, 'Sửa ở xã'],
+  ] as const) {
+    const c = await createCore({ dbPath: db, host: 'test' });
+    const s = (await c.invoke('staff.list', {})).rows.find((r) => r.fullName === 'Lê Đức Thắng')!;
+    id = s.id;
+    await new Promise((r) => setTimeout(r, 5));
+    await c.invoke('staff.update', { id: s.id, data: { ...s, position } });
+    c.close();
+  }
+  return id;
+}
+
+async function exportFrom(dbPath: string): Promise<Buffer> {
+  const c = await createCore({ dbPath, host: 'test' });
+  try {
+    return await exportBytes(c);
+  } finally {
+    c.close();
+  }
+}
+
+describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
+  let browser: Browser;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('office exports → province previews, applies, sees the staff and the history', { timeout: 90_000 }, async () => {
+    const dir = tempDir('tdkt-e2e-exchange-');
+    const officeDb = path.join(dir, 'office.sqlite');
+    const provinceDb = path.join(dir, 'province.sqlite');
+    (await makeOffice(OFFICE_A, officeDb)).close();
+    (await makeProvince(provinceDb)).close();
+    const pageErrors: string[] = [];
+
+    // office: export, downloaded by the browser
+    host = await startHost(officeDb);
+    const office = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    office.on('pageerror', (e) => pageErrors.push(e.message));
+    await office.goto(host.url);
+    await office.getByTestId('nav-exchange').click();
+    const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('exchange-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^TDKT_PNVBT_gui-cap-tren_\d{8}-\d{6}\.tdkt$/);
+    const bundlePath = path.join(dir, download.suggestedFilename());
+    await download.saveAs(bundlePath);
+    expect(fs.statSync(bundlePath).size).toBeGreaterThan(500);
+    await office.getByTestId('exchange-export-done').waitFor();
+    await expect.poll(() => office.locator('[data-testid="exchange-history-row"][data-direction="out"]').count()).toBe(1);
+    await office.close();
+    await host.stop();
+
+    // province: open → verified → preview → apply
+    host = await startHost(provinceDb);
+    const prov = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    prov.on('pageerror', (e) => pageErrors.push(e.message));
+    await prov.goto(host.url);
+    await prov.getByTestId('nav-exchange').click();
+
+    // a file that is not a bundle is refused with a Vietnamese message
+    const junk = path.join(dir, 'nham-tep.tdkt');
+    fs.writeFileSync(junk, 'không phải gói dữ liệu');
+    await prov.locator('input[type=file]').setInputFiles(junk);
+    await prov.getByTestId('exchange-error').waitFor();
+    expect(await prov.getByTestId('exchange-error').innerText()).toContain('không phải gói dữ liệu TĐKT');
+
+    await prov.locator('input[type=file]').setInputFiles(bundlePath);
+    await prov.getByTestId('exchange-verified').waitFor();
+    expect(await prov.getByTestId('exchange-origin').innerText()).toBe(OFFICE_A.name);
+    await prov.getByTestId('exchange-preview').waitFor();
+    expect(await prov.getByTestId('exchange-total-new').innerText()).toBe('7');
+    expect(await prov.getByTestId('exchange-total-conflict').innerText()).toBe('0');
+    const staffRow = prov.locator('[data-testid="exchange-preview-row"][data-entity="staff"]');
+    expect(await staffRow.getByTestId('exchange-count-new').innerText()).toBe('3');
+    await prov.getByTestId('exchange-apply').click();
+    await prov.getByTestId('exchange-done').waitFor();
+    expect(await prov.getByTestId('exchange-done').innerText()).toContain('ghi 7 bản ghi');
+    await expect.poll(() => prov.locator('[data-testid="exchange-history-row"][data-direction="in"]').count()).toBe(1);
+    expect(await prov.getByTestId('exchange-history-row').first().innerText()).toContain(OFFICE_A.name);
+
+    // the same bundle again: already imported, nothing to apply
+    await prov.getByTestId('exchange-close').click();
+    await prov.getByTestId('exchange-done').waitFor({ state: 'detached' });
+    await prov.locator('input[type=file]').setInputFiles(bundlePath);
+    await prov.getByTestId('exchange-already').waitFor();
+    expect(await prov.getByTestId('exchange-apply').isDisabled()).toBe(true);
+
+    // both sides edit the same person: the conflict must be chosen before applying
+    const id = await editBothSides(officeDb, provinceDb);
+    const second = path.join(dir, 'lan-hai.tdkt');
+    fs.writeFileSync(second, await exportFrom(officeDb));
+    await prov.reload();
+    await prov.getByTestId('nav-exchange').click();
+    await prov.locator('input[type=file]').setInputFiles(second);
+    await prov.getByTestId('exchange-conflict').waitFor();
+    expect(await prov.getByTestId('exchange-total-conflict').innerText()).toBe('1');
+    const card = await prov.getByTestId('exchange-conflict').innerText();
+    expect(card).toContain('Lê Đức Thắng');
+    expect(card).toContain('Sửa ở tỉnh');
+    expect(card).toContain('Sửa ở xã');
+    expect(await prov.getByTestId('exchange-apply').isDisabled()).toBe(true);
+    await prov.getByTestId('exchange-choice-incoming').click();
+    await prov.getByTestId('exchange-apply').click();
+    await prov.getByTestId('exchange-done').waitFor();
+    expect(await prov.getByTestId('exchange-done').innerText()).toContain('lấy bản trong gói 1');
+    const check = await createCore({ dbPath: provinceDb, host: 'test' });
+    expect((await check.invoke('staff.get', { id })).position).toBe('Sửa ở xã');
+    check.close();
+
+    // the staff are in the Cán bộ list
+    await prov.getByTestId('nav-staff').click();
+    await expect.poll(() => prov.getByTestId('staff-row').count()).toBe(OFFICE_A.staff.length);
+    const names = await prov.getByTestId('staff-row-name').allInnerTexts();
+    expect(names.sort()).toEqual(OFFICE_A.staff.map((s) => s.fullName).sort());
+    expect(pageErrors).toEqual([]);
+    await prov.close();
+  });
+});

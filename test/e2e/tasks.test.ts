@@ -1,0 +1,160 @@
+// The task tracker in a real browser against the real core, with "today" fixed at 10/05/2022
+// (host env TDKT_TODAY): import the Lào Cai reference plan through the API, create its tasks
+// in the UI, finish tasks with notes on the board, watch the board and the home overdue panel
+// change, export the quarter's BÁO CÁO and read it back.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+import { docxPlainText } from '../../electron/services/documents/docx-text';
+
+const REFERENCE_PLAN = path.resolve(__dirname, '../../../shared/reference/plans/004_604d1ccd06bf0239.docx');
+
+async function api<T>(host: HostProcess, proc: string, input: unknown): Promise<T> {
+  const token = /token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
+  const base = host.url.split('#')[0]!;
+  const r = await fetch(`${base}api/${proc}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!body.ok) throw new Error(body.error.message);
+  return body.data;
+}
+
+const column = (page: Page, status: string) => page.getByTestId(`board-column-${status}`);
+const cardsIn = (page: Page, status: string) => column(page, status).getByTestId('task-card');
+
+async function completeCard(page: Page, title: string, note: string) {
+  const card = cardsIn(page, 'chua_thuc_hien').filter({ hasText: title });
+  await card.getByTestId('task-card-done').click();
+  await page.getByTestId('complete-note').fill(note);
+  await page.getByTestId('complete-save').click();
+  await page.getByTestId('complete-note').waitFor({ state: 'detached' });
+  await cardsIn(page, 'hoan_thanh').filter({ hasText: title }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today = 10/05/2022)', () => {
+  let browser: Browser;
+  let host: HostProcess | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+
+  it('plan → tasks in the UI → done with notes on the board → home overdue panel → quarter report', async () => {
+    const dir = tempDir('tdkt-e2e-tasks-');
+    host = await startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2022-05-10' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    // office set-up
+    await page.getByTestId('office-name').fill('Sở Lao động - Thương binh và Xã hội');
+    await page.getByTestId('office-place').fill('Lào Cai');
+    await page.getByTestId('office-abbr').fill('SLĐTBXH');
+    await page.getByTestId('office-save').click();
+    await page.getByTestId('nav-home').waitFor();
+
+    // the reference plan and a unit, through the API
+    await api(host, 'units.create', { name: 'Văn phòng Sở' });
+    const imported = await api<{ record: { id: string; year: number } }>(host, 'plans.import', {
+      fileName: '004_604d1ccd06bf0239.docx',
+      fileBase64: fs.readFileSync(REFERENCE_PLAN).toString('base64'),
+    });
+    expect(imported.record.year).toBe(2022);
+
+    // the home screen is the default page; no tasks yet
+    await page.getByTestId('home-panel').waitFor();
+    await expect.poll(() => page.getByTestId('home-overdue-title').innerText()).toBe('Quá hạn (0)');
+
+    // create the plan's tasks in the UI: preview, then apply
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('tasks-from-plan').click();
+    await page.getByTestId('from-plan-select').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('from-plan-preview').waitFor();
+    expect(await page.getByTestId('from-plan-add').innerText()).toBe('Tạo mới 15 nhiệm vụ');
+    await page.getByTestId('from-plan-apply').click();
+    await page.getByTestId('from-plan-apply').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('tasks-count').innerText()).toBe('15 nhiệm vụ');
+    expect(await page.getByTestId('tasks-today').innerText()).toContain('10/05/2022');
+
+    // the board opens on the current quarter (Q II: 5 tasks, not yet due); Q I's 4 are overdue
+    await expect.poll(() => cardsIn(page, 'chua_thuc_hien').count()).toBe(5);
+    await page.getByTestId('board-quarter').getByText('Quý I (4)').click();
+    await expect.poll(() => cardsIn(page, 'chua_thuc_hien').count()).toBe(4);
+    expect(await column(page, 'chua_thuc_hien').locator('[data-status="qua_han"]').count()).toBe(4);
+    expect(await cardsIn(page, 'hoan_thanh').count()).toBe(0);
+
+    // finish two Q I tasks with notes
+    await completeCard(page, 'Kế hoạch công tác TĐKT năm 2022', 'Đã ban hành Kế hoạch số 25/KH-SLĐTBXH.');
+    await completeCard(page, 'Triển khai hưởng ứng, phát động các phong trào thi đua chuyên đề', 'Đã phát động 02 phong trào chuyên đề.');
+    await expect.poll(() => cardsIn(page, 'hoan_thanh').count()).toBe(2);
+    await expect.poll(() => cardsIn(page, 'chua_thuc_hien').count()).toBe(2);
+    await expect.poll(() => column(page, 'hoan_thanh').getByTestId('board-column-count').innerText()).toBe('2');
+
+    // move a Q II task to "đang thực hiện" with its menu …
+    await page.getByTestId('board-quarter').getByText('Quý II (5)').click();
+    await cardsIn(page, 'chua_thuc_hien').first().getByTestId('task-card-menu').click();
+    await page.getByTestId('task-move-dang_thuc_hien').click();
+    await expect.poll(() => cardsIn(page, 'dang_thuc_hien').count()).toBe(1);
+    // … and another by dragging its card to the column
+    await cardsIn(page, 'chua_thuc_hien').first().dragTo(column(page, 'dang_thuc_hien'));
+    await expect.poll(() => cardsIn(page, 'dang_thuc_hien').count()).toBe(2);
+    await expect.poll(() => cardsIn(page, 'chua_thuc_hien').count()).toBe(3);
+
+    // the drawer shows the note timeline of a finished task
+    await page.getByTestId('board-quarter').getByText('Quý I (4)').click();
+    await cardsIn(page, 'hoan_thanh').filter({ hasText: 'Kế hoạch công tác TĐKT năm 2022' }).getByTestId('task-card-title').click();
+    await page.getByTestId('task-drawer').waitFor();
+    await expect.poll(() => page.getByTestId('note-item').first().innerText()).toContain('Đã ban hành Kế hoạch số 25/KH-SLĐTBXH.');
+    expect(await page.getByTestId('note-item').first().innerText()).toContain('10/05/2022');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('task-drawer').waitFor({ state: 'detached' });
+
+    // home: two overdue left; widening the window to 60 days shows the Q II tasks due 30/06
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-overdue-title').innerText()).toBe('Quá hạn (2)');
+    await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
+    expect(await page.getByTestId('home-overdue').innerText()).not.toContain('Kế hoạch công tác TĐKT năm 2022');
+    expect(await page.getByTestId('home-soon-item').count()).toBe(0);
+    await page.getByTestId('home-days').fill('60');
+    await expect.poll(() => page.getByTestId('home-soon-item').count()).toBe(5);
+    expect(await page.getByTestId('home-quarter-summary').innerText()).toBe('0/5 nhiệm vụ hoàn thành');
+
+    // an overdue task opens in the tasks page
+    await page.getByTestId('home-overdue-item').first().click();
+    await page.getByTestId('task-drawer').waitFor();
+    await page.keyboard.press('Escape');
+
+    // the quarter report: download the DOCX and read it
+    await page.getByTestId('tasks-tab-report').click();
+    await page.getByTestId('report-period').getByText('Quý I', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('report-summary').innerText()).toBe('4 nhiệm vụ, hoàn thành 2 (50%)');
+    await page.getByTestId('completion-chart').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-nhiem-vu-tdkt-2022-q1.docx');
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const text = docxPlainText(fs.readFileSync(saved));
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2022');
+    expect(text).toContain('Lào Cai, ngày 10 tháng 5 năm 2022');
+    const doneRow = text.split('\n').find((l) => l.includes('Kế hoạch công tác TĐKT năm 2022\t'));
+    expect(doneRow).toBeDefined();
+    // finished on 10/05, after its quarter ended on 31/03: done, late
+    expect(doneRow).toContain('\t31/03/2022\tHoàn thành (chậm hạn)\tĐã ban hành Kế hoạch số 25/KH-SLĐTBXH.');
+    expect(text).toContain('đã hoàn thành 2 nhiệm vụ (đạt 50%)');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

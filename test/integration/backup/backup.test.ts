@@ -1,0 +1,220 @@
+// Backups on real files in temp folders: naming, consistency under writes, integrity,
+// atomicity when a step fails, pruning, the daily rule, and settings.
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '../../../electron/core/core';
+import { createCore } from '../../../electron/core/core';
+import {
+  backupFileName,
+  createBackup,
+  dailyBackupDue,
+  listBackups,
+  parseBackupFileName,
+  pruneBackups,
+} from '../../../electron/services/backup';
+import { runCli } from '../../../electron/cli/tdkt';
+import { isAppError } from '../../../shared/contract/errors';
+import { testCore } from '../../support/core';
+import { tempDb, tempDir } from '../../support/tmp';
+import { addManyStaff, backupsDir, filesIn, tableRows } from './helpers';
+
+const cores: Core[] = [];
+async function core(opts: Parameters<typeof testCore>[0] = {}) {
+  const c = await testCore(opts);
+  cores.push(c);
+  return c;
+}
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+async function rejection(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('backup file names', () => {
+  it('round-trips tdkt-YYYYMMDD-HHmmss-<reason>.sqlite in local time', () => {
+    const at = new Date(2025, 2, 5, 7, 8, 9);
+    expect(backupFileName(at, 'daily')).toBe('tdkt-20250305-070809-daily.sqlite');
+    expect(backupFileName(at, 'before-restore', 2)).toBe('tdkt-20250305-070809-before-restore-2.sqlite');
+    expect(parseBackupFileName('tdkt-20250305-070809-before-restore-2.sqlite')).toEqual({ createdAt: at, reason: 'before-restore', seq: 2 });
+    for (const bad of ['.tdkt-20250305-070809-daily.sqlite.ab12.partial', 'tdkt-20250305-070809-other.sqlite', 'tdkt.sqlite']) {
+      expect(parseBackupFileName(bad)).toBeNull();
+    }
+  });
+});
+
+describe('createBackup', () => {
+  it('writes a checked, self-contained copy under its final name and nothing else', async () => {
+    const c = await core();
+    await c.invoke('staff.create', { fullName: 'Trần Thị Bích Ngọc' });
+    const info = await c.invoke('backup.create', {});
+    const dir = backupsDir(c);
+    expect(info.path).toBe(path.join(dir, info.fileName));
+    expect(info.fileName).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(info.integrityOk).toBe(true);
+    // no -wal/-shm beside the copy, no temp file left: a copy that stands alone on a USB stick
+    expect(filesIn(dir)).toEqual([info.fileName]);
+    const header = fs.readFileSync(info.path).subarray(0, 20);
+    expect(header.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect([header[18], header[19]]).toEqual([1, 1]);
+    expect(tableRows(info.path, 'staff')).toEqual(tableRows(c.ctx.conn.path, 'staff'));
+    expect(filesIn(dir)).toEqual([info.fileName]);
+  });
+
+  it('writes to another folder (USB stick) and two backups in the same second get distinct names', async () => {
+    const c = await core();
+    const usb = tempDir('tdkt-usb-');
+    const at = new Date(2025, 0, 2, 3, 4, 5);
+    const a = await createBackup(c.ctx, { reason: 'manual', destDir: usb, now: at });
+    const b = await createBackup(c.ctx, { reason: 'manual', destDir: usb, now: at });
+    expect([a.fileName, b.fileName]).toEqual(['tdkt-20250102-030405-manual.sqlite', 'tdkt-20250102-030405-manual-2.sqlite']);
+    expect(filesIn(usb)).toEqual([a.fileName, b.fileName].sort());
+    expect(fs.existsSync(backupsDir(c))).toBe(false);
+  });
+
+  it('is consistent while writes happen during the copy', async () => {
+    const c = await core();
+    addManyStaff(c, 4000); // ~1.5 MB: the online backup copies it in several steps
+    const before = (tableRows(c.ctx.conn.path, 'staff') as unknown[]).length;
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await c.invoke('staff.create', { fullName: `Lê Văn Ghi${written}` });
+        written++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const info = await createBackup(c.ctx, { reason: 'manual' });
+    writing = false;
+    await writer;
+    expect(written).toBeGreaterThan(0);
+    expect(info.integrityOk).toBe(true);
+    const copied = tableRows(info.path, 'staff') as { full_name: string }[];
+    expect(copied.length).toBeGreaterThanOrEqual(before);
+    expect(copied.length).toBeLessThanOrEqual(before + written);
+    // every row in the copy is whole
+    expect(copied.every((r) => typeof r.full_name === 'string' && r.full_name.length > 0)).toBe(true);
+  });
+
+  describe('atomicity: a failing step never leaves a file with the final name', () => {
+    const cases: [string, Parameters<typeof createBackup>[1]['steps']][] = [
+      [
+        'copy throws half-way (USB stick pulled)',
+        {
+          copy: async (_ctx, dest) => {
+            fs.writeFileSync(dest, Buffer.alloc(8192, 7));
+            throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+          },
+        },
+      ],
+      ['fsync fails', { fsync: () => { throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); } }],
+      ['rename fails', { rename: () => { throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' }); } }],
+    ];
+    it.each(cases)('%s', async (_name, steps) => {
+      const c = await core();
+      await c.invoke('staff.create', { fullName: 'Phạm Văn Đồng' });
+      const usb = tempDir('tdkt-usb-');
+      const e = await rejection(createBackup(c.ctx, { reason: 'manual', destDir: usb, steps }));
+      expect(isAppError(e) && e.code).toBe('DB_ERROR');
+      expect((e as Error).message).toContain('Chưa sao lưu được');
+      expect(filesIn(usb)).toEqual([]);
+      expect(listBackups(c.ctx, usb)).toEqual([]);
+      // the live database is untouched and still works
+      expect((await c.invoke('staff.list', {})).total).toBe(1);
+    });
+
+    it('a copy that is not a valid database is discarded', async () => {
+      const c = await core();
+      const usb = tempDir('tdkt-usb-');
+      const e = await rejection(
+        createBackup(c.ctx, { reason: 'manual', destDir: usb, steps: { copy: async (_ctx, dest) => fs.writeFileSync(dest, 'không phải SQLite') } }),
+      );
+      expect(isAppError(e) && e.code).toBe('DB_ERROR');
+      expect(filesIn(usb)).toEqual([]);
+    });
+  });
+});
+
+describe('pruning and the daily rule', () => {
+  it('keeps the newest N automatic backups, never manual ones or other folders', async () => {
+    const c = await core();
+    await c.invoke('backup.settings.set', { keep: 3 });
+    const usb = tempDir('tdkt-usb-');
+    const elsewhere = await createBackup(c.ctx, { reason: 'manual', destDir: usb, now: new Date(2024, 0, 1) });
+    const manual = await createBackup(c.ctx, { reason: 'manual', now: new Date(2024, 0, 1, 12) });
+    const autos = [];
+    for (let d = 1; d <= 5; d++) {
+      const reason = (['start', 'quit', 'daily'] as const)[d % 3]!;
+      autos.push(await createBackup(c.ctx, { reason, now: new Date(2025, 0, d, 8) }));
+    }
+    const left = listBackups(c.ctx).map((b) => b.fileName);
+    expect(left).toEqual([...autos.slice(2).reverse().map((b) => b.fileName), manual.fileName]);
+    expect(filesIn(usb)).toEqual([elsewhere.fileName]);
+
+    // lowering the setting prunes at once
+    const s = await c.invoke('backup.settings.set', { keep: 1 });
+    expect(s).toEqual({ keep: 1, folder: backupsDir(c) });
+    expect(listBackups(c.ctx).map((b) => b.fileName)).toEqual([autos[4]!.fileName, manual.fileName]);
+    expect(await pruneBackups(c.ctx, 1)).toEqual([]);
+  });
+
+  it('removes stale partial files left by a crash, not fresh ones', async () => {
+    const c = await core();
+    const dir = backupsDir(c);
+    fs.mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, '.tdkt-20240101-000000-daily.sqlite.aaaa.partial');
+    const fresh = path.join(dir, '.tdkt-20250101-000000-daily.sqlite.bbbb.partial');
+    fs.writeFileSync(stale, 'x');
+    fs.writeFileSync(fresh, 'x');
+    const old = new Date(Date.now() - 3 * 3600_000);
+    fs.utimesSync(stale, old, old);
+    await pruneBackups(c.ctx, 10);
+    expect(filesIn(dir)).toEqual([path.basename(fresh)]);
+  });
+
+  it('a daily backup is due when the newest automatic one is older than 24 h', async () => {
+    const c = await core();
+    const now = new Date(2025, 5, 10, 12);
+    expect(dailyBackupDue(c.ctx, now)).toBe(true);
+    await createBackup(c.ctx, { reason: 'manual', now: new Date(2025, 5, 10, 11) });
+    expect(dailyBackupDue(c.ctx, now)).toBe(true); // manual ones do not count
+    await createBackup(c.ctx, { reason: 'quit', now: new Date(2025, 5, 9, 11) });
+    expect(dailyBackupDue(c.ctx, now)).toBe(true);
+    await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 5, 10, 1) });
+    expect(dailyBackupDue(c.ctx, now)).toBe(false);
+  });
+
+  it('settings: default 10, bounds checked with a Vietnamese message', async () => {
+    const c = await core();
+    expect(await c.invoke('backup.settings.get')).toEqual({ keep: 10, folder: backupsDir(c) });
+    const r = await c.call('backup.settings.set', { keep: 0 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('ít nhất 1');
+  });
+});
+
+describe('automatic backups of the hosts', () => {
+  it('a host core backs up at start (daily when none is recent); the CLI does not', async () => {
+    const dbPath = tempDb();
+    const c = await createCore({ dbPath, host: 'web', autoBackups: true });
+    cores.push(c);
+    const dir = path.join(path.dirname(dbPath), 'backups');
+    await expect.poll(() => filesIn(dir).filter((n) => n.endsWith('.sqlite')).length, { timeout: 5000 }).toBe(1);
+    expect(filesIn(dir)[0]).toMatch(/-daily\.sqlite$/);
+    const quit = await c.invoke('backup.quit');
+    expect(quit?.reason).toBe('quit');
+
+    const cliDb = tempDb();
+    const out: string[] = [];
+    expect(await runCli(['--db', cliDb, 'units', 'list'], { out: (s) => out.push(s), err: (s) => out.push(s) })).toBe(0);
+    expect(fs.existsSync(path.join(path.dirname(cliDb), 'backups'))).toBe(false);
+  });
+});

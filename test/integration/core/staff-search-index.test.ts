@@ -1,0 +1,123 @@
+// The core's in-memory staff search index answers exactly what SQL LIKE + the Vietnamese
+// sort answered, and notices every kind of change: its own handlers, the bulk import path,
+// raw SQL on the same connection, another connection (the CLI), a restore.
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import type { Core } from '../../../electron/core/core';
+import { bulkInsertStaff, queryStaff } from '../../../db/repositories/staff';
+import { subtreeIds } from '../../../db/repositories/units';
+import { findStaff, toStaff } from '../../../electron/api/staff';
+import { createBackup } from '../../../electron/services/backup';
+import { compareViPersonName, foldVi } from '../../../shared/text/vn';
+import { generateDataset } from '../../../bench/dataset';
+import { insertUnits } from '../../../bench/populate';
+import { testCore } from '../../support/core';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+type Filter = { search?: string; unitId?: string | null; status?: 'all' | 'dang_cong_tac' | 'nghi_huu' };
+
+/** The answer of the previous implementation: SQL LIKE, then the collator sort. */
+async function reference(core: Core, f: Filter) {
+  const unitIds = f.unitId ? await subtreeIds(core.ctx.db, f.unitId) : null;
+  const rows = await queryStaff(core.ctx.db, { searchKey: foldVi(f.search ?? ''), unitIds, status: f.status === 'all' ? null : (f.status ?? 'dang_cong_tac') });
+  return rows.map(toStaff).sort((a, b) => compareViPersonName(a.fullName, b.fullName));
+}
+
+/** Same people, same order (people with equal names may swap: ties have no defined order). */
+async function expectSame(core: Core, f: Filter) {
+  const got = (await core.invoke('staff.list', { search: f.search ?? '', unitId: f.unitId ?? null, status: f.status ?? 'dang_cong_tac' })).rows;
+  const want = await reference(core, f);
+  expect(got.map((s) => s.fullName)).toEqual(want.map((s) => s.fullName));
+  const byId = (list: typeof got) => new Map(list.map((s) => [s.id, s]));
+  expect(byId(got)).toEqual(byId(want));
+}
+
+async function populated(n = 3000) {
+  const core = await testCore();
+  cores.push(core);
+  const ds = generateDataset({ staff: n, seed: 7 });
+  const staff = await insertUnits(core, ds);
+  bulkInsertStaff(core.ctx.conn.sqlite, core.ctx.officeId, staff);
+  return { core, ds };
+}
+
+describe('staff search index', () => {
+  it('answers like SQL LIKE + the Vietnamese sort, for fragments, names, filters', async () => {
+    const { core, ds } = await populated();
+    const units = await core.invoke('units.list', {});
+    const queries = [...ds.queries.slice(0, 60), '', 'nguyen van', 'Nguyễn Văn', 'đ', 'd', 'thi thu', 'zz', '%', '_', 'a b'];
+    for (const search of queries) await expectSame(core, { search });
+    for (const search of ['', 'ng', 'hùng']) {
+      await expectSame(core, { search, status: 'all' });
+      await expectSame(core, { search, status: 'nghi_huu' });
+      await expectSame(core, { search, unitId: units[0]!.id });
+      await expectSame(core, { search, unitId: units[5]!.id, status: 'all' });
+    }
+  });
+
+  it('sees changes by its own handlers, the import path, raw SQL and other connections', async () => {
+    const { core } = await populated(500);
+    await expectSame(core, { search: 'ng' });
+
+    const a = await core.invoke('staff.create', { fullName: 'Ông Ích Khiêm' });
+    expect((await core.invoke('staff.list', { search: 'ong ich khiem' })).rows.map((s) => s.id)).toEqual([a.id]);
+    await core.invoke('staff.update', { id: a.id, data: { fullName: 'Ông Ích Đường', status: 'nghi_huu' } });
+    expect((await core.invoke('staff.list', { search: 'ong ich khiem' })).total).toBe(0);
+    expect((await core.invoke('staff.list', { search: 'ong ich duong', status: 'nghi_huu' })).rows[0]?.fullName).toBe('Ông Ích Đường');
+    await core.invoke('staff.delete', { id: a.id });
+    expect((await core.invoke('staff.list', { search: 'ong ich duong', status: 'all' })).total).toBe(0);
+    await expectSame(core, { search: 'an', status: 'all' });
+
+    bulkInsertStaff(core.ctx.conn.sqlite, core.ctx.officeId, [
+      { fullName: 'Nguyễn Ái Quốc', nameKey: foldVi('Nguyễn Ái Quốc'), gender: 'nam', birthDate: null, unitId: null, position: '', category: null, isLeader: false, employmentStart: null, employmentEnd: null, status: 'dang_cong_tac', note: '' },
+    ]);
+    expect((await core.invoke('staff.list', { search: 'ai quoc' })).total).toBe(1);
+
+    core.ctx.conn.sqlite.prepare("UPDATE staff SET status = 'nghi_viec' WHERE name_key = ?").run('nguyen ai quoc');
+    expect((await core.invoke('staff.list', { search: 'ai quoc' })).total).toBe(0);
+
+    // another connection to the same file (the CLI while the app runs)
+    const other = new Database(core.ctx.conn.path);
+    other.prepare("UPDATE staff SET status = 'dang_cong_tac' WHERE name_key = ?").run('nguyen ai quoc');
+    other.close();
+    expect((await core.invoke('staff.list', { search: 'ai quoc' })).total).toBe(1);
+    await expectSame(core, { search: 'th' });
+
+    // a write rolled back leaves the answers right
+    await core.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('staff').set({ status: 'nghi_viec' }).execute();
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    await expectSame(core, { search: 'th' });
+
+    // inside a transaction the answer comes from SQL
+    const inTrx = await core.ctx.db.transaction().execute((trx) => findStaff({ ...core.ctx, db: trx }, { search: 'ai quoc', unitId: null, includeSubunits: true, status: 'dang_cong_tac' }));
+    expect(inTrx.map((s) => s.fullName)).toEqual(['Nguyễn Ái Quốc']);
+  });
+
+  it('follows a restore to the new connection', async () => {
+    const { core } = await populated(300);
+    await core.invoke('staff.create', { fullName: 'Trước Sao Lưu' });
+    const b = await createBackup(core.ctx, { reason: 'manual' });
+    await core.invoke('staff.create', { fullName: 'Sau Sao Lưu' });
+    expect((await core.invoke('staff.list', { search: 'sao luu' })).total).toBe(2);
+    await core.invoke('backup.restore', { path: b.path });
+    expect((await core.invoke('staff.list', { search: 'sao luu' })).rows.map((s) => s.fullName)).toEqual(['Trước Sao Lưu']);
+    await expectSame(core, { search: 'ng' });
+  });
+
+  it('returned rows cannot corrupt the index', async () => {
+    const { core } = await populated(50);
+    const rows = (await core.invoke('staff.list', {})).rows;
+    expect(Object.isFrozen(rows[0])).toBe(true);
+    rows.length = 0;
+    expect((await core.invoke('staff.list', {})).total).toBeGreaterThan(0);
+  });
+});

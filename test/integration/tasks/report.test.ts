@@ -1,0 +1,121 @@
+// Progress reports: the BÁO CÁO (DOCX, NĐ 30/2020 layout) and the .xlsx, opened and read back.
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { testCore, OFFICE } from '../../support/core';
+import { docxPlainText } from '../../../electron/services/documents/docx-text';
+import { all, attr, openDocx } from '../../support/docx-xml';
+import { importReferencePlan } from './helpers';
+
+async function setup() {
+  const core = await testCore({ today: '2022-05-10' });
+  const plan = await importReferencePlan(core);
+  await core.invoke('tasks.fromPlan', { planId: plan.id });
+  const rows = (await core.invoke('tasks.list', { year: 2022 })).rows;
+  const [a, b, c] = rows.filter((t) => t.quarter === 1);
+  await core.invoke('tasks.setStatus', { id: a!.id, status: 'hoan_thanh', note: 'Đã ban hành Kế hoạch số 25/KH-SLĐTBXH ngày 25/01/2022.', date: '25/01/2022' });
+  await core.invoke('tasks.setStatus', { id: b!.id, status: 'dang_thuc_hien', note: 'Đã tổng hợp 12/15 đơn vị.' });
+  await core.invoke('tasks.setStatus', { id: c!.id, status: 'hoan_thanh', note: 'Đã phát động.', date: '05/04/2022' }); // late
+  return { core, plan, rows, a: a!, b: b!, c: c! };
+}
+
+describe('task reports', () => {
+  it('Q1 DOCX: BÁO CÁO with header, title, summary counts, the task table with latest notes, signer', async () => {
+    const { core, a } = await setup();
+    const file = await core.invoke('tasks.report', { year: 2022, period: 'Q1', format: 'docx' });
+    expect(file.fileName).toBe('bao-cao-nhiem-vu-tdkt-2022-q1.docx');
+    const bytes = Buffer.from(file.base64, 'base64');
+    const text = docxPlainText(bytes);
+    expect(text).toContain('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
+    expect(text).toContain('UBND TỈNH LÀO CAI');
+    expect(text).toContain('/BC-SLĐTBXH');
+    expect(text).toContain('Lào Cai, ngày 10 tháng 5 năm 2022');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2022');
+    expect(text).toContain('Thực hiện Kế hoạch công tác thi đua, khen thưởng của Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai năm 2022');
+    expect(text).toContain(
+      'Quý I năm 2022, Sở Lao động - Thương binh và Xã hội có 4 nhiệm vụ công tác thi đua, khen thưởng; trong đó: đã hoàn thành 2 nhiệm vụ (đạt 50%), đang thực hiện 0 nhiệm vụ, chưa thực hiện 0 nhiệm vụ, quá hạn chưa hoàn thành 2 nhiệm vụ.',
+    );
+    expect(text).toContain('hoàn thành chậm so với thời hạn');
+    expect(text).toMatch(/STT\tNội dung\tChủ trì\tPhối hợp\tThời hạn\tTrạng thái\tGhi chú\/kết quả/);
+    expect(text).toContain('I\tNhiệm vụ quý I (4 nhiệm vụ, hoàn thành 2)');
+    const row = text.split('\n').find((l) => l.startsWith(`1\t${a.title}`))!;
+    expect(row.split('\t')).toEqual([
+      '1',
+      a.title,
+      'Văn phòng Sở',
+      'Các phòng, đơn vị trực thuộc Sở; Phòng Lao động - TBXH các huyện, thị xã, thành phố',
+      '31/03/2022',
+      'Hoàn thành',
+      'Đã ban hành Kế hoạch số 25/KH-SLĐTBXH ngày 25/01/2022.',
+    ]);
+    expect(text).toMatch(/\tQuá hạn\tĐã tổng hợp 12\/15 đơn vị\./);
+    expect(text).toContain('Hoàn thành (chậm hạn)');
+    // next period's tasks, closing, recipients, signer
+    expect(text).toContain('NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2022');
+    expect(text).toContain('Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2022');
+    expect(text).toContain(`${OFFICE.superiorName} (b/c)`);
+    expect(text).toContain('GIÁM ĐỐC');
+    expect(text).toContain(OFFICE.headName);
+    // Q2 tasks are not in the Q1 table
+    expect(text).not.toContain('II\tNhiệm vụ quý II');
+
+    // layout: A4 portrait body, the wide table on a landscape appendix, Times New Roman
+    const d = openDocx(bytes);
+    const sizes = all(d.document, 'w:pgSz');
+    expect(attr(sizes[0]!, 'w:w')).toBe('11906');
+    expect(sizes.some((s) => attr(s, 'w:orient') === 'landscape')).toBe(true);
+    expect(all(d.styles, 'w:rFonts').some((f) => attr(f, 'w:ascii') === 'Times New Roman')).toBe(true);
+    core.close();
+  });
+
+  it('H1 (sơ kết) and Y (tổng kết) group rows per quarter', async () => {
+    const { core } = await setup();
+    const h1 = docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period: 'H1', format: 'docx' })).base64, 'base64'));
+    expect(h1).toContain('Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng 6 tháng đầu năm 2022');
+    expect(h1).toContain('I\tNhiệm vụ quý I (4 nhiệm vụ, hoàn thành 2)');
+    expect(h1).toContain('II\tNhiệm vụ quý II (5 nhiệm vụ, hoàn thành 0)');
+    expect(h1).not.toContain('III\tNhiệm vụ quý III');
+    expect(h1).toContain('có 9 nhiệm vụ');
+    expect(h1).toContain('NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2022');
+    const y = docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period: 'Y', format: 'docx' })).base64, 'base64'));
+    expect(y).toContain('Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng năm 2022');
+    for (const q of ['I', 'II', 'III', 'IV']) expect(y).toContain(`${q}\tNhiệm vụ quý ${q} (`);
+    expect(y).toContain('có 15 nhiệm vụ');
+    core.close();
+  });
+
+  it('XLSX: title rows, header, rows with Vietnamese status, overdue highlighted', async () => {
+    const { core, a, b } = await setup();
+    const file = await core.invoke('tasks.report', { year: 2022, period: 'Q1', format: 'xlsx' });
+    expect(file.fileName).toBe('bao-cao-nhiem-vu-tdkt-2022-q1.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
+    expect(ws.getCell('A2').value).toBe('BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CÔNG TÁC THI ĐUA, KHEN THƯỞNG QUÝ I NĂM 2022');
+    expect(String(ws.getCell('A3').value)).toContain('Tổng số 4 nhiệm vụ: hoàn thành 2 (50%)');
+    expect(ws.getRow(5).values).toEqual([undefined, 'STT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời hạn', 'Trạng thái', 'Ghi chú/kết quả', 'Người phụ trách', 'Ngày hoàn thành']);
+    expect(ws.getCell('B6').value).toBe('Nhiệm vụ quý I (4 nhiệm vụ, hoàn thành 2)');
+    const rows = new Map<string, ExcelJS.Row>();
+    for (let r = 7; r <= 10; r++) rows.set(String(ws.getCell(r, 2).value), ws.getRow(r));
+    expect(rows.size).toBe(4);
+    const done = rows.get(a.title)!;
+    expect(done.getCell(6).value).toBe('Hoàn thành');
+    expect((done.getCell(5).value as Date).toISOString().slice(0, 10)).toBe('2022-03-31');
+    expect((done.getCell(9).value as Date).toISOString().slice(0, 10)).toBe('2022-01-25');
+    expect(done.getCell(7).value).toBe('Đã ban hành Kế hoạch số 25/KH-SLĐTBXH ngày 25/01/2022.');
+    const late = rows.get(b.title)!;
+    expect(late.getCell(6).value).toBe('Quá hạn');
+    const fill = late.getCell(2).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe('FFFDE2E2');
+    expect(late.getCell(6).font?.color?.argb).toBe('FFC00000');
+    expect((done.getCell(2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFDE2E2');
+    core.close();
+  });
+
+  it('needs the office profile', async () => {
+    const core = await testCore({ office: false });
+    await expect(core.invoke('tasks.report', { year: 2026, period: 'Q1', format: 'docx' })).rejects.toThrow(/Chưa thiết lập thông tin cơ quan/);
+    core.close();
+  });
+});

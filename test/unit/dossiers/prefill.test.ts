@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { achievementSummary, prefillReport, reportHasContent, type PrefillSubject } from '../../../shared/dossiers/prefill';
+import { reportTemplate } from '../../../shared/dossiers/templates';
+import { danhSachTable, defaultAddressee, defaultBases, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
+import type { NomineeInfo } from '../../../shared/dossiers/model';
+
+const person: PrefillSubject = {
+  kind: 'person',
+  name: 'Nguyễn Văn An',
+  birthDate: '1980-03-05',
+  gender: 'nam',
+  position: 'Chánh văn phòng',
+  unitName: 'Văn phòng',
+  officeName: 'Sở Nội vụ tỉnh Lào Cai',
+  years: [
+    { year: 2023, rating: 'HTTNV' },
+    { year: 2024, rating: 'HTXSNV' },
+    { year: 2025, rating: 'HTXSNV' },
+  ],
+  awards: [
+    { year: 2024, code: 'CSTDCS', label: 'CSTĐCS', kind: 'title', decisionNo: '12/QĐ-SNV', decisionDate: '2024-12-20', issuer: 'Giám đốc Sở Nội vụ' },
+    { year: 2025, code: 'CSTDCS', label: 'CSTĐCS', kind: 'title', decisionNo: '15/QĐ-SNV', decisionDate: '2025-12-18', issuer: 'Giám đốc Sở Nội vụ' },
+    { year: 2022, code: 'GIAY_KHEN', label: 'Giấy khen', kind: 'award', decisionNo: '', decisionDate: null, issuer: '' },
+  ],
+  initiatives: [{ year: 2025, title: 'Số hóa hồ sơ thi đua', kind: 'sang_kien', scope: 'co_so', recognizingBody: 'Hội đồng sáng kiến Sở', decisionNo: '20/QĐ-HĐSK' }],
+};
+
+describe('report pre-fill from the records', () => {
+  it('fills the individual form: profile, ratings and initiatives, titles and awards tables', () => {
+    const c = prefillReport(reportTemplate('nd98_2023.mau03')!, person, 2025);
+    const by = new Map(c.sections.map((s) => [s.id, s]));
+    expect(c.templateId).toBe('nd98_2023.mau03');
+    expect(by.get('ly_lich')!.text).toContain('Họ và tên: Nguyễn Văn An');
+    expect(by.get('ly_lich')!.text).toContain('Sinh ngày, tháng, năm: 05/03/1980');
+    expect(by.get('ly_lich')!.text).toContain('Chức vụ (Đảng, chính quyền, đoàn thể): Chánh văn phòng');
+    const t = by.get('thanh_tich')!.text;
+    expect(t).toContain('- Năm 2024: Hoàn thành xuất sắc nhiệm vụ.');
+    expect(t).toContain('Sáng kiến "Số hóa hồ sơ thi đua", phạm vi ảnh hưởng cấp cơ sở, được Hội đồng sáng kiến Sở công nhận năm 2025 (Quyết định số 20/QĐ-HĐSK).');
+    expect(by.get('danh_hieu')!.rows).toEqual([
+      ['2024', 'CSTĐCS', 'Quyết định số 12/QĐ-SNV ngày 20/12/2024 của Giám đốc Sở Nội vụ'],
+      ['2025', 'CSTĐCS', 'Quyết định số 15/QĐ-SNV ngày 18/12/2025 của Giám đốc Sở Nội vụ'],
+    ]);
+    expect(by.get('hinh_thuc')!.rows).toEqual([['2022', 'Giấy khen', 'Quyết định']]);
+    expect(by.get('phan_2')!.text).toBe('');
+    expect(reportHasContent(c)).toBe(true);
+    expect(reportHasContent({ templateId: 'x', sections: [{ id: 'a', text: '… \n…', rows: [] }] })).toBe(false);
+  });
+
+  it('summarises the achievements for the danh sách', () => {
+    expect(achievementSummary(person, 2025)).toBe(
+      '02 năm liên tục hoàn thành xuất sắc nhiệm vụ (2024–2025); Chiến sĩ thi đua cơ sở năm 2024, 2025; Giấy khen năm 2022; 01 sáng kiến, đề tài cấp cơ sở',
+    );
+    expect(achievementSummary({ ...person, years: [{ year: 2025, rating: 'HTTNV' }], awards: [], initiatives: [] }, 2025)).toBe('Năm 2025 hoàn thành tốt nhiệm vụ');
+  });
+});
+
+describe('document helpers', () => {
+  const n = (over: Partial<NomineeInfo>): NomineeInfo => ({
+    id: 'x',
+    kind: 'person',
+    subjectId: 's',
+    awardCode: 'BK_TINH',
+    name: 'A',
+    position: '',
+    unitName: '',
+    summary: '',
+    votesAgree: null,
+    votesTotal: null,
+    birthDate: null,
+    gender: null,
+    ...over,
+  });
+
+  it('danh sách rows: one per nominee; group rows only when individuals and collectives mix', () => {
+    expect(danhSachTable([n({ id: 'a' }), n({ id: 'b' })]).rows).toHaveLength(2);
+    const mixed = danhSachTable([n({ id: 'a' }), n({ id: 'u', kind: 'unit', name: 'Văn phòng' })]);
+    expect(mixed.rows.map((r) => (r.group ? 'G' : r.cells[1]![0]!.text))).toEqual(['G', 'A', 'G', 'Văn phòng']);
+    expect(nomineeCounts([n({}), n({}), n({ kind: 'unit' })])).toBe('02 cá nhân và 01 tập thể');
+  });
+
+  it('addressee by the deciding authority; bases end with a full stop', () => {
+    const office = { name: 'Sở Nội vụ', placeName: 'Lào Cai', headTitle: 'Giám đốc', superiorName: 'UBND tỉnh Lào Cai' };
+    expect(defaultAddressee('BK_TINH', '2025-11-01', office)).toBe('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
+    expect(defaultAddressee('BK_TTG', '2025-11-01', office)).toBe('Thủ tướng Chính phủ');
+    expect(defaultAddressee('CSTDCS', '2025-11-01', office)).toBe('Giám đốc Sở Nội vụ');
+    const input = {
+      office: { ...office, parentAgency: '', abbreviation: 'SNV', headName: '' },
+      today: '2025-11-20',
+      docDate: null,
+      campaignName: 'Thi đua yêu nước',
+      meeting: { date: '2025-11-18' },
+    } as unknown as DossierDocInput;
+    const bases = defaultBases(input);
+    expect(bases[0]).toContain('Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
+    expect(bases[bases.length - 1]).toBe('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở Nội vụ ngày 18/11/2025.');
+    expect(bases.slice(0, -1).every((b) => b.endsWith(';'))).toBe(true);
+  });
+});
