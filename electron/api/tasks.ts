@@ -60,7 +60,7 @@ import {
 } from '../../db/repositories/tasks';
 import { unitMatcher, type UnitMatch, type UnitMatcher } from '../services/tasks/units';
 import { computePlanSync, type LinkedTask, type SyncPlan } from '../services/tasks/sync';
-import { decodeBase64Strict, guessMime, readAttachment, safeFileName, storeAttachment } from '../services/tasks/attachments';
+import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../services/files/content-store';
 import { DOCX_MIME, XLSX_MIME, renderReportDocx, renderReportXlsx, reportFileName, type ReportTask } from '../services/tasks/report';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
@@ -481,7 +481,7 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
     const bytes = decodeBase64Strict(fileBase64, `Tệp "${name}"`);
     if (bytes.length === 0) throw new AppError('FILE_INVALID', `Tệp "${name}" trống (0 byte). Hãy chọn đúng tệp minh chứng.`);
     // bytes first (content-addressed, atomic), then the row: a failed insert leaves at most an unreferenced file
-    const { sha256, size } = storeAttachment(ctx.conn.path, bytes);
+    const { sha256, size } = storeBytes(dataDirOf(ctx.conn.path), bytes);
     const aid = await ctx.db.transaction().execute(async (trx) => {
       const a = await insertAttachment(trx, ctx.officeId, { task_id: taskId, file_name: name, mime_type: mimeType || guessMime(name), size, sha256 });
       await touchTask(trx, taskId);
@@ -493,7 +493,7 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
   'tasks.getAttachment': async ({ id }, ctx) => {
     const a = await getAttachment(ctx.db, id);
     if (!a) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp minh chứng (có thể đã bị xóa). Hãy tải lại nhiệm vụ.');
-    const bytes = readAttachment(ctx.conn.path, a.sha256, a.size, a.file_name);
+    const bytes = readStored(dataDirOf(ctx.conn.path), a.sha256, a.size, a.file_name, 'Tệp minh chứng');
     return { fileName: a.file_name, mimeType: a.mime_type, base64: bytes.toString('base64') };
   },
 

@@ -91,9 +91,8 @@ import {
 import { getStaffLite, getUnitLite, insertDecision, insertRecipient } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
 import { numberKey } from '../records/grid';
-import { decodeBase64Strict, guessMime, safeFileName } from '../tasks/attachments';
 import { writeFileAtomic } from '../files/atomic';
-import { dataDirOf, readStored, storeBytes } from './files';
+import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../files/content-store';
 import { eligibilityFor, initiativeHolders, prefillSubject, staffIdsOfOffice } from './records';
 import { renderDossierDocuments, type ReportToRender } from './render';
 

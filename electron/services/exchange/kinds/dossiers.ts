@@ -13,14 +13,12 @@
 // Documents and attachments carry their bytes (content-addressed: documents/dossier/<sha256>,
 // attachments/dossier/<sha256>), stored on import under <db folder>/attachments/.
 import type BetterSqlite3 from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AWARD_BASES, AWARD_CATALOG, DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, RATINGS, type AwardCode } from '../../../../shared/awards';
 import { AppError } from '../../../../shared/contract/errors';
 import { foldVi, formatDateVi } from '../../../../shared/text/vn';
-import { writeFileAtomic } from '../../files/atomic';
+import { readStored, sha256Hex, storeBytes } from '../../files/content-store';
 import { numberKey } from '../../records/grid';
 import { RECORD_COLUMNS, defaultSelect, flag, isoDate, ref, text, type EntityFiles, type EntityKind, type ExportScope, type Row } from '../entity';
 import { isoTimestamp as isoTs, recordId } from '../format';
@@ -245,7 +243,6 @@ function dossierChildSelect(where: (scope: ExportScope) => string) {
 }
 
 const FILE_MAX = 50 * 1024 * 1024;
-const dataDirStore = (dataDir: string, sha256: string) => path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 
 /**
  * Carried bytes of document/attachment rows, by content: <folder>/dossier/<sha256>. Export reads
@@ -267,19 +264,11 @@ function carriedFiles(folder: 'documents' | 'attachments'): EntityFiles {
         out.push({
           path: `dossier/${sha256}`,
           bytes: () => {
-            let bytes: Buffer;
             try {
-              bytes = fs.readFileSync(dataDirStore(dir, sha256));
-            } catch {
-              throw new AppError(
-                'NOT_FOUND',
-                `Chưa xuất được gói: thiếu tệp "${str(r.file_name)}" của hồ sơ đề nghị trong thư mục ${path.join(dir, 'attachments')}. Hãy tạo lại văn bản hoặc tải lại minh chứng rồi xuất lại.`,
-              );
+              return readStored(dir, sha256, null, str(r.file_name), 'Tệp của hồ sơ đề nghị');
+            } catch (e) {
+              throw new AppError((e as AppError).code ?? 'FILE_INVALID', `Chưa xuất được gói. ${(e as Error).message}`);
             }
-            if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
-              throw new AppError('FILE_INVALID', `Chưa xuất được gói: tệp "${str(r.file_name)}" của hồ sơ đề nghị đã bị hỏng (mã kiểm tra không khớp). Hãy tạo lại văn bản hoặc tải lại minh chứng.`);
-            }
-            return bytes;
           },
         });
       }
@@ -291,17 +280,10 @@ function carriedFiles(folder: 'documents' | 'attachments'): EntityFiles {
     store(files, ctx) {
       for (const f of files) {
         const sha256 = f.path.split('/').pop() ?? '';
-        if (crypto.createHash('sha256').update(f.bytes).digest('hex') !== sha256) {
+        if (sha256Hex(f.bytes) !== sha256) {
           throw new AppError('FILE_INVALID', `Gói dữ liệu bị hỏng: tệp ${f.path} không khớp mã kiểm tra. Hãy xuất lại gói từ cơ quan gửi.`);
         }
-        const target = dataDirStore(ctx.dataDir, sha256);
-        try {
-          if (fs.statSync(target).size === f.bytes.length) continue;
-        } catch {
-          /* not stored yet */
-        }
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        writeFileAtomic(target, f.bytes);
+        storeBytes(ctx.dataDir, f.bytes, sha256);
       }
     },
   };
