@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { staffImportMapping } from '../../../shared/contract/staff';
 import { FIELD_LABELS, STAFF_IMPORT_FIELDS, valueKey, type StaffImportField } from './labels';
+import { columnLetter } from '../../../shared/excel/columns';
 
 /** Zod schema of a mapping (shared with the API contract): partial, missing keys mean "not mapped". */
 export const columnMappingSchema = staffImportMapping;
@@ -215,16 +216,7 @@ export function proposeMapping(headers: readonly string[]): ColumnMapping {
 }
 
 /** Excel column letter of a 0-based column index: 0 → "A", 26 → "AA". */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** A mapping problem (reported with row 0, before any row is read). */
 export interface MappingError {
