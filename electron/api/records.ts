@@ -5,6 +5,7 @@ import { getOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
+import { assertImportable, withJob, writeStep } from './import-flow';
 import {
   applyRecordsPlan,
   awardStats,
@@ -110,9 +111,8 @@ export const recordsHandlers: HandlerMap<
   'records.timeline': async ({ kind, id }, ctx) =>
     kind === 'person' ? personTimeline(ctx.conn.sqlite, id, thisYear(ctx)) : unitTimeline(ctx.conn.sqlite, id, thisYear(ctx)),
   'records.stats': async (input, ctx) => awardStats(ctx.conn.sqlite, input),
-  'records.importPreview': async (input, ctx) => {
-    const job = ctx.jobs.start(input.jobId);
-    try {
+  'records.importPreview': async (input, ctx) =>
+    withJob(ctx, input.jobId, async (job) => {
       const { read, result } = await readAndValidate(input, ctx, job);
       return {
         sheetName: read.sheetName,
@@ -126,32 +126,13 @@ export const recordsHandlers: HandlerMap<
         summary: result.summary,
         sample: result.rows.slice(0, SAMPLE_ROWS).map(sampleRow),
       };
-    } finally {
-      job.finish();
-    }
-  },
+    }),
   // Re-reads and re-validates the file: the apply never trusts an earlier preview.
-  'records.importApply': async (input, ctx) => {
-    const job = ctx.jobs.start(input.jobId);
-    try {
+  'records.importApply': async (input, ctx) =>
+    withJob(ctx, input.jobId, async (job) => {
       const { result } = await readAndValidate(input, ctx, job);
-      if (result.errors.length > 0) {
-        const first = result.errors.slice(0, 5).map((e) => e.message).join('\n');
-        throw new AppError(
-          'IMPORT_REJECTED',
-          `Tệp có ${result.errors.length} lỗi nên chưa nhập gì. Sửa các lỗi rồi nhập lại:\n${first}${result.errors.length > 5 ? '\n…' : ''}`,
-          result.errors,
-        );
-      }
-      if (result.rows.length === 0) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng hồ sơ nào để nhập.');
-      job.checkCancelled();
-      job.progress('write', 0, result.rows.length);
-      const r = applyRecordsPlan(ctx.conn.sqlite, ctx.officeId, result.rows);
-      job.progress('write', result.rows.length, result.rows.length);
-      return r;
-    } finally {
-      job.finish();
-    }
-  },
+      assertImportable(result, 'hồ sơ');
+      return writeStep(job, result.rows.length, () => applyRecordsPlan(ctx.conn.sqlite, ctx.officeId, result.rows));
+    }),
   'eligibility.check': async (input, ctx) => runEligibility(ctx.conn.sqlite, input, await officeName(ctx)).view,
 };

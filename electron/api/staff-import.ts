@@ -12,6 +12,7 @@ import type { ProcParsedInput } from '../../shared/contract';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
+import { assertImportable, withJob, writeStep } from './import-flow';
 import { findStaff } from './staff';
 
 const SAMPLE_ROWS = 20;
@@ -62,42 +63,19 @@ function toPreview(read: { sheetName: string; headerRow: number; headers: string
 }
 
 export const staffImportHandlers: HandlerMap<'staff.importPreview' | 'staff.importApply'> = {
-  'staff.importPreview': async (input, ctx) => {
-    const job = ctx.jobs.start(input.jobId);
-    try {
+  'staff.importPreview': async (input, ctx) =>
+    withJob(ctx, input.jobId, async (job) => {
       const { read, result } = await readAndValidate(input, ctx, job);
       return toPreview(read, result);
-    } finally {
-      job.finish();
-    }
-  },
+    }),
   // Re-reads and re-validates the file: the apply never trusts an earlier preview.
-  'staff.importApply': async (input, ctx) => {
-    const job = ctx.jobs.start(input.jobId);
-    try {
+  'staff.importApply': async (input, ctx) =>
+    withJob(ctx, input.jobId, async (job) => {
       const { result } = await readAndValidate(input, ctx, job);
-      if (result.errors.length > 0) {
-        const first = result.errors.slice(0, 5).map((e) => e.message).join('\n');
-        throw new AppError(
-          'IMPORT_REJECTED',
-          `Tệp có ${result.errors.length} lỗi nên chưa nhập gì. Sửa các lỗi rồi nhập lại:\n${first}${result.errors.length > 5 ? '\n…' : ''}`,
-          result.errors,
-        );
-      }
-      if (result.rows.length === 0) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng cán bộ nào để nhập.');
-      job.checkCancelled();
-      job.progress('write', 0, result.rows.length);
-      const imported = bulkInsertStaff(
-        ctx.conn.sqlite,
-        ctx.officeId,
-        result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) })),
-      );
-      job.progress('write', imported, result.rows.length);
-      return { imported };
-    } finally {
-      job.finish();
-    }
-  },
+      assertImportable(result, 'cán bộ');
+      const rows = result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) }));
+      return { imported: writeStep(job, rows.length, () => bulkInsertStaff(ctx.conn.sqlite, ctx.officeId, rows)) };
+    }),
 };
 
 export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = async (input, ctx) => {

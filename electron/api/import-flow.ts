@@ -1,0 +1,33 @@
+// The steps every all-or-nothing file import shares: run under a progress job, refuse a file
+// with any error (listing the first ones), and write only after a last cancel check.
+import { AppError } from '../../shared/contract/errors';
+import type { CoreContext } from '../core/context';
+import type { Job } from '../core/jobs';
+
+export async function withJob<T>(ctx: CoreContext, jobId: string | undefined, fn: (job: Job) => Promise<T>): Promise<T> {
+  const job = ctx.jobs.start(jobId);
+  try {
+    return await fn(job);
+  } finally {
+    job.finish();
+  }
+}
+
+/** `noun`: what a row holds, for the empty-file message ("cán bộ", "hồ sơ"). */
+export function assertImportable(result: { errors: { message: string }[]; rows: unknown[] }, noun: string): void {
+  const { errors } = result;
+  if (errors.length > 0) {
+    const first = errors.slice(0, 5).map((e) => e.message).join('\n');
+    throw new AppError('IMPORT_REJECTED', `Tệp có ${errors.length} lỗi nên chưa nhập gì. Sửa các lỗi rồi nhập lại:\n${first}${errors.length > 5 ? '\n…' : ''}`, errors);
+  }
+  if (result.rows.length === 0) throw new AppError('IMPORT_REJECTED', `Tệp không có dòng ${noun} nào để nhập.`);
+}
+
+/** The write itself: synchronous (one SQLite transaction), after the last chance to cancel. */
+export function writeStep<T>(job: Job, count: number, write: () => T): T {
+  job.checkCancelled();
+  job.progress('write', 0, count);
+  const r = write();
+  job.progress('write', count, count);
+  return r;
+}
