@@ -420,7 +420,157 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // audit trail of official records: AFTER INSERT/UPDATE/DELETE triggers write audit_log
+    // (append-only: UPDATE and DELETE on it are refused). The actor comes from the view
+    // audit_actor: the import actor while an exchange bundle is applied (audit_session, a row
+    // written and removed inside the apply transaction), otherwise this computer's current user
+    // profile (setting 'audit.current_profile' → user_profile). Main-schema triggers cannot read
+    // TEMP tables, so the actor lives in main tables (see electron/services/audit).
+    version: 8,
+    name: 'audit trail, user profiles',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE user_profile (
+          id TEXT PRIMARY KEY NOT NULL,
+          name TEXT NOT NULL,
+          position TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          deleted_at TEXT
+        );
+        CREATE TABLE audit_session (id INTEGER PRIMARY KEY CHECK (id = 1), actor TEXT NOT NULL);
+        CREATE VIEW audit_actor AS
+          SELECT NULL AS profile_id, s.actor AS name, '' AS position, 'import' AS source FROM audit_session s WHERE s.id = 1
+          UNION ALL
+          SELECT p.id, COALESCE(p.name, ''), COALESCE(p.position, ''), 'local'
+            FROM (SELECT 1) LEFT JOIN user_profile p
+              ON p.id = (SELECT value FROM setting WHERE key = 'audit.current_profile') AND p.deleted_at IS NULL
+           WHERE NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1);
+        CREATE TABLE audit_log (${recordColumns} CHECK (deleted_at IS NULL),
+          actor_id TEXT,
+          actor TEXT NOT NULL,
+          actor_position TEXT NOT NULL DEFAULT '',
+          source TEXT NOT NULL CHECK (source IN ('local', 'import')),
+          record_table TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          owner_table TEXT NOT NULL,
+          owner_id TEXT NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'soft_delete', 'restore', 'delete', 'issue')),
+          before_json TEXT,
+          after_json TEXT
+        );
+        CREATE INDEX audit_log_owner ON audit_log(owner_table, owner_id, created_at);
+        CREATE INDEX audit_log_record ON audit_log(record_table, record_id);
+        CREATE INDEX audit_log_at ON audit_log(created_at);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'Nhật ký thay đổi chỉ được ghi thêm: không thể sửa một dòng đã ghi.'); END;
+        CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'Nhật ký thay đổi chỉ được ghi thêm: không thể sửa một dòng đã ghi.'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'Nhật ký thay đổi chỉ được ghi thêm: không thể xóa một dòng đã ghi.'); END;
+      `);
+      for (const t of AUDITED_V8) db.exec(auditTriggersV8(t));
+    },
+  },
 ];
+
+// ---- version 8: audit triggers -------------------------------------------------------
+// Frozen with version 8. A later change of the audited columns adds a step that drops and
+// recreates the triggers (with its own copy of the list), never edits this one.
+
+interface AuditedTableV8 {
+  table: string;
+  /** content columns logged (not id, origin, timestamps, deleted_at, derived search keys) */
+  columns: string[];
+  /** the record whose history shows this row (a decision for its recipients …); default: itself */
+  owner?: { table: string; id: (r: 'NEW' | 'OLD') => string };
+  /** extra condition per row version (plans: only once issued) */
+  when?: (r: 'NEW' | 'OLD') => string;
+}
+
+const ofDossier = { table: 'dossier', id: (r: string) => `${r}.dossier_id` };
+
+const AUDITED_V8: AuditedTableV8[] = [
+  {
+    table: 'award_decision',
+    columns: ['number', 'decision_date', 'issuer', 'signer', 'award_code', 'other_form', 'basis', 'year', 'campaign_id', 'cash_amount', 'source', 'batch_key', 'note'],
+  },
+  {
+    table: 'award_recipient',
+    columns: ['decision_id', 'subject_kind', 'staff_id', 'unit_id', 'name', 'unit_name', 'cash_amount', 'sort_order'],
+    owner: { table: 'award_decision', id: (r) => `${r}.decision_id` },
+  },
+  { table: 'person_year', columns: ['staff_id', 'year', 'unit_id', 'rating', 'maternity_leave', 'under_review', 'note'] },
+  { table: 'unit_year', columns: ['unit_id', 'year', 'under_review', 'note'] },
+  { table: 'registration', columns: ['year', 'subject_kind', 'staff_id', 'unit_id', 'award_code', 'note'] },
+  { table: 'initiative', columns: ['staff_id', 'year', 'title', 'kind', 'recognizing_body', 'scope', 'recognized_on', 'decision_no', 'note'] },
+  { table: 'discipline', columns: ['staff_id', 'form', 'from_date', 'to_date', 'decision_no', 'issuer', 'note'] },
+  {
+    table: 'dossier',
+    columns: [
+      'title', 'year', 'award_code', 'basis', 'procedure', 'sector', 'campaign_id', 'campaign_name', 'state', 'submission_no', 'submitted_at',
+      'doc_number', 'doc_date', 'addressee', 'signer', 'cover', 'meeting_date', 'meeting_time', 'meeting_place', 'meeting_chair',
+      'meeting_chair_title', 'meeting_secretary', 'meeting_members', 'meeting_members_total', 'meeting_number', 'note',
+    ],
+  },
+  {
+    table: 'dossier_nominee',
+    columns: ['dossier_id', 'subject_kind', 'staff_id', 'unit_id', 'award_code', 'name', 'position', 'unit_name', 'summary', 'votes_agree', 'votes_total', 'sort_order'],
+    owner: ofDossier,
+  },
+  {
+    table: 'dossier_report',
+    columns: ['nominee_id', 'template_id', 'content'],
+    owner: { table: 'dossier', id: (r) => `COALESCE((SELECT n.dossier_id FROM dossier_nominee n WHERE n.id = ${r}.nominee_id), ${r}.nominee_id)` },
+  },
+  { table: 'dossier_attachment', columns: ['dossier_id', 'nominee_id', 'file_name', 'mime_type', 'size', 'sha256', 'note'], owner: ofDossier },
+  {
+    table: 'dossier_outcome',
+    columns: ['dossier_id', 'submission_no', 'outcome', 'decision_number', 'decision_date', 'decision_issuer', 'decision_id', 'reason', 'decided_at'],
+    owner: ofDossier,
+  },
+  {
+    table: 'plan',
+    columns: ['campaign_id', 'title', 'year', 'status', 'doc_number', 'review_count', 'source_file', 'content'],
+    when: (r) => `${r}.status = 'da_ban_hanh'`,
+  },
+];
+
+function auditTriggersV8(t: AuditedTableV8): string {
+  const q = (c: string) => `"${c}"`;
+  const full = (r: 'NEW' | 'OLD') => `json_object(${t.columns.map((c) => `'${c}', ${r}.${q(c)}`).join(', ')})`;
+  const changed = (r: 'NEW' | 'OLD') =>
+    `(SELECT json_group_object(k, v) FROM (${t.columns
+      .map((c) => `SELECT '${c}' AS k, ${r}.${q(c)} AS v WHERE OLD.${q(c)} IS NOT NEW.${q(c)}`)
+      .join(' UNION ALL ')}))`;
+  const owner = (r: 'NEW' | 'OLD') => (t.owner ? `'${t.owner.table}', ${t.owner.id(r)}` : `'${t.table}', ${r}.id`);
+  // UUIDv7 layout: 48-bit Unix milliseconds, version 7, random bits, variant 10xx
+  const id = `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || substr(x, 1, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(x, 4, 3) || '-' || substr(x, 7, 12)
+      FROM (SELECT printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER)) AS h, lower(hex(randomblob(9))) AS x))`;
+  const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+  const insert = (r: 'NEW' | 'OLD', action: string, before: string, after: string) => `
+    INSERT INTO audit_log (id, origin_office_id, created_at, updated_at, deleted_at, actor_id, actor, actor_position, source,
+      record_table, record_id, owner_table, owner_id, action, before_json, after_json)
+    SELECT ${id}, COALESCE((SELECT value FROM setting WHERE key = 'self_office_id'), ${r}.origin_office_id), ${now}, ${now}, NULL,
+      a.profile_id, a.name, a.position, a.source, '${t.table}', ${r}.id, ${owner(r)}, ${action}, ${before}, ${after}
+    FROM audit_actor a;`;
+  const softDeleted = 'OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL';
+  const restored = 'OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL';
+  const issued = t.when ? `${t.when('NEW')} AND NOT (${t.when('OLD')})` : null;
+  const anyChange = [...t.columns.map((c) => `OLD.${q(c)} IS NOT NEW.${q(c)}`), 'OLD.deleted_at IS NOT NEW.deleted_at'].join(' OR ');
+  const updateWhen = t.when ? `(${anyChange}) AND (${t.when('OLD')} OR ${t.when('NEW')})` : anyChange;
+  const action = `CASE WHEN ${softDeleted} THEN 'soft_delete' WHEN ${restored} THEN 'restore'${issued ? ` WHEN ${issued} THEN 'issue'` : ''} ELSE 'update' END`;
+  const before = `CASE WHEN ${softDeleted} THEN ${full('OLD')} ELSE NULLIF(${changed('OLD')}, '{}') END`;
+  const after = `CASE WHEN ${restored}${issued ? ` OR (${issued})` : ''} THEN ${full('NEW')} ELSE NULLIF(${changed('NEW')}, '{}') END`;
+  return `
+    CREATE TRIGGER audit_${t.table}_insert AFTER INSERT ON ${t.table}${t.when ? ` WHEN ${t.when('NEW')}` : ''}
+    BEGIN ${insert('NEW', `'insert'`, 'NULL', full('NEW'))} END;
+    CREATE TRIGGER audit_${t.table}_update AFTER UPDATE ON ${t.table} WHEN ${updateWhen}
+    BEGIN ${insert('NEW', action, before, after)} END;
+    CREATE TRIGGER audit_${t.table}_delete AFTER DELETE ON ${t.table}${t.when ? ` WHEN ${t.when('OLD')}` : ''}
+    BEGIN ${insert('OLD', `'delete'`, full('OLD'), 'NULL')} END;`;
+}
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 

@@ -327,6 +327,36 @@ export interface DossierOutcomeTable extends RecordColumns {
   decided_at: string;
 }
 
+export interface UserProfileTable {
+  id: string;
+  name: string;
+  position: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** One row (id 1) only while an exchange bundle is applied: the actor of its writes. */
+export interface AuditSessionTable {
+  id: number;
+  actor: string;
+}
+
+/** Written by triggers only (migration 8); append-only. created_at = updated_at = when. */
+export interface AuditLogTable extends RecordColumns {
+  actor_id: string | null;
+  actor: string;
+  actor_position: string;
+  source: string;
+  record_table: string;
+  record_id: string;
+  owner_table: string;
+  owner_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface MigrationLogTable {
   version: number;
   name: string;
@@ -363,4 +393,7 @@ export interface DB {
   dossier_document: DossierDocumentTable;
   dossier_attachment: DossierAttachmentTable;
   dossier_outcome: DossierOutcomeTable;
+  user_profile: UserProfileTable;
+  audit_session: AuditSessionTable;
+  audit_log: AuditLogTable;
 }

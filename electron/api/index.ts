@@ -10,6 +10,7 @@ import { plansHandlers } from './plans';
 import { tasksHandlers } from './tasks';
 import { recordsHandlers } from './records';
 import { dossiersHandlers } from './dossiers';
+import { auditHandlers } from './audit';
 
 // Typed as the full map: a procedure without a handler is a compile error.
 export const handlers: HandlerMap<ProcedureName> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...tasksHandlers,
   ...recordsHandlers,
   ...dossiersHandlers,
+  ...auditHandlers,
 };

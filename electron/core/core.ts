@@ -11,6 +11,7 @@ import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
 import { startAutoBackups } from '../services/backup';
+import { captureProfile, carryProfile, prepareAudit } from '../services/audit';
 
 export interface CoreOptions {
   dbPath: string;
@@ -63,6 +64,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   };
   const conn = open();
+  prepareAudit(conn.sqlite);
+  let carriedProfile: ReturnType<typeof captureProfile> = null;
   const ctx: CoreContext = {
     conn,
     db: conn.db,
@@ -76,12 +79,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     }),
     replaceDatabase(swap) {
+      // the audit actor (this computer's current user profile) stays the same after a restore;
+      // remembered across calls: a put-back after a failed reopen starts from a closed connection
+      if (ctx.conn.sqlite.open) carriedProfile = captureProfile(ctx.conn.sqlite);
       ctx.conn.close();
       swap(opts.dbPath);
       const next = open();
       ctx.conn = next;
       ctx.db = next.db;
       ctx.officeId = ensureOfficeId(next);
+      carryProfile(next.sqlite, carriedProfile);
     },
     openFile(file, o = {}) {
       return new Database(file, {

@@ -16,6 +16,7 @@ import { AwardsPage } from '../features/awards/AwardsPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { HomePage } from '../features/home/HomePage';
 import { H } from '../features/home/strings';
+import { CurrentProfileBadge } from '../features/audit/CurrentProfileBadge';
 
 const NAV: { id: RouteId; label: string }[] = [
   { id: 'home', label: H.nav },
@@ -98,11 +99,14 @@ export function App() {
               {office.name}
             </Text>
           </Group>
-          {info?.host === 'web' && (
-            <Badge color="gray" variant="light" title={info.fallbackReason ?? ''}>
-              {S.browserMode}
-            </Badge>
-          )}
+          <Group gap="sm">
+            <CurrentProfileBadge />
+            {info?.host === 'web' && (
+              <Badge color="gray" variant="light" title={info.fallbackReason ?? ''}>
+                {S.browserMode}
+              </Badge>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

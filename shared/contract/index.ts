@@ -11,6 +11,7 @@ import { plansProcedures } from './plans';
 import { tasksProcedures } from './tasks';
 import { recordsProcedures } from './records';
 import { dossiersProcedures } from './dossiers';
+import { auditProcedures } from './audit';
 import { AppError } from './errors';
 
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...tasksProcedures,
   ...recordsProcedures,
   ...dossiersProcedures,
+  ...auditProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -70,4 +72,5 @@ export * from './plans';
 export * from './tasks';
 export * from './records';
 export * from './dossiers';
+export * from './audit';
 export * from './fields';

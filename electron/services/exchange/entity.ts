@@ -89,6 +89,11 @@ export interface EntityKind {
   beforeWrite?(sqlite: BetterSqlite3.Database, records: Row[]): void;
   /** incoming rows never applied here (e.g. this office's own profile) */
   ignoreIncoming?(record: Row, selfOfficeId: string): boolean;
+  /**
+   * rows never change once written (the audit log): an incoming row is inserted when its id is
+   * new here and otherwise ignored — never changed, never a conflict, no received-version kept
+   */
+  appendOnly?: boolean;
   /** short title for previews and conflicts ('Nguyễn Văn An') */
   describe(row: Row): string;
   /** fields shown side by side in a conflict */

@@ -15,6 +15,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { ConflictChoice, MergeConflict, MergeGroup, MergeStatus, MergeTotals } from '../../../shared/contract/exchange';
 import { newId } from '../../../db/ids';
 import { findAppliedBundle, insertExchangeHistory, receivedVersions, recordStateUpserter } from '../../../db/repositories/exchange';
+import { beginImportActor, endImportActor } from '../../../db/repositories/audit';
+import { importActorName } from '../audit';
 import { sameContent, storedColumns, type EntityKind, type Row } from './entity';
 import { entityKinds, entityKind } from './registry';
 import type { IncomingRecord, ReadHooks, VerifiedBundle } from './reader';
@@ -48,6 +50,7 @@ export function classify(
   lastReceived: string | null,
 ): Pick<PlanItem, 'status' | 'write' | 'remember'> {
   const I = inc.row;
+  if (kind.appendOnly) return local ? { status: 'same', write: false, remember: false } : { status: 'new', write: true, remember: false };
   if (!local) return { status: I.deleted_at ? 'same' : 'new', write: true, remember: true };
   const iu = I.updated_at as string;
   const lu = local.updated_at as string;
@@ -272,6 +275,8 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
   const run = sqlite.transaction((): ApplyOutcome => {
     // a second apply of the same bundle (even racing another window) changes nothing
     if (findAppliedBundle(sqlite, m.bundleId)) return { alreadyApplied: true, written: 0, keptLocal: 0, tookIncoming: 0 };
+    // the audit triggers log the writes below as "Nhập gói dữ liệu từ <office>", not as the local user's edits
+    beginImportActor(sqlite, importActorName(m.originOfficeName));
     for (const kind of entityKinds()) {
       const mine = writes.filter((w) => w.kind === kind);
       if (mine.length === 0) continue;
@@ -299,6 +304,7 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
         stmt.run(params);
       }
     }
+    endImportActor(sqlite);
     const remember = recordStateUpserter(sqlite);
     for (const it of plan.items) if (it.remember) remember(it.kind.name, it.incoming.row.id as string, it.incoming.row.updated_at as string, m.originOfficeId, m.bundleId);
     insertExchangeHistory(sqlite, {

@@ -4,8 +4,9 @@ import { AppError } from '../../../shared/contract/errors';
 import type { EntityKind } from './entity';
 import { officeKind, staffKind, unitKind } from './kinds/core';
 import { DOSSIER_ENTITY_KINDS } from './kinds/dossiers';
+import { makeAuditLogKind } from './kinds/audit';
 
-const ENTITY_KINDS: EntityKind[] = [officeKind, unitKind, staffKind, ...DOSSIER_ENTITY_KINDS];
+const ENTITY_KINDS: EntityKind[] = [officeKind, unitKind, staffKind, ...DOSSIER_ENTITY_KINDS, makeAuditLogKind(entityKinds)];
 
 /** Add a kind at run time (tests, optional modules). Names are unique and permanent. */
 export function registerEntityKind(kind: EntityKind): void {

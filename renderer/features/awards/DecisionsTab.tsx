@@ -30,6 +30,7 @@ import { useAction } from '../../lib/useAction';
 import { useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money, useStaffOptions, type StaffOption } from './common';
 import { useAwards } from './store';
+import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
 
 const D = T.decisions;
@@ -125,6 +126,7 @@ export function DecisionsTab() {
                       <Button size="compact-xs" variant="subtle" onClick={() => void open(d.id)}>
                         {T.edit}
                       </Button>
+                      <AuditHistoryButton target={{ table: 'award_decision', id: d.id }} title={`${d.number || d.formLabel} (${d.year})`} />
                       <Button
                         size="compact-xs"
                         variant="subtle"

@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { StaffPicker, UnitSelect, useStaffOptions } from './common';
 import { useAwards } from './store';
 import { T } from './strings';
+import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 
 const L = T.timeline;
 const RATING_COLOR = { HTXSNV: 'teal', HTTNV: 'blue', HTNV: 'gray', KHTNV: 'red' } as const;
@@ -108,6 +109,7 @@ export function TimelineTab() {
                         {y.unitName}
                       </Text>
                     )}
+                    <AuditHistoryButton target={{ table: 'person_year', staffId: data.id, year: y.year }} title={`${data.name} — năm ${y.year}`} testId="timeline-audit" />
                   </Line>
                 )}
                 {data.kind === 'unit' && y.underReview && (

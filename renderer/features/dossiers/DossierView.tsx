@@ -13,6 +13,7 @@ import { ReportModal } from './ReportModal';
 import { AttachmentsSection, GeneralSection, MeetingSection, NomineesSection } from './sections';
 import { useDossiers } from './store';
 import { D } from './strings';
+import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 
 export function DossierView() {
   const { detail: d, checklist, detailError, open, setDetail } = useDossiers();
@@ -69,6 +70,7 @@ export function DossierView() {
               {d.title}
             </Title>
             <StatusBadge status={d.status} received={!d.own} />
+            <AuditHistoryButton target={{ table: 'dossier', id: d.id }} title={d.title} />
           </Group>
           <Text size="sm" c="dimmed">
             {[d.awardName, `năm ${d.year}`, !d.own ? d.originOfficeName : '', d.submittedAt ? `gửi ${formatDateVi(d.submittedAt.slice(0, 10))}` : ''].filter(Boolean).join(' · ')}

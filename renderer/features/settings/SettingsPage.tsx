@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { useSession } from '../../app/session';
 import { OfficeForm } from '../office/OfficeForm';
 import { T as OT } from '../office/strings';
+import { ProfilesPanel } from '../audit/ProfilesPanel';
 
 export function SettingsPage() {
   const { office, info, setOffice } = useSession();
@@ -47,6 +48,7 @@ export function SettingsPage() {
           }}
         />
       </Paper>
+      <ProfilesPanel />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           Danh sách cấp cơ quan

@@ -15,6 +15,7 @@ import { AppendixPanel } from './AppendixPanel';
 import { Preview, type PreviewHandle } from './Preview';
 import { toggleFormat } from './RichText';
 import { AREA_TAB, revealNode, useEditorUi, type EditorTab } from './ui';
+import { AuditHistoryButton } from '../../audit/AuditHistoryButton';
 
 /** left pane width (%) remembered per kind of tab: tables need more room than the outline */
 const splitKey = (tab: EditorTab) => (tab === 'appendices' ? 'tdkt.plans.split.wide' : 'tdkt.plans.split');
@@ -369,6 +370,7 @@ export function PlanEditor({ id, onBack }: { id: string; onBack(): void }) {
               <Badge size="xs" variant="light" color={record.status === 'da_ban_hanh' ? 'green' : 'gray'} data-testid="plan-status">
                 {PLAN_STATUS_LABELS[record.status]}
               </Badge>
+              {record.status === 'da_ban_hanh' && <AuditHistoryButton target={{ table: 'plan', id }} title={record.title} />}
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre', flexShrink: 0 }}>
                 {record.numberLine || T.plans.noNumber}
               </Text>
