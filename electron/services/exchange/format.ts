@@ -135,7 +135,7 @@ export const MSG = {
   notBundle: 'Tệp nén này không phải gói dữ liệu TĐKT (manifest.json không đúng định dạng tdkt-bundle). Hãy chọn đúng tệp .tdkt.',
   newerVersion: (v: unknown) =>
     `Gói dữ liệu được tạo bởi phiên bản TĐKT Desktop mới hơn (định dạng gói phiên bản ${String(v)}; máy này đọc được phiên bản ${FORMAT_VERSION}). Hãy cập nhật TĐKT Desktop rồi mở lại gói.`,
-  badVersion: (v: unknown) => `Gói dữ liệu có phiên bản định dạng không hợp lệ (${String(v)}). ${REEXPORT}`,
+  badVersion: (v: unknown) => `Gói dữ liệu có phiên bản định dạng không hợp lệ (${shownValue(v)}). ${REEXPORT}`,
   manifestInvalid: (detail: string) => `Danh mục gói (manifest.json) không hợp lệ hoặc đã bị sửa: ${detail}. ${REEXPORT}`,
   notListed: (p: string) => `Gói dữ liệu bị sửa đổi: tệp ${p} không có trong danh mục gói (manifest.json). ${REEXPORT}`,
   missingEntry: (p: string) => `Gói dữ liệu thiếu tệp ${p} được ghi trong danh mục gói. ${REEXPORT}`,
@@ -152,6 +152,14 @@ export const MSG = {
   foreignRecords: (label: string) =>
     `Gói dữ liệu gửi lên có bản ghi ${label} của một cơ quan khác với cơ quan gửi — gói đã bị sửa hoặc ghép sai. ${REEXPORT}`,
 } as const;
+
+/** A value read from the file, for a message: short, never "undefined" or "[object Object]". */
+function shownValue(v: unknown): string {
+  if (v === undefined) return 'không ghi';
+  if (v === null) return 'để trống';
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
 
 function mb(n: number): string {
   if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;

@@ -51,7 +51,11 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 // zod's Vietnamese messages for the generic checks (our own field messages win)
-const VI = { error: z.locales.vi().localeError };
+const viLocale = z.locales.vi().localeError;
+/** zod's Vietnamese messages, except a missing field: "thiếu trường này", not "nhận được undefined". */
+const VI = {
+  error: ((issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'thiếu trường này' : viLocale(issue))) as typeof viLocale,
+};
 
 function describeIssues(err: z.ZodError, prefix: (path: PropertyKey[]) => string): string {
   return err.issues

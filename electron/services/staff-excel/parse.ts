@@ -2,7 +2,7 @@
 // title such as "DANH SÁCH CÁN BỘ…" above it), return the header texts and every data row
 // as raw cell values with its Excel row number. No field is interpreted here (validate.ts).
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { formatDateVi, foldVi } from '../../../shared/text/vn';
 import { matchHeader, MAX_MAPPED_COLUMN } from './mapping';
 import { valueKey } from './labels';
@@ -48,7 +48,8 @@ export type FailureReason =
   | 'no_data'
   | 'no_header'
   | 'no_rows'
-  | 'legacy_encoding';
+  | 'legacy_encoding'
+  | 'too_large';
 
 /** Why a file cannot be read; code is the contract's error code, message is for the user. */
 export interface Failure {
@@ -201,6 +202,96 @@ function sniff(bytes: Uint8Array): Failure | null {
 }
 
 // ---------------------------------------------------------------------------------------
+// Package limits, checked before exceljs loads the file: exceljs inflates every part in
+// memory and creates a cell object for every cell of a merged range, so a small crafted or
+// damaged file (a zip bomb, a merge over whole columns) would take minutes and gigabytes.
+
+/** Excel's last row. */
+export const MAX_SHEET_ROWS = 1_048_576;
+/** Inflated size of all parts together (a 30,000-row staff list is about 20 MB). */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/**
+ * Cells of one merged range, and of all merged ranges of a sheet. Real lists merge a title
+ * across a row, a unit down a few hundred rows, maybe two cells on every row; exceljs costs
+ * about 5 µs and 500 bytes per merged cell.
+ */
+export const MAX_MERGE_RANGE_CELLS = 20_000;
+export const MAX_MERGED_CELLS = 500_000;
+
+const MERGE_RE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"/g;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+class PackageTooLarge extends Error {}
+
+/**
+ * Inflate every part with a hard cap on the total (a part may lie about its size) and add
+ * up the merged cells of each worksheet. Returns a Failure, or null when the package is
+ * within limits — or when this reader cannot parse it (exceljs then says why).
+ */
+function checkPackageLimits(bytes: Uint8Array): Failure | null {
+  let total = 0;
+  let tooBigMerge: { ref: string; total: boolean } | null = null;
+  const latin1 = new TextDecoder('latin1');
+  const unzip = new Unzip((file) => {
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name);
+    let carry = '';
+    let merged = 0;
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      total += chunk.length;
+      if (total > MAX_UNZIPPED_BYTES) throw new PackageTooLarge();
+      if (!sheet || tooBigMerge) return;
+      // patterns are ASCII: latin1 keeps them intact; a match that ends inside the carried
+      // tail of the previous chunk was counted then. Most chunks hold no merge at all.
+      const head = carry + latin1.decode(chunk.subarray(0, 1024));
+      if (head.includes('mergeCell') || Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes('mergeCell')) {
+        const text = carry + latin1.decode(chunk);
+        for (const m of text.matchAll(MERGE_RE)) {
+          if (m.index + m[0].length <= carry.length) continue;
+          const cells = (Math.abs(columnNumber(m[3]!) - columnNumber(m[1]!)) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);
+          merged += cells;
+          if (cells > MAX_MERGE_RANGE_CELLS || merged > MAX_MERGED_CELLS) {
+            tooBigMerge = { ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, total: cells <= MAX_MERGE_RANGE_CELLS };
+            return;
+          }
+        }
+      }
+      carry = final ? '' : latin1.decode(chunk.subarray(Math.max(0, chunk.length - 1024)));
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    // small pushes: the inflater's output per push stays small even at a bomb's ratio
+    const STEP = 16 * 1024;
+    for (let off = 0; off < bytes.length && !tooBigMerge; off += STEP) unzip.push(bytes.subarray(off, off + STEP), off + STEP >= bytes.length);
+  } catch (e) {
+    if (e instanceof PackageTooLarge) {
+      return failure(
+        'too_large',
+        `Tệp Excel quá lớn khi giải nén (hơn ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB dữ liệu): tệp có thể bị hỏng hoặc không phải bảng tính thật. Hãy mở tệp bằng Excel, xóa các trang tính, dòng, cột thừa rồi lưu lại.`,
+      );
+    }
+    return null; // not readable here: exceljs decides
+  }
+  const big = tooBigMerge as { ref: string; total: boolean } | null; // (set inside the callback)
+  if (big) {
+    return failure(
+      'too_large',
+      big.total
+        ? `Tệp Excel có quá nhiều ô gộp (hơn ${MAX_MERGED_CELLS.toLocaleString('vi-VN')} ô trong một trang tính). Hãy bỏ gộp ô (Merge & Center) ở các dòng dữ liệu, lưu lại rồi nhập lại.`
+        : `Tệp Excel có vùng gộp ô quá lớn (${big.ref}) — có thể đã gộp cả cột hoặc cả dòng. Hãy bỏ gộp các ô đó (Merge & Center), lưu lại rồi nhập lại.`,
+    );
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
 // Sheet structure
 
 /** Legacy Vietnamese fonts: text in them is not Unicode. */
@@ -323,7 +414,7 @@ function footerKind(cells: ScannedCell[]): 'stop' | 'skip' | null {
  * 2,000 rows (it may throw to cancel); the event loop gets a turn between chunks.
  */
 export async function readStaffWorkbook(bytes: Uint8Array, onProgress?: ProgressFn): Promise<SheetRead | Failure> {
-  const sniffed = sniff(bytes);
+  const sniffed = sniff(bytes) ?? checkPackageLimits(bytes);
   if (sniffed) return sniffed;
 
   const wb = new ExcelJS.Workbook();
@@ -339,6 +430,10 @@ export async function readStaffWorkbook(bytes: Uint8Array, onProgress?: Progress
   let sheetWithData: ExcelJS.Worksheet | null = null;
   let legacy = false;
   for (const ws of sheets) {
+    // rows past Excel's last row: a damaged or crafted file (scanning up to row 2,000,000,000 takes minutes)
+    if (ws.rowCount > MAX_SHEET_ROWS) {
+      return invalid('corrupt', `trang tính "${ws.name}" có dòng số ${ws.rowCount}, vượt quá giới hạn ${MAX_SHEET_ROWS} dòng của Excel.`);
+    }
     if (ws.actualRowCount === 0) continue;
     sheetWithData ??= ws;
     const top: ScannedCell[][] = [];

@@ -27,6 +27,22 @@ const W_NS = new Set([
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
+/**
+ * An integer attribute within Word's own limits, else `fallback`. Values come from the file
+ * and are used as counters, array indexes and repeat counts: "1e999" or "99999999999" must
+ * not become a loop that never ends or an array of billions of cells.
+ */
+function intIn(v: string | null | undefined, min: number, max: number, fallback: number): number {
+  const n = Number(v);
+  return v != null && v !== '' && Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+/** w:ilvl: Word has nine list levels, 0–8. */
+const readIlvl = (v: string | null | undefined) => intIn(v, 0, 8, 0);
+/** w:start / w:startOverride: Word accepts 0–32767. */
+const readStart = (v: string | null | undefined) => intIn(v, 0, 32767, 1);
+/** w:gridSpan: a Word table has at most 63 columns. */
+const readSpan = (v: string | null | undefined) => intIn(v, 1, 63, 1);
+
 export class DocxReadError extends Error {
   constructor(
     readonly code: PlanImportErrorCode,
@@ -185,7 +201,7 @@ class Styles {
           const numId = wAttr(wChild(numPr, 'numId'), 'val');
           if (numId) def.numId = numId;
           const ilvl = wAttr(wChild(numPr, 'ilvl'), 'val');
-          if (ilvl) def.ilvl = Number(ilvl);
+          if (ilvl) def.ilvl = readIlvl(ilvl);
         }
       }
       this.defs.set(id, def);
@@ -269,7 +285,7 @@ class Numbering {
         const id = wAttr(e, 'abstractNumId');
         if (!id) continue;
         const levels = new Map<number, LevelDef>();
-        for (const lvl of elements(e)) if (isW(lvl, 'lvl')) levels.set(Number(wAttr(lvl, 'ilvl') ?? 0), readLevel(lvl));
+        for (const lvl of elements(e)) if (isW(lvl, 'lvl')) levels.set(readIlvl(wAttr(lvl, 'ilvl')), readLevel(lvl));
         this.abstracts.set(id, levels);
       } else if (isW(e, 'num')) {
         const id = wAttr(e, 'numId');
@@ -278,11 +294,11 @@ class Numbering {
         const overrides = new Map<number, { start?: number; lvl?: LevelDef }>();
         for (const o of elements(e)) {
           if (!isW(o, 'lvlOverride')) continue;
-          const ilvl = Number(wAttr(o, 'ilvl') ?? 0);
+          const ilvl = readIlvl(wAttr(o, 'ilvl'));
           const so = wAttr(wChild(o, 'startOverride'), 'val');
           const lvl = wChild(o, 'lvl');
           const entry: { start?: number; lvl?: LevelDef } = {};
-          if (so) entry.start = Number(so);
+          if (so) entry.start = readStart(so);
           if (lvl) entry.lvl = readLevel(lvl);
           overrides.set(ilvl, entry);
         }
@@ -329,7 +345,7 @@ function readLevel(lvl: Element): LevelDef {
   return {
     fmt: wAttr(wChild(lvl, 'numFmt'), 'val') ?? 'decimal',
     text: wAttr(wChild(lvl, 'lvlText'), 'val') ?? '',
-    start: Number(wAttr(wChild(lvl, 'start'), 'val') ?? 1),
+    start: readStart(wAttr(wChild(lvl, 'start'), 'val')),
   };
 }
 
@@ -375,7 +391,7 @@ class BodyReader {
       const n = wAttr(wChild(numPr, 'numId'), 'val');
       if (n) numId = n;
       const l = wAttr(wChild(numPr, 'ilvl'), 'val');
-      if (l) ilvl = Number(l);
+      if (l) ilvl = readIlvl(l);
     }
     const para: SrcParagraph = { kind: 'p', runs };
     if (align) para.align = align;
@@ -481,7 +497,7 @@ class BodyReader {
       const cellEls = descendants(tr, (d) => isW(d, 'tc') || isW(d, 'tbl')).filter((d) => isW(d, 'tc'));
       for (const tc of cellEls) {
         const tcPr = wChild(tc, 'tcPr');
-        const span = Number(wAttr(tcPr && wChild(tcPr, 'gridSpan'), 'val') ?? 1) || 1;
+        const span = readSpan(wAttr(tcPr && wChild(tcPr, 'gridSpan'), 'val'));
         const vMerge = tcPr && wChild(tcPr, 'vMerge');
         const paragraphs: SrcParagraph[] = [];
         for (const b of this.blocks(tc)) {

@@ -19,9 +19,15 @@ export function importPlanDocx(bytes: Uint8Array, opts: ClassifyOptions = {}): P
     src = readDocx(bytes);
   } catch (e) {
     if (e instanceof DocxReadError) return { ok: false, error: { code: e.code, message: e.message } };
+    // anything else (e.g. a stack overflow on markup nested thousands of levels deep) is not
+    // worth showing raw: the engine's English text tells the user nothing
     return {
       ok: false,
-      error: { code: 'CORRUPT_XML', message: `Không đọc được tệp Word: ${(e as Error).message ?? String(e)}` },
+      error: {
+        code: 'CORRUPT_XML',
+        message:
+          'Không đọc được tệp Word: cấu trúc văn bản bất thường (lồng nhau quá sâu hoặc không đúng chuẩn .docx). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi nhập lại.',
+      },
     };
   }
   return classifyPlan(src, opts);
