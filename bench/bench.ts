@@ -1,14 +1,17 @@
 // `npm run bench`: performance figures on a generated province-sized data set.
 // Not part of `npm test` and never an assertion: it prints a table (and --json FILE).
-//   node dist/bench/bench.cjs [--staff 30000] [--only id,id] [--skip-browser] [--json FILE]
+//   node dist/bench/bench.cjs [--staff 30000] [--only id,id] [--skip-browser] [--json FILE] [--keep] [--db FILE]
+// --db FILE: skip populating and use a copy of FILE (and its attachments/ folder), a database
+// kept (--keep) by an earlier run with the same --staff — the generator is seeded, so it matches.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../electron/core/core';
 import { generateDataset } from './dataset';
 import { populate } from './populate';
-import { benchCases, type BenchRow } from './registry';
+import { benchCases, type BenchCase, type BenchEnv, type BenchRow } from './registry';
 import { PLANNED } from './cases';
 import { CHROMIUM } from './cases/browser';
 import { nowMs } from './stats';
@@ -36,9 +39,51 @@ function printTable(rows: BenchRow[]) {
   for (const c of cells) console.log(line(c));
 }
 
+interface WorkerJob {
+  caseId: string;
+  staff: number;
+  workDir: string;
+  distDir: string;
+  dbPath: string;
+}
+
+/** Run one case in a worker thread of this same script (see BenchCase.inWorker). */
+function runInWorker(c: BenchCase, env: BenchEnv, staff: number): Promise<BenchRow[]> {
+  const job: WorkerJob = { caseId: c.id, staff, workDir: env.workDir, distDir: env.distDir, dbPath: env.dbPath };
+  return new Promise((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: job });
+    let rows: BenchRow[] | null = null;
+    w.on('message', (m: { rows?: BenchRow[]; error?: string }) => {
+      if (m.error) reject(new Error(m.error));
+      else rows = m.rows ?? [];
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => (rows ? resolve(rows) : reject(new Error(`worker exited with ${code}`))));
+  });
+}
+
+async function workerMain() {
+  const job = workerData as WorkerJob;
+  const c = benchCases.find((b) => b.id === job.caseId)!;
+  try {
+    const dataset = generateDataset({ staff: job.staff });
+    const rows = await c.run({ dataset, workDir: job.workDir, distDir: job.distDir, dbPath: job.dbPath, log: (m) => console.error(m) });
+    parentPort!.postMessage({ rows });
+  } catch (e) {
+    parentPort!.postMessage({ error: (e as Error).message });
+  }
+}
+
 async function main() {
   const { values: v } = parseArgs({
-    options: { staff: { type: 'string' }, only: { type: 'string' }, 'skip-browser': { type: 'boolean' }, json: { type: 'string' }, keep: { type: 'boolean' } },
+    options: {
+      staff: { type: 'string' },
+      only: { type: 'string' },
+      'skip-browser': { type: 'boolean' },
+      json: { type: 'string' },
+      keep: { type: 'boolean' },
+      db: { type: 'string' },
+    },
   });
   const staffCount = v.staff ? Number(v.staff) : 30_000;
   const only = v.only ? new Set(v.only.split(',')) : null;
@@ -49,13 +94,26 @@ async function main() {
   try {
     let t0 = nowMs();
     const dataset = generateDataset({ staff: staffCount });
-    log(`data set: ${dataset.units.length} units, ${dataset.staff.length} staff, ${dataset.queries.length} queries (${Math.round(nowMs() - t0)} ms)`);
+    const rc = dataset.records;
+    log(
+      `data set: ${dataset.units.length} units, ${dataset.staff.length} staff, ${dataset.queries.length} queries; ` +
+        `${rc.personYears.length} person-years, ${rc.titles.length} titles, ${rc.initiatives.length} initiatives, ${rc.disciplines.length} disciplines, ` +
+        `${dataset.tasks.length} tasks, ${dataset.dossiers.length} dossiers (${Math.round(nowMs() - t0)} ms)`,
+    );
     t0 = nowMs();
     const dbPath = path.join(workDir, 'tdkt.sqlite');
-    const core = await createCore({ dbPath, host: 'cli' });
-    await populate(core, dataset);
-    core.close();
-    log(`database: ${dbPath} (${Math.round(nowMs() - t0)} ms)`);
+    if (v.db) {
+      fs.copyFileSync(v.db, dbPath);
+      const files = path.join(path.dirname(path.resolve(v.db)), 'attachments');
+      if (fs.existsSync(files)) fs.cpSync(files, path.join(workDir, 'attachments'), { recursive: true });
+      log(`database: copied ${v.db} (not populated in this run)`);
+    } else {
+      const core = await createCore({ dbPath, host: 'cli' });
+      const populated = await populate(core, dataset, log);
+      core.close();
+      log(`database: ${dbPath}, ${(fs.statSync(dbPath).size / 1024 / 1024).toFixed(1)} MB (${Math.round(nowMs() - t0)} ms)`);
+      log(`  rows: ${Object.entries(populated.tables).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    }
 
     const rows: BenchRow[] = [];
     for (const c of benchCases) {
@@ -66,7 +124,8 @@ async function main() {
       }
       log(`${c.id}: ${c.title} …`);
       try {
-        rows.push(...(await c.run({ dataset, workDir, distDir, dbPath, log })));
+        const env: BenchEnv = { dataset, workDir, distDir, dbPath, log };
+        rows.push(...(c.inWorker ? await runInWorker(c, env, staffCount) : await c.run(env)));
       } catch (e) {
         rows.push({ case: c.id, metric: c.title, value: null, unit: '', note: `failed: ${(e as Error).message.split('\n')[0]}` });
       }
@@ -82,7 +141,8 @@ async function main() {
   }
 }
 
-void main().then(
+if (!isMainThread) void workerMain();
+else void main().then(
   () => process.exit(0),
   (e: unknown) => {
     console.error(e);

@@ -31,6 +31,11 @@ export interface BenchCase {
   title: string;
   /** what the case needs beyond Node: cases whose needs are missing are reported as skipped */
   needs?: ('chromium')[];
+  /**
+   * Run in a worker thread, as the app's hosts run the core (electron/host/core-client.ts:
+   * a Worker with default limits — a 4 MB stack, where the main thread has under 1 MB).
+   */
+  inWorker?: boolean;
   run(env: BenchEnv): Promise<BenchRow[]>;
 }
 

@@ -89,7 +89,8 @@ export async function planMerge(sqlite: BetterSqlite3.Database, bundle: Verified
       const local = locals.get(id) ?? null;
       kindItems.push({ kind, key: `${kind.name}:${id}`, incoming: inc, local, ...classify(kind, local, inc, received.get(id) ?? null) });
     }
-    items.push(...(kind.parentColumn ? parentsFirst(kind, kindItems) : kindItems));
+    // a loop, not push(...spread): hundreds of thousands of records would overflow the call stack
+    for (const item of kind.parentColumn ? parentsFirst(kind, kindItems) : kindItems) items.push(item);
     done += bundle.records.get(kind.name)!.length;
     hooks.progress?.('compare', done, totalRecords);
     await hooks.tick?.();

@@ -85,7 +85,7 @@ export function makeAuditLogKind(kinds: () => EntityKind[]): EntityKind {
               `SELECT rowid AS _seq, ${cols} FROM audit_log WHERE record_table = ? AND record_id IN (${chunk.map(() => '?').join(',')})${ownOnly ? ' AND origin_office_id = ?' : ''}`,
             )
             .all(kind.table, ...chunk, ...(ownOnly ? [scope.selfOfficeId] : [])) as (Row & { _seq: number })[];
-          out.push(...rows);
+          for (const row of rows) out.push(row);
         }
       }
       out.sort((a, b) => (a.created_at === b.created_at ? a._seq - b._seq : (a.created_at as string) < (b.created_at as string) ? -1 : 1));
