@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const SHOTS = process.env.TDKT_SCREENSHOTS;
@@ -27,18 +27,8 @@ describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () =>
 
   it('profile → create a decision → edit it → "Lịch sử thay đổi" shows both entries with the actor and the changed field', async () => {
     host = await startHost(path.join(tempDir('tdkt-e2e-audit-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
-    const base = host.url.split('#')[0]!;
-    const token = /[#&]token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-    const api = async <T,>(proc: string, input?: unknown): Promise<T> => {
-      const r = await fetch(`${base}api/${proc}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
-        body: input === undefined ? '' : JSON.stringify(input),
-      });
-      const body = (await r.json()) as { ok: boolean; data: T; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.data;
-    };
+    const h = host;
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
     await api('office.save', { name: 'Sở Nội vụ tỉnh Lào Cai', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'SNV' });
     const unit = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
     await api('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { PEOPLE, UNITS } from '../fixtures/records/office-history';
 
@@ -29,17 +29,8 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
   it('grid by keyboard and paste → save → check → explanation with rule text and legal basis', async () => {
     host = await startHost(path.join(tempDir('tdkt-e2e-awards-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
     const base = host.url.split('#')[0]!;
-    const token = /[#&]token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-    const api = async <T,>(proc: string, input?: unknown): Promise<T> => {
-      const r = await fetch(`${base}api/${proc}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
-        body: input === undefined ? '' : JSON.stringify(input),
-      });
-      const body = (await r.json()) as { ok: boolean; data: T; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.data;
-    };
+    const h = host;
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
 
     // office, two units, the staff of the history fixture
     await api('office.save', {

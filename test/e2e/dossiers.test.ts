@@ -8,22 +8,11 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, launchChromium, startHost, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 
-async function api<T>(host: HostProcess, proc: string, input: unknown): Promise<T> {
-  const token = /token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-  const base = host.url.split('#')[0]!;
-  const r = await fetch(`${base}api/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(body.error.message);
-  return body.data;
-}
+const api = hostApi;
 
 const SHOTS = process.env.TDKT_E2E_SHOTS;
 async function shot(page: Page, name: string) {

@@ -6,24 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, launchChromium, startHost, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 
 const REFERENCE_PLAN = path.resolve(__dirname, '../../../shared/reference/plans/004_604d1ccd06bf0239.docx');
 
-async function api<T>(host: HostProcess, proc: string, input: unknown): Promise<T> {
-  const token = /token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-  const base = host.url.split('#')[0]!;
-  const r = await fetch(`${base}api/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(body.error.message);
-  return body.data;
-}
+const api = hostApi;
 
 const column = (page: Page, status: string) => page.getByTestId(`board-column-${status}`);
 const cardsIn = (page: Page, status: string) => column(page, status).getByTestId('task-card');

@@ -60,3 +60,17 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const hasChromium = fs.existsSync(CHROMIUM);
+
+/** Call the host's API directly (set-up steps of e2e tests), with the launch token. */
+export async function hostApi<T>(host: HostProcess, proc: string, input?: unknown): Promise<T> {
+  const token = /[#&]token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
+  const base = host.url.split('#')[0]!;
+  const r = await fetch(`${base}api/${proc}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!body.ok) throw new Error(body.error.message);
+  return body.data;
+}
