@@ -162,7 +162,8 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(4);
     await page.getByTestId('preview-to_trinh').click();
     const frame = page.frameLocator('[data-testid="document-preview"]');
-    await frame.getByText('TỜ TRÌNH', { exact: true }).waitFor();
+    await frame.locator('.od-doctype').first().waitFor({ state: 'attached' });
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 30_000 }).toContain('TỜ TRÌNH');
     expect(await frame.locator('body').innerText()).toContain('DANH SÁCH');
     await shot(page, '05-preview');
     await page.keyboard.press('Escape');

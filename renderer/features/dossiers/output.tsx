@@ -1,6 +1,6 @@
 // The builder's output side: the pre-export checklist, the documents (generate, preview,
 // download, export as .zip or into a folder) and, at the province, the outcome form.
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossiers';
@@ -72,17 +72,33 @@ const SHEET_PX = (210 / 25.4) * 96 + 40;
 
 function PreviewModal({ preview, onClose }: { preview: { title: string; html: string } | null; onClose(): void }) {
   const [width, setWidth] = useState(0);
-  const zoom = width > 0 ? Math.max(0.4, Math.min(1, (width - 24) / SHEET_PX)) : 0.8;
+  const observer = useRef<ResizeObserver | null>(null);
+  // measure the dialog once it has a size, and only react to real changes, so the iframe
+  // loads its document once instead of once per render
+  const measure = useCallback((el: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el) return;
+    const update = () => setWidth((w) => (Math.abs(el.clientWidth - w) > 4 ? el.clientWidth : w));
+    update();
+    observer.current = new ResizeObserver(update);
+    observer.current.observe(el);
+  }, []);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  const zoom = Math.max(0.4, Math.min(1, (width - 24) / SHEET_PX));
   // screen-only zoom so the whole sheet fits the dialog
-  const srcDoc = preview ? preview.html.replace('</head>', `<style media="screen">html{zoom:${zoom.toFixed(3)}}</style></head>`) : '';
+  const srcDoc = useMemo(
+    () => (preview ? preview.html.replace('</head>', `<style media="screen">html{zoom:${zoom.toFixed(2)}}</style></head>`) : ''),
+    [preview, zoom],
+  );
   return (
-    <Modal opened={!!preview} onClose={onClose} title={preview?.title} size="min(1000px, 95vw)">
-      <div
-        ref={(el) => {
-          if (el && el.clientWidth !== width) setWidth(el.clientWidth);
-        }}
-      >
-        {preview && <iframe title={preview.title} sandbox="" srcDoc={srcDoc} style={{ width: '100%', height: '75vh', border: 0 }} data-testid="document-preview" />}
+    // no open/close animation: the iframe loads once, into a dialog already in place (a
+    // preview loaded mid-animation stayed blank once on a loaded CI machine)
+    <Modal opened={!!preview} onClose={onClose} title={preview?.title} size="min(1000px, 95vw)" transitionProps={{ duration: 0 }}>
+      <div ref={measure}>
+        {preview && width > 0 && (
+          <iframe title={preview.title} sandbox="" srcDoc={srcDoc} style={{ width: '100%', height: '75vh', border: 0 }} data-testid="document-preview" />
+        )}
       </div>
     </Modal>
   );
