@@ -1,6 +1,6 @@
 // Electron main process: thin. Starts the core worker, registers IPC, opens a locked-down
 // window. Everything else lives in the core and is shared with the browser host.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -80,7 +80,12 @@ void app.whenReady().then(async () => {
     nativeBinding: electronNativeBinding(),
     autoBackups: true,
   });
-  registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl);
+  registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl, {
+    showOpenDialog: (options) => {
+      const win = BrowserWindow.getFocusedWindow();
+      return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+    },
+  });
   await createWindow();
 });
 

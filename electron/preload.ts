@@ -8,4 +8,13 @@ for (const name of procedureNames) {
   procedures[name] = (input: unknown) => ipcRenderer.invoke('tdkt:call', name, input);
 }
 
+contextBridge.exposeInMainWorld(
+  'tdktDialogs',
+  Object.freeze({
+    pickFolder: async (start: string | null): Promise<string | null> => {
+      const r = (await ipcRenderer.invoke('tdkt:pickFolder', start)) as { ok: boolean; data?: string | null };
+      return r.ok ? (r.data ?? null) : null;
+    },
+  }),
+);
 contextBridge.exposeInMainWorld('tdkt', Object.freeze({ host: 'electron', procedures: Object.freeze(procedures) }));

@@ -1,9 +1,10 @@
 import { checkIntegrity } from '../../db/connection';
 import { schemaVersion } from '../../db/migrations';
 import { getOffice } from '../../db/repositories/office';
+import { listFolders } from '../services/files/folders';
 import type { HandlerMap } from './types';
 
-export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' | 'db.check'> = {
+export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' | 'db.check' | 'files.folders'> = {
   'app.info': async (_input, ctx) => ({
     version: ctx.version,
     host: ctx.host,
@@ -15,4 +16,5 @@ export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' 
   'jobs.get': async ({ jobId }, ctx) => ctx.jobs.get(jobId),
   'jobs.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }),
   'db.check': async (_input, ctx) => checkIntegrity(ctx.conn.sqlite),
+  'files.folders': async ({ path }) => listFolders(path),
 };

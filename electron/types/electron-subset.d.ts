@@ -61,6 +61,20 @@ declare module 'electron' {
     loadFile(filePath: string): Promise<void>;
     once(event: 'ready-to-show', listener: () => void): this;
     show(): void;
+    static getFocusedWindow(): BrowserWindow | null;
+  }
+  interface OpenDialogOptions {
+    title?: string;
+    defaultPath?: string;
+    properties?: ('openFile' | 'openDirectory' | 'multiSelections' | 'showHiddenFiles' | 'createDirectory')[];
+  }
+  interface OpenDialogReturnValue {
+    canceled: boolean;
+    filePaths: string[];
+  }
+  interface Dialog {
+    showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+    showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   }
   interface App {
     whenReady(): Promise<void>;
@@ -86,5 +100,6 @@ declare module 'electron' {
   const ipcMain: IpcMain;
   const ipcRenderer: IpcRenderer;
   const contextBridge: ContextBridge;
+  const dialog: Dialog;
   const session: { defaultSession: Session };
 }

@@ -31,9 +31,21 @@ export const integrityReport = z.object({
   foreignKeyViolations: z.number(),
 });
 
+export const folderListing = z.object({
+  path: z.string(),
+  parent: z.string().nullable(),
+  folders: z.array(z.object({ name: z.string(), path: z.string() })),
+  roots: z.array(z.object({ label: z.string(), path: z.string(), kind: z.enum(['home', 'drive', 'removable']) })),
+  /** whether this computer's user may write here (a read-only USB stick, a system folder) */
+  writable: z.boolean(),
+});
+export type FolderListing = z.infer<typeof folderListing>;
+
 export const systemProcedures = {
   'app.info': { input: z.object({}).optional(), output: appInfo },
   'jobs.get': { input: z.object({ jobId: z.string().max(64) }), output: jobProgress.nullable() },
   'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), output: z.object({ cancelled: z.boolean() }) },
   'db.check': { input: z.object({}).optional(), output: integrityReport },
+  /** sub-folders of a folder (home when null), for choosing where to save */
+  'files.folders': { input: z.object({ path: z.string().max(4096).nullable().optional().default(null) }), output: folderListing },
 } as const;

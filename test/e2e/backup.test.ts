@@ -52,6 +52,34 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await download.saveAs(saved);
     expect(fs.readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
 
+    // a backup onto a chosen folder ("USB"): the field's path opens the folder dialog there,
+    // a sub-folder is entered by a click, "Lên một cấp" goes back, and the choice fills the field
+    const usb = path.join(dir, 'USB E');
+    fs.mkdirSync(path.join(usb, 'Sao lưu 2025'), { recursive: true });
+    fs.mkdirSync(path.join(usb, 'Ảnh'), { recursive: true });
+    await page.getByTestId('backup-dest').fill(path.join(dir, 'không có'));
+    await page.getByTestId('backup-dest-pick').click();
+    await page.getByTestId('folder-error').waitFor();
+    expect(await page.getByTestId('folder-error').innerText()).toContain('Hãy chọn thư mục khác');
+    expect(await page.getByTestId('folder-root').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('backup-dest').fill(usb);
+    await page.getByTestId('backup-dest-pick').click();
+    await expect.poll(() => page.getByTestId('folder-current').innerText()).toBe(usb);
+    await expect.poll(() => page.getByTestId('folder-item').allInnerTexts()).toEqual(['Ảnh', 'Sao lưu 2025']);
+    await page.locator('[data-testid="folder-item"][data-name="Sao lưu 2025"]').click();
+    await expect.poll(() => page.getByTestId('folder-current').innerText()).toBe(path.join(usb, 'Sao lưu 2025'));
+    await page.getByTestId('folder-up').click();
+    await expect.poll(() => page.getByTestId('folder-current').innerText()).toBe(usb);
+    await page.locator('[data-testid="folder-item"][data-name="Sao lưu 2025"]').click();
+    await expect.poll(() => page.getByTestId('folder-current').innerText()).toBe(path.join(usb, 'Sao lưu 2025'));
+    await page.getByTestId('folder-choose').click();
+    await page.getByTestId('folder-choose').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('backup-dest').inputValue()).toBe(path.join(usb, 'Sao lưu 2025'));
+    await page.getByTestId('backup-create').click();
+    await expect.poll(() => fs.readdirSync(path.join(usb, 'Sao lưu 2025')).filter((n) => /-manual\.sqlite$/.test(n)).length).toBe(1);
+    await page.getByTestId('backup-dest').fill('');
+
     // a staff member added after the backup
     await page.getByTestId('nav-staff').click();
     await page.getByTestId('staff-add').click();

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Code, FileButton, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, FileButton, Group, Loader, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { BackupInfo } from '../../../shared/contract/backup';
 import type { ProcOutput } from '../../../shared/contract';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../../../shared/contract/backup';
+import { FolderInput } from '../../lib/FolderInput';
 import { call, fileToBase64, saveFile } from '../../lib/api';
 import { useSession } from '../../app/session';
 import { useBackups } from './store';
@@ -133,9 +134,7 @@ export function BackupPage() {
       </Paper>
       <Paper withBorder p="md">
         <Stack gap="sm">
-          {info?.host === 'electron' && (
-            <TextInput label={T.destDir} description={T.destDirHint} value={destDir} onChange={(e) => setDestDir(e.currentTarget.value)} data-testid="backup-dest" />
-          )}
+          <FolderInput label={T.destDir} description={T.destDirHint} value={destDir} onChange={setDestDir} testId="backup-dest" />
           <Group>
             <Button onClick={() => void createNow()} loading={busy === 'create'} disabled={busy !== null && busy !== 'create'} data-testid="backup-create">
               {T.createNow}

@@ -10,7 +10,7 @@ export const T = {
   saveKeep: 'Lưu',
   keepSaved: (n: number) => `Sẽ giữ ${n} bản sao lưu tự động gần nhất.`,
   destDir: 'Thư mục lưu (tùy chọn)',
-  destDirHint: 'Để trống để lưu vào thư mục sao lưu tự động; hoặc nhập đường dẫn thư mục khác, ví dụ ổ USB.',
+  destDirHint: 'Để trống để lưu vào thư mục sao lưu tự động; hoặc bấm “Chọn…” để chọn thư mục khác, ví dụ ổ USB.',
   createNow: 'Sao lưu ngay',
   created: (file: string) => `Đã sao lưu: ${file}`,
   download: 'Tải bản sao lưu về máy',

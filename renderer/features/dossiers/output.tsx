@@ -7,6 +7,7 @@ import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossi
 import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { FolderInput } from '../../lib/FolderInput';
 import { FormError } from '../../lib/FormError';
 import { Section, sizeText } from './sections';
 import { useDossiers } from './store';
@@ -161,7 +162,7 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
         </Button>
       </Group>
       <Group align="flex-end">
-        <TextInput label={D.documents.folder} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} w={420} data-testid="documents-folder" />
+        <FolderInput label={D.documents.folder} value={folder} onChange={setFolder} w={420} testId="documents-folder" />
         <Button variant="default" onClick={() => void exportAll(true)} disabled={!canExport || !folder.trim()} loading={action.busy} data-testid="documents-to-folder">
           {D.documents.toFolder}
         </Button>

@@ -123,7 +123,7 @@ export const D = {
     generate: 'Tạo văn bản',
     generated: 'Đã tạo tờ trình, danh sách, biên bản và báo cáo thành tích.',
     zip: 'Xuất hồ sơ (tải về tệp .zip)',
-    folder: 'Hoặc ghi vào thư mục (đường dẫn, ví dụ ổ USB E:\\HoSo)',
+    folder: 'Hoặc ghi vào thư mục (bấm “Chọn…” hoặc nhập đường dẫn, ví dụ ổ USB E:\\HoSo)',
     toFolder: 'Ghi vào thư mục',
     exported: (n: number) => `Đã xuất ${n} tệp.`,
     exportedTo: (n: number, p: string) => `Đã ghi ${n} tệp vào ${p}.`,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   BUNDLE_KINDS,
@@ -14,6 +14,7 @@ import {
   type MergePreview,
   type ApplyResult,
 } from '../../../shared/contract/exchange';
+import { FolderInput } from '../../lib/FolderInput';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
 import { T } from './strings';
 
@@ -125,13 +126,7 @@ function ExportSection({ onExported }: { onExported(): void }) {
             />
           )}
         </SimpleGrid>
-        <TextInput
-          label={T.export.folder}
-          description={T.export.folderHint}
-          value={folder}
-          onChange={(e) => setFolder(e.currentTarget.value)}
-          data-testid="exchange-folder"
-        />
+        <FolderInput label={T.export.folder} description={T.export.folderHint} value={folder} onChange={setFolder} testId="exchange-folder" />
         {job.progress && <JobProgress progress={job.progress} onCancel={job.cancel} />}
         {error && (
           <Alert color="red" title={T.export.failed} data-testid="exchange-export-error" style={{ whiteSpace: 'pre-line' }}>

@@ -18,7 +18,7 @@ export const T = {
     noTargets: 'Chưa nhận dữ liệu của cơ quan nào, nên chưa có cơ quan để gửi về.',
     folder: 'Thư mục lưu (tùy chọn)',
     folderHint:
-      'Để trống: tải tệp về máy (trình duyệt hoặc hộp thoại lưu tệp sẽ hỏi nơi lưu). Nhập đường dẫn thư mục, ví dụ ổ USB E:\\, để ghi thẳng vào đó — ứng dụng ghi an toàn rồi đọc lại kiểm tra.',
+      'Để trống: tải tệp về máy (trình duyệt hoặc hộp thoại lưu tệp sẽ hỏi nơi lưu). Bấm “Chọn…” (hoặc nhập đường dẫn, ví dụ ổ USB E:\\) để ghi thẳng vào thư mục — ứng dụng ghi an toàn rồi đọc lại kiểm tra.',
     button: 'Xuất gói dữ liệu',
     done: (name: string) => `Đã xuất gói dữ liệu ${name}.`,
     savedTo: (p: string) => `Đã ghi và đọc lại kiểm tra: ${p}`,
