@@ -112,10 +112,11 @@ export async function findUnitBySiblingName(
   db: Kysely<DB>,
   parentId: string | null,
   nameKey: string,
+  originOfficeId: string,
   exceptId?: string,
 ): Promise<string | undefined> {
   let q = db.selectFrom('unit').select('id').where('name_key', '=', nameKey).where('deleted_at', 'is', null);
-  q = parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId);
+  q = parentId === null ? q.where('parent_id', 'is', null).where('origin_office_id', '=', originOfficeId) : q.where('parent_id', '=', parentId);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return (await q.executeTakeFirst())?.id;
 }

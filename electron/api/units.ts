@@ -27,6 +27,7 @@ export function toUnit(r: UnitRow): Unit {
     note: r.note,
     staffCount: Number(r.staff_count),
     updatedAt: r.updated_at,
+    officeId: r.origin_office_id,
   };
 }
 
@@ -46,8 +47,9 @@ async function checkParent(ctx: CoreContext, id: string | null, parentId: string
   }
 }
 
-async function checkNameFree(ctx: CoreContext, parentId: string | null, name: string, exceptId?: string) {
-  if (await findUnitBySiblingName(ctx.db, parentId, foldVi(name), exceptId)) {
+/** Sibling names are unique within one office's tree: at the province, two offices may both have a "Văn phòng". */
+async function checkNameFree(ctx: CoreContext, parentId: string | null, name: string, officeId: string, exceptId?: string) {
+  if (await findUnitBySiblingName(ctx.db, parentId, foldVi(name), officeId, exceptId)) {
     throw new AppError('CONFLICT', `Đã có đơn vị "${name}" cùng cấp. Hãy đặt tên khác hoặc sửa đơn vị đã có.`);
   }
 }
@@ -58,16 +60,16 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
     ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
       await checkParent(tctx, null, input.parentId);
-      await checkNameFree(tctx, input.parentId, input.name);
+      await checkNameFree(tctx, input.parentId, input.name, ctx.officeId);
       const id = await insertUnit(trx, ctx.officeId, { ...input, nameKey: foldVi(input.name) });
       return toUnit(await mustGet(tctx, id));
     }),
   'units.update': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
-      await mustGet(tctx, input.id);
+      const row = await mustGet(tctx, input.id);
       await checkParent(tctx, input.id, input.parentId);
-      await checkNameFree(tctx, input.parentId, input.name, input.id);
+      await checkNameFree(tctx, input.parentId, input.name, row.origin_office_id, input.id);
       await updateUnit(trx, input.id, { ...input, nameKey: foldVi(input.name) });
       return toUnit(await mustGet(tctx, input.id));
     }),
@@ -76,7 +78,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
       const tctx = { ...ctx, db: trx };
       const row = await mustGet(tctx, input.id);
       await checkParent(tctx, input.id, input.parentId);
-      await checkNameFree(tctx, input.parentId, row.name, input.id);
+      await checkNameFree(tctx, input.parentId, row.name, row.origin_office_id, input.id);
       await setUnitParent(trx, input.id, input.parentId);
       return toUnit(await mustGet(tctx, input.id));
     }),

@@ -15,6 +15,8 @@ export const unit = z.object({
   note: z.string(),
   staffCount: z.number(),
   updatedAt: z.string(),
+  /** the office whose data this is (at the province: the office that sent it) */
+  officeId: z.string(),
 });
 export type Unit = z.infer<typeof unit>;
 

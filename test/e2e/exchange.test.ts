@@ -132,6 +132,21 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await expect.poll(() => prov.getByTestId('staff-row').count()).toBe(OFFICE_A.staff.length);
     const names = await prov.getByTestId('staff-row-name').allInnerTexts();
     expect(names.sort()).toEqual(OFFICE_A.staff.map((s) => s.fullName).sort());
+
+    // the units arrive as the office's own tree, under its name; the province's units stay apart
+    await prov.getByTestId('nav-units').click();
+    await prov.getByTestId('unit-add').click();
+    await prov.getByTestId('unit-name').fill('Văn phòng');
+    await prov.getByTestId('unit-save').click();
+    await expect.poll(() => prov.getByTestId('unit-office-header').allInnerTexts()).toEqual([
+      expect.stringContaining('(cơ quan này)'),
+      expect.stringContaining(OFFICE_A.name),
+    ]);
+    expect(await prov.getByTestId('unit-row').count()).toBe(OFFICE_A.units.length + 1);
+    await prov.getByTestId('unit-office-filter').click();
+    await prov.getByRole('option', { name: OFFICE_A.name }).click();
+    await expect.poll(() => prov.getByTestId('unit-row').count()).toBe(OFFICE_A.units.length);
+    expect(await prov.getByTestId('unit-office-header').allInnerTexts()).toEqual([expect.stringContaining(OFFICE_A.name)]);
     expect(pageErrors).toEqual([]);
     await prov.close();
   });

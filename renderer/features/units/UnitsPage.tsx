@@ -5,6 +5,8 @@ import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
 import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, type UnitNode } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
+import { useSession } from '../../app/session';
+import { compareVi } from '../../../shared/text/vn';
 import { useUnits } from './store';
 import { UnitForm } from './UnitForm';
 import { T } from './strings';
@@ -15,19 +17,54 @@ function hideInactive(nodes: UnitNode[]): UnitNode[] {
   return nodes.filter((n) => n.unit.active).map((n) => ({ ...n, children: hideInactive(n.children) }));
 }
 
+type Row = { kind: 'office'; id: string; name: string; count: number } | { kind: 'unit'; unit: Unit; depth: number };
+
 export function UnitsPage() {
   const { units, error, refresh } = useUnits();
+  const ownOffice = useSession((s) => s.office);
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [officeNames, setOfficeNames] = useState<Map<string, string>>(new Map());
+  const [officeFilter, setOfficeFilter] = useState<string>('all');
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const rows = useMemo(() => {
-    const tree = buildUnitTree(units);
-    return flattenUnitTree(showInactive ? tree : hideInactive(tree));
-  }, [units, showInactive]);
+  const ownId = ownOffice?.id ?? '';
+  // at the province, units of the offices that sent bundles sit beside its own
+  const officeIds = useMemo(() => [...new Set(units.map((u) => u.officeId))], [units]);
+  const multiOffice = officeIds.some((id) => id !== ownId);
+  useEffect(() => {
+    if (!multiOffice) return;
+    call('exchange.offices', {})
+      .then((list) => setOfficeNames(new Map(list.map((o) => [o.id, o.name]))))
+      .catch(() => undefined);
+  }, [multiOffice]);
+  const officeOptions = useMemo(() => {
+    const name = (id: string) => (id === ownId ? `${ownOffice?.name ?? T.ownOffice} ${T.ownSuffix}` : (officeNames.get(id) ?? T.otherOffice));
+    return officeIds
+      .map((id) => ({ value: id, label: name(id) }))
+      .sort((a, b) => (a.value === ownId ? -1 : b.value === ownId ? 1 : compareVi(a.label, b.label)));
+  }, [officeIds, officeNames, ownId, ownOffice]);
+
+  const rows = useMemo((): Row[] => {
+    const treeRows = (list: Unit[]) => {
+      const tree = buildUnitTree(list);
+      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth }));
+    };
+    if (!multiOffice) return treeRows(units);
+    const out: Row[] = [];
+    for (const o of officeOptions) {
+      if (officeFilter !== 'all' && officeFilter !== o.value) continue;
+      const of = units.filter((u) => u.officeId === o.value);
+      const body = treeRows(of);
+      out.push({ kind: 'office', id: o.value, name: o.label, count: body.length }, ...body);
+    }
+    return out;
+  }, [units, showInactive, multiOffice, officeFilter, officeOptions]);
+  /** pickers (parent, move target) only offer units of the same office */
+  const sameOffice = (officeId: string) => units.filter((u) => u.officeId === officeId);
 
   const fail = (e: unknown) => notifications.show({ color: 'red', title: 'Không thực hiện được', message: (e as Error).message });
 
@@ -49,33 +86,8 @@ export function UnitsPage() {
       onConfirm: () => void run(),
     });
   };
-
-  return (
-    <Stack maw={1000}>
-      <Group justify="space-between">
-        <div>
-          <Title order={2}>{T.title}</Title>
-          <Text c="dimmed" size="sm">
-            {T.intro}
-          </Text>
-        </div>
-        <Group>
-          <Switch label={T.showInactive} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
-          <Button onClick={() => setDialog({ kind: 'create', parentId: null })} data-testid="unit-add">
-            {T.addRoot}
-          </Button>
-        </Group>
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      <Paper withBorder>
-        {rows.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {T.empty}
-          </Text>
-        ) : (
-          <div role="tree" aria-label={T.title}>
-            {rows.map(({ unit: u, depth }) => (
-              <Group
+  const renderUnitRow = (u: Unit, depth: number) => (
+    <Group
                 key={u.id}
                 role="treeitem"
                 aria-level={depth + 1}
@@ -123,10 +135,61 @@ export function UnitsPage() {
                   </Menu.Dropdown>
                 </Menu>
               </Group>
-            ))}
+  );
+
+  return (
+    <Stack maw={1000}>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{T.title}</Title>
+          <Text c="dimmed" size="sm">
+            {T.intro}
+          </Text>
+        </div>
+        <Group>
+          {multiOffice && (
+            <Select
+              aria-label={T.officeFilter}
+              data={[{ value: 'all', label: T.allOffices }, ...officeOptions]}
+              value={officeFilter}
+              onChange={(v) => setOfficeFilter(v ?? 'all')}
+              allowDeselect={false}
+              w={300}
+              data-testid="unit-office-filter"
+            />
+          )}
+          <Switch label={T.showInactive} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Button onClick={() => setDialog({ kind: 'create', parentId: null })} data-testid="unit-add">
+            {T.addRoot}
+          </Button>
+        </Group>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Paper withBorder>
+        {rows.length === 0 ? (
+          <Text p="lg" c="dimmed">
+            {T.empty}
+          </Text>
+        ) : (
+          <div role="tree" aria-label={T.title}>
+            {rows.map((r) =>
+              r.kind === 'office' ? (
+                <Group key={`office-${r.id}`} px="md" py={8} bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="unit-office-header" data-office={r.id}>
+                  <Text fw={700} size="sm">
+                    {r.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {T.unitCount(r.count)}
+                  </Text>
+                </Group>
+              ) : (
+                renderUnitRow(r.unit, r.depth)
+              ),
+            )}
           </div>
         )}
       </Paper>
+
 
       <Modal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
@@ -136,7 +199,11 @@ export function UnitsPage() {
       >
         {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
           <UnitForm
-            units={units}
+            units={
+              dialog.kind === 'edit'
+                ? sameOffice(dialog.unit.officeId)
+                : sameOffice(units.find((u) => u.id === dialog.parentId)?.officeId ?? ownId)
+            }
             editing={dialog.kind === 'edit' ? dialog.unit : null}
             defaultParentId={dialog.kind === 'create' ? dialog.parentId : null}
             onCancel={() => setDialog(null)}
@@ -152,7 +219,7 @@ export function UnitsPage() {
         {dialog?.kind === 'move' && (
           <MoveForm
             unit={dialog.unit}
-            units={units}
+            units={sameOffice(dialog.unit.officeId)}
             onDone={() => {
               setDialog(null);
               notifications.show({ color: 'green', message: T.moved });

@@ -29,4 +29,10 @@ export const T = {
   confirmDeactivate: (name: string) =>
     `Đơn vị "${name}" và các đơn vị cấp dưới sẽ được đánh dấu ngừng hoạt động. Dữ liệu cán bộ, khen thưởng vẫn được giữ nguyên.`,
   staffCount: (n: number) => `${n} người`,
+  officeFilter: 'Cơ quan',
+  allOffices: 'Tất cả cơ quan',
+  ownOffice: 'Cơ quan của tôi',
+  ownSuffix: '(cơ quan này)',
+  otherOffice: 'Cơ quan khác',
+  unitCount: (n: number) => `${n} đơn vị`,
 };
