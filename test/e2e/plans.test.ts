@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const REFERENCE_DOCX = path.resolve(__dirname, '../../../shared/reference/plans/004_604d1ccd06bf0239.docx');
@@ -47,7 +47,7 @@ function row(page: Page, text: string): Locator {
 }
 
 async function waitSaved(page: Page) {
-  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('saved');
 }
 
 /** Click an export button and wait for its download (a failure says what the app showed). */
@@ -333,12 +333,16 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await heading(page3, 'Kinh phí thực hiện').waitFor();
     await heading(page2, 'Kinh phí thực hiện').click();
     await page2.keyboard.press('End');
-    await page2.keyboard.type(' năm 2027');
+    await page2.keyboard.type(' năm 2027', { delay: 120 });
     await waitSaved(page2);
+    // an issued plan is saved after a pause in typing: the phrase is one audited change
+    const planId = decodeURIComponent(/plans\/([^/?#]+)/.exec(dupUrl)?.[1] ?? '');
+    const history = await hostApi<{ entries: { action: string }[] }>(host!, 'audit.forRecord', { table: 'plan', id: planId });
+    expect(history.entries.filter((e) => e.action === 'update')).toHaveLength(1);
     await heading(page3, 'Yêu cầu').click();
     await page3.keyboard.press('End');
     await page3.keyboard.type(' chung');
-    await page3.getByTestId('save-conflict').waitFor({ timeout: 10_000 });
+    await page3.getByTestId('save-conflict').waitFor({ timeout: 30_000 });
     await shot(page3, '11-conflict');
     await page3.getByTestId('conflict-reload').click();
     await heading(page3, 'Kinh phí thực hiện năm 2027').waitFor();

@@ -9,6 +9,10 @@ import { T } from './strings';
 
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 export const AUTOSAVE_MAX_WAIT_MS = 1000;
+/** An issued plan is an official record: every save is kept in its change history, so it is
+ * saved after a pause in typing rather than every second (flushes on leave/hide/close still apply). */
+export const ISSUED_AUTOSAVE_DEBOUNCE_MS = 5000;
+export const ISSUED_AUTOSAVE_MAX_WAIT_MS = 30_000;
 const HISTORY_LIMIT = 300;
 /** keystrokes in the same field within this time are one undo step */
 const COALESCE_MS = 1200;
@@ -73,9 +77,10 @@ export const useEditor = create<EditorState>((set, get) => {
   const isDirty = () => get().revision !== get().savedRevision;
 
   const schedule = () => {
+    const issued = get().record?.status === 'da_ban_hanh';
     if (debounceTimer) clearTimeout(debounceTimer);
-    debounceTimer = setTimeout(() => void saveNow(), AUTOSAVE_DEBOUNCE_MS);
-    if (!maxWaitTimer) maxWaitTimer = setTimeout(() => void saveNow(), AUTOSAVE_MAX_WAIT_MS);
+    debounceTimer = setTimeout(() => void saveNow(), issued ? ISSUED_AUTOSAVE_DEBOUNCE_MS : AUTOSAVE_DEBOUNCE_MS);
+    if (!maxWaitTimer) maxWaitTimer = setTimeout(() => void saveNow(), issued ? ISSUED_AUTOSAVE_MAX_WAIT_MS : AUTOSAVE_MAX_WAIT_MS);
   };
 
   const saveNow = async (opts: { force?: boolean } = {}): Promise<void> => {

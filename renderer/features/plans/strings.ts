@@ -262,7 +262,7 @@ export const T = {
     issued: 'Đã ban hành kế hoạch.',
     toDraft: 'Chuyển về nháp',
     toDraftDone: 'Kế hoạch đã chuyển về nháp.',
-    issuedNote: 'Kế hoạch đã ban hành: mọi chỉnh sửa vẫn được lưu — chỉ sửa khi cần đính chính.',
+    issuedNote: 'Kế hoạch đã ban hành: chỉnh sửa được lưu sau vài giây ngừng gõ và ghi vào lịch sử thay đổi — chỉ sửa khi cần đính chính.',
     review: (n: number) => `Cần xem lại: ${n}`,
     reviewPos: (i: number, n: number) => `${i}/${n}`,
     reviewPrev: 'Mục cần xem lại trước',
