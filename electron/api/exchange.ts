@@ -12,17 +12,18 @@ import {
   applyPlan,
   bufferSource,
   bundleFileName,
-  collectBundle,
   entityKinds,
   entityKind,
   fileSource,
   memorySink,
   planMerge,
   readBundle,
+  writeBundle,
   writeBundleFile,
-  writeCollected,
+  exportSettings,
   BundleWriter,
   type ByteSource,
+  type Manifest,
   type ReadHooks,
   type VerifiedBundle,
 } from '../services/exchange';
@@ -142,25 +143,21 @@ export const exchangeHandlers: HandlerMap<
       const now = new Date();
       const bundleId = newId();
       const hooks = jobHooks(job);
-      const collected = await collectBundle(
-        ctx.conn.sqlite,
-        {
-          kind: input.kind,
-          targetOfficeId,
-          selfOfficeId: ctx.officeId,
-          officeName: office.name,
-          appVersion: ctx.version,
-          bundleId,
-          createdAt: now.toISOString(),
-        },
-        hooks,
-      );
-      job.checkCancelled();
+      const request = {
+        kind: input.kind,
+        targetOfficeId,
+        selfOfficeId: ctx.officeId,
+        officeName: office.name,
+        appVersion: ctx.version,
+        bundleId,
+        createdAt: now.toISOString(),
+      };
+      // records stream into the file as they are validated (kind by kind, in parts)
+      const build = (w: BundleWriter) => writeBundle(ctx.conn.sqlite, request, w, { partSize: exportSettings.partSize, hooks });
       const fileName = bundleFileName(office.abbreviation, input.kind, targetAbbr, now);
-      job.progress('write', 0, 1);
-      let written: { path: string | null; bytes: Uint8Array | null; size: number; fileName: string };
+      let written: { path: string | null; bytes: Uint8Array | null; size: number; fileName: string; manifest: Manifest };
       if (input.folder) {
-        const w = writeBundleFile(input.folder, fileName, (writer) => writeCollected(writer, collected));
+        const w = await writeBundleFile(input.folder, fileName, build);
         // read the file back from the folder before saying it is done
         const src = fileSource(w.path);
         try {
@@ -176,14 +173,15 @@ export const exchangeHandlers: HandlerMap<
           );
         }
         src.close();
-        written = { path: w.path, bytes: null, size: w.size, fileName: path.basename(w.path) };
+        written = { path: w.path, bytes: null, size: w.size, fileName: path.basename(w.path), manifest: w.manifest };
       } else {
         const sink = memorySink();
-        writeCollected(new BundleWriter(sink), collected);
+        const manifest = await build(new BundleWriter(sink));
         const bytes = sink.bytes();
         await readBundle(bufferSource(bytes), { selfOfficeId: ctx.officeId, allowSelf: true, hooks });
-        written = { path: null, bytes, size: bytes.length, fileName };
+        written = { path: null, bytes, size: bytes.length, fileName, manifest };
       }
+      const counts = written.manifest.counts;
       ctx.conn.sqlite.transaction(() =>
         insertExchangeHistory(ctx.conn.sqlite, {
           id: newId(),
@@ -194,8 +192,8 @@ export const exchangeHandlers: HandlerMap<
           origin_office_name: office.name,
           target_office_id: targetOfficeId,
           file_name: written.fileName,
-          counts_json: JSON.stringify({ records: collected.header.counts }),
-          created_at: collected.header.createdAt,
+          counts_json: JSON.stringify({ records: counts }),
+          created_at: request.createdAt,
           applied_at: nowIso(),
           status: 'exported',
         }),
@@ -207,7 +205,7 @@ export const exchangeHandlers: HandlerMap<
         path: written.path,
         file: written.bytes ? { fileName: written.fileName, mimeType: 'application/octet-stream', base64: Buffer.from(written.bytes).toString('base64') } : null,
         sizeBytes: written.size,
-        counts: countsOf(collected.header.counts),
+        counts: countsOf(counts),
       };
     } finally {
       job.finish();

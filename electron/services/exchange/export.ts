@@ -1,24 +1,19 @@
 // Building a bundle: pick the rows each entity kind contributes for this bundle kind,
 // validate them with the same schemas the receiver uses (a bad local row is reported
-// here, not at the province), serialise, and write through a BundleWriter.
+// here, not at the province), and stream them through a BundleWriter in numbered data
+// parts — kind by kind, so only one part's text is in memory at a time.
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/errors';
 import type { BundleKind } from '../../../shared/contract/exchange';
 import { foldVi } from '../../../shared/text/vn';
 import { allReceivedVersions } from '../../../db/repositories/exchange';
 import { RECORD_COLUMNS, defaultSelect, type CarriedFile, type EntityKind, type Row } from './entity';
-import { BUNDLE_EXT, dataPath } from './format';
+import { BUNDLE_EXT, DEFAULT_PART_SIZE, type Manifest } from './format';
 import { entityKinds } from './registry';
 import { recordSchema, type ReadHooks } from './reader';
-import type { BundleWriter, ManifestHeader } from './writer';
+import { DataPartWriter, type BundleWriter } from './writer';
 
-export interface CollectedBundle {
-  header: ManifestHeader;
-  data: { kind: EntityKind; json: Uint8Array; count: number }[];
-  files: { kind: EntityKind; file: CarriedFile }[];
-}
-
-export interface CollectRequest {
+export interface ExportRequest {
   kind: BundleKind;
   targetOfficeId: string | null;
   selfOfficeId: string;
@@ -28,26 +23,52 @@ export interface CollectRequest {
   createdAt: string;
 }
 
-export async function collectBundle(sqlite: BetterSqlite3.Database, req: CollectRequest, hooks: ReadHooks = {}): Promise<CollectedBundle> {
+export interface ExportOptions {
+  /** cut an entity's data into a new part past this many bytes (default DEFAULT_PART_SIZE) */
+  partSize?: number;
+  hooks?: ReadHooks;
+}
+
+/** What the export handler uses; tests lower partSize to split small bundles into parts. */
+export const exportSettings: { partSize: number } = { partSize: DEFAULT_PART_SIZE };
+
+/** Yield (progress, cancel) every this many records. */
+const TICK_EVERY = 5000;
+
+/**
+ * Select, validate and write every entity kind's records into `w`, then the carried files
+ * and the manifest. A record that fails validation stops the export with a message naming
+ * it (the caller discards what was written).
+ */
+export async function writeBundle(sqlite: BetterSqlite3.Database, req: ExportRequest, w: BundleWriter, opts: ExportOptions = {}): Promise<Manifest> {
+  const hooks = opts.hooks ?? {};
   const scope = { kind: req.kind, selfOfficeId: req.selfOfficeId, targetOfficeId: req.targetOfficeId };
   const kinds = entityKinds();
-  const data: CollectedBundle['data'] = [];
-  const files: CollectedBundle['files'] = [];
+  const files: { kind: EntityKind; file: CarriedFile }[] = [];
   const counts: Record<string, number> = {};
+  const parts: Record<string, string[]> = {};
   const selected = new Map<string, Row[]>();
-  for (const kind of kinds) selected.set(kind.name, kind.select ? kind.select(sqlite, scope) : defaultSelect(sqlite, kind, scope));
+  const basesOf = new Map<string, Map<string, string>>();
+  // every read of the database happens here, before the first yield, so the bundle is one
+  // consistent snapshot even if the user edits records while it is being written
+  for (const kind of kinds) {
+    selected.set(kind.name, kind.select ? kind.select(sqlite, scope) : defaultSelect(sqlite, kind, scope));
+    basesOf.set(kind.name, allReceivedVersions(sqlite, kind.name));
+  }
   // a bundle sent down must be self-contained: pull in what the rows reference (e.g. a
   // province unit an office's staff member was moved to)
   if (req.kind === 'province-to-office') addReferenced(sqlite, kinds, selected);
-  let i = 0;
+  const total = [...selected.values()].reduce((s, rows) => s + rows.length, 0);
+  let done = 0;
   for (const kind of kinds) {
-    hooks.progress?.('collect', i++, kinds.length);
+    hooks.progress?.('collect', done, total);
     await hooks.tick?.();
     const rows = selected.get(kind.name)!;
-    const bases = allReceivedVersions(sqlite, kind.name);
+    const bases = basesOf.get(kind.name)!;
     const schema = recordSchema(kind);
-    const out: Row[] = [];
-    for (const row of rows) {
+    const out = new DataPartWriter(w, kind.name, opts.partSize ?? DEFAULT_PART_SIZE);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const rec: Row = { ...row, ...(kind.exportExtras?.(sqlite, row) ?? {}), _base: bases.get(row.id as string) ?? null };
       const r = schema.safeParse(rec);
       if (!r.success) {
@@ -57,26 +78,37 @@ export async function collectBundle(sqlite: BetterSqlite3.Database, req: Collect
           `Chưa xuất được gói: ${kind.label.toLowerCase()} "${kind.describe(row)}" có dữ liệu không hợp lệ (trường ${issue.path.join('.')}: ${issue.message}). Hãy sửa bản ghi này rồi xuất lại.`,
         );
       }
-      out.push(rec);
+      out.add(rec);
+      if ((i + 1) % TICK_EVERY === 0) {
+        hooks.progress?.('collect', done + i + 1, total);
+        await hooks.tick?.();
+      }
     }
-    data.push({ kind, json: new TextEncoder().encode(JSON.stringify(out)), count: out.length });
-    counts[kind.name] = out.length;
+    const paths = out.end();
+    // listed only when split, so a bundle that fits in one part per kind looks as before
+    if (paths.length > 1) parts[kind.name] = paths;
+    counts[kind.name] = rows.length;
+    done += rows.length;
     if (kind.files) for (const f of kind.files.collect(sqlite, rows)) files.push({ kind, file: f });
+    selected.delete(kind.name);
   }
-  return {
-    header: {
-      appVersion: req.appVersion,
-      bundleId: req.bundleId,
-      kind: req.kind,
-      originOfficeId: req.selfOfficeId,
-      originOfficeName: req.officeName,
-      targetOfficeId: req.targetOfficeId,
-      createdAt: req.createdAt,
-      counts,
-    },
-    data,
-    files,
-  };
+  hooks.progress?.('collect', total, total);
+  for (const f of files) {
+    const p = `${f.kind.files!.folder}/${f.file.path}`;
+    // documents and attachments are mostly compressed formats already
+    w.add(p, f.file.bytes(), { store: /\.(pdf|jpe?g|png|docx|xlsx|zip)$/i.test(p) });
+  }
+  return w.finish({
+    appVersion: req.appVersion,
+    bundleId: req.bundleId,
+    kind: req.kind,
+    originOfficeId: req.selfOfficeId,
+    originOfficeName: req.officeName,
+    targetOfficeId: req.targetOfficeId,
+    createdAt: req.createdAt,
+    counts,
+    ...(Object.keys(parts).length > 0 ? { parts } : {}),
+  });
 }
 
 /** Add the rows referenced by selected rows, kinds from the highest order down (references point down). */
@@ -108,17 +140,6 @@ function addReferenced(sqlite: BetterSqlite3.Database, kinds: EntityKind[], sele
     }
     for (const [c, target] of Object.entries(kind.references ?? {})) if (target !== kind.name) for (const r of rows) need(target, r[c]);
   }
-}
-
-/** Write a collected bundle (synchronous: the writer streams into its sink). */
-export function writeCollected(w: BundleWriter, c: CollectedBundle) {
-  for (const d of c.data) w.add(dataPath(d.kind.name), d.json);
-  for (const f of c.files) {
-    const p = `${f.kind.files!.folder}/${f.file.path}`;
-    // documents and attachments are mostly compressed formats already
-    w.add(p, f.file.bytes(), { store: /\.(pdf|jpe?g|png|docx|xlsx|zip)$/i.test(p) });
-  }
-  return w.finish(c.header);
 }
 
 const KIND_TAG: Record<BundleKind, string> = {

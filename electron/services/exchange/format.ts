@@ -1,6 +1,7 @@
-// The .tdkt bundle format: a zip with manifest.json, data/<entity>.json, documents/…,
-// attachments/…. Limits, the manifest schema and the path rules live here so the writer
-// and the reader cannot drift apart.
+// The .tdkt bundle format: a zip with manifest.json, data/<entity>.json (numbered parts
+// data/<entity>.2.json, .3 … when an entity's data is large), documents/…, attachments/….
+// Limits, the manifest schema and the path rules live here so the writer and the reader
+// cannot drift apart.
 import { z } from 'zod';
 import { BUNDLE_KINDS } from '../../../shared/contract/exchange';
 
@@ -27,7 +28,7 @@ export interface BundleLimits {
   maxTotalSize: number;
   /** one entry (documents, attachments) */
   maxEntrySize: number;
-  /** one data/<entity>.json (parsed in memory) */
+  /** one data part, data/<entity>[.<n>].json (parsed in memory, one part at a time) */
   maxDataEntrySize: number;
   maxManifestSize: number;
   maxEntries: number;
@@ -46,6 +47,12 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxRatio: 200,
   ratioMinSize: 1 * MiB,
 };
+
+/**
+ * The writer cuts an entity's data into a new part once a part would pass this size: well
+ * under maxDataEntrySize, and a part's JSON text stays far from V8's string length limit.
+ */
+export const DEFAULT_PART_SIZE = 64 * MiB;
 
 const ISO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 export const isoTimestamp = z.string().regex(ISO_TS, { error: 'phải là thời điểm dạng ISO (UTC)' });
@@ -70,6 +77,12 @@ export const manifestSchema = z.object({
   createdAt: isoTimestamp,
   entries: z.array(manifestEntry).max(DEFAULT_LIMITS.maxEntries),
   counts: z.record(z.string().max(64), z.number().int().min(0)),
+  /**
+   * The data parts of each entity split into more than one, in order (partPath(entity, 1),
+   * (…, 2), …). An entity not listed has at most one part, data/<entity>.json — the only
+   * form older bundles have; older readers refuse a numbered part as unknown data.
+   */
+  parts: z.record(z.string().max(64), z.array(z.string().max(240)).min(1).max(DEFAULT_LIMITS.maxEntries)).optional(),
 });
 export type Manifest = z.output<typeof manifestSchema>;
 
@@ -94,14 +107,21 @@ export function unsafePathReason(p: string): string | null {
   return null;
 }
 
+export const ENTITY_NAME = /^[a-z][a-z0-9_]*$/;
+
 export function dataPath(entity: string): string {
   return `data/${entity}.json`;
 }
 
-/** Entity name of a data/<entity>.json path, or null. */
-export function entityOfPath(p: string): string | null {
-  const m = /^data\/([a-z][a-z0-9_]*)\.json$/.exec(p);
-  return m ? m[1]! : null;
+/** Path of an entity's data part `n` (1-based): data/<entity>.json, then data/<entity>.<n>.json. */
+export function partPath(entity: string, n: number): string {
+  return n === 1 ? dataPath(entity) : `data/${entity}.${n}.json`;
+}
+
+/** Entity and part number of a data part path, or null (".1", leading zeros: not part names). */
+export function dataPartOfPath(p: string): { entity: string; part: number } | null {
+  const m = /^data\/([a-z][a-z0-9_]*)(?:\.([2-9]|[1-9][0-9]{1,5}))?\.json$/.exec(p);
+  return m ? { entity: m[1]!, part: m[2] ? Number(m[2]) : 1 } : null;
 }
 
 // Messages: say what is wrong and what to do. Shared by reader, writer and tests.
@@ -139,6 +159,14 @@ export const MSG = {
   manifestInvalid: (detail: string) => `Danh mục gói (manifest.json) không hợp lệ hoặc đã bị sửa: ${detail}. ${REEXPORT}`,
   notListed: (p: string) => `Gói dữ liệu bị sửa đổi: tệp ${p} không có trong danh mục gói (manifest.json). ${REEXPORT}`,
   missingEntry: (p: string) => `Gói dữ liệu thiếu tệp ${p} được ghi trong danh mục gói. ${REEXPORT}`,
+  partMissing: (p: string, label: string, n: number, total: number) =>
+    `Gói dữ liệu không đầy đủ: thiếu tệp ${p} (phần ${n}/${total} của dữ liệu ${label}) — gói bị hỏng hoặc chép chưa hết. ${REEXPORT}`,
+  partExtra: (p: string, label: string) =>
+    `Gói dữ liệu bị hỏng hoặc bị sửa đổi: tệp ${p} là một phần dữ liệu ${label} mà danh mục gói (manifest.json) không ghi. ${REEXPORT}`,
+  partTwice: (p: string, label: string) =>
+    `Gói dữ liệu bị hỏng hoặc bị sửa đổi: danh mục gói ghi tệp ${p} (dữ liệu ${label}) hai lần. ${REEXPORT}`,
+  partOrder: (p: string, label: string, pos: number, expected: string) =>
+    `Gói dữ liệu bị hỏng hoặc bị sửa đổi: danh mục gói ghi các phần dữ liệu ${label} sai thứ tự (vị trí thứ ${pos} là tệp ${p}, đúng ra là ${expected}). ${REEXPORT}`,
   unknownEntity: (p: string) =>
     `Gói dữ liệu chứa loại dữ liệu (${p}) mà phiên bản TĐKT Desktop này chưa hỗ trợ. Hãy cập nhật ứng dụng rồi mở lại gói.`,
   dataJson: (p: string) => `Gói dữ liệu bị hỏng: tệp ${p} không phải JSON hợp lệ. ${REEXPORT}`,

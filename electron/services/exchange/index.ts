@@ -4,6 +4,6 @@ export * from './entity';
 export { registerEntityKind, unregisterEntityKind, entityKinds, entityKind } from './registry';
 export { bufferSource, fileSource, listZipEntries, type ByteSource, type ZipEntry } from './zip-read';
 export { readBundle, recordSchema, type VerifiedBundle, type IncomingRecord, type ReadHooks } from './reader';
-export { BundleWriter, memorySink, writeBundleFile, type BundleSink } from './writer';
-export { collectBundle, writeCollected, bundleFileName, type CollectedBundle } from './export';
+export { BundleWriter, DataPartWriter, memorySink, writeBundleFile, type BundleSink, type EntryStream } from './writer';
+export { writeBundle, exportSettings, bundleFileName, type ExportRequest, type ExportOptions } from './export';
 export { planMerge, applyPlan, classify, rowsToWrite, unresolvedConflicts, type MergePlan, type PlanItem } from './merge';

@@ -1,10 +1,25 @@
 // Bundle reader and verifier. Order matters: zip structure and declared sizes, path
-// safety, the manifest, the entry set, then every entry's sha256 while inflating, then
-// each data file's JSON against its entity schema. Any failure is an AppError with a
+// safety, the manifest, the entry set and each entity's data parts, then every entry's
+// sha256 while inflating, each data part's JSON against its entity schema (part by part, in
+// order: only one part's bytes are held at a time). Any failure is an AppError with a
 // Vietnamese message; nothing here writes.
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import { DEFAULT_LIMITS, MANIFEST_PATH, MSG, FORMAT_VERSION, BUNDLE_FORMAT, entityOfPath, manifestSchema, unsafePathReason, isoTimestamp, type BundleLimits, type Manifest } from './format';
+import {
+  DEFAULT_LIMITS,
+  ENTITY_NAME,
+  MANIFEST_PATH,
+  MSG,
+  FORMAT_VERSION,
+  BUNDLE_FORMAT,
+  dataPartOfPath,
+  manifestSchema,
+  partPath,
+  unsafePathReason,
+  isoTimestamp,
+  type BundleLimits,
+  type Manifest,
+} from './format';
 import { listZipEntries, readEntry, type ByteSource, type ZipEntry } from './zip-read';
 import { recordColumnsShape, type EntityKind, type Row } from './entity';
 import { entityKind, entityKinds } from './registry';
@@ -119,23 +134,15 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
     if (!e) throw invalid(MSG.missingEntry(m.path));
     if (e.size !== m.size) throw invalid(MSG.sizeMismatch(m.path));
   }
-  for (const e of entries) {
-    const ent = e.name.startsWith('data/') ? entityOfPath(e.name) : null;
-    if (e.name.startsWith('data/') && (!ent || !entityKind(ent))) throw invalid(MSG.unknownEntity(e.name));
-    if (ent && e.size > limits.maxDataEntrySize) throw invalid(MSG.entryTooBig(e.name, e.size, limits.maxDataEntrySize));
-  }
+  const dataParts = checkDataParts(manifest, entries, limits);
 
-  // every entry's hash; data files parsed and validated
+  // every entry's hash: data parts first, entity by entity in part order (records are
+  // concatenated in that order), then the carried files
   const totalSize = entries.reduce((s, e) => s + e.size, 0);
   let done = 0;
-  const records = new Map<string, IncomingRecord[]>();
-  for (const k of entityKinds()) records.set(k.name, []);
-  const files = new Map<string, ZipEntry>();
-  for (const e of entries) {
-    if (e.name === MANIFEST_PATH) continue;
-    const ent = entityOfPath(e.name);
+  const verified = async (e: ZipEntry, collect: boolean): Promise<Uint8Array | null> => {
     const base = done;
-    const r = await readEntry(src, e, ent !== null, {
+    const r = await readEntry(src, e, collect, {
       onChunk: async (n) => {
         hooks.progress?.('verify', base + n, totalSize);
         await hooks.tick?.();
@@ -145,8 +152,20 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
     done += e.size;
     hooks.progress?.('verify', done, totalSize);
     await hooks.tick?.();
-    if (ent) records.set(ent, parseRecords(entityKind(ent)!, e.name, r.bytes!));
-    else files.set(e.name, e);
+    return r.bytes;
+  };
+  const records = new Map<string, IncomingRecord[]>();
+  for (const k of entityKinds()) {
+    const list: IncomingRecord[] = [];
+    const seen = new Set<string>();
+    for (const e of dataParts.get(k.name) ?? []) appendRecords(k, e.name, (await verified(e, true))!, list, seen);
+    records.set(k.name, list);
+  }
+  const files = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (e.name === MANIFEST_PATH || e.name.startsWith('data/')) continue;
+    await verified(e, false);
+    files.set(e.name, e);
   }
 
   // counts and ownership
@@ -185,7 +204,56 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
   };
 }
 
-function parseRecords(kind: EntityKind, p: string, bytes: Uint8Array): IncomingRecord[] {
+/**
+ * The data entries of each entity in part order. Every data entry must be a part of a
+ * registered entity and within the per-part cap; an entity's parts must be exactly those
+ * the manifest lists for it (`parts`), or just data/<entity>.json when it lists none.
+ */
+function checkDataParts(manifest: Manifest, entries: ZipEntry[], limits: BundleLimits): Map<string, ZipEntry[]> {
+  const present = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (!e.name.startsWith('data/')) continue;
+    const dp = dataPartOfPath(e.name);
+    if (!dp || !entityKind(dp.entity)) throw invalid(MSG.unknownEntity(e.name));
+    if (e.size > limits.maxDataEntrySize) throw invalid(MSG.entryTooBig(e.name, e.size, limits.maxDataEntrySize));
+    present.set(e.name, e);
+  }
+  const declared = new Map<string, string[]>();
+  for (const [name, paths] of Object.entries(manifest.parts ?? {})) {
+    if (!ENTITY_NAME.test(name)) throw invalid(MSG.manifestInvalid(`trường parts: tên loại dữ liệu "${name.slice(0, 40)}" không hợp lệ`));
+    const kind = entityKind(name);
+    if (!kind) throw invalid(MSG.unknownEntity(partPath(name, 1)));
+    const seen = new Set<string>();
+    paths.forEach((p, i) => {
+      if (seen.has(p)) throw invalid(MSG.partTwice(p, kind.label));
+      seen.add(p);
+      if (p !== partPath(name, i + 1)) throw invalid(MSG.partOrder(p, kind.label, i + 1, partPath(name, i + 1)));
+    });
+    declared.set(name, paths);
+  }
+  const declaredPaths = new Set([...declared.values()].flat());
+  const out = new Map<string, ZipEntry[]>();
+  for (const e of present.values()) {
+    const { entity, part } = dataPartOfPath(e.name)!;
+    const expected = declared.has(entity) ? declaredPaths.has(e.name) : part === 1;
+    if (!expected) throw invalid(MSG.partExtra(e.name, entityKind(entity)!.label));
+    if (!out.has(entity)) out.set(entity, []);
+  }
+  for (const name of declared.keys()) if (!out.has(name)) out.set(name, []);
+  for (const [name, list] of out) {
+    const paths = declared.get(name) ?? [partPath(name, 1)];
+    paths.forEach((p, i) => {
+      // (a part the manifest's entries list but the zip lacks was refused above: missingEntry)
+      const e = present.get(p);
+      if (!e) throw invalid(MSG.partMissing(p, entityKind(name)!.label, i + 1, paths.length));
+      list.push(e);
+    });
+  }
+  return out;
+}
+
+/** Parse and validate one data part, appending its records; ids are unique across all parts. */
+function appendRecords(kind: EntityKind, p: string, bytes: Uint8Array, out: IncomingRecord[], seen: Set<string>): void {
   let json: unknown;
   try {
     json = parseJson(bytes);
@@ -194,8 +262,6 @@ function parseRecords(kind: EntityKind, p: string, bytes: Uint8Array): IncomingR
   }
   if (!Array.isArray(json)) throw invalid(MSG.dataInvalid(p, 'nội dung phải là một danh sách bản ghi'));
   const schema = recordSchema(kind);
-  const seen = new Set<string>();
-  const out: IncomingRecord[] = [];
   json.forEach((item, i) => {
     const r = schema.safeParse(item, VI);
     if (!r.success) {
@@ -208,5 +274,4 @@ function parseRecords(kind: EntityKind, p: string, bytes: Uint8Array): IncomingR
     seen.add(id);
     out.push({ row, base: _base ?? null });
   });
-  return out;
 }
