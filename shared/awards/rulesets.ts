@@ -175,7 +175,7 @@ function individualRules(t: SetTexts, cstdcsAchievement: readonly RuleSpec[]): A
   ];
 }
 
-function collectiveRules(t: SetTexts, unitReview: [string, boolean]): AwardRules[] {
+function collectiveRules(t: SetTexts, unitReview: [string, boolean], ldxsNoDiscipline: boolean): AwardRules[] {
   const review = s('general.unitNotUnderReview', ...unitReview);
   return [
     {
@@ -189,7 +189,7 @@ function collectiveRules(t: SetTexts, unitReview: [string, boolean]): AwardRules
         s('ttLdxs.allComplete', ...t.ttLdxs),
         s('ttLdxs.share', ...t.ttLdxs),
         s('ttLdxs.hasCstdcs', ...t.ttLdxs),
-        s('collective.noSeriousDiscipline', ...t.ttLdxs),
+        ...(ldxsNoDiscipline ? [s('collective.noSeriousDiscipline', ...t.ttLdxs)] : []),
       ],
     },
   ];
@@ -223,7 +223,10 @@ const LAW22_TEXTS: SetTexts = {
   bkTinh: ['Luật TĐKT 2022, Điều 74', true],
   bkTtg: ['Luật TĐKT 2022, Điều 73', true],
   ttLdtt: ['Luật TĐKT 2003, Điều 28 (cách diễn đạt cũ, chưa đối chiếu Luật 2022)', false],
-  ttLdxs: LDXS_OLD,
+  // Đ.27 khoản 1: hoàn thành xuất sắc nhiệm vụ; 100% hoàn thành nhiệm vụ, ≥70% LĐTT; có cá
+  // nhân CSTĐCS; no discipline clause any more (text as published with the NĐ 98/2023
+  // procedures, e.g. Sở Tư pháp Thừa Thiên Huế, 08/5/2024)
+  ttLdxs: ['Luật TĐKT 2022, Điều 27', true],
 };
 
 // NĐ 152/2025 replaced NĐ 98/2023; the law's criteria stand, the decree's general
@@ -247,7 +250,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     verified: true,
     // Under NĐ 91/2017 CSTĐCS needs an initiative or research project; HTXSNV alone is not enough.
     individual: individualRules(ND91_TEXTS, [s('cstdcs.initiative', ...ND91_TEXTS.cstdcs)]),
-    collective: collectiveRules(ND91_TEXTS, ND91_TEXTS.general),
+    collective: collectiveRules(ND91_TEXTS, ND91_TEXTS.general, true),
     quota: { basis: 'NĐ 91/2017/NĐ-CP, Điều 9 khoản 3 (không quá 15% số LĐTT)', verified: true },
   },
   {
@@ -259,7 +262,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     draft: false,
     verified: true,
     individual: individualRules(LAW22_TEXTS, [s('cstdcs.excellentOrInitiative', ...LAW22_TEXTS.cstdcs)]),
-    collective: collectiveRules(LAW22_TEXTS, LAW22_TEXTS.general),
+    collective: collectiveRules(LAW22_TEXTS, LAW22_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
   },
   {
@@ -270,7 +273,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     draft: false,
     verified: true,
     individual: individualRules(ND152_TEXTS, [s('cstdcs.excellentOrInitiative', ...ND152_TEXTS.cstdcs)]),
-    collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general),
+    collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
   },
   {
@@ -285,7 +288,7 @@ export const RULE_SETS: readonly RuleSet[] = [
       s('cstdcs.excellent', DRAFT_BASIS, false),
       s('cstdcs.initiative', DRAFT_BASIS, false),
     ]),
-    collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general),
+    collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
   },
 ];

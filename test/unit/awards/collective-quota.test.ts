@@ -100,8 +100,8 @@ describe('Tập thể LĐTT (>50% LĐTT, no member cảnh cáo or above)', () =>
   });
 });
 
-describe('Tập thể LĐXS (all complete, ≥70% LĐTT, ≥1 CSTĐCS, no cảnh cáo+)', () => {
-  it('qualifies, naming the CSTĐCS member; unverified', () => {
+describe('Tập thể LĐXS (all complete, ≥70% LĐTT, ≥1 CSTĐCS; before 2024 also no cảnh cáo+)', () => {
+  it('qualifies, naming the CSTĐCS member; Luật 2022 Điều 27, verified', () => {
     const people = [
       star('a'),
       ldtt('b'),
@@ -117,16 +117,33 @@ describe('Tập thể LĐXS (all complete, ≥70% LĐTT, ≥1 CSTĐCS, no cảnh
     const r = check(2024, people, [unit('U1', people.map((p) => p.personId))]);
     const c = cand(r, 'U1', 'TT_LDXS');
     expect(c.verdict).toBe('du_dieu_kien');
-    expect(c.verified).toBe(false);
+    expect(c.verified).toBe(true);
     expect(c.items.map((i) => i.message)).toEqual([
       'Năm 2024 tập thể không bị thanh tra, kiểm tra, xem xét kỷ luật',
       'Tất cả 10 thành viên hoàn thành nhiệm vụ trở lên năm 2024',
       // 7 rated LĐTT + the maternity-leave member
       '8/10 thành viên đủ điều kiện LĐTT năm 2024 (80%), đạt từ 70% trở lên',
       '1 thành viên đủ điều kiện CSTĐCS năm 2024: Người a',
-      'Không thành viên nào bị kỷ luật từ cảnh cáo trở lên trong năm 2024',
     ]);
-    expect(item(c, 'ttLdxs.share').basis).toBe('Quy định trước Luật TĐKT 2022 (Tập thể lao động xuất sắc)');
+    expect(item(c, 'ttLdxs.share')).toMatchObject({ basis: 'Luật TĐKT 2022, Điều 27', verified: true });
+  });
+
+  it('a member under cảnh cáo blocks it under the older rules (2023), not under Luật 2022 (2024)', () => {
+    const team = (y: number) => {
+      const yr = (r: 'HTTNV' | 'HTXSNV') => ({ [y]: r });
+      return [
+        person('a', { years: yr('HTTNV'), initiatives: [init(y, 'Sáng kiến a')] }),
+        person('b', { years: yr('HTTNV') }),
+        person('c', { years: yr('HTTNV') }),
+        person('d', { name: 'Lê Văn Dũng', years: yr('HTTNV'), disciplines: [{ form: 'canh_cao', from: `${y}-02-01`, to: `${y + 1}-01-31` }] }),
+      ];
+    };
+    const old = cand(check(2023, team(2023), [unit('U1', ['a', 'b', 'c', 'd'])]), 'U1', 'TT_LDXS');
+    expect(failed(old).map((i) => i.ruleId)).toEqual(['collective.noSeriousDiscipline']);
+    expect(old.verdict).not.toBe('du_dieu_kien');
+    const now = cand(check(2024, team(2024), [unit('U1', ['a', 'b', 'c', 'd'])]), 'U1', 'TT_LDXS');
+    expect(now.items.some((i) => i.ruleId === 'collective.noSeriousDiscipline')).toBe(false);
+    expect(now.verdict).toBe('du_dieu_kien');
   });
 
   it('one member not completing tasks and no CSTĐCS: two conditions missing', () => {

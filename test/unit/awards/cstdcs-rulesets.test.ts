@@ -50,10 +50,18 @@ describe('ruleSetFor: the set in force on 31/12 of the year', () => {
         }
       }
     }
-    // The draft and the collective rules (older wording) are unverified in the 2022 sets.
+    // The draft and Tập thể LĐTT (older wording) are unverified in the 2022 sets; Tập thể LĐXS
+    // follows Luật 2022 Điều 27 (no discipline clause).
     expect(getRuleSet('du_thao_2026').verified).toBe(false);
-    const tt = getRuleSet('nd152_2025').collective.find((a) => a.code === 'TT_LDXS')!;
-    expect(tt.rules.filter((r) => r.ruleId !== 'general.unitNotUnderReview').every((r) => !r.verified)).toBe(true);
+    const ldtt = getRuleSet('nd152_2025').collective.find((a) => a.code === 'TT_LDTT')!;
+    expect(ldtt.rules.filter((r) => r.ruleId !== 'general.unitNotUnderReview').every((r) => !r.verified)).toBe(true);
+    const ldxs = getRuleSet('nd152_2025').collective.find((a) => a.code === 'TT_LDXS')!;
+    expect(ldxs.rules.filter((r) => r.ruleId !== 'general.unitNotUnderReview').map((r) => [r.ruleId, r.basis, r.verified])).toEqual([
+      ['ttLdxs.allComplete', 'Luật TĐKT 2022, Điều 27', true],
+      ['ttLdxs.share', 'Luật TĐKT 2022, Điều 27', true],
+      ['ttLdxs.hasCstdcs', 'Luật TĐKT 2022, Điều 27', true],
+    ]);
+    expect(getRuleSet('nd91_2017').collective.find((a) => a.code === 'TT_LDXS')!.rules.map((r) => r.ruleId)).toContain('collective.noSeriousDiscipline');
   });
 });
 
