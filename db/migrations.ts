@@ -473,6 +473,20 @@ export const migrations: Migration[] = [
       for (const t of AUDITED_V8) db.exec(auditTriggersV8(t));
     },
   },
+  {
+    // A person's or a unit's registrations (timelines, a dossier's nominees) were a scan of
+    // every registration: 28,000 rows, ≈17 ms a nominee. The eligibility checker's first load
+    // reads each person's unit per year: covered by person_year_year_units (160 → 55 ms).
+    version: 9,
+    name: 'registration indexes by person and by unit; person_year by year',
+    up: (db) => {
+      db.exec(`
+        CREATE INDEX registration_staff ON registration(staff_id, year);
+        CREATE INDEX registration_unit ON registration(unit_id, year);
+        CREATE INDEX person_year_year_units ON person_year(year, deleted_at, updated_at, staff_id, unit_id);
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

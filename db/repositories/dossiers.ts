@@ -41,16 +41,17 @@ function insertRow(db: Db, table: string, origin: string, cols: Record<string, u
   const id = newId();
   const names = ['id', 'origin_office_id', 'created_at', 'updated_at', ...Object.keys(cols)];
   const values = [id, origin, now, now, ...Object.values(cols)];
-  db.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
+  prep(db, `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
   return id;
 }
 
 function updateRow(db: Db, table: string, id: string, cols: Record<string, unknown>, now: string): number {
   const keys = Object.keys(cols);
   if (keys.length === 0) return 0;
-  return db
-    .prepare(`UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')}, updated_at = ? WHERE id = ? AND deleted_at IS NULL`)
-    .run(...Object.values(cols), now, id).changes;
+  return prep(
+    db,
+    `UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')}, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  ).run(...Object.values(cols), now, id).changes;
 }
 
 // ---------------------------------------------------------------------------------------

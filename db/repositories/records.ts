@@ -18,6 +18,7 @@ import type {
   PersonYearFacts,
   Rating,
   UnitHistory,
+  UnitYearFacts,
 } from '../../shared/awards';
 import { newId, nowIso } from '../ids';
 
@@ -48,9 +49,6 @@ function run(db: Db, sql: string, params: Params = []): number {
   const s = prep(db, sql);
   return (Array.isArray(params) ? s.run(...params) : s.run(params)).changes;
 }
-
-/** Below this many ids a filter goes to SQLite (json_each + index); above, a scan filtered in JS is faster. */
-const ID_FILTER_LIMIT = 4000;
 
 // ---------------------------------------------------------------------------------------
 // Units and staff (the small subset of columns the records need)
@@ -177,6 +175,13 @@ export function membersForYear(db: Db, year: number, unitIds: ReadonlySet<string
 
 // ---------------------------------------------------------------------------------------
 // Histories for the checker
+//
+// The checker needs every person's records over all years. They are read into a HistoryBase
+// (year-independent, the whole office) and each check assembles its year's PersonHistory[]
+// from it, sharing the per-person arrays (the checker only reads them). `cachedHistories`
+// keeps one base per connection: TEMP triggers note which people, decisions and units this
+// connection changed, and only those are re-read; a commit by another connection (SQLite's
+// data_version) reloads everything — as the staff search index does (db/repositories/staff.ts).
 
 export interface HistoryScope {
   year: number;
@@ -189,6 +194,7 @@ export interface HistoryScope {
 export interface LoadedHistories {
   people: PersonHistory[];
   units: UnitHistory[];
+  /** people[i] is members[i] */
   members: YearMember[];
   unitsById: Map<string, UnitLite>;
 }
@@ -208,18 +214,10 @@ function toTitle(r: TitleRow): AchievedTitle {
   return t;
 }
 
-/** Rows of `sql` for the given people: filtered by SQLite when few, by a Set when many. */
-function rowsFor<T extends { staff_id: string }>(db: Db, sql: string, ids: ReadonlySet<string>, whole: boolean): T[] {
-  if (whole || ids.size > ID_FILTER_LIMIT) {
-    const rows = all<T>(db, sql);
-    return whole ? rows : rows.filter((r) => ids.has(r.staff_id));
-  }
-  if (ids.size === 0) return [];
-  return all<T>(db, `${sql} AND staff_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...ids])]);
-}
-
 const RATING_CODES: ReadonlyArray<Rating | null> = [null, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
 const RATING_CASE = `CASE rating WHEN 'HTXSNV' THEN 1 WHEN 'HTTNV' THEN 2 WHEN 'HTNV' THEN 3 WHEN 'KHTNV' THEN 4 ELSE 0 END`;
+/** (rating·4 + maternity·2 + review) of a person_year row */
+const FACTS_CODE = `(${RATING_CASE}) * 4 + maternity_leave * 2 + under_review`;
 
 /**
  * The 20 possible PersonYearFacts (rating × maternity × review), by (rating·4 + m·2 + r):
@@ -252,165 +250,451 @@ function forEachInt(packed: string, fn: (n: number) => void): void {
   if (has) fn(n);
 }
 
-/** `[staff id, packed text]` rows of an aggregate `sql` (… GROUP BY is appended), filtered like rowsFor. */
-function groupedFor(db: Db, sql: string, ids: ReadonlySet<string>, whole: boolean, column = 'staff_id'): Array<[string, string | null]> {
-  if (whole || ids.size > ID_FILTER_LIMIT) {
-    const rows = prep(db, `${sql} GROUP BY ${column}`).raw().all() as Array<[string, string | null]>;
-    return whole ? rows : rows.filter((r) => ids.has(r[0]));
-  }
-  if (ids.size === 0) return [];
-  return prep(db, `${sql} AND ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column}`)
-    .raw()
-    .all(JSON.stringify([...ids])) as Array<[string, string | null]>;
+/** Shared, frozen empty list for people without titles, initiatives or disciplines. */
+const NONE: never[] = Object.freeze([]) as never[];
+
+/** One person's records over all years (shared by every check built from the base: read-only). */
+interface PersonRecords {
+  years: Record<number, PersonYearFacts>;
+  titles: AchievedTitle[];
+  initiatives: Initiative[];
+  disciplines: DisciplinePeriod[];
 }
 
-/**
- * PersonHistory[] and UnitHistory[] for a year and a unit subtree (or the whole office):
- * a handful of queries, joined in Maps. Collectives: every unit of the scope with at least one
- * member that year; a unit's members include those of its sub-units.
- */
-export function loadHistories(db: Db, scope: HistoryScope): LoadedHistories {
-  const { year, unitIds, noUnitId } = scope;
-  const units = unitsLite(db);
-  const unitsById = new Map(units.map((u) => [u.id, u]));
-  const members = membersForYear(db, year, unitIds);
-  const whole = unitIds === null;
+/** Year-independent records of the whole office. */
+export interface HistoryBase {
+  /** live staff, in table order */
+  staff: Map<string, StaffLite>;
+  /** by staff id, for every live staff member */
+  records: Map<string, PersonRecords>;
+  units: UnitLite[];
+  unitsById: Map<string, UnitLite>;
+  unitYears: Map<string, Record<number, UnitYearFacts>>;
+  unitTitles: Map<string, AchievedTitle[]>;
+  /** award_decision rowid → its title (live decisions with a catalogue code), shared and frozen */
+  decisionTitles: Map<number, AchievedTitle>;
+  /** year → person → the unit recorded with that year's facts; read when a year is first checked */
+  yearUnits: Map<number, Map<string, string | null>>;
+  /** "year|noUnitId" → person → the PersonHistory last assembled (the same objects while unchanged) */
+  assembled: Map<string, Map<string, { person: PersonHistory; member: YearMember }>>;
+}
 
-  const people = new Map<string, PersonHistory>();
-  for (const m of members) {
-    const p: PersonHistory = {
-      personId: m.staff.id,
-      name: m.staff.fullName,
-      unitId: m.unitId ?? noUnitId,
-      years: {},
-      titles: [],
-      initiatives: [],
-      disciplines: [],
-    };
-    if (m.staff.gender) p.gender = m.staff.gender;
-    people.set(m.staff.id, p);
-  }
-  const ids = new Set(people.keys());
+const NO_YEARS: Record<number, UnitYearFacts> = Object.freeze({});
 
-  // One row per person with the years packed by SQLite as integers (returning 300,000 rows
-  // to JS, or splitting strings, costs far more): (year·8 + rating)·4 + maternity·2 + review.
-  let duplicates: Set<string> | null = null;
-  for (const [staffId, packed] of groupedFor(
-    db,
-    `SELECT staff_id, group_concat(((year * 8 + ${RATING_CASE}) * 4) + maternity_leave * 2 + under_review)
-       FROM person_year WHERE deleted_at IS NULL`,
-    ids,
-    whole,
-  )) {
-    const p = people.get(staffId);
-    if (!p || !packed) continue;
-    forEachInt(packed, (n) => {
-      const year = Math.floor(n / 32);
-      if (p.years[year]) (duplicates ??= new Set()).add(staffId);
-      p.years[year] = FACTS[n % 32]!;
-    });
-  }
-  // duplicates of a (person, year) key are rare (records merged from offices): latest updated_at wins
-  if (duplicates) {
-    for (const r of all<{ staff_id: string; year: number; code: number }>(
-      db,
-      `SELECT staff_id, year, (${RATING_CASE}) * 4 + maternity_leave * 2 + under_review AS code FROM person_year
-        WHERE deleted_at IS NULL AND staff_id IN (SELECT value FROM json_each(?)) ORDER BY updated_at`,
-      [JSON.stringify([...duplicates])],
-    )) {
-      people.get(r.staff_id)!.years[r.year] = FACTS[r.code]!;
-    }
-  }
+const emptyRecords = (): PersonRecords => ({ years: {}, titles: NONE, initiatives: NONE, disciplines: NONE });
 
-  // titles: one shared, frozen AchievedTitle per decision; recipients as packed decision rowids
-  const decisionTitles = new Map<number, AchievedTitle>();
-  for (const r of all<TitleRow & { rid: number }>(
-    db,
-    'SELECT rowid AS rid, award_code, basis, year, number, decision_date FROM award_decision WHERE deleted_at IS NULL AND award_code IS NOT NULL',
-  )) {
-    decisionTitles.set(r.rid, Object.freeze(toTitle(r)));
-  }
-  for (const [staffId, packed] of groupedFor(
-    db,
-    `SELECT r.staff_id, group_concat(d.rowid)
-       FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
-      WHERE r.deleted_at IS NULL AND d.deleted_at IS NULL AND r.subject_kind = 'person' AND d.award_code IS NOT NULL`,
-    ids,
-    whole,
-    'r.staff_id',
-  )) {
-    const p = people.get(staffId);
-    if (!p || !packed) continue;
-    forEachInt(packed, (rid) => {
-      const t = decisionTitles.get(rid);
-      if (t) p.titles.push(t);
-    });
-  }
+function addTitle(rec: PersonRecords, t: AchievedTitle): void {
+  if (rec.titles === NONE) rec.titles = [t];
+  else rec.titles.push(t);
+}
 
-  for (const r of rowsFor<{ staff_id: string; year: number; title: string; scope: string; kind: string; recognized_on: string | null }>(
-    db,
-    'SELECT staff_id, year, title, scope, kind, recognized_on FROM initiative WHERE deleted_at IS NULL',
-    ids,
-    whole,
-  )) {
-    const p = people.get(r.staff_id);
-    if (!p) continue;
-    const i: Initiative = { year: r.year, title: r.title, scope: r.scope as InitiativeScope, kind: r.kind as InitiativeKind };
-    if (r.recognized_on) i.date = r.recognized_on;
-    p.initiatives.push(i);
-  }
+function addInitiative(rec: PersonRecords, r: InitiativeTuple): void {
+  const i: Initiative = { year: r[1], title: r[2], scope: r[3] as InitiativeScope, kind: r[4] as InitiativeKind };
+  if (r[5]) i.date = r[5];
+  if (rec.initiatives === NONE) rec.initiatives = [i];
+  else rec.initiatives.push(i);
+}
 
-  for (const r of rowsFor<{ staff_id: string; form: string; from_date: string; to_date: string | null; decision_no: string }>(
-    db,
-    'SELECT staff_id, form, from_date, to_date, decision_no FROM discipline WHERE deleted_at IS NULL',
-    ids,
-    whole,
-  )) {
-    const p = people.get(r.staff_id);
-    if (!p) continue;
-    const d: DisciplinePeriod = { form: r.form as DisciplineForm, from: r.from_date };
-    if (r.to_date) d.to = r.to_date;
-    if (r.decision_no) d.decisionNo = r.decision_no;
-    p.disciplines.push(d);
-  }
+function addDiscipline(rec: PersonRecords, r: DisciplineTuple): void {
+  const d: DisciplinePeriod = { form: r[1] as DisciplineForm, from: r[2] };
+  if (r[3]) d.to = r[3];
+  if (r[4]) d.decisionNo = r[4];
+  if (rec.disciplines === NONE) rec.disciplines = [d];
+  else rec.disciplines.push(d);
+}
 
-  // collectives: each member counts for its unit and every ancestor of it within the scope
-  const memberIds = new Map<string, string[]>();
-  for (const m of members) {
-    let u = m.unitId ? unitsById.get(m.unitId) : undefined;
-    const seen = new Set<string>();
-    while (u && !seen.has(u.id)) {
-      seen.add(u.id);
-      if (!unitIds || unitIds.has(u.id)) {
-        const list = memberIds.get(u.id);
-        if (list) list.push(m.staff.id);
-        else memberIds.set(u.id, [m.staff.id]);
-      }
-      u = u.parentId ? unitsById.get(u.parentId) : undefined;
-    }
+type InitiativeTuple = [string, number, string, string, string, string | null];
+type DisciplineTuple = [string, string, string, string | null, string];
+const INITIATIVE_SQL = 'SELECT staff_id, year, title, scope, kind, recognized_on FROM initiative WHERE deleted_at IS NULL';
+const DISCIPLINE_SQL = 'SELECT staff_id, form, from_date, to_date, decision_no FROM discipline WHERE deleted_at IS NULL';
+const DECISION_SQL = 'SELECT rowid AS rid, award_code, basis, year, number, decision_date FROM award_decision WHERE deleted_at IS NULL AND award_code IS NOT NULL';
+/** `AND … IN (ids)` for the refresh queries: the ids go as one JSON parameter */
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+
+/** Units, unit-year facts and the collectives' titles (a few hundred rows). */
+function readUnitParts(db: Db, base: HistoryBase): void {
+  base.units = unitsLite(db);
+  base.unitsById = new Map(base.units.map((u) => [u.id, u]));
+  base.unitYears = new Map();
+  for (const r of prep(db, 'SELECT unit_id, year, under_review FROM unit_year WHERE deleted_at IS NULL ORDER BY updated_at').raw().all() as Array<[string, number, number]>) {
+    let years = base.unitYears.get(r[0]);
+    if (!years) base.unitYears.set(r[0], (years = {}));
+    years[r[1]] = r[2] ? { underReview: true } : {};
   }
-  const unitHistories = new Map<string, UnitHistory>();
-  for (const [unitId, ids2] of memberIds) {
-    const u = unitsById.get(unitId)!;
-    unitHistories.set(unitId, { unitId, name: u.name, memberIds: ids2, years: {}, titles: [] });
-  }
-  for (const r of all<{ unit_id: string; year: number; under_review: number }>(
-    db,
-    'SELECT unit_id, year, under_review FROM unit_year WHERE deleted_at IS NULL ORDER BY updated_at',
-  )) {
-    const h = unitHistories.get(r.unit_id);
-    if (h) h.years[r.year] = r.under_review ? { underReview: true } : {};
-  }
+  base.unitTitles = new Map();
+  // unit recipients always have a unit id (CHECK): "> ''" lets SQLite find them through the
+  // unit index (IS NOT NULL scans all 230,000 recipients)
   for (const r of all<TitleRow & { unit_id: string }>(
     db,
     `SELECT r.unit_id AS unit_id, d.award_code, d.basis, d.year, d.number, d.decision_date
        FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
-      WHERE r.deleted_at IS NULL AND d.deleted_at IS NULL AND r.subject_kind = 'unit' AND d.award_code IS NOT NULL`,
+      WHERE r.unit_id > '' AND r.subject_kind = 'unit' AND r.deleted_at IS NULL AND d.deleted_at IS NULL AND d.award_code IS NOT NULL`,
   )) {
-    unitHistories.get(r.unit_id)?.titles.push(toTitle(r));
+    const list = base.unitTitles.get(r.unit_id);
+    if (list) list.push(toTitle(r));
+    else base.unitTitles.set(r.unit_id, [toTitle(r)]);
+  }
+}
+
+function readDecisionTitles(db: Db, rowids: readonly number[] | null): Array<[number, AchievedTitle]> {
+  const rows = rowids ? all<TitleRow & { rid: number }>(db, `${DECISION_SQL} AND rowid ${IN_IDS}`, [JSON.stringify(rowids)]) : all<TitleRow & { rid: number }>(db, DECISION_SQL);
+  return rows.map((r) => [r.rid, Object.freeze(toTitle(r))]);
+}
+
+/** The whole office's records, read in a handful of scans (most of them on covering indexes). */
+export function readHistoryBase(db: Db): HistoryBase {
+  const staff = new Map<string, StaffLite>();
+  const records = new Map<string, PersonRecords>();
+  for (const s of staffLite(db)) {
+    staff.set(s.id, s);
+    records.set(s.id, emptyRecords());
+  }
+  const base: HistoryBase = {
+    staff,
+    records,
+    units: [],
+    unitsById: new Map(),
+    unitYears: new Map(),
+    unitTitles: new Map(),
+    decisionTitles: new Map(readDecisionTitles(db, null)),
+    yearUnits: new Map(),
+    assembled: new Map(),
+  };
+  readUnitParts(db, base);
+
+  // One row per person with the years packed by SQLite as integers (returning 300,000 rows
+  // to JS, or splitting strings, costs far more): (year·8 + rating)·4 + maternity·2 + review.
+  let duplicates: Set<string> | null = null;
+  for (const [staffId, packed] of prep(db, `SELECT staff_id, group_concat(year * 32 + ${FACTS_CODE}) FROM person_year WHERE deleted_at IS NULL GROUP BY staff_id`)
+    .raw()
+    .all() as Array<[string, string | null]>) {
+    const rec = records.get(staffId);
+    if (!rec || !packed) continue;
+    forEachInt(packed, (n) => {
+      const year = Math.floor(n / 32);
+      if (rec.years[year]) (duplicates ??= new Set()).add(staffId);
+      rec.years[year] = FACTS[n % 32]!;
+    });
+  }
+  // duplicates of a (person, year) key are rare (records merged from offices): latest updated_at wins
+  if (duplicates) readPersonYears(db, base, duplicates, false);
+
+  // titles: recipients as packed decision rowids, resolved through decisionTitles (deleted
+  // decisions and free-text forms are not there, so the join needs only the id index)
+  for (const [staffId, packed] of prep(
+    db,
+    `SELECT r.staff_id, group_concat(d.rowid)
+       FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
+      WHERE r.deleted_at IS NULL AND r.subject_kind = 'person' GROUP BY r.staff_id`,
+  )
+    .raw()
+    .all() as Array<[string, string | null]>) {
+    const rec = records.get(staffId);
+    if (!rec || !packed) continue;
+    forEachInt(packed, (rid) => {
+      const t = base.decisionTitles.get(rid);
+      if (t) addTitle(rec, t);
+    });
   }
 
-  return { people: [...people.values()], units: [...unitHistories.values()], members, unitsById };
+  for (const r of prep(db, INITIATIVE_SQL).raw().all() as InitiativeTuple[]) {
+    const rec = records.get(r[0]);
+    if (rec) addInitiative(rec, r);
+  }
+  for (const r of prep(db, DISCIPLINE_SQL).raw().all() as DisciplineTuple[]) {
+    const rec = records.get(r[0]);
+    if (rec) addDiscipline(rec, r);
+  }
+  return base;
+}
+
+/**
+ * person_year rows of some people (latest updated_at wins): their years, and with `units`
+ * their entries in the year → unit maps already read.
+ */
+function readPersonYears(db: Db, base: HistoryBase, ids: ReadonlySet<string>, units: boolean): void {
+  for (const [staffId, year, code, unitId] of prep(
+    db,
+    `SELECT staff_id, year, ${FACTS_CODE}, unit_id FROM person_year WHERE deleted_at IS NULL AND staff_id ${IN_IDS} ORDER BY updated_at`,
+  )
+    .raw()
+    .all(JSON.stringify([...ids])) as Array<[string, number, number, string | null]>) {
+    const rec = base.records.get(staffId);
+    if (!rec) continue;
+    rec.years[year] = FACTS[code]!;
+    if (units) base.yearUnits.get(year)?.set(staffId, unitId);
+  }
+}
+
+/** Re-read everything about these people (added, edited, deleted or restored). */
+function refreshPeople(db: Db, base: HistoryBase, ids: ReadonlySet<string>): void {
+  const json = JSON.stringify([...ids]);
+  const live = new Set<string>();
+  for (const r of prep(db, `SELECT ${STAFF_LITE_COLS} FROM staff WHERE deleted_at IS NULL AND id ${IN_IDS}`).raw().all(json) as StaffTuple[]) {
+    const s = staffFromTuple(r);
+    base.staff.set(s.id, s); // an existing entry keeps its place; a new person goes last, as in table order
+    base.records.set(s.id, emptyRecords());
+    live.add(s.id);
+  }
+  for (const id of ids) {
+    if (!live.has(id)) {
+      base.staff.delete(id);
+      base.records.delete(id);
+    }
+    for (const m of base.yearUnits.values()) m.delete(id);
+    for (const m of base.assembled.values()) m.delete(id);
+  }
+  if (live.size === 0) return;
+  readPersonYears(db, base, live, true);
+  for (const [staffId, rid] of prep(
+    db,
+    `SELECT r.staff_id, d.rowid FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
+      WHERE r.deleted_at IS NULL AND r.subject_kind = 'person' AND r.staff_id ${IN_IDS}`,
+  )
+    .raw()
+    .all(json) as Array<[string, number]>) {
+    const rec = base.records.get(staffId);
+    const t = base.decisionTitles.get(rid);
+    if (rec && t) addTitle(rec, t);
+  }
+  for (const r of prep(db, `${INITIATIVE_SQL} AND staff_id ${IN_IDS}`).raw().all(json) as InitiativeTuple[]) {
+    const rec = base.records.get(r[0]);
+    if (rec) addInitiative(rec, r);
+  }
+  for (const r of prep(db, `${DISCIPLINE_SQL} AND staff_id ${IN_IDS}`).raw().all(json) as DisciplineTuple[]) {
+    const rec = base.records.get(r[0]);
+    if (rec) addDiscipline(rec, r);
+  }
+}
+
+/** Person → the unit recorded for that year, from the base (read on first use). */
+function yearUnitsOf(db: Db, base: HistoryBase, year: number): Map<string, string | null> {
+  let m = base.yearUnits.get(year);
+  if (!m) base.yearUnits.set(year, (m = yearUnits(db, year)));
+  return m;
+}
+
+/**
+ * A year's PersonHistory[] and UnitHistory[] for a unit subtree (or the whole office), from
+ * a base. Collectives: every unit of the scope with at least one member that year; a unit's
+ * members include those of its sub-units.
+ */
+export function historiesFromBase(db: Db, base: HistoryBase, scope: HistoryScope): LoadedHistories {
+  const { year, unitIds, noUnitId } = scope;
+  const { unitsById } = base;
+  // who counts, as membersForYear: facts recorded for the year, or working now and started by its end
+  const recorded = yearUnitsOf(db, base, year);
+  const assembledKey = `${year}|${noUnitId}`;
+  let assembled = base.assembled.get(assembledKey);
+  if (!assembled) base.assembled.set(assembledKey, (assembled = new Map()));
+  const yearEnd = `${year}-12-31`;
+  const members: YearMember[] = [];
+  const people: PersonHistory[] = [];
+  for (const s of base.staff.values()) {
+    const has = recorded.has(s.id);
+    if (!has && !(s.status === 'dang_cong_tac' && (!s.employmentStart || s.employmentStart <= yearEnd))) continue;
+    const unitId = (has ? recorded.get(s.id) : null) ?? s.unitId;
+    if (unitIds && (!unitId || !unitIds.has(unitId))) continue;
+    // a person re-read since (refreshPeople) is not in `assembled` any more
+    let a = assembled.get(s.id);
+    if (!a || a.member.unitId !== unitId || a.member.staff !== s) {
+      const rec = base.records.get(s.id)!;
+      const p: PersonHistory = {
+        personId: s.id,
+        name: s.fullName,
+        unitId: unitId ?? noUnitId,
+        years: rec.years,
+        titles: rec.titles,
+        initiatives: rec.initiatives,
+        disciplines: rec.disciplines,
+      };
+      if (s.gender) p.gender = s.gender;
+      a = { person: p, member: { staff: s, unitId } };
+      assembled.set(s.id, a);
+    }
+    members.push(a.member);
+    people.push(a.person);
+  }
+
+  // collectives: each member counts for its unit and every ancestor of it within the scope
+  // (each unit's chain worked out once; a parent loop in the data stops where it repeats)
+  const chains = new Map<string, string[]>();
+  const chainOf = (unitId: string): string[] => {
+    let chain = chains.get(unitId);
+    if (chain) return chain;
+    chain = [];
+    const seen = new Set<string>();
+    for (let u = unitsById.get(unitId); u && !seen.has(u.id); u = u.parentId ? unitsById.get(u.parentId) : undefined) {
+      seen.add(u.id);
+      if (!unitIds || unitIds.has(u.id)) chain.push(u.id);
+    }
+    chains.set(unitId, chain);
+    return chain;
+  };
+  const memberIds = new Map<string, string[]>();
+  for (const m of members) {
+    if (!m.unitId) continue;
+    for (const id of chainOf(m.unitId)) {
+      const list = memberIds.get(id);
+      if (list) list.push(m.staff.id);
+      else memberIds.set(id, [m.staff.id]);
+    }
+  }
+  const units: UnitHistory[] = [];
+  for (const [unitId, ids] of memberIds) {
+    const u = unitsById.get(unitId)!;
+    // the same objects every time while unchanged: the checker then reuses the unit's verdicts
+    units.push({ unitId, name: u.name, memberIds: ids, years: base.unitYears.get(unitId) ?? NO_YEARS, titles: base.unitTitles.get(unitId) ?? NONE });
+  }
+  return { people, units, members, unitsById };
+}
+
+/** A year's histories read afresh (nothing kept): see cachedHistories for the checker's path. */
+export function loadHistories(db: Db, scope: HistoryScope): LoadedHistories {
+  return historiesFromBase(db, readHistoryBase(db), scope);
+}
+
+// --- the base kept per connection -------------------------------------------------------
+
+/** What this connection changed since the base was last brought up to date. */
+interface HistoryWatch {
+  /** every watched row written (a cached answer is stale when it moved) */
+  changes: number;
+  people: Set<string>;
+  decisions: Set<number>;
+  units: boolean;
+  /** more changed than REFRESH_LIMIT: everything is read again (and the sets stop growing) */
+  overflow: boolean;
+}
+
+const watches = new WeakMap<Db, HistoryWatch>();
+
+/** Above this many changed people (an import, a bundle) reading everything again is cheaper. */
+const REFRESH_LIMIT = 3000;
+
+/**
+ * TEMP triggers on every table the histories and the checker's view read. They belong to the
+ * connection, never to the file, and report through a function of this connection:
+ * p = a person's own rows, r = an award recipient, d = a decision, u = units, g = other (registrations).
+ */
+function watchHistories(db: Db): HistoryWatch {
+  const known = watches.get(db);
+  if (known) return known;
+  const watch: HistoryWatch = { changes: 0, people: new Set(), decisions: new Set(), units: false, overflow: false };
+  db.function('tdkt_history_changed', { deterministic: false, directOnly: true }, (kind: unknown, a: unknown, b: unknown) => {
+    watch.changes++;
+    if (watch.overflow) return null;
+    if (watch.people.size + watch.decisions.size > REFRESH_LIMIT) {
+      watch.overflow = true;
+      watch.people.clear();
+      watch.decisions.clear();
+    } else if (kind === 'p') {
+      if (typeof a === 'string') watch.people.add(a);
+    } else if (kind === 'r') {
+      if (b === 'unit') watch.units = true;
+      else if (typeof a === 'string') watch.people.add(a);
+    } else if (kind === 'd') {
+      if (typeof a === 'number' || typeof a === 'bigint') watch.decisions.add(Number(a));
+    } else if (kind === 'u') {
+      watch.units = true;
+    }
+    return null;
+  });
+  const triggers: string[] = [];
+  const on = (table: string, call: (row: 'NEW' | 'OLD') => string) => {
+    triggers.push(
+      `CREATE TEMP TRIGGER IF NOT EXISTS tdkt_history_${table}_ai AFTER INSERT ON main.${table} BEGIN SELECT ${call('NEW')}; END;`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS tdkt_history_${table}_au AFTER UPDATE ON main.${table} BEGIN SELECT ${call('OLD')}, ${call('NEW')}; END;`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS tdkt_history_${table}_ad AFTER DELETE ON main.${table} BEGIN SELECT ${call('OLD')}; END;`,
+    );
+  };
+  on('staff', (r) => `tdkt_history_changed('p', ${r}.id, NULL)`);
+  for (const t of ['person_year', 'initiative', 'discipline']) on(t, (r) => `tdkt_history_changed('p', ${r}.staff_id, NULL)`);
+  on('award_recipient', (r) => `tdkt_history_changed('r', ${r}.staff_id, ${r}.subject_kind)`);
+  on('award_decision', (r) => `tdkt_history_changed('d', ${r}.rowid, NULL)`);
+  for (const t of ['unit', 'unit_year']) on(t, () => `tdkt_history_changed('u', NULL, NULL)`);
+  on('registration', () => `tdkt_history_changed('g', NULL, NULL)`);
+  db.exec(triggers.join('\n'));
+  watches.set(db, watch);
+  return watch;
+}
+
+interface KeptBase {
+  base: HistoryBase;
+  changes: number;
+  dataVersion: number;
+  generation: number;
+}
+
+const kept = new WeakMap<Db, KeptBase>();
+let generations = 0;
+
+export interface CachedHistories extends LoadedHistories {
+  /**
+   * Changes whenever anything the checker or its view reads has changed (registrations
+   * included); the same number means the same data. -1: read inside a transaction, not kept.
+   */
+  generation: number;
+}
+
+/** Bring the connection's base up to date: nothing read when nothing changed. */
+function currentBase(db: Db): KeptBase {
+  const w = watchHistories(db);
+  const version = db.pragma('data_version', { simple: true }) as number;
+  let k = kept.get(db);
+  if (k && k.dataVersion === version && k.changes === w.changes) return k;
+  const reload = !k || k.dataVersion !== version || w.overflow;
+  // one read transaction: every query sees the same snapshot
+  db.transaction(() => {
+    if (reload || !k) {
+      k = { base: readHistoryBase(db), changes: 0, dataVersion: 0, generation: 0 };
+      return;
+    }
+    const base = k.base;
+    const people = w.people;
+    if (w.decisions.size) {
+      const rowids = [...w.decisions];
+      for (const rid of rowids) base.decisionTitles.delete(rid);
+      for (const [rid, t] of readDecisionTitles(db, rowids)) base.decisionTitles.set(rid, t);
+      // every recipient of a changed decision has a changed title
+      for (const [staffId, kind] of prep(
+        db,
+        `SELECT staff_id, subject_kind FROM award_recipient WHERE decision_id IN (SELECT id FROM award_decision WHERE rowid ${IN_IDS})`,
+      )
+        .raw()
+        .all(JSON.stringify(rowids)) as Array<[string | null, string]>) {
+        if (kind === 'unit') w.units = true;
+        else if (staffId) people.add(staffId);
+      }
+    }
+    if (w.units) readUnitParts(db, base);
+    if (people.size) refreshPeople(db, base, people);
+  })();
+  w.people.clear();
+  w.decisions.clear();
+  w.units = false;
+  w.overflow = false;
+  k!.changes = w.changes;
+  k!.dataVersion = version;
+  k!.generation = ++generations;
+  kept.set(db, k!);
+  return k!;
+}
+
+/** The kept base's generation, brought up to date (-1 inside a transaction: nothing is kept then). */
+export function historyGeneration(db: Db): number {
+  return db.inTransaction ? -1 : currentBase(db).generation;
+}
+
+/**
+ * loadHistories through the connection's kept base: the first call reads the office, later
+ * ones re-read only what changed. Inside a transaction (writes not yet committed) the
+ * histories are read afresh and nothing is kept.
+ */
+export function cachedHistories(db: Db, scope: HistoryScope): CachedHistories {
+  if (db.inTransaction) return { ...loadHistories(db, scope), generation: -1 };
+  const k = currentBase(db);
+  return { ...historiesFromBase(db, k.base, scope), generation: k.generation };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -967,6 +1251,51 @@ export function registrationsOfSubject(db: Db, kind: 'person' | 'unit', id: stri
     `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL AND subject_kind = ? AND ${kind === 'person' ? 'staff_id' : 'unit_id'} = ? ORDER BY year`,
     [kind, id],
   );
+}
+
+// Timelines of many subjects at once (a dossier's nominees, a unit's members): one query
+// per kind of record instead of one per person (registration_staff, person_year_staff).
+
+/** Registrations of these people, ordered by year. */
+export function registrationsOfStaff(db: Db, staffIds: readonly string[]): RegistrationRow[] {
+  if (staffIds.length === 0) return [];
+  return all<RegistrationRow>(
+    db,
+    `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL AND subject_kind = 'person' AND staff_id IN (SELECT value FROM json_each(?)) ORDER BY year`,
+    [JSON.stringify(staffIds)],
+  );
+}
+
+/** Year facts of these people (optionally only `from`–`to`), ordered as personYearsOf: by year, then updated_at. */
+export function personYearsOfStaff(db: Db, staffIds: readonly string[], years?: { from: number; to: number }): PersonYearRow[] {
+  if (staffIds.length === 0) return [];
+  return all<PersonYearRow>(
+    db,
+    `SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year
+      WHERE deleted_at IS NULL AND staff_id IN (SELECT value FROM json_each(?))${years ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY year, updated_at`,
+    years ? [JSON.stringify(staffIds), years.from, years.to] : [JSON.stringify(staffIds)],
+  );
+}
+
+/** People with year facts recorded in these units in these years (person_year_year: one lookup per year and unit). */
+export function staffRecordedInUnits(db: Db, unitIds: readonly string[], years: readonly number[]): string[] {
+  if (unitIds.length === 0 || years.length === 0) return [];
+  return (
+    prep(
+      db,
+      'SELECT DISTINCT staff_id FROM person_year WHERE year IN (SELECT value FROM json_each(?)) AND unit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    )
+      .raw()
+      .all(JSON.stringify(years), JSON.stringify(unitIds)) as [string][]
+  ).map((r) => r[0]);
+}
+
+/** Live staff whose current unit is one of these (staff_unit), or with these ids. */
+export function staffLiteWhere(db: Db, by: { unitIds: readonly string[] } | { ids: readonly string[] }): StaffLite[] {
+  const [column, list] = 'unitIds' in by ? ['unit_id', by.unitIds] : ['id', by.ids];
+  if (list.length === 0) return [];
+  const sql = `SELECT ${STAFF_LITE_COLS} FROM staff WHERE ${column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`;
+  return (prep(db, sql).raw().all(JSON.stringify(list)) as StaffTuple[]).map(staffFromTuple);
 }
 
 export function getRegistration(db: Db, id: string): RegistrationRow | undefined {

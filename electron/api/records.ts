@@ -10,6 +10,7 @@ import {
   applyRecordsPlan,
   awardStats,
   catalogOut,
+  checkView,
   decisionWithRecipients,
   deleteDecision,
   deleteRecord,
@@ -22,7 +23,6 @@ import {
   readAwardSettings,
   readRecordsWorkbook,
   registrationsList,
-  runEligibility,
   sampleRow,
   saveAwardSettings,
   saveDecision,
@@ -134,5 +134,5 @@ export const recordsHandlers: HandlerMap<
       assertImportable(result, 'hồ sơ');
       return writeStep(job, result.rows.length, () => applyRecordsPlan(ctx.conn.sqlite, ctx.officeId, result.rows));
     }),
-  'eligibility.check': async (input, ctx) => runEligibility(ctx.conn.sqlite, input, await officeName(ctx)).view,
+  'eligibility.check': async (input, ctx) => checkView(ctx.conn.sqlite, input, await officeName(ctx)),
 };

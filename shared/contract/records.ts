@@ -690,6 +690,34 @@ export const eligibilitySubject = z.object({
 });
 export type EligibilitySubject = z.infer<typeof eligibilitySubject>;
 
+export const ELIGIBILITY_KINDS = ['individual', 'collective'] as const;
+export const VERDICTS = ['du_dieu_kien', 'gan_du', 'chua_du'] as const;
+
+/**
+ * With `limit`, the answer is one window of one kind of subject (`people` or `units`, the
+ * other list empty) after the filters, in Vietnamese order (people by given name, then full
+ * name; collectives by name); `window.matched` counts every match. Without `limit`, every
+ * subject of both kinds is sent (the CLI, scripts) and the filters are not applied.
+ */
+export const eligibilityCheckInput = z.object({
+  year: recordYear(),
+  /** the scope checked: a unit and its sub-units (null: the whole office) */
+  unitId: z.string().max(64).nullable().optional().default(null),
+  kind: z.enum(ELIGIBILITY_KINDS).optional().default('individual'),
+  offset: z.number().int().min(0).optional().default(0),
+  limit: z.number().int().min(1).max(100_000).optional(),
+  /** people of exactly this unit (as shown in the row), not its sub-units */
+  inUnit: z.string().max(64).nullable().optional().default(null),
+  /** with `code`: that award's verdict; alone: any award's */
+  verdict: z.enum(VERDICTS).nullable().optional().default(null),
+  /** subjects judged for this award (with `verdict`: with that verdict) */
+  code: z.enum(AWARD_CODES).nullable().optional().default(null),
+  /** part of the name, with or without diacritics */
+  search: z.string().max(200).optional().default(''),
+});
+export type EligibilityCheckInput = z.input<typeof eligibilityCheckInput>;
+export type EligibilityCheckQuery = z.output<typeof eligibilityCheckInput>;
+
 export const eligibilityView = z.object({
   year: z.number(),
   unitId: z.string().nullable(),
@@ -710,15 +738,25 @@ export const eligibilityView = z.object({
       basis: z.string().nullable(),
       verified: z.boolean(),
       unitId: z.string().nullable(),
+      /** the people concerned (empty in a window answer: the screen does not list them) */
       personIds: z.array(z.string()),
     }),
   ),
   counts: z.record(z.string(), z.object({ du_dieu_kien: z.number(), chua_du: z.number(), gan_du: z.number() })),
+  /** the explanation items and candidates the subjects of this answer refer to */
   items: z.array(explanationItemSchema),
   candidates: z.array(compactCandidate),
   people: z.array(eligibilitySubject),
   units: z.array(eligibilitySubject),
-  /** milliseconds: loading histories, running the checker */
+  /** every subject of the check, whatever the window */
+  total: z.object({ people: z.number(), units: z.number() }),
+  /** null: every subject is in people/units */
+  window: z.object({ kind: z.enum(ELIGIBILITY_KINDS), offset: z.number(), matched: z.number() }).nullable(),
+  /** the units people belong to, for the unit filter, in Vietnamese order */
+  personUnits: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** the awards judged, per kind (the title filter) */
+  codes: z.object({ individual: z.array(z.enum(AWARD_CODES)), collective: z.array(z.enum(AWARD_CODES)) }),
+  /** milliseconds: loading histories, running the checker (of the run this answer comes from: runs are kept until the data change) */
   timing: z.object({ loadMs: z.number(), checkMs: z.number() }),
 });
 export type EligibilityView = z.infer<typeof eligibilityView>;
@@ -848,7 +886,7 @@ export const recordsProcedures = {
     output: z.object({ personYears: z.number(), recipients: z.number(), decisions: z.number(), initiatives: z.number() }),
   },
   'eligibility.check': {
-    input: z.object({ year: recordYear(), unitId: z.string().max(64).nullable().optional().default(null) }),
+    input: eligibilityCheckInput,
     output: eligibilityView,
   },
 } as const;

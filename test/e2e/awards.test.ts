@@ -136,6 +136,27 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     expect(await phuong.getByTestId('check-ok').allInnerTexts()).toEqual(['LĐTT', 'CSTĐCS']);
     await shot(page, 'check');
 
+    // the core filters the list: a name typed without diacritics, then one title's verdict
+    const names = () => page.getByTestId('check-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+    const everyone = await names();
+    expect(everyone.length).toBeGreaterThan(2);
+    await page.getByTestId('check-search').fill('vu thi phuong');
+    await expect.poll(names).toEqual(['Vũ Thị Phương']);
+    await page.getByTestId('check-search').fill('');
+    await expect.poll(names).toEqual(everyone);
+    await page.getByTestId('check-title').click();
+    await page.getByRole('option', { name: 'CSTĐCS', exact: true }).click();
+    await page.getByTestId('check-verdict').click();
+    await page.getByRole('option', { name: 'Đủ điều kiện', exact: true }).click();
+    await expect.poll(async () => (await names()).length).toBe(3);
+    expect(await page.getByTestId('check-matched').innerText()).toContain('3 /');
+    for (const row of await page.getByTestId('check-row').all()) expect(await row.getByTestId('check-ok').allInnerTexts()).toContain('CSTĐCS');
+    await page.getByTestId('check-verdict').click();
+    await page.getByRole('option', { name: 'Mọi kết quả', exact: true }).click();
+    await page.getByTestId('check-title').click();
+    await page.getByRole('option', { name: 'Mọi danh hiệu', exact: true }).click();
+    await expect.poll(names).toEqual(everyone);
+
     // her explanation: each rule with its legal basis; the HTXSNV branch is marked "chưa xác minh"
     await phuong.getByTestId('check-explain').click();
     const drawer = page.getByTestId('explanation');

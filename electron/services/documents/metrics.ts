@@ -28,11 +28,18 @@ export interface FontStyle {
   italic?: boolean;
 }
 
+/** The ASCII letter a character is drawn on (Ộ → O, đ → d), remembered: NFD is slow. */
+const folded = new Map<string, number>();
+
 function advance(ch: string, table: readonly number[]): number {
   let code = ch.codePointAt(0) ?? 32;
   if (code < 32 || code > 126) {
-    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').charAt(0);
-    code = base.codePointAt(0) ?? 32;
+    let base = folded.get(ch);
+    if (base === undefined) {
+      base = (ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').charAt(0)).codePointAt(0) ?? 32;
+      if (folded.size < 4096) folded.set(ch, base);
+    }
+    code = base;
   }
   // outside ASCII even after folding (quotes, dashes, symbols): an average letter
   return table[code - 32] ?? 500;
@@ -51,20 +58,26 @@ export function textWidthTwips(text: string, sizePt: number, style: FontStyle = 
  * `maxWidth`; explicit "\n" breaks are kept. A single word longer than the line counts as the line.
  */
 export function wrappedWidthTwips(text: string, sizePt: number, maxWidth: number, style: FontStyle = {}): number {
+  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  const space = advance(' ', table);
+  // widths summed in integer font units, word by word (the same figures as measuring each candidate line)
+  const twips = (units: number) => (units / 1000) * sizePt * 20;
   let longest = 0;
   for (const para of text.split(/\r?\n/)) {
     const words = para.trim().split(/\s+/).filter((w) => w.length > 0);
-    let line = '';
+    let line = -1;
     for (const w of words) {
-      const candidate = line ? `${line} ${w}` : w;
-      if (line && textWidthTwips(candidate, sizePt, style) > maxWidth) {
-        longest = Math.max(longest, textWidthTwips(line, sizePt, style));
-        line = w;
+      let units = 0;
+      for (const ch of w) units += advance(ch, table);
+      const candidate = line < 0 ? units : line + space + units;
+      if (line >= 0 && twips(candidate) > maxWidth) {
+        longest = Math.max(longest, twips(line));
+        line = units;
       } else {
         line = candidate;
       }
     }
-    if (line) longest = Math.max(longest, textWidthTwips(line, sizePt, style));
+    if (line >= 0) longest = Math.max(longest, twips(line));
   }
   return Math.min(longest, maxWidth);
 }

@@ -3,10 +3,10 @@
 // LĐTT count for the CSTĐCS quota, and each nominee's history for the report's pre-fill.
 import type BetterSqlite3 from 'better-sqlite3';
 import { AWARD_CATALOG, type AwardCode, type InitiativeKind, type InitiativeScope, type Rating, type Verdict } from '../../../shared/awards';
-import type { EligibilityView } from '../../../shared/contract/records';
-import type { PrefillSubject } from '../../../shared/dossiers/prefill';
-import { initiativesOfStaff } from '../../../db/repositories/records';
-import { personTimeline, runEligibility, unitTimeline } from '../records';
+import type { EligibilityView, Timeline } from '../../../shared/contract/records';
+import { RATING_YEARS, type PrefillSubject } from '../../../shared/dossiers/prefill';
+import { initiativesOfStaff, type InitiativeRow } from '../../../db/repositories/records';
+import { personTimelines, runEligibility, unitTimeline } from '../records';
 
 export interface NomineeVerdict {
   verdict: Verdict | null;
@@ -86,13 +86,17 @@ export function initiativeHolders(sqlite: BetterSqlite3.Database, staffIds: read
 const awardKind = (code: string | null): 'title' | 'award' | 'other' =>
   code && code in AWARD_CATALOG ? AWARD_CATALOG[code as AwardCode].kind : 'other';
 
-/** A nominee's history for the report's pre-fill. */
-export function prefillSubject(
-  sqlite: BetterSqlite3.Database,
-  nominee: { kind: 'person' | 'unit'; subjectId: string; name: string; position: string; unitName: string; birthDate: string | null; gender: 'nam' | 'nu' | null },
-  officeName: string,
-  year: number,
-): PrefillSubject {
+export interface NomineeSnapshot {
+  kind: 'person' | 'unit';
+  subjectId: string;
+  name: string;
+  position: string;
+  unitName: string;
+  birthDate: string | null;
+  gender: 'nam' | 'nu' | null;
+}
+
+function subjectFrom(nominee: NomineeSnapshot, officeName: string, timeline: Timeline | undefined, initiatives: readonly InitiativeRow[]): PrefillSubject {
   const base: PrefillSubject = {
     kind: nominee.kind,
     name: nominee.name,
@@ -105,13 +109,8 @@ export function prefillSubject(
     awards: [],
     initiatives: [],
   };
-  let timeline;
-  try {
-    timeline = nominee.kind === 'person' ? personTimeline(sqlite, nominee.subjectId, year) : unitTimeline(sqlite, nominee.subjectId, year);
-  } catch {
-    // the person or unit is gone: the report starts from the snapshot alone
-    return base;
-  }
+  // the person or unit is gone: the report starts from the snapshot alone
+  if (!timeline) return base;
   for (const y of timeline.years) {
     base.years.push({
       year: y.year,
@@ -122,17 +121,40 @@ export function prefillSubject(
       base.awards.push({ year: y.year, code: a.code, label: a.label, kind: awardKind(a.code), decisionNo: a.decisionNo, decisionDate: a.decisionDate, issuer: a.issuer });
     }
   }
-  if (nominee.kind === 'person') {
-    for (const i of initiativesOfStaff(sqlite, [nominee.subjectId])) {
-      base.initiatives.push({
-        year: i.year,
-        title: i.title,
-        kind: i.kind as InitiativeKind,
-        scope: i.scope as InitiativeScope,
-        recognizingBody: i.recognizing_body,
-        decisionNo: i.decision_no,
-      });
-    }
+  for (const i of initiatives) {
+    base.initiatives.push({
+      year: i.year,
+      title: i.title,
+      kind: i.kind as InitiativeKind,
+      scope: i.scope as InitiativeScope,
+      recognizingBody: i.recognizing_body,
+      decisionNo: i.decision_no,
+    });
   }
   return base;
+}
+
+/**
+ * The nominees' histories for their reports' pre-fill, people in one batch (personTimelines);
+ * a unit's members only for the years its report recites (RATING_YEARS up to `year`).
+ */
+export function prefillSubjects(sqlite: BetterSqlite3.Database, nominees: readonly NomineeSnapshot[], officeName: string, year: number): PrefillSubject[] {
+  const personIds = nominees.filter((n) => n.kind === 'person').map((n) => n.subjectId);
+  const people = personTimelines(sqlite, personIds, year);
+  const initiatives = new Map<string, InitiativeRow[]>();
+  for (const i of initiativesOfStaff(sqlite, [...people.keys()])) {
+    const list = initiatives.get(i.staff_id);
+    if (list) list.push(i);
+    else initiatives.set(i.staff_id, [i]);
+  }
+  return nominees.map((n) => {
+    if (n.kind === 'person') return subjectFrom(n, officeName, people.get(n.subjectId), initiatives.get(n.subjectId) ?? []);
+    let timeline: Timeline | undefined;
+    try {
+      timeline = unitTimeline(sqlite, n.subjectId, year, { memberYears: { from: year - RATING_YEARS + 1, to: year } });
+    } catch {
+      timeline = undefined;
+    }
+    return subjectFrom(n, officeName, timeline, []);
+  });
 }

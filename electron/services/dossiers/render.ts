@@ -1,5 +1,6 @@
 // Rendering the dossier's documents: DOCX files through the NĐ 30/2020 renderer (tờ trình
 // with its danh sách, biên bản, one báo cáo thành tích per nominee) and the danh sách as .xlsx.
+import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { DossierDocumentKind, NomineeInfo, ReportContent } from '../../../shared/dossiers/model';
 import { formatPercent, votePercent } from '../../../shared/dossiers/model';
@@ -15,6 +16,7 @@ import {
 import type { ReportTemplate } from '../../../shared/dossiers/templates';
 import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
+import type { OfficialDocument } from '../../../shared/documents/model';
 import { renderDocx } from '../documents/docx';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -34,9 +36,13 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000'
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** The danh sách as a workbook: office, title, reference to the tờ trình, then one row per nominee. */
-export async function danhSachWorkbook(input: DossierDocInput): Promise<Uint8Array> {
+export async function danhSachWorkbook(input: DossierDocInput, created?: Date): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TĐKT Desktop';
+  if (created) {
+    wb.created = created;
+    wb.modified = created;
+  }
   const columns = [
     { header: 'STT', width: 6, align: 'center' as const },
     { header: 'Họ và tên (tên tập thể)', width: 28, align: 'left' as const },
@@ -106,43 +112,89 @@ export interface ReportToRender {
   content: ReportContent;
 }
 
-/** Every document of the dossier, in the order of the hồ sơ (tờ trình, danh sách, biên bản, báo cáo). */
-export async function renderDossierDocuments(input: DossierDocInput, reports: readonly ReportToRender[]): Promise<RenderedDocument[]> {
+// Files rendered with a fixed `created` time, by a hash of everything they are made of (the
+// document model, or the danh sách's input, and the time): rendering is a pure function of
+// that, so a regenerate renders only what changed. Kept in the core's memory, oldest out first.
+const rendered = new Map<string, Uint8Array>();
+let renderedBytes = 0;
+const RENDERED_LIMIT = 64 * 1024 * 1024;
+
+async function cached(what: unknown, created: Date | undefined, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  if (!created) return render();
+  const key = crypto.createHash('sha256').update(JSON.stringify([what, created.toISOString()])).digest('base64');
+  const hit = rendered.get(key);
+  if (hit) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const bytes = await render();
+  rendered.set(key, bytes);
+  renderedBytes += bytes.length;
+  for (const [k, b] of rendered) {
+    if (renderedBytes <= RENDERED_LIMIT) break;
+    rendered.delete(k);
+    renderedBytes -= b.length;
+  }
+  return bytes;
+}
+
+function docx(doc: OfficialDocument, title: string, created: Date | undefined): Promise<Uint8Array> {
+  return cached(['docx', doc, title], created, () => renderDocx(doc, { title, created }));
+}
+
+/**
+ * Every document of the dossier, in the order of the hồ sơ (tờ trình, danh sách, biên bản,
+ * báo cáo). With `created` (the files' time in their properties) the same content gives the
+ * same bytes: a regenerated document that did not change is neither rendered nor stored again.
+ */
+export async function renderDossierDocuments(
+  input: DossierDocInput,
+  reports: readonly ReportToRender[],
+  o: { created?: Date; onDocument?: (d: RenderedDocument) => void } = {},
+): Promise<RenderedDocument[]> {
   const abbr = fileSlug(input.office.abbreviation, 20);
+  const created = o.created;
   const out: RenderedDocument[] = [];
-  out.push({
+  const add = (d: RenderedDocument) => {
+    out.push(d);
+    o.onDocument?.(d);
+  };
+  add({
     kind: 'to_trinh',
     nomineeId: null,
     fileName: `01_To-trinh_${abbr}_${input.year}.docx`,
     mimeType: DOCX_MIME,
-    bytes: await renderDocx(toTrinhDocument(input), { title: 'Tờ trình đề nghị khen thưởng' }),
+    bytes: await docx(toTrinhDocument(input), 'Tờ trình đề nghị khen thưởng', created),
     sortOrder: 1,
   });
-  out.push({
+  add({
     kind: 'danh_sach',
     nomineeId: null,
     fileName: `02_Danh-sach_${abbr}_${input.year}.xlsx`,
     mimeType: XLSX_MIME,
-    bytes: await danhSachWorkbook(input),
+    bytes: await cached(['xlsx', input], created, () => danhSachWorkbook(input, created)),
     sortOrder: 2,
   });
-  out.push({
+  add({
     kind: 'bien_ban',
     nomineeId: null,
     fileName: `03_Bien-ban-hop-HDTDKT_${abbr}_${input.year}.docx`,
     mimeType: DOCX_MIME,
-    bytes: await renderDocx(bienBanDocument(input), { title: 'Biên bản họp Hội đồng Thi đua - Khen thưởng' }),
+    bytes: await docx(bienBanDocument(input), 'Biên bản họp Hội đồng Thi đua - Khen thưởng', created),
     sortOrder: 3,
   });
   let i = 0;
   for (const r of reports) {
     i++;
-    out.push({
+    // let the event loop run between reports: the files handed to onDocument are written meanwhile
+    if (o.onDocument) await new Promise((resolve) => setImmediate(resolve));
+    add({
       kind: 'bao_cao',
       nomineeId: r.nominee.id,
       fileName: `04_Bao-cao-thanh-tich_${String(i).padStart(2, '0')}_${fileSlug(r.nominee.name)}.docx`,
       mimeType: DOCX_MIME,
-      bytes: await renderDocx(baoCaoDocument(input, r.nominee, r.template, r.content), { title: `Báo cáo thành tích — ${r.nominee.name}` }),
+      bytes: await docx(baoCaoDocument(input, r.nominee, r.template, r.content), `Báo cáo thành tích — ${r.nominee.name}`, created),
       sortOrder: 10 + i,
     });
   }

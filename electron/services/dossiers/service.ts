@@ -87,14 +87,16 @@ import {
   type DossierRow,
   type NomineeRow,
   type OutcomeRow,
+  type ReportRow,
 } from '../../../db/repositories/dossiers';
 import { getStaffLite, getUnitLite, insertDecision, insertRecipient } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
 import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../files/content-store';
-import { eligibilityFor, initiativeHolders, prefillSubject, staffIdsOfOffice } from './records';
+import { eligibilityFor, initiativeHolders, prefillSubjects, staffIdsOfOffice, type NomineeSnapshot } from './records';
 import { renderDossierDocuments, type ReportToRender } from './render';
+import { ContentWriter, type StoredRef } from './store';
 
 /** Lowest share of agreeing votes that passes (tham khảo; chưa xác minh as a legal threshold). */
 export const MIN_VOTE_PERCENT = 50;
@@ -545,57 +547,40 @@ export function addNominees(
   let order = existing.reduce((m, n) => Math.max(m, n.sort_order), 0);
   const staff = staffForDossier(env.sqlite, list.filter((n) => n.kind === 'person' && n.staffId).map((n) => n.staffId!));
   const units = unitsForDossier(env.sqlite, list.filter((n) => n.kind === 'unit' && n.unitId).map((n) => n.unitId!));
+  // the new nominees' snapshots, then their histories in one batch (the summary of the danh sách)
+  const fresh: (NomineeSnapshot & { code: AwardCode; staffId: string | null; unitId: string | null })[] = [];
+  list.forEach((n, i) => {
+    const key = `${n.kind}|${n.kind === 'unit' ? n.unitId : n.staffId}`;
+    if (present.has(key)) return;
+    present.add(key);
+    const code = n.awardCode ?? (row.award_code as AwardCode);
+    if (n.kind === 'person') {
+      const lite = getStaffLite(env.sqlite, n.staffId!);
+      const s = staff.get(n.staffId!);
+      if (!lite || !s) throw new AppError('NOT_FOUND', `Người thứ ${i + 1} không còn trong danh sách cán bộ — hãy tải lại danh sách đề xuất.`);
+      fresh.push({ kind: 'person', subjectId: s.id, name: s.full_name, position: s.position, unitName: s.unit_name ?? '', birthDate: s.birth_date, gender: lite.gender, code, staffId: s.id, unitId: null });
+    } else {
+      const lite = getUnitLite(env.sqlite, n.unitId!);
+      const u = units.get(n.unitId!);
+      if (!lite || !u) throw new AppError('NOT_FOUND', `Tập thể thứ ${i + 1} không còn trong danh sách đơn vị — hãy tải lại danh sách đề xuất.`);
+      fresh.push({ kind: 'unit', subjectId: u.id, name: u.name, position: '', unitName: u.parent_name ?? office.name, birthDate: null, gender: null, code, staffId: null, unitId: u.id });
+    }
+  });
+  const subjects = prefillSubjects(env.sqlite, fresh, office.name, row.year);
   env.sqlite.transaction(() => {
-    list.forEach((n, i) => {
-      const key = `${n.kind}|${n.kind === 'unit' ? n.unitId : n.staffId}`;
-      if (present.has(key)) return;
-      present.add(key);
-      const code = n.awardCode ?? (row.award_code as AwardCode);
-      if (n.kind === 'person') {
-        const lite = getStaffLite(env.sqlite, n.staffId!);
-        const s = staff.get(n.staffId!);
-        if (!lite || !s) throw new AppError('NOT_FOUND', `Người thứ ${i + 1} không còn trong danh sách cán bộ — hãy tải lại danh sách đề xuất.`);
-        const subject = prefillSubject(
-          env.sqlite,
-          { kind: 'person', subjectId: s.id, name: s.full_name, position: s.position, unitName: s.unit_name ?? '', birthDate: s.birth_date, gender: lite.gender },
-          office.name,
-          row.year,
-        );
-        insertNominee(env.sqlite, env.officeId, {
-          dossier_id: id,
-          subject_kind: 'person',
-          staff_id: s.id,
-          unit_id: null,
-          award_code: code,
-          name: s.full_name,
-          position: s.position,
-          unit_name: s.unit_name ?? '',
-          summary: achievementSummary(subject, row.year),
-          sort_order: ++order,
-        });
-      } else {
-        const lite = getUnitLite(env.sqlite, n.unitId!);
-        const u = units.get(n.unitId!);
-        if (!lite || !u) throw new AppError('NOT_FOUND', `Tập thể thứ ${i + 1} không còn trong danh sách đơn vị — hãy tải lại danh sách đề xuất.`);
-        const subject = prefillSubject(
-          env.sqlite,
-          { kind: 'unit', subjectId: u.id, name: u.name, position: '', unitName: u.parent_name ?? office.name, birthDate: null, gender: null },
-          office.name,
-          row.year,
-        );
-        insertNominee(env.sqlite, env.officeId, {
-          dossier_id: id,
-          subject_kind: 'unit',
-          staff_id: null,
-          unit_id: u.id,
-          award_code: code,
-          name: u.name,
-          position: '',
-          unit_name: u.parent_name ?? office.name,
-          summary: achievementSummary(subject, row.year),
-          sort_order: ++order,
-        });
-      }
+    fresh.forEach((n, i) => {
+      insertNominee(env.sqlite, env.officeId, {
+        dossier_id: id,
+        subject_kind: n.kind,
+        staff_id: n.staffId,
+        unit_id: n.unitId,
+        award_code: n.code,
+        name: n.name,
+        position: n.position,
+        unit_name: n.unitName,
+        summary: achievementSummary(subjects[i]!, row.year),
+        sort_order: ++order,
+      });
     });
   })();
   return dossierDetail(env, id);
@@ -651,14 +636,24 @@ export function saveMeeting(env: DossierEnv, id: string, m: MeetingFields, votes
 // ---------------------------------------------------------------------------------------
 // Achievement reports
 
-function prefilledContent(env: DossierEnv, row: DossierRow, info: NomineeInfo, t: ReportTemplate): ReportContent {
-  const subject = prefillSubject(
+/** Reports pre-filled from the records, the nominees' histories loaded in one batch. */
+function prefilledContents(env: DossierEnv, row: DossierRow, items: readonly { info: NomineeInfo; t: ReportTemplate }[]): ReportContent[] {
+  const subjects = prefillSubjects(
     env.sqlite,
-    { kind: info.kind, subjectId: info.subjectId, name: info.name, position: info.position, unitName: info.unitName, birthDate: info.birthDate, gender: info.gender },
+    items.map((x) => x.info),
     officeInfo(env, row.origin_office_id).name,
     row.year,
   );
-  return prefillReport(t, subject, row.year);
+  return items.map((x, i) => prefillReport(x.t, subjects[i]!, row.year));
+}
+
+function prefilledContent(env: DossierEnv, row: DossierRow, info: NomineeInfo, t: ReportTemplate): ReportContent {
+  return prefilledContents(env, row, [{ info, t }])[0]!;
+}
+
+/** The saved report of each nominee of the dossier (the latest one), in one query. */
+function savedReports(env: DossierEnv, dossierId: string): Map<string, ReportRow> {
+  return new Map(reportsOfDossier(env.sqlite, dossierId).map((r) => [r.nominee_id, r]));
 }
 
 export function getReport(env: DossierEnv, nomineeId: string, fresh: boolean): ReportOut {
@@ -692,11 +687,10 @@ export function prefillReports(env: DossierEnv, id: string): number {
   const row = mustDossier(env, id);
   mustEdit(env, row);
   const infos = nomineeInfos(env, listNominees(env.sqlite, id));
-  const todo = infos.filter((n) => !reportOf(env.sqlite, n.id));
-  const contents = todo.map((n) => {
-    const t = templateFor(env, row, n);
-    return { n, t, c: prefilledContent(env, row, n, t) };
-  });
+  const saved = savedReports(env, id);
+  const todo = infos.filter((n) => !saved.has(n.id)).map((info) => ({ info, t: templateFor(env, row, info) }));
+  const filled = prefilledContents(env, row, todo);
+  const contents = todo.map(({ info, t }, i) => ({ n: info, t, c: filled[i]! }));
   env.sqlite.transaction(() => {
     for (const { n, t, c } of contents) upsertReport(env.sqlite, env.officeId, n.id, t.id, JSON.stringify(c));
   })();
@@ -726,8 +720,9 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
   const campaign = row.campaign_id ? campaignForDossier(env.sqlite, row.campaign_id) : undefined;
   const campaignDeadlines = campaign ? parse<CampaignDeadline[]>(campaign.deadlines, []) : [];
   const deadlines = (Array.isArray(campaignDeadlines) && campaignDeadlines.length ? campaignDeadlines : settings.deadlines).map((d) => ({ label: d.label, day: d.day, month: d.month }));
+  const reports = savedReports(env, id);
   const list: ChecklistNominee[] = nominees.map((n) => {
-    const saved = reportOf(env.sqlite, n.id);
+    const saved = reports.get(n.id);
     const inForce = templateFor(env, row, n);
     const content = saved ? contentOf(saved.content, reportTemplate(saved.template_id) ?? inForce) : null;
     const v = lookup.verdict(n.kind, n.subjectId, n.awardCode);
@@ -828,13 +823,14 @@ export function removeAttachment(env: DossierEnv, id: string): DossierDetail {
 // ---------------------------------------------------------------------------------------
 // Documents
 
-function reportsToRender(env: DossierEnv, row: DossierRow, infos: NomineeInfo[]): ReportToRender[] {
-  return infos.map((n) => {
-    const saved = reportOf(env.sqlite, n.id);
-    const inForce = templateFor(env, row, n);
-    const t = (saved && reportTemplate(saved.template_id)) || inForce;
-    return { nominee: n, template: t, content: saved ? contentOf(saved.content, t) : prefilledContent(env, row, n, t) };
+function reportsToRender(env: DossierEnv, row: DossierRow, infos: NomineeInfo[], saved = savedReports(env, row.id)): ReportToRender[] {
+  const chosen = infos.map((n) => {
+    const r = saved.get(n.id);
+    return { info: n, saved: r, t: (r && reportTemplate(r.template_id)) || templateFor(env, row, n) };
   });
+  const unsaved = chosen.filter((c) => !c.saved);
+  const filled = new Map(prefilledContents(env, row, unsaved).map((c, i) => [unsaved[i]!.info.id, c]));
+  return chosen.map((c) => ({ nominee: c.info, template: c.t, content: c.saved ? contentOf(c.saved.content, c.t) : filled.get(c.info.id)! }));
 }
 
 /** Render every document, store the bytes and replace the dossier's document rows (the checklist must pass). */
@@ -849,13 +845,28 @@ export async function generateDocuments(env: DossierEnv, id: string): Promise<Do
 /** Render, store the bytes, then replace the document rows (and run `alsoInTx`) in one transaction. */
 async function writeDocuments(env: DossierEnv, row: DossierRow, alsoInTx?: () => void): Promise<void> {
   const infos = nomineeInfos(env, listNominees(env.sqlite, row.id));
-  const rendered = await renderDossierDocuments(docInput(env, row, infos), reportsToRender(env, row, infos));
-  const dataDir = dataDirOf(env.dbPath);
-  const stored = rendered.map((d) => ({ d, s: storeBytes(dataDir, d.bytes) }));
+  // the documents' date as their created time: unchanged documents keep their bytes
+  const created = new Date(`${dossierDate(env, row)}T00:00:00.000Z`);
+  // each file is written while the next ones are rendered
+  const writer = new ContentWriter(dataDirOf(env.dbPath));
+  const refs: StoredRef[] = [];
+  let rendered;
+  try {
+    rendered = await renderDossierDocuments(docInput(env, row, infos), reportsToRender(env, row, infos), {
+      created,
+      onDocument: (d) => refs.push(writer.add(d.bytes)),
+    });
+  } catch (e) {
+    // no writes left running behind the error
+    await writer.flush().catch(() => undefined);
+    throw e;
+  }
+  await writer.flush();
   const now = nowIso();
   env.sqlite.transaction(() => {
     softDeleteDocuments(env.sqlite, row.id, now);
-    for (const { d, s } of stored) {
+    rendered.forEach((d, i) => {
+      const s = refs[i]!;
       insertDocument(
         env.sqlite,
         env.officeId,
@@ -872,7 +883,7 @@ async function writeDocuments(env: DossierEnv, row: DossierRow, alsoInTx?: () =>
         },
         now,
       );
-    }
+    });
     alsoInTx?.();
   })();
 }
@@ -944,7 +955,8 @@ export function previewHtml(env: DossierEnv, id: string, kind: 'to_trinh' | 'bie
   if (kind === 'bien_ban') return { title: 'Biên bản họp Hội đồng', html: renderHtml(bienBanDocument(input)) };
   const info = infos.find((n) => n.id === nomineeId);
   if (!info) throw new AppError('NOT_FOUND', 'Hãy chọn người (tập thể) để xem báo cáo thành tích.');
-  const r = reportsToRender(env, row, [info])[0]!;
+  const own = reportOf(env.sqlite, info.id);
+  const r = reportsToRender(env, row, [info], new Map(own ? [[info.id, own]] : []))[0]!;
   return { title: `Báo cáo thành tích — ${info.name}`, html: renderHtml(baoCaoDocument(input, info, r.template, r.content)) };
 }
 

@@ -1,21 +1,34 @@
 // The eligibility check for a year and a unit subtree (or the whole office): load the
 // histories, run the pure checker, validate its report with the awards schema, and send it
 // compactly — explanation items and candidates shared by many people are sent once.
+//
+// A run is kept per connection until something it read changes (the histories' generation,
+// see cachedHistories), so the screen can page, filter and search through the server: each
+// answer is a window of subjects with only the candidates and items that window needs.
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   candidateResultSchema,
   checkEligibility,
   eligibilityReportSchema,
   subjectEligibilitySchema,
+  type AwardCode,
   type CandidateResult,
   type EligibilityReport,
   type ExplanationItem,
   type SubjectEligibility,
 } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
-import type { CompactCandidate, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
-import { compareVi, givenName } from '../../../shared/text/vn';
-import { getUnitLite, listRegistrations, loadHistories, subtreeOf, unitsLite, type YearMember } from '../../../db/repositories/records';
+import type { CompactCandidate, EligibilityCheckQuery, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
+import { compareVi, foldVi, givenName } from '../../../shared/text/vn';
+import {
+  cachedHistories,
+  getUnitLite,
+  historyGeneration,
+  listRegistrations,
+  subtreeOf,
+  unitsLite,
+  type YearMember,
+} from '../../../db/repositories/records';
 import { readAwardSettings } from './settings';
 
 /** PersonHistory.unitId of people without a unit. */
@@ -24,16 +37,190 @@ export const NO_UNIT_NAME = 'Chưa xếp đơn vị';
 
 export interface EligibilityRun {
   report: EligibilityReport;
+  /** every subject (window: null) */
   view: EligibilityView;
 }
 
-export function runEligibility(
-  sqlite: BetterSqlite3.Database,
-  input: { year: number; unitId: string | null },
-  officeName: string,
-): EligibilityRun {
+type Query = EligibilityCheckQuery;
+
+/** One subject of a kept run, with what the filters read. */
+interface Row {
+  s: SubjectEligibility;
+  unitId: string | null;
+  unitName: string;
+  birthDate: string | null;
+  gender: 'nam' | 'nu' | null;
+  registered: string[];
+  /** folded name (foldVi) for the search */
+  key: string;
+}
+
+/** A run kept for answering windows until the data change. */
+interface KeptRun {
+  generation: number;
+  report: EligibilityReport;
+  head: Pick<EligibilityView, 'year' | 'unitId' | 'unitName' | 'ruleSet' | 'warnings' | 'counts' | 'personUnits' | 'codes' | 'timing'>;
+  /** in Vietnamese order */
+  people: Row[];
+  units: Row[];
+  /** the last filter's matching rows (scrolling asks for the next windows of the same filter) */
+  matched: { key: string; rows: Row[] } | null;
+  view: EligibilityView | null;
+}
+
+const RUNS_KEPT = 4;
+const runs = new WeakMap<BetterSqlite3.Database, Map<string, KeptRun>>();
+
+/** Items and candidates renumbered for one answer (shared objects are sent once). */
+class Compactor {
+  readonly items: ExplanationItem[] = [];
+  readonly candidates: CompactCandidate[] = [];
+  private readonly itemIndex = new Map<ExplanationItem, number>();
+  private readonly candidateIndex = new Map<CandidateResult, number>();
+
+  candidate(c: CandidateResult): number {
+    let i = this.candidateIndex.get(c);
+    if (i !== undefined) return i;
+    const refs = c.items.map((it) => {
+      let k = this.itemIndex.get(it);
+      if (k === undefined) {
+        k = this.items.length;
+        this.items.push(it);
+        this.itemIndex.set(it, k);
+      }
+      return k;
+    });
+    i = this.candidates.length;
+    this.candidates.push({ code: c.code, name: c.name, verdict: c.verdict, verified: c.verified, missingCount: c.missingCount, items: refs });
+    this.candidateIndex.set(c, i);
+    return i;
+  }
+
+  subject(r: Row): EligibilitySubject {
+    const s = r.s;
+    return {
+      kind: s.kind,
+      id: s.id,
+      name: s.name,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      birthDate: r.birthDate,
+      gender: r.gender,
+      candidates: s.candidates.map((c) => this.candidate(c)),
+      registered: r.registered,
+    };
+  }
+}
+
+/**
+ * Ranks of people's names in Vietnamese order (given name, then full name), kept across runs:
+ * sorting 30,000 people by rank is integer work, and only names not seen before are compared
+ * with the collator. Names that compare equal but differ in spelling get neighbouring ranks.
+ */
+class NameRanks {
+  private sorted: string[] = [];
+  private givens: string[] = [];
+  private readonly rank = new Map<string, number>();
+
+  private static compare(a: string, ga: string, b: string, gb: string): number {
+    return compareVi(ga, gb) || compareVi(a, b);
+  }
+
+  get size(): number {
+    return this.rank.size;
+  }
+
+  of(name: string): number {
+    return this.rank.get(name)!;
+  }
+
+  ensure(names: Iterable<string>): void {
+    const missing = new Set<string>();
+    for (const n of names) if (!this.rank.has(n)) missing.add(n);
+    if (missing.size === 0) return;
+    const add = [...missing].map((n) => ({ n, g: givenName(n) }));
+    // rank the few hundred distinct given names once, so most comparisons are integer ones
+    // (given names equal to the collator — Anh, Ánh — share a rank)
+    const gs = [...new Set(add.map((e) => e.g))].sort(compareVi);
+    const gRank = new Map<string, number>();
+    gs.forEach((g, i) => gRank.set(g, i > 0 && compareVi(gs[i - 1]!, g) === 0 ? gRank.get(gs[i - 1]!)! : i));
+    add.sort((a, b) => gRank.get(a.g)! - gRank.get(b.g)! || compareVi(a.n, b.n));
+    if (this.sorted.length === 0) {
+      this.sorted = add.map((e) => e.n);
+      this.givens = add.map((e) => e.g);
+    } else if (add.length * 32 < this.sorted.length) {
+      // a few new names (a person added or renamed): binary search each
+      for (const e of add) {
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (NameRanks.compare(this.sorted[mid]!, this.givens[mid]!, e.n, e.g) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        this.sorted.splice(lo, 0, e.n);
+        this.givens.splice(lo, 0, e.g);
+      }
+    } else {
+      // merge two sorted lists: one collator comparison per step
+      const names: string[] = [];
+      const givens: string[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < this.sorted.length || j < add.length) {
+        const takeOld =
+          j >= add.length || (i < this.sorted.length && NameRanks.compare(this.sorted[i]!, this.givens[i]!, add[j]!.n, add[j]!.g) <= 0);
+        if (takeOld) {
+          names.push(this.sorted[i]!);
+          givens.push(this.givens[i++]!);
+        } else {
+          names.push(add[j]!.n);
+          givens.push(add[j++]!.g);
+        }
+      }
+      this.sorted = names;
+      this.givens = givens;
+    }
+    this.sorted.forEach((n, i) => this.rank.set(n, i));
+  }
+}
+
+let nameRanks = new NameRanks();
+/** a bound on the names remembered (renames over a long session, several databases) */
+const MAX_NAMES = 200_000;
+/** more than any office's people (keys stay far below 2^53) */
+const POSITIONS = 2 ** 20;
+
+/** People in Vietnamese order (given name, then full name), stable among equal names. */
+function sortPeople(rows: Row[]): Row[] {
+  if (nameRanks.size > MAX_NAMES) nameRanks = new NameRanks();
+  const ranks = nameRanks;
+  ranks.ensure(rows.map((r) => r.s.name));
+  if (rows.length >= POSITIONS) return rows.map((r, i) => ({ r, k: ranks.of(r.s.name), i })).sort((a, b) => a.k - b.k || a.i - b.i).map((e) => e.r);
+  // rank · 2^20 + position, sorted as plain numbers (no comparator calls)
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = ranks.of(rows[i]!.s.name) * POSITIONS + i;
+  keys.sort();
+  const out = new Array<Row>(rows.length);
+  for (let i = 0; i < keys.length; i++) out[i] = rows[keys[i]! % POSITIONS]!;
+  return out;
+}
+
+/** Run the checker (or take the kept run) for a year and scope. */
+function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): KeptRun {
+  const settings = readAwardSettings(sqlite);
+  const generation = historyGeneration(sqlite);
+  const key = JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
+  let byKey = runs.get(sqlite);
+  const hit = byKey?.get(key);
+  if (hit && generation >= 0 && hit.generation === generation) {
+    // most recently used last
+    byKey!.delete(key);
+    byKey!.set(key, hit);
+    return hit;
+  }
+
   const t0 = performance.now();
-  const { year, unitId } = input;
   let scope: Set<string> | null = null;
   let scopeName = officeName || 'Toàn cơ quan';
   if (unitId) {
@@ -42,104 +229,178 @@ export function runEligibility(
     scope = subtreeOf(unitsLite(sqlite), unitId);
     scopeName = unit.name;
   }
-  const loaded = loadHistories(sqlite, { year, unitIds: scope, noUnitId: NO_UNIT_ID });
+  const loaded = cachedHistories(sqlite, { year, unitIds: scope, noUnitId: NO_UNIT_ID });
   const t1 = performance.now();
-  const settings = readAwardSettings(sqlite);
   const report = checkEligibility({
     year,
     people: loaded.people,
     units: loaded.units,
     settings: settings.provincial,
     options: { enableDraftAmendment: settings.enableDraftAmendment },
+    // people whose histories the kept base did not re-read keep their verdicts
+    previous: hit?.report,
   });
   const t2 = performance.now();
   validateReport(report);
 
-  const unitName = (id: string | null | undefined) => (!id || id === NO_UNIT_ID ? NO_UNIT_NAME : loaded.unitsById.get(id)?.name ?? NO_UNIT_NAME);
-  const memberOf = new Map<string, YearMember>(loaded.members.map((m) => [m.staff.id, m]));
-
-  const registered = new Map<string, string[]>();
+  const registered = { person: new Map<string, string[]>(), unit: new Map<string, string[]>() };
   for (const r of listRegistrations(sqlite, year)) {
-    const key = `${r.subject_kind}|${r.subject_kind === 'person' ? r.staff_id : r.unit_id}`;
-    const list = registered.get(key);
+    const byId = r.subject_kind === 'person' ? registered.person : registered.unit;
+    const k = (r.subject_kind === 'person' ? r.staff_id : r.unit_id) ?? '';
+    const list = byId.get(k);
     if (list) list.push(r.award_code);
-    else registered.set(key, [r.award_code]);
+    else byId.set(k, [r.award_code]);
   }
+  const NONE: string[] = [];
 
-  // shared items and candidates are the same objects (the checker freezes and reuses them)
-  const items: ExplanationItem[] = [];
-  const itemIndex = new Map<ExplanationItem, number>();
-  const candidates: CompactCandidate[] = [];
-  const candidateIndex = new Map<CandidateResult, number>();
-  const candidateOf = (c: CandidateResult): number => {
-    let i = candidateIndex.get(c);
-    if (i !== undefined) return i;
-    const refs = c.items.map((it) => {
-      let k = itemIndex.get(it);
-      if (k === undefined) {
-        k = items.length;
-        items.push(it);
-        itemIndex.set(it, k);
-      }
-      return k;
-    });
-    i = candidates.length;
-    candidates.push({ code: c.code, name: c.name, verdict: c.verdict, verified: c.verified, missingCount: c.missingCount, items: refs });
-    candidateIndex.set(c, i);
-    return i;
-  };
+  // report.people[i] judges loaded.people[i], whose staff row is loaded.members[i]
+  const personUnits = new Map<string, string>();
+  const people = sortPeople(
+    report.people.map((s, i): Row => {
+      const m: YearMember | undefined = loaded.members[i];
+      const staff = m?.staff.id === s.id ? m.staff : undefined;
+      const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
+      const uName = (uId && loaded.unitsById.get(uId)?.name) || NO_UNIT_NAME;
+      if (uId) personUnits.set(uId, uName);
+      return {
+        s,
+        unitId: uId,
+        unitName: uName,
+        birthDate: staff?.birthDate ?? null,
+        gender: staff?.gender ?? null,
+        registered: registered.person.get(s.id) ?? NONE,
+        key: staff?.nameKey || foldVi(s.name),
+      };
+    }),
+  );
+  const units = report.units
+    .map((s): Row => ({ s, unitId: s.id, unitName: s.name, birthDate: null, gender: null, registered: registered.unit.get(s.id) ?? NONE, key: foldVi(s.name) }))
+    .sort((a, b) => compareVi(a.s.name, b.s.name));
 
-  const subject = (s: SubjectEligibility): EligibilitySubject => {
-    const person = s.kind === 'individual' ? memberOf.get(s.id)?.staff : undefined;
-    const uId = s.kind === 'individual' ? (s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null) : s.id;
-    return {
-      kind: s.kind,
-      id: s.id,
-      name: s.name,
-      unitId: uId,
-      unitName: s.kind === 'individual' ? unitName(s.unitId) : s.name,
-      birthDate: person?.birthDate ?? null,
-      gender: person?.gender ?? null,
-      candidates: s.candidates.map(candidateOf),
-      registered: registered.get(`${s.kind === 'individual' ? 'person' : 'unit'}|${s.id}`) ?? [],
-    };
-  };
-
-  const people = sortByPersonName(report.people.map(subject));
-  const units = report.units.map(subject).sort((a, b) => compareVi(a.name, b.name));
+  // every subject of a kind is judged for the same awards (the rule set's list for that kind)
+  const codesOf = (rows: Row[]): AwardCode[] => rows[0]?.s.candidates.map((c) => c.code) ?? [];
   const counts: EligibilityView['counts'] = {};
   for (const [code, c] of Object.entries(report.counts)) if (c) counts[code] = c;
 
-  const view: EligibilityView = {
-    year,
-    unitId,
-    unitName: scopeName,
-    ruleSet: { ...report.ruleSet, documents: [...report.ruleSet.documents], effectiveTo: report.ruleSet.effectiveTo ?? null },
-    warnings: report.warnings.map((w) => ({
-      code: w.code,
-      message: w.message.replaceAll(NO_UNIT_ID, NO_UNIT_NAME),
-      basis: w.basis ?? null,
-      verified: w.verified,
-      unitId: w.unitId && w.unitId !== NO_UNIT_ID ? w.unitId : null,
-      personIds: w.personIds ?? [],
-    })),
-    counts,
-    items,
-    candidates,
+  const run: KeptRun = {
+    generation,
+    report,
+    head: {
+      year,
+      unitId,
+      unitName: scopeName,
+      ruleSet: { ...report.ruleSet, documents: [...report.ruleSet.documents], effectiveTo: report.ruleSet.effectiveTo ?? null },
+      warnings: report.warnings.map((w) => ({
+        code: w.code,
+        message: w.message.replaceAll(NO_UNIT_ID, NO_UNIT_NAME),
+        basis: w.basis ?? null,
+        verified: w.verified,
+        unitId: w.unitId && w.unitId !== NO_UNIT_ID ? w.unitId : null,
+        personIds: w.personIds ?? [],
+      })),
+      counts,
+      personUnits: [...personUnits].map(([id, name]) => ({ id, name })).sort((a, b) => compareVi(a.name, b.name)),
+      codes: { individual: codesOf(people), collective: codesOf(units) },
+      timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
+    },
     people,
     units,
-    timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
+    matched: null,
+    view: null,
   };
-  return { report, view };
+  if (generation >= 0) {
+    if (!byKey) runs.set(sqlite, (byKey = new Map()));
+    byKey.delete(key);
+    byKey.set(key, run);
+    while (byKey.size > RUNS_KEPT) byKey.delete(byKey.keys().next().value!);
+  }
+  return run;
 }
 
-/** Vietnamese order (given name, then full name) with the given names split once, not per comparison. */
-export function sortByPersonName<T extends { name: string }>(list: T[]): T[] {
-  return list
-    .map((x) => ({ x, g: givenName(x.name) }))
-    .sort((a, b) => compareVi(a.g, b.g) || compareVi(a.x.name, b.x.name))
-    .map((e) => e.x);
+/** Every subject, compact (what runEligibility returns; built once per kept run). */
+function fullView(run: KeptRun): EligibilityView {
+  if (run.view) return run.view;
+  const c = new Compactor();
+  const people = run.people.map((r) => c.subject(r));
+  const units = run.units.map((r) => c.subject(r));
+  run.view = {
+    ...run.head,
+    items: c.items,
+    candidates: c.candidates,
+    people,
+    units,
+    total: { people: people.length, units: units.length },
+    window: null,
+  };
+  return run.view;
 }
+
+function matcher(q: Query): ((r: Row) => boolean) | null {
+  const search = foldVi(q.search);
+  const { inUnit, verdict, code } = q;
+  if (!search && !inUnit && !verdict && !code) return null;
+  return (r) => {
+    if (inUnit && r.unitId !== inUnit) return false;
+    if (search && !r.key.includes(search)) return false;
+    if (code || verdict) {
+      let ok = false;
+      for (const c of r.s.candidates) {
+        if ((!code || c.code === code) && (!verdict || c.verdict === verdict)) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) return false;
+    }
+    return true;
+  };
+}
+
+/** One window of one kind, after the filters. */
+function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView {
+  const all = q.kind === 'individual' ? run.people : run.units;
+  const fkey = JSON.stringify([q.kind, q.inUnit, q.verdict, q.code, foldVi(q.search)]);
+  let rows: Row[];
+  if (run.matched?.key === fkey) rows = run.matched.rows;
+  else {
+    const match = matcher(q);
+    rows = match ? all.filter(match) : all;
+    run.matched = { key: fkey, rows };
+  }
+  const c = new Compactor();
+  const subjects = rows.slice(q.offset, q.offset + q.limit).map((r) => c.subject(r));
+  return {
+    ...run.head,
+    // the quota's list of people can run to thousands of ids; the screen shows only the message
+    warnings: run.head.warnings.map((w) => (w.personIds.length ? { ...w, personIds: [] } : w)),
+    items: c.items,
+    candidates: c.candidates,
+    people: q.kind === 'individual' ? subjects : [],
+    units: q.kind === 'collective' ? subjects : [],
+    total: { people: run.people.length, units: run.units.length },
+    window: { kind: q.kind, offset: q.offset, matched: rows.length },
+  };
+}
+
+/** eligibility.check: a window when `limit` is given, else every subject. */
+export function checkView(sqlite: BetterSqlite3.Database, input: Query, officeName: string): EligibilityView {
+  const run = keptRun(sqlite, input.year, input.unitId, officeName);
+  if (input.limit === undefined) return fullView(run);
+  return windowView(run, { ...input, limit: input.limit });
+}
+
+/**
+ * The whole report and every subject (the dossier checklist and builder read it). Both are
+ * shared with later calls until the data change: treat them as read-only.
+ */
+export function runEligibility(sqlite: BetterSqlite3.Database, input: { year: number; unitId: string | null }, officeName: string): EligibilityRun {
+  const run = keptRun(sqlite, input.year, input.unitId, officeName);
+  return { report: run.report, view: fullView(run) };
+}
+
+/** Subjects and candidates already checked (a re-check reuses most of them; the checker never changes them). */
+const validSubjects = new WeakSet<SubjectEligibility>();
+const validCandidates = new WeakSet<CandidateResult>();
 
 /**
  * The report checked against the awards schemas: the envelope with eligibilityReportSchema,
@@ -153,17 +414,18 @@ export function validateReport(report: EligibilityReport): void {
   };
   const envelope = eligibilityReportSchema.safeParse({ ...report, people: [], units: [] });
   if (!envelope.success) fail(envelope.error.issues[0]?.path.join('.') ?? '');
-  const seen = new Set<CandidateResult>();
   for (const list of [report.people, report.units]) {
     for (const s of list) {
+      if (validSubjects.has(s)) continue;
       const shell = subjectEligibilitySchema.safeParse({ ...s, candidates: [] });
       if (!shell.success) fail(`${s.id}: ${shell.error.issues[0]?.path.join('.') ?? ''}`);
       for (const c of s.candidates) {
-        if (seen.has(c)) continue;
-        seen.add(c);
+        if (validCandidates.has(c)) continue;
         const r = candidateResultSchema.safeParse(c);
         if (!r.success) fail(`${s.id} ${c.code}: ${r.error.issues[0]?.path.join('.') ?? ''}`);
+        validCandidates.add(c);
       }
+      validSubjects.add(s);
     }
   }
 }

@@ -12,17 +12,22 @@ import {
   getStaffLite,
   getUnitLite,
   initiativesOfStaff,
-  membersForYear,
-  personYearsForYear,
-  personYearsOf,
+  personYearsOfStaff,
   recordYears,
+  registrationsOfStaff,
   registrationsOfSubject,
   staffLite,
+  staffLiteWhere,
+  staffRecordedInUnits,
   subtreeOf,
   unitYearsOf,
   unitsLite,
   yearUnitsBetween,
   type DisciplineRow,
+  type InitiativeRow,
+  type PersonYearRow,
+  type RegistrationRow,
+  type StaffLite,
   type SubjectAwardRow,
 } from '../../../db/repositories/records';
 
@@ -65,39 +70,102 @@ function disciplineYears(d: DisciplineRow, lastYear: number): number[] {
   return out;
 }
 
-export function personTimeline(sqlite: BetterSqlite3.Database, staffId: string, thisYear: number): Timeline {
-  const s = getStaffLite(sqlite, staffId);
-  if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ (có thể đã bị xóa). Hãy tải lại danh sách.');
-  const unitNames = new Map(unitsLite(sqlite).map((u) => [u.id, u.name]));
+interface PersonRecords {
+  years: PersonYearRow[];
+  awards: SubjectAwardRow[];
+  initiatives: InitiativeRow[];
+  disciplines: DisciplineRow[];
+  registrations: RegistrationRow[];
+}
+
+function personTimelineOf(s: StaffLite, unitNames: ReadonlyMap<string, string>, r: PersonRecords, thisYear: number): Timeline {
   const years = new Map<number, TimelineYear>();
   const at = (y: number) => {
     let t = years.get(y);
     if (!t) years.set(y, (t = emptyYear(y)));
     return t;
   };
-  for (const r of personYearsOf(sqlite, staffId)) {
-    const t = at(r.year);
-    t.rating = (r.rating as Rating | null) ?? null;
-    t.maternityLeave = r.maternity_leave === 1;
-    t.underReview = r.under_review === 1;
-    t.unitName = (r.unit_id && unitNames.get(r.unit_id)) || '';
+  for (const py of r.years) {
+    const t = at(py.year);
+    t.rating = (py.rating as Rating | null) ?? null;
+    t.maternityLeave = py.maternity_leave === 1;
+    t.underReview = py.under_review === 1;
+    t.unitName = (py.unit_id && unitNames.get(py.unit_id)) || '';
   }
-  for (const a of awardsOfStaff(sqlite, [staffId])) at(a.year).awards.push(awardOut(a));
-  for (const i of initiativesOfStaff(sqlite, [staffId])) {
+  for (const a of r.awards) at(a.year).awards.push(awardOut(a));
+  for (const i of r.initiatives) {
     at(i.year).initiatives.push({ id: i.id, title: i.title, kind: i.kind as never, scope: i.scope as never, recognizedOn: i.recognized_on });
   }
-  for (const d of disciplinesOfStaff(sqlite, [staffId])) {
+  for (const d of r.disciplines) {
     for (const y of disciplineYears(d, thisYear)) {
       at(y).disciplines.push({ id: d.id, form: d.form as never, fromDate: d.from_date, toDate: d.to_date, decisionNo: d.decision_no });
     }
   }
-  for (const r of registrationsOfSubject(sqlite, 'person', staffId)) at(r.year).registered.push(r.award_code);
+  for (const reg of r.registrations) at(reg.year).registered.push(reg.award_code);
   const unitName = (s.unitId && unitNames.get(s.unitId)) || '';
   const detail = [s.birthDate ? `sinh ngày ${formatDateVi(s.birthDate)}` : '', unitName].filter(Boolean).join(' — ');
   return { kind: 'person', id: s.id, name: s.fullName, detail, years: [...years.values()].sort((a, b) => b.year - a.year) };
 }
 
-export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thisYear: number): Timeline {
+function groupBy<T>(rows: readonly T[], key: (r: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Timelines of many people at once (a dossier's nominees): what personTimeline gives for each,
+ * in one query per kind of record. People no longer on the staff list are left out.
+ */
+export function personTimelines(sqlite: BetterSqlite3.Database, staffIds: readonly string[], thisYear: number): Map<string, Timeline> {
+  const people = [...new Set(staffIds)].map((id) => getStaffLite(sqlite, id)).filter((s): s is StaffLite => !!s);
+  const ids = people.map((s) => s.id);
+  const out = new Map<string, Timeline>();
+  if (ids.length === 0) return out;
+  const unitNames = new Map(unitsLite(sqlite).map((u) => [u.id, u.name]));
+  const years = groupBy(personYearsOfStaff(sqlite, ids), (r) => r.staff_id);
+  const awards = groupBy(awardsOfStaff(sqlite, ids), (r) => r.staff_id);
+  const initiatives = groupBy(initiativesOfStaff(sqlite, ids), (r) => r.staff_id);
+  const disciplines = groupBy(disciplinesOfStaff(sqlite, ids), (r) => r.staff_id);
+  const registrations = groupBy(registrationsOfStaff(sqlite, ids), (r) => r.staff_id);
+  for (const s of people) {
+    out.set(
+      s.id,
+      personTimelineOf(
+        s,
+        unitNames,
+        {
+          years: years.get(s.id) ?? [],
+          awards: awards.get(s.id) ?? [],
+          initiatives: initiatives.get(s.id) ?? [],
+          disciplines: disciplines.get(s.id) ?? [],
+          registrations: registrations.get(s.id) ?? [],
+        },
+        thisYear,
+      ),
+    );
+  }
+  return out;
+}
+
+export function personTimeline(sqlite: BetterSqlite3.Database, staffId: string, thisYear: number): Timeline {
+  const t = personTimelines(sqlite, [staffId], thisYear).get(staffId);
+  if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ (có thể đã bị xóa). Hãy tải lại danh sách.');
+  return t;
+}
+
+export interface UnitTimelineOptions {
+  /** member summaries only for these years (a report needs the last few); default: every year with records */
+  memberYears?: { from: number; to: number };
+}
+
+export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thisYear: number, o: UnitTimelineOptions = {}): Timeline {
   const u = getUnitLite(sqlite, unitId);
   if (!u) throw new AppError('NOT_FOUND', 'Đơn vị đã chọn không còn tồn tại. Hãy chọn lại đơn vị.');
   const units = unitsLite(sqlite);
@@ -113,32 +181,59 @@ export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thi
   for (const r of registrationsOfSubject(sqlite, 'unit', unitId)) at(r.year).registered.push(r.award_code);
 
   // members, year by year: the years where any member has a record
-  const staff = staffLite(sqlite);
-  const everyone = staff.filter((s) => s.unitId && scope.has(s.unitId)).map((s) => s.id);
-  const names = new Map(staff.map((s) => [s.id, s.fullName]));
+  const current = staffLiteWhere(sqlite, { unitIds: [...scope] });
+  const everyone = current.map((s) => s.id);
+  const names = new Map(current.map((s) => [s.id, s.fullName]));
   const memberYears = new Set<number>();
-  for (const year of recordYears(sqlite)) memberYears.add(year);
-  for (const y of years.keys()) memberYears.add(y);
+  const window = o.memberYears;
+  if (window) {
+    // a year without facts, awards or initiatives has no member summary: the window's years suffice
+    for (let y = window.from; y <= window.to; y++) memberYears.add(y);
+  } else {
+    for (const year of recordYears(sqlite)) memberYears.add(year);
+    for (const y of years.keys()) memberYears.add(y);
+  }
   const awardsByYear = new Map<number, SubjectAwardRow[]>();
   const allAwards = awardsOfStaff(sqlite, everyone);
   for (const a of allAwards) {
-    memberYears.add(a.year);
+    if (!window) memberYears.add(a.year);
     const list = awardsByYear.get(a.year);
     if (list) list.push(a);
     else awardsByYear.set(a.year, [a]);
   }
   const inits = initiativesOfStaff(sqlite, everyone);
   const discs = disciplinesOfStaff(sqlite, everyone);
-  for (const i of inits) memberYears.add(i.year);
-  for (const y of [...memberYears].sort((a, b) => a - b)) {
-    const members = membersForYear(sqlite, y, scope, staff);
-    if (members.length === 0 && !years.has(y)) continue;
-    const ids = new Set(members.map((m) => m.staff.id));
-    const facts = personYearsForYear(sqlite, y);
+  if (!window) for (const i of inits) memberYears.add(i.year);
+  const wanted = [...memberYears].sort((a, b) => a - b);
+
+  // who counts in a year (as membersForYear): facts recorded in the subtree that year (the
+  // latest row decides the unit; without one, the current unit), or working in it now and
+  // started by the year's end. Everyone who may count: in the subtree now, or recorded in it.
+  const inScope = new Set(everyone);
+  const movedAway = staffRecordedInUnits(sqlite, [...scope], wanted).filter((id) => !inScope.has(id));
+  const candidates = [...current, ...staffLiteWhere(sqlite, { ids: movedAway })];
+  const facts = new Map<number, Map<string, PersonYearRow>>();
+  const range = { from: wanted[0] ?? 0, to: wanted[wanted.length - 1] ?? -1 };
+  for (const r of wanted.length ? personYearsOfStaff(sqlite, candidates.map((s) => s.id), range) : []) {
+    let m = facts.get(r.year);
+    if (!m) facts.set(r.year, (m = new Map()));
+    m.set(r.staff_id, r);
+  }
+  for (const y of wanted) {
+    const recorded = facts.get(y) ?? new Map<string, PersonYearRow>();
+    const yearEnd = `${y}-12-31`;
+    const ids = new Set<string>();
+    for (const s of candidates) {
+      const rec = recorded.get(s.id);
+      if (!rec && !(s.status === 'dang_cong_tac' && (!s.employmentStart || s.employmentStart <= yearEnd))) continue;
+      const uid = (rec ? rec.unit_id : null) ?? s.unitId;
+      if (uid && scope.has(uid)) ids.add(s.id);
+    }
+    if (ids.size === 0 && !years.has(y)) continue;
     const ratings: Partial<Record<Rating, number>> = {};
     let rated = 0;
     for (const id of ids) {
-      const r = facts.get(id)?.rating as Rating | null | undefined;
+      const r = recorded.get(id)?.rating as Rating | null | undefined;
       if (r) {
         ratings[r] = (ratings[r] ?? 0) + 1;
         rated++;
@@ -154,7 +249,7 @@ export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thi
     if (!hasMemberRecords && !years.has(y)) continue;
     const t = at(y);
     if (hasMemberRecords) t.memberSummary = {
-      members: members.length,
+      members: ids.size,
       ratings,
       titles: [...titleCounts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareVi(a.label, b.label)),
     };

@@ -44,6 +44,35 @@ describe('migrations', () => {
     b.close();
   });
 
+  it('migrate 8 → 9 keeps registrations and finds a person\'s or a unit\'s by index, not by a scan', () => {
+    const file = tempDb();
+    const a = openDatabase(file, { migrateTo: 8 });
+    const ins = (sql: string) => a.sqlite.prepare(sql).run();
+    ins(`INSERT INTO unit (id, origin_office_id, created_at, updated_at, name, name_key, kind) VALUES ('u1', 'o1', '2025-01-01', '2025-01-01', 'Văn phòng', 'van phong', 'phong_chuyen_mon')`);
+    ins(`INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, unit_id) VALUES ('s1', 'o1', '2025-01-01', '2025-01-01', 'Trần Văn An', 'tran van an', 'u1')`);
+    ins(`INSERT INTO registration (id, origin_office_id, created_at, updated_at, year, subject_kind, staff_id, unit_id, award_code) VALUES ('r1', 'o1', '2025-01-01', '2025-01-01', 2025, 'person', 's1', NULL, 'CSTDCS')`);
+    ins(`INSERT INTO registration (id, origin_office_id, created_at, updated_at, year, subject_kind, staff_id, unit_id, award_code) VALUES ('r2', 'o1', '2025-01-01', '2025-01-01', 2024, 'unit', NULL, 'u1', 'TT_LDTT')`);
+    a.close();
+
+    const b = openDatabase(file);
+    expect(schemaVersion(b.sqlite)).toBe(9);
+    const plan = (column: 'staff_id' | 'unit_id', kind: string, id: string) => {
+      const sql = `SELECT id FROM registration WHERE deleted_at IS NULL AND subject_kind = ? AND ${column} = ? ORDER BY year`;
+      return {
+        rows: b.sqlite.prepare(sql).all(kind, id),
+        plan: (b.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(kind, id) as { detail: string }[]).map((r) => r.detail).join('; '),
+      };
+    };
+    const person = plan('staff_id', 'person', 's1');
+    expect(person.rows).toEqual([{ id: 'r1' }]);
+    expect(person.plan).toContain('USING INDEX registration_staff');
+    const unit = plan('unit_id', 'unit', 'u1');
+    expect(unit.rows).toEqual([{ id: 'r2' }]);
+    expect(unit.plan).toContain('USING INDEX registration_unit');
+    expect(checkIntegrity(b.sqlite).ok).toBe(true);
+    b.close();
+  });
+
   it('opens with WAL, foreign keys and a busy timeout', () => {
     const c = openDatabase(tempDb());
     expect(c.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

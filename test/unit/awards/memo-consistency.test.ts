@@ -1,8 +1,9 @@
 // The checker shares outcomes between people whose facts encode to the same key. If a key
 // ever missed a fact, someone would get another person's explanation; so a whole random
 // office checked at once must give each person exactly what checking them alone gives.
+// A re-check that reuses the previous report must give exactly what a fresh check gives.
 import { describe, expect, it } from 'vitest';
-import { AWARD_CODES, RATINGS } from '../../../shared/awards';
+import { AWARD_CODES, RATINGS, checkEligibility } from '../../../shared/awards';
 import type { AchievedTitle, AwardBasis, DisciplinePeriod, Initiative, PersonHistory, PersonYearFacts } from '../../../shared/awards';
 import { check, person, unit } from './helpers';
 
@@ -96,5 +97,68 @@ describe('report objects', () => {
     expect(() => {
       (a as { verdict: string }).verdict = 'chua_du';
     }).toThrow();
+  });
+});
+
+describe('a re-check with the previous report', () => {
+  const year = 2024;
+  const r = rng(11);
+  const people = Array.from({ length: 300 }, (_, i) => randomPerson(i, r, year));
+  // a unit's own records are the same objects from one assembly to the next (as the core keeps them)
+  const own = new Map(['ALL', ...Array.from({ length: 7 }, (_, u) => `U${u}`)].map((id) => [id, { years: {}, titles: [] as AchievedTitle[] }]));
+  const unitsOf = (list: PersonHistory[]) => [
+    ...Array.from({ length: 7 }, (_, u) => unit(`U${u}`, list.filter((p) => p.unitId === `U${u}`).map((p) => p.personId), own.get(`U${u}`))),
+    unit('ALL', list.map((p) => p.personId), { name: 'Toàn cơ quan', ...own.get('ALL') }),
+  ];
+
+  it('equals a fresh check, judging again only the people and collectives that changed', () => {
+    const units = unitsOf(people);
+    const first = check(year, people, units);
+    // new histories for a few people (as the core's kept base rebuilds them), one moved, one gone, one new
+    const changed = new Set(['P3', 'P50', 'P120', 'P299']);
+    const next = people
+      .filter((p) => p.personId !== 'P7')
+      .map((p) => {
+        if (changed.has(p.personId)) return { ...p, years: { ...p.years, [year]: { rating: p.years[year]?.rating === 'HTXSNV' ? 'KHTNV' : 'HTXSNV' } } } as PersonHistory;
+        if (p.personId === 'P10') return { ...p, unitId: 'U6' };
+        return { ...p }; // a new object, the same records
+      });
+    next.push(randomPerson(1000, r, year));
+    const nextUnits = unitsOf(next);
+    const again = checkEligibility({ year, people: next, units: nextUnits, previous: first });
+    expect(again).toEqual(check(year, next, nextUnits));
+    // the verdicts did change for someone, so the comparison means something
+    expect(again.people.some((s) => changed.has(s.id) && JSON.stringify(s) !== JSON.stringify(first.people.find((x) => x.id === s.id)))).toBe(true);
+    // people with the same records keep their judgement; the changed ones were judged again
+    const before = new Map(first.people.map((s) => [s.id, s]));
+    for (const s of again.people) {
+      if (changed.has(s.id) || s.id === 'P10' || !before.has(s.id)) expect(s).not.toBe(before.get(s.id));
+      else expect(s).toBe(before.get(s.id));
+    }
+    // a collective whose members kept their results keeps its verdicts; one with a changed member does not
+    const unitBefore = new Map(first.units.map((s) => [s.id, s]));
+    const unitOf = (id: string) => next.find((p) => p.personId === id)?.unitId ?? people.find((p) => p.personId === id)!.unitId;
+    const touched = new Set(['ALL', 'U6', ...[...changed, 'P7', 'P10', 'P1000'].map(unitOf), people.find((p) => p.personId === 'P10')!.unitId]);
+    for (const s of again.units) {
+      if (touched.has(s.id)) expect(s).not.toBe(unitBefore.get(s.id));
+      else expect(s).toBe(unitBefore.get(s.id));
+    }
+  });
+
+  it('reports a person id given twice, in a fresh check and in a re-check', () => {
+    const twice = [...people.slice(0, 5), { ...people[2]!, years: {} }];
+    const first = check(year, twice);
+    expect(first.warnings.filter((w) => w.code === 'duplicate_person').map((w) => w.personIds)).toEqual([[people[2]!.personId]]);
+    expect(checkEligibility({ year, people: twice, units: [], previous: first })).toEqual(check(year, twice));
+  });
+
+  it('is ignored for another year, other settings or another rule set', () => {
+    const units = unitsOf(people);
+    const first = check(year, people, units, { cstdcsQuotaPercent: 15 });
+    expect(checkEligibility({ year, people, units, settings: { cstdcsQuotaPercent: 40 }, previous: first })).toEqual(check(year, people, units, { cstdcsQuotaPercent: 40 }));
+    expect(checkEligibility({ year: 2023, people, units, settings: { cstdcsQuotaPercent: 15 }, previous: first })).toEqual(check(2023, people, units, { cstdcsQuotaPercent: 15 }));
+    const draft = { enableDraftAmendment: true };
+    const d2027 = check(2027, people, units, undefined, draft);
+    expect(checkEligibility({ year: 2027, people, units, previous: d2027 })).toEqual(check(2027, people, units));
   });
 });
