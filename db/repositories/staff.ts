@@ -25,6 +25,8 @@ export interface StaffQuery {
   searchKey: string;
   unitIds: string[] | null;
   status: string | null;
+  /** origin office (the province holds several offices' staff); null: all */
+  officeId?: string | null;
 }
 
 function fieldsToColumns(f: StaffFields) {
@@ -52,6 +54,7 @@ export async function queryStaff(db: Kysely<DB>, q: StaffQuery): Promise<StaffRo
   }
   if (q.unitIds) sel = sel.where('unit_id', 'in', q.unitIds.length ? q.unitIds : ['']);
   if (q.status) sel = sel.where('status', '=', q.status);
+  if (q.officeId) sel = sel.where('origin_office_id', '=', q.officeId);
   return sel.execute();
 }
 

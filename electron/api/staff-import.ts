@@ -79,7 +79,7 @@ export const staffImportHandlers: HandlerMap<'staff.importPreview' | 'staff.impo
 };
 
 export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = async (input, ctx) => {
-  const filter = input ?? { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const };
+  const filter = input ?? { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const, officeId: null };
   const rows = await findStaff(ctx, filter);
   const units = await listUnits(ctx.db, true);
   const office = await getOffice(ctx.db, ctx.officeId);

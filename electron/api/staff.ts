@@ -33,6 +33,7 @@ export function toStaff(r: StaffRow): Staff {
     status: r.status as StaffStatus,
     note: r.note,
     updatedAt: r.updated_at,
+    officeId: r.origin_office_id,
   };
 }
 
@@ -83,8 +84,9 @@ function staffIndex(ctx: CoreContext): StaffIndex | null {
   return idx;
 }
 
-function searchIndex(idx: StaffIndex, searchKey: string, unitIds: Set<string> | null, status: string | null): Staff[] {
-  const keep = (s: Staff) => (status === null || s.status === status) && (unitIds === null || (s.unitId !== null && unitIds.has(s.unitId)));
+function searchIndex(idx: StaffIndex, searchKey: string, unitIds: Set<string> | null, status: string | null, officeId: string | null): Staff[] {
+  const keep = (s: Staff) =>
+    (status === null || s.status === status) && (officeId === null || s.officeId === officeId) && (unitIds === null || (s.unitId !== null && unitIds.has(s.unitId)));
   const out: Staff[] = [];
   if (!searchKey) {
     for (const e of idx.entries) if (keep(e.staff)) out.push(e.staff);
@@ -152,8 +154,9 @@ export async function findStaff(ctx: CoreContext, f: StaffFilterParsed): Promise
   const searchKey = foldVi(f.search ?? '');
   const status = f.status === 'all' ? null : f.status;
   const idx = staffIndex(ctx);
-  if (idx) return searchIndex(idx, searchKey, unitIds ? new Set(unitIds) : null, status);
-  const rows = await queryStaff(ctx.db, { searchKey, unitIds, status });
+  const officeId = f.officeId ?? null;
+  if (idx) return searchIndex(idx, searchKey, unitIds ? new Set(unitIds) : null, status, officeId);
+  const rows = await queryStaff(ctx.db, { searchKey, unitIds, status, officeId });
   // Schwartzian sort: extract once, compare with the vi collator
   return rows
     .map(toStaff)
@@ -172,7 +175,7 @@ async function mustGet(ctx: CoreContext, id: string): Promise<StaffRow> {
   return r;
 }
 
-const defaultFilter = { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const };
+const defaultFilter = { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const, officeId: null };
 
 export const staffHandlers: HandlerMap<
   | 'staff.list'

@@ -21,6 +21,8 @@ export const staff = z.object({
   status: z.enum(STAFF_STATUSES),
   note: z.string(),
   updatedAt: z.string(),
+  /** the office whose data this is (at the province: the office that sent it) */
+  officeId: z.string(),
 });
 export type Staff = z.infer<typeof staff>;
 
@@ -53,6 +55,8 @@ export const staffFilter = z.object({
   unitId: z.string().nullable().optional().default(null),
   includeSubunits: z.boolean().optional().default(true),
   status: z.union([z.enum(STAFF_STATUSES), z.literal('all')]).optional().default('dang_cong_tac'),
+  /** only this office's staff (the province holds several offices'); null: all */
+  officeId: z.string().max(64).nullable().optional().default(null),
 });
 export type StaffFilter = z.input<typeof staffFilter>;
 export type StaffFilterParsed = z.output<typeof staffFilter>;

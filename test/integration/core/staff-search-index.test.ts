@@ -98,7 +98,7 @@ describe('staff search index', () => {
     await expectSame(core, { search: 'th' });
 
     // inside a transaction the answer comes from SQL
-    const inTrx = await core.ctx.db.transaction().execute((trx) => findStaff({ ...core.ctx, db: trx }, { search: 'ai quoc', unitId: null, includeSubunits: true, status: 'dang_cong_tac' }));
+    const inTrx = await core.ctx.db.transaction().execute((trx) => findStaff({ ...core.ctx, db: trx }, { search: 'ai quoc', unitId: null, includeSubunits: true, status: 'dang_cong_tac', officeId: null }));
     expect(inTrx.map((s) => s.fullName)).toEqual(['Nguyễn Ái Quốc']);
   });
 

@@ -37,4 +37,26 @@ describe('units at the province', () => {
     const renamed = await p.invoke('units.update', { id: aVp.id, name: 'Văn phòng HĐND-UBND', parentId: null, code: '', kind: 'phong_chuyen_mon', sortOrder: 0, note: '' });
     expect(renamed.officeId).toBe(a.ctx.officeId);
   });
+
+  it('staff can be listed per office, searched and windowed, without a rebuild of the index', async () => {
+    const a = track(await makeOffice(OFFICE_A));
+    const b = track(await makeOffice(OFFICE_B));
+    const p = track(await makeProvince());
+    await p.invoke('exchange.apply', src(await exportBytes(a)));
+    await p.invoke('exchange.apply', src(await exportBytes(b)));
+    const all = await p.invoke('staff.list', {});
+    expect(all.total).toBe(OFFICE_A.staff.length + OFFICE_B.staff.length);
+    const onlyB = await p.invoke('staff.list', { officeId: b.ctx.officeId });
+    expect(onlyB.rows.map((s) => s.fullName).sort()).toEqual(OFFICE_B.staff.map((s) => s.fullName).sort());
+    expect(onlyB.rows.every((s) => s.officeId === b.ctx.officeId)).toBe(true);
+    // "duc" matches Lê Đức Thắng (A) and Hoàng Văn Đức (B): the office filter keeps B's
+    expect((await p.invoke('staff.list', { search: 'duc' })).total).toBe(2);
+    expect((await p.invoke('staff.list', { search: 'duc', officeId: b.ctx.officeId })).rows.map((s) => s.fullName)).toEqual(['Hoàng Văn Đức']);
+    // the same answer from SQL (inside a transaction the index is not used)
+    const { findStaff } = await import('../../../electron/api/staff');
+    const viaSql = await p.ctx.db.transaction().execute((trx) =>
+      findStaff({ ...p.ctx, db: trx }, { search: 'duc', unitId: null, includeSubunits: true, status: 'dang_cong_tac', officeId: b.ctx.officeId }),
+    );
+    expect(viaSql.map((s) => s.fullName)).toEqual(['Hoàng Văn Đức']);
+  });
 });
