@@ -147,6 +147,16 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.getByRole('option', { name: OFFICE_A.name }).click();
     await expect.poll(() => prov.getByTestId('unit-row').count()).toBe(OFFICE_A.units.length);
     expect(await prov.getByTestId('unit-office-header').allInnerTexts()).toEqual([expect.stringContaining(OFFICE_A.name)]);
+
+    // the staff list filters by office too
+    await prov.getByTestId('nav-staff').click();
+    await expect.poll(() => prov.getByTestId('staff-row').count()).toBe(OFFICE_A.staff.length);
+    await prov.getByTestId('staff-office-filter').click();
+    await prov.getByRole('option', { name: /\(cơ quan này\)/ }).click();
+    await expect.poll(() => prov.getByTestId('staff-count').innerText()).toBe('0 người');
+    await prov.getByTestId('staff-office-filter').click();
+    await prov.getByRole('option', { name: OFFICE_A.name }).click();
+    await expect.poll(() => prov.getByTestId('staff-count').innerText()).toBe(`${OFFICE_A.staff.length} người`);
     expect(pageErrors).toEqual([]);
     await prov.close();
   });

@@ -1,139 +1,92 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
 import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
-import { formatDateVi } from '../../../shared/text/vn';
+import { compareVi, formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
+import { useRouter } from '../../app/router';
+import { useSession } from '../../app/session';
 import { useUnits } from '../units/store';
+import { useAwards } from '../awards/store';
 import { rowAt, useStaff } from './store';
 import { StaffForm } from './StaffForm';
 import { ImportDialog } from './ImportDialog';
 import { T } from './strings';
-import { HistoryButton } from '../awards/HistoryButton';
+import './staff.css';
+
+// The page is split so that each part subscribes only to what it shows: a keystroke
+// re-renders the search box, the count and the rows, never the Mantine header, filters
+// or dialogs (which cost more than the rows themselves).
 
 const ROW_HEIGHT = 38;
-const GRID = 'minmax(200px, 2fr) 70px 100px minmax(160px, 2fr) minmax(120px, 1.4fr) 120px 120px 190px';
 const ALL = '__all__';
+// Mantine's Combobox keeps every option mounted (hidden) while closed: 150+ unit options
+// cost ≈40 ms of the click → first row; mount them when the dropdown opens instead
+const LAZY_OPTIONS = { keepMounted: false } as const;
 const STATUS_SELECT_DATA = [{ value: 'all', label: T.allStatuses }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))];
 
+type Dialog = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'import' } | null;
+
 export function StaffPage() {
-  const { units, refresh: refreshUnits } = useUnits();
-  const { filter, total, loading, error, setFilter, refresh } = useStaff();
-  const [search, setSearch] = useState(filter.search);
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'import' } | null>(null);
-  const [exporting, setExporting] = useState(false);
-
+  const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => {
-    void refreshUnits();
-    void refresh();
-  }, [refresh, refreshUnits]);
+    void useStaff.getState().refresh();
+    void useUnits.getState().refresh();
+  }, []);
 
-  // search as you type: the core answers from an in-memory index in about a millisecond,
-  // and answers to older keystrokes are dropped by the store
-  useEffect(() => {
-    if (search !== filter.search) setFilter({ search });
-  }, [search, filter.search, setFilter]);
-
-  const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
-  const unitSelectData = useMemo(
-    () => [{ value: ALL, label: T.allUnits }, ...flattenUnitTree(buildUnitTree(units)).map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` }))],
-    [units],
-  );
-
-
+  const afterChange = useCallback(() => {
+    void useStaff.getState().refresh();
+    void useUnits.getState().refresh();
+  }, []);
   const edit = useCallback((s: Staff) => setDialog({ kind: 'edit', staff: s }), []);
-
-  const remove = useCallback((s: Staff) =>
-    modals.openConfirmModal({
-      title: T.confirmDeleteTitle,
-      children: <Text size="sm">{T.confirmDelete(s.fullName)}</Text>,
-      labels: { confirm: T.delete, cancel: T.form.cancel },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: () =>
-        void call('staff.delete', { id: s.id })
-          .then(() => {
-            notifications.show({ color: 'green', message: T.deleted });
-            void refresh();
-            void refreshUnits();
-          })
-          .catch((e: Error) => notifications.show({ color: 'red', message: e.message })),
-    }), [refresh, refreshUnits]);
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      saveFile(await call('staff.export', { ...filter, includeSubunits: true }));
-      notifications.show({ color: 'green', message: T.exported });
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Chưa xuất được', message: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const afterChange = () => {
-    void refresh();
-    void refreshUnits();
-  };
+  const remove = useCallback(
+    (s: Staff) =>
+      modals.openConfirmModal({
+        title: T.confirmDeleteTitle,
+        children: <Text size="sm">{T.confirmDelete(s.fullName)}</Text>,
+        labels: { confirm: T.delete, cancel: T.form.cancel },
+        confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
+        onConfirm: () =>
+          void call('staff.delete', { id: s.id })
+            .then(() => {
+              notifications.show({ color: 'green', message: T.deleted });
+              afterChange();
+            })
+            .catch((e: Error) => notifications.show({ color: 'red', message: e.message })),
+      }),
+    [afterChange],
+  );
 
   return (
     <Stack h="calc(100vh - 84px)" gap="sm">
       <Group justify="space-between">
         <Group gap="xs" align="baseline">
           <Title order={2}>{T.title}</Title>
-          <Text c="dimmed" data-testid="staff-count">
-            {T.count(total)}
-          </Text>
-          {loading && <Loader size="xs" />}
+          <StaffCount />
         </Group>
         <Group>
           <Button variant="default" onClick={() => setDialog({ kind: 'import' })} data-testid="staff-import">
             {T.import}
           </Button>
-          <Button variant="default" onClick={() => void exportXlsx()} loading={exporting} data-testid="staff-export">
-            {T.export}
-          </Button>
+          <ExportButton />
           <Button onClick={() => setDialog({ kind: 'create' })} data-testid="staff-add">
             {T.add}
           </Button>
         </Group>
       </Group>
       <Group grow>
-        <TextInput
-          placeholder={T.search}
-          aria-label={T.search}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          data-testid="staff-search"
-        />
-        <Select
-          aria-label={T.unitFilter}
-          data={unitSelectData}
-          value={filter.unitId ?? ALL}
-          onChange={(v) => setFilter({ unitId: !v || v === ALL ? null : v })}
-          searchable
-          allowDeselect={false}
-          data-testid="staff-unit-filter"
-        />
-        <Select
-          aria-label={T.statusFilter}
-          data={STATUS_SELECT_DATA}
-          value={filter.status}
-          onChange={(v) => setFilter({ status: (v ?? 'dang_cong_tac') as StaffStatus | 'all' })}
-          allowDeselect={false}
-          data-testid="staff-status-filter"
-        />
+        <SearchBox />
+        <OfficeFilter />
+        <UnitFilter />
+        <StatusFilter />
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      <StaffError />
       <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        <div
-          style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, padding: '8px 12px', fontWeight: 600, fontSize: 14, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-          role="row"
-        >
+        <div className="staff-grid staff-head" role="row">
           <span>{T.cols.name}</span>
           <span>{T.cols.gender}</span>
           <span>{T.cols.birth}</span>
@@ -143,15 +96,172 @@ export function StaffPage() {
           <span>{T.cols.status}</span>
           <span />
         </div>
-        {total === 0 && !loading ? (
-          <Text p="lg" c="dimmed">
-            {T.empty}
-          </Text>
-        ) : (
-          <StaffList unitNames={unitNames} onEdit={edit} onDelete={remove} />
-        )}
+        <StaffBody onEdit={edit} onDelete={remove} />
       </Paper>
+      <StaffDialogs dialog={dialog} setDialog={setDialog} afterChange={afterChange} />
+    </Stack>
+  );
+}
 
+const StaffCount = memo(function StaffCount() {
+  const total = useStaff((st) => st.total);
+  const loading = useStaff((st) => st.loading);
+  return (
+    <>
+      <Text c="dimmed" data-testid="staff-count">
+        {T.count(total)}
+      </Text>
+      <DelayedLoader show={loading} />
+    </>
+  );
+});
+
+/** A spinner only for answers slower than a blink: one per keystroke would only flicker. */
+function DelayedLoader({ show }: { show: boolean }) {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    if (!show) {
+      setVisible(false);
+      return;
+    }
+    const t = setTimeout(() => setVisible(true), 250);
+    return () => clearTimeout(t);
+  }, [show]);
+  return visible ? <Loader size="xs" /> : null;
+}
+
+/** Uncontrolled: a keystroke re-renders nothing here; the store asks the core on every change. */
+const SearchBox = memo(function SearchBox() {
+  return (
+    <TextInput
+      placeholder={T.search}
+      aria-label={T.search}
+      defaultValue={useStaff.getState().filter.search}
+      // search as you type: the core answers from an in-memory index in about a millisecond,
+      // and answers to older keystrokes are dropped by the store
+      onChange={(e) => useStaff.getState().setFilter({ search: e.currentTarget.value })}
+      data-testid="staff-search"
+    />
+  );
+});
+
+/** At the province only (units of other offices present): whose staff to list. */
+const OfficeFilter = memo(function OfficeFilter() {
+  const units = useUnits((u) => u.units);
+  const own = useSession((st) => st.office);
+  const officeId = useStaff((st) => st.filter.officeId);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const others = useMemo(() => [...new Set(units.map((u) => u.officeId))].filter((id) => id !== own?.id), [units, own]);
+  useEffect(() => {
+    if (others.length === 0) return;
+    call('exchange.offices', {})
+      .then((list) => setNames(new Map(list.map((o) => [o.id, o.name]))))
+      .catch(() => undefined);
+  }, [others.length]);
+  if (others.length === 0) return null;
+  const data = [
+    { value: ALL, label: T.allOffices },
+    ...(own ? [{ value: own.id, label: `${own.name} ${T.ownOffice}` }] : []),
+    ...others.map((id) => ({ value: id, label: names.get(id) ?? T.otherOffice })).sort((a, b) => compareVi(a.label, b.label)),
+  ];
+  return (
+    <Select
+      aria-label={T.officeFilter}
+      data={data}
+      value={officeId ?? ALL}
+      onChange={(v) => useStaff.getState().setFilter({ officeId: !v || v === ALL ? null : v, unitId: null })}
+      allowDeselect={false}
+      comboboxProps={LAZY_OPTIONS}
+      data-testid="staff-office-filter"
+    />
+  );
+});
+
+const UnitFilter = memo(function UnitFilter() {
+  const units = useUnits((u) => u.units);
+  const unitId = useStaff((st) => st.filter.unitId);
+  const officeId = useStaff((st) => st.filter.officeId);
+  const data = useMemo(
+    () => [
+      { value: ALL, label: T.allUnits },
+      ...flattenUnitTree(buildUnitTree(officeId ? units.filter((u) => u.officeId === officeId) : units)).map((n) => ({
+        value: n.unit.id,
+        label: `${'— '.repeat(n.depth)}${n.unit.name}`,
+      })),
+    ],
+    [units, officeId],
+  );
+  return (
+    <Select
+      aria-label={T.unitFilter}
+      data={data}
+      value={unitId ?? ALL}
+      onChange={(v) => useStaff.getState().setFilter({ unitId: !v || v === ALL ? null : v })}
+      searchable
+      allowDeselect={false}
+      comboboxProps={LAZY_OPTIONS}
+      data-testid="staff-unit-filter"
+    />
+  );
+});
+
+const StatusFilter = memo(function StatusFilter() {
+  const status = useStaff((st) => st.filter.status);
+  return (
+    <Select
+      aria-label={T.statusFilter}
+      data={STATUS_SELECT_DATA}
+      value={status}
+      onChange={(v) => useStaff.getState().setFilter({ status: (v ?? 'dang_cong_tac') as StaffStatus | 'all' })}
+      allowDeselect={false}
+      comboboxProps={LAZY_OPTIONS}
+      data-testid="staff-status-filter"
+    />
+  );
+});
+
+function ExportButton() {
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      saveFile(await call('staff.export', { ...useStaff.getState().filter, includeSubunits: true }));
+      notifications.show({ color: 'green', message: T.exported });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Chưa xuất được', message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <Button variant="default" onClick={() => void exportXlsx()} loading={exporting} data-testid="staff-export">
+      {T.export}
+    </Button>
+  );
+}
+
+function StaffError() {
+  const error = useStaff((st) => st.error);
+  return error ? <Alert color="red">{error}</Alert> : null;
+}
+
+const StaffBody = memo(function StaffBody(props: { onEdit(s: Staff): void; onDelete(s: Staff): void }) {
+  const empty = useStaff((st) => st.total === 0 && !st.loading);
+  const units = useUnits((u) => u.units);
+  const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
+  if (empty)
+    return (
+      <Text p="lg" c="dimmed">
+        {T.empty}
+      </Text>
+    );
+  return <StaffList unitNames={unitNames} onEdit={props.onEdit} onDelete={props.onDelete} />;
+});
+
+function StaffDialogs({ dialog, setDialog, afterChange }: { dialog: Dialog; setDialog(d: Dialog): void; afterChange(): void }) {
+  const units = useUnits((u) => u.units);
+  return (
+    <>
       <Modal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         onClose={() => setDialog(null)}
@@ -162,7 +272,7 @@ export function StaffPage() {
           <StaffForm
             units={units}
             editing={dialog.kind === 'edit' ? dialog.staff : null}
-            defaultUnitId={filter.unitId}
+            defaultUnitId={useStaff.getState().filter.unitId}
             onCancel={() => setDialog(null)}
             onDone={() => {
               setDialog(null);
@@ -183,7 +293,7 @@ export function StaffPage() {
           />
         )}
       </Modal>
-    </Stack>
+    </>
   );
 }
 
@@ -197,15 +307,15 @@ const StaffList = memo(function StaffList(props: { unitNames: Map<string, string
     count: total,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => ensureRange(first, last), [first, last, pages, ensureRange]);
   return (
-    <div ref={parentRef} style={{ flex: 1, overflow: 'auto' }} data-testid="staff-scroll">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+    <div ref={parentRef} className="staff-scroll" data-testid="staff-scroll">
+      <div className="staff-rows" style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
         {items.map((v) => (
           <StaffRowView key={v.index} s={rowAt(pages, v.index)} top={v.start} unitName={props.unitNames} onEdit={props.onEdit} onDelete={props.onDelete} />
         ))}
@@ -214,24 +324,18 @@ const StaffList = memo(function StaffList(props: { unitNames: Map<string, string
   );
 });
 
-const rowStyle: React.CSSProperties = {
-  position: 'absolute',
-  top: 0,
-  left: 0,
-  right: 0,
-  height: ROW_HEIGHT,
-  display: 'grid',
-  gridTemplateColumns: GRID,
-  gap: 8,
-  alignItems: 'center',
-  padding: '0 12px',
-  fontSize: 14,
-  borderBottom: '1px solid var(--mantine-color-gray-1)',
-};
-const clip: React.CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
-const linkButton: React.CSSProperties = { background: 'none', border: 0, padding: '2px 6px', cursor: 'pointer', font: 'inherit', fontSize: 12, fontWeight: 600 };
+const ROW_CLASS = 'staff-grid staff-row';
 
-/** One row, memoised and made of plain elements: scrolling re-renders only rows that change. */
+/** "Lịch sử": the person's award timeline on the awards screen. */
+function openHistory(staffId: string) {
+  useAwards.getState().openTimeline('person', staffId);
+  useRouter.getState().go('awards');
+}
+
+/**
+ * One row, memoised and made of plain elements (no Mantine components: a Button or Badge
+ * per row was most of a scroll frame's script time): scrolling re-renders only rows that change.
+ */
 const StaffRowView = memo(function StaffRowView(props: {
   s: Staff | undefined;
   top: number;
@@ -240,26 +344,28 @@ const StaffRowView = memo(function StaffRowView(props: {
   onDelete(s: Staff): void;
 }) {
   const { s, top } = props;
-  const style = { ...rowStyle, transform: `translateY(${top}px)` };
-  if (!s) return <div role="row" style={style} aria-busy="true" />;
+  const style = { transform: `translateY(${top}px)` };
+  if (!s) return <div role="row" className={ROW_CLASS} style={style} aria-busy="true" />;
   return (
-    <div role="row" data-testid="staff-row" style={style}>
-      <button type="button" onClick={() => props.onEdit(s)} style={{ ...linkButton, ...clip, fontSize: 14, fontWeight: 500, textAlign: 'left', padding: 0 }}>
+    <div role="row" data-testid="staff-row" className={ROW_CLASS} style={style}>
+      <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip">
         <span data-testid="staff-row-name">{s.fullName}</span>
-        {s.isLeader && <Badge ml={6} size="xs" variant="light">LĐ</Badge>}
+        {s.isLeader && <span className="staff-leader">LĐ</span>}
       </button>
       <span>{s.gender ? GENDER_LABELS[s.gender] : ''}</span>
       <span>{formatDateVi(s.birthDate)}</span>
-      <span style={clip}>{s.unitId ? props.unitName.get(s.unitId) : ''}</span>
-      <span style={clip}>{s.position}</span>
+      <span className="staff-clip">{s.unitId ? props.unitName.get(s.unitId) : ''}</span>
+      <span className="staff-clip">{s.position}</span>
       <span>{s.category ? CATEGORY_LABELS[s.category] : ''}</span>
       <span>{STATUS_LABELS[s.status]}</span>
-      <span style={{ whiteSpace: 'nowrap' }}>
-        <HistoryButton staffId={s.id} />
-        <button type="button" style={{ ...linkButton, color: 'var(--mantine-color-red-7)' }} onClick={() => props.onEdit(s)}>
+      <span className="staff-actions">
+        <button type="button" className="staff-link staff-history" onClick={() => openHistory(s.id)} data-testid="staff-history">
+          {T.history}
+        </button>
+        <button type="button" className="staff-link staff-danger" onClick={() => props.onEdit(s)}>
           {T.edit}
         </button>
-        <button type="button" style={{ ...linkButton, color: 'var(--mantine-color-red-7)' }} onClick={() => props.onDelete(s)} data-testid="staff-delete">
+        <button type="button" className="staff-link staff-danger" onClick={() => props.onDelete(s)} data-testid="staff-delete">
           {T.delete}
         </button>
       </span>

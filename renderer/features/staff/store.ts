@@ -9,6 +9,8 @@ export interface StaffFilterState {
   search: string;
   unitId: string | null;
   status: StaffStatus | 'all';
+  /** at the province: only this office's staff; null: every office */
+  officeId: string | null;
 }
 
 export const PAGE_SIZE = 200;
@@ -17,6 +19,8 @@ interface StaffState {
   filter: StaffFilterState;
   total: number;
   pages: Map<number, Staff[]>;
+  /** the generation `pages` belong to: a new filter's first answer replaces them all */
+  pagesGeneration: number;
   loading: boolean;
   error: string | null;
   generation: number;
@@ -40,9 +44,10 @@ export const useStaff = create<StaffState>((set, get) => {
     try {
       const r = await call('staff.list', { ...get().filter, includeSubunits: true, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
       if (get().generation !== generation) return;
-      const pages = new Map(get().pages);
+      // pages of the previous filter must not survive next to the new filter's first page
+      const pages = get().pagesGeneration === generation ? new Map(get().pages) : new Map<number, Staff[]>();
       pages.set(page, r.rows);
-      set({ pages, total: r.total, loading: false, error: null });
+      set({ pages, pagesGeneration: generation, total: r.total, loading: false, error: null });
     } catch (e) {
       if (get().generation === generation) set({ loading: false, error: (e as Error).message });
     } finally {
@@ -51,9 +56,10 @@ export const useStaff = create<StaffState>((set, get) => {
   };
 
   return {
-    filter: { search: '', unitId: null, status: 'dang_cong_tac' },
+    filter: { search: '', unitId: null, status: 'dang_cong_tac', officeId: null },
     total: 0,
     pages: new Map(),
+    pagesGeneration: 0,
     loading: false,
     error: null,
     generation: 0,

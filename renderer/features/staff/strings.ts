@@ -1,5 +1,8 @@
 import { FIELD_LABELS } from '../../../shared/staff/labels';
 
+// one formatter: toLocaleString('vi-VN') builds a new one per call (8 ms of the traced click)
+const VI_NUMBER = new Intl.NumberFormat('vi-VN');
+
 export const T = {
   title: 'Cán bộ',
   search: 'Tìm theo họ tên (gõ có dấu hoặc không dấu)',
@@ -7,10 +10,14 @@ export const T = {
   allUnits: 'Tất cả đơn vị',
   statusFilter: 'Trạng thái',
   allStatuses: 'Tất cả trạng thái',
+  officeFilter: 'Cơ quan',
+  allOffices: 'Tất cả cơ quan',
+  ownOffice: '(cơ quan này)',
+  otherOffice: 'Cơ quan khác',
   add: 'Thêm cán bộ',
   import: 'Nhập từ Excel',
   export: 'Xuất Excel',
-  count: (n: number) => `${n.toLocaleString('vi-VN')} người`,
+  count: (n: number) => `${VI_NUMBER.format(n)} người`,
   empty: 'Không có cán bộ nào khớp với điều kiện lọc.',
   cols: {
     name: 'Họ và tên',
@@ -42,6 +49,7 @@ export const T = {
     saved: 'Đã lưu thông tin cán bộ.',
   },
   edit: 'Sửa',
+  history: 'Lịch sử',
   delete: 'Xóa',
   confirmDeleteTitle: 'Xóa cán bộ?',
   confirmDelete: (name: string) =>
