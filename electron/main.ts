@@ -79,6 +79,7 @@ void app.whenReady().then(async () => {
     version: app.getVersion(),
     nativeBinding: electronNativeBinding(),
     autoBackups: true,
+    warmUp: true,
   });
   registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl, {
     showOpenDialog: (options) => {

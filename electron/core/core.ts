@@ -23,7 +23,15 @@ export interface CoreOptions {
   today?: (() => string) | string;
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
   autoBackups?: boolean;
+  /**
+   * The hosts: a few seconds after start, run this year's whole-office eligibility check once,
+   * so the checker screen's first answer is a kept run instead of reading the whole office
+   * (seconds at province scale). Calls arriving meanwhile wait for it.
+   */
+  warmUp?: boolean | { delayMs: number };
 }
+
+const WARM_UP_DELAY_MS = 3000;
 
 export interface Core {
   call(proc: string, input: unknown): Promise<Result<unknown>>;
@@ -99,6 +107,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
   const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
+  const warmUpTimer = opts.warmUp
+    ? setTimeout(
+        () => {
+          // best effort: no office yet, an empty database, a restore in progress — the real check will say
+          run('eligibility.check', { year: Number(ctx.today().slice(0, 4)), limit: 1 }).catch(() => undefined);
+        },
+        typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS,
+      )
+    : null;
+  warmUpTimer?.unref?.();
 
   async function run(proc: string, input: unknown): Promise<unknown> {
     if (!isProcedureName(proc)) throw new AppError('UNKNOWN_PROCEDURE', `Chức năng "${proc}" không tồn tại.`);
@@ -121,6 +139,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     close() {
       stopAutoBackups();
+      if (warmUpTimer) clearTimeout(warmUpTimer);
       ctx.conn.close();
     },
   };

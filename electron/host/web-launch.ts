@@ -28,6 +28,7 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
       version: __APP_VERSION__,
       fallbackReason,
       autoBackups: true,
+      warmUp: true,
       ...(today ? { today } : {}),
     });
   } catch (e) {

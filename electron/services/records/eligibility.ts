@@ -382,6 +382,15 @@ function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView
   };
 }
 
+/** Whether a check of this year and scope would be answered from a kept run (no reading, no checking). */
+export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): boolean {
+  const settings = readAwardSettings(sqlite);
+  const key = JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
+  const hit = runs.get(sqlite)?.get(key);
+  const generation = historyGeneration(sqlite);
+  return !!hit && generation >= 0 && hit.generation === generation;
+}
+
 /** eligibility.check: a window when `limit` is given, else every subject. */
 export function checkView(sqlite: BetterSqlite3.Database, input: Query, officeName: string): EligibilityView {
   const run = keptRun(sqlite, input.year, input.unitId, officeName);

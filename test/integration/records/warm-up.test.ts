@@ -1,0 +1,43 @@
+// The hosts warm this year's whole-office check a few seconds after start, so the checker
+// screen's first answer is a kept run; the CLI and tests do not.
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/core';
+import { hasKeptRun } from '../../../electron/services/records/eligibility';
+import { tempDb } from '../../support/tmp';
+import { OFFICE } from '../../support/core';
+
+const until = async (fn: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!fn() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return fn();
+};
+
+describe('eligibility warm-up', () => {
+  it('a host core keeps this year\'s check ready; a change makes it stale; without warmUp nothing runs', async () => {
+    const dbPath = tempDb();
+    const seed = await createCore({ dbPath, host: 'test', today: () => '2025-11-20' });
+    await seed.invoke('office.save', OFFICE);
+    const unit = await seed.invoke('units.create', { name: 'Văn phòng' });
+    await seed.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id });
+    seed.close();
+
+    const cold = await createCore({ dbPath, host: 'test', today: '2025-11-20' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(hasKeptRun(cold.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    cold.close();
+
+    const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10 } });
+    try {
+      expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name))).toBe(true);
+      const view = await host.invoke('eligibility.check', { year: 2025, limit: 50 });
+      expect(view.people.map((p) => p.name)).toEqual(['Nguyễn Văn An']);
+      // a staff change makes the kept run stale: the next check reads again
+      await host.invoke('staff.create', { fullName: 'Trần Thị Bình', unitId: unit.id });
+      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+      const again = await host.invoke('eligibility.check', { year: 2025, limit: 50 });
+      expect(again.people.map((p) => p.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    } finally {
+      host.close();
+    }
+  });
+});
