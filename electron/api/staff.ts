@@ -54,6 +54,8 @@ interface StaffIndex {
   /** folded names joined by \n (never in a key or a query), with each entry's start offset */
   haystack: string | null;
   starts: Int32Array | null;
+  /** the last query and the entries holding it (before the filters): typing only narrows */
+  last: { key: string; hits: number[] } | null;
 }
 
 const indexes = new WeakMap<BetterSqlite3.Database, StaffIndex>();
@@ -67,7 +69,7 @@ function buildIndex(sqlite: BetterSqlite3.Database, changes: number, version: nu
   givens.forEach((g, i) => rank.set(g, i > 0 && compareVi(givens[i - 1]!, g) === 0 ? rank.get(givens[i - 1]!)! : i));
   const ranked = entries.map((e) => ({ e, r: rank.get(e.given)! }));
   ranked.sort((a, b) => a.r - b.r || compareVi(a.e.staff.fullName, b.e.staff.fullName));
-  return { changes, dataVersion: version, entries: ranked.map(({ e }) => ({ staff: e.staff, key: e.key })), haystack: null, starts: null };
+  return { changes, dataVersion: version, entries: ranked.map(({ e }) => ({ staff: e.staff, key: e.key })), haystack: null, starts: null, last: null };
 }
 
 /** The connection's index, rebuilt if stale; null inside a transaction (read SQL instead). */
@@ -92,6 +94,21 @@ function searchIndex(idx: StaffIndex, searchKey: string, unitIds: Set<string> | 
     for (const e of idx.entries) if (keep(e.staff)) out.push(e.staff);
     return out;
   }
+  const hits = entriesHolding(idx, searchKey);
+  for (const i of hits) if (keep(idx.entries[i]!.staff)) out.push(idx.entries[i]!.staff);
+  return out;
+}
+
+/** Indexes of the entries whose folded name holds `searchKey`, in index order. */
+function entriesHolding(idx: StaffIndex, searchKey: string): number[] {
+  const hits: number[] = [];
+  if (idx.last && searchKey.includes(idx.last.key)) {
+    // the next keystroke of a query: a name holding the longer text holds the shorter one, so
+    // only the previous hits need looking at (a few hundred instead of 30,000 names)
+    for (const i of idx.last.hits) if (idx.entries[i]!.key.includes(searchKey)) hits.push(i);
+    idx.last = { key: searchKey, hits };
+    return hits;
+  }
   if (idx.haystack === null || idx.starts === null) {
     idx.starts = new Int32Array(idx.entries.length);
     let at = 0;
@@ -109,14 +126,14 @@ function searchIndex(idx: StaffIndex, searchKey: string, unitIds: Set<string> | 
     if (hit < 0) break;
     // the entry holding offset `hit`: hits only move forward, so walking is O(n) in total
     while (i + 1 < starts.length && starts[i + 1]! <= hit) i++;
-    const s = idx.entries[i]!.staff;
-    if (keep(s)) out.push(s);
+    hits.push(i);
     // next search starts after this entry: one hit per person
     from = starts[i]! + idx.entries[i]!.key.length + 1;
     i++;
     if (i >= starts.length) break;
   }
-  return out;
+  idx.last = { key: searchKey, hits };
+  return hits;
 }
 
 /**
@@ -145,6 +162,7 @@ function patchIndex(ctx: CoreContext, id: string, row: StaffRow | null) {
   }
   idx.haystack = null;
   idx.starts = null;
+  idx.last = null;
   idx.changes = changes;
 }
 

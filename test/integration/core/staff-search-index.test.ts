@@ -46,6 +46,23 @@ async function populated(n = 3000) {
 }
 
 describe('staff search index', () => {
+  it('typing letter by letter (each query narrowing the last), deleting, and typing on after an edit all answer like SQL', async () => {
+    const { core } = await populated();
+    const typed = 'nguyen thi thu';
+    for (let n = 1; n <= typed.length; n++) await expectSame(core, { search: typed.slice(0, n) });
+    // changing a filter mid-way keeps answering right (the narrowing is before the filters)
+    await expectSame(core, { search: 'nguyen thi', status: 'all' });
+    await expectSame(core, { search: 'nguyen thi th', status: 'nghi_huu' });
+    // backspace: a shorter query is not a narrowing
+    for (let n = typed.length; n >= 1; n--) await expectSame(core, { search: typed.slice(0, n) });
+    // a name that matches appears while typing on, after it was added mid-query
+    await expectSame(core, { search: 'tran' });
+    await core.invoke('staff.create', { fullName: 'Trần Văn Zũng' });
+    await expectSame(core, { search: 'tran v' });
+    await expectSame(core, { search: 'tran van z' });
+    expect((await core.invoke('staff.list', { search: 'tran van zu' })).rows.map((s) => s.fullName)).toEqual(['Trần Văn Zũng']);
+  });
+
   it('answers like SQL LIKE + the Vietnamese sort, for fragments, names, filters', async () => {
     const { core, ds } = await populated();
     const units = await core.invoke('units.list', {});
