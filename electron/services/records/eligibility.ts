@@ -207,10 +207,15 @@ function sortPeople(rows: Row[]): Row[] {
 }
 
 /** Run the checker (or take the kept run) for a year and scope. */
+/** What a kept run is kept under: everything the run depends on besides the data. */
+function runKey(settings: ReturnType<typeof readAwardSettings>, year: number, unitId: string | null, officeName: string): string {
+  return JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
+}
+
 function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): KeptRun {
   const settings = readAwardSettings(sqlite);
   const generation = historyGeneration(sqlite);
-  const key = JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
+  const key = runKey(settings, year, unitId, officeName);
   let byKey = runs.get(sqlite);
   const hit = byKey?.get(key);
   if (hit && generation >= 0 && hit.generation === generation) {
@@ -384,9 +389,7 @@ function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView
 
 /** Whether a check of this year and scope would be answered from a kept run (no reading, no checking). */
 export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): boolean {
-  const settings = readAwardSettings(sqlite);
-  const key = JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
-  const hit = runs.get(sqlite)?.get(key);
+  const hit = runs.get(sqlite)?.get(runKey(readAwardSettings(sqlite), year, unitId, officeName));
   const generation = historyGeneration(sqlite);
   return !!hit && generation >= 0 && hit.generation === generation;
 }

@@ -6,11 +6,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
 import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
-import { compareVi, formatDateVi } from '../../../shared/text/vn';
+import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session';
 import { useUnits } from '../units/store';
+import { useOfficeOptions } from '../units/offices';
 import { useAwards } from '../awards/store';
 import { rowAt, useStaff } from './store';
 import { StaffForm } from './StaffForm';
@@ -147,27 +147,13 @@ const SearchBox = memo(function SearchBox() {
 
 /** At the province only (units of other offices present): whose staff to list. */
 const OfficeFilter = memo(function OfficeFilter() {
-  const units = useUnits((u) => u.units);
-  const own = useSession((st) => st.office);
+  const { multiOffice, options } = useOfficeOptions();
   const officeId = useStaff((st) => st.filter.officeId);
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  const others = useMemo(() => [...new Set(units.map((u) => u.officeId))].filter((id) => id !== own?.id), [units, own]);
-  useEffect(() => {
-    if (others.length === 0) return;
-    call('exchange.offices', {})
-      .then((list) => setNames(new Map(list.map((o) => [o.id, o.name]))))
-      .catch(() => undefined);
-  }, [others.length]);
-  if (others.length === 0) return null;
-  const data = [
-    { value: ALL, label: T.allOffices },
-    ...(own ? [{ value: own.id, label: `${own.name} ${T.ownOffice}` }] : []),
-    ...others.map((id) => ({ value: id, label: names.get(id) ?? T.otherOffice })).sort((a, b) => compareVi(a.label, b.label)),
-  ];
+  if (!multiOffice) return null;
   return (
     <Select
       aria-label={T.officeFilter}
-      data={data}
+      data={[{ value: ALL, label: T.allOffices }, ...options]}
       value={officeId ?? ALL}
       onChange={(v) => useStaff.getState().setFilter({ officeId: !v || v === ALL ? null : v, unitId: null })}
       allowDeselect={false}

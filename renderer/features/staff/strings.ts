@@ -12,8 +12,6 @@ export const T = {
   allStatuses: 'Tất cả trạng thái',
   officeFilter: 'Cơ quan',
   allOffices: 'Tất cả cơ quan',
-  ownOffice: '(cơ quan này)',
-  otherOffice: 'Cơ quan khác',
   add: 'Thêm cán bộ',
   import: 'Nhập từ Excel',
   export: 'Xuất Excel',

@@ -5,9 +5,8 @@ import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
 import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, type UnitNode } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
-import { useSession } from '../../app/session';
-import { compareVi } from '../../../shared/text/vn';
 import { useUnits } from './store';
+import { useOfficeOptions } from './offices';
 import { UnitForm } from './UnitForm';
 import { T } from './strings';
 
@@ -21,32 +20,14 @@ type Row = { kind: 'office'; id: string; name: string; count: number } | { kind:
 
 export function UnitsPage() {
   const { units, error, refresh } = useUnits();
-  const ownOffice = useSession((s) => s.office);
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [officeNames, setOfficeNames] = useState<Map<string, string>>(new Map());
   const [officeFilter, setOfficeFilter] = useState<string>('all');
+  const { ownId, multiOffice, options: officeOptions } = useOfficeOptions();
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
-
-  const ownId = ownOffice?.id ?? '';
-  // at the province, units of the offices that sent bundles sit beside its own
-  const officeIds = useMemo(() => [...new Set(units.map((u) => u.officeId))], [units]);
-  const multiOffice = officeIds.some((id) => id !== ownId);
-  useEffect(() => {
-    if (!multiOffice) return;
-    call('exchange.offices', {})
-      .then((list) => setOfficeNames(new Map(list.map((o) => [o.id, o.name]))))
-      .catch(() => undefined);
-  }, [multiOffice]);
-  const officeOptions = useMemo(() => {
-    const name = (id: string) => (id === ownId ? `${ownOffice?.name ?? T.ownOffice} ${T.ownSuffix}` : (officeNames.get(id) ?? T.otherOffice));
-    return officeIds
-      .map((id) => ({ value: id, label: name(id) }))
-      .sort((a, b) => (a.value === ownId ? -1 : b.value === ownId ? 1 : compareVi(a.label, b.label)));
-  }, [officeIds, officeNames, ownId, ownOffice]);
 
   const rows = useMemo((): Row[] => {
     const treeRows = (list: Unit[]) => {
@@ -58,6 +39,8 @@ export function UnitsPage() {
     for (const o of officeOptions) {
       if (officeFilter !== 'all' && officeFilter !== o.value) continue;
       const of = units.filter((u) => u.officeId === o.value);
+      // the own office without units of its own yet gets no empty heading
+      if (of.length === 0) continue;
       const body = treeRows(of);
       out.push({ kind: 'office', id: o.value, name: o.label, count: body.length }, ...body);
     }
