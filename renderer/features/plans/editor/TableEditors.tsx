@@ -1,7 +1,7 @@
 // Grids for the tables of a plan: generic tables (cells) and the quarterly task table of an
 // appendix (quarter groups I–IV; task, lead units, coordinating units, timing, note).
 import { Fragment, useEffect, useState } from 'react';
-import { ActionIcon, Button, Checkbox, Group, NativeSelect, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, NativeSelect, Text, TextInput, Textarea, Tooltip, type TextareaProps } from '@mantine/core';
 import type { GenericTable, QuarterGroup, QuarterTask, QuarterlyTaskTable } from '../../../../shared/plans/model';
 import { defaultQuarterLabel } from '../../../../shared/plans/to-document';
 import { toRoman } from '../../../../shared/text/vn';
@@ -50,11 +50,7 @@ export function GenericTableEditor({ table, onChange, onRemove }: { table: Gener
               <tr>
                 {Array.from({ length: width }, (_, c) => (
                   <th key={c}>
-                    <Textarea
-                      autosize
-                      minRows={1}
-                      size="xs"
-                      variant="unstyled"
+                    <CellText
                       aria-label={`${T.table.header} — ${T.table.column(c + 1)}`}
                       value={table.header?.[c] ?? ''}
                       onChange={(e) => setHeader(c, e.currentTarget.value)}
@@ -70,11 +66,7 @@ export function GenericTableEditor({ table, onChange, onRemove }: { table: Gener
               <tr key={ri} className={r.group ? 'group' : undefined}>
                 {Array.from({ length: width }, (_, c) => (
                   <td key={c}>
-                    <Textarea
-                      autosize
-                      minRows={1}
-                      size="xs"
-                      variant="unstyled"
+                    <CellText
                       aria-label={T.table.column(c + 1)}
                       value={r.cells[c] ?? ''}
                       onChange={(e) => setCell(ri, c, e.currentTarget.value)}
@@ -158,6 +150,11 @@ export function GenericTableEditor({ table, onChange, onRemove }: { table: Gener
 // Quarterly task table
 
 /** "A; B; C" ⇄ ["A", "B", "C"], keeping what is typed while the field is edited. */
+/** A grid cell's text: grows with its content, no frame of its own (the grid draws the lines). */
+function CellText(props: TextareaProps) {
+  return <Textarea autosize minRows={1} size="xs" variant="unstyled" {...props} />;
+}
+
 function ListInput({ value, onChange, label, testId }: { value: string[]; onChange(v: string[]): void; label: string; testId?: string }) {
   const parse = (s: string) =>
     s
@@ -170,11 +167,7 @@ function ListInput({ value, onChange, label, testId }: { value: string[]; onChan
     setText((cur) => (parse(cur).join('\u0000') === value.join('\u0000') ? cur : value.join('; ')));
   }, [value]);
   return (
-    <Textarea
-      autosize
-      minRows={1}
-      size="xs"
-      variant="unstyled"
+    <CellText
       aria-label={label}
       placeholder={T.appendix.listHint}
       value={text}
@@ -331,11 +324,7 @@ export function QuarterlyTableEditor({ table, onChange, onRemove }: { table: Qua
             <tr key={task.id} data-node-id={task.id} className={[task.flag ? 'review' : '', flash === task.id ? 'flash' : ''].join(' ')} data-testid="quarter-task">
               <td className="center">{ti + 1}</td>
               <td>
-                <Textarea
-                  autosize
-                  minRows={1}
-                  size="xs"
-                  variant="unstyled"
+                <CellText
                   aria-label={T.appendix.task}
                   value={task.title}
                   onChange={(e) => editTask(gi, ti, { title: e.currentTarget.value }, 'title')}
@@ -350,11 +339,7 @@ export function QuarterlyTableEditor({ table, onChange, onRemove }: { table: Qua
                 <ListInput label={T.appendix.coordinating} value={task.coordinating} onChange={(coordinating) => editTask(gi, ti, { coordinating }, 'coord')} />
               </td>
               <td>
-                <Textarea
-                  autosize
-                  minRows={1}
-                  size="xs"
-                  variant="unstyled"
+                <CellText
                   aria-label={T.appendix.timing}
                   value={task.timing ?? ''}
                   onChange={(e) => {
@@ -364,11 +349,7 @@ export function QuarterlyTableEditor({ table, onChange, onRemove }: { table: Qua
                 />
               </td>
               <td>
-                <Textarea
-                  autosize
-                  minRows={1}
-                  size="xs"
-                  variant="unstyled"
+                <CellText
                   aria-label={T.appendix.note}
                   value={task.note ?? ''}
                   onChange={(e) => {
