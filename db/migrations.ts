@@ -487,6 +487,33 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'change stamp of the eligibility inputs; kept eligibility runs',
+    up: (db) => {
+      // The stamp moves with every row written to a table the eligibility check reads, by any
+      // connection or program; a run kept in the file is reused only while it has not moved.
+      // (Frozen list: a later migration that adds an input table adds its own triggers.)
+      const tables = ['staff', 'person_year', 'initiative', 'discipline', 'award_recipient', 'award_decision', 'unit', 'unit_year', 'registration'];
+      db.exec(`
+        CREATE TABLE change_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO change_stamp (id, n) VALUES (1, 0);
+        CREATE TABLE eligibility_snapshot (
+          key TEXT PRIMARY KEY NOT NULL,
+          stamp INTEGER NOT NULL,
+          saved_at TEXT NOT NULL,
+          payload BLOB NOT NULL
+        );
+        ${tables
+          .flatMap((t) =>
+            (['INSERT', 'UPDATE', 'DELETE'] as const).map(
+              (op) => `CREATE TRIGGER change_stamp_${t}_${op.toLowerCase()} AFTER ${op} ON ${t} BEGIN UPDATE change_stamp SET n = n + 1; END;`,
+            ),
+          )
+          .join('\n')}
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

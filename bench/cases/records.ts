@@ -5,6 +5,7 @@ import { checkEligibility } from '../../shared/awards';
 import { historiesFromBase, readHistoryBase } from '../../db/repositories/records';
 import { createCore } from '../../electron/core/core';
 import { NO_UNIT_ID, runEligibility, validateReport } from '../../electron/services/records/eligibility';
+import { clearSnapshots } from '../../db/repositories/snapshots';
 import { readAwardSettings } from '../../electron/services/records/settings';
 import { RECORD_YEARS } from '../dataset';
 import { OFFICE } from '../office';
@@ -34,12 +35,27 @@ export const eligibilityCase: BenchCase = {
   async run(env) {
     const id = 'awards.eligibility.office';
     const year = RECORD_YEARS.to;
+    const screen = { year, unitId: null, limit: WINDOW };
+    // the screen's first answer after opening a file that keeps no run (the first start of
+    // this build, or the records changed by another program): reads the histories, runs the
+    // checker, and saves the run in the file
+    const c0 = await createCore({ dbPath: env.dbPath, host: 'cli' });
+    clearSnapshots(c0.ctx.conn.sqlite);
+    const first = await timed(1, () => c0.invoke('eligibility.check', screen));
+    const snapshotKb = Math.round((c0.ctx.conn.sqlite.prepare('SELECT SUM(length(payload)) FROM eligibility_snapshot').pluck().get() as number) / 1024);
+    c0.close();
+    // the next start: the first answer is the run kept in the file
+    const reopenMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await createCore({ dbPath: env.dbPath, host: 'cli' });
+      const t0 = nowMs();
+      await r.invoke('eligibility.check', screen);
+      reopenMs.push(nowMs() - t0);
+      r.close();
+    }
     const c = await createCore({ dbPath: env.dbPath, host: 'cli' });
     try {
       const sqlite = c.ctx.conn.sqlite;
-      const screen = { year, unitId: null, limit: WINDOW };
-      // the screen's first answer after open: reads the histories and runs the checker
-      const first = await timed(1, () => c.invoke('eligibility.check', screen));
       // the same check again, and the next windows while scrolling: the run is kept
       const again = await timed(RUNS, () => c.invoke('eligibility.check', screen));
       const scroll = await timed(RUNS, (i) => c.invoke('eligibility.check', { ...screen, offset: (i + 1) * 5000 }));
@@ -96,7 +112,11 @@ export const eligibilityCase: BenchCase = {
           },
           500,
         ),
-        aimBelow({ case: id, metric: '  first call after open (reads the histories, runs the checker)', value: first.ms, unit: 'ms' }, 500),
+        aimBelow({ case: id, metric: `  first call after open: the run kept in the file (median of ${RUNS} starts)`, value: median(reopenMs), unit: 'ms' }, 500),
+        aimBelow(
+          { case: id, metric: '  first call after open, the file keeping no run (reads the histories, runs the checker, saves the run)', value: first.ms, unit: 'ms', note: `saved run ${snapshotKb.toLocaleString('en')} KB` },
+          500,
+        ),
         aimBelow({ case: id, metric: `  after one person-year changed (records.saveYearGrid): re-reads what changed, re-judges only that — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),
         { case: id, metric: '  next windows (offset 5,000 …) / a name search / a verdict filter (CSTĐCS) — medians', value: scroll.ms, unit: 'ms', note: `${search.ms.toFixed(1)} / ${filter.ms.toFixed(1)} ms` },
         { case: id, metric: `  every subject, no window (CLI): ${kb(whole.value)}`, value: whole.ms, unit: 'ms', note: `structuredClone of it ${cloneAll.ms.toFixed(0)} ms` },

@@ -11,6 +11,7 @@ import {
   awardStats,
   catalogOut,
   checkView,
+  warmEligibility,
   decisionWithRecipients,
   deleteDecision,
   deleteRecord,
@@ -136,3 +137,8 @@ export const recordsHandlers: HandlerMap<
     }),
   'eligibility.check': async (input, ctx) => checkView(ctx.conn.sqlite, input, await officeName(ctx)),
 };
+
+/** The hosts' warm-up (core.ts): this year's whole-office run, computed from the records. */
+export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
+  warmEligibility(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
+}

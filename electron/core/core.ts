@@ -7,6 +7,8 @@ import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
 import { AppError, isAppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from '../../shared/contract';
 import { handlers } from '../api';
+import { warmUpEligibility } from '../api/records';
+import { saveKeptRuns } from '../services/records/eligibility';
 import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
@@ -24,14 +26,17 @@ export interface CoreOptions {
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
   autoBackups?: boolean;
   /**
-   * The hosts: a few seconds after start, run this year's whole-office eligibility check once,
-   * so the checker screen's first answer is a kept run instead of reading the whole office
-   * (seconds at province scale). Calls arriving meanwhile wait for it.
+   * The hosts: a few seconds after start, once the core has had no call for a moment, make
+   * this year's whole-office eligibility run live (see warmEligibility): the screen's first
+   * answer comes from the run kept in the file, and the first re-check after an edit then
+   * re-judges only what changed. Calls arriving meanwhile wait for it.
    */
   warmUp?: boolean | { delayMs: number };
 }
 
 const WARM_UP_DELAY_MS = 3000;
+/** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
+const WARM_UP_IDLE_MS = 1500;
 
 export interface Core {
   call(proc: string, input: unknown): Promise<Result<unknown>>;
@@ -107,22 +112,34 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
   const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
-  const warmUpTimer = opts.warmUp
-    ? setTimeout(
-        () => {
-          // best effort: no office yet, an empty database, a restore in progress — the real check will say
-          run('eligibility.check', { year: Number(ctx.today().slice(0, 4)), limit: 1 }).catch(() => undefined);
-        },
-        typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS,
-      )
-    : null;
-  warmUpTimer?.unref?.();
+  let lastCallAt = 0;
+  let warmUpTimer: ReturnType<typeof setTimeout> | null = null;
+  const warmUp = () => {
+    const idle = performance.now() - lastCallAt;
+    if (idle < WARM_UP_IDLE_MS) {
+      warmUpTimer = setTimeout(warmUp, WARM_UP_IDLE_MS - idle);
+      warmUpTimer.unref?.();
+      return;
+    }
+    warmUpTimer = null;
+    // best effort: no office yet, an empty database, a restore in progress — the real check will say
+    warmUpEligibility(ctx).catch(() => undefined);
+  };
+  if (opts.warmUp) {
+    warmUpTimer = setTimeout(warmUp, typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS);
+    warmUpTimer.unref?.();
+  }
 
   async function run(proc: string, input: unknown): Promise<unknown> {
     if (!isProcedureName(proc)) throw new AppError('UNKNOWN_PROCEDURE', `Chức năng "${proc}" không tồn tại.`);
     const parsed = parseInput(proc, input);
     const handler = handlers[proc] as Handler<ProcedureName>;
-    return handler(parsed as never, ctx);
+    lastCallAt = performance.now();
+    try {
+      return await handler(parsed as never, ctx);
+    } finally {
+      lastCallAt = performance.now();
+    }
   }
 
   return {
@@ -138,8 +155,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return (await run(proc, input)) as never;
     },
     close() {
-      stopAutoBackups();
       if (warmUpTimer) clearTimeout(warmUpTimer);
+      // the next start answers its first check from the file
+      if (ctx.conn.sqlite.open) saveKeptRuns(ctx.conn.sqlite);
+      stopAutoBackups();
       ctx.conn.close();
     },
   };

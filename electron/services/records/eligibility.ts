@@ -23,13 +23,14 @@ import { compareVi, foldVi, givenName } from '../../../shared/text/vn';
 import {
   cachedHistories,
   getUnitLite,
-  historyGeneration,
   listRegistrations,
   subtreeOf,
   unitsLite,
   type YearMember,
 } from '../../../db/repositories/records';
+import { changeStamp, readSnapshot, writeSnapshot } from '../../../db/repositories/snapshots';
 import { readAwardSettings } from './settings';
+import { decodeRun, encodeRun } from './eligibility-snapshot';
 
 /** PersonHistory.unitId of people without a unit. */
 export const NO_UNIT_ID = 'chua-xep-don-vi';
@@ -57,7 +58,12 @@ interface Row {
 
 /** A run kept for answering windows until the data change. */
 interface KeptRun {
-  generation: number;
+  /** the file's change stamp read before the run read anything: kept while it has not moved */
+  stamp: number;
+  /** computed from the connection's kept histories (false: taken from the file) */
+  live: boolean;
+  /** written to the file under `stamp` (or taken from it) */
+  saved: boolean;
   report: EligibilityReport;
   head: Pick<EligibilityView, 'year' | 'unitId' | 'unitName' | 'ruleSet' | 'warnings' | 'counts' | 'personUnits' | 'codes' | 'timing'>;
   /** in Vietnamese order */
@@ -212,17 +218,60 @@ function runKey(settings: ReturnType<typeof readAwardSettings>, year: number, un
   return JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
 }
 
-function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): KeptRun {
-  const settings = readAwardSettings(sqlite);
-  const generation = historyGeneration(sqlite);
-  const key = runKey(settings, year, unitId, officeName);
+function remember(sqlite: BetterSqlite3.Database, key: string, run: KeptRun): void {
   let byKey = runs.get(sqlite);
-  const hit = byKey?.get(key);
-  if (hit && generation >= 0 && hit.generation === generation) {
-    // most recently used last
-    byKey!.delete(key);
-    byKey!.set(key, hit);
+  if (!byKey) runs.set(sqlite, (byKey = new Map()));
+  // most recently used last
+  byKey.delete(key);
+  byKey.set(key, run);
+  while (byKey.size > RUNS_KEPT) byKey.delete(byKey.keys().next().value!);
+}
+
+/** The run saved in the file under this key, if the file has not changed since. */
+function savedRun(sqlite: BetterSqlite3.Database, key: string, stamp: number): KeptRun | null {
+  const row = readSnapshot(sqlite, key);
+  if (!row || row.stamp !== stamp) return null;
+  const run = decodeRun<KeptRun['head']>(row.payload);
+  if (!run) return null;
+  return { ...run, stamp, live: false, saved: true, matched: null, view: null };
+}
+
+function saveRun(sqlite: BetterSqlite3.Database, key: string, run: KeptRun): void {
+  if (run.saved || run.stamp < 0 || sqlite.inTransaction || !sqlite.open || changeStamp(sqlite) !== run.stamp) return;
+  writeSnapshot(sqlite, key, run.stamp, encodeRun(run), new Date().toISOString());
+  run.saved = true;
+}
+
+/**
+ * Write the connection's kept runs that the file does not hold yet (the core calls this
+ * before it closes the database), so the next start answers its first check from the file.
+ */
+export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
+  for (const [key, run] of runs.get(sqlite) ?? []) {
+    try {
+      saveRun(sqlite, key, run);
+    } catch {
+      // best effort: a run not saved is computed again next time
+    }
+  }
+}
+
+function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun {
+  const settings = readAwardSettings(sqlite);
+  // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
+  const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
+  const key = runKey(settings, year, unitId, officeName);
+  const hit = runs.get(sqlite)?.get(key);
+  if (hit && stamp >= 0 && hit.stamp === stamp && (hit.live || !opts.live)) {
+    remember(sqlite, key, hit);
     return hit;
+  }
+  if (!hit && stamp >= 0 && !opts.live) {
+    const saved = savedRun(sqlite, key, stamp);
+    if (saved) {
+      remember(sqlite, key, saved);
+      return saved;
+    }
   }
 
   const t0 = performance.now();
@@ -288,7 +337,10 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
   for (const [code, c] of Object.entries(report.counts)) if (c) counts[code] = c;
 
   const run: KeptRun = {
-    generation,
+    stamp: loaded.generation >= 0 ? stamp : -1,
+    live: true,
+    // the same data as the run taken from the file (the warm-up): the file holds it already
+    saved: !!hit?.saved && hit.stamp === stamp,
     report,
     head: {
       year,
@@ -313,11 +365,17 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
     matched: null,
     view: null,
   };
-  if (generation >= 0) {
-    if (!byKey) runs.set(sqlite, (byKey = new Map()));
-    byKey.delete(key);
-    byKey.set(key, run);
-    while (byKey.size > RUNS_KEPT) byKey.delete(byKey.keys().next().value!);
+  if (run.stamp >= 0) {
+    remember(sqlite, key, run);
+    // a run from nothing kept took seconds: the file keeps it for the next start at once
+    // (later re-checks are saved when the core closes)
+    if (!hit) {
+      try {
+        saveRun(sqlite, key, run);
+      } catch {
+        // best effort (a read-only or full disk): the answer does not depend on it
+      }
+    }
   }
   return run;
 }
@@ -388,10 +446,18 @@ function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView
 }
 
 /** Whether a check of this year and scope would be answered from a kept run (no reading, no checking). */
-export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): boolean {
+export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): boolean {
   const hit = runs.get(sqlite)?.get(runKey(readAwardSettings(sqlite), year, unitId, officeName));
-  const generation = historyGeneration(sqlite);
-  return !!hit && generation >= 0 && hit.generation === generation;
+  return !!hit && !sqlite.inTransaction && hit.stamp === changeStamp(sqlite) && (hit.live || !opts.live);
+}
+
+/**
+ * Make this year's whole-office run live (computed from the connection's kept histories), so
+ * the first re-check after an edit re-judges only what changed instead of everyone: the
+ * hosts call it a few seconds after start, when the first answer came from the file.
+ */
+export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, officeName: string): void {
+  keptRun(sqlite, year, null, officeName, { live: true });
 }
 
 /** eligibility.check: a window when `limit` is given, else every subject. */

@@ -76,6 +76,24 @@ describe('staff search index', () => {
     }
   });
 
+  it('windows (offset, limit) are slices of the whole answer; long queries match only whole fragments', async () => {
+    const { core } = await populated();
+    for (const search of ['', 'an', 'nguyen thi', 'thi thu h', 'van an ']) {
+      const whole = await core.invoke('staff.list', { search });
+      expect(whole.rows.length).toBe(whole.total);
+      for (const [offset, limit] of [[0, 200], [150, 100], [whole.total - 3, 200], [whole.total + 5, 10]] as const) {
+        const w = await core.invoke('staff.list', { search, offset: Math.max(0, offset), limit });
+        expect(w.total).toBe(whole.total);
+        expect(w.rows.map((s) => s.id)).toEqual(whole.rows.slice(Math.max(0, offset), Math.max(0, offset) + limit).map((s) => s.id));
+      }
+    }
+    // every 3-letter fragment of "an th" occurs somewhere, yet only names holding all of it match
+    await expectSame(core, { search: 'an th' });
+    await expectSame(core, { search: 'thi thu ha' });
+    // an office no one belongs to matches no one
+    expect((await core.invoke('staff.list', { search: 'an', officeId: 'khong-co' })).total).toBe(0);
+  });
+
   it('sees changes by its own handlers, the import path, raw SQL and other connections', async () => {
     const { core } = await populated(500);
     await expectSame(core, { search: 'ng' });

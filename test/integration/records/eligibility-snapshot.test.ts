@@ -1,0 +1,170 @@
+// Eligibility runs kept in the database file: the next start answers its first check from the
+// file, with exactly what a fresh run gives; any write to the check's inputs — through the
+// app, by another program, before or after the run was saved — makes the saved run unusable,
+// and so does a damaged or foreign payload. The change stamp moves with every input table.
+import Database from 'better-sqlite3';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/core';
+import { hasKeptRun } from '../../../electron/services/records/eligibility';
+import { changeStamp } from '../../../db/repositories/snapshots';
+import type { EligibilityView } from '../../../shared/contract/records';
+import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
+import { OFFICE } from '../../support/core';
+import { b64, historyOffice } from './helpers';
+
+const YEAR = 2024;
+const TODAY = '2025-03-01';
+
+async function savedOffice() {
+  const office = await historyOffice(TODAY);
+  await office.core.invoke('records.importApply', { fileName: 'x.xlsx', fileBase64: b64(await historyWorkbook(GOOD_ROWS)) });
+  return { ...office, dbPath: office.core.ctx.conn.path };
+}
+
+const open = (dbPath: string, warmUp?: { delayMs: number }) => createCore({ dbPath, host: 'test', today: () => TODAY, ...(warmUp ? { warmUp } : {}) });
+/** the whole answer but the timing (a run from the file carries the timing of the run saved) */
+const content = (v: EligibilityView) => ({ ...v, timing: null });
+const check = (core: Core) => core.invoke('eligibility.check', { year: YEAR });
+const fromFile = (core: Core) => hasKeptRun(core.ctx.conn.sqlite, YEAR, null, OFFICE.name) && !hasKeptRun(core.ctx.conn.sqlite, YEAR, null, OFFICE.name, { live: true });
+const savedRuns = (core: Core) => core.ctx.conn.sqlite.prepare('SELECT COUNT(*) FROM eligibility_snapshot').pluck().get() as number;
+const ldtt = (v: EligibilityView, id: string) => {
+  const s = v.people.find((p) => p.id === id)!;
+  return s.candidates.map((i) => v.candidates[i]!).find((c) => c.code === 'LDTT')!.verdict;
+};
+
+describe('eligibility runs kept in the file', () => {
+  it('the next start answers from the file, the same as a fresh run, windows and filters included', async () => {
+    const { core, dbPath } = await savedOffice();
+    const fresh = await check(core);
+    const window = await core.invoke('eligibility.check', { year: YEAR, limit: 2, offset: 1, search: 'nguyen' });
+    expect(savedRuns(core)).toBe(1);
+    core.close();
+
+    const next = await open(dbPath);
+    try {
+      const again = await check(next);
+      expect(fromFile(next)).toBe(true);
+      expect(content(again)).toEqual(content(fresh));
+      expect(content(await next.invoke('eligibility.check', { year: YEAR, limit: 2, offset: 1, search: 'nguyen' }))).toEqual(content(window));
+      // the dossier builder reads the report itself: a run from the file serves it too
+      expect((await next.invoke('eligibility.check', { year: YEAR, kind: 'collective', limit: 10 })).units.length).toBe(fresh.units.length);
+    } finally {
+      next.close();
+    }
+  });
+
+  it('an edit in the app is saved when the core closes; the next start shows it', async () => {
+    const { core, ids, units, dbPath } = await savedOffice();
+    expect(ldtt(await check(core), ids.F)).toBe('du_dieu_kien');
+    await core.invoke('records.saveYearGrid', {
+      unitId: units.ncc,
+      year: YEAR,
+      rows: [{ staffId: ids.F, rating: 'HTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+    });
+    const edited = await check(core);
+    expect(ldtt(edited, ids.F)).not.toBe('du_dieu_kien');
+    core.close();
+
+    const next = await open(dbPath);
+    try {
+      const view = await check(next);
+      expect(fromFile(next)).toBe(true);
+      expect(content(view)).toEqual(content(edited));
+    } finally {
+      next.close();
+    }
+  });
+
+  it('a write by another program after the run was saved makes it unusable: the check runs again', async () => {
+    const { core, ids, dbPath } = await savedOffice();
+    const before = await check(core);
+    expect(ldtt(before, ids.D)).toBe('du_dieu_kien');
+    core.close();
+
+    // the CLI or an older copy of the app writes a rating while this one is closed
+    const other = new Database(dbPath);
+    const stamp = other.prepare('SELECT n FROM change_stamp').pluck().get() as number;
+    expect(other.prepare("UPDATE person_year SET rating = 'KHTNV' WHERE staff_id = ? AND year = ?").run(ids.D, YEAR).changes).toBe(1);
+    expect(other.prepare('SELECT n FROM change_stamp').pluck().get()).toBe(stamp + 1);
+    other.close();
+
+    const next = await open(dbPath);
+    try {
+      const view = await check(next);
+      expect(fromFile(next)).toBe(false);
+      expect(hasKeptRun(next.ctx.conn.sqlite, YEAR, null, OFFICE.name, { live: true })).toBe(true);
+      expect(ldtt(view, ids.D)).not.toBe('du_dieu_kien');
+    } finally {
+      next.close();
+    }
+  });
+
+  it('a damaged payload or one saved by another build of the rules is ignored', async () => {
+    const { core, dbPath } = await savedOffice();
+    const fresh = await check(core);
+    core.close();
+
+    const db = new Database(dbPath);
+    const { key, payload } = db.prepare('SELECT key, payload FROM eligibility_snapshot').get() as { key: string; payload: Buffer };
+    const json = JSON.parse(zlib.inflateRawSync(payload).toString('utf8')) as { rules: string; candidates: unknown[][] };
+    const cases: Array<[string, Buffer]> = [
+      ['not deflate', Buffer.from('garbage')],
+      ['not JSON', zlib.deflateRawSync(Buffer.from('{"format":1,'))],
+      ['another build', zlib.deflateRawSync(Buffer.from(JSON.stringify({ ...json, rules: `${json.rules}-other` })))],
+      ['a candidate pointing nowhere', zlib.deflateRawSync(Buffer.from(JSON.stringify({ ...json, candidates: json.candidates.map((c) => [...c.slice(0, 5), [1e6]]) })))],
+    ];
+    db.close();
+    for (const [what, p] of cases) {
+      const w = new Database(dbPath);
+      w.prepare('UPDATE eligibility_snapshot SET payload = ? WHERE key = ?').run(p, key);
+      w.close();
+      const next = await open(dbPath);
+      try {
+        expect(content(await check(next)), what).toEqual(content(fresh));
+        expect(fromFile(next), what).toBe(false);
+      } finally {
+        next.close();
+      }
+    }
+  });
+
+  it('the warm-up makes a run taken from the file live, so the first re-check after an edit re-reads only that', async () => {
+    const { core, dbPath } = await savedOffice();
+    await core.invoke('eligibility.check', { year: 2025, limit: 1 });
+    core.close();
+    const host = await open(dbPath, { delayMs: 10 });
+    try {
+      const sqlite = host.ctx.conn.sqlite;
+      const end = Date.now() + 5000;
+      while (!hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true })).toBe(true);
+    } finally {
+      host.close();
+    }
+  });
+
+  it('every table the check reads moves the change stamp, for inserts, updates and deletes', async () => {
+    const { core, dbPath } = await savedOffice();
+    core.close();
+    const db = new Database(dbPath);
+    try {
+      const triggers = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_stamp_%'").pluck().all() as string[]);
+      for (const t of ['staff', 'person_year', 'initiative', 'discipline', 'award_recipient', 'award_decision', 'unit', 'unit_year', 'registration']) {
+        for (const op of ['insert', 'update', 'delete']) expect(triggers.has(`change_stamp_${t}_${op}`), `${t} ${op}`).toBe(true);
+        // an update of any row moves it (the tables the fixture fills)
+        const row = db.prepare(`SELECT rowid FROM ${t} LIMIT 1`).pluck().get();
+        if (row === undefined) continue;
+        const before = changeStamp(db);
+        db.prepare(`UPDATE ${t} SET updated_at = updated_at WHERE rowid = ?`).run(row);
+        expect(changeStamp(db), t).toBe(before + 1);
+      }
+      // other tables (dossiers, plans, settings) do not
+      const before = changeStamp(db);
+      db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('x', 'y')").run();
+      expect(changeStamp(db)).toBe(before);
+    } finally {
+      db.close();
+    }
+  });
+});
