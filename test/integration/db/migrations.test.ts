@@ -54,7 +54,7 @@ describe('migrations', () => {
     ins(`INSERT INTO registration (id, origin_office_id, created_at, updated_at, year, subject_kind, staff_id, unit_id, award_code) VALUES ('r2', 'o1', '2025-01-01', '2025-01-01', 2024, 'unit', NULL, 'u1', 'TT_LDTT')`);
     a.close();
 
-    const b = openDatabase(file);
+    const b = openDatabase(file, { migrateTo: 9 });
     expect(schemaVersion(b.sqlite)).toBe(9);
     const plan = (column: 'staff_id' | 'unit_id', kind: string, id: string) => {
       const sql = `SELECT id FROM registration WHERE deleted_at IS NULL AND subject_kind = ? AND ${column} = ? ORDER BY year`;
@@ -69,6 +69,25 @@ describe('migrations', () => {
     const unit = plan('unit_id', 'unit', 'u1');
     expect(unit.rows).toEqual([{ id: 'r2' }]);
     expect(unit.plan).toContain('USING INDEX registration_unit');
+    expect(checkIntegrity(b.sqlite).ok).toBe(true);
+    b.close();
+  });
+
+  it('migrate 9 → 10 adds the change stamp: it starts at 0 and moves with writes to the records, not with other tables', () => {
+    const file = tempDb();
+    const a = openDatabase(file, { migrateTo: 9 });
+    a.sqlite.prepare(`INSERT INTO unit (id, origin_office_id, created_at, updated_at, name, name_key, kind) VALUES ('u1', 'o1', '2025-01-01', '2025-01-01', 'Văn phòng', 'van phong', 'phong_chuyen_mon')`).run();
+    a.close();
+    const b = openDatabase(file);
+    expect(schemaVersion(b.sqlite)).toBe(10);
+    const stamp = () => b.sqlite.prepare('SELECT n FROM change_stamp').pluck().get();
+    expect(stamp()).toBe(0);
+    b.sqlite.prepare(`INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, unit_id) VALUES ('s1', 'o1', '2025-01-01', '2025-01-01', 'Trần Văn An', 'tran van an', 'u1')`).run();
+    b.sqlite.prepare("UPDATE unit SET name = 'Văn phòng Sở' WHERE id = 'u1'").run();
+    expect(stamp()).toBe(2);
+    b.sqlite.prepare("INSERT INTO setting (key, value) VALUES ('k', 'v')").run();
+    expect(stamp()).toBe(2);
+    expect(b.sqlite.prepare('SELECT COUNT(*) FROM eligibility_snapshot').pluck().get()).toBe(0);
     expect(checkIntegrity(b.sqlite).ok).toBe(true);
     b.close();
   });
