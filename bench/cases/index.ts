@@ -3,7 +3,7 @@
 import { registerBench } from '../registry';
 import { openCase, searchCase, insertCase } from './core';
 import { eligibilityCase } from './records';
-import { dossierCase } from './dossier';
+import { dossierCase, dossierWarmCase } from './dossier';
 import { exchangeCase } from './exchange';
 import { browserCase } from './browser';
 
@@ -12,6 +12,7 @@ registerBench(searchCase);
 registerBench(insertCase);
 registerBench(eligibilityCase);
 registerBench(dossierCase);
+registerBench(dossierWarmCase);
 registerBench(exchangeCase);
 registerBench(browserCase);
 

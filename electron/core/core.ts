@@ -9,6 +9,7 @@ import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from
 import { handlers } from '../api';
 import { warmUpEligibility } from '../api/records';
 import { saveKeptRuns } from '../services/records/eligibility';
+import { warmUpRenderers } from '../services/dossiers/render';
 import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
@@ -26,10 +27,11 @@ export interface CoreOptions {
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
   autoBackups?: boolean;
   /**
-   * The hosts: a few seconds after start, once the core has had no call for a moment, make
-   * this year's whole-office eligibility run live (see warmEligibility): the screen's first
-   * answer comes from the run kept in the file, and the first re-check after an edit then
-   * re-judges only what changed. Calls arriving meanwhile wait for it.
+   * The hosts: a few seconds after start, once the core has had no call for a moment, run the
+   * document renderers once on a made-up dossier (warmUpRenderers: the first generate then
+   * runs warm), then make this year's whole-office eligibility run live (warmEligibility: the
+   * screen's first answer comes from the run kept in the file, and the first re-check after an
+   * edit re-judges only what changed). Calls arriving meanwhile wait for the step running.
    */
   warmUp?: boolean | { delayMs: number };
 }
@@ -114,6 +116,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
   let lastCallAt = 0;
   let warmUpTimer: ReturnType<typeof setTimeout> | null = null;
+  // short step first; each waits until the core is idle (the renderer's calls come first)
+  const warmUpSteps: Array<() => Promise<void>> = [() => warmUpRenderers(), () => warmUpEligibility(ctx)];
   const warmUp = () => {
     const idle = performance.now() - lastCallAt;
     if (idle < WARM_UP_IDLE_MS) {
@@ -122,8 +126,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return;
     }
     warmUpTimer = null;
-    // best effort: no office yet, an empty database, a restore in progress — the real check will say
-    warmUpEligibility(ctx).catch(() => undefined);
+    const step = warmUpSteps.shift();
+    if (!step) return;
+    // best effort: no office yet, an empty database, a restore in progress — the real call will say
+    void step()
+      .catch(() => undefined)
+      .then(() => {
+        if (warmUpSteps.length && ctx.conn.sqlite.open) {
+          warmUpTimer = setTimeout(warmUp, 0);
+          warmUpTimer.unref?.();
+        }
+      });
   };
   if (opts.warmUp) {
     warmUpTimer = setTimeout(warmUp, typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS);

@@ -13,7 +13,8 @@ import {
   toTrinhDocument,
   type DossierDocInput,
 } from '../../../shared/dossiers/documents';
-import type { ReportTemplate } from '../../../shared/dossiers/templates';
+import { REPORT_TEMPLATES, type ReportTemplate } from '../../../shared/dossiers/templates';
+import { prefillReport } from '../../../shared/dossiers/prefill';
 import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
@@ -199,4 +200,56 @@ export async function renderDossierDocuments(
     });
   }
   return out;
+}
+
+/** Made-up reports rendered by the warm-up: enough for V8 to compile the hot paths. */
+const WARM_UP_REPORTS = 24;
+
+/**
+ * Run every renderer on a small made-up dossier and discard the files (no `created`: nothing
+ * is cached). The hosts call this when the core is idle a few seconds after start, so the
+ * first real generate finds exceljs loaded, the DOCX skeletons of each page structure built
+ * and the hot code compiled — cold, those cost ≈0.3 s before the first document and slowed
+ * the first few hundred reports by half.
+ */
+export async function warmUpRenderers(): Promise<void> {
+  const nominee = (i: number, kind: 'person' | 'unit'): NomineeInfo => ({
+    id: `warm-${i}`,
+    kind,
+    subjectId: `warm-${i}`,
+    awardCode: 'CSTDCS',
+    name: kind === 'person' ? `Nguyễn Văn Ấm ${i}` : `Phòng Ấm ${i}`,
+    position: kind === 'person' ? 'Chuyên viên' : '',
+    unitName: 'Văn phòng',
+    summary: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
+    votesAgree: 5,
+    votesTotal: 7,
+    birthDate: kind === 'person' ? '1980-03-05' : null,
+    gender: kind === 'person' ? 'nam' : null,
+  });
+  const nominees = Array.from({ length: WARM_UP_REPORTS }, (_, i) => nominee(i, i % 4 === 3 ? 'unit' : 'person'));
+  const input: DossierDocInput = {
+    office: { name: 'Cơ quan', parentAgency: 'UBND tỉnh', abbreviation: 'CQ', placeName: 'Hà Nội', headTitle: 'Giám đốc', headName: 'Nguyễn Văn A', superiorName: '' },
+    today: '2025-12-10',
+    year: 2025,
+    awardCode: 'CSTDCS',
+    campaignName: '',
+    docNumber: 1,
+    docDate: '2025-12-10',
+    addressee: 'Giám đốc',
+    signer: { prefix: '', authorityTitle: 'GIÁM ĐỐC', position: 'GIÁM ĐỐC', name: 'Nguyễn Văn A' },
+    cover: { bases: [], intro: '', closing: '' },
+    meeting: { date: '2025-11-18', time: '14 giờ 00', place: 'Phòng họp', chair: 'Nguyễn Văn A', chairTitle: 'Giám đốc', secretary: 'Trần B', membersPresent: ['Nguyễn Văn A'], membersTotal: 7, number: 1 },
+    nominees,
+    minVotePercent: 50,
+  };
+  const reports: ReportToRender[] = nominees.map((n, i) => {
+    const forKind = REPORT_TEMPLATES.filter((t) => t.subject === (n.kind === 'person' ? 'individual' : 'collective'));
+    const template = forKind[i % forKind.length]!;
+    const years = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, rating: 'HTXSNV' as const, members: 10 }));
+    const awards = [2023, 2024].map((year) => ({ year, code: 'LDTT', label: 'Lao động tiên tiến', kind: 'title' as const, decisionNo: `${i}/QĐ`, decisionDate: `${year}-12-20`, issuer: 'Cơ quan' }));
+    const content = prefillReport(template, { kind: n.kind, name: n.name, birthDate: n.birthDate, gender: n.gender, position: n.position, unitName: n.unitName, officeName: input.office.name, years, awards, initiatives: [] }, 2025);
+    return { nominee: n, template, content };
+  });
+  await renderDossierDocuments(input, reports);
 }
