@@ -15,7 +15,7 @@ const FORMAT = 1;
 
 export const SNAPSHOT_RULES = `${FORMAT}:${typeof __RULES_HASH__ === 'string' ? __RULES_HASH__ : 'dev'}`;
 
-/** What a kept run is made of (see eligibility.ts: KeptRun, Row), as far as it is saved. */
+/** One subject of a kept run with what the screen's filters read (eligibility.ts: Row). */
 export interface SnapshotRow {
   s: SubjectEligibility;
   unitId: string | null;
@@ -23,6 +23,7 @@ export interface SnapshotRow {
   birthDate: string | null;
   gender: 'nam' | 'nu' | null;
   registered: string[];
+  /** folded name (foldVi) for the search */
   key: string;
 }
 

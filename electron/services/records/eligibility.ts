@@ -30,7 +30,7 @@ import {
 } from '../../../db/repositories/records';
 import { changeStamp, readSnapshot, writeSnapshot } from '../../../db/repositories/snapshots';
 import { readAwardSettings } from './settings';
-import { decodeRun, encodeRun } from './eligibility-snapshot';
+import { decodeRun, encodeRun, type SnapshotRow } from './eligibility-snapshot';
 
 /** PersonHistory.unitId of people without a unit. */
 export const NO_UNIT_ID = 'chua-xep-don-vi';
@@ -44,17 +44,8 @@ export interface EligibilityRun {
 
 type Query = EligibilityCheckQuery;
 
-/** One subject of a kept run, with what the filters read. */
-interface Row {
-  s: SubjectEligibility;
-  unitId: string | null;
-  unitName: string;
-  birthDate: string | null;
-  gender: 'nam' | 'nu' | null;
-  registered: string[];
-  /** folded name (foldVi) for the search */
-  key: string;
-}
+/** One subject of a kept run, with what the filters read (the file keeps them as they are). */
+type Row = SnapshotRow;
 
 /** A run kept for answering windows until the data change. */
 interface KeptRun {
