@@ -1,6 +1,7 @@
 // Award records: the eligibility check for the whole office (30,000 people, 10 years of
 // records) for the latest year, end to end through core.invoke as the checker screen asks
 // for it (a window of 200 people), and split into the parts a run is made of.
+import Database from 'better-sqlite3';
 import { checkEligibility } from '../../shared/awards';
 import { historiesFromBase, readHistoryBase } from '../../db/repositories/records';
 import { createCore } from '../../electron/core/core';
@@ -37,13 +38,16 @@ export const eligibilityCase: BenchCase = {
     const year = RECORD_YEARS.to;
     const screen = { year, unitId: null, limit: WINDOW };
     // the screen's first answer after opening a file that keeps no run (the first start of
-    // this build, or the records changed by another program): reads the histories, runs the
-    // checker, and saves the run in the file
+    // this build, or the records changed by another program): reads the histories and runs
+    // the checker
     const c0 = await createCore({ dbPath: env.dbPath, host: 'cli' });
     clearSnapshots(c0.ctx.conn.sqlite);
     const first = await timed(1, () => c0.invoke('eligibility.check', screen));
-    const snapshotKb = Math.round((c0.ctx.conn.sqlite.prepare('SELECT SUM(length(payload)) FROM eligibility_snapshot').pluck().get() as number) / 1024);
-    c0.close();
+    // the run is written a moment after the answer, or when the core closes (here)
+    const saving = await timed(1, () => c0.close());
+    const probe = new Database(env.dbPath, { readonly: true });
+    const snapshotKb = Math.round((probe.prepare('SELECT SUM(length(payload)) FROM eligibility_snapshot').pluck().get() as number) / 1024);
+    probe.close();
     // the next start: the first answer is the run kept in the file
     const reopenMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -114,7 +118,7 @@ export const eligibilityCase: BenchCase = {
         ),
         aimBelow({ case: id, metric: `  first call after open: the run kept in the file (median of ${RUNS} starts)`, value: median(reopenMs), unit: 'ms' }, 500),
         aimBelow(
-          { case: id, metric: '  first call after open, the file keeping no run (reads the histories, runs the checker, saves the run)', value: first.ms, unit: 'ms', note: `saved run ${snapshotKb.toLocaleString('en')} KB` },
+          { case: id, metric: '  first call after open, the file keeping no run (reads the histories, runs the checker)', value: first.ms, unit: 'ms', note: `then saving the run (encode, deflate, write; after the answer) ${saving.ms.toFixed(0)} ms, ${snapshotKb.toLocaleString('en')} KB` },
           500,
         ),
         aimBelow({ case: id, metric: `  after one person-year changed (records.saveYearGrid): re-reads what changed, re-judges only that — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),

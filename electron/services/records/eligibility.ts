@@ -233,11 +233,29 @@ function saveRun(sqlite: BetterSqlite3.Database, key: string, run: KeptRun): voi
   run.saved = true;
 }
 
+const SAVE_DELAY_MS = 2000;
+const saveTimers = new WeakMap<BetterSqlite3.Database, ReturnType<typeof setTimeout>>();
+
+function saveSoon(sqlite: BetterSqlite3.Database): void {
+  if (saveTimers.has(sqlite)) return;
+  const t = setTimeout(() => {
+    saveTimers.delete(sqlite);
+    if (sqlite.open) saveKeptRuns(sqlite);
+  }, SAVE_DELAY_MS);
+  t.unref?.();
+  saveTimers.set(sqlite, t);
+}
+
 /**
  * Write the connection's kept runs that the file does not hold yet (the core calls this
  * before it closes the database), so the next start answers its first check from the file.
  */
 export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
+  const timer = saveTimers.get(sqlite);
+  if (timer) {
+    clearTimeout(timer);
+    saveTimers.delete(sqlite);
+  }
   for (const [key, run] of runs.get(sqlite) ?? []) {
     try {
       saveRun(sqlite, key, run);
@@ -358,15 +376,10 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
   };
   if (run.stamp >= 0) {
     remember(sqlite, key, run);
-    // a run from nothing kept took seconds: the file keeps it for the next start at once
-    // (later re-checks are saved when the core closes)
-    if (!hit) {
-      try {
-        saveRun(sqlite, key, run);
-      } catch {
-        // best effort (a read-only or full disk): the answer does not depend on it
-      }
-    }
+    // a run from nothing kept took seconds: the file keeps it for the next start, soon after
+    // the answer has gone (encoding 30,000 subjects takes ≈0.4 s); later re-checks are saved
+    // when the core closes
+    if (!hit) saveSoon(sqlite);
   }
   return run;
 }
