@@ -138,7 +138,7 @@ export const recordsHandlers: HandlerMap<
   'eligibility.check': async (input, ctx) => checkView(ctx.conn.sqlite, input, await officeName(ctx)),
 };
 
-/** The hosts' warm-up (core.ts): this year's whole-office run, computed from the records. */
+/** The hosts' warm-up (core.ts): this year's whole-office run, if the file keeps a current one. */
 export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
   warmEligibility(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
 }

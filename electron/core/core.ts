@@ -10,6 +10,7 @@ import { handlers } from '../api';
 import { warmUpEligibility } from '../api/records';
 import { saveKeptRuns } from '../services/records/eligibility';
 import { warmUpRenderers } from '../services/dossiers/render';
+import { warmUpStaffIndex } from '../services/staff/search-index';
 import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
@@ -27,11 +28,12 @@ export interface CoreOptions {
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
   autoBackups?: boolean;
   /**
-   * The hosts: a few seconds after start, once the core has had no call for a moment, run the
-   * document renderers once on a made-up dossier (warmUpRenderers: the first generate then
-   * runs warm), then make this year's whole-office eligibility run live (warmEligibility: the
-   * screen's first answer comes from the run kept in the file, and the first re-check after an
-   * edit re-judges only what changed). Calls arriving meanwhile wait for the step running.
+   * The hosts: a few seconds after start, once the core has had no call for a moment, build the
+   * staff search index (warmUpStaffIndex: the first click on the staff list does not wait for
+   * it), run the document renderers once on a made-up dossier (warmUpRenderers: the first
+   * generate then runs warm, yielding to calls between files), and take this year's eligibility
+   * run from the file if it keeps a current one (warmEligibility: the checker's first answer is
+   * then instant). Each step is short; a call arriving meanwhile waits for the step running.
    */
   warmUp?: boolean | { delayMs: number };
 }
@@ -117,7 +119,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let lastCallAt = 0;
   let warmUpTimer: ReturnType<typeof setTimeout> | null = null;
   // short step first; each waits until the core is idle (the renderer's calls come first)
-  const warmUpSteps: Array<() => Promise<void>> = [() => warmUpRenderers(), () => warmUpEligibility(ctx)];
+  const warmUpSteps: Array<() => Promise<void>> = [async () => warmUpStaffIndex(ctx.conn.sqlite), () => warmUpRenderers(), () => warmUpEligibility(ctx)];
   const warmUp = () => {
     const idle = performance.now() - lastCallAt;
     if (idle < WARM_UP_IDLE_MS) {

@@ -251,5 +251,6 @@ export async function warmUpRenderers(): Promise<void> {
     const content = prefillReport(template, { kind: n.kind, name: n.name, birthDate: n.birthDate, gender: n.gender, position: n.position, unitName: n.unitName, officeName: input.office.name, years, awards, initiatives: [] }, 2025);
     return { nominee: n, template, content };
   });
-  await renderDossierDocuments(input, reports);
+  // with onDocument the loop yields to the event loop between reports: calls are not held up
+  await renderDossierDocuments(input, reports, { onDocument: () => undefined });
 }

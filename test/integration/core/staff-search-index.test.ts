@@ -7,6 +7,7 @@ import type { Core } from '../../../electron/core/core';
 import { bulkInsertStaff, queryStaff } from '../../../db/repositories/staff';
 import { subtreeIds } from '../../../db/repositories/units';
 import { findStaff, toStaff } from '../../../electron/api/staff';
+import { warmUpStaffIndex } from '../../../electron/services/staff/search-index';
 import { createBackup } from '../../../electron/services/backup';
 import { compareViPersonName, foldVi } from '../../../shared/text/vn';
 import { generateDataset } from '../../../bench/dataset';
@@ -74,6 +75,14 @@ describe('staff search index', () => {
       await expectSame(core, { search, unitId: units[0]!.id });
       await expectSame(core, { search, unitId: units[5]!.id, status: 'all' });
     }
+  });
+
+  it('built ahead by the hosts\' warm-up, it answers like SQL; a write after the warm-up is seen', async () => {
+    const { core } = await populated(800);
+    warmUpStaffIndex(core.ctx.conn.sqlite);
+    for (const search of ['', 'ng', 'thi', 'nguyen van']) await expectSame(core, { search });
+    await core.invoke('staff.create', { fullName: 'Ngô Thì Nhậm' });
+    await expectSame(core, { search: 'ngo thi' });
   });
 
   it('windows (offset, limit) are slices of the whole answer; long queries match only whole fragments', async () => {

@@ -1,5 +1,6 @@
-// The hosts warm this year's whole-office check a few seconds after start, so the checker
-// screen's first answer is a kept run; the CLI and tests do not.
+// The hosts' warm-up, a few seconds after start: this year's whole-office run is taken from the
+// file when it keeps a current one, so the checker screen's first answer is a kept run; it never
+// runs the check itself (seconds at province scale, holding the core). The CLI does not warm up.
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { hasKeptRun } from '../../../electron/services/records/eligibility';
@@ -13,13 +14,21 @@ const until = async (fn: () => boolean, ms = 5000) => {
 };
 
 describe('eligibility warm-up', () => {
-  it('a host core keeps this year\'s check ready; a change makes it stale; without warmUp nothing runs', async () => {
+  it('a host core takes this year\'s run from the file; a change makes it stale; without warmUp nothing is kept', async () => {
     const dbPath = tempDb();
     const seed = await createCore({ dbPath, host: 'test', today: () => '2025-11-20' });
     await seed.invoke('office.save', OFFICE);
     const unit = await seed.invoke('units.create', { name: 'Văn phòng' });
     await seed.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id });
     seed.close();
+
+    // the file keeps no run yet: the warm-up does not compute one
+    const first = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10 } });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(hasKeptRun(first.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    // a check is asked for: it runs, and the file keeps it when the core closes
+    await first.invoke('eligibility.check', { year: 2025, limit: 50 });
+    first.close();
 
     const cold = await createCore({ dbPath, host: 'test', today: '2025-11-20' });
     await new Promise((r) => setTimeout(r, 200));
