@@ -69,8 +69,11 @@ export const eligibilityCase: BenchCase = {
 
       // after an edit: one person's rating changed through the year-end grid, then the check
       const person = view.people[0]!;
-      // (the first edit is not timed: the rating it sets may be the one already recorded)
+      // The first re-check after an edit, the run having come from the file: nothing of the
+      // office is in memory yet, so it reads the office and judges everyone once. The later
+      // ones re-read and re-judge only what changed (timed: the median of EDITS).
       const editMs: number[] = [];
+      let firstEditMs = 0;
       for (let i = 0; i <= EDITS; i++) {
         await c.invoke('records.saveYearGrid', {
           unitId: person.unitId!,
@@ -80,6 +83,7 @@ export const eligibilityCase: BenchCase = {
         const t0 = nowMs();
         await c.invoke('eligibility.check', screen);
         if (i > 0) editMs.push(nowMs() - t0);
+        else firstEditMs = nowMs() - t0;
       }
 
       // every subject at once (the CLI; the dossier checklist reads it in-process)
@@ -122,6 +126,7 @@ export const eligibilityCase: BenchCase = {
           500,
         ),
         aimBelow({ case: id, metric: `  after one person-year changed (records.saveYearGrid): re-reads what changed, re-judges only that — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),
+        aimBelow({ case: id, metric: '  … the first re-check after an edit when the run came from the file (reads the office, judges everyone once)', value: firstEditMs, unit: 'ms' }, 500),
         { case: id, metric: '  next windows (offset 5,000 …) / a name search / a verdict filter (CSTĐCS) — medians', value: scroll.ms, unit: 'ms', note: `${search.ms.toFixed(1)} / ${filter.ms.toFixed(1)} ms` },
         { case: id, metric: `  every subject, no window (CLI): ${kb(whole.value)}`, value: whole.ms, unit: 'ms', note: `structuredClone of it ${cloneAll.ms.toFixed(0)} ms` },
         { case: id, metric: '  runEligibility in-process, kept run (the dossier checklist)', value: dossierPath.ms, unit: 'ms' },

@@ -12,6 +12,7 @@ import {
   catalogOut,
   checkView,
   warmEligibility,
+  makeEligibilityLive,
   decisionWithRecipients,
   deleteDecision,
   deleteRecord,
@@ -141,4 +142,9 @@ export const recordsHandlers: HandlerMap<
 /** The hosts' warm-up (core.ts): this year's whole-office run, if the file keeps a current one. */
 export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
   warmEligibility(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
+}
+
+/** The hosts' last warm-up step, after a long idle while (core.ts): this year's run computed from the records. */
+export async function liveEligibility(ctx: CoreContext): Promise<void> {
+  makeEligibilityLive(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
 }

@@ -7,7 +7,7 @@ import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
 import { AppError, isAppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from '../../shared/contract';
 import { handlers } from '../api';
-import { warmUpEligibility } from '../api/records';
+import { liveEligibility, warmUpEligibility } from '../api/records';
 import { saveKeptRuns } from '../services/records/eligibility';
 import { warmUpRenderers } from '../services/dossiers/render';
 import { warmUpStaffIndex } from '../services/staff/search-index';
@@ -33,14 +33,19 @@ export interface CoreOptions {
    * it), run the document renderers once on a made-up dossier (warmUpRenderers: the first
    * generate then runs warm, yielding to calls between files), and take this year's eligibility
    * run from the file if it keeps a current one (warmEligibility: the checker's first answer is
-   * then instant). Each step is short; a call arriving meanwhile waits for the step running.
+   * then instant). Each of these is short. Only after the core has been idle for a long while
+   * (20 s) is this year's run computed from the records (makeEligibilityLive, seconds at
+   * province scale), so the first re-check after an edit re-judges only what changed. A call
+   * arriving meanwhile waits for the step running.
    */
-  warmUp?: boolean | { delayMs: number };
+  warmUp?: boolean | { delayMs: number; liveIdleMs?: number };
 }
 
 const WARM_UP_DELAY_MS = 3000;
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
+/** … and this long before computing the eligibility run (seconds holding the core) */
+const LIVE_ELIGIBILITY_IDLE_MS = 20_000;
 
 export interface Core {
   call(proc: string, input: unknown): Promise<Result<unknown>>;
@@ -118,20 +123,28 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
   let lastCallAt = 0;
   let warmUpTimer: ReturnType<typeof setTimeout> | null = null;
-  // short step first; each waits until the core is idle (the renderer's calls come first)
-  const warmUpSteps: Array<() => Promise<void>> = [async () => warmUpStaffIndex(ctx.conn.sqlite), () => warmUpRenderers(), () => warmUpEligibility(ctx)];
+  // each step waits until the core has been idle that long (the renderer's calls come first);
+  // the short ones first, the one that holds the core for seconds only after a long quiet while
+  const warmUpSteps: Array<{ idleMs: number; run: () => Promise<void> }> = [
+    { idleMs: WARM_UP_IDLE_MS, run: async () => warmUpStaffIndex(ctx.conn.sqlite) },
+    { idleMs: WARM_UP_IDLE_MS, run: () => warmUpRenderers() },
+    { idleMs: WARM_UP_IDLE_MS, run: () => warmUpEligibility(ctx) },
+    { idleMs: (typeof opts.warmUp === 'object' && opts.warmUp.liveIdleMs) || LIVE_ELIGIBILITY_IDLE_MS, run: () => liveEligibility(ctx) },
+  ];
   const warmUp = () => {
+    const step = warmUpSteps[0];
+    if (!step || !ctx.conn.sqlite.open) return;
     const idle = performance.now() - lastCallAt;
-    if (idle < WARM_UP_IDLE_MS) {
-      warmUpTimer = setTimeout(warmUp, WARM_UP_IDLE_MS - idle);
+    if (idle < step.idleMs) {
+      warmUpTimer = setTimeout(warmUp, step.idleMs - idle);
       warmUpTimer.unref?.();
       return;
     }
     warmUpTimer = null;
-    const step = warmUpSteps.shift();
-    if (!step) return;
+    warmUpSteps.shift();
     // best effort: no office yet, an empty database, a restore in progress — the real call will say
-    void step()
+    void step
+      .run()
       .catch(() => undefined)
       .then(() => {
         if (warmUpSteps.length && ctx.conn.sqlite.open) {

@@ -265,17 +265,17 @@ export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): KeptRun {
+function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun {
   const settings = readAwardSettings(sqlite);
   // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
   const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
   const key = runKey(settings, year, unitId, officeName);
   const hit = runs.get(sqlite)?.get(key);
-  if (hit && stamp >= 0 && hit.stamp === stamp) {
+  if (hit && stamp >= 0 && hit.stamp === stamp && (hit.live || !opts.live)) {
     remember(sqlite, key, hit);
     return hit;
   }
-  if (!hit && stamp >= 0) {
+  if (!hit && stamp >= 0 && !opts.live) {
     const saved = savedRun(sqlite, key, stamp);
     if (saved) {
       remember(sqlite, key, saved);
@@ -348,7 +348,8 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
   const run: KeptRun = {
     stamp: loaded.generation >= 0 ? stamp : -1,
     live: true,
-    saved: false,
+    // the same data as the run taken from the file: the file holds it already
+    saved: !!hit?.saved && hit.stamp === stamp,
     report,
     head: {
       year,
@@ -469,6 +470,17 @@ export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, of
   const saved = savedRun(sqlite, key, stamp);
   if (saved) remember(sqlite, key, saved);
   return !!saved;
+}
+
+/**
+ * Compute this year's whole-office run from the records if the kept one came from the file, so
+ * the first re-check after an edit re-reads and re-judges only what changed (instead of reading
+ * the whole office then). Seconds at province scale, holding the core: the hosts call it only
+ * once the core has been idle for a long while.
+ */
+export function makeEligibilityLive(sqlite: BetterSqlite3.Database, year: number, officeName: string): void {
+  if (sqlite.inTransaction) return;
+  keptRun(sqlite, year, null, officeName, { live: true });
 }
 
 /** eligibility.check: a window when `limit` is given, else every subject. */

@@ -22,7 +22,7 @@ async function savedOffice() {
   return { ...office, dbPath: office.core.ctx.conn.path };
 }
 
-const open = (dbPath: string, warmUp?: { delayMs: number }) => createCore({ dbPath, host: 'test', today: () => TODAY, ...(warmUp ? { warmUp } : {}) });
+const open = (dbPath: string, warmUp?: { delayMs: number; liveIdleMs?: number }) => createCore({ dbPath, host: 'test', today: () => TODAY, ...(warmUp ? { warmUp } : {}) });
 /** the whole answer but the timing (a run from the file carries the timing of the run saved) */
 const content = (v: EligibilityView) => ({ ...v, timing: null });
 const check = (core: Core) => core.invoke('eligibility.check', { year: YEAR });
@@ -157,6 +157,27 @@ describe('eligibility runs kept in the file', () => {
       expect(hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true })).toBe(false);
     } finally {
       host.close();
+    }
+  });
+
+  it('after a long idle while, the warm-up computes the run from the records (live), which the file holds already', async () => {
+    const { core, dbPath } = await savedOffice();
+    await core.invoke('eligibility.check', { year: 2025, limit: 1 });
+    core.close();
+    const host = await open(dbPath, { delayMs: 10, liveIdleMs: 300 });
+    try {
+      const sqlite = host.ctx.conn.sqlite;
+      const end = Date.now() + 8000;
+      while (!hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true })).toBe(true);
+      // the same data as in the file: nothing is written again
+      const saved = sqlite.prepare('SELECT saved_at FROM eligibility_snapshot').pluck().all();
+      host.close();
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.prepare('SELECT saved_at FROM eligibility_snapshot').pluck().all()).toEqual(saved);
+      db.close();
+    } finally {
+      if (host.ctx.conn.sqlite.open) host.close();
     }
   });
 
