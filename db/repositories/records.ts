@@ -721,15 +721,17 @@ export function personYearsOf(db: Db, staffId: string): PersonYearRow[] {
 }
 
 /** Facts of a year for many people: staff id → row (latest wins). */
-export function personYearsForYear(db: Db, year: number): Map<string, PersonYearRow> {
+/** The year's facts by person (the latest row wins): of these people, or of everyone. */
+export function personYearsForYear(db: Db, year: number, staffIds?: readonly string[]): Map<string, PersonYearRow> {
   const out = new Map<string, PersonYearRow>();
-  for (const r of all<PersonYearRow>(
-    db,
-    'SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year WHERE year = ? AND deleted_at IS NULL ORDER BY updated_at',
-    [year],
-  )) {
-    out.set(r.staff_id, r);
-  }
+  const rows = staffIds
+    ? personYearsOfStaff(db, staffIds, { from: year, to: year })
+    : all<PersonYearRow>(
+        db,
+        'SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year WHERE year = ? AND deleted_at IS NULL ORDER BY updated_at',
+        [year],
+      );
+  for (const r of rows) out.set(r.staff_id, r);
   return out;
 }
 
@@ -744,12 +746,17 @@ export interface PersonYearFields {
 }
 
 /** Insert or update the live (staff, year) row. Returns true when something changed. */
+/**
+ * One person's facts for one year. INDEXED BY: without statistics SQLite prefers
+ * person_year_year_units here (it gives the ORDER BY for free) and scans the whole year — 2 ms a
+ * lookup at 30,000 people, so a year-end grid or a 10-year import slowed to a crawl; a person's
+ * year is a few rows of person_year_staff. (Exported for the query-plan test.)
+ */
+export const PERSON_YEAR_OF_SQL =
+  'SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year INDEXED BY person_year_staff WHERE staff_id = ? AND year = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1';
+
 export function upsertPersonYear(db: Db, origin: string, f: PersonYearFields, now = nowIso()): boolean {
-  const cur = get<PersonYearRow>(
-    db,
-    'SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year WHERE staff_id = ? AND year = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1',
-    [f.staffId, f.year],
-  );
+  const cur = get<PersonYearRow>(db, PERSON_YEAR_OF_SQL, [f.staffId, f.year]);
   const m = f.maternityLeave ? 1 : 0;
   const u = f.underReview ? 1 : 0;
   if (!cur) {
@@ -1010,15 +1017,16 @@ export interface HeldTitleRow {
 }
 
 /** Live person recipients of decisions with `codes` for a year (who holds LĐTT 2024 …). */
-export function heldTitles(db: Db, year: number, codes: readonly string[]): HeldTitleRow[] {
+/** People's titles of these codes in a year: of these people (one index seek each), or of everyone. */
+export function heldTitles(db: Db, year: number, codes: readonly string[], staffIds?: readonly string[]): HeldTitleRow[] {
   return all<HeldTitleRow>(
     db,
     `SELECT r.id AS recipient_id, r.staff_id, d.award_code, d.id AS decision_id, d.number, d.source
        FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
       WHERE r.deleted_at IS NULL AND d.deleted_at IS NULL AND r.subject_kind = 'person' AND d.year = ?
-        AND d.award_code IN (SELECT value FROM json_each(?))
+        AND d.award_code IN (SELECT value FROM json_each(?))${staffIds ? ' AND r.staff_id IN (SELECT value FROM json_each(?))' : ''}
       ORDER BY d.updated_at`,
-    [year, JSON.stringify(codes)],
+    staffIds ? [year, JSON.stringify(codes), JSON.stringify(staffIds)] : [year, JSON.stringify(codes)],
   );
 }
 
@@ -1267,14 +1275,14 @@ export function registrationsOfStaff(db: Db, staffIds: readonly string[]): Regis
 }
 
 /** Year facts of these people (optionally only `from`–`to`), ordered as personYearsOf: by year, then updated_at. */
+/** Some people's facts, optionally within years: one seek per person (see PERSON_YEAR_OF_SQL), not a scan of the years. */
+export const personYearsOfStaffSql = (withYears: boolean) =>
+  `SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year INDEXED BY person_year_staff
+      WHERE deleted_at IS NULL AND staff_id IN (SELECT value FROM json_each(?))${withYears ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY year, updated_at`;
+
 export function personYearsOfStaff(db: Db, staffIds: readonly string[], years?: { from: number; to: number }): PersonYearRow[] {
   if (staffIds.length === 0) return [];
-  return all<PersonYearRow>(
-    db,
-    `SELECT id, staff_id, year, unit_id, rating, maternity_leave, under_review, note, updated_at FROM person_year
-      WHERE deleted_at IS NULL AND staff_id IN (SELECT value FROM json_each(?))${years ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY year, updated_at`,
-    years ? [JSON.stringify(staffIds), years.from, years.to] : [JSON.stringify(staffIds)],
-  );
+  return all<PersonYearRow>(db, personYearsOfStaffSql(!!years), years ? [JSON.stringify(staffIds), years.from, years.to] : [JSON.stringify(staffIds)]);
 }
 
 /** People with year facts recorded in these units in these years (person_year_year: one lookup per year and unit). */

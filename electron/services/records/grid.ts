@@ -50,9 +50,11 @@ export function loadYearGrid(sqlite: BetterSqlite3.Database, input: { unitId: st
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const scope = includeSubunits ? subtreeOf(units, unitId) : new Set([unitId]);
   const members = membersForYear(sqlite, year, scope);
-  const facts = personYearsForYear(sqlite, year);
+  // only the grid's people: a unit's grid no longer reads the whole office's year
+  const ids = members.map((m) => m.staff.id);
+  const facts = personYearsForYear(sqlite, year, ids);
   const held = new Map<string, HeldTitleRow[]>();
-  for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES)) {
+  for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES, ids)) {
     const key = `${h.staff_id}|${h.award_code}`;
     const list = held.get(key);
     if (list) list.push(h);
@@ -126,9 +128,10 @@ export function saveYearGrid(
     const now = nowIso();
     const staff = new Map(staffLite(sqlite).map((s) => [s.id, s]));
     const unitNames = new Map(unitsLite(sqlite).map((u) => [u.id, u.name]));
-    const facts = personYearsForYear(sqlite, year);
+    const ids = data.rows.map((r) => r.staffId);
+    const facts = personYearsForYear(sqlite, year, ids);
     const held = new Map<string, HeldTitleRow[]>();
-    for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES)) {
+    for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES, ids)) {
       const key = `${h.staff_id}|${h.award_code}`;
       const list = held.get(key);
       if (list) list.push(h);
