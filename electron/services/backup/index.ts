@@ -21,6 +21,7 @@ import {
 import { schemaVersion } from '../../../db/migrations';
 import { getSetting, setSetting } from '../../../db/repositories/settings';
 import type { CoreContext } from '../../core/context';
+import { writeFileAtomic } from '../files/atomic';
 import {
   backupDirFor,
   checkBackupFile,
@@ -79,13 +80,67 @@ function serial<T>(ctx: CoreContext, fn: () => Promise<T>): Promise<T> {
 }
 
 // --- integrity results of listed files, so listing does not re-check unchanged files ---
+// An integrity check of a province-sized backup (650 MB) takes seconds. Each file is checked
+// once — when it is written, or the first time it is listed — and the result is kept, by size
+// and modification time, in memory and in the folder's CHECKS_FILE (written atomically), so a
+// new session's listing does not check ten backups again. The file is a hint for the list
+// only: a restore always checks its source itself.
 
-const checked = new Map<string, { size: number; mtimeMs: number; ok: boolean; schemaVersion: number | null }>();
+const CHECKS_FILE = '.tdkt-backup-checks.json';
 
-function rememberCheck(file: string, ok: boolean, version: number | null) {
+interface CheckResult {
+  size: number;
+  mtimeMs: number;
+  ok: boolean;
+  schemaVersion: number | null;
+}
+
+const checked = new Map<string, CheckResult>();
+const loadedDirs = new Set<string>();
+
+function isCheckResult(v: unknown): v is CheckResult {
+  const c = v as CheckResult;
+  return !!c && typeof c.size === 'number' && typeof c.mtimeMs === 'number' && typeof c.ok === 'boolean' && (c.schemaVersion === null || Number.isInteger(c.schemaVersion));
+}
+
+function loadChecks(dir: string): void {
+  if (loadedDirs.has(dir)) return;
+  loadedDirs.add(dir);
+  try {
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, CHECKS_FILE), 'utf8')) as Record<string, unknown>;
+    for (const [name, c] of Object.entries(saved)) {
+      const file = path.join(dir, name);
+      if (path.dirname(file) === dir && isCheckResult(c) && !checked.has(file)) checked.set(file, c);
+    }
+  } catch {
+    /* none yet, or unreadable: the files are checked again */
+  }
+}
+
+/** Kept on disk for the automatic folder only (never a file of ours on a user's USB stick). */
+function saveChecks(ctx: CoreContext, dir: string): void {
+  if (path.resolve(dir) !== path.resolve(autoBackupDir(ctx))) return;
+  const out: Record<string, CheckResult> = {};
+  for (const [file, c] of checked) if (path.dirname(file) === dir && fs.existsSync(file)) out[path.basename(file)] = c;
+  try {
+    writeFileAtomic(path.join(dir, CHECKS_FILE), Buffer.from(JSON.stringify(out)));
+  } catch {
+    /* a read-only folder: the results stay in memory */
+  }
+}
+
+/** Forget the results kept in memory (tests: a new session reads them from CHECKS_FILE). */
+export function forgetBackupChecks(): void {
+  checked.clear();
+  loadedDirs.clear();
+}
+
+function rememberCheck(ctx: CoreContext, file: string, ok: boolean, version: number | null) {
   try {
     const st = fs.statSync(file);
+    loadChecks(path.dirname(file));
     checked.set(file, { size: st.size, mtimeMs: st.mtimeMs, ok, schemaVersion: version });
+    saveChecks(ctx, path.dirname(file));
   } catch {
     /* gone already */
   }
@@ -101,6 +156,7 @@ function infoFor(ctx: CoreContext, file: string): BackupInfo | null {
     return null;
   }
   if (!st.isFile()) return null;
+  loadChecks(path.dirname(file));
   let c = checked.get(file);
   if (!c || c.size !== st.size || c.mtimeMs !== st.mtimeMs) {
     try {
@@ -110,6 +166,7 @@ function infoFor(ctx: CoreContext, file: string): BackupInfo | null {
       c = { size: st.size, mtimeMs: st.mtimeMs, ok: false, schemaVersion: null };
     }
     checked.set(file, c);
+    saveChecks(ctx, path.dirname(file));
   }
   return {
     fileName: path.basename(file),
@@ -174,7 +231,7 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
     steps.rename(tmp, finalPath);
     tmp = null;
     fsyncDir(dir);
-    rememberCheck(finalPath, true, report.schemaVersion);
+    rememberCheck(ctx, finalPath, true, report.schemaVersion);
     const info = infoFor(ctx, finalPath);
     if (!info) throw new Error(`backup ${finalPath} vanished`);
     return info;
@@ -230,15 +287,37 @@ export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx)): BackupI
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
 
+/** The automatic backups in a folder, newest first, by name alone (pruning needs no check). */
+function automaticBackups(dir: string): { path: string; createdAt: string; fileName: string }[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: { path: string; createdAt: string; fileName: string }[] = [];
+  for (const n of names) {
+    const parsed = parseBackupFileName(n);
+    if (!parsed || !(AUTO_BACKUP_REASONS as readonly string[]).includes(parsed.reason)) continue;
+    try {
+      if (!fs.statSync(path.join(dir, n)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    out.push({ path: path.join(dir, n), createdAt: parsed.createdAt.toISOString(), fileName: n });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
 function pruneUnlocked(ctx: CoreContext, keep: number, now = new Date()): string[] {
   const dir = autoBackupDir(ctx);
-  const auto = listBackups(ctx, dir).filter((b) => (AUTO_BACKUP_REASONS as readonly string[]).includes(b.reason));
   const removed: string[] = [];
-  for (const b of auto.slice(keep)) {
+  for (const b of automaticBackups(dir).slice(keep)) {
     fs.rmSync(b.path, { force: true });
     checked.delete(b.path);
     removed.push(b.path);
   }
+  if (removed.length) saveChecks(ctx, dir);
   // leftovers of a copy that was interrupted (crash, power loss)
   for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     if (!isOurPartial(n)) continue;

@@ -9,6 +9,7 @@ import {
   backupFileName,
   createBackup,
   dailyBackupDue,
+  forgetBackupChecks,
   listBackups,
   parseBackupFileName,
   pruneBackups,
@@ -17,7 +18,7 @@ import { runCli } from '../../../electron/cli/tdkt';
 import { isAppError } from '../../../shared/contract/errors';
 import { testCore } from '../../support/core';
 import { tempDb, tempDir } from '../../support/tmp';
-import { addManyStaff, backupsDir, filesIn, tableRows } from './helpers';
+import { addManyStaff, BACKUP_CHECKS_FILE, backupsDir, filesIn, tableRows } from './helpers';
 
 const cores: Core[] = [];
 async function core(opts: Parameters<typeof testCore>[0] = {}) {
@@ -164,6 +165,51 @@ describe('pruning and the daily rule', () => {
     expect(s).toEqual({ keep: 1, folder: backupsDir(c) });
     expect(listBackups(c.ctx).map((b) => b.fileName)).toEqual([autos[4]!.fileName, manual.fileName]);
     expect(await pruneBackups(c.ctx, 1)).toEqual([]);
+  });
+
+  it('checks each backup once: pruning checks nothing, a new session reads the results kept in the folder, a changed file is checked again', async () => {
+    const c = await core();
+    let opened = 0;
+    const openFile = c.ctx.openFile;
+    c.ctx.openFile = (file, o) => {
+      opened++;
+      return openFile(file, o);
+    };
+    await createBackup(c.ctx, { reason: 'daily', now: new Date(2025, 0, 1, 8) });
+    // what writing one backup opens (made self-contained, then checked)
+    const perBackup = opened;
+    expect(perBackup).toBeGreaterThan(0);
+    for (let d = 2; d <= 4; d++) await createBackup(c.ctx, { reason: 'daily', now: new Date(2025, 0, d, 8) });
+    // the prune after each one opens none of the older backups
+    expect(opened).toBe(4 * perBackup);
+    const dir = backupsDir(c);
+    const index = JSON.parse(fs.readFileSync(path.join(dir, BACKUP_CHECKS_FILE), 'utf8')) as Record<string, { ok: boolean }>;
+    expect(Object.keys(index).sort()).toEqual(filesIn(dir));
+    expect(Object.values(index).every((r) => r.ok)).toBe(true);
+
+    // a new session: the list comes from the folder's results, no file is opened
+    forgetBackupChecks();
+    opened = 0;
+    const listed = listBackups(c.ctx);
+    expect(listed.map((b) => b.integrityOk)).toEqual([true, true, true, true]);
+    expect(opened).toBe(0);
+    // … and the start of a new session (a backup, then the prune) opens only the new backup
+    forgetBackupChecks();
+    opened = 0;
+    await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 0, 5, 8) });
+    expect(opened).toBe(perBackup);
+
+    // a file that changed since (damaged, replaced) is checked again, and found bad
+    const victim = listed[1]!.path;
+    expect(fs.existsSync(victim)).toBe(true);
+    const bytes = fs.readFileSync(victim);
+    bytes.fill(0x41, 4096, 8192);
+    fs.writeFileSync(victim, bytes);
+    fs.utimesSync(victim, new Date(), new Date(Date.now() + 5000));
+    forgetBackupChecks();
+    opened = 0;
+    expect(listBackups(c.ctx).find((b) => b.path === victim)?.integrityOk).toBe(false);
+    expect(opened).toBe(1);
   });
 
   it('removes stale partial files left by a crash, not fresh ones', async () => {

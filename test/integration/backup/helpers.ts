@@ -43,9 +43,12 @@ export function addManyStaff(core: Core, n: number, prefix = 'Nguyễn Văn'): v
   bulkInsertStaff(core.ctx.conn.sqlite, core.ctx.officeId, rows);
 }
 
+/** The files in a folder, but the automatic folder's own index of integrity results. */
 export function filesIn(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n !== BACKUP_CHECKS_FILE).sort() : [];
 }
+
+export const BACKUP_CHECKS_FILE = '.tdkt-backup-checks.json';
 
 export function backupsDir(core: Core): string {
   return path.join(path.dirname(core.ctx.conn.path), 'backups');
