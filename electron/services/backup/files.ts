@@ -117,9 +117,13 @@ function hasSqliteHeader(file: string): boolean {
  * Check a file that should be a TĐKT backup: SQLite header, integrity_check, the
  * migration_log table and a schema version this app can open. With `makeSelfContained`
  * (a private copy only) it is first switched out of WAL mode so it needs no -wal/-shm files.
+ * `quick`: quick_check instead of integrity_check (pages, b-trees and records, not the
+ * indexes against their tables: 0.75 s instead of 3.4 s for a 664 MB province database) — for
+ * the automatic backups the app writes itself at start, daily and at quit, whose copy is
+ * SQLite's own; whatever is restored is checked in full.
  * Throws AppError('FILE_INVALID') with a message that says what to do.
  */
-export function checkBackupFile(openFile: OpenFile, file: string, label: string, makeSelfContained = false): CandidateReport {
+export function checkBackupFile(openFile: OpenFile, file: string, label: string, makeSelfContained = false, quick = false): CandidateReport {
   const size = fs.statSync(file).size;
   if (size < MIN_DB_BYTES || !hasSqliteHeader(file)) {
     throw new AppError('FILE_INVALID', `Tệp "${label}" không phải tệp sao lưu của TĐKT Desktop (không phải cơ sở dữ liệu SQLite). Hãy chọn tệp .sqlite do ứng dụng tạo ra.`);
@@ -136,8 +140,9 @@ export function checkBackupFile(openFile: OpenFile, file: string, label: string,
         }
       }
       db = openFile(file, { readonly: true });
-      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-      const messages = rows.map((r) => r.integrity_check);
+      const pragma = quick ? 'quick_check' : 'integrity_check';
+      const rows = db.pragma(pragma) as Record<string, string>[];
+      const messages = rows.map((r) => r[pragma]!);
       if (!(messages.length === 1 && messages[0] === 'ok')) {
         throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng (kiểm tra toàn vẹn không đạt: ${messages.slice(0, 3).join('; ')}). Hãy chọn bản sao lưu khác.`);
       }

@@ -225,7 +225,8 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
     await steps.copy(ctx, tmp);
     // Nothing below yields to the event loop: a restore that follows this backup swaps the
     // database before any other call can write (see restoreBackup).
-    const report = checkBackupFile(ctx.openFile, tmp, finalName, true);
+    // the automatic ones get the quick check (they run at every start and quit, holding the core)
+    const report = checkBackupFile(ctx.openFile, tmp, finalName, true, (AUTO_BACKUP_REASONS as readonly string[]).includes(opts.reason));
     removeSidecars(tmp);
     steps.fsync(tmp);
     steps.rename(tmp, finalPath);

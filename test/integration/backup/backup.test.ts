@@ -212,6 +212,32 @@ describe('pruning and the daily rule', () => {
     expect(opened).toBe(1);
   });
 
+  it('an automatic backup gets the quick check, a manual one the full integrity check; the list checks unknown files in full', async () => {
+    const c = await core();
+    const pragmas: string[] = [];
+    const openFile = c.ctx.openFile;
+    c.ctx.openFile = (file, o) => {
+      const db = openFile(file, o);
+      const pragma = db.pragma.bind(db);
+      db.pragma = ((source: string, options?: { simple?: boolean }) => {
+        pragmas.push(source);
+        return pragma(source, options);
+      }) as typeof db.pragma;
+      return db;
+    };
+    await createBackup(c.ctx, { reason: 'quit' });
+    expect(pragmas).toContain('quick_check');
+    expect(pragmas).not.toContain('integrity_check');
+    pragmas.length = 0;
+    await createBackup(c.ctx, { reason: 'manual' });
+    expect(pragmas).toContain('integrity_check');
+    pragmas.length = 0;
+    forgetBackupChecks();
+    fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE));
+    expect(listBackups(c.ctx).every((b) => b.integrityOk)).toBe(true);
+    expect(pragmas.filter((p) => p === 'integrity_check')).toHaveLength(2);
+  });
+
   it('removes stale partial files left by a crash, not fresh ones', async () => {
     const c = await core();
     const dir = backupsDir(c);
