@@ -1,10 +1,10 @@
 // The audit trail in Chromium against the real browser host: pick a user profile in Cài đặt
 // (the header shows it), create an award decision in the UI, edit it, open "Lịch sử thay đổi"
 // and see both entries with the actor and the changed field, before → after.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
+import type { Page } from 'playwright-core';
+import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const SHOTS = process.env.TDKT_SCREENSHOTS;
@@ -14,26 +14,18 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-
   it('profile → create a decision → edit it → "Lịch sử thay đổi" shows both entries with the actor and the changed field', async () => {
-    host = await startHost(path.join(tempDir('tdkt-e2e-audit-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
+    host = await session.startHost(path.join(tempDir('tdkt-e2e-audit-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
     const h = host;
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
     await api('office.save', { name: 'Sở Nội vụ tỉnh Lào Cai', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'SNV' });
     const unit = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
     await api('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);

@@ -1,10 +1,10 @@
 // The awards screen in Chromium against the real browser host: a unit's year-end ratings
 // entered with the keyboard and by pasting a block copied from Excel, saved, then the
 // eligibility check and one person's explanation (rule text and legal basis).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
+import type { Page } from 'playwright-core';
+import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { PEOPLE, UNITS } from '../fixtures/records/office-history';
 
@@ -15,19 +15,11 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-
   it('grid by keyboard and paste → save → check → explanation with rule text and legal basis', async () => {
-    host = await startHost(path.join(tempDir('tdkt-e2e-awards-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
+    host = await session.startHost(path.join(tempDir('tdkt-e2e-awards-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
     const base = host.url.split('#')[0]!;
     const h = host;
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
@@ -49,7 +41,7 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       await api('staff.create', { fullName: p.fullName, birthDate: p.birthDate, gender: p.gender, unitId: units[p.unit], employmentStart: '2015-01-01' });
     }
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));

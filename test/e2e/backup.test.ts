@@ -1,29 +1,20 @@
 // The Sao lưu screen in Chromium against the real browser host: back up, change data,
 // restore, and the change is gone while the data before the restore is kept as a backup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('create a backup → add a staff member → restore → the staff member is gone, before-restore is listed', async () => {
     const dir = tempDir('tdkt-e2e-backup-');
     const dbPath = path.join(dir, 'office.sqlite');
-    host = await startHost(dbPath);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    host = await session.startHost(dbPath);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);

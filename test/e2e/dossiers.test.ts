@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess, hostApi } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, e2eSession, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 
@@ -22,20 +22,12 @@ async function shot(page: Page, name: string) {
 const checklist = (page: Page) => page.getByTestId('checklist-result');
 
 describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Chromium, today = 20/11/2025)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('create → nominees from proposals → checklist blocks → meeting, votes, report, evidence → checklist passes → export, documents, submit', async () => {
     const dir = tempDir('tdkt-e2e-dossiers-');
-    host = await startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2025-11-20' });
+    host = await session.startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2025-11-20' });
 
     // office, units, staff and award records through the API
     await api(host, 'office.save', {
@@ -60,7 +52,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await api(host, 'records.saveYearGrid', { unitId: unit.id, year: 2025, rows: [row(an.id, 'HTXSNV', false), row(ngoc.id, 'HTXSNV', false)] });
     await api(host, 'records.saveInitiative', { data: { staffId: an.id, year: 2025, title: 'Số hóa hồ sơ thi đua', scope: 'co_so', recognizingBody: 'Hội đồng sáng kiến xã' } });
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);

@@ -1,10 +1,9 @@
 // The USB journey in a real browser: an office exports a bundle (download), the province
 // opens it, sees the preview, applies it, finds the staff and the history row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { createCore } from '../../electron/core/core';
 import { OFFICE_A, exportBytes, makeOffice, makeProvince } from '../integration/exchange/helpers';
@@ -35,16 +34,8 @@ async function exportFrom(dbPath: string): Promise<Buffer> {
 }
 
 describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('office exports → province previews, applies, sees the staff and the history', { timeout: 90_000 }, async () => {
     const dir = tempDir('tdkt-e2e-exchange-');
@@ -55,8 +46,8 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     const pageErrors: string[] = [];
 
     // office: export, downloaded by the browser
-    host = await startHost(officeDb);
-    const office = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    host = await session.startHost(officeDb);
+    const office = await session.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     office.on('pageerror', (e) => pageErrors.push(e.message));
     await office.goto(host.url);
     await office.getByTestId('nav-exchange').click();
@@ -71,8 +62,8 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await host.stop();
 
     // province: open → verified → preview → apply
-    host = await startHost(provinceDb);
-    const prov = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    host = await session.startHost(provinceDb);
+    const prov = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
     prov.on('pageerror', (e) => pageErrors.push(e.message));
     await prov.goto(host.url);
     await prov.getByTestId('nav-exchange').click();

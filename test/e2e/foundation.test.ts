@@ -1,9 +1,9 @@
 // The foundation journey in a real browser against the real core on a real SQLite file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess } from './support/browser';
+import type { Page } from 'playwright-core';
+import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { BAD_ROW, FIXTURE_PEOPLE, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../fixtures/staff/make-fixtures';
 
@@ -13,23 +13,15 @@ async function pickOption(page: Page, testId: string, label: string) {
 }
 
 describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let dir: string;
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('first run → units → staff → search → import (bad, then good) → restart keeps everything', async () => {
     dir = tempDir('tdkt-e2e-');
     const dbPath = path.join(dir, 'office.sqlite');
-    host = await startHost(dbPath);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    host = await session.startHost(dbPath);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
@@ -120,8 +112,8 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
 
     // restart the host on the same database: everything is still there
     await host.stop();
-    host = await startHost(dbPath);
-    const page2 = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    host = await session.startHost(dbPath);
+    const page2 = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page2.goto(host.url);
     await page2.getByTestId('nav-staff').click();
     await expect.poll(() => page2.getByTestId('staff-count').innerText()).toBe(`${expected} người`);
@@ -133,7 +125,7 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
   });
 
   it('the API refuses calls without the launch token', async () => {
-    const h = host ?? (await startHost(path.join(tempDir(), 'x.sqlite')));
+    const h = host ?? (await session.startHost(path.join(tempDir(), 'x.sqlite')));
     const base = h.url.split('#')[0]!;
     const r = await fetch(`${base}api/staff.list`, { method: 'POST', body: '{}' });
     expect(r.status).toBe(401);

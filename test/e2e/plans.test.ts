@@ -1,13 +1,13 @@
 // Campaigns and the plan editor in a real browser against the real core on a real SQLite file:
 // campaign → plan from a template → structural and inline edits → live preview → DOCX/PDF
 // export → autosave survives a reload and a restart → import a reference .docx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const REFERENCE_DOCX = path.resolve(__dirname, '../../../shared/reference/plans/004_604d1ccd06bf0239.docx');
@@ -73,22 +73,14 @@ async function setUpOffice(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('campaign → plan from template → edit, reorder, indent, bold → preview → export → reload and restart keep it → import', { timeout: 180_000 }, async () => {
     const dir = tempDir('tdkt-e2e-plans-');
     const dbPath = path.join(dir, 'office.sqlite');
-    host = await startHost(dbPath);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    host = await session.startHost(dbPath);
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
@@ -251,8 +243,8 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
 
     // ---- restart the host on the same database
     await host.stop();
-    host = await startHost(dbPath);
-    const page2 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    host = await session.startHost(dbPath);
+    const page2 = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
     page2.on('pageerror', (e) => pageErrors.push(e.message));
     await page2.goto(host.url);
     await page2.getByTestId('nav-plans').click();
@@ -323,7 +315,7 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
 
     // ---- two windows on one plan: the second one's stale save is refused, and it reloads
     const dupUrl = new URL(page2.url()).hash;
-    const page3 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page3 = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page3.on('pageerror', (e) => pageErrors.push(e.message));
     await page3.goto(host.url);
     await page3.getByTestId('nav-plans').waitFor();

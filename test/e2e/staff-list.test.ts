@@ -2,10 +2,9 @@
 // the end shows the last person, the filters' dropdowns (options mounted only when opened)
 // still filter, search as you type shows what the core answers, and "Lịch sử" opens the
 // person's timeline. The core's own answers over HTTP are the expected values.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { hasChromium, hostApi, launchChromium, startHost, type HostProcess } from './support/browser';
+import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Vũ'];
@@ -19,19 +18,11 @@ interface Row {
 }
 
 describe.skipIf(!hasChromium)('staff list e2e (browser host + Chromium)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-
   it('scrolls past the first window, filters by unit and status, searches as you type', async () => {
-    host = await startHost(path.join(tempDir('tdkt-e2e-staff-'), 'office.sqlite'));
+    host = await session.startHost(path.join(tempDir('tdkt-e2e-staff-'), 'office.sqlite'));
     const h = host;
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
     await api('office.save', {
@@ -59,7 +50,7 @@ describe.skipIf(!hasChromium)('staff list e2e (browser host + Chromium)', () => 
     const list = (filter: Record<string, unknown>) => api<{ rows: Row[]; total: number }>('staff.list', { search: '', unitId: null, status: 'dang_cong_tac', includeSubunits: true, ...filter });
     const count = (n: number) => `${n.toLocaleString('vi-VN')} người`;
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);

@@ -4,9 +4,9 @@
 // change, export the quarter's BÁO CÁO and read it back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, startHost, type HostProcess, hostApi } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, e2eSession, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 
@@ -27,21 +27,13 @@ async function completeCard(page: Page, title: string, note: string) {
 }
 
 describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today = 10/05/2022)', () => {
-  let browser: Browser;
+  const session = e2eSession();
   let host: HostProcess | null = null;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
 
   it('plan → tasks in the UI → done with notes on the board → home overdue panel → quarter report', async () => {
     const dir = tempDir('tdkt-e2e-tasks-');
-    host = await startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2022-05-10' });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    host = await session.startHost(path.join(dir, 'office.sqlite'), { TDKT_TODAY: '2022-05-10' });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -73,4 +74,32 @@ export async function hostApi<T>(host: HostProcess, proc: string, input?: unknow
   const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
   if (!body.ok) throw new Error(body.error.message);
   return body.data;
+}
+
+/**
+ * A test file's Chromium, launched before its tests, and the hosts its tests start: after the
+ * file's tests every host still running is stopped and the browser closed. Call it inside the
+ * file's describe.
+ */
+export function e2eSession(): { readonly browser: Browser; startHost: typeof startHost } {
+  let browser: Browser | null = null;
+  const hosts: HostProcess[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const h of hosts) await h.stop();
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running (e2eSession outside a describe?)');
+      return browser;
+    },
+    async startHost(dbPath, env) {
+      const h = await startHost(dbPath, env);
+      hosts.push(h);
+      return h;
+    },
+  };
 }
