@@ -681,11 +681,6 @@ function currentBase(db: Db): KeptBase {
   return k!;
 }
 
-/** The kept base's generation, brought up to date (-1 inside a transaction: nothing is kept then). */
-export function historyGeneration(db: Db): number {
-  return db.inTransaction ? -1 : currentBase(db).generation;
-}
-
 /**
  * loadHistories through the connection's kept base: the first call reads the office, later
  * ones re-read only what changed. Inside a transaction (writes not yet committed) the

@@ -12,7 +12,7 @@ export { toStaff };
 
 /** Staff matching a filter, in Vietnamese order (given name, then full name). */
 export async function findStaff(ctx: CoreContext, f: StaffFilterParsed): Promise<Staff[]> {
-  return (await matchStaff(ctx, f)).slice(0, Infinity);
+  return (await matchStaff(ctx, f)).slice(0);
 }
 
 /** The matches of a filter: the search index's, or (inside a transaction) SQL + the collator sort. */

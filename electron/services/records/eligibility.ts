@@ -2,9 +2,10 @@
 // histories, run the pure checker, validate its report with the awards schema, and send it
 // compactly — explanation items and candidates shared by many people are sent once.
 //
-// A run is kept per connection until something it read changes (the histories' generation,
-// see cachedHistories), so the screen can page, filter and search through the server: each
-// answer is a window of subjects with only the candidates and items that window needs.
+// A run is kept per connection, and in the file (eligibility-snapshot.ts), until something it
+// read changes (the file's change stamp, migration 10), so the screen can page, filter and
+// search through the server: each answer is a window of subjects with only the candidates and
+// items that window needs.
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   candidateResultSchema,
