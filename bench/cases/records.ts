@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { checkEligibility } from '../../shared/awards';
 import { historiesFromBase, readHistoryBase } from '../../db/repositories/records';
 import { createCore } from '../../electron/core/core';
-import { NO_UNIT_ID, runEligibility, validateReport } from '../../electron/services/records/eligibility';
+import { NO_UNIT_ID, makeEligibilityLive, runEligibility, validateReport } from '../../electron/services/records/eligibility';
 import { clearSnapshots } from '../../db/repositories/snapshots';
 import { readAwardSettings } from '../../electron/services/records/settings';
 import { RECORD_YEARS } from '../dataset';
@@ -26,6 +26,44 @@ async function timed<T>(runs: number, fn: (i: number) => T | Promise<T>): Promis
     ms.push(nowMs() - t0);
   }
   return { ms: median(ms), value };
+}
+
+/**
+ * The hosts' last warm-up step on a fresh core: this year's run computed from the records in
+ * slices (makeEligibilityLive), each slice timed (the longest a call arriving meanwhile
+ * waits), then one person-year edited and the check asked again.
+ */
+async function warmUpThenEdit(dbPath: string, year: number, clear: boolean) {
+  const core = await createCore({ dbPath, host: 'cli' });
+  try {
+    const sqlite = core.ctx.conn.sqlite;
+    if (clear) clearSnapshots(sqlite);
+    const slices: number[] = [];
+    let from = 0;
+    const t0 = nowMs();
+    await makeEligibilityLive(sqlite, year, OFFICE.name, async () => {
+      if (from) slices.push(nowMs() - from);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      from = nowMs();
+    });
+    if (from) slices.push(nowMs() - from);
+    const wallMs = nowMs() - t0;
+    const screen = { year, unitId: null, limit: WINDOW };
+    const view = await core.invoke('eligibility.check', screen);
+    const person = view.people[1]!;
+    await core.invoke('records.saveYearGrid', {
+      unitId: person.unitId!,
+      year,
+      rows: [{ staffId: person.id, rating: 'HTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+    });
+    const e0 = nowMs();
+    await core.invoke('eligibility.check', screen);
+    const editMs = nowMs() - e0;
+    slices.sort((a, b) => a - b);
+    return { wallMs, busyMs: slices.reduce((a, b) => a + b, 0), slices: slices.length, p95: slices[Math.floor(slices.length * 0.95)] ?? 0, max: slices.at(-1) ?? 0, editMs };
+  } finally {
+    core.close();
+  }
 }
 
 const kb = (v: unknown) => `${Math.round(JSON.stringify(v).length / 1024).toLocaleString('en')} KB`;
@@ -57,6 +95,9 @@ export const eligibilityCase: BenchCase = {
       reopenMs.push(nowMs() - t0);
       r.close();
     }
+    // the hosts' warm-up, with the run in the file, then with none
+    const warmFromFile = await warmUpThenEdit(env.dbPath, year, false);
+    const warmFromNothing = await warmUpThenEdit(env.dbPath, year, true);
     const c = await createCore({ dbPath: env.dbPath, host: 'cli' });
     try {
       const sqlite = c.ctx.conn.sqlite;
@@ -126,7 +167,23 @@ export const eligibilityCase: BenchCase = {
           500,
         ),
         aimBelow({ case: id, metric: `  after one person-year changed (records.saveYearGrid): re-reads what changed, re-judges only that — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),
-        aimBelow({ case: id, metric: '  … the first re-check after an edit when the run came from the file (reads the office, judges everyone once)', value: firstEditMs, unit: 'ms' }, 500),
+        aimBelow({ case: id, metric: '  … the first re-check after an edit when the run came from the file and the warm-up has not made it live (reads the office, judges everyone once)', value: firstEditMs, unit: 'ms' }, 500),
+        ...[
+          ['the file keeps the run', warmFromFile],
+          ['the file keeps no run', warmFromNothing],
+        ].flatMap(([what, w]) => {
+          const r = w as Awaited<ReturnType<typeof warmUpThenEdit>>;
+          return [
+            {
+              case: id,
+              metric: `  hosts' warm-up, ${what as string}: the run computed from the records in slices — wall / busy`,
+              value: r.wallMs,
+              unit: 'ms',
+              note: `${r.busyMs.toFixed(0)} ms busy in ${r.slices} slices; a call waits at most one slice: p95 ${r.p95.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`,
+            },
+            aimBelow({ case: id, metric: `  … then the first re-check after an edit (${what as string})`, value: r.editMs, unit: 'ms' }, 500),
+          ];
+        }),
         { case: id, metric: '  next windows (offset 5,000 …) / a name search / a verdict filter (CSTĐCS) — medians', value: scroll.ms, unit: 'ms', note: `${search.ms.toFixed(1)} / ${filter.ms.toFixed(1)} ms` },
         { case: id, metric: `  every subject, no window (CLI): ${kb(whole.value)}`, value: whole.ms, unit: 'ms', note: `structuredClone of it ${cloneAll.ms.toFixed(0)} ms` },
         { case: id, metric: '  runEligibility in-process, kept run (the dossier checklist)', value: dossierPath.ms, unit: 'ms' },

@@ -20,6 +20,7 @@ import type {
   UnitHistory,
   UnitYearFacts,
 } from '../../shared/awards';
+import { drain, type Steps } from '../../shared/awards/steps';
 import { newId, nowIso } from '../ids';
 
 type Db = BetterSqlite3.Database;
@@ -341,13 +342,36 @@ function readDecisionTitles(db: Db, rowids: readonly number[] | null): Array<[nu
   return rows.map((r) => [r.rid, Object.freeze(toTitle(r))]);
 }
 
+/** People read between two yields of readHistoryBaseSteps (tens of milliseconds at province scale). */
+const PEOPLE_PER_READ = 3000;
+
 /** The whole office's records, read in a handful of scans (most of them on covering indexes). */
 export function readHistoryBase(db: Db): HistoryBase {
+  return drain(readHistoryBaseSteps(db));
+}
+
+/**
+ * readHistoryBase in slices of PEOPLE_PER_READ people (ranges of staff ids, read through the
+ * indexes that start with staff_id), yielding between them. Not a snapshot by itself: a
+ * caller that yields meanwhile must account for writes made in between (currentBaseSteps).
+ */
+export function* readHistoryBaseSteps(db: Db): Steps<HistoryBase> {
   const staff = new Map<string, StaffLite>();
   const records = new Map<string, PersonRecords>();
-  for (const s of staffLite(db)) {
-    staff.set(s.id, s);
-    records.set(s.id, emptyRecords());
+  // in table order (rowid), as staffLite reads them, a slice at a time
+  const limit = PEOPLE_PER_READ * 3;
+  for (let after = -Infinity; ; ) {
+    const rows = prep(db, `SELECT ${STAFF_LITE_COLS}, rowid FROM staff WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid LIMIT ${limit}`)
+      .raw()
+      .all(after) as Array<[...StaffTuple, number]>;
+    for (const r of rows) {
+      const s = staffFromTuple(r as unknown as StaffTuple);
+      staff.set(s.id, s);
+      records.set(s.id, emptyRecords());
+    }
+    if (rows.length < limit) break;
+    after = rows[rows.length - 1]![9];
+    yield;
   }
   const base: HistoryBase = {
     staff,
@@ -356,18 +380,46 @@ export function readHistoryBase(db: Db): HistoryBase {
     unitsById: new Map(),
     unitYears: new Map(),
     unitTitles: new Map(),
-    decisionTitles: new Map(readDecisionTitles(db, null)),
+    decisionTitles: new Map(),
     yearUnits: new Map(),
     assembled: new Map(),
   };
+  yield;
+  base.decisionTitles = new Map(readDecisionTitles(db, null));
   readUnitParts(db, base);
+  yield;
+  for (const r of prep(db, DISCIPLINE_SQL).raw().all() as DisciplineTuple[]) {
+    const rec = records.get(r[0]);
+    if (rec) addDiscipline(rec, r);
+  }
 
+  // ranges of ids in SQLite's order (BINARY: ids are ASCII, so the same as JS's sort)
+  const ids = [...staff.keys()].sort();
+  for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
+    yield;
+    // the first range starts at '' and the last ends at the highest possible string, so rows of
+    // deleted staff between the ranges are read once (and skipped) rather than missed
+    const from = i === 0 ? '' : ids[i]!;
+    const to = i + PEOPLE_PER_READ < ids.length ? ids[i + PEOPLE_PER_READ]! : null;
+    readRecordsBetween(db, base, from, to);
+  }
+  return base;
+}
+
+/** People's years, titles and initiatives for staff ids in [from, to) (to null: no end). */
+function readRecordsBetween(db: Db, base: HistoryBase, from: string, to: string | null): void {
+  const { records } = base;
+  const range = to === null ? 'staff_id >= ?' : 'staff_id >= ? AND staff_id < ?';
+  const params = to === null ? [from] : [from, to];
   // One row per person with the years packed by SQLite as integers (returning 300,000 rows
   // to JS, or splitting strings, costs far more): (year·8 + rating)·4 + maternity·2 + review.
   let duplicates: Set<string> | null = null;
-  for (const [staffId, packed] of prep(db, `SELECT staff_id, group_concat(year * 32 + ${FACTS_CODE}) FROM person_year WHERE deleted_at IS NULL GROUP BY staff_id`)
+  for (const [staffId, packed] of prep(
+    db,
+    `SELECT staff_id, group_concat(year * 32 + ${FACTS_CODE}) FROM person_year INDEXED BY person_year_staff WHERE ${range} AND deleted_at IS NULL GROUP BY staff_id`,
+  )
     .raw()
-    .all() as Array<[string, string | null]>) {
+    .all(...params) as Array<[string, string | null]>) {
     const rec = records.get(staffId);
     if (!rec || !packed) continue;
     forEachInt(packed, (n) => {
@@ -384,11 +436,11 @@ export function readHistoryBase(db: Db): HistoryBase {
   for (const [staffId, packed] of prep(
     db,
     `SELECT r.staff_id, group_concat(d.rowid)
-       FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
-      WHERE r.deleted_at IS NULL AND r.subject_kind = 'person' GROUP BY r.staff_id`,
+       FROM award_recipient r INDEXED BY award_recipient_staff JOIN award_decision d ON d.id = r.decision_id
+      WHERE r.${range} AND r.deleted_at IS NULL AND r.subject_kind = 'person' GROUP BY r.staff_id`,
   )
     .raw()
-    .all() as Array<[string, string | null]>) {
+    .all(...params) as Array<[string, string | null]>) {
     const rec = records.get(staffId);
     if (!rec || !packed) continue;
     forEachInt(packed, (rid) => {
@@ -397,15 +449,10 @@ export function readHistoryBase(db: Db): HistoryBase {
     });
   }
 
-  for (const r of prep(db, INITIATIVE_SQL).raw().all() as InitiativeTuple[]) {
+  for (const r of prep(db, `${INITIATIVE_SQL} AND ${range}`).raw().all(...params) as InitiativeTuple[]) {
     const rec = records.get(r[0]);
     if (rec) addInitiative(rec, r);
   }
-  for (const r of prep(db, DISCIPLINE_SQL).raw().all() as DisciplineTuple[]) {
-    const rec = records.get(r[0]);
-    if (rec) addDiscipline(rec, r);
-  }
-  return base;
 }
 
 /**
@@ -480,6 +527,11 @@ function yearUnitsOf(db: Db, base: HistoryBase, year: number): Map<string, strin
  * members include those of its sub-units.
  */
 export function historiesFromBase(db: Db, base: HistoryBase, scope: HistoryScope): LoadedHistories {
+  return drain(historiesFromBaseSteps(db, base, scope));
+}
+
+/** historiesFromBase yielding every PEOPLE_PER_READ people. */
+function* historiesFromBaseSteps(db: Db, base: HistoryBase, scope: HistoryScope): Steps<LoadedHistories> {
   const { year, unitIds, noUnitId } = scope;
   const { unitsById } = base;
   // who counts, as membersForYear: facts recorded for the year, or working now and started by its end
@@ -490,7 +542,9 @@ export function historiesFromBase(db: Db, base: HistoryBase, scope: HistoryScope
   const yearEnd = `${year}-12-31`;
   const members: YearMember[] = [];
   const people: PersonHistory[] = [];
+  let seen = 0;
   for (const s of base.staff.values()) {
+    if (++seen % PEOPLE_PER_READ === 0) yield;
     const has = recorded.has(s.id);
     if (!has && !(s.status === 'dang_cong_tac' && (!s.employmentStart || s.employmentStart <= yearEnd))) continue;
     const unitId = (has ? recorded.get(s.id) : null) ?? s.unitId;
@@ -638,47 +692,56 @@ export interface CachedHistories extends LoadedHistories {
 }
 
 /** Bring the connection's base up to date: nothing read when nothing changed. */
-function currentBase(db: Db): KeptBase {
+function* currentBaseSteps(db: Db): Steps<KeptBase> {
   const w = watchHistories(db);
-  const version = db.pragma('data_version', { simple: true }) as number;
-  let k = kept.get(db);
-  if (k && k.dataVersion === version && k.changes === w.changes) return k;
-  const reload = !k || k.dataVersion !== version || w.overflow;
-  // one read transaction: every query sees the same snapshot
-  db.transaction(() => {
-    if (reload || !k) {
-      k = { base: readHistoryBase(db), changes: 0, dataVersion: 0, generation: 0 };
-      return;
+  for (let attempt = 0; ; attempt++) {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    const k = kept.get(db);
+    if (k && k.dataVersion === version && k.changes === w.changes) return k;
+    if (!k || k.dataVersion !== version || w.overflow) {
+      // Everything read again, in slices with no transaction across them: what this
+      // connection writes meanwhile lands in the watch (re-read on the next turn of the loop),
+      // a commit by another connection moves data_version (everything read again, then in
+      // one transaction so that it cannot repeat).
+      w.people.clear();
+      w.decisions.clear();
+      w.units = false;
+      w.overflow = false;
+      const changes = w.changes;
+      const base = attempt === 0 ? yield* readHistoryBaseSteps(db) : db.transaction(() => drain(readHistoryBaseSteps(db)))();
+      kept.set(db, { base, changes, dataVersion: version, generation: ++generations });
+      continue;
     }
     const base = k.base;
     const people = w.people;
-    if (w.decisions.size) {
-      const rowids = [...w.decisions];
-      for (const rid of rowids) base.decisionTitles.delete(rid);
-      for (const [rid, t] of readDecisionTitles(db, rowids)) base.decisionTitles.set(rid, t);
-      // every recipient of a changed decision has a changed title
-      for (const [staffId, kind] of prep(
-        db,
-        `SELECT staff_id, subject_kind FROM award_recipient WHERE decision_id IN (SELECT id FROM award_decision WHERE rowid ${IN_IDS})`,
-      )
-        .raw()
-        .all(JSON.stringify(rowids)) as Array<[string | null, string]>) {
-        if (kind === 'unit') w.units = true;
-        else if (staffId) people.add(staffId);
+    // one read transaction: every query sees the same snapshot
+    db.transaction(() => {
+      if (w.decisions.size) {
+        const rowids = [...w.decisions];
+        for (const rid of rowids) base.decisionTitles.delete(rid);
+        for (const [rid, t] of readDecisionTitles(db, rowids)) base.decisionTitles.set(rid, t);
+        // every recipient of a changed decision has a changed title
+        for (const [staffId, kind] of prep(
+          db,
+          `SELECT staff_id, subject_kind FROM award_recipient WHERE decision_id IN (SELECT id FROM award_decision WHERE rowid ${IN_IDS})`,
+        )
+          .raw()
+          .all(JSON.stringify(rowids)) as Array<[string | null, string]>) {
+          if (kind === 'unit') w.units = true;
+          else if (staffId) people.add(staffId);
+        }
       }
-    }
-    if (w.units) readUnitParts(db, base);
-    if (people.size) refreshPeople(db, base, people);
-  })();
-  w.people.clear();
-  w.decisions.clear();
-  w.units = false;
-  w.overflow = false;
-  k!.changes = w.changes;
-  k!.dataVersion = version;
-  k!.generation = ++generations;
-  kept.set(db, k!);
-  return k!;
+      if (w.units) readUnitParts(db, base);
+      if (people.size) refreshPeople(db, base, people);
+    })();
+    w.people.clear();
+    w.decisions.clear();
+    w.units = false;
+    k.changes = w.changes;
+    k.dataVersion = version;
+    k.generation = ++generations;
+    return k;
+  }
 }
 
 /**
@@ -688,8 +751,17 @@ function currentBase(db: Db): KeptBase {
  */
 export function cachedHistories(db: Db, scope: HistoryScope): CachedHistories {
   if (db.inTransaction) return { ...loadHistories(db, scope), generation: -1 };
-  const k = currentBase(db);
-  return { ...historiesFromBase(db, k.base, scope), generation: k.generation };
+  return drain(cachedHistoriesSteps(db, scope));
+}
+
+/** cachedHistories in slices (reading the whole office yields between ranges of people); never inside a transaction. */
+export function* cachedHistoriesSteps(db: Db, scope: HistoryScope): Steps<CachedHistories> {
+  const k = yield* currentBaseSteps(db);
+  yield;
+  // the year's units first (a scan of the year's rows), then the histories
+  yearUnitsOf(db, k.base, scope.year);
+  yield;
+  return { ...(yield* historiesFromBaseSteps(db, k.base, scope)), generation: k.generation };
 }
 
 // ---------------------------------------------------------------------------------------

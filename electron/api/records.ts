@@ -144,7 +144,7 @@ export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
   warmEligibility(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
 }
 
-/** The hosts' last warm-up step, after a long idle while (core.ts): this year's run computed from the records. */
-export async function liveEligibility(ctx: CoreContext): Promise<void> {
-  makeEligibilityLive(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
+/** The hosts' last warm-up step (core.ts): this year's run computed from the records, in slices with `pause()` between them. */
+export async function liveEligibility(ctx: CoreContext, pause: () => Promise<void>): Promise<void> {
+  await makeEligibilityLive(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx), pause);
 }

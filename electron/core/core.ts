@@ -33,19 +33,21 @@ export interface CoreOptions {
    * it), run the document renderers once on a made-up dossier (warmUpRenderers: the first
    * generate then runs warm, yielding to calls between files), and take this year's eligibility
    * run from the file if it keeps a current one (warmEligibility: the checker's first answer is
-   * then instant). Each of these is short. Only after the core has been idle for a long while
-   * (20 s) is this year's run computed from the records (makeEligibilityLive, seconds at
-   * province scale), so the first re-check after an edit re-judges only what changed. A call
-   * arriving meanwhile waits for the step running.
+   * then instant). Each of these is short. Last, this year's run is computed from the records
+   * (makeEligibilityLive: about 1.5 s of work at province scale) in slices of tens of
+   * milliseconds, calls being answered between slices, so that the first re-check after an
+   * edit re-judges only what changed. A call arriving meanwhile waits for the step (or slice) running.
    */
-  warmUp?: boolean | { delayMs: number; liveIdleMs?: number };
+  /** tests shorten the delay before the first step and the idle time each step waits for */
+  warmUp?: boolean | { delayMs: number; idleMs?: number };
 }
 
 const WARM_UP_DELAY_MS = 3000;
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
-/** … and this long before computing the eligibility run (seconds holding the core) */
-const LIVE_ELIGIBILITY_IDLE_MS = 20_000;
+
+/** A turn of the event loop: messages (calls) that arrived meanwhile are handled first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface Core {
   call(proc: string, input: unknown): Promise<Result<unknown>>;
@@ -124,27 +126,27 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let lastCallAt = 0;
   let warmUpTimer: ReturnType<typeof setTimeout> | null = null;
   // each step waits until the core has been idle that long (the renderer's calls come first);
-  // the short ones first, the one that holds the core for seconds only after a long quiet while
-  const warmUpSteps: Array<{ idleMs: number; run: () => Promise<void> }> = [
-    { idleMs: WARM_UP_IDLE_MS, run: async () => warmUpStaffIndex(ctx.conn.sqlite) },
-    { idleMs: WARM_UP_IDLE_MS, run: () => warmUpRenderers() },
-    { idleMs: WARM_UP_IDLE_MS, run: () => warmUpEligibility(ctx) },
-    { idleMs: (typeof opts.warmUp === 'object' && opts.warmUp.liveIdleMs) || LIVE_ELIGIBILITY_IDLE_MS, run: () => liveEligibility(ctx) },
+  // the short ones first, the long one last and in slices
+  const idleMs = (typeof opts.warmUp === 'object' && opts.warmUp.idleMs) || WARM_UP_IDLE_MS;
+  const warmUpSteps: Array<() => Promise<void>> = [
+    async () => warmUpStaffIndex(ctx.conn.sqlite),
+    () => warmUpRenderers(),
+    () => warmUpEligibility(ctx),
+    () => liveEligibility(ctx, nextTurn),
   ];
   const warmUp = () => {
     const step = warmUpSteps[0];
     if (!step || !ctx.conn.sqlite.open) return;
     const idle = performance.now() - lastCallAt;
-    if (idle < step.idleMs) {
-      warmUpTimer = setTimeout(warmUp, step.idleMs - idle);
+    if (idle < idleMs) {
+      warmUpTimer = setTimeout(warmUp, idleMs - idle);
       warmUpTimer.unref?.();
       return;
     }
     warmUpTimer = null;
     warmUpSteps.shift();
     // best effort: no office yet, an empty database, a restore in progress — the real call will say
-    void step
-      .run()
+    void step()
       .catch(() => undefined)
       .then(() => {
         if (warmUpSteps.length && ctx.conn.sqlite.open) {

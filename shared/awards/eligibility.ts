@@ -35,6 +35,7 @@ import {
   type Verdict,
 } from './context';
 import { RULES } from './predicates';
+import { drain, type Steps } from './steps';
 import {
   GENERAL_RULE_IDS,
   isBeforeCoverage,
@@ -387,6 +388,15 @@ function sameUnit(
 }
 
 export function checkEligibility(input: EligibilityInput): EligibilityReport {
+  return drain(checkEligibilitySteps(input));
+}
+
+/** People, and collectives, judged between two yields of checkEligibilitySteps (tens of milliseconds). */
+const PEOPLE_PER_SLICE = 1500;
+const UNITS_PER_SLICE = 20;
+
+/** checkEligibility as slices of PEOPLE_PER_SLICE people (see steps.ts); the input must not change meanwhile. */
+export function* checkEligibilitySteps(input: EligibilityInput): Steps<EligibilityReport> {
   const { year } = input;
   const settings = resolveSettings(input.settings);
   const ruleSet = ruleSetFor(year, input.options);
@@ -422,6 +432,7 @@ export function checkEligibility(input: EligibilityInput): EligibilityReport {
   const peopleOut: SubjectEligibility[] = [];
   const order: RunState['order'] = [];
   for (let i = 0; i < input.people.length; i++) {
+    if (i > 0 && i % PEOPLE_PER_SLICE === 0) yield;
     const person = input.people[i]!;
     // the same place in the previous input is the usual hit (one lookup fewer per person)
     let entry = reuse?.order[i];
@@ -454,10 +465,14 @@ export function checkEligibility(input: EligibilityInput): EligibilityReport {
   }
 
   // ---- collectives ----
+  yield;
   const unitsOut: SubjectEligibility[] = [];
   const unitNames = new Map<string, string>();
   const keptUnits: RunState['units'] = new Map();
-  for (const unit of input.units) {
+  for (let u = 0; u < input.units.length; u++) {
+    // a unit's rules read all its members: a top unit holds the whole office
+    if (u > 0 && u % UNITS_PER_SLICE === 0) yield;
+    const unit = input.units[u]!;
     unitNames.set(unit.unitId, unit.name);
     const memberIds = unit.years[year]?.memberIds ?? unit.memberIds;
     const results = memberIds.map((id) => kept.get(id)?.state.results);

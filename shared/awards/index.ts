@@ -39,8 +39,10 @@ export {
 } from './rulesets';
 export { RULES, type RuleImpl, type RuleOutcome } from './predicates';
 export type { CandidateResult, ExplanationItem, Verdict } from './context';
+export { drain, type Steps } from './steps';
 export {
   checkEligibility,
+  checkEligibilitySteps,
   type EligibilityInput,
   type EligibilityReport,
   type ReportWarning,

@@ -9,13 +9,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   candidateResultSchema,
-  checkEligibility,
+  checkEligibilitySteps,
+  drain,
   eligibilityReportSchema,
   subjectEligibilitySchema,
   type AwardCode,
   type CandidateResult,
   type EligibilityReport,
   type ExplanationItem,
+  type Steps,
   type SubjectEligibility,
 } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
@@ -23,6 +25,7 @@ import type { CompactCandidate, EligibilityCheckQuery, EligibilitySubject, Eligi
 import { compareVi, foldVi, givenName } from '../../../shared/text/vn';
 import {
   cachedHistories,
+  cachedHistoriesSteps,
   getUnitLite,
   listRegistrations,
   subtreeOf,
@@ -266,7 +269,28 @@ export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
   }
 }
 
+/** The warm-up's run in progress on a connection (makeEligibilityLive). */
+const pending = new WeakMap<BetterSqlite3.Database, Steps<KeptRun>>();
+
+/** Finish the warm-up's run in progress now: a call must not see the runs half made. */
+function finishPending(sqlite: BetterSqlite3.Database): void {
+  const steps = pending.get(sqlite);
+  if (!steps) return;
+  pending.delete(sqlite);
+  try {
+    drain(steps);
+  } catch {
+    // the warm-up is best effort: the call's own run reports what is wrong
+  }
+}
+
 function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun {
+  finishPending(sqlite);
+  return drain(keptRunSteps(sqlite, year, unitId, officeName, opts));
+}
+
+/** keptRun in slices: reading the office and judging its people yield between ranges of people. */
+function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): Steps<KeptRun> {
   const settings = readAwardSettings(sqlite);
   // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
   const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
@@ -293,9 +317,10 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
     scope = subtreeOf(unitsLite(sqlite), unitId);
     scopeName = unit.name;
   }
-  const loaded = cachedHistories(sqlite, { year, unitIds: scope, noUnitId: NO_UNIT_ID });
+  const historyScope = { year, unitIds: scope, noUnitId: NO_UNIT_ID };
+  const loaded = sqlite.inTransaction ? cachedHistories(sqlite, historyScope) : yield* cachedHistoriesSteps(sqlite, historyScope);
   const t1 = performance.now();
-  const report = checkEligibility({
+  const report = yield* checkEligibilitySteps({
     year,
     people: loaded.people,
     units: loaded.units,
@@ -305,7 +330,8 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
     previous: hit?.report,
   });
   const t2 = performance.now();
-  validateReport(report);
+  yield* validateReportSteps(report);
+  yield;
 
   const registered = { person: new Map<string, string[]>(), unit: new Map<string, string[]>() };
   for (const r of listRegistrations(sqlite, year)) {
@@ -318,25 +344,27 @@ function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | 
   const NONE: string[] = [];
 
   // report.people[i] judges loaded.people[i], whose staff row is loaded.members[i]
+  yield;
   const personUnits = new Map<string, string>();
-  const people = sortPeople(
-    report.people.map((s, i): Row => {
-      const m: YearMember | undefined = loaded.members[i];
-      const staff = m?.staff.id === s.id ? m.staff : undefined;
-      const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
-      const uName = (uId && loaded.unitsById.get(uId)?.name) || NO_UNIT_NAME;
-      if (uId) personUnits.set(uId, uName);
-      return {
-        s,
-        unitId: uId,
-        unitName: uName,
-        birthDate: staff?.birthDate ?? null,
-        gender: staff?.gender ?? null,
-        registered: registered.person.get(s.id) ?? NONE,
-        key: staff?.nameKey || foldVi(s.name),
-      };
-    }),
-  );
+  const rows = report.people.map((s, i): Row => {
+    const m: YearMember | undefined = loaded.members[i];
+    const staff = m?.staff.id === s.id ? m.staff : undefined;
+    const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
+    const uName = (uId && loaded.unitsById.get(uId)?.name) || NO_UNIT_NAME;
+    if (uId) personUnits.set(uId, uName);
+    return {
+      s,
+      unitId: uId,
+      unitName: uName,
+      birthDate: staff?.birthDate ?? null,
+      gender: staff?.gender ?? null,
+      registered: registered.person.get(s.id) ?? NONE,
+      key: staff?.nameKey || foldVi(s.name),
+    };
+  });
+  yield;
+  const people = sortPeople(rows);
+  yield;
   const units = report.units
     .map((s): Row => ({ s, unitId: s.id, unitName: s.name, birthDate: null, gender: null, registered: registered.unit.get(s.id) ?? NONE, key: foldVi(s.name) }))
     .sort((a, b) => compareVi(a.s.name, b.s.name));
@@ -474,14 +502,30 @@ export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, of
 }
 
 /**
- * Compute this year's whole-office run from the records if the kept one came from the file, so
- * the first re-check after an edit re-reads and re-judges only what changed (instead of reading
- * the whole office then). Seconds at province scale, holding the core: the hosts call it only
- * once the core has been idle for a long while.
+ * Compute this year's whole-office run from the records if the kept one came from the file (or
+ * none is kept), so that the first re-check after an edit re-reads and re-judges only what
+ * changed. Seconds at province scale, so it runs in slices of tens of milliseconds with
+ * `pause()` between them (the hosts' warm-up: calls are answered between slices). A call that
+ * needs the runs meanwhile finishes the rest at once. Resolves when done, or when the
+ * connection was closed.
  */
-export function makeEligibilityLive(sqlite: BetterSqlite3.Database, year: number, officeName: string): void {
-  if (sqlite.inTransaction) return;
-  keptRun(sqlite, year, null, officeName, { live: true });
+export async function makeEligibilityLive(sqlite: BetterSqlite3.Database, year: number, officeName: string, pause: () => Promise<void>): Promise<void> {
+  finishPending(sqlite);
+  if (sqlite.inTransaction || hasKeptRun(sqlite, year, null, officeName, { live: true })) return;
+  const steps = keptRunSteps(sqlite, year, null, officeName, { live: true });
+  pending.set(sqlite, steps);
+  try {
+    for (;;) {
+      await pause();
+      // finished by a call, or the database closed (a restore replaced it)
+      if (pending.get(sqlite) !== steps || !sqlite.open) return;
+      // someone's transaction is open across turns: read nothing until it ends
+      if (sqlite.inTransaction) continue;
+      if (steps.next().done) return;
+    }
+  } finally {
+    if (pending.get(sqlite) === steps) pending.delete(sqlite);
+  }
 }
 
 /** eligibility.check: a window when `limit` is given, else every subject. */
@@ -511,13 +555,23 @@ const validCandidates = new WeakSet<CandidateResult>();
  * is checked once — the same checks as parsing the whole report, at a fraction of the cost.
  */
 export function validateReport(report: EligibilityReport): void {
+  drain(validateReportSteps(report));
+}
+
+/** Subjects validated between two yields of validateReportSteps. */
+const SUBJECTS_PER_SLICE = 4000;
+
+/** validateReport in slices of SUBJECTS_PER_SLICE subjects. */
+function* validateReportSteps(report: EligibilityReport): Steps<void> {
   const fail = (path: string) => {
     throw new AppError('INTERNAL', `Kết quả kiểm tra điều kiện không đúng cấu trúc (${path}). Hãy báo lỗi này cho bộ phận hỗ trợ.`);
   };
   const envelope = eligibilityReportSchema.safeParse({ ...report, people: [], units: [] });
   if (!envelope.success) fail(envelope.error.issues[0]?.path.join('.') ?? '');
+  let n = 0;
   for (const list of [report.people, report.units]) {
     for (const s of list) {
+      if (++n % SUBJECTS_PER_SLICE === 0) yield;
       if (validSubjects.has(s)) continue;
       const shell = subjectEligibilitySchema.safeParse({ ...s, candidates: [] });
       if (!shell.success) fail(`${s.id}: ${shell.error.issues[0]?.path.join('.') ?? ''}`);

@@ -1,4 +1,6 @@
 import type { Core } from '../../../electron/core/core';
+import { newId } from '../../../db/ids';
+import { foldVi } from '../../../shared/text/vn';
 import { testCore } from '../../support/core';
 import { PEOPLE, UNITS, type HistoryPerson } from '../../fixtures/records/office-history';
 
@@ -32,4 +34,52 @@ export const b64 = (b: Buffer) => b.toString('base64');
 
 export function count(core: Core, table: string): number {
   return (core.ctx.conn.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+}
+
+/**
+ * An office of `people` people ("Nguyễn Văn i") in `units` units (six top units, the rest
+ * under them), with ratings for `years` years from 2015 and LĐTT/CSTĐCS decisions up to 2023,
+ * written straight to the tables (the app's writers take minutes for this many).
+ */
+export function syntheticOffice(core: Core, o: { people: number; units: number; years: number }): { unitIds: string[]; staffIds: string[] } {
+  const sqlite = core.ctx.conn.sqlite;
+  const origin = core.ctx.officeId;
+  const now = new Date().toISOString();
+  const unitIds: string[] = [];
+  const staffIds: string[] = [];
+  const ratings = ['HTXSNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTNV', null] as const;
+  sqlite.transaction(() => {
+    const u = sqlite.prepare(`INSERT INTO unit (id, origin_office_id, created_at, updated_at, parent_id, name, name_key, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'phong_chuyen_mon')`);
+    for (let i = 0; i < o.units; i++) {
+      const id = newId();
+      unitIds.push(id);
+      u.run(id, origin, now, now, i < 6 ? null : unitIds[i % 6]!, `Đơn vị ${i + 1}`, foldVi(`Đơn vị ${i + 1}`));
+    }
+    const s = sqlite.prepare(`INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, gender, unit_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'dang_cong_tac')`);
+    const py = sqlite.prepare(`INSERT INTO person_year (id, origin_office_id, created_at, updated_at, staff_id, year, unit_id, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const d = sqlite.prepare(`INSERT INTO award_decision (id, origin_office_id, created_at, updated_at, number, award_code, year, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'import')`);
+    const r = sqlite.prepare(`INSERT INTO award_recipient (id, origin_office_id, created_at, updated_at, decision_id, subject_kind, staff_id, name) VALUES (?, ?, ?, ?, ?, 'person', ?, ?)`);
+    const decisions = new Map<string, string>();
+    for (let y = 2015; y < 2015 + o.years; y++) {
+      for (const code of ['LDTT', 'CSTDCS']) {
+        const id = newId();
+        decisions.set(`${y}|${code}`, id);
+        d.run(id, origin, now, now, `${y}/${code}`, code, y);
+      }
+    }
+    for (let i = 0; i < o.people; i++) {
+      const id = newId();
+      staffIds.push(id);
+      const unit = unitIds[i % o.units]!;
+      const name = `Nguyễn Văn ${i}`;
+      s.run(id, origin, now, now, name, foldVi(name), i % 2 ? 'nam' : 'nu', unit);
+      for (let y = 2015; y < 2015 + o.years; y++) {
+        const rating = ratings[(i * 7 + y) % ratings.length]!;
+        py.run(newId(), origin, now, now, id, y, unit, rating);
+        if (y < 2024 && rating && rating !== 'HTNV') r.run(newId(), origin, now, now, decisions.get(`${y}|LDTT`)!, id, name);
+        if (y < 2024 && rating === 'HTXSNV') r.run(newId(), origin, now, now, decisions.get(`${y}|CSTDCS`)!, id, name);
+      }
+    }
+  })();
+  return { unitIds, staffIds };
 }

@@ -5,11 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { PersonHistory, UnitHistory } from '../../../shared/awards';
 import { checkEligibility, eligibilityReportSchema } from '../../../shared/awards';
 import { loadHistories, subtreeOf, unitsLite } from '../../../db/repositories/records';
-import { newId } from '../../../db/ids';
-import { foldVi } from '../../../shared/text/vn';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
 import { testCore } from '../../support/core';
-import { b64, historyOffice } from './helpers';
+import { b64, historyOffice, syntheticOffice } from './helpers';
 import { validateReport } from '../../../electron/services/records/eligibility';
 
 const sortPeople = (list: PersonHistory[]) =>
@@ -180,45 +178,9 @@ describe('history loaders', () => {
   it('an office-sized data set loads and checks quickly (figures printed, never asserted)', async () => {
     const core = await testCore({ today: '2025-03-01' });
     const sqlite = core.ctx.conn.sqlite;
-    const origin = core.ctx.officeId;
-    const now = new Date().toISOString();
-    const UNITS = 60;
     const PEOPLE = process.env.TDKT_RECORDS_PERF ? 30_000 : 6_000;
     const YEARS = 10;
-    const unitIds: string[] = [];
-    const ratings = ['HTXSNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTNV', null] as const;
-    sqlite.transaction(() => {
-      const u = sqlite.prepare(`INSERT INTO unit (id, origin_office_id, created_at, updated_at, parent_id, name, name_key, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'phong_chuyen_mon')`);
-      for (let i = 0; i < UNITS; i++) {
-        const id = newId();
-        unitIds.push(id);
-        u.run(id, origin, now, now, i < 6 ? null : unitIds[i % 6]!, `Đơn vị ${i + 1}`, foldVi(`Đơn vị ${i + 1}`));
-      }
-      const s = sqlite.prepare(`INSERT INTO staff (id, origin_office_id, created_at, updated_at, full_name, name_key, gender, unit_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'dang_cong_tac')`);
-      const py = sqlite.prepare(`INSERT INTO person_year (id, origin_office_id, created_at, updated_at, staff_id, year, unit_id, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-      const d = sqlite.prepare(`INSERT INTO award_decision (id, origin_office_id, created_at, updated_at, number, award_code, year, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'import')`);
-      const r = sqlite.prepare(`INSERT INTO award_recipient (id, origin_office_id, created_at, updated_at, decision_id, subject_kind, staff_id, name) VALUES (?, ?, ?, ?, ?, 'person', ?, ?)`);
-      const decisions = new Map<string, string>();
-      for (let y = 2015; y < 2015 + YEARS; y++) {
-        for (const code of ['LDTT', 'CSTDCS']) {
-          const id = newId();
-          decisions.set(`${y}|${code}`, id);
-          d.run(id, origin, now, now, `${y}/${code}`, code, y);
-        }
-      }
-      for (let i = 0; i < PEOPLE; i++) {
-        const id = newId();
-        const unit = unitIds[i % UNITS]!;
-        const name = `Nguyễn Văn ${i}`;
-        s.run(id, origin, now, now, name, foldVi(name), i % 2 ? 'nam' : 'nu', unit);
-        for (let y = 2015; y < 2015 + YEARS; y++) {
-          const rating = ratings[(i * 7 + y) % ratings.length]!;
-          py.run(newId(), origin, now, now, id, y, unit, rating);
-          if (y < 2024 && rating && rating !== 'HTNV') r.run(newId(), origin, now, now, decisions.get(`${y}|LDTT`)!, id, name);
-          if (y < 2024 && rating === 'HTXSNV') r.run(newId(), origin, now, now, decisions.get(`${y}|CSTDCS`)!, id, name);
-        }
-      }
-    })();
+    const { unitIds } = syntheticOffice(core, { people: PEOPLE, units: 60, years: YEARS });
 
     const t0 = performance.now();
     const loaded = loadHistories(sqlite, { year: 2024, unitIds: null, noUnitId: 'none' });

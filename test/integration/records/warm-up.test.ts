@@ -1,6 +1,7 @@
 // The hosts' warm-up, a few seconds after start: this year's whole-office run is taken from the
-// file when it keeps a current one, so the checker screen's first answer is a kept run; it never
-// runs the check itself (seconds at province scale, holding the core). The CLI does not warm up.
+// file when it keeps a current one, so the checker screen's first answer is a kept run, and is
+// then computed from the records in slices (calls are answered between them), so a re-check
+// after an edit re-judges only what changed. The CLI does not warm up.
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { hasKeptRun } from '../../../electron/services/records/eligibility';
@@ -14,7 +15,7 @@ const until = async (fn: () => boolean, ms = 5000) => {
 };
 
 describe('eligibility warm-up', () => {
-  it('a host core takes this year\'s run from the file; a change makes it stale; without warmUp nothing is kept', async () => {
+  it('a host core computes this year\'s run, or takes it from the file; a change makes it stale; without warmUp nothing is kept', async () => {
     const dbPath = tempDb();
     const seed = await createCore({ dbPath, host: 'test', today: () => '2025-11-20' });
     await seed.invoke('office.save', OFFICE);
@@ -22,12 +23,9 @@ describe('eligibility warm-up', () => {
     await seed.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id });
     seed.close();
 
-    // the file keeps no run yet: the warm-up does not compute one
-    const first = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10 } });
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(hasKeptRun(first.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
-    // a check is asked for: it runs, and the file keeps it when the core closes
-    await first.invoke('eligibility.check', { year: 2025, limit: 50 });
+    // the file keeps no run yet: the warm-up computes one from the records (kept in the file when the core closes)
+    const first = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10, idleMs: 50 } });
+    expect(await until(() => hasKeptRun(first.ctx.conn.sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
     first.close();
 
     const cold = await createCore({ dbPath, host: 'test', today: '2025-11-20' });
@@ -35,7 +33,7 @@ describe('eligibility warm-up', () => {
     expect(hasKeptRun(cold.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
     cold.close();
 
-    const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10 } });
+    const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10, idleMs: 50 } });
     try {
       expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name))).toBe(true);
       const view = await host.invoke('eligibility.check', { year: 2025, limit: 50 });
