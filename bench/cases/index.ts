@@ -6,6 +6,7 @@ import { eligibilityCase } from './records';
 import { dossierCase, dossierWarmCase } from './dossier';
 import { exchangeCase } from './exchange';
 import { browserCase } from './browser';
+import { backupCase } from './backup';
 
 registerBench(openCase);
 registerBench(searchCase);
@@ -14,6 +15,7 @@ registerBench(eligibilityCase);
 registerBench(dossierCase);
 registerBench(dossierWarmCase);
 registerBench(exchangeCase);
+registerBench(backupCase);
 registerBench(browserCase);
 
 /** Extension points: cases later work adds (listed as "not measured yet" in the output). */

@@ -6,7 +6,7 @@ import { checkEligibility } from '../../shared/awards';
 import { historiesFromBase, readHistoryBase } from '../../db/repositories/records';
 import { createCore } from '../../electron/core/core';
 import { NO_UNIT_ID, makeEligibilityLive, runEligibility, validateReport } from '../../electron/services/records/eligibility';
-import { clearSnapshots } from '../../db/repositories/snapshots';
+import { changeStamp, clearSnapshots } from '../../db/repositories/snapshots';
 import { readAwardSettings } from '../../electron/services/records/settings';
 import { RECORD_YEARS } from '../dataset';
 import { OFFICE } from '../office';
@@ -33,7 +33,7 @@ async function timed<T>(runs: number, fn: (i: number) => T | Promise<T>): Promis
  * slices (makeEligibilityLive), each slice timed (the longest a call arriving meanwhile
  * waits), then one person-year edited and the check asked again.
  */
-async function warmUpThenEdit(dbPath: string, year: number, clear: boolean) {
+async function warmUpThenEdit(dbPath: string, year: number, clear: boolean, edited: number) {
   const core = await createCore({ dbPath, host: 'cli' });
   try {
     const sqlite = core.ctx.conn.sqlite;
@@ -50,12 +50,16 @@ async function warmUpThenEdit(dbPath: string, year: number, clear: boolean) {
     const wallMs = nowMs() - t0;
     const screen = { year, unitId: null, limit: WINDOW };
     const view = await core.invoke('eligibility.check', screen);
-    const person = view.people[1]!;
+    // a person no earlier step edited (the same edit again would write nothing)
+    const person = view.people[edited]!;
+    const rating = sqlite.prepare('SELECT rating FROM person_year WHERE staff_id = ? AND year = ? AND deleted_at IS NULL').pluck().get(person.id, year);
+    const stamp = changeStamp(sqlite);
     await core.invoke('records.saveYearGrid', {
       unitId: person.unitId!,
       year,
-      rows: [{ staffId: person.id, rating: 'HTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+      rows: [{ staffId: person.id, rating: rating === 'HTNV' ? 'HTXSNV' : 'HTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
     });
+    if (changeStamp(sqlite) === stamp) throw new Error('the edit wrote nothing');
     const e0 = nowMs();
     await core.invoke('eligibility.check', screen);
     const editMs = nowMs() - e0;
@@ -96,8 +100,8 @@ export const eligibilityCase: BenchCase = {
       r.close();
     }
     // the hosts' warm-up, with the run in the file, then with none
-    const warmFromFile = await warmUpThenEdit(env.dbPath, year, false);
-    const warmFromNothing = await warmUpThenEdit(env.dbPath, year, true);
+    const warmFromFile = await warmUpThenEdit(env.dbPath, year, false, 1);
+    const warmFromNothing = await warmUpThenEdit(env.dbPath, year, true, 2);
     const c = await createCore({ dbPath: env.dbPath, host: 'cli' });
     try {
       const sqlite = c.ctx.conn.sqlite;

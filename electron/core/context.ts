@@ -23,6 +23,8 @@ export interface CoreContext {
    * If reopening fails, the error is thrown and `conn` is left closed for the caller to repair.
    */
   replaceDatabase(swap: (dbPath: string) => void): void;
+  /** the better-sqlite3 native build the hosts use (Electron's), for connections on other threads; null: the default */
+  nativeBinding: string | null;
   /** Open another SQLite file (a backup, a restore candidate) with the live database's native build. */
   openFile(file: string, opts?: { readonly?: boolean }): BetterSqlite3.Database;
 }

@@ -114,6 +114,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       ctx.officeId = ensureOfficeId(next);
       carryProfile(next.sqlite, carriedProfile);
     },
+    nativeBinding: opts.nativeBinding ?? null,
     openFile(file, o = {}) {
       return new Database(file, {
         readonly: o.readonly ?? false,

@@ -113,10 +113,79 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
+/** What a backup check reads from a file (probeBackupFile). */
+export interface BackupProbe {
+  pragma: 'quick_check' | 'integrity_check';
+  /** the check's rows: ['ok'] when sound */
+  messages: string[];
+  hasLog: boolean;
+  version: number;
+}
+
 /**
- * Check a file that should be a TĐKT backup: SQLite header, integrity_check, the
- * migration_log table and a schema version this app can open. With `makeSelfContained`
- * (a private copy only) it is first switched out of WAL mode so it needs no -wal/-shm files.
+ * Read what a check needs from a SQLite file: with `selfContained` it is first switched out
+ * of WAL mode (a private copy only, so it needs no -wal/-shm files); then quick_check or
+ * integrity_check, the migration_log table and the schema version. Throws what SQLite throws.
+ * Self-contained — no outside names, only its arguments — because it is also the source of the
+ * check thread (check-thread.ts).
+ */
+export function probeBackupFile(
+  open: (file: string, readonly: boolean) => { pragma(source: string, o?: { simple?: boolean }): unknown; prepare(sql: string): { get(): unknown }; close(): void },
+  file: string,
+  o: { selfContained: boolean; quick: boolean },
+): BackupProbe {
+  if (o.selfContained) {
+    const rw = open(file, false);
+    try {
+      rw.pragma('journal_mode = DELETE');
+    } finally {
+      rw.close();
+    }
+  }
+  const db = open(file, true);
+  try {
+    const pragma = o.quick ? 'quick_check' : 'integrity_check';
+    const rows = db.pragma(pragma) as Array<Record<string, string>>;
+    const messages = rows.map((r) => String(r[pragma]));
+    const hasLog = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration_log'").get();
+    const version = Number(db.pragma('user_version', { simple: true }));
+    return { pragma, messages, hasLog, version };
+  } finally {
+    db.close();
+  }
+}
+
+/** The header and size of a file that should be a TĐKT backup (before SQLite opens it). */
+export function checkBackupHeader(file: string, label: string): void {
+  const size = fs.statSync(file).size;
+  if (size < MIN_DB_BYTES || !hasSqliteHeader(file)) {
+    throw new AppError('FILE_INVALID', `Tệp "${label}" không phải tệp sao lưu của TĐKT Desktop (không phải cơ sở dữ liệu SQLite). Hãy chọn tệp .sqlite do ứng dụng tạo ra.`);
+  }
+}
+
+/** What the probe found, judged: throws AppError('FILE_INVALID') with a message that says what to do. */
+export function judgeBackupProbe(probe: BackupProbe | { error: string }, label: string): CandidateReport {
+  if ('error' in probe) throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng, không đọc được (${probe.error}). Hãy chọn bản sao lưu khác.`);
+  const { messages, hasLog, version } = probe;
+  if (!(messages.length === 1 && messages[0] === 'ok')) {
+    throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng (kiểm tra toàn vẹn không đạt: ${messages.slice(0, 3).join('; ')}). Hãy chọn bản sao lưu khác.`);
+  }
+  if (!hasLog || version < 1) {
+    throw new AppError('FILE_INVALID', `Tệp "${label}" là cơ sở dữ liệu SQLite nhưng không phải dữ liệu của TĐKT Desktop. Hãy chọn tệp sao lưu do ứng dụng tạo ra.`);
+  }
+  if (version > LATEST_VERSION) {
+    throw new AppError(
+      'FILE_INVALID',
+      `Tệp sao lưu "${label}" được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ ${version}, phiên bản này đọc được đến ${LATEST_VERSION}). Hãy cập nhật TĐKT Desktop rồi khôi phục lại.`,
+    );
+  }
+  return { schemaVersion: version };
+}
+
+/**
+ * Check a file that should be a TĐKT backup, in this thread: SQLite header, integrity_check,
+ * the migration_log table and a schema version this app can open. With `makeSelfContained`
+ * (a private copy only) it is first switched out of WAL mode.
  * `quick`: quick_check instead of integrity_check (pages, b-trees and records, not the
  * indexes against their tables: 0.75 s instead of 3.4 s for a 664 MB province database) — for
  * the automatic backups the app writes itself at start, daily and at quit, whose copy is
@@ -124,45 +193,12 @@ function hasSqliteHeader(file: string): boolean {
  * Throws AppError('FILE_INVALID') with a message that says what to do.
  */
 export function checkBackupFile(openFile: OpenFile, file: string, label: string, makeSelfContained = false, quick = false): CandidateReport {
-  const size = fs.statSync(file).size;
-  if (size < MIN_DB_BYTES || !hasSqliteHeader(file)) {
-    throw new AppError('FILE_INVALID', `Tệp "${label}" không phải tệp sao lưu của TĐKT Desktop (không phải cơ sở dữ liệu SQLite). Hãy chọn tệp .sqlite do ứng dụng tạo ra.`);
-  }
-  let db: BetterSqlite3.Database | null = null;
+  checkBackupHeader(file, label);
+  let probe: BackupProbe | { error: string };
   try {
-    try {
-      if (makeSelfContained) {
-        const rw = openFile(file);
-        try {
-          rw.pragma('journal_mode = DELETE');
-        } finally {
-          rw.close();
-        }
-      }
-      db = openFile(file, { readonly: true });
-      const pragma = quick ? 'quick_check' : 'integrity_check';
-      const rows = db.pragma(pragma) as Record<string, string>[];
-      const messages = rows.map((r) => r[pragma]!);
-      if (!(messages.length === 1 && messages[0] === 'ok')) {
-        throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng (kiểm tra toàn vẹn không đạt: ${messages.slice(0, 3).join('; ')}). Hãy chọn bản sao lưu khác.`);
-      }
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('FILE_INVALID', `Tệp sao lưu "${label}" bị hỏng, không đọc được (${(e as Error).message}). Hãy chọn bản sao lưu khác.`);
-    }
-    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration_log'").get();
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (!hasLog || version < 1) {
-      throw new AppError('FILE_INVALID', `Tệp "${label}" là cơ sở dữ liệu SQLite nhưng không phải dữ liệu của TĐKT Desktop. Hãy chọn tệp sao lưu do ứng dụng tạo ra.`);
-    }
-    if (version > LATEST_VERSION) {
-      throw new AppError(
-        'FILE_INVALID',
-        `Tệp sao lưu "${label}" được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ ${version}, phiên bản này đọc được đến ${LATEST_VERSION}). Hãy cập nhật TĐKT Desktop rồi khôi phục lại.`,
-      );
-    }
-    return { schemaVersion: version };
-  } finally {
-    db?.close();
+    probe = probeBackupFile((f, readonly) => openFile(f, { readonly }), file, { selfContained: makeSelfContained, quick });
+  } catch (e) {
+    probe = { error: (e as Error).message };
   }
+  return judgeBackupProbe(probe, label);
 }

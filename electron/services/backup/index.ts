@@ -33,7 +33,9 @@ import {
   partialName,
   removeQuietly,
   removeSidecars,
+  type CandidateReport,
 } from './files';
+import { checkAndSyncOnThread } from './check-thread';
 
 export { backupDirFor, backupFileName, parseBackupFileName, checkBackupFile } from './files';
 
@@ -46,14 +48,27 @@ const STALE_PARTIAL_MS = 60 * 60 * 1000;
 export interface BackupSteps {
   /** consistent copy of the live database into `dest` (online backup API) */
   copy(ctx: CoreContext, dest: string): Promise<void>;
+  /**
+   * Make the copy self-contained, check it and fsync it (`fsync`: the step to sync with); with
+   * `copyFrom`, copy the live database there first (the default does all of it on a thread).
+   */
+  check(
+    ctx: CoreContext,
+    file: string,
+    label: string,
+    o: { quick: boolean; fsync: (file: string) => void; syncOnThread: boolean; copyFrom: string | null },
+  ): Promise<CandidateReport>;
   fsync(file: string): void;
   rename(from: string, to: string): void;
 }
 
-const defaultSteps: BackupSteps = {
+export const defaultSteps: BackupSteps = {
   async copy(ctx, dest) {
     await ctx.conn.sqlite.backup(dest);
   },
+  // on a thread of its own: the core answers calls meanwhile (see check-thread.ts)
+  check: (ctx, file, label, o) =>
+    checkAndSyncOnThread(ctx.openFile, ctx.nativeBinding, file, label, { selfContained: true, ...o, copyHere: () => defaultSteps.copy(ctx, file) }),
   fsync: fsyncFile,
   rename: (from, to) => fs.renameSync(from, to),
 };
@@ -222,13 +237,28 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
     const finalName = freeBackupName(dir, now, opts.reason);
     const finalPath = path.join(dir, finalName);
     tmp = path.join(dir, partialName(finalName));
-    await steps.copy(ctx, tmp);
-    // Nothing below yields to the event loop: a restore that follows this backup swaps the
-    // database before any other call can write (see restoreBackup).
-    // the automatic ones get the quick check (they run at every start and quit, holding the core)
-    const report = checkBackupFile(ctx.openFile, tmp, finalName, true, (AUTO_BACKUP_REASONS as readonly string[]).includes(opts.reason));
+    // the automatic ones get the quick check (they run at every start, daily and at quit)
+    const quick = (AUTO_BACKUP_REASONS as readonly string[]).includes(opts.reason);
+    let report: CandidateReport;
+    if (opts.reason === 'before-restore') {
+      // the core's own copy (writes of this connection meanwhile are copied too), then nothing
+      // yields: the restore that follows swaps the database before any other call can write
+      await steps.copy(ctx, tmp);
+      report = checkBackupFile(ctx.openFile, tmp, finalName, true, quick);
+      steps.fsync(tmp);
+    } else {
+      // copied on the check's thread (a snapshot of the file, the core writing on meanwhile)
+      // unless a test replaced the copy step; a database in memory has no file to copy from
+      const copyOnThread = steps.copy === defaultSteps.copy && ctx.conn.path !== ':memory:';
+      if (!copyOnThread) await steps.copy(ctx, tmp);
+      report = await steps.check(ctx, tmp, finalName, {
+        quick,
+        fsync: steps.fsync,
+        syncOnThread: steps.fsync === defaultSteps.fsync,
+        copyFrom: copyOnThread ? path.resolve(ctx.conn.path) : null,
+      });
+    }
     removeSidecars(tmp);
-    steps.fsync(tmp);
     steps.rename(tmp, finalPath);
     tmp = null;
     fsyncDir(dir);
@@ -410,9 +440,9 @@ export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { n
       } else {
         fs.writeFileSync(staging, source.bytes);
       }
-      checkBackupFile(ctx.openFile, staging, label, true);
+      // the full check (seconds at province scale) on a thread: nothing has changed yet
+      await checkAndSyncOnThread(ctx.openFile, ctx.nativeBinding, staging, label, { selfContained: true, quick: false, fsync: fsyncFile, syncOnThread: true });
       removeSidecars(staging);
-      fsyncFile(staging);
 
       if (ctx.conn.sqlite.inTransaction) {
         throw new AppError('CONFLICT', 'Đang có thao tác ghi dữ liệu (ví dụ nhập Excel). Hãy đợi thao tác đó xong rồi khôi phục lại.');

@@ -5,15 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../../electron/core/core';
 import { createCore } from '../../../electron/core/core';
+import { threadId } from 'node:worker_threads';
 import {
   backupFileName,
   createBackup,
+  defaultSteps,
+  type BackupSteps,
   dailyBackupDue,
   forgetBackupChecks,
   listBackups,
   parseBackupFileName,
   pruneBackups,
 } from '../../../electron/services/backup';
+import { checkAndSyncOnThread, probeOnThread } from '../../../electron/services/backup/check-thread';
 import { runCli } from '../../../electron/cli/tdkt';
 import { isAppError } from '../../../shared/contract/errors';
 import { testCore } from '../../support/core';
@@ -167,6 +171,18 @@ describe('pruning and the daily rule', () => {
     expect(await pruneBackups(c.ctx, 1)).toEqual([]);
   });
 
+  /** createBackup's steps with the check counted (and its quick flag recorded), done as by default */
+  function countedChecks() {
+    const seen: boolean[] = [];
+    const steps: Partial<BackupSteps> = {
+      check: (ctx, file, label, o) => {
+        seen.push(o.quick);
+        return defaultSteps.check(ctx, file, label, o);
+      },
+    };
+    return { seen, steps };
+  }
+
   it('checks each backup once: pruning checks nothing, a new session reads the results kept in the folder, a changed file is checked again', async () => {
     const c = await core();
     let opened = 0;
@@ -175,13 +191,11 @@ describe('pruning and the daily rule', () => {
       opened++;
       return openFile(file, o);
     };
-    await createBackup(c.ctx, { reason: 'daily', now: new Date(2025, 0, 1, 8) });
-    // what writing one backup opens (made self-contained, then checked)
-    const perBackup = opened;
-    expect(perBackup).toBeGreaterThan(0);
-    for (let d = 2; d <= 4; d++) await createBackup(c.ctx, { reason: 'daily', now: new Date(2025, 0, d, 8) });
-    // the prune after each one opens none of the older backups
-    expect(opened).toBe(4 * perBackup);
+    const { seen, steps } = countedChecks();
+    for (let d = 1; d <= 4; d++) await createBackup(c.ctx, { reason: 'daily', now: new Date(2025, 0, d, 8), steps });
+    // one check per backup written (on its thread), and the prune after each opens none of the older ones
+    expect(seen).toHaveLength(4);
+    expect(opened).toBe(0);
     const dir = backupsDir(c);
     const index = JSON.parse(fs.readFileSync(path.join(dir, BACKUP_CHECKS_FILE), 'utf8')) as Record<string, { ok: boolean }>;
     expect(Object.keys(index).sort()).toEqual(filesIn(dir));
@@ -189,15 +203,14 @@ describe('pruning and the daily rule', () => {
 
     // a new session: the list comes from the folder's results, no file is opened
     forgetBackupChecks();
-    opened = 0;
     const listed = listBackups(c.ctx);
     expect(listed.map((b) => b.integrityOk)).toEqual([true, true, true, true]);
     expect(opened).toBe(0);
-    // … and the start of a new session (a backup, then the prune) opens only the new backup
+    // … and the start of a new session (a backup, then the prune) checks only the new backup
     forgetBackupChecks();
-    opened = 0;
-    await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 0, 5, 8) });
-    expect(opened).toBe(perBackup);
+    await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 0, 5, 8), steps });
+    expect(seen).toHaveLength(5);
+    expect(opened).toBe(0);
 
     // a file that changed since (damaged, replaced) is checked again, and found bad
     const victim = listed[1]!.path;
@@ -207,13 +220,16 @@ describe('pruning and the daily rule', () => {
     fs.writeFileSync(victim, bytes);
     fs.utimesSync(victim, new Date(), new Date(Date.now() + 5000));
     forgetBackupChecks();
-    opened = 0;
     expect(listBackups(c.ctx).find((b) => b.path === victim)?.integrityOk).toBe(false);
     expect(opened).toBe(1);
   });
 
   it('an automatic backup gets the quick check, a manual one the full integrity check; the list checks unknown files in full', async () => {
     const c = await core();
+    const { seen, steps } = countedChecks();
+    await createBackup(c.ctx, { reason: 'quit', steps });
+    await createBackup(c.ctx, { reason: 'manual', steps });
+    expect(seen).toEqual([true, false]);
     const pragmas: string[] = [];
     const openFile = c.ctx.openFile;
     c.ctx.openFile = (file, o) => {
@@ -225,17 +241,37 @@ describe('pruning and the daily rule', () => {
       }) as typeof db.pragma;
       return db;
     };
-    await createBackup(c.ctx, { reason: 'quit' });
-    expect(pragmas).toContain('quick_check');
-    expect(pragmas).not.toContain('integrity_check');
-    pragmas.length = 0;
-    await createBackup(c.ctx, { reason: 'manual' });
-    expect(pragmas).toContain('integrity_check');
-    pragmas.length = 0;
     forgetBackupChecks();
     fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE));
     expect(listBackups(c.ctx).every((b) => b.integrityOk)).toBe(true);
     expect(pragmas.filter((p) => p === 'integrity_check')).toHaveLength(2);
+  });
+
+  it('the check of a new backup runs on a thread of its own, with the same probe: quick or full, and a damaged copy is refused', async () => {
+    const c = await core();
+    await c.invoke('staff.create', { fullName: 'Phạm Văn Đồng' });
+    const info = await createBackup(c.ctx, { reason: 'manual' });
+    for (const quick of [true, false]) {
+      const answer = await probeOnThread({ nativeBinding: null, source: null, file: info.path, selfContained: false, quick, fsync: true });
+      expect(answer.threadId).not.toBe(threadId);
+      expect(answer).toMatchObject({ pragma: quick ? 'quick_check' : 'integrity_check', messages: ['ok'], hasLog: true, fsynced: true, copied: false });
+    }
+    // the thread copies the live file itself (its own read-only connection) while the core writes on
+    const copy = path.join(tempDir('tdkt-copy-'), 'copy.sqlite');
+    const writing = c.invoke('staff.create', { fullName: 'Lê Thị Sau' });
+    const answer = await probeOnThread({ nativeBinding: null, source: c.ctx.conn.path, file: copy, selfContained: true, quick: true, fsync: true });
+    await writing;
+    expect(answer).toMatchObject({ copied: true, messages: ['ok'], fsynced: true });
+    expect((tableRows(copy, 'staff') as { full_name: string }[]).map((r) => r.full_name)).toContain('Phạm Văn Đồng');
+    expect(fs.existsSync(`${copy}-wal`)).toBe(false);
+    // a copy damaged after its header: the thread finds it, the core refuses it with a message
+    const bad = path.join(tempDir('tdkt-bad-'), 'copy.sqlite');
+    const bytes = fs.readFileSync(info.path);
+    bytes.fill(0x41, 4096, 12288);
+    fs.writeFileSync(bad, bytes);
+    const e = await rejection(checkAndSyncOnThread(c.ctx.openFile, null, bad, 'copy.sqlite', { selfContained: true, quick: false, fsync: () => {}, syncOnThread: true }));
+    expect(isAppError(e) && e.code).toBe('FILE_INVALID');
+    expect((e as Error).message).toContain('Tệp sao lưu "copy.sqlite" bị hỏng');
   });
 
   it('removes stale partial files left by a crash, not fresh ones', async () => {
