@@ -30,6 +30,8 @@ const probeBackupFile = ${probeBackupFile.toString()};
 const options = (readonly) => ({ readonly, fileMustExist: true, ...(w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}) });
 const open = (file, readonly) => new Database(file, options(readonly));
 (async () => {
+  // the thread's SQLite must work before any file is judged by it (else: the core does it all)
+  new Database(':memory:', options(false)).close();
   let copied = false;
   if (w.source) {
     const src = new Database(w.source, options(true));

@@ -247,7 +247,7 @@ describe('pruning and the daily rule', () => {
     expect(pragmas.filter((p) => p === 'integrity_check')).toHaveLength(2);
   });
 
-  it('the check of a new backup runs on a thread of its own, with the same probe: quick or full, and a damaged copy is refused', async () => {
+  it('the copy and check of a new backup run on a thread of their own, with the same probe: quick or full; a damaged copy is refused; a thread that fails leaves it to the core', async () => {
     const c = await core();
     await c.invoke('staff.create', { fullName: 'Phạm Văn Đồng' });
     const info = await createBackup(c.ctx, { reason: 'manual' });
@@ -272,6 +272,25 @@ describe('pruning and the daily rule', () => {
     const e = await rejection(checkAndSyncOnThread(c.ctx.openFile, null, bad, 'copy.sqlite', { selfContained: true, quick: false, fsync: () => {}, syncOnThread: true }));
     expect(isAppError(e) && e.code).toBe('FILE_INVALID');
     expect((e as Error).message).toContain('Tệp sao lưu "copy.sqlite" bị hỏng');
+
+    // a thread whose SQLite cannot load judges nothing: the core copies, checks and syncs itself
+    const fallback = path.join(tempDir('tdkt-fallback-'), 'copy.sqlite');
+    let copiedHere = 0;
+    let synced = 0;
+    const report = await checkAndSyncOnThread(c.ctx.openFile, path.join(tempDir('tdkt-none-'), 'missing.node'), fallback, 'copy.sqlite', {
+      selfContained: true,
+      quick: true,
+      fsync: () => synced++,
+      syncOnThread: true,
+      copyFrom: c.ctx.conn.path,
+      copyHere: async () => {
+        copiedHere++;
+        await c.ctx.conn.sqlite.backup(fallback);
+      },
+    });
+    expect(report.schemaVersion).toBeGreaterThan(0);
+    expect([copiedHere, synced]).toEqual([1, 1]);
+    expect((tableRows(fallback, 'staff') as { full_name: string }[]).map((r) => r.full_name)).toContain('Lê Thị Sau');
   });
 
   it('removes stale partial files left by a crash, not fresh ones', async () => {
