@@ -487,8 +487,8 @@ export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId:
 /**
  * The hosts' warm-up: keep this year's whole-office run ready if the file holds a current one
  * (≈0.2–0.3 s to read), so the checker screen's first answer is instant. It never runs the
- * check itself: that takes seconds at province scale and would hold the core while the user
- * works elsewhere; the first check someone asks for runs it. True when a run is kept.
+ * check itself (held the core ≈1.5 s at province scale): makeEligibilityLive does, in slices,
+ * as the warm-up's next step. True when a run is kept.
  */
 export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, officeName: string): boolean {
   if (sqlite.inTransaction) return false;
