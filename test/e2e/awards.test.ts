@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
+import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { PEOPLE, UNITS } from '../fixtures/records/office-history';
 
@@ -25,16 +25,7 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
 
     // office, two units, the staff of the history fixture
-    await api('office.save', {
-      name: 'Sở Nội vụ tỉnh Lào Cai',
-      parentAgency: 'UBND tỉnh Lào Cai',
-      levelCode: 'so_nganh',
-      placeName: 'Lào Cai',
-      abbreviation: 'SNV',
-      headTitle: 'Giám đốc',
-      headName: 'Nguyễn Văn Bình',
-      superiorName: 'UBND tỉnh Lào Cai',
-    });
+    await api('office.save', E2E_OFFICE);
     const units: Record<string, string> = {};
     for (const [k, name] of Object.entries(UNITS)) units[k] = (await api<{ id: string }>('units.create', { name })).id;
     for (const p of PEOPLE) {

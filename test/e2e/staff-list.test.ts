@@ -4,7 +4,7 @@
 // person's timeline. The core's own answers over HTTP are the expected values.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
+import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Vũ'];
@@ -25,16 +25,7 @@ describe.skipIf(!hasChromium)('staff list e2e (browser host + Chromium)', () => 
     host = await session.startHost(path.join(tempDir('tdkt-e2e-staff-'), 'office.sqlite'));
     const h = host;
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
-    await api('office.save', {
-      name: 'Sở Nội vụ tỉnh Lào Cai',
-      parentAgency: 'UBND tỉnh Lào Cai',
-      levelCode: 'so_nganh',
-      placeName: 'Lào Cai',
-      abbreviation: 'SNV',
-      headTitle: 'Giám đốc',
-      headName: 'Nguyễn Văn Bình',
-      superiorName: 'UBND tỉnh Lào Cai',
-    });
+    await api('office.save', E2E_OFFICE);
     const office = (await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' })).id;
     const inspect = (await api<{ id: string }>('units.create', { name: 'Thanh tra Sở' })).id;
     // 460 people: 3 windows; every 4th in the inspectorate, every 23rd retired, every 50th a leader

@@ -7,6 +7,18 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The office the journeys set up first (office.save). */
+export const E2E_OFFICE = {
+  name: 'Sở Nội vụ tỉnh Lào Cai',
+  parentAgency: 'UBND tỉnh Lào Cai',
+  levelCode: 'so_nganh',
+  placeName: 'Lào Cai',
+  abbreviation: 'SNV',
+  headTitle: 'Giám đốc',
+  headName: 'Nguyễn Văn Bình',
+  superiorName: 'UBND tỉnh Lào Cai',
+};
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface HostProcess {
