@@ -34,7 +34,7 @@ const open = (file, readonly) => new Database(file, options(readonly));
   new Database(':memory:', options(false)).close();
   let copied = false;
   if (w.source) {
-    const src = new Database(w.source, options(true));
+    const src = open(w.source, true);
     try {
       // every page in one step: one read transaction, so a consistent snapshot
       await src.backup(w.file, { progress: () => 0x7fffffff });
