@@ -514,6 +514,49 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'log of what each write to the eligibility inputs touched',
+    up: (db) => {
+      // Who or what each write touched, with the change stamp of that moment (one row per
+      // person, decision, or 'u'/'g' for units and registrations: the table stays as small as the
+      // office). A kept run older than the stamp is brought up to date by judging again only the
+      // people touched since (services/records: the patch), in any process, after any program.
+      // Frozen with version 11, as version 10's list.
+      const touch = (kind: string, ref: string) =>
+        `INSERT INTO history_touch (kind, ref, stamp) VALUES (${kind}, ${ref}, (SELECT n FROM change_stamp WHERE id = 1)) ON CONFLICT (kind, ref) DO UPDATE SET stamp = excluded.stamp;`;
+      const person = (col: string) => (r: 'NEW' | 'OLD') => touch("'p'", `coalesce(${r}.${col}, '')`);
+      const recipient = (r: 'NEW' | 'OLD') =>
+        touch(`CASE WHEN ${r}.subject_kind = 'unit' THEN 'u' ELSE 'p' END`, `CASE WHEN ${r}.subject_kind = 'unit' THEN '' ELSE coalesce(${r}.staff_id, '') END`);
+      const writers: Array<[string, (r: 'NEW' | 'OLD') => string]> = [
+        ['staff', person('id')],
+        ['person_year', person('staff_id')],
+        ['initiative', person('staff_id')],
+        ['discipline', person('staff_id')],
+        ['award_recipient', recipient],
+        ['award_decision', (r) => touch("'d'", `${r}.id`)],
+        ['unit', () => touch("'u'", "''")],
+        ['unit_year', () => touch("'u'", "''")],
+        ['registration', () => touch("'g'", "''")],
+      ];
+      db.exec(`
+        CREATE TABLE history_touch (
+          kind TEXT NOT NULL,
+          ref TEXT NOT NULL,
+          stamp INTEGER NOT NULL,
+          PRIMARY KEY (kind, ref)
+        ) WITHOUT ROWID;
+        ${writers
+          .map(
+            ([t, row]) => `
+        CREATE TRIGGER history_touch_${t}_insert AFTER INSERT ON ${t} BEGIN ${row('NEW')} END;
+        CREATE TRIGGER history_touch_${t}_update AFTER UPDATE ON ${t} BEGIN ${row('OLD')} ${row('NEW')} END;
+        CREATE TRIGGER history_touch_${t}_delete AFTER DELETE ON ${t} BEGIN ${row('OLD')} END;`,
+          )
+          .join('')}
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

@@ -1,5 +1,6 @@
 // Kept eligibility runs in the database file (migration 10): the change stamp that says
-// whether the check's inputs moved, and the runs saved under it. Queries only.
+// whether the check's inputs moved, the runs saved under it, and (migration 11) what the
+// writes since a stamp touched. Queries only.
 import type BetterSqlite3 from 'better-sqlite3';
 
 type Db = BetterSqlite3.Database;
@@ -44,4 +45,35 @@ export function writeSnapshot(db: Db, key: string, stamp: number, payload: Buffe
 /** Forget every kept run (the bench measures a check with none; tests). */
 export function clearSnapshots(db: Db): void {
   db.prepare('DELETE FROM eligibility_snapshot').run();
+}
+
+/** What the writes since a change stamp touched (migration 11's log). */
+export interface Touches {
+  people: Set<string>;
+  /** award_decision ids (their recipients' titles changed) */
+  decisions: Set<string>;
+  /** a unit, a unit's year, or a collective's title */
+  units: boolean;
+  registrations: boolean;
+}
+
+/**
+ * Everything touched at or after `stamp` (a write logs the stamp of its moment, just before or
+ * just after it moves, so "at" errs on the side of re-reading), or null when more than `limit`
+ * people and decisions were: reading everything is then cheaper.
+ */
+export function touchesSince(db: Db, stamp: number, limit: number): Touches | null {
+  const rows = db
+    .prepare(`SELECT kind, ref FROM history_touch WHERE stamp >= ? LIMIT ${limit + 3}`)
+    .raw()
+    .all(stamp) as Array<[string, string]>;
+  if (rows.length > limit) return null;
+  const t: Touches = { people: new Set(), decisions: new Set(), units: false, registrations: false };
+  for (const [kind, ref] of rows) {
+    if (kind === 'p') t.people.add(ref);
+    else if (kind === 'd') t.decisions.add(ref);
+    else if (kind === 'u') t.units = true;
+    else if (kind === 'g') t.registrations = true;
+  }
+  return t;
 }

@@ -233,12 +233,20 @@ export interface PersonEvalContext {
   memo: OutcomeMemo;
 }
 
+/**
+ * What a collective's rules read of a member: the name, this year's facts and the disciplines,
+ * and this year's verdicts. Nothing more, so that a run patched after a few people changed can
+ * give the members it does not judge again as just these (EligibilityInput.standing).
+ */
 export interface MemberState {
   personId: string;
   /** Undefined when the unit lists a member the input does not contain. */
-  person?: PersonHistory;
-  results: ResultsByCode;
+  person?: Pick<PersonHistory, 'name' | 'years' | 'disciplines'>;
+  results: MemberResults;
 }
+
+/** A member's verdicts this year, by award. */
+export type MemberResults = Partial<Record<AwardCode, { readonly result: CandidateResult }>>;
 
 export interface UnitEvalContext {
   year: number;

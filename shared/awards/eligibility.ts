@@ -26,6 +26,7 @@ import {
   type CandidateResult,
   type EvaluatedCandidate,
   type ExplanationItem,
+  type MemberResults,
   type MemberState,
   type OutcomePool,
   type PersonEvalContext,
@@ -66,6 +67,18 @@ export interface EligibilityInput {
    * Ignored when the year, settings or rule set differ.
    */
   previous?: EligibilityReport;
+  /**
+   * Verdicts that stand without judging again — a kept run brought up to date after a few
+   * people changed (the records service's patch). A person whose id is in `people` keeps that
+   * subject, and the input need give for them only what a collective reads of a member (name,
+   * unit, this year's facts, disciplines: MemberState); a collective whose id is in `units` keeps
+   * that subject. The caller answers for their being current. Counts, the quota warnings and
+   * every other subject are worked out as in a full run.
+   */
+  standing?: {
+    people: ReadonlyMap<string, SubjectEligibility>;
+    units: ReadonlyMap<string, SubjectEligibility>;
+  };
 }
 
 export interface SubjectEligibility {
@@ -355,7 +368,7 @@ interface RunState {
   /** the entries in input order */
   order: PersonEntry[];
   /** a collective's verdicts depend on its own history and its members' results */
-  units: Map<string, { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<ResultsByCode | undefined>; subject: SubjectEligibility }>;
+  units: Map<string, { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberResults | undefined>; subject: SubjectEligibility }>;
 }
 
 const runStates = new WeakMap<EligibilityReport, RunState>();
@@ -373,10 +386,10 @@ function sameHistory(a: PersonHistory, b: PersonHistory): boolean {
 }
 
 function sameUnit(
-  before: { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<ResultsByCode | undefined> },
+  before: { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberResults | undefined> },
   unit: UnitHistory,
   memberIds: readonly string[],
-  results: ReadonlyArray<ResultsByCode | undefined>,
+  results: ReadonlyArray<MemberResults | undefined>,
 ): boolean {
   const b = before.unit;
   if (b.name !== unit.name || b.years !== unit.years || b.titles !== unit.titles) return false;
@@ -385,6 +398,13 @@ function sameUnit(
     if (before.memberIds[i] !== memberIds[i] || before.results[i] !== results[i]) return false;
   }
   return true;
+}
+
+/** A standing subject's verdicts as a member's results (all a collective reads of them). */
+function resultsOf(subject: SubjectEligibility): MemberResults {
+  const out: MemberResults = {};
+  for (const c of subject.candidates) out[c.code] = { result: c };
+  return out;
 }
 
 export function checkEligibility(input: EligibilityInput): EligibilityReport {
@@ -404,6 +424,7 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
   const prev = input.previous ? runStates.get(input.previous) : undefined;
   const reuse = prev && prev.year === year && prev.ruleSet === ruleSet && prev.settingsKey === settingsKey ? prev : undefined;
   const warnings: ReportWarning[] = [];
+  const { standing } = input;
 
   if (isBeforeCoverage(year) && !input.options?.ruleSetId) {
     warnings.push({
@@ -435,9 +456,13 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     if (i > 0 && i % PEOPLE_PER_SLICE === 0) yield;
     const person = input.people[i]!;
     // the same place in the previous input is the usual hit (one lookup fewer per person)
-    let entry = reuse?.order[i];
-    if (entry?.state.personId !== person.personId) entry = reuse?.people.get(person.personId);
-    if (entry && sameHistory(entry.state.person, person)) {
+    const stood = standing?.people.get(person.personId);
+    let entry = stood ? undefined : reuse?.order[i];
+    if (!stood && entry?.state.personId !== person.personId) entry = reuse?.people.get(person.personId);
+    if (stood) {
+      for (const c of stood.candidates) ev.bump(c.code, c.verdict);
+      entry = { state: { personId: person.personId, person, results: resultsOf(stood) }, subject: stood };
+    } else if (entry && sameHistory(entry.state.person, person)) {
       for (const c of entry.subject.candidates) ev.bump(c.code, c.verdict);
     } else {
       const { subject, results } = ev.person(person);
@@ -477,8 +502,12 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     const memberIds = unit.years[year]?.memberIds ?? unit.memberIds;
     const results = memberIds.map((id) => kept.get(id)?.state.results);
     const before = reuse?.units.get(unit.unitId);
+    const stood = standing?.units.get(unit.unitId);
     let subject: SubjectEligibility;
-    if (before && sameUnit(before, unit, memberIds, results)) {
+    if (stood) {
+      subject = stood;
+      for (const c of subject.candidates) ev.bump(c.code, c.verdict);
+    } else if (before && sameUnit(before, unit, memberIds, results)) {
       subject = before.subject;
       for (const c of subject.candidates) ev.bump(c.code, c.verdict);
     } else {

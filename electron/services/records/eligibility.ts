@@ -9,14 +9,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   candidateResultSchema,
+  checkEligibility,
   checkEligibilitySteps,
   drain,
   eligibilityReportSchema,
   subjectEligibilitySchema,
   type AwardCode,
   type CandidateResult,
+  type DisciplinePeriod,
   type EligibilityReport,
   type ExplanationItem,
+  type PersonHistory,
   type Steps,
   type SubjectEligibility,
 } from '../../../shared/awards';
@@ -26,13 +29,18 @@ import { compareVi, foldVi, givenName } from '../../../shared/text/vn';
 import {
   cachedHistories,
   cachedHistoriesSteps,
+  collectivesOf,
   getUnitLite,
   listRegistrations,
+  readForPatch,
+  recipientsOfDecisions,
   subtreeOf,
   unitsLite,
+  type HistoryScope,
+  type StaffLite,
   type YearMember,
 } from '../../../db/repositories/records';
-import { changeStamp, readSnapshot, writeSnapshot } from '../../../db/repositories/snapshots';
+import { changeStamp, readSnapshot, touchesSince, writeSnapshot } from '../../../db/repositories/snapshots';
 import { readAwardSettings } from './settings';
 import { decodeRun, encodeRun, type SnapshotRow } from './eligibility-snapshot';
 
@@ -59,6 +67,8 @@ interface KeptRun {
   live: boolean;
   /** written to the file under `stamp` (or taken from it) */
   saved: boolean;
+  /** an earlier run brought up to date by judging again only the people touched since (patchRun) */
+  patched: boolean;
   report: EligibilityReport;
   head: Pick<EligibilityView, 'year' | 'unitId' | 'unitName' | 'ruleSet' | 'warnings' | 'counts' | 'personUnits' | 'codes' | 'timing'>;
   /** in Vietnamese order */
@@ -228,7 +238,7 @@ function savedRun(sqlite: BetterSqlite3.Database, key: string, stamp: number): K
   if (!row || row.stamp !== stamp) return null;
   const run = decodeRun<KeptRun['head']>(row.payload);
   if (!run) return null;
-  return { ...run, stamp, live: false, saved: true, matched: null, view: null };
+  return { ...run, stamp, live: false, saved: true, patched: false, matched: null, view: null };
 }
 
 function saveRun(sqlite: BetterSqlite3.Database, key: string, run: KeptRun): void {
@@ -318,6 +328,18 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
     scopeName = unit.name;
   }
   const historyScope = { year, unitIds: scope, noUnitId: NO_UNIT_ID };
+  const where = { year, unitId, scopeName };
+
+  // a run from the file, or one patched before, brought up to date by judging again only the
+  // people touched since (the live path below re-reads from the connection's kept histories)
+  if (stamp >= 0 && !opts.live && !hit?.live) {
+    const patched = patchRun(sqlite, key, hit, settings, historyScope, stamp, where, t0);
+    if (patched) {
+      remember(sqlite, key, patched);
+      return patched;
+    }
+  }
+
   const loaded = sqlite.inTransaction ? cachedHistories(sqlite, historyScope) : yield* cachedHistoriesSteps(sqlite, historyScope);
   const t1 = performance.now();
   const report = yield* checkEligibilitySteps({
@@ -333,6 +355,41 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
   yield* validateReportSteps(report);
   yield;
 
+  const registered = registrationsOf(sqlite, year);
+  // report.people[i] judges loaded.people[i], whose staff row is loaded.members[i]
+  yield;
+  const rows = report.people.map((s, i): Row => {
+    const m: YearMember | undefined = loaded.members[i];
+    return personRow(s, m?.staff.id === s.id ? m.staff : undefined, loaded.unitsById, registered);
+  });
+  yield;
+  const people = sortPeople(rows);
+  yield;
+  const units = unitRows(report, registered);
+
+  const run = makeRun(report, people, units, where, {
+    stamp: loaded.generation >= 0 ? stamp : -1,
+    live: true,
+    // the same data as the run taken from the file: the file holds it already
+    saved: !!hit?.saved && hit.stamp === stamp,
+    patched: false,
+    timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
+  });
+  if (run.stamp >= 0) {
+    remember(sqlite, key, run);
+    // a run from nothing kept took seconds: the file keeps it for the next start, soon after
+    // the answer has gone (encoding 30,000 subjects takes ≈0.4 s); later re-checks are saved
+    // when the core closes
+    if (!hit) saveSoon(sqlite);
+  }
+  return run;
+}
+
+type Registered = ReturnType<typeof registrationsOf>;
+const NONE: string[] = [];
+
+/** The year's registrations by person and by unit (award codes). */
+function registrationsOf(sqlite: BetterSqlite3.Database, year: number) {
   const registered = { person: new Map<string, string[]>(), unit: new Map<string, string[]>() };
   for (const r of listRegistrations(sqlite, year)) {
     const byId = r.subject_kind === 'person' ? registered.person : registered.unit;
@@ -341,49 +398,54 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
     if (list) list.push(r.award_code);
     else byId.set(k, [r.award_code]);
   }
-  const NONE: string[] = [];
+  return registered;
+}
 
-  // report.people[i] judges loaded.people[i], whose staff row is loaded.members[i]
-  yield;
-  const personUnits = new Map<string, string>();
-  const rows = report.people.map((s, i): Row => {
-    const m: YearMember | undefined = loaded.members[i];
-    const staff = m?.staff.id === s.id ? m.staff : undefined;
-    const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
-    const uName = (uId && loaded.unitsById.get(uId)?.name) || NO_UNIT_NAME;
-    if (uId) personUnits.set(uId, uName);
-    return {
-      s,
-      unitId: uId,
-      unitName: uName,
-      birthDate: staff?.birthDate ?? null,
-      gender: staff?.gender ?? null,
-      registered: registered.person.get(s.id) ?? NONE,
-      key: staff?.nameKey || foldVi(s.name),
-    };
-  });
-  yield;
-  const people = sortPeople(rows);
-  yield;
-  const units = report.units
+/** A person's row: the subject with what the screen's filters read. */
+function personRow(s: SubjectEligibility, staff: StaffLite | undefined, unitsById: ReadonlyMap<string, { name: string }>, registered: Registered): Row {
+  const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
+  return {
+    s,
+    unitId: uId,
+    unitName: (uId && unitsById.get(uId)?.name) || NO_UNIT_NAME,
+    birthDate: staff?.birthDate ?? null,
+    gender: staff?.gender ?? null,
+    registered: registered.person.get(s.id) ?? NONE,
+    key: staff?.nameKey || foldVi(s.name),
+  };
+}
+
+/** The collectives' rows, in Vietnamese order of their names. */
+function unitRows(report: EligibilityReport, registered: Registered): Row[] {
+  return report.units
     .map((s): Row => ({ s, unitId: s.id, unitName: s.name, birthDate: null, gender: null, registered: registered.unit.get(s.id) ?? NONE, key: foldVi(s.name) }))
     .sort((a, b) => compareVi(a.s.name, b.s.name));
+}
 
+/** A kept run of a report whose rows are made and sorted. */
+function makeRun(
+  report: EligibilityReport,
+  people: Row[],
+  units: Row[],
+  where: { year: number; unitId: string | null; scopeName: string },
+  run: Pick<KeptRun, 'stamp' | 'live' | 'saved' | 'patched'> & { timing: KeptRun['head']['timing'] },
+): KeptRun {
+  const personUnits = new Map<string, string>();
+  for (const r of people) if (r.unitId) personUnits.set(r.unitId, r.unitName);
   // every subject of a kind is judged for the same awards (the rule set's list for that kind)
   const codesOf = (rows: Row[]): AwardCode[] => rows[0]?.s.candidates.map((c) => c.code) ?? [];
   const counts: EligibilityView['counts'] = {};
   for (const [code, c] of Object.entries(report.counts)) if (c) counts[code] = c;
-
-  const run: KeptRun = {
-    stamp: loaded.generation >= 0 ? stamp : -1,
-    live: true,
-    // the same data as the run taken from the file: the file holds it already
-    saved: !!hit?.saved && hit.stamp === stamp,
+  return {
+    stamp: run.stamp,
+    live: run.live,
+    saved: run.saved,
+    patched: run.patched,
     report,
     head: {
-      year,
-      unitId,
-      unitName: scopeName,
+      year: where.year,
+      unitId: where.unitId,
+      unitName: where.scopeName,
       ruleSet: { ...report.ruleSet, documents: [...report.ruleSet.documents], effectiveTo: report.ruleSet.effectiveTo ?? null },
       warnings: report.warnings.map((w) => ({
         code: w.code,
@@ -396,21 +458,142 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
       counts,
       personUnits: [...personUnits].map(([id, name]) => ({ id, name })).sort((a, b) => compareVi(a.name, b.name)),
       codes: { individual: codesOf(people), collective: codesOf(units) },
-      timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
+      timing: run.timing,
     },
     people,
     units,
     matched: null,
     view: null,
   };
-  if (run.stamp >= 0) {
-    remember(sqlite, key, run);
-    // a run from nothing kept took seconds: the file keeps it for the next start, soon after
-    // the answer has gone (encoding 30,000 subjects takes ≈0.4 s); later re-checks are saved
-    // when the core closes
-    if (!hit) saveSoon(sqlite);
+}
+
+/** Above this many people touched since a kept run (an import, a bundle), reading everything is cheaper than a patch. */
+const PATCH_LIMIT = 2000;
+const NO_PERIODS: DisciplinePeriod[] = [];
+
+/**
+ * A kept run (this connection's, or the file's) brought up to the current data without reading
+ * the whole office: the people touched since its stamp (migration 11's log) are read and judged
+ * again, as are the collectives they were or are members of; everyone else's verdicts stand
+ * (EligibilityInput.standing), and the collectives read of them only what MemberState holds.
+ * Counts, warnings, order and rows come out as a full run's. Null when a patch cannot do:
+ * nothing kept, units changed (the tree, names, collectives' titles), or too much changed.
+ */
+function patchRun(
+  sqlite: BetterSqlite3.Database,
+  key: string,
+  hit: KeptRun | undefined,
+  settings: ReturnType<typeof readAwardSettings>,
+  scope: HistoryScope,
+  stamp: number,
+  where: { year: number; unitId: string | null; scopeName: string },
+  t0: number,
+): KeptRun | null {
+  let payload: Buffer | null = null;
+  let since: number;
+  if (hit) since = hit.stamp;
+  else {
+    const row = readSnapshot(sqlite, key);
+    if (!row || row.stamp > stamp) return null;
+    since = row.stamp;
+    payload = row.payload;
   }
-  return run;
+  const touches = touchesSince(sqlite, since, PATCH_LIMIT);
+  if (!touches || touches.units) return null;
+  if (touches.decisions.size) {
+    const r = recipientsOfDecisions(sqlite, [...touches.decisions]);
+    if (r.units) return null;
+    for (const id of r.people) touches.people.add(id);
+    if (touches.people.size > PATCH_LIMIT) return null;
+  }
+  let prev = hit;
+  if (!prev) {
+    const decoded = decodeRun<KeptRun['head']>(payload!);
+    if (!decoded) return null;
+    prev = { ...decoded, stamp: since, live: false, saved: true, patched: false, matched: null, view: null };
+  }
+
+  const reads = readForPatch(sqlite, touches.people, scope);
+  const { year } = scope;
+  const changed = touches.people;
+  // people in table order, as a full read gives them: those who stand, and the touched ones
+  // who count for the year in the scope now
+  type Entry = { pos: number; person: PersonHistory; unitId: string | null; row?: Row; staff?: StaffLite };
+  const entries: Entry[] = [];
+  const standingPeople = new Map<string, SubjectEligibility>();
+  const oldUnits = new Map<string, string | null>();
+  for (const r of prev.people) {
+    const { s } = r;
+    const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
+    if (changed.has(s.id)) {
+      oldUnits.set(s.id, uId);
+      continue;
+    }
+    const pos = reads.order.get(s.id);
+    // gone without a trace in the log (not by this app's writes): read everything
+    if (pos === undefined) return null;
+    const facts = reads.yearFacts.get(s.id);
+    const person: PersonHistory = {
+      personId: s.id,
+      name: s.name,
+      unitId: s.unitId ?? NO_UNIT_ID,
+      years: facts ? { [year]: facts } : {},
+      titles: [],
+      initiatives: [],
+      disciplines: reads.disciplines.get(s.id) ?? NO_PERIODS,
+    };
+    entries.push({ pos, person, unitId: uId, row: r });
+    standingPeople.set(s.id, s);
+  }
+  reads.touched.people.forEach((person, i) => {
+    const m = reads.touched.members[i]!;
+    entries.push({ pos: reads.order.get(person.personId) ?? Number.MAX_SAFE_INTEGER, person, unitId: m.unitId, staff: m.staff });
+  });
+  entries.sort((a, b) => a.pos - b.pos);
+
+  // collectives as a full read makes them; those a touched person was or is in are judged again
+  const { units, chainOf } = collectivesOf(
+    entries.map((e) => ({ staff: { id: e.person.personId }, unitId: e.unitId })),
+    reads.parts,
+    scope.unitIds,
+  );
+  const affected = new Set<string>();
+  for (const id of changed) {
+    const before = oldUnits.get(id);
+    if (before) for (const u of chainOf(before)) affected.add(u);
+  }
+  for (const e of entries) if (!e.row && e.unitId) for (const u of chainOf(e.unitId)) affected.add(u);
+  const standingUnits = new Map<string, SubjectEligibility>();
+  for (const r of prev.units) if (!affected.has(r.s.id)) standingUnits.set(r.s.id, r.s);
+
+  const t1 = performance.now();
+  const report = checkEligibility({
+    year,
+    people: entries.map((e) => e.person),
+    units,
+    settings: settings.provincial,
+    options: { enableDraftAmendment: settings.enableDraftAmendment },
+    standing: { people: standingPeople, units: standingUnits },
+  });
+  const t2 = performance.now();
+  // what stands was checked when it was made (or read back from the file)
+  for (const s of standingPeople.values()) validSubjects.add(s);
+  for (const s of standingUnits.values()) validSubjects.add(s);
+  validateReport(report);
+
+  const registered = registrationsOf(sqlite, year);
+  const rows = report.people.map((s, i): Row => {
+    const e = entries[i]!;
+    if (e.row) return touches.registrations ? { ...e.row, registered: registered.person.get(s.id) ?? NONE } : e.row;
+    return personRow(s, e.staff, reads.parts.unitsById, registered);
+  });
+  return makeRun(report, sortPeople(rows), unitRows(report, registered), where, {
+    stamp,
+    live: false,
+    saved: false,
+    patched: true,
+    timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
+  });
 }
 
 /** Every subject, compact (what runEligibility returns; built once per kept run). */
@@ -482,6 +665,13 @@ function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView
 export function hasKeptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): boolean {
   const hit = runs.get(sqlite)?.get(runKey(readAwardSettings(sqlite), year, unitId, officeName));
   return !!hit && !sqlite.inTransaction && hit.stamp === changeStamp(sqlite) && (hit.live || !opts.live);
+}
+
+/** Where the current kept run of this year and scope came from (null: none is current). Tests and the bench. */
+export function keptRunSource(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): 'live' | 'file' | 'patch' | null {
+  if (!hasKeptRun(sqlite, year, unitId, officeName)) return null;
+  const run = runs.get(sqlite)!.get(runKey(readAwardSettings(sqlite), year, unitId, officeName))!;
+  return run.live ? 'live' : run.patched ? 'patch' : 'file';
 }
 
 /**

@@ -78,7 +78,7 @@ describe('migrations', () => {
     const a = openDatabase(file, { migrateTo: 9 });
     a.sqlite.prepare(`INSERT INTO unit (id, origin_office_id, created_at, updated_at, name, name_key, kind) VALUES ('u1', 'o1', '2025-01-01', '2025-01-01', 'Văn phòng', 'van phong', 'phong_chuyen_mon')`).run();
     a.close();
-    const b = openDatabase(file);
+    const b = openDatabase(file, { migrateTo: 10 });
     expect(schemaVersion(b.sqlite)).toBe(10);
     const stamp = () => b.sqlite.prepare('SELECT n FROM change_stamp').pluck().get();
     expect(stamp()).toBe(0);

@@ -3,48 +3,19 @@
 // check) judges exactly like a fresh run on another connection; a call that needs the run
 // meanwhile finishes it at once; other calls are answered before it is done.
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core';
+import type { Core } from '../../../electron/core/core';
 import { hasKeptRun, makeEligibilityLive } from '../../../electron/services/records/eligibility';
-import type { EligibilityView } from '../../../shared/contract/records';
 import { OFFICE, testCore } from '../../support/core';
-import { syntheticOffice } from './helpers';
+import { freshCheck, judged, order, syntheticOffice } from './helpers';
 
 const YEAR = 2024;
 const TODAY = '2025-03-01';
 /** two of the loader's ranges (3,000 people each) and three of the checker's slices (1,500) */
 const PEOPLE = 3100;
 
-/** Each subject's verdicts and reasons by id (the answer's numbering of shared items may differ). */
-function judged(v: EligibilityView) {
-  const out = new Map<string, unknown>();
-  for (const s of [...v.people, ...v.units]) {
-    out.set(
-      `${s.kind}:${s.id}`,
-      [s.name, s.unitId, s.registered, s.candidates.map((i) => {
-        const c = v.candidates[i]!;
-        return [c.code, c.verdict, c.missingCount, c.items.map((k) => v.items[k])];
-      })],
-    );
-  }
-  return out;
-}
-
-const order = (v: EligibilityView) => v.people.map((p) => p.id);
-
 async function office(): Promise<{ core: Core; unitIds: string[]; staffIds: string[] }> {
   const core = await testCore({ today: TODAY });
   return { core, ...syntheticOffice(core, { people: PEOPLE, units: 30, years: 10 }) };
-}
-
-/** A fresh run of the same file on a connection of its own, with no run kept anywhere. */
-async function freshCheck(core: Core): Promise<EligibilityView> {
-  const other = await createCore({ dbPath: core.ctx.conn.path, host: 'test', today: TODAY });
-  try {
-    other.ctx.conn.sqlite.exec('DELETE FROM eligibility_snapshot');
-    return await other.invoke('eligibility.check', { year: YEAR });
-  } finally {
-    other.close();
-  }
 }
 
 describe('the warm-up\'s run in slices', () => {
@@ -85,7 +56,7 @@ describe('the warm-up\'s run in slices', () => {
         // written to meanwhile: the run it left is not current, the next check brings it up to date
         expect(hasKeptRun(sqlite, YEAR, null, OFFICE.name)).toBe(false);
         const view = await core.invoke('eligibility.check', { year: YEAR });
-        const fresh = await freshCheck(core);
+        const fresh = await freshCheck(core, YEAR);
         expect(view.total).toEqual(fresh.total);
         expect(order(view)).toEqual(order(fresh));
         expect(judged(view)).toEqual(judged(fresh));
@@ -123,7 +94,7 @@ describe('the warm-up\'s run in slices', () => {
       await live;
       // the warm-up took no further slice once the check had finished the run
       expect(pauses).toBeLessThanOrEqual(at + 1);
-      const fresh = await freshCheck(core);
+      const fresh = await freshCheck(core, YEAR);
       expect(judged(view)).toEqual(judged(fresh));
       expect(order(view)).toEqual(order(fresh));
     } finally {

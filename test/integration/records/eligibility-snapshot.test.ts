@@ -1,12 +1,13 @@
 // Eligibility runs kept in the database file: the next start answers its first check from the
-// file, with exactly what a fresh run gives; any write to the check's inputs — through the
-// app, by another program, before or after the run was saved — makes the saved run unusable,
-// and so does a damaged or foreign payload. The change stamp moves with every input table.
+// file, with exactly what a fresh run gives; after any write to the check's inputs — through
+// the app, by another program, before or after the run was saved — the saved run is not taken
+// as it is (it is brought up to date: eligibility-patch.test.ts); a damaged or foreign payload
+// is never used. The change stamp moves with every input table.
 import Database from 'better-sqlite3';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
-import { hasKeptRun } from '../../../electron/services/records/eligibility';
+import { hasKeptRun, keptRunSource } from '../../../electron/services/records/eligibility';
 import { changeStamp } from '../../../db/repositories/snapshots';
 import type { EligibilityView } from '../../../shared/contract/records';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
@@ -26,7 +27,7 @@ const open = (dbPath: string, warmUp?: { delayMs: number; idleMs?: number }) => 
 /** the whole answer but the timing (a run from the file carries the timing of the run saved) */
 const content = (v: EligibilityView) => ({ ...v, timing: null });
 const check = (core: Core) => core.invoke('eligibility.check', { year: YEAR });
-const fromFile = (core: Core) => hasKeptRun(core.ctx.conn.sqlite, YEAR, null, OFFICE.name) && !hasKeptRun(core.ctx.conn.sqlite, YEAR, null, OFFICE.name, { live: true });
+const fromFile = (core: Core) => keptRunSource(core.ctx.conn.sqlite, YEAR, null, OFFICE.name) === 'file';
 const savedRuns = (core: Core) => core.ctx.conn.sqlite.prepare('SELECT COUNT(*) FROM eligibility_snapshot').pluck().get() as number;
 const ldtt = (v: EligibilityView, id: string) => {
   const s = v.people.find((p) => p.id === id)!;
@@ -90,7 +91,7 @@ describe('eligibility runs kept in the file', () => {
     }
   });
 
-  it('a write by another program after the run was saved makes it unusable: the check runs again', async () => {
+  it('a write by another program after the run was saved: the run is not taken as it is, but brought up to date (eligibility-patch.test.ts)', async () => {
     const { core, ids, dbPath } = await savedOffice();
     const before = await check(core);
     expect(ldtt(before, ids.D)).toBe('du_dieu_kien');
@@ -106,8 +107,7 @@ describe('eligibility runs kept in the file', () => {
     const next = await open(dbPath);
     try {
       const view = await check(next);
-      expect(fromFile(next)).toBe(false);
-      expect(hasKeptRun(next.ctx.conn.sqlite, YEAR, null, OFFICE.name, { live: true })).toBe(true);
+      expect(keptRunSource(next.ctx.conn.sqlite, YEAR, null, OFFICE.name)).toBe('patch');
       expect(ldtt(view, ids.D)).not.toBe('du_dieu_kien');
     } finally {
       next.close();

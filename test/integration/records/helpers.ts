@@ -1,4 +1,5 @@
-import type { Core } from '../../../electron/core/core';
+import { createCore, type Core } from '../../../electron/core/core';
+import type { EligibilityView } from '../../../shared/contract/records';
 import { newId } from '../../../db/ids';
 import { foldVi } from '../../../shared/text/vn';
 import { testCore } from '../../support/core';
@@ -82,4 +83,33 @@ export function syntheticOffice(core: Core, o: { people: number; units: number; 
     }
   })();
   return { unitIds, staffIds };
+}
+
+/** Each subject's verdicts and reasons by id (the answer's numbering of shared items may differ between runs). */
+export function judged(v: EligibilityView): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const s of [...v.people, ...v.units]) {
+    out.set(
+      `${s.kind}:${s.id}`,
+      [s.name, s.unitId, s.unitName, s.registered, s.birthDate, s.gender, s.candidates.map((i) => {
+        const c = v.candidates[i]!;
+        return [c.code, c.verdict, c.verified, c.missingCount, c.items.map((k) => v.items[k])];
+      })],
+    );
+  }
+  return out;
+}
+
+/** The people's order on the screen. */
+export const order = (v: EligibilityView): string[] => v.people.map((p) => p.id);
+
+/** A fresh run of the same file on a connection of its own, with no run kept anywhere. */
+export async function freshCheck(core: Core, year: number, unitId: string | null = null, today = '2025-03-01'): Promise<EligibilityView> {
+  const other = await createCore({ dbPath: core.ctx.conn.path, host: 'test', today: () => today });
+  try {
+    other.ctx.conn.sqlite.exec('DELETE FROM eligibility_snapshot');
+    return await other.invoke('eligibility.check', { year, unitId });
+  } finally {
+    other.close();
+  }
 }
