@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { checkEligibility } from '../../shared/awards';
 import { historiesFromBase, readHistoryBase } from '../../db/repositories/records';
 import { createCore } from '../../electron/core/core';
-import { NO_UNIT_ID, makeEligibilityLive, runEligibility, validateReport } from '../../electron/services/records/eligibility';
+import { NO_UNIT_ID, keptRunSource, makeEligibilityLive, runEligibility, validateReport } from '../../electron/services/records/eligibility';
 import { changeStamp, clearSnapshots } from '../../db/repositories/snapshots';
 import { readAwardSettings } from '../../electron/services/records/settings';
 import { RECORD_YEARS } from '../dataset';
@@ -99,6 +99,21 @@ export const eligibilityCase: BenchCase = {
       reopenMs.push(nowMs() - t0);
       r.close();
     }
+    // another program (the CLI, another copy of the app) rewrote ratings while the app was
+    // closed: the first call after open brings the file's run up to date (a patch)
+    const otherProgram: Array<{ people: number; ms: number; source: string | null }> = [];
+    for (const people of [1, 100, 1000]) {
+      const w = new Database(env.dbPath);
+      const ids = w.prepare('SELECT staff_id FROM person_year WHERE year = ? AND deleted_at IS NULL ORDER BY staff_id LIMIT ?').pluck().all(year, people) as string[];
+      w.prepare(`UPDATE person_year SET rating = CASE rating WHEN 'HTNV' THEN 'HTXSNV' ELSE 'HTNV' END WHERE year = ? AND deleted_at IS NULL AND staff_id IN (SELECT value FROM json_each(?))`).run(year, JSON.stringify(ids));
+      w.close();
+      const r = await createCore({ dbPath: env.dbPath, host: 'cli' });
+      const t0 = nowMs();
+      await r.invoke('eligibility.check', screen);
+      otherProgram.push({ people, ms: nowMs() - t0, source: keptRunSource(r.ctx.conn.sqlite, year, null, OFFICE.name) });
+      // closing saves the run brought up to date: the next start takes it as it is
+      r.close();
+    }
     // the hosts' warm-up, with the run in the file, then with none
     const warmFromFile = await warmUpThenEdit(env.dbPath, year, false, 1);
     const warmFromNothing = await warmUpThenEdit(env.dbPath, year, true, 2);
@@ -114,9 +129,9 @@ export const eligibilityCase: BenchCase = {
 
       // after an edit: one person's rating changed through the year-end grid, then the check
       const person = view.people[0]!;
-      // The first re-check after an edit, the run having come from the file: nothing of the
-      // office is in memory yet, so it reads the office and judges everyone once. The later
-      // ones re-read and re-judge only what changed (timed: the median of EDITS).
+      // The first re-check after an edit, the run having come from the file (no warm-up in this
+      // core): a patch of the file's run; the later ones patch the patched run (timed: the
+      // median of EDITS).
       const editMs: number[] = [];
       let firstEditMs = 0;
       for (let i = 0; i <= EDITS; i++) {
@@ -166,12 +181,30 @@ export const eligibilityCase: BenchCase = {
           500,
         ),
         aimBelow({ case: id, metric: `  first call after open: the run kept in the file (median of ${RUNS} starts)`, value: median(reopenMs), unit: 'ms' }, 500),
+        ...otherProgram.map((o) =>
+          aimBelow(
+            {
+              case: id,
+              metric: `  first call after open, when another program rewrote ${o.people.toLocaleString('en')} ${o.people === 1 ? "person's rating" : "people's ratings"} since the run was saved: the file's run patched (judges again those people and their collectives)`,
+              value: o.ms,
+              unit: 'ms',
+              note: o.source === 'patch' ? '' : `not a patch: ${o.source ?? 'none'}`,
+            },
+            500,
+          ),
+        ),
         aimBelow(
-          { case: id, metric: '  first call after open, the file keeping no run (reads the histories, runs the checker)', value: first.ms, unit: 'ms', note: `then saving the run (encode, deflate, write; after the answer) ${saving.ms.toFixed(0)} ms, ${snapshotKb.toLocaleString('en')} KB` },
+          {
+            case: id,
+            metric: '  first call after open, the file keeping no run for these rules and settings (a build with other rules, settings changed; a patch of more than 2,000 people): reads the histories, runs the checker',
+            value: first.ms,
+            unit: 'ms',
+            note: `then saving the run (encode, deflate, write; after the answer) ${saving.ms.toFixed(0)} ms, ${snapshotKb.toLocaleString('en')} KB`,
+          },
           500,
         ),
-        aimBelow({ case: id, metric: `  after one person-year changed (records.saveYearGrid): re-reads what changed, re-judges only that — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),
-        aimBelow({ case: id, metric: '  … the first re-check after an edit when the run came from the file and the warm-up has not made it live (reads the office, judges everyone once)', value: firstEditMs, unit: 'ms' }, 500),
+        aimBelow({ case: id, metric: '  the first re-check after an edit, the run taken from the file (before the warm-up has made it live; the CLI): a patch', value: firstEditMs, unit: 'ms' }, 500),
+        aimBelow({ case: id, metric: `  … the next re-checks after an edit (records.saveYearGrid), patch after patch — median of ${EDITS}`, value: median(editMs), unit: 'ms' }, 500),
         ...[
           ['the file keeps the run', warmFromFile],
           ['the file keeps no run', warmFromNothing],

@@ -777,26 +777,19 @@ export function* cachedHistoriesSteps(db: Db, scope: HistoryScope): Steps<Cached
   return { ...(yield* historiesFromBaseSteps(db, k.base, scope)), generation: k.generation };
 }
 
-// --- reading for a patch: a few people, and what collectives read of everyone -----------
+// --- reading for a patch: a few people -----------------------------------------------
 
-/** What bringing a kept run up to date reads (the records service's patch), in one snapshot. */
+/** What bringing a kept run up to date reads of the records (the records service's patch). */
 export interface PatchReads {
   /** the touched people's histories for the year (those who count for it, in the scope) */
   touched: LoadedHistories;
   /** every unit, the unit-year facts and the collectives' titles */
   parts: Pick<HistoryBase, 'unitsById' | 'unitYears' | 'unitTitles'>;
-  /** live staff ids → position in table order (the order a full read gives people) */
-  order: Map<string, number>;
-  /** this year's facts of everyone who has them */
-  yearFacts: Map<string, PersonYearFacts>;
-  /** everyone's disciplines */
-  disciplines: Map<string, DisciplinePeriod[]>;
 }
 
 /**
- * Read, in one transaction, what a patch needs: the touched people as refreshPeople reads
- * them and historiesFromBase assembles them, and what a collective reads of its other members
- * (MemberState: this year's facts, disciplines). Tens of milliseconds at province scale.
+ * The touched people read as refreshPeople reads them and assembled as historiesFromBase
+ * assembles them, with the units, in one transaction. A few milliseconds.
  */
 export function readForPatch(db: Db, ids: ReadonlySet<string>, scope: HistoryScope): PatchReads {
   return db.transaction(() => {
@@ -807,33 +800,29 @@ export function readForPatch(db: Db, ids: ReadonlySet<string>, scope: HistorySco
       unitsById: new Map(),
       unitYears: new Map(),
       unitTitles: new Map(),
-      decisionTitles: new Map(readDecisionTitles(db, null)),
+      decisionTitles: new Map(),
       yearUnits: new Map([[scope.year, new Map()]]),
       assembled: new Map(),
     };
     readUnitParts(db, base);
-    if (ids.size) refreshPeople(db, base, ids);
-    const touched = historiesFromBase(db, base, scope);
-    const order = new Map<string, number>();
-    const staffIds = prep(db, 'SELECT id FROM staff WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[];
-    for (let i = 0; i < staffIds.length; i++) order.set(staffIds[i]!, i);
-    const yearFacts = new Map<string, PersonYearFacts>();
-    // the latest updated_at wins, as a full read
-    for (const [staffId, code] of prep(db, `SELECT staff_id, ${FACTS_CODE} FROM person_year WHERE year = ? AND deleted_at IS NULL ORDER BY updated_at`)
-      .raw()
-      .all(scope.year) as Array<[string, number]>) {
-      yearFacts.set(staffId, FACTS[code]!);
+    if (ids.size) {
+      // the titles of the decisions these people received
+      const rowids = prep(db, `SELECT DISTINCT d.rowid FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id WHERE r.staff_id ${IN_IDS}`)
+        .pluck()
+        .all(JSON.stringify([...ids])) as number[];
+      base.decisionTitles = new Map(readDecisionTitles(db, rowids));
+      refreshPeople(db, base, ids);
     }
-    const recs = new Map<string, PersonRecords>();
-    for (const r of prep(db, DISCIPLINE_SQL).raw().all() as DisciplineTuple[]) {
-      let rec = recs.get(r[0]);
-      if (!rec) recs.set(r[0], (rec = emptyRecords()));
-      addDiscipline(rec, r);
-    }
-    const disciplines = new Map<string, DisciplinePeriod[]>();
-    for (const [id, rec] of recs) disciplines.set(id, rec.disciplines);
-    return { touched, parts: base, order, yearFacts, disciplines };
+    return { touched: historiesFromBase(db, base, scope), parts: base };
   })();
+}
+
+/** Live staff ids → position in table order (the order a full read gives people). */
+export function staffOrder(db: Db): Map<string, number> {
+  const order = new Map<string, number>();
+  const ids = prep(db, 'SELECT id FROM staff WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[];
+  for (let i = 0; i < ids.length; i++) order.set(ids[i]!, i);
+  return order;
 }
 
 /** The recipients of some decisions (all of them, deleted ones too: a change may have removed them). */

@@ -32,11 +32,13 @@ export interface CoreOptions {
    * staff search index (warmUpStaffIndex: the first click on the staff list does not wait for
    * it), run the document renderers once on a made-up dossier (warmUpRenderers: the first
    * generate then runs warm, yielding to calls between files), and take this year's eligibility
-   * run from the file if it keeps a current one (warmEligibility: the checker's first answer is
-   * then instant). Each of these is short. Last, this year's run is computed from the records
-   * (makeEligibilityLive: about 1.5 s of work at province scale) in slices of tens of
-   * milliseconds, calls being answered between slices, so that the first re-check after an
-   * edit re-judges only what changed. A call arriving meanwhile waits for the step (or slice) running.
+   * run from the file if it keeps one (warmEligibility: as it is, or brought up to date by a
+   * patch when another program changed the records; the checker's first answer is then
+   * instant). Each of these is short. Last, this year's run is computed from the records
+   * (makeEligibilityLive: about 1.2 s of work at province scale) in slices of tens of
+   * milliseconds, calls being answered between slices, so that re-checks after edits re-read
+   * only what changed from the connection's kept histories. A call arriving meanwhile waits for
+   * the step (or slice) running; a check answered by a kept run does not wait for the slices.
    */
   /** tests shorten the delay before the first step and the idle time each step waits for */
   warmUp?: boolean | { delayMs: number; idleMs?: number };

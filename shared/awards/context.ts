@@ -242,11 +242,15 @@ export interface MemberState {
   personId: string;
   /** Undefined when the unit lists a member the input does not contain. */
   person?: Pick<PersonHistory, 'name' | 'years' | 'disciplines'>;
-  results: MemberResults;
+  /** This year's verdicts, one candidate per award (the member's subject's); none when the input lacks the member. */
+  candidates: readonly CandidateResult[];
 }
 
-/** A member's verdicts this year, by award. */
-export type MemberResults = Partial<Record<AwardCode, { readonly result: CandidateResult }>>;
+/** A member's verdict for an award this year (undefined: not judged for it). */
+export function memberVerdict(m: Pick<MemberState, 'candidates'>, code: AwardCode): Verdict | undefined {
+  for (const c of m.candidates) if (c.code === code) return c.verdict;
+  return undefined;
+}
 
 export interface UnitEvalContext {
   year: number;

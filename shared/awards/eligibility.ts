@@ -22,11 +22,11 @@ import { AWARD_CATALOG } from './catalog';
 import {
   OutcomeMemo,
   indexPerson,
+  memberVerdict,
   toItem,
   type CandidateResult,
   type EvaluatedCandidate,
   type ExplanationItem,
-  type MemberResults,
   type MemberState,
   type OutcomePool,
   type PersonEvalContext,
@@ -76,8 +76,8 @@ export interface EligibilityInput {
    * every other subject are worked out as in a full run.
    */
   standing?: {
-    people: ReadonlyMap<string, SubjectEligibility>;
-    units: ReadonlyMap<string, SubjectEligibility>;
+    people: { get(personId: string): SubjectEligibility | undefined };
+    units: { get(unitId: string): SubjectEligibility | undefined };
   };
 }
 
@@ -368,10 +368,11 @@ interface RunState {
   /** the entries in input order */
   order: PersonEntry[];
   /** a collective's verdicts depend on its own history and its members' results */
-  units: Map<string, { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberResults | undefined>; subject: SubjectEligibility }>;
+  units: Map<string, { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberState['candidates'] | undefined>; subject: SubjectEligibility }>;
 }
 
 const runStates = new WeakMap<EligibilityReport, RunState>();
+const NO_CANDIDATES: readonly CandidateResult[] = Object.freeze([]);
 
 function sameHistory(a: PersonHistory, b: PersonHistory): boolean {
   return (
@@ -386,10 +387,10 @@ function sameHistory(a: PersonHistory, b: PersonHistory): boolean {
 }
 
 function sameUnit(
-  before: { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberResults | undefined> },
+  before: { unit: UnitHistory; memberIds: readonly string[]; results: ReadonlyArray<MemberState['candidates'] | undefined> },
   unit: UnitHistory,
   memberIds: readonly string[],
-  results: ReadonlyArray<MemberResults | undefined>,
+  results: ReadonlyArray<MemberState['candidates'] | undefined>,
 ): boolean {
   const b = before.unit;
   if (b.name !== unit.name || b.years !== unit.years || b.titles !== unit.titles) return false;
@@ -398,13 +399,6 @@ function sameUnit(
     if (before.memberIds[i] !== memberIds[i] || before.results[i] !== results[i]) return false;
   }
   return true;
-}
-
-/** A standing subject's verdicts as a member's results (all a collective reads of them). */
-function resultsOf(subject: SubjectEligibility): MemberResults {
-  const out: MemberResults = {};
-  for (const c of subject.candidates) out[c.code] = { result: c };
-  return out;
 }
 
 export function checkEligibility(input: EligibilityInput): EligibilityReport {
@@ -461,15 +455,14 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     if (!stood && entry?.state.personId !== person.personId) entry = reuse?.people.get(person.personId);
     if (stood) {
       for (const c of stood.candidates) ev.bump(c.code, c.verdict);
-      entry = { state: { personId: person.personId, person, results: resultsOf(stood) }, subject: stood };
+      entry = { state: { personId: person.personId, person, candidates: stood.candidates }, subject: stood };
     } else if (entry && sameHistory(entry.state.person, person)) {
       for (const c of entry.subject.candidates) ev.bump(c.code, c.verdict);
     } else {
-      const { subject, results } = ev.person(person);
-      entry = { state: { personId: person.personId, person, results }, subject };
+      const { subject } = ev.person(person);
+      entry = { state: { personId: person.personId, person, candidates: subject.candidates }, subject };
     }
     const { subject, state } = entry;
-    const { results } = state;
     const known = kept.size;
     kept.set(person.personId, entry);
     // the id was there already (one lookup fewer than asking first)
@@ -485,8 +478,8 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     peopleOut.push(subject);
     let tally = tallies.get(person.unitId);
     if (!tally) tallies.set(person.unitId, (tally = { ldtt: 0, cstdcs: [] }));
-    if (results.LDTT?.result.verdict === 'du_dieu_kien') tally.ldtt++;
-    if (results.CSTDCS?.result.verdict === 'du_dieu_kien') tally.cstdcs.push(person.personId);
+    if (memberVerdict(state, 'LDTT') === 'du_dieu_kien') tally.ldtt++;
+    if (memberVerdict(state, 'CSTDCS') === 'du_dieu_kien') tally.cstdcs.push(person.personId);
   }
 
   // ---- collectives ----
@@ -500,7 +493,7 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     const unit = input.units[u]!;
     unitNames.set(unit.unitId, unit.name);
     const memberIds = unit.years[year]?.memberIds ?? unit.memberIds;
-    const results = memberIds.map((id) => kept.get(id)?.state.results);
+    const results = memberIds.map((id) => kept.get(id)?.state.candidates);
     const before = reuse?.units.get(unit.unitId);
     const stood = standing?.units.get(unit.unitId);
     let subject: SubjectEligibility;
@@ -511,7 +504,7 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
       subject = before.subject;
       for (const c of subject.candidates) ev.bump(c.code, c.verdict);
     } else {
-      const members = memberIds.map((id): MemberState => kept.get(id)?.state ?? { personId: id, results: {} });
+      const members = memberIds.map((id): MemberState => kept.get(id)?.state ?? { personId: id, candidates: NO_CANDIDATES });
       subject = ev.unit(unit, members);
     }
     keptUnits.set(unit.unitId, { unit, memberIds, results, subject });

@@ -17,6 +17,7 @@ import {
   nonRegularBefore,
   yearFacts,
   type EvaluatedCandidate,
+  memberVerdict,
   type MemberState,
   type PersonEvalContext,
   type RuleOutcome,
@@ -721,7 +722,7 @@ const noMembers = (ctx: UnitEvalContext) =>
   fail(`Năm ${ctx.year} đơn vị chưa có danh sách thành viên`, 'chưa có danh sách thành viên');
 
 function eligibleNow(m: MemberState, code: AwardCode): boolean {
-  return m.results[code]?.result.verdict === 'du_dieu_kien';
+  return memberVerdict(m, code) === 'du_dieu_kien';
 }
 
 /** Share of members eligible for LĐTT this year: strictly above or at least `pct`. */

@@ -5,13 +5,23 @@
 // build with the same rules (__RULES_HASH__). Shared items and candidates are written once and
 // referred to by number, as the screen receives them; the payload is deflated JSON.
 import zlib from 'node:zlib';
-import type { CandidateResult, EligibilityReport, ExplanationItem, SubjectEligibility } from '../../../shared/awards';
+import type {
+  CandidateResult,
+  DisciplineForm,
+  DisciplinePeriod,
+  EligibilityReport,
+  ExplanationItem,
+  PersonHistory,
+  PersonYearFacts,
+  Rating,
+  SubjectEligibility,
+} from '../../../shared/awards';
 import { candidateResultSchema, eligibilityReportSchema } from '../../../shared/awards';
 
 declare const __RULES_HASH__: string;
 
 /** Changes when the payload's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const SNAPSHOT_RULES = `${FORMAT}:${typeof __RULES_HASH__ === 'string' ? __RULES_HASH__ : 'dev'}`;
 
@@ -25,12 +35,21 @@ export interface SnapshotRow {
   registered: string[];
   /** folded name (foldVi) for the search */
   key: string;
+  /**
+   * A person's history as the run judged it — read back from the file, only what a collective
+   * reads of a member (this year's facts, disciplines: MemberState), which is what a patch
+   * needs of the people who stand. Undefined for collectives.
+   */
+  person?: PersonHistory;
 }
 
 export interface SnapshotRun<Head> {
   report: EligibilityReport;
   head: Head;
+  /** people in the screen's order */
   people: SnapshotRow[];
+  /** the same rows in the report's order (report.people[i] is order[i].s) */
+  order: SnapshotRow[];
   units: SnapshotRow[];
 }
 
@@ -40,8 +59,48 @@ export interface SnapshotRun<Head> {
 // award names, unit ids and names) go once into `strings` and are referred to by number.
 type SavedItem = [ruleId: number, basis: number, flags: number, message: string, missing?: string];
 type SavedCandidate = [code: number, name: number, verdict: number, verified: 0 | 1, missingCount: number, items: number[]];
-/** subjectUnitId / unitId / unitName: string numbers, -1 for none; gender 0 none, 1 nam, 2 nữ */
-type SavedRow = [id: string, name: string, subjectUnitId: number, candidates: number[], unitId: number, unitName: number, birthDate: string | null, gender: 0 | 1 | 2, registered: string[] | 0, key: string];
+/**
+ * subjectUnitId / unitId / unitName: string numbers, -1 for none; gender 0 none, 1 nam, 2 nữ;
+ * facts: the year's facts (rating·4 + maternity·2 + review, rating 1–4 best first), -1 none;
+ * disciplines: [form, from, to, decision number] or 0 for none
+ */
+type SavedRow = [
+  id: string,
+  name: string,
+  subjectUnitId: number,
+  candidates: number[],
+  unitId: number,
+  unitName: number,
+  birthDate: string | null,
+  gender: 0 | 1 | 2,
+  registered: string[] | 0,
+  key: string,
+  facts: number,
+  disciplines: Array<[string, string, string | null, string | null]> | 0,
+];
+
+const RATINGS: ReadonlyArray<Rating | null> = [null, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+
+function factsCode(f: PersonYearFacts | undefined): number {
+  if (!f) return -1;
+  return (f.rating ? RATINGS.indexOf(f.rating) : 0) * 4 + (f.maternityLeave ? 2 : 0) + (f.underReview ? 1 : 0);
+}
+
+/** The facts of a code, one shared object per code (a collective only reads them). */
+const factsOfCode = new Map<number, PersonYearFacts>();
+function factsOf(code: number): PersonYearFacts {
+  let f = factsOfCode.get(code);
+  if (!f) {
+    const rating = RATINGS[Math.floor(code / 4)];
+    if (rating === undefined || code < 0) throw new Error('facts');
+    f = {};
+    if (rating) f.rating = rating;
+    if (code & 2) f.maternityLeave = true;
+    if (code & 1) f.underReview = true;
+    factsOfCode.set(code, Object.freeze(f));
+  }
+  return f;
+}
 
 interface Saved<Head> {
   format: number;
@@ -51,11 +110,18 @@ interface Saved<Head> {
   strings: string[];
   items: SavedItem[];
   candidates: SavedCandidate[];
+  /** in the report's order */
   people: SavedRow[];
+  /** the screen's order: indexes into people */
+  sorted: number[];
   units: SavedRow[];
 }
 
 const GENDERS = [null, 'nam', 'nu'] as const;
+// shared empty lists of the people read back (nothing reads more of them than a collective does)
+const NO_PERIODS: DisciplinePeriod[] = [];
+const NO_TITLES: PersonHistory['titles'] = [];
+const NO_INITIATIVES: PersonHistory['initiatives'] = [];
 
 export function encodeRun<Head>(run: SnapshotRun<Head>): Buffer {
   const strings: string[] = [];
@@ -91,6 +157,7 @@ export function encodeRun<Head>(run: SnapshotRun<Head>): Buffer {
     }
     return i;
   };
+  const { year } = run.report;
   const row = (r: SnapshotRow): SavedRow => [
     r.s.id,
     r.s.name,
@@ -102,11 +169,16 @@ export function encodeRun<Head>(run: SnapshotRun<Head>): Buffer {
     r.gender === 'nam' ? 1 : r.gender === 'nu' ? 2 : 0,
     r.registered.length ? r.registered : 0,
     r.key,
+    factsCode(r.person?.years[year]),
+    r.person?.disciplines.length ? r.person.disciplines.map((d) => [d.form, d.from, d.to ?? null, d.decisionNo ?? null]) : 0,
   ];
   const { people: _p, units: _u, ...envelope } = run.report;
-  const people = run.people.map(row);
+  const at = new Map<SnapshotRow, number>();
+  run.order.forEach((r, i) => at.set(r, i));
+  const people = run.order.map(row);
+  const sorted = run.people.map((r) => at.get(r)!);
   const units = run.units.map(row);
-  const saved: Saved<Head> = { format: FORMAT, rules: SNAPSHOT_RULES, envelope, head: run.head, strings, items, candidates, people, units };
+  const saved: Saved<Head> = { format: FORMAT, rules: SNAPSHOT_RULES, envelope, head: run.head, strings, items, candidates, people, sorted, units };
   return zlib.deflateRawSync(Buffer.from(JSON.stringify(saved)), { level: 1 });
 }
 
@@ -123,7 +195,7 @@ export function decodeRun<Head>(payload: Buffer): SnapshotRun<Head> | null {
   }
   if (!saved || saved.format !== FORMAT || saved.rules !== SNAPSHOT_RULES) return null;
   const { strings } = saved;
-  if (![strings, saved.items, saved.candidates, saved.people, saved.units].every(Array.isArray)) return null;
+  if (![strings, saved.items, saved.candidates, saved.people, saved.sorted, saved.units].every(Array.isArray)) return null;
   try {
     const bad = (what: string): never => {
       throw new Error(what);
@@ -163,6 +235,9 @@ export function decodeRun<Head>(payload: Buffer): SnapshotRun<Head> | null {
       checked.add(shape);
     }
     if (!eligibilityReportSchema.safeParse({ ...saved.envelope, people: [], units: [] }).success) return null;
+    const { year } = saved.envelope;
+    // one years object per facts code: what a collective reads of a member who stands
+    const yearsOf = new Map<number, PersonHistory['years']>();
     const rows = (list: SavedRow[], kind: SubjectEligibility['kind']): SnapshotRow[] =>
       list.map((r) => {
         if (!Array.isArray(r) || typeof r[0] !== 'string' || typeof r[1] !== 'string' || !Array.isArray(r[3]) || typeof r[9] !== 'string') bad('row');
@@ -172,12 +247,28 @@ export function decodeRun<Head>(payload: Buffer): SnapshotRun<Head> | null {
         const s: SubjectEligibility = { kind, id: r[0], name: r[1], candidates: cs };
         const su = optStr(r[2]);
         if (su !== null) s.unitId = su;
-        return { s, unitId: optStr(r[4]), unitName: str(r[5]), birthDate: r[6], gender: GENDERS[r[7]] ?? null, registered: r[8] || [], key: r[9] };
+        const row: SnapshotRow = { s, unitId: optStr(r[4]), unitName: str(r[5]), birthDate: r[6], gender: GENDERS[r[7]] ?? null, registered: r[8] || [], key: r[9] };
+        if (kind === 'individual') {
+          if (typeof r[10] !== 'number' || (r[11] !== 0 && !Array.isArray(r[11]))) bad('member');
+          let years = yearsOf.get(r[10]);
+          if (!years) yearsOf.set(r[10], (years = r[10] === -1 ? {} : { [year]: factsOf(r[10]) }));
+          const disciplines = r[11] === 0 ? NO_PERIODS : r[11].map(([form, from, to, no]): DisciplinePeriod => {
+            if (typeof form !== 'string' || typeof from !== 'string') bad('discipline');
+            const d: DisciplinePeriod = { form: form as DisciplineForm, from };
+            if (to) d.to = to;
+            if (no) d.decisionNo = no;
+            return d;
+          });
+          row.person = { personId: s.id, name: s.name, unitId: su ?? '', years, titles: NO_TITLES, initiatives: NO_INITIATIVES, disciplines };
+        }
+        return row;
       });
-    const people = rows(saved.people, 'individual');
+    const order = rows(saved.people, 'individual');
+    const people = saved.sorted.map((i) => order[i] ?? bad('sorted'));
+    if (people.length !== order.length || new Set(people).size !== order.length) bad('sorted');
     const units = rows(saved.units, 'collective');
-    const report: EligibilityReport = { ...saved.envelope, people: people.map((r) => r.s), units: units.map((r) => r.s) };
-    return { report, head: saved.head, people, units };
+    const report: EligibilityReport = { ...saved.envelope, people: order.map((r) => r.s), units: units.map((r) => r.s) };
+    return { report, head: saved.head, people, order, units };
   } catch {
     return null;
   }

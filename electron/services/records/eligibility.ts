@@ -16,7 +16,6 @@ import {
   subjectEligibilitySchema,
   type AwardCode,
   type CandidateResult,
-  type DisciplinePeriod,
   type EligibilityReport,
   type ExplanationItem,
   type PersonHistory,
@@ -34,6 +33,7 @@ import {
   listRegistrations,
   readForPatch,
   recipientsOfDecisions,
+  staffOrder,
   subtreeOf,
   unitsLite,
   type HistoryScope,
@@ -73,6 +73,8 @@ interface KeptRun {
   head: Pick<EligibilityView, 'year' | 'unitId' | 'unitName' | 'ruleSet' | 'warnings' | 'counts' | 'personUnits' | 'codes' | 'timing'>;
   /** in Vietnamese order */
   people: Row[];
+  /** the same rows in the report's order: table order, as a full read gives people */
+  order: Row[];
   units: Row[];
   /** the last filter's matching rows (scrolling asks for the next windows of the same filter) */
   matched: { key: string; rows: Row[] } | null;
@@ -295,30 +297,17 @@ function finishPending(sqlite: BetterSqlite3.Database): void {
 }
 
 function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun {
+  // a current run, or one patched, answers at once, even while the warm-up's run is being made
+  if (!opts.live) {
+    const quick = quickRun(sqlite, year, unitId, officeName);
+    if (quick) return quick;
+  }
   finishPending(sqlite);
   return drain(keptRunSteps(sqlite, year, unitId, officeName, opts));
 }
 
-/** keptRun in slices: reading the office and judging its people yield between ranges of people. */
-function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): Steps<KeptRun> {
-  const settings = readAwardSettings(sqlite);
-  // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
-  const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
-  const key = runKey(settings, year, unitId, officeName);
-  const hit = runs.get(sqlite)?.get(key);
-  if (hit && stamp >= 0 && hit.stamp === stamp && (hit.live || !opts.live)) {
-    remember(sqlite, key, hit);
-    return hit;
-  }
-  if (!hit && stamp >= 0 && !opts.live) {
-    const saved = savedRun(sqlite, key, stamp);
-    if (saved) {
-      remember(sqlite, key, saved);
-      return saved;
-    }
-  }
-
-  const t0 = performance.now();
+/** What a run covers: the history scope, and its name on the screen. */
+function scopeOf(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string) {
   let scope: Set<string> | null = null;
   let scopeName = officeName || 'Toàn cơ quan';
   if (unitId) {
@@ -327,18 +316,52 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
     scope = subtreeOf(unitsLite(sqlite), unitId);
     scopeName = unit.name;
   }
-  const historyScope = { year, unitIds: scope, noUnitId: NO_UNIT_ID };
-  const where = { year, unitId, scopeName };
+  return { historyScope: { year, unitIds: scope, noUnitId: NO_UNIT_ID } as HistoryScope, where: { year, unitId, scopeName } };
+}
 
-  // a run from the file, or one patched before, brought up to date by judging again only the
-  // people touched since (the live path below re-reads from the connection's kept histories)
-  if (stamp >= 0 && !opts.live && !hit?.live) {
-    const patched = patchRun(sqlite, key, hit, settings, historyScope, stamp, where, t0);
-    if (patched) {
-      remember(sqlite, key, patched);
-      return patched;
+/**
+ * The run that answers without reading the office: this connection's while current (a live one
+ * when `live`), else — not for `live` — the file's while current, or either brought up to date
+ * by a patch. Null when the office must be read.
+ */
+function quickRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun | null {
+  // inside a transaction uncommitted writes may be rolled back: nothing is kept
+  if (sqlite.inTransaction) return null;
+  const settings = readAwardSettings(sqlite);
+  const stamp = changeStamp(sqlite);
+  const key = runKey(settings, year, unitId, officeName);
+  const hit = runs.get(sqlite)?.get(key);
+  if (hit && hit.stamp === stamp && (hit.live || !opts.live)) {
+    remember(sqlite, key, hit);
+    return hit;
+  }
+  // a live run out of date is brought up to date from the connection's kept histories
+  if (opts.live || hit?.live) return null;
+  if (!hit) {
+    const saved = savedRun(sqlite, key, stamp);
+    if (saved) {
+      remember(sqlite, key, saved);
+      return saved;
     }
   }
+  const t0 = performance.now();
+  const { historyScope, where } = scopeOf(sqlite, year, unitId, officeName);
+  const patched = patchRun(sqlite, key, hit, settings, historyScope, stamp, where, t0);
+  if (patched) remember(sqlite, key, patched);
+  return patched;
+}
+
+/** keptRun in slices: reading the office and judging its people yield between ranges of people. */
+function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): Steps<KeptRun> {
+  const quick = quickRun(sqlite, year, unitId, officeName, opts);
+  if (quick) return quick;
+  const settings = readAwardSettings(sqlite);
+  // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
+  const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
+  const key = runKey(settings, year, unitId, officeName);
+  const hit = runs.get(sqlite)?.get(key);
+  const t0 = performance.now();
+  const { historyScope, where } = scopeOf(sqlite, year, unitId, officeName);
 
   const loaded = sqlite.inTransaction ? cachedHistories(sqlite, historyScope) : yield* cachedHistoriesSteps(sqlite, historyScope);
   const t1 = performance.now();
@@ -360,14 +383,14 @@ function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: str
   yield;
   const rows = report.people.map((s, i): Row => {
     const m: YearMember | undefined = loaded.members[i];
-    return personRow(s, m?.staff.id === s.id ? m.staff : undefined, loaded.unitsById, registered);
+    return m?.staff.id === s.id ? personRow(s, m.staff, loaded.people[i], loaded.unitsById, registered) : personRow(s, undefined, undefined, loaded.unitsById, registered);
   });
   yield;
   const people = sortPeople(rows);
   yield;
   const units = unitRows(report, registered);
 
-  const run = makeRun(report, people, units, where, {
+  const run = makeRun(report, rows, people, units, where, {
     stamp: loaded.generation >= 0 ? stamp : -1,
     live: true,
     // the same data as the run taken from the file: the file holds it already
@@ -401,10 +424,17 @@ function registrationsOf(sqlite: BetterSqlite3.Database, year: number) {
   return registered;
 }
 
-/** A person's row: the subject with what the screen's filters read. */
-function personRow(s: SubjectEligibility, staff: StaffLite | undefined, unitsById: ReadonlyMap<string, { name: string }>, registered: Registered): Row {
+/** A person's row: the subject with what the screen's filters read, and the history judged. */
+function personRow(
+  s: SubjectEligibility,
+  staff: StaffLite | undefined,
+  person: PersonHistory | undefined,
+  unitsById: ReadonlyMap<string, { name: string }>,
+  registered: Registered,
+): Row {
   const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
   return {
+    person,
     s,
     unitId: uId,
     unitName: (uId && unitsById.get(uId)?.name) || NO_UNIT_NAME,
@@ -425,6 +455,7 @@ function unitRows(report: EligibilityReport, registered: Registered): Row[] {
 /** A kept run of a report whose rows are made and sorted. */
 function makeRun(
   report: EligibilityReport,
+  order: Row[],
   people: Row[],
   units: Row[],
   where: { year: number; unitId: string | null; scopeName: string },
@@ -461,6 +492,7 @@ function makeRun(
       timing: run.timing,
     },
     people,
+    order,
     units,
     matched: null,
     view: null,
@@ -469,15 +501,18 @@ function makeRun(
 
 /** Above this many people touched since a kept run (an import, a bundle), reading everything is cheaper than a patch. */
 const PATCH_LIMIT = 2000;
-const NO_PERIODS: DisciplinePeriod[] = [];
+
+/** A kept run's subjects by person id (built on a run's first patch). */
+const subjectsById = new WeakMap<KeptRun, Map<string, SubjectEligibility>>();
 
 /**
  * A kept run (this connection's, or the file's) brought up to the current data without reading
  * the whole office: the people touched since its stamp (migration 11's log) are read and judged
  * again, as are the collectives they were or are members of; everyone else's verdicts stand
- * (EligibilityInput.standing), and the collectives read of them only what MemberState holds.
- * Counts, warnings, order and rows come out as a full run's. Null when a patch cannot do:
- * nothing kept, units changed (the tree, names, collectives' titles), or too much changed.
+ * (EligibilityInput.standing), and the collectives read of them only what their rows keep of
+ * them (MemberState). Counts, warnings, order and rows come out as a full run's. Null when a
+ * patch cannot do: nothing kept, units changed (the tree, names, collectives' titles), or too
+ * much changed.
  */
 function patchRun(
   sqlite: BetterSqlite3.Database,
@@ -513,87 +548,129 @@ function patchRun(
     prev = { ...decoded, stamp: since, live: false, saved: true, patched: false, matched: null, view: null };
   }
 
-  const reads = readForPatch(sqlite, touches.people, scope);
-  const { year } = scope;
   const changed = touches.people;
-  // people in table order, as a full read gives them: those who stand, and the touched ones
-  // who count for the year in the scope now
-  type Entry = { pos: number; person: PersonHistory; unitId: string | null; row?: Row; staff?: StaffLite };
-  const entries: Entry[] = [];
-  const standingPeople = new Map<string, SubjectEligibility>();
-  const oldUnits = new Map<string, string | null>();
-  for (const r of prev.people) {
+  const { touched, parts } = readForPatch(sqlite, changed, scope);
+  const now = new Map<string, number>();
+  touched.people.forEach((p, i) => now.set(p.personId, i));
+  const registered = registrationsOf(sqlite, scope.year);
+
+  // the report's order is table order: those who stand, and the touched ones who count for the
+  // year in the scope now, where they were (a row's place never changes)
+  type Entry = { person: PersonHistory; unitId: string | null; row: Row | null; staff?: StaffLite };
+  let entries: Entry[] = [];
+  const oldUnits: Array<string | null> = [];
+  for (const r of prev.order) {
     const { s } = r;
     const uId = s.unitId && s.unitId !== NO_UNIT_ID ? s.unitId : null;
-    if (changed.has(s.id)) {
-      oldUnits.set(s.id, uId);
+    if (!changed.has(s.id)) {
+      if (!r.person) return null;
+      entries.push({ person: r.person, unitId: uId, row: r });
       continue;
     }
-    const pos = reads.order.get(s.id);
-    // gone without a trace in the log (not by this app's writes): read everything
-    if (pos === undefined) return null;
-    const facts = reads.yearFacts.get(s.id);
-    const person: PersonHistory = {
-      personId: s.id,
-      name: s.name,
-      unitId: s.unitId ?? NO_UNIT_ID,
-      years: facts ? { [year]: facts } : {},
-      titles: [],
-      initiatives: [],
-      disciplines: reads.disciplines.get(s.id) ?? NO_PERIODS,
-    };
-    entries.push({ pos, person, unitId: uId, row: r });
-    standingPeople.set(s.id, s);
+    oldUnits.push(uId);
+    const i = now.get(s.id);
+    if (i === undefined) continue;
+    now.delete(s.id);
+    entries.push({ person: touched.people[i]!, unitId: touched.members[i]!.unitId, row: null, staff: touched.members[i]!.staff });
   }
-  reads.touched.people.forEach((person, i) => {
-    const m = reads.touched.members[i]!;
-    entries.push({ pos: reads.order.get(person.personId) ?? Number.MAX_SAFE_INTEGER, person, unitId: m.unitId, staff: m.staff });
-  });
-  entries.sort((a, b) => a.pos - b.pos);
+  if (now.size) {
+    // people who count now and did not (added, restored, moved into the scope): placed by table order
+    for (const i of now.values()) entries.push({ person: touched.people[i]!, unitId: touched.members[i]!.unitId, row: null, staff: touched.members[i]!.staff });
+    const order = staffOrder(sqlite);
+    const keyed = entries.map((e) => ({ e, at: order.get(e.person.personId) }));
+    if (keyed.some((k) => k.at === undefined)) return null;
+    entries = keyed.sort((a, b) => a.at! - b.at!).map((k) => k.e);
+  }
 
   // collectives as a full read makes them; those a touched person was or is in are judged again
   const { units, chainOf } = collectivesOf(
     entries.map((e) => ({ staff: { id: e.person.personId }, unitId: e.unitId })),
-    reads.parts,
+    parts,
     scope.unitIds,
   );
   const affected = new Set<string>();
-  for (const id of changed) {
-    const before = oldUnits.get(id);
-    if (before) for (const u of chainOf(before)) affected.add(u);
-  }
-  for (const e of entries) if (!e.row && e.unitId) for (const u of chainOf(e.unitId)) affected.add(u);
+  for (const u of oldUnits) if (u) for (const id of chainOf(u)) affected.add(id);
+  for (const e of entries) if (!e.row && e.unitId) for (const id of chainOf(e.unitId)) affected.add(id);
   const standingUnits = new Map<string, SubjectEligibility>();
   for (const r of prev.units) if (!affected.has(r.s.id)) standingUnits.set(r.s.id, r.s);
+  let byId = subjectsById.get(prev);
+  if (!byId) {
+    byId = new Map();
+    for (const r of prev.order) byId.set(r.s.id, r.s);
+    subjectsById.set(prev, byId);
+  }
+  const prevById = byId;
 
   const t1 = performance.now();
   const report = checkEligibility({
-    year,
+    year: scope.year,
     people: entries.map((e) => e.person),
     units,
     settings: settings.provincial,
     options: { enableDraftAmendment: settings.enableDraftAmendment },
-    standing: { people: standingPeople, units: standingUnits },
+    standing: { people: { get: (id) => (changed.has(id) ? undefined : prevById.get(id)) }, units: standingUnits },
   });
   const t2 = performance.now();
   // what stands was checked when it was made (or read back from the file)
-  for (const s of standingPeople.values()) validSubjects.add(s);
+  for (const e of entries) if (e.row) validSubjects.add(e.row.s);
   for (const s of standingUnits.values()) validSubjects.add(s);
   validateReport(report);
 
-  const registered = registrationsOf(sqlite, year);
-  const rows = report.people.map((s, i): Row => {
+  // rows: those who stand keep theirs (new ones when the registrations changed)
+  const renewed = touches.registrations ? new Map<Row, Row>() : null;
+  const order = report.people.map((s, i): Row => {
     const e = entries[i]!;
-    if (e.row) return touches.registrations ? { ...e.row, registered: registered.person.get(s.id) ?? NONE } : e.row;
-    return personRow(s, e.staff, reads.parts.unitsById, registered);
+    if (!e.row) return personRow(s, e.staff, e.person, parts.unitsById, registered);
+    if (!renewed) return e.row;
+    const r = { ...e.row, registered: registered.person.get(s.id) ?? NONE };
+    renewed.set(e.row, r);
+    return r;
   });
-  return makeRun(report, sortPeople(rows), unitRows(report, registered), where, {
+  const fresh = order.filter((r, i) => !entries[i]!.row);
+  const kept = prev.people.filter((r) => !changed.has(r.s.id)).map((r) => renewed?.get(r) ?? r);
+  const people = insertPeople(kept, fresh, order);
+  return makeRun(report, order, people, unitRows(report, registered), where, {
     stamp,
     live: false,
     saved: false,
     patched: true,
     timing: { loadMs: Math.round(t1 - t0), checkMs: Math.round(t2 - t1) },
   });
+}
+
+/**
+ * People in Vietnamese order: `sorted` (in that order already) with `add` put in place, as
+ * sortPeople orders them — given name, full name, then the report's order (`order`).
+ */
+function insertPeople(sorted: Row[], add: Row[], order: readonly Row[]): Row[] {
+  if (add.length === 0) return sorted;
+  let at: Map<Row, number> | null = null;
+  const position = (r: Row) => {
+    if (!at) {
+      at = new Map();
+      order.forEach((o, i) => at!.set(o, i));
+    }
+    return at.get(r)!;
+  };
+  const givens = new Map<Row, string>();
+  const given = (r: Row) => {
+    let g = givens.get(r);
+    if (g === undefined) givens.set(r, (g = givenName(r.s.name)));
+    return g;
+  };
+  const before = (a: Row, b: Row) => (compareVi(given(a), given(b)) || compareVi(a.s.name, b.s.name) || position(a) - position(b)) < 0;
+  const out = sorted.slice();
+  for (const r of add) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(out[mid]!, r)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, r);
+  }
+  return out;
 }
 
 /** Every subject, compact (what runEligibility returns; built once per kept run). */
@@ -675,20 +752,19 @@ export function keptRunSource(sqlite: BetterSqlite3.Database, year: number, unit
 }
 
 /**
- * The hosts' warm-up: keep this year's whole-office run ready if the file holds a current one
- * (≈0.2–0.3 s to read), so the checker screen's first answer is instant. It never runs the
- * check itself (held the core ≈1.5 s at province scale): makeEligibilityLive does, in slices,
- * as the warm-up's next step. True when a run is kept.
+ * The hosts' warm-up: keep this year's whole-office run ready if the file holds one, current
+ * (≈0.2–0.3 s to read) or brought up to date by a patch (the records changed since it was
+ * saved, by another program), so the checker screen's first answer is instant. It never runs
+ * the whole check (≈1.3 s at province scale): makeEligibilityLive does, in slices, as the
+ * warm-up's next step. True when a run is kept.
  */
 export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, officeName: string): boolean {
-  if (sqlite.inTransaction) return false;
-  const key = runKey(readAwardSettings(sqlite), year, null, officeName);
-  const stamp = changeStamp(sqlite);
-  const hit = runs.get(sqlite)?.get(key);
-  if (hit && hit.stamp === stamp) return true;
-  const saved = savedRun(sqlite, key, stamp);
-  if (saved) remember(sqlite, key, saved);
-  return !!saved;
+  try {
+    return quickRun(sqlite, year, null, officeName) !== null;
+  } catch {
+    // best effort: the check itself reports what is wrong
+    return false;
+  }
 }
 
 /**

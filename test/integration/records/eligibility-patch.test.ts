@@ -64,6 +64,8 @@ describe('a kept run brought up to date from the log of what writes touched', ()
         });
       }
       added = (await writer.invoke('staff.create', { fullName: 'Trần Thị Mới', unitId: unitIds[7]! })).id;
+      // a namesake of someone already there goes after them (the table's order breaks the tie)
+      await writer.invoke('staff.create', { fullName: 'Nguyễn Văn 7', unitId: unitIds[2]! });
       await writer.invoke('staff.delete', { id: byId[40]! });
       await writer.invoke('records.saveDiscipline', { data: { staffId: byId[50]!, form: 'canh_cao', fromDate: '01/03/2024', toDate: '31/08/2024', decisionNo: '05/QĐ' } });
       await writer.invoke('records.saveInitiative', { data: { staffId: byId[60]!, year: YEAR, title: 'Sáng kiến cải tiến hồ sơ', scope: 'tinh' } });
