@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
-import { keptRunSource } from '../../../electron/services/records/eligibility';
+import { hasKeptRun, keptRunSource, makeEligibilityLive, warmEligibility } from '../../../electron/services/records/eligibility';
 import { changeStamp, touchesSince } from '../../../db/repositories/snapshots';
 import type { EligibilityView } from '../../../shared/contract/records';
 import { OFFICE, testCore } from '../../support/core';
@@ -160,6 +160,39 @@ describe('a kept run brought up to date from the log of what writes touched', ()
       const view = await next.invoke('eligibility.check', { year: YEAR });
       expect(keptRunSource(next.ctx.conn.sqlite, YEAR, null, OFFICE.name)).toBe('live');
       await expectFresh(next, view);
+    } finally {
+      next.close();
+    }
+  }, 60_000);
+
+  it('the hosts\' warm-up patches the file\'s run; a check during the warm-up\'s slices is answered by it without finishing them', async () => {
+    const { dbPath, staffIds } = await savedOffice();
+    const raw = new Database(dbPath);
+    raw.prepare("UPDATE person_year SET rating = 'KHTNV' WHERE staff_id = ? AND year = ?").run(staffIds[0]!, YEAR);
+    raw.close();
+    const next = await open(dbPath);
+    try {
+      const sqlite = next.ctx.conn.sqlite;
+      expect(warmEligibility(sqlite, YEAR, OFFICE.name)).toBe(true);
+      expect(keptRunSource(sqlite, YEAR, null, OFFICE.name)).toBe('patch');
+      // the warm-up's next step: the run computed from the records, in slices
+      let pauses = 0;
+      const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+      const live = makeEligibilityLive(sqlite, YEAR, OFFICE.name, async () => {
+        pauses++;
+        await turn();
+      });
+      while (pauses < 2) await turn();
+      const view = await next.invoke('eligibility.check', { year: YEAR });
+      // answered by the patched run: the slices go on
+      expect(hasKeptRun(sqlite, YEAR, null, OFFICE.name, { live: true })).toBe(false);
+      const at = pauses;
+      await live;
+      expect(pauses).toBeGreaterThan(at + 1);
+      expect(keptRunSource(sqlite, YEAR, null, OFFICE.name)).toBe('live');
+      expect(verdict(view, staffIds[0]!, 'LDTT')).not.toBe('du_dieu_kien');
+      await expectFresh(next, view);
+      await expectFresh(next, await next.invoke('eligibility.check', { year: YEAR }));
     } finally {
       next.close();
     }
