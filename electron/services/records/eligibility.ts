@@ -508,11 +508,12 @@ const subjectsById = new WeakMap<KeptRun, Map<string, SubjectEligibility>>();
 /**
  * A kept run (this connection's, or the file's) brought up to the current data without reading
  * the whole office: the people touched since its stamp (migration 11's log) are read and judged
- * again, as are the collectives they were or are members of; everyone else's verdicts stand
+ * again, as are the collectives they were or are members of (every collective when units
+ * changed: the tree, names, their years or titles); everyone else's verdicts stand
  * (EligibilityInput.standing), and the collectives read of them only what their rows keep of
- * them (MemberState). Counts, warnings, order and rows come out as a full run's. Null when a
- * patch cannot do: nothing kept, units changed (the tree, names, collectives' titles), or too
- * much changed.
+ * them (MemberState). People's verdicts never read units. Counts, warnings, order and rows come
+ * out as a full run's. Null when a patch cannot do: nothing kept, too much changed, or units
+ * changed under one unit's run (its subtree may have changed).
  */
 function patchRun(
   sqlite: BetterSqlite3.Database,
@@ -534,13 +535,16 @@ function patchRun(
     payload = row.payload;
   }
   const touches = touchesSince(sqlite, since, PATCH_LIMIT);
-  if (!touches || touches.units) return null;
+  if (!touches) return null;
   if (touches.decisions.size) {
     const r = recipientsOfDecisions(sqlite, [...touches.decisions]);
-    if (r.units) return null;
+    if (r.units) touches.units = true;
     for (const id of r.people) touches.people.add(id);
     if (touches.people.size > PATCH_LIMIT) return null;
   }
+  // units changed (the tree, names, their years or titles): every collective is judged again;
+  // a unit's subtree may have changed, and with it who is in a unit's run
+  if (touches.units && scope.unitIds) return null;
   let prev = hit;
   if (!prev) {
     const decoded = decodeRun<KeptRun['head']>(payload!);
@@ -592,7 +596,7 @@ function patchRun(
   for (const u of oldUnits) if (u) for (const id of chainOf(u)) affected.add(id);
   for (const e of entries) if (!e.row && e.unitId) for (const id of chainOf(e.unitId)) affected.add(id);
   const standingUnits = new Map<string, SubjectEligibility>();
-  for (const r of prev.units) if (!affected.has(r.s.id)) standingUnits.set(r.s.id, r.s);
+  if (!touches.units) for (const r of prev.units) if (!affected.has(r.s.id)) standingUnits.set(r.s.id, r.s);
   let byId = subjectsById.get(prev);
   if (!byId) {
     byId = new Map();
@@ -616,13 +620,15 @@ function patchRun(
   for (const s of standingUnits.values()) validSubjects.add(s);
   validateReport(report);
 
-  // rows: those who stand keep theirs (new ones when the registrations changed)
-  const renewed = touches.registrations ? new Map<Row, Row>() : null;
+  // rows: those who stand keep theirs (new ones when their registrations or unit's name changed)
+  const renewed = touches.registrations || touches.units ? new Map<Row, Row>() : null;
   const order = report.people.map((s, i): Row => {
     const e = entries[i]!;
     if (!e.row) return personRow(s, e.staff, e.person, parts.unitsById, registered);
     if (!renewed) return e.row;
-    const r = { ...e.row, registered: registered.person.get(s.id) ?? NONE };
+    const r = { ...e.row };
+    if (touches.registrations) r.registered = registered.person.get(s.id) ?? NONE;
+    if (touches.units) r.unitName = (r.unitId && parts.unitsById.get(r.unitId)?.name) || NO_UNIT_NAME;
     renewed.set(e.row, r);
     return r;
   });

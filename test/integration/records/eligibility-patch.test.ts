@@ -115,20 +115,35 @@ describe('a kept run brought up to date from the log of what writes touched', ()
     }
   }, 60_000);
 
-  it('a unit renamed, or more touched than a patch is worth, reads everything; 400 people rewritten are patched: the same answer each time', async () => {
+  it('units changed: the whole office\'s run is patched with every collective judged again, a unit\'s run is read afresh; 400 people are patched, more than a patch is worth read everything — the same answer each time', async () => {
     const { dbPath, unitIds, staffIds } = await savedOffice();
     const writer = await open(dbPath);
     try {
+      // a unit renamed, a unit moved into the subtree of unit 1, a unit under inspection this year
       await writer.invoke('units.update', { id: unitIds[2]!, name: 'Phòng Người có công' });
+      await writer.invoke('units.move', { id: unitIds[8]!, parentId: unitIds[1]! });
     } finally {
       writer.close();
     }
+    const rawUnits = new Database(dbPath);
+    rawUnits
+      .prepare("INSERT INTO unit_year (id, origin_office_id, created_at, updated_at, unit_id, year, under_review, note) VALUES ('uy-1', 'o', ?, ?, ?, ?, 1, '')")
+      .run(TODAY, TODAY, unitIds[3]!, YEAR);
+    rawUnits.close();
     let next = await open(dbPath);
     try {
+      const sqlite = next.ctx.conn.sqlite;
       const view = await next.invoke('eligibility.check', { year: YEAR });
-      expect(keptRunSource(next.ctx.conn.sqlite, YEAR, null, OFFICE.name)).toBe('live');
+      expect(keptRunSource(sqlite, YEAR, null, OFFICE.name)).toBe('patch');
+      const scoped = await next.invoke('eligibility.check', { year: YEAR, unitId: unitIds[1]! });
+      expect(keptRunSource(sqlite, YEAR, unitIds[1]!, OFFICE.name)).toBe('live');
       expect(view.units.find((u) => u.id === unitIds[2])!.name).toBe('Phòng Người có công');
+      expect(view.people.find((p) => p.unitId === unitIds[2])!.unitName).toBe('Phòng Người có công');
+      const inspected = view.units.find((u) => u.id === unitIds[3])!;
+      expect(inspected.candidates.every((i) => view.candidates[i]!.verdict !== 'du_dieu_kien')).toBe(true);
+      expect(scoped.units.some((u) => u.id === unitIds[8])).toBe(true);
       await expectFresh(next, view);
+      await expectFresh(next, scoped, unitIds[1]!);
     } finally {
       next.close();
     }
