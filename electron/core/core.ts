@@ -39,12 +39,15 @@ export interface CoreOptions {
    * milliseconds, calls being answered between slices, so that re-checks after edits re-read
    * only what changed from the connection's kept histories. A call arriving meanwhile waits for
    * the step (or slice) running; a check answered by a kept run does not wait for the slices.
+   * Saving the award settings (every verdict changes) queues the last step again.
    */
   /** tests shorten the delay before the first step and the idle time each step waits for */
   warmUp?: boolean | { delayMs: number; idleMs?: number };
 }
 
 const WARM_UP_DELAY_MS = 3000;
+/** Calls after which the hosts compute this year's eligibility run again (warm-up's last step). */
+const REWARM_AFTER: ReadonlySet<string> = new Set(['awards.saveSettings']);
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
 
@@ -131,12 +134,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // each step waits until the core has been idle that long (the renderer's calls come first);
   // the short ones first, the long one last and in slices
   const idleMs = (typeof opts.warmUp === 'object' && opts.warmUp.idleMs) || WARM_UP_IDLE_MS;
+  const live = () => liveEligibility(ctx, nextTurn);
   const warmUpSteps: Array<() => Promise<void>> = [
     async () => warmUpStaffIndex(ctx.conn.sqlite),
     () => warmUpRenderers(),
     () => warmUpEligibility(ctx),
-    () => liveEligibility(ctx, nextTurn),
+    live,
   ];
+  let stepRunning = false;
   const warmUp = () => {
     const step = warmUpSteps[0];
     if (!step || !ctx.conn.sqlite.open) return;
@@ -148,10 +153,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
     warmUpTimer = null;
     warmUpSteps.shift();
+    stepRunning = true;
     // best effort: no office yet, an empty database, a restore in progress — the real call will say
     void step()
       .catch(() => undefined)
       .then(() => {
+        stepRunning = false;
         if (warmUpSteps.length && ctx.conn.sqlite.open) {
           warmUpTimer = setTimeout(warmUp, 0);
           warmUpTimer.unref?.();
@@ -162,6 +169,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     warmUpTimer = setTimeout(warmUp, typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS);
     warmUpTimer.unref?.();
   }
+  /** A step again, once the core is idle (after the steps still to come). */
+  const warmUpAgain = (step: () => Promise<void>) => {
+    if (!opts.warmUp || warmUpSteps.includes(step)) return;
+    warmUpSteps.push(step);
+    if (!warmUpTimer && !stepRunning) {
+      warmUpTimer = setTimeout(warmUp, 0);
+      warmUpTimer.unref?.();
+    }
+  };
 
   async function run(proc: string, input: unknown): Promise<unknown> {
     if (!isProcedureName(proc)) throw new AppError('UNKNOWN_PROCEDURE', `Chức năng "${proc}" không tồn tại.`);
@@ -169,7 +185,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const handler = handlers[proc] as Handler<ProcedureName>;
     lastCallAt = performance.now();
     try {
-      return await handler(parsed as never, ctx);
+      const out = await handler(parsed as never, ctx);
+      // new settings change every verdict: this year's run is computed again in slices, as at start
+      if (REWARM_AFTER.has(proc)) warmUpAgain(live);
+      return out;
     } finally {
       lastCallAt = performance.now();
     }

@@ -47,4 +47,38 @@ describe('eligibility warm-up', () => {
       host.close();
     }
   });
+
+  it('after the award settings are saved, a host computes this year\'s run again under them, in slices', async () => {
+    const dbPath = tempDb();
+    const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10, idleMs: 50 } });
+    try {
+      await host.invoke('office.save', OFFICE);
+      const unit = await host.invoke('units.create', { name: 'Văn phòng' });
+      await host.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id });
+      const sqlite = host.ctx.conn.sqlite;
+      expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+      const settings = await host.invoke('awards.getSettings', {});
+      await host.invoke('awards.saveSettings', { ...settings, provincial: { ...settings.provincial, cstdcsQuotaPercent: 20 } });
+      // the run kept is for the old settings
+      expect(hasKeptRun(sqlite, 2025, null, OFFICE.name)).toBe(false);
+      expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+      expect((await host.invoke('eligibility.check', { year: 2025, limit: 10 })).people.map((p) => p.name)).toEqual(['Nguyễn Văn An']);
+    } finally {
+      host.close();
+    }
+  });
+
+  it('without warmUp, saving the settings computes nothing', async () => {
+    const dbPath = tempDb();
+    const core = await createCore({ dbPath, host: 'test', today: '2025-11-20' });
+    try {
+      await core.invoke('office.save', OFFICE);
+      const settings = await core.invoke('awards.getSettings', {});
+      await core.invoke('awards.saveSettings', { ...settings, provincial: { ...settings.provincial, cstdcsQuotaPercent: 20 } });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(hasKeptRun(core.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    } finally {
+      core.close();
+    }
+  });
 });
