@@ -296,14 +296,14 @@ function finishPending(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): KeptRun {
+function keptRun(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): KeptRun {
   // a current run, or one patched, answers at once, even while the warm-up's run is being made
-  if (!opts.live) {
-    const quick = quickRun(sqlite, year, unitId, officeName);
-    if (quick) return quick;
-  }
+  const quick = quickRun(sqlite, year, unitId, officeName);
+  if (quick) return quick;
+  if (!pending.has(sqlite)) return drain(fullRunSteps(sqlite, year, unitId, officeName));
+  // the warm-up's run may be the one asked for: finished first, then looked for again
   finishPending(sqlite);
-  return drain(keptRunSteps(sqlite, year, unitId, officeName, opts));
+  return drain(keptRunSteps(sqlite, year, unitId, officeName));
 }
 
 /** What a run covers: the history scope, and its name on the screen. */
@@ -353,8 +353,11 @@ function quickRun(sqlite: BetterSqlite3.Database, year: number, unitId: string |
 
 /** keptRun in slices: reading the office and judging its people yield between ranges of people. */
 function* keptRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string, opts: { live?: boolean } = {}): Steps<KeptRun> {
-  const quick = quickRun(sqlite, year, unitId, officeName, opts);
-  if (quick) return quick;
+  return quickRun(sqlite, year, unitId, officeName, opts) ?? (yield* fullRunSteps(sqlite, year, unitId, officeName));
+}
+
+/** A run from the office's records (the connection's kept histories, re-read where they changed). */
+function* fullRunSteps(sqlite: BetterSqlite3.Database, year: number, unitId: string | null, officeName: string): Steps<KeptRun> {
   const settings = readAwardSettings(sqlite);
   // -1 inside a transaction: uncommitted writes may be rolled back, nothing is kept
   const stamp = sqlite.inTransaction ? -1 : changeStamp(sqlite);
