@@ -63,7 +63,7 @@ const WRITES: Record<string, Write> = {
     }
     return `add ${name}`;
   },
-  retire: (db, rng) => {
+  retire: (db) => {
     // someone without facts for the year counts only while working
     const id = db.prepare(`SELECT s.id FROM staff s WHERE s.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM person_year p WHERE p.staff_id = s.id AND p.year = ?) LIMIT 1`).pluck().get(YEAR) as string | undefined;
     if (!id) return 'retire (nobody)';
