@@ -39,15 +39,19 @@ export interface CoreOptions {
    * milliseconds, calls being answered between slices, so that re-checks after edits re-read
    * only what changed from the connection's kept histories. A call arriving meanwhile waits for
    * the step (or slice) running; a check answered by a kept run does not wait for the slices.
-   * Saving the award settings (every verdict changes) queues the last step again.
+   * Saving the award settings, an import, a bundle applied or a restore queue the last step again.
    */
   /** tests shorten the delay before the first step and the idle time each step waits for */
   warmUp?: boolean | { delayMs: number; idleMs?: number };
 }
 
 const WARM_UP_DELAY_MS = 3000;
-/** Calls after which the hosts compute this year's eligibility run again (warm-up's last step). */
-const REWARM_AFTER: ReadonlySet<string> = new Set(['awards.saveSettings']);
+/**
+ * Calls after which the hosts compute this year's eligibility run again (the warm-up's last
+ * step, in slices once the core is idle): new settings change every verdict; imports, a bundle
+ * and a restore change many people's records at once.
+ */
+const REWARM_AFTER: ReadonlySet<string> = new Set(['awards.saveSettings', 'records.importApply', 'staff.importApply', 'exchange.apply', 'backup.restore']);
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
 
@@ -186,7 +190,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     lastCallAt = performance.now();
     try {
       const out = await handler(parsed as never, ctx);
-      // new settings change every verdict: this year's run is computed again in slices, as at start
       if (REWARM_AFTER.has(proc)) warmUpAgain(live);
       return out;
     } finally {

@@ -7,6 +7,8 @@ import { createCore } from '../../../electron/core/core';
 import { hasKeptRun } from '../../../electron/services/records/eligibility';
 import { tempDb } from '../../support/tmp';
 import { OFFICE } from '../../support/core';
+import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
+import { b64, historyOffice } from './helpers';
 
 const until = async (fn: () => boolean, ms = 5000) => {
   const end = Date.now() + ms;
@@ -63,6 +65,22 @@ describe('eligibility warm-up', () => {
       expect(hasKeptRun(sqlite, 2025, null, OFFICE.name)).toBe(false);
       expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
       expect((await host.invoke('eligibility.check', { year: 2025, limit: 10 })).people.map((p) => p.name)).toEqual(['Nguyễn Văn An']);
+    } finally {
+      host.close();
+    }
+  });
+
+  it('after an import of past records, a host computes this year\'s run again, in slices', async () => {
+    const office = await historyOffice('2025-03-01');
+    const dbPath = office.core.ctx.conn.path;
+    office.core.close();
+    const host = await createCore({ dbPath, host: 'test', today: '2025-03-01', warmUp: { delayMs: 10, idleMs: 50 } });
+    try {
+      const sqlite = host.ctx.conn.sqlite;
+      expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+      await host.invoke('records.importApply', { fileName: 'x.xlsx', fileBase64: b64(await historyWorkbook(GOOD_ROWS)) });
+      expect(hasKeptRun(sqlite, 2025, null, OFFICE.name)).toBe(false);
+      expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
     } finally {
       host.close();
     }
