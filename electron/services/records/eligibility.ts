@@ -346,7 +346,12 @@ function quickRun(sqlite: BetterSqlite3.Database, year: number, unitId: string |
   }
   const t0 = performance.now();
   const { historyScope, where } = scopeOf(sqlite, year, unitId, officeName);
-  const patched = patchRun(sqlite, key, hit, settings, historyScope, stamp, where, t0);
+  let patched: KeptRun | null = null;
+  try {
+    patched = patchRun(sqlite, key, hit, settings, historyScope, stamp, where, t0);
+  } catch {
+    // a patch is a shortcut: whatever stops it, the full run reads the office and reports
+  }
   if (patched) remember(sqlite, key, patched);
   return patched;
 }
