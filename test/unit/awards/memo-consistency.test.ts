@@ -162,3 +162,58 @@ describe('a re-check with the previous report', () => {
     expect(checkEligibility({ year: 2027, people, units, previous: d2027 })).toEqual(check(2027, people, units));
   });
 });
+
+describe('standing verdicts (a patched run)', () => {
+  const year = 2024;
+  const r = rng(23);
+  const people = Array.from({ length: 300 }, (_, i) => randomPerson(i, r, year));
+  const unitsOf = (list: PersonHistory[]) => [
+    ...Array.from({ length: 7 }, (_, u) => unit(`U${u}`, list.filter((p) => p.unitId === `U${u}`).map((p) => p.personId))),
+    unit('ALL', list.map((p) => p.personId), { name: 'Toàn cơ quan' }),
+  ];
+  /** what a collective reads of a member, and nothing else: what a patch gives for those who stand */
+  const light = (p: PersonHistory): PersonHistory => ({
+    personId: p.personId,
+    name: p.name,
+    unitId: p.unitId,
+    years: p.years[year] ? { [year]: p.years[year]! } : {},
+    titles: [],
+    initiatives: [],
+    disciplines: p.disciplines,
+  });
+
+  it('people who stand given only what collectives read, the rest judged: the same report as a fresh check', () => {
+    const first = check(year, people, unitsOf(people));
+    const changed = new Set(['P4', 'P60', 'P200']);
+    const next = people.map((p) =>
+      changed.has(p.personId) ? ({ ...p, years: { ...p.years, [year]: { rating: p.years[year]?.rating === 'HTXSNV' ? 'KHTNV' : 'HTXSNV' } } } as PersonHistory) : p,
+    );
+    const nextUnits = unitsOf(next);
+    const stand = new Map(first.people.filter((s) => !changed.has(s.id)).map((s) => [s.id, s]));
+    // the collectives of the changed people are judged again; the others stand
+    const affected = new Set(['ALL', ...next.filter((p) => changed.has(p.personId)).map((p) => p.unitId)]);
+    const units = new Map(first.units.filter((s) => !affected.has(s.id)).map((s) => [s.id, s]));
+    const patched = checkEligibility({
+      year,
+      people: next.map((p) => (changed.has(p.personId) ? p : light(p))),
+      units: nextUnits,
+      standing: { people: stand, units },
+    });
+    expect(patched).toEqual(check(year, next, nextUnits));
+    // those who stand keep their very subjects
+    for (const s of patched.people) if (!changed.has(s.id)) expect(s).toBe(stand.get(s.id));
+    for (const s of patched.units) if (units.has(s.id)) expect(s).toBe(units.get(s.id));
+  });
+
+  it('a collective judged again reads its standing members\' verdicts and facts, not a fresh judgement of them', () => {
+    const first = check(year, people, unitsOf(people));
+    // every person stands, every collective is judged again: the same collectives as before
+    const again = checkEligibility({
+      year,
+      people: people.map(light),
+      units: unitsOf(people),
+      standing: { people: new Map(first.people.map((s) => [s.id, s])), units: new Map() },
+    });
+    expect(again).toEqual(first);
+  });
+});
