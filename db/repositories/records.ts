@@ -233,6 +233,17 @@ const FACTS: ReadonlyArray<PersonYearFacts> = Array.from({ length: 32 }, (_, n) 
   return Object.freeze(f);
 });
 
+/** The code of a year's facts, as FACTS_CODE packs them (-1: no facts); a kept run stores it per person. */
+export function yearFactsCode(f: PersonYearFacts | undefined): number {
+  if (!f) return -1;
+  return (f.rating ? RATING_CODES.indexOf(f.rating) : 0) * 4 + (f.maternityLeave ? 2 : 0) + (f.underReview ? 1 : 0);
+}
+
+/** The shared, frozen facts of a code (undefined for a code that packs none). */
+export function yearFactsOf(code: number): PersonYearFacts | undefined {
+  return Number.isInteger(code) && code >= 0 && code < 20 ? FACTS[code] : undefined;
+}
+
 /** Call `fn` for each non-negative integer of "12,345,6" without creating substrings. */
 function forEachInt(packed: string, fn: (n: number) => void): void {
   let n = 0;

@@ -12,11 +12,10 @@ import type {
   EligibilityReport,
   ExplanationItem,
   PersonHistory,
-  PersonYearFacts,
-  Rating,
   SubjectEligibility,
 } from '../../../shared/awards';
 import { candidateResultSchema, eligibilityReportSchema } from '../../../shared/awards';
+import { yearFactsCode, yearFactsOf } from '../../../db/repositories/records';
 
 declare const __RULES_HASH__: string;
 
@@ -61,7 +60,7 @@ type SavedItem = [ruleId: number, basis: number, flags: number, message: string,
 type SavedCandidate = [code: number, name: number, verdict: number, verified: 0 | 1, missingCount: number, items: number[]];
 /**
  * subjectUnitId / unitId / unitName: string numbers, -1 for none; gender 0 none, 1 nam, 2 nữ;
- * facts: the year's facts (rating·4 + maternity·2 + review, rating 1–4 best first), -1 none;
+ * facts: the year's facts as the loader packs them (yearFactsCode), -1 none;
  * disciplines: [form, from, to, decision number] or 0 for none
  */
 type SavedRow = [
@@ -78,29 +77,6 @@ type SavedRow = [
   facts: number,
   disciplines: Array<[string, string, string | null, string | null]> | 0,
 ];
-
-const RATINGS: ReadonlyArray<Rating | null> = [null, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
-
-function factsCode(f: PersonYearFacts | undefined): number {
-  if (!f) return -1;
-  return (f.rating ? RATINGS.indexOf(f.rating) : 0) * 4 + (f.maternityLeave ? 2 : 0) + (f.underReview ? 1 : 0);
-}
-
-/** The facts of a code, one shared object per code (a collective only reads them). */
-const factsOfCode = new Map<number, PersonYearFacts>();
-function factsOf(code: number): PersonYearFacts {
-  let f = factsOfCode.get(code);
-  if (!f) {
-    const rating = RATINGS[Math.floor(code / 4)];
-    if (rating === undefined || code < 0) throw new Error('facts');
-    f = {};
-    if (rating) f.rating = rating;
-    if (code & 2) f.maternityLeave = true;
-    if (code & 1) f.underReview = true;
-    factsOfCode.set(code, Object.freeze(f));
-  }
-  return f;
-}
 
 interface Saved<Head> {
   format: number;
@@ -169,7 +145,7 @@ export function encodeRun<Head>(run: SnapshotRun<Head>): Buffer {
     r.gender === 'nam' ? 1 : r.gender === 'nu' ? 2 : 0,
     r.registered.length ? r.registered : 0,
     r.key,
-    factsCode(r.person?.years[year]),
+    yearFactsCode(r.person?.years[year]),
     r.person?.disciplines.length ? r.person.disciplines.map((d) => [d.form, d.from, d.to ?? null, d.decisionNo ?? null]) : 0,
   ];
   const { people: _p, units: _u, ...envelope } = run.report;
@@ -251,7 +227,7 @@ export function decodeRun<Head>(payload: Buffer): SnapshotRun<Head> | null {
         if (kind === 'individual') {
           if (typeof r[10] !== 'number' || (r[11] !== 0 && !Array.isArray(r[11]))) bad('member');
           let years = yearsOf.get(r[10]);
-          if (!years) yearsOf.set(r[10], (years = r[10] === -1 ? {} : { [year]: factsOf(r[10]) }));
+          if (!years) yearsOf.set(r[10], (years = r[10] === -1 ? {} : { [year]: yearFactsOf(r[10]) ?? bad('facts') }));
           const disciplines = r[11] === 0 ? NO_PERIODS : r[11].map(([form, from, to, no]): DisciplinePeriod => {
             if (typeof form !== 'string' || typeof from !== 'string') bad('discipline');
             const d: DisciplinePeriod = { form: form as DisciplineForm, from };
