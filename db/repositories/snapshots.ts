@@ -60,11 +60,11 @@ export interface Touches {
 /**
  * Everything touched at or after `stamp` (a write logs the stamp of its moment, just before or
  * just after it moves, so "at" errs on the side of re-reading), or null when more than `limit`
- * people and decisions were: reading everything is then cheaper.
+ * rows of the log were (people, decisions, the two flags): reading everything is then cheaper.
  */
 export function touchesSince(db: Db, stamp: number, limit: number): Touches | null {
   const rows = db
-    .prepare(`SELECT kind, ref FROM history_touch WHERE stamp >= ? LIMIT ${limit + 3}`)
+    .prepare(`SELECT kind, ref FROM history_touch WHERE stamp >= ? LIMIT ${limit + 1}`)
     .raw()
     .all(stamp) as Array<[string, string]>;
   if (rows.length > limit) return null;

@@ -224,7 +224,7 @@ class Evaluator {
     };
   }
 
-  person(person: PersonHistory): { subject: SubjectEligibility; results: ResultsByCode } {
+  person(person: PersonHistory): SubjectEligibility {
     const results: ResultsByCode = {};
     this.ctx.idx = indexPerson(person, this.year);
     this.ctx.results = results;
@@ -238,14 +238,13 @@ class Evaluator {
       candidates.push(ev.result);
       this.bump(award.code, ev.result.verdict);
     }
-    const subject: SubjectEligibility = {
+    return {
       kind: 'individual',
       id: person.personId,
       name: person.name,
       unitId: person.unitId,
       candidates,
     };
-    return { subject, results };
   }
 
   unit(unit: UnitHistory, members: readonly MemberState[]): SubjectEligibility {
@@ -459,7 +458,7 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     } else if (entry && sameHistory(entry.state.person, person)) {
       for (const c of entry.subject.candidates) ev.bump(c.code, c.verdict);
     } else {
-      const { subject } = ev.person(person);
+      const subject = ev.person(person);
       entry = { state: { personId: person.personId, person, candidates: subject.candidates }, subject };
     }
     const { subject, state } = entry;

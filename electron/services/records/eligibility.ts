@@ -510,9 +510,6 @@ function makeRun(
 /** Above this many people touched since a kept run (an import, a bundle), reading everything is cheaper than a patch. */
 const PATCH_LIMIT = 2000;
 
-/** A kept run's subjects by person id (built on a run's first patch). */
-const subjectsById = new WeakMap<KeptRun, Map<string, SubjectEligibility>>();
-
 /**
  * A kept run (this connection's, or the file's) brought up to the current data without reading
  * the whole office: the people touched since its stamp (migration 11's log) are read and judged
@@ -605,13 +602,8 @@ function patchRun(
   for (const e of entries) if (!e.row && e.unitId) for (const id of chainOf(e.unitId)) affected.add(id);
   const standingUnits = new Map<string, SubjectEligibility>();
   if (!touches.units) for (const r of prev.units) if (!affected.has(r.s.id)) standingUnits.set(r.s.id, r.s);
-  let byId = subjectsById.get(prev);
-  if (!byId) {
-    byId = new Map();
-    for (const r of prev.order) byId.set(r.s.id, r.s);
-    subjectsById.set(prev, byId);
-  }
-  const prevById = byId;
+  const prevById = new Map<string, SubjectEligibility>();
+  for (const r of prev.order) prevById.set(r.s.id, r.s);
 
   const t1 = performance.now();
   const report = checkEligibility({
