@@ -5,11 +5,11 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
-import { hasKeptRun, keptRunSource, makeEligibilityLive, warmEligibility } from '../../../electron/services/records/eligibility';
+import { hasKeptRun, keptRunSource, warmEligibility } from '../../../electron/services/records/eligibility';
 import { changeStamp, touchesSince } from '../../../db/repositories/snapshots';
 import type { EligibilityView } from '../../../shared/contract/records';
 import { OFFICE, testCore } from '../../support/core';
-import { freshCheck, judged, order, syntheticOffice } from './helpers';
+import { freshCheck, judged, liveInTurns, order, syntheticOffice } from './helpers';
 
 const YEAR = 2024;
 const TODAY = '2025-03-01';
@@ -191,19 +191,14 @@ describe('a kept run brought up to date from the log of what writes touched', ()
       expect(warmEligibility(sqlite, YEAR, OFFICE.name)).toBe(true);
       expect(keptRunSource(sqlite, YEAR, null, OFFICE.name)).toBe('patch');
       // the warm-up's next step: the run computed from the records, in slices
-      let pauses = 0;
-      const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-      const live = makeEligibilityLive(sqlite, YEAR, OFFICE.name, async () => {
-        pauses++;
-        await turn();
-      });
-      while (pauses < 2) await turn();
+      const live = liveInTurns(next, YEAR, OFFICE.name);
+      await live.untilPauses(2);
       const view = await next.invoke('eligibility.check', { year: YEAR });
       // answered by the patched run: the slices go on
       expect(hasKeptRun(sqlite, YEAR, null, OFFICE.name, { live: true })).toBe(false);
-      const at = pauses;
-      await live;
-      expect(pauses).toBeGreaterThan(at + 1);
+      const at = live.pauses();
+      await live.done;
+      expect(live.pauses()).toBeGreaterThan(at + 1);
       expect(keptRunSource(sqlite, YEAR, null, OFFICE.name)).toBe('live');
       expect(verdict(view, staffIds[0]!, 'LDTT')).not.toBe('du_dieu_kien');
       await expectFresh(next, view);

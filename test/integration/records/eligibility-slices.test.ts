@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { hasKeptRun, makeEligibilityLive } from '../../../electron/services/records/eligibility';
 import { OFFICE, testCore } from '../../support/core';
-import { freshCheck, judged, order, syntheticOffice } from './helpers';
+import { freshCheck, judged, liveInTurns, order, syntheticOffice } from './helpers';
 
 const YEAR = 2024;
 const TODAY = '2025-03-01';
@@ -77,23 +77,18 @@ describe('the warm-up\'s run in slices', () => {
     const { core } = await office();
     try {
       const sqlite = core.ctx.conn.sqlite;
-      let pauses = 0;
-      const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-      const live = makeEligibilityLive(sqlite, YEAR, OFFICE.name, async () => {
-        pauses++;
-        await turn();
-      });
-      while (pauses < 3) await turn();
+      const live = liveInTurns(core, YEAR, OFFICE.name);
+      await live.untilPauses(3);
       // another call between two slices: answered while the run is still being made
       await core.invoke('units.list', {});
       expect(hasKeptRun(sqlite, YEAR, null, OFFICE.name)).toBe(false);
-      const at = pauses;
+      const at = live.pauses();
       // the check finishes the run (the rest of it, at once)
       const view = await core.invoke('eligibility.check', { year: YEAR });
       expect(hasKeptRun(sqlite, YEAR, null, OFFICE.name, { live: true })).toBe(true);
-      await live;
+      await live.done;
       // the warm-up took no further slice once the check had finished the run
-      expect(pauses).toBeLessThanOrEqual(at + 1);
+      expect(live.pauses()).toBeLessThanOrEqual(at + 1);
       const fresh = await freshCheck(core, YEAR);
       expect(judged(view)).toEqual(judged(fresh));
       expect(order(view)).toEqual(order(fresh));

@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../../../electron/core/core';
 import type { EligibilityView } from '../../../shared/contract/records';
+import { makeEligibilityLive } from '../../../electron/services/records/eligibility';
 import { newId } from '../../../db/ids';
 import { foldVi } from '../../../shared/text/vn';
 import { testCore } from '../../support/core';
@@ -112,4 +113,24 @@ export async function freshCheck(core: Core, year: number, unitId: string | null
   } finally {
     other.close();
   }
+}
+
+/**
+ * The warm-up's run (makeEligibilityLive) with a pause of one turn of the event loop between
+ * slices, counting the pauses; `untilPauses(n)` waits until n have been taken.
+ */
+export function liveInTurns(core: Core, year: number, officeName: string) {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let pauses = 0;
+  const done = makeEligibilityLive(core.ctx.conn.sqlite, year, officeName, async () => {
+    pauses++;
+    await turn();
+  });
+  return {
+    done,
+    pauses: () => pauses,
+    untilPauses: async (n: number) => {
+      while (pauses < n) await turn();
+    },
+  };
 }
