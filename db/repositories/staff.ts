@@ -121,8 +121,12 @@ export function bulkInsertStaff(sqlite: BetterSqlite3.Database, originOfficeId: 
 }
 
 /** Every live staff row, synchronously (a consistent snapshot for the core's search index). */
-export function allLiveStaffSync(sqlite: BetterSqlite3.Database): StaffRow[] {
-  return sqlite.prepare('SELECT * FROM staff WHERE deleted_at IS NULL').all() as StaffRow[];
+/**
+ * Live staff in table (rowid) order after `afterRowid`, at most `limit` of them: the search
+ * index reads the table a range at a time, so a call arriving meanwhile waits for one range.
+ */
+export function liveStaffAfter(sqlite: BetterSqlite3.Database, afterRowid: number, limit: number): Array<StaffRow & { rowid: number }> {
+  return sqlite.prepare('SELECT rowid, * FROM staff WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid LIMIT ?').all(afterRowid, limit) as Array<StaffRow & { rowid: number }>;
 }
 
 const staffWatchers = new WeakMap<BetterSqlite3.Database, { n: number }>();

@@ -10,7 +10,7 @@ import { handlers } from '../api';
 import { liveEligibility, warmUpEligibility } from '../api/records';
 import { saveKeptRuns } from '../services/records/eligibility';
 import { warmUpRenderers } from '../services/dossiers/render';
-import { warmUpStaffIndex } from '../services/staff/search-index';
+import { makeStaffIndexReady, warmUpStaffIndex } from '../services/staff/search-index';
 import type { CoreContext, HostKind } from './context';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
@@ -28,9 +28,9 @@ export interface CoreOptions {
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
   autoBackups?: boolean;
   /**
-   * The hosts: a few seconds after start, once the core has had no call for a moment, build the
-   * staff search index (warmUpStaffIndex: the first click on the staff list does not wait for
-   * it), run the document renderers once on a made-up dossier (warmUpRenderers: the first
+   * The hosts: as the core opens, build the staff search index in slices (makeStaffIndexReady:
+   * the first click on the staff list does not wait for it). A few seconds after start, once the
+   * core has had no call for a moment, make sure it is built (warmUpStaffIndex), run the document renderers once on a made-up dossier (warmUpRenderers: the first
    * generate then runs warm, yielding to calls between files), and take this year's eligibility
    * run from the file if it keeps one (warmEligibility: as it is, or brought up to date by a
    * patch when another program changed the records; the checker's first answer is then
@@ -170,6 +170,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       });
   };
   if (opts.warmUp) {
+    // the staff index at once, in slices: the list is often the first screen clicked, and the
+    // renderer's first calls are answered between slices (the idle steps below would come
+    // seconds later). The first step finishes it if a write meanwhile made it start again.
+    setImmediate(() => void makeStaffIndexReady(ctx.conn.sqlite, nextTurn).catch(() => undefined));
     warmUpTimer = setTimeout(warmUp, typeof opts.warmUp === 'object' ? opts.warmUp.delayMs : WARM_UP_DELAY_MS);
     warmUpTimer.unref?.();
   }

@@ -7,7 +7,8 @@ import type { Core } from '../../../electron/core/core';
 import { bulkInsertStaff, queryStaff } from '../../../db/repositories/staff';
 import { subtreeIds } from '../../../db/repositories/units';
 import { findStaff, toStaff } from '../../../electron/api/staff';
-import { warmUpStaffIndex } from '../../../electron/services/staff/search-index';
+import { makeStaffIndexReady, staffIndexState, warmUpStaffIndex } from '../../../electron/services/staff/search-index';
+import { createCore } from '../../../electron/core/core';
 import { createBackup } from '../../../electron/services/backup';
 import { compareViPersonName, foldVi } from '../../../shared/text/vn';
 import { generateDataset } from '../../../bench/dataset';
@@ -83,6 +84,80 @@ describe('staff search index', () => {
     for (const search of ['', 'ng', 'thi', 'nguyen van']) await expectSame(core, { search });
     await core.invoke('staff.create', { fullName: 'Ngô Thì Nhậm' });
     await expectSame(core, { search: 'ngo thi' });
+  });
+
+  it('built in slices as the hosts start: calls are answered between them, a search finishes it, a write meanwhile leaves it stale', async () => {
+    const { core } = await populated(9000);
+    const sqlite = core.ctx.conn.sqlite;
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const inTurns = () => {
+      let pauses = 0;
+      const done = makeStaffIndexReady(sqlite, async () => {
+        pauses++;
+        await turn();
+      });
+      return { done, pauses: () => pauses, untilPauses: async (n: number) => { while (pauses < n) await turn(); } };
+    };
+
+    // left alone: several slices (9,000 rows are three reads, then the order and the lists)
+    let run = inTurns();
+    await run.untilPauses(2);
+    expect(staffIndexState(sqlite)).toEqual({ building: true, ready: false });
+    // another call meanwhile is answered between slices without finishing the build
+    expect((await core.invoke('units.list', {})).length).toBeGreaterThan(0);
+    expect(staffIndexState(sqlite).building).toBe(true);
+    await run.done;
+    expect(run.pauses()).toBeGreaterThanOrEqual(6);
+    expect(staffIndexState(sqlite)).toEqual({ building: false, ready: true });
+    for (const search of ['', 'ng', 'nguyen thi', 'hùng']) await expectSame(core, { search });
+
+    // a search during the slices finishes the build at once and answers right
+    await core.invoke('staff.create', { fullName: 'Lê Văn Hưu' });
+    sqlite.prepare("UPDATE staff SET status = 'nghi_huu' WHERE rowid % 7 = 0").run();
+    run = inTurns();
+    await run.untilPauses(2);
+    await expectSame(core, { search: 'le van' });
+    expect(staffIndexState(sqlite)).toEqual({ building: false, ready: true });
+    await run.done;
+    const pausesThen = run.pauses();
+    await turn();
+    expect(run.pauses()).toBe(pausesThen);
+    await expectSame(core, { search: 'th', status: 'nghi_huu' });
+
+    // a write through a handler, or by another connection, while the slices read: what they
+    // built is dropped, and the next search reads the table again
+    for (const write of [
+      () => core.invoke('staff.create', { fullName: 'Ngô Sĩ Liên' }),
+      async () => {
+        const other = new Database(core.ctx.conn.path);
+        other.prepare("UPDATE staff SET full_name = 'Phan Phu Tiên', name_key = 'phan phu tien' WHERE rowid = 1").run();
+        other.close();
+      },
+    ]) {
+      sqlite.prepare("UPDATE staff SET note = 'x' WHERE rowid = 2").run(); // the kept index is stale
+      run = inTurns();
+      await run.untilPauses(2);
+      await write();
+      await run.done;
+      expect(staffIndexState(sqlite)).toEqual({ building: false, ready: false });
+      await expectSame(core, { search: 'ngo si' });
+      await expectSame(core, { search: 'phan phu' });
+      await expectSame(core, { search: 'an' });
+    }
+  });
+
+  it('a host core starts building it as it opens, before any call and long before its idle warm-up', async () => {
+    const { core } = await populated(6000);
+    const dbPath = core.ctx.conn.path;
+    core.close();
+    cores.pop();
+    const host = await createCore({ dbPath, host: 'test', warmUp: { delayMs: 60_000 } });
+    cores.push(host);
+    const sqlite = host.ctx.conn.sqlite;
+    expect(staffIndexState(sqlite).ready).toBe(false);
+    for (let i = 0; i < 200 && !staffIndexState(sqlite).ready; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(staffIndexState(sqlite)).toEqual({ building: false, ready: true });
+    await expectSame(host, { search: 'ng' });
   });
 
   it('windows (offset, limit) are slices of the whole answer; long queries match only whole fragments', async () => {
