@@ -32,6 +32,12 @@ export function readSnapshot(db: Db, key: string): { stamp: number; payload: Buf
   return r ? { stamp: Number(r.stamp), payload: r.payload } : undefined;
 }
 
+/** The stamp a run was saved under, without reading it (undefined: none under this key). */
+export function snapshotStamp(db: Db, key: string): number | undefined {
+  const n = db.prepare('SELECT stamp FROM eligibility_snapshot WHERE key = ?').pluck().get(key) as number | bigint | undefined;
+  return n === undefined ? undefined : Number(n);
+}
+
 /** Save (or replace) a run and drop the oldest beyond SNAPSHOTS_KEPT, in one transaction. */
 export function writeSnapshot(db: Db, key: string, stamp: number, payload: Buffer, savedAt: string): void {
   db.transaction(() => {

@@ -12,6 +12,8 @@ import {
   catalogOut,
   checkView,
   warmEligibility,
+  keepsUsableRun,
+  dropPendingRun,
   makeEligibilityLive,
   decisionWithRecipients,
   deleteDecision,
@@ -141,10 +143,20 @@ export const recordsHandlers: HandlerMap<
 
 /** The hosts' warm-up (core.ts): this year's whole-office run, if the file keeps a current one. */
 export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
-  warmEligibility(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx));
+  warmEligibility(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx));
+}
+
+/** The hosts at start (core.ts): whether this year's first check can do without a run computed from the records. */
+export async function eligibilityKept(ctx: CoreContext): Promise<boolean> {
+  return keepsUsableRun(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx));
+}
+
+/** The hosts, after the settings or many records changed (core.ts): a run in progress would be kept under what was. */
+export function dropEligibilityInProgress(ctx: CoreContext): void {
+  dropPendingRun(ctx.conn.sqlite);
 }
 
 /** The hosts' last warm-up step (core.ts): this year's run computed from the records, in slices with `pause()` between them. */
 export async function liveEligibility(ctx: CoreContext, pause: () => Promise<void>): Promise<void> {
-  await makeEligibilityLive(ctx.conn.sqlite, Number(ctx.today().slice(0, 4)), await officeName(ctx), pause);
+  await makeEligibilityLive(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx), pause);
 }

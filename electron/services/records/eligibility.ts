@@ -40,9 +40,9 @@ import {
   type StaffLite,
   type YearMember,
 } from '../../../db/repositories/records';
-import { changeStamp, readSnapshot, touchesSince, writeSnapshot } from '../../../db/repositories/snapshots';
+import { changeStamp, readSnapshot, snapshotStamp, touchesSince, writeSnapshot } from '../../../db/repositories/snapshots';
 import { readAwardSettings } from './settings';
-import { decodeRun, encodeRun, type SnapshotRow } from './eligibility-snapshot';
+import { SNAPSHOT_RULES, decodeRun, encodeRun, type SnapshotRow } from './eligibility-snapshot';
 
 /** PersonHistory.unitId of people without a unit. */
 export const NO_UNIT_ID = 'chua-xep-don-vi';
@@ -222,7 +222,8 @@ function sortPeople(rows: Row[]): Row[] {
 /** Run the checker (or take the kept run) for a year and scope. */
 /** What a kept run is kept under: everything the run depends on besides the data. */
 function runKey(settings: ReturnType<typeof readAwardSettings>, year: number, unitId: string | null, officeName: string): string {
-  return JSON.stringify([year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
+  // the build's rules too: whether the file keeps a run for them is known without reading it
+  return JSON.stringify([SNAPSHOT_RULES, year, unitId, officeName, settings.provincial, settings.enableDraftAmendment]);
 }
 
 function remember(sqlite: BetterSqlite3.Database, key: string, run: KeptRun): void {
@@ -283,6 +284,14 @@ export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
 
 /** The warm-up's run in progress on a connection (makeEligibilityLive). */
 const pending = new WeakMap<BetterSqlite3.Database, Steps<KeptRun>>();
+
+/**
+ * Abandon the warm-up's run in progress (the settings changed: it would be kept under the old
+ * ones); what it read of the records stays with the connection's kept histories only when whole.
+ */
+export function dropPendingRun(sqlite: BetterSqlite3.Database): void {
+  pending.delete(sqlite);
+}
 
 /** Finish the warm-up's run in progress now: a call must not see the runs half made. */
 function finishPending(sqlite: BetterSqlite3.Database): void {
@@ -755,6 +764,19 @@ export function keptRunSource(sqlite: BetterSqlite3.Database, year: number, unit
   if (!hasKeptRun(sqlite, year, unitId, officeName)) return null;
   const run = runs.get(sqlite)!.get(runKey(readAwardSettings(sqlite), year, unitId, officeName))!;
   return run.live ? 'live' : run.patched ? 'patch' : 'file';
+}
+
+/**
+ * Whether this year's whole-office check can be answered without reading the office: a run
+ * kept by this connection or in the file (for these rules and settings), current or few
+ * enough people touched since to be patched. Reads no run. The hosts compute the run at once
+ * (in slices) when not, rather than seconds later.
+ */
+export function keepsUsableRun(sqlite: BetterSqlite3.Database, year: number, officeName: string): boolean {
+  const key = runKey(readAwardSettings(sqlite), year, null, officeName);
+  const stamp = runs.get(sqlite)?.get(key)?.stamp ?? snapshotStamp(sqlite, key);
+  if (stamp === undefined || stamp < 0) return false;
+  return stamp === changeStamp(sqlite) || touchesSince(sqlite, stamp, PATCH_LIMIT) !== null;
 }
 
 /**

@@ -3,8 +3,10 @@
 // then computed from the records in slices (calls are answered between them), so a re-check
 // after an edit re-judges only what changed. The CLI does not warm up.
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createCore } from '../../../electron/core/core';
-import { hasKeptRun } from '../../../electron/services/records/eligibility';
+import { hasKeptRun, keepsUsableRun } from '../../../electron/services/records/eligibility';
+import { AWARD_SETTINGS_KEY } from '../../../electron/services/records/settings';
 import { tempDb } from '../../support/tmp';
 import { OFFICE } from '../../support/core';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
@@ -47,6 +49,69 @@ describe('eligibility warm-up', () => {
       expect(again.people.map((p) => p.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
     } finally {
       host.close();
+    }
+  });
+
+  it('a host whose file keeps no usable run computes it as it opens, long before its idle warm-up; one whose file keeps one does not', async () => {
+    const office = await historyOffice('2025-03-01');
+    const dbPath = office.core.ctx.conn.path;
+    office.core.close();
+    // the idle steps would start a minute later: only what starts as the core opens can run
+    const open = () => createCore({ dbPath, host: 'test', today: '2025-03-01', warmUp: { delayMs: 60_000 } });
+    const settle = () => new Promise((r) => setTimeout(r, 300));
+
+    let host = await open();
+    expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(false);
+    expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+    host.close(); // keeps the run in the file
+
+    host = await open();
+    try {
+      expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(true);
+      await settle();
+      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    } finally {
+      host.close();
+    }
+
+    // another program rated one person: the file's run can be patched, nothing starts
+    const other = new Database(dbPath);
+    other.prepare("UPDATE staff SET note = 'x' WHERE id = ?").run(office.ids[Object.keys(office.ids)[0] as keyof typeof office.ids]);
+    other.close();
+    host = await open();
+    try {
+      expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(true);
+      await settle();
+      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    } finally {
+      host.close();
+    }
+
+    // more people touched than a patch takes (an import by another program), or other settings
+    // (changed by the CLI): the run is computed as the core opens
+    for (const change of [
+      (db: Database.Database) => {
+        const stamp = db.prepare('SELECT n FROM change_stamp WHERE id = 1').pluck().get() as number;
+        const add = db.prepare("INSERT OR REPLACE INTO history_touch (kind, ref, stamp) VALUES ('p', ?, ?)");
+        db.transaction(() => {
+          for (let i = 0; i < 2001; i++) add.run(`nguoi-${i}`, stamp);
+        })();
+      },
+      (db: Database.Database) => {
+        db.prepare("DELETE FROM history_touch WHERE ref LIKE 'nguoi-%'").run();
+        db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(AWARD_SETTINGS_KEY, JSON.stringify({ provincial: { cstdcsQuotaPercent: 20 } }));
+      },
+    ]) {
+      const db = new Database(dbPath);
+      change(db);
+      db.close();
+      host = await open();
+      try {
+        expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(false);
+        expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+      } finally {
+        host.close();
+      }
     }
   });
 
