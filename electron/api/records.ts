@@ -1,5 +1,6 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
 import { AppError } from '../../shared/contract/errors';
+import { closingYearOf } from '../../shared/awards';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
@@ -46,6 +47,8 @@ async function officeName(ctx: CoreContext): Promise<string> {
 }
 
 const thisYear = (ctx: CoreContext) => Number(ctx.today().slice(0, 4));
+/** The year the checker screen opens on (closingYear): the one the hosts keep a run of. */
+const screenYear = (ctx: CoreContext) => closingYearOf(ctx.today());
 
 type ImportInput = ProcParsedInput<'records.importPreview'>;
 
@@ -141,14 +144,14 @@ export const recordsHandlers: HandlerMap<
   'eligibility.check': async (input, ctx) => checkView(ctx.conn.sqlite, input, await officeName(ctx)),
 };
 
-/** The hosts' warm-up (core.ts): this year's whole-office run, if the file keeps a current one. */
+/** The hosts' warm-up (core.ts): the closing year's whole-office run, if the file keeps a current one. */
 export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
-  warmEligibility(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx));
+  warmEligibility(ctx.conn.sqlite, screenYear(ctx), await officeName(ctx));
 }
 
-/** The hosts at start (core.ts): whether this year's first check can do without a run computed from the records. */
+/** The hosts at start (core.ts): whether the closing year's first check can do without a run computed from the records. */
 export async function eligibilityKept(ctx: CoreContext): Promise<boolean> {
-  return keepsUsableRun(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx));
+  return keepsUsableRun(ctx.conn.sqlite, screenYear(ctx), await officeName(ctx));
 }
 
 /** The hosts, after the settings or many records changed (core.ts): a run in progress would be kept under what was. */
@@ -156,7 +159,7 @@ export function dropEligibilityInProgress(ctx: CoreContext): void {
   dropPendingRun(ctx.conn.sqlite);
 }
 
-/** The hosts' last warm-up step (core.ts): this year's run computed from the records, in slices with `pause()` between them. */
+/** The hosts' last warm-up step (core.ts): the closing year's run computed from the records, in slices with `pause()` between them. */
 export async function liveEligibility(ctx: CoreContext, pause: () => Promise<void>): Promise<void> {
-  await makeEligibilityLive(ctx.conn.sqlite, thisYear(ctx), await officeName(ctx), pause);
+  await makeEligibilityLive(ctx.conn.sqlite, screenYear(ctx), await officeName(ctx), pause);
 }

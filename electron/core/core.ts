@@ -31,10 +31,10 @@ export interface CoreOptions {
    * The hosts: as the core opens, build the staff search index in slices (makeStaffIndexReady:
    * the first click on the staff list does not wait for it). A few seconds after start, once the
    * core has had no call for a moment, make sure it is built (warmUpStaffIndex), run the document renderers once on a made-up dossier (warmUpRenderers: the first
-   * generate then runs warm, yielding to calls between files), and take this year's eligibility
+   * generate then runs warm, yielding to calls between files), and take the closing year's eligibility
    * run from the file if it keeps one (warmEligibility: as it is, or brought up to date by a
    * patch when another program changed the records; the checker's first answer is then
-   * instant). Each of these is short. Last, this year's run is computed from the records
+   * instant). Each of these is short. Last, the closing year's run (closingYear: the checker screen's year) is computed from the records
    * (makeEligibilityLive: about 1.2 s of work at province scale) in slices of tens of
    * milliseconds, calls being answered between slices, so that re-checks after edits re-read
    * only what changed from the connection's kept histories. A call arriving meanwhile waits for
@@ -48,7 +48,7 @@ export interface CoreOptions {
 
 const WARM_UP_DELAY_MS = 3000;
 /**
- * Calls after which the hosts compute this year's eligibility run again, at once and in slices:
+ * Calls after which the hosts compute the closing year's eligibility run again, at once and in slices:
  * new settings change every verdict; imports, a bundle and a restore change many people's
  * records at once.
  */
@@ -139,7 +139,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // each step waits until the core has been idle that long (the renderer's calls come first);
   // the short ones first, the long one last and in slices
   const idleMs = (typeof opts.warmUp === 'object' && opts.warmUp.idleMs) || WARM_UP_IDLE_MS;
-  // this year's run from the records, in slices: one at a time, and at most one more queued
+  // the closing year's run from the records, in slices: one at a time, and at most one more queued
   // (it starts after the one running, under the settings of that moment)
   let liveChain: Promise<void> = Promise.resolve();
   let liveQueued = false;
@@ -186,7 +186,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // renderer's first calls are answered between slices (the idle steps below would come
     // seconds later). The first step finishes it if a write meanwhile made it start again.
     // When the file keeps no run for this build's rules and the settings (a new build, settings
-    // changed by the CLI, an import by another program), this year's run follows at once, in
+    // changed by the CLI, an import by another program), the closing year's run follows at once, in
     // slices too: the checker's first answer would otherwise read the whole office (≈1.4 s).
     setImmediate(() =>
       void makeStaffIndexReady(ctx.conn.sqlite, nextTurn)

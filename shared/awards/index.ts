@@ -1,5 +1,6 @@
 // Public API of the award catalogue and eligibility checker (pure; runs in Node and the browser).
 export * from './types';
+export { closingYear, closingYearOf } from './years';
 export {
   AUTHORITY_LABELS,
   AWARD_CATALOG,

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { AwardSettings, CatalogEntryOut, RuleSetOut, SubjectKind } from '../../../shared/contract/records';
 import { call } from '../../lib/api';
+import { closingYear } from '../../../shared/awards/years';
 
 export type AwardsTab = 'grid' | 'decisions' | 'initiatives' | 'disciplines' | 'registrations' | 'check' | 'timeline' | 'chart' | 'catalog';
 
-/** The year most offices are closing: the previous year until the end of March, then this one. */
+/** The year most offices are closing (the one the hosts' warm-up keeps a run of). */
 export function defaultYear(today = new Date()): number {
-  return today.getMonth() < 3 ? today.getFullYear() - 1 : today.getFullYear();
+  return closingYear(today.getFullYear(), today.getMonth() + 1);
 }
 
 interface AwardsState {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { createCore } from '../../../electron/core/core';
 import { hasKeptRun, keepsUsableRun } from '../../../electron/services/records/eligibility';
 import { AWARD_SETTINGS_KEY } from '../../../electron/services/records/settings';
+import { closingYearOf } from '../../../shared/awards';
 import { tempDb } from '../../support/tmp';
 import { OFFICE } from '../../support/core';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
@@ -57,7 +58,7 @@ describe('eligibility warm-up', () => {
     const dbPath = office.core.ctx.conn.path;
     office.core.close();
     // the idle steps would start a minute later: only what starts as the core opens can run
-    const open = () => createCore({ dbPath, host: 'test', today: '2025-03-01', warmUp: { delayMs: 60_000 } });
+    const open = () => createCore({ dbPath, host: 'test', today: '2025-04-01', warmUp: { delayMs: 60_000 } });
     const settle = () => new Promise((r) => setTimeout(r, 300));
 
     let host = await open();
@@ -115,6 +116,20 @@ describe('eligibility warm-up', () => {
     }
   });
 
+  it('until the end of March the run kept is the previous year\'s, the year the checker screen opens on', async () => {
+    const office = await historyOffice('2025-03-01');
+    const dbPath = office.core.ctx.conn.path;
+    office.core.close();
+    expect([closingYearOf('2025-03-31'), closingYearOf('2025-04-01'), closingYearOf('2025-01-02')]).toEqual([2024, 2025, 2024]);
+    const host = await createCore({ dbPath, host: 'test', today: '2025-03-31', warmUp: { delayMs: 10, idleMs: 50 } });
+    try {
+      expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2024, null, OFFICE.name, { live: true }))).toBe(true);
+      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
+    } finally {
+      host.close();
+    }
+  });
+
   it('after the award settings are saved, a host computes this year\'s run again under them, in slices', async () => {
     const dbPath = tempDb();
     const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10, idleMs: 50 } });
@@ -139,7 +154,7 @@ describe('eligibility warm-up', () => {
     const office = await historyOffice('2025-03-01');
     const dbPath = office.core.ctx.conn.path;
     office.core.close();
-    const host = await createCore({ dbPath, host: 'test', today: '2025-03-01', warmUp: { delayMs: 10, idleMs: 50 } });
+    const host = await createCore({ dbPath, host: 'test', today: '2025-04-01', warmUp: { delayMs: 10, idleMs: 50 } });
     try {
       const sqlite = host.ctx.conn.sqlite;
       expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
