@@ -40,7 +40,7 @@ export {
 } from './rulesets';
 export { RULES, type RuleImpl, type RuleOutcome } from './predicates';
 export type { CandidateResult, ExplanationItem, Verdict } from './context';
-export { drain, type Steps } from './steps';
+export { drain, runInSlices, type Steps } from './steps';
 export {
   checkEligibility,
   checkEligibilitySteps,

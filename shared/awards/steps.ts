@@ -12,3 +12,30 @@ export function drain<T>(steps: Steps<T>): T {
     if (r.done) return r.value;
   }
 }
+
+/** What the slices look at of a database connection (better-sqlite3's Database has both). */
+interface Connection {
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+}
+
+/**
+ * Run `steps` a slice per `pause()` (the hosts' warm-up: calls are answered between slices),
+ * registered in `pending` under the connection so that a caller who needs the result meanwhile
+ * finishes the rest at once (or drops it) by taking it out. Resolves when done, when someone
+ * took it out, or when the connection was closed; no slice runs while a transaction someone
+ * opened across turns is open.
+ */
+export async function runInSlices<C extends Connection>(pending: WeakMap<C, Steps<unknown>>, conn: C, steps: Steps<unknown>, pause: () => Promise<void>): Promise<void> {
+  pending.set(conn, steps);
+  try {
+    for (;;) {
+      await pause();
+      if (pending.get(conn) !== steps || !conn.open) return;
+      if (conn.inTransaction) continue;
+      if (steps.next().done) return;
+    }
+  } finally {
+    if (pending.get(conn) === steps) pending.delete(conn);
+  }
+}

@@ -12,6 +12,7 @@ import {
   checkEligibility,
   checkEligibilitySteps,
   drain,
+  runInSlices,
   eligibilityReportSchema,
   subjectEligibilitySchema,
   type AwardCode,
@@ -283,7 +284,7 @@ export function saveKeptRuns(sqlite: BetterSqlite3.Database): void {
 }
 
 /** The warm-up's run in progress on a connection (makeEligibilityLive). */
-const pending = new WeakMap<BetterSqlite3.Database, Steps<KeptRun>>();
+const pending = new WeakMap<BetterSqlite3.Database, Steps<unknown>>();
 
 /**
  * Abandon the warm-up's run in progress (the settings changed: it would be kept under the old
@@ -796,7 +797,7 @@ export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, of
 }
 
 /**
- * Compute this year's whole-office run from the records if the kept one came from the file (or
+ * Compute a year's whole-office run from the records if the kept one came from the file (or
  * none is kept), so that the first re-check after an edit re-reads and re-judges only what
  * changed. Seconds at province scale, so it runs in slices of tens of milliseconds with
  * `pause()` between them (the hosts' warm-up: calls are answered between slices). A call that
@@ -806,20 +807,7 @@ export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, of
 export async function makeEligibilityLive(sqlite: BetterSqlite3.Database, year: number, officeName: string, pause: () => Promise<void>): Promise<void> {
   finishPending(sqlite);
   if (sqlite.inTransaction || hasKeptRun(sqlite, year, null, officeName, { live: true })) return;
-  const steps = keptRunSteps(sqlite, year, null, officeName, { live: true });
-  pending.set(sqlite, steps);
-  try {
-    for (;;) {
-      await pause();
-      // finished by a call, or the database closed (a restore replaced it)
-      if (pending.get(sqlite) !== steps || !sqlite.open) return;
-      // someone's transaction is open across turns: read nothing until it ends
-      if (sqlite.inTransaction) continue;
-      if (steps.next().done) return;
-    }
-  } finally {
-    if (pending.get(sqlite) === steps) pending.delete(sqlite);
-  }
+  await runInSlices(pending, sqlite, keptRunSteps(sqlite, year, null, officeName, { live: true }), pause);
 }
 
 /** eligibility.check: a window when `limit` is given, else every subject. */

@@ -17,7 +17,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
 import { compareVi, compareViPersonName, givenName } from '../../../shared/text/vn';
 import { dataVersion, liveStaffAfter, watchStaffChanges, type StaffRow } from '../../../db/repositories/staff';
-import { drain, type Steps } from '../../../shared/awards/steps';
+import { drain, runInSlices, type Steps } from '../../../shared/awards/steps';
 
 export function toStaff(r: StaffRow): Staff {
   return {
@@ -147,7 +147,7 @@ function* buildGramsSteps(keys: readonly string[]): Steps<Map<string, Int32Array
 }
 
 /** The index being built in slices by the hosts' warm-up, per connection. */
-const pending = new WeakMap<BetterSqlite3.Database, Steps<void>>();
+const pending = new WeakMap<BetterSqlite3.Database, Steps<unknown>>();
 
 /** The connection's index, rebuilt if stale; null inside a transaction (read SQL instead). */
 export function staffIndex(sqlite: BetterSqlite3.Database): StaffIndex | null {
@@ -202,20 +202,7 @@ export function warmUpStaffIndex(sqlite: BetterSqlite3.Database): void {
  */
 export async function makeStaffIndexReady(sqlite: BetterSqlite3.Database, pause: () => Promise<void>): Promise<void> {
   if (pending.has(sqlite) || sqlite.inTransaction) return;
-  const steps = warmUpSteps(sqlite);
-  pending.set(sqlite, steps);
-  try {
-    for (;;) {
-      await pause();
-      // finished by a search, or the database closed (a restore replaced it)
-      if (pending.get(sqlite) !== steps || !sqlite.open) return;
-      // someone's transaction is open across turns: read nothing until it ends
-      if (sqlite.inTransaction) continue;
-      if (steps.next().done) return;
-    }
-  } finally {
-    if (pending.get(sqlite) === steps) pending.delete(sqlite);
-  }
+  await runInSlices(pending, sqlite, warmUpSteps(sqlite), pause);
 }
 
 /** Tests: whether a build is under way, and whether the kept index is current with its search lists. */
