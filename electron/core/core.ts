@@ -53,6 +53,8 @@ const WARM_UP_DELAY_MS = 3000;
  * records at once.
  */
 const REWARM_AFTER: ReadonlySet<string> = new Set(['awards.saveSettings', 'records.importApply', 'staff.importApply', 'exchange.apply', 'backup.restore']);
+/** Calls after which the hosts build the staff index again at once, in slices: many staff rows changed, or another file. */
+const REINDEX_AFTER: ReadonlySet<string> = new Set(['staff.importApply', 'exchange.apply', 'backup.restore']);
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
 
@@ -211,6 +213,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         dropEligibilityInProgress(ctx);
         void live();
       }
+      // likewise the staff list, likely the next screen after a staff import
+      if (REINDEX_AFTER.has(proc) && opts.warmUp) void makeStaffIndexReady(ctx.conn.sqlite, nextTurn).catch(() => undefined);
       return out;
     } finally {
       lastCallAt = performance.now();

@@ -146,7 +146,7 @@ describe('staff search index', () => {
     }
   });
 
-  it('a host core starts building it as it opens, before any call and long before its idle warm-up', async () => {
+  it('a host core starts building it as it opens, before any call and long before its idle warm-up, and again after a restore', async () => {
     const { core } = await populated(6000);
     const dbPath = core.ctx.conn.path;
     core.close();
@@ -158,6 +158,14 @@ describe('staff search index', () => {
     for (let i = 0; i < 200 && !staffIndexState(sqlite).ready; i++) await new Promise<void>((resolve) => setImmediate(resolve));
     expect(staffIndexState(sqlite)).toEqual({ building: false, ready: true });
     await expectSame(host, { search: 'ng' });
+
+    // a restore opens another file: the host builds its index again, without a call
+    const b = await createBackup(host.ctx, { reason: 'manual' });
+    await host.invoke('backup.restore', { path: b.path });
+    expect(staffIndexState(host.ctx.conn.sqlite).ready).toBe(false);
+    for (let i = 0; i < 200 && !staffIndexState(host.ctx.conn.sqlite).ready; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(staffIndexState(host.ctx.conn.sqlite)).toEqual({ building: false, ready: true });
+    await expectSame(host, { search: 'th' });
   });
 
   it('windows (offset, limit) are slices of the whole answer; long queries match only whole fragments', async () => {
