@@ -198,10 +198,11 @@ export function warmUpStaffIndex(sqlite: BetterSqlite3.Database): void {
  * warmUpStaffIndex in slices of tens of milliseconds with `pause()` between them: the hosts
  * start it as the core opens, so the renderer's first calls are answered between slices and
  * its first click on the staff list finds the index built. A search arriving meanwhile
- * finishes the rest at once. Resolves when done, or when the connection was closed.
+ * finishes the rest at once; a build already under way is replaced (an import made it stale).
+ * Resolves when done, when replaced, or when the connection was closed.
  */
 export async function makeStaffIndexReady(sqlite: BetterSqlite3.Database, pause: () => Promise<void>): Promise<void> {
-  if (pending.has(sqlite) || sqlite.inTransaction) return;
+  if (sqlite.inTransaction) return;
   await runInSlices(pending, sqlite, warmUpSteps(sqlite), pause);
 }
 

@@ -124,6 +124,19 @@ describe('staff search index', () => {
     expect(run.pauses()).toBe(pausesThen);
     await expectSame(core, { search: 'th', status: 'nghi_huu' });
 
+    // a build started while one is under way (after an import) replaces it
+    sqlite.prepare("UPDATE staff SET note = 'y' WHERE rowid = 3").run();
+    const replaced = inTurns();
+    await replaced.untilPauses(2);
+    sqlite.prepare("UPDATE staff SET full_name = 'Vũ Quỳnh', name_key = 'vu quynh' WHERE rowid = 4").run();
+    run = inTurns();
+    await replaced.done;
+    const replacedAt = replaced.pauses();
+    await run.done;
+    expect(replaced.pauses()).toBe(replacedAt);
+    expect(staffIndexState(sqlite)).toEqual({ building: false, ready: true });
+    await expectSame(core, { search: 'vu quynh' });
+
     // a write through a handler, or by another connection, while the slices read: what they
     // built is dropped, and the next search reads the table again
     for (const write of [
