@@ -19,6 +19,13 @@ const until = async (fn: () => boolean, ms = 5000) => {
   return fn();
 };
 
+/** The history office's file, its core closed (hosts are opened on it). */
+async function historyFile() {
+  const office = await historyOffice('2025-03-01');
+  office.core.close();
+  return { dbPath: office.core.ctx.conn.path, ids: office.ids };
+}
+
 describe('eligibility warm-up', () => {
   it('a host core computes this year\'s run, or takes it from the file; a change makes it stale; without warmUp nothing is kept', async () => {
     const dbPath = tempDb();
@@ -54,72 +61,52 @@ describe('eligibility warm-up', () => {
   });
 
   it('a host whose file keeps no usable run computes it as it opens, long before its idle warm-up; one whose file keeps one does not', async () => {
-    const office = await historyOffice('2025-03-01');
-    const dbPath = office.core.ctx.conn.path;
-    office.core.close();
-    // the idle steps would start a minute later: only what starts as the core opens can run
-    const open = () => createCore({ dbPath, host: 'test', today: '2025-04-01', warmUp: { delayMs: 60_000 } });
-    const settle = () => new Promise((r) => setTimeout(r, 300));
-
-    let host = await open();
-    expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(false);
-    expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
-    host.close(); // keeps the run in the file
-
-    host = await open();
-    try {
-      expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(true);
-      await settle();
-      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
-    } finally {
-      host.close();
-    }
-
-    // another program rated one person: the file's run can be patched, nothing starts
-    const other = new Database(dbPath);
-    other.prepare("UPDATE staff SET note = 'x' WHERE id = ?").run(office.ids[Object.keys(office.ids)[0] as keyof typeof office.ids]);
-    other.close();
-    host = await open();
-    try {
-      expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(true);
-      await settle();
-      expect(hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name)).toBe(false);
-    } finally {
-      host.close();
-    }
-
-    // more people touched than a patch takes (an import by another program), or other settings
-    // (changed by the CLI): the run is computed as the core opens
-    for (const change of [
-      (db: Database.Database) => {
-        const stamp = db.prepare('SELECT n FROM change_stamp WHERE id = 1').pluck().get() as number;
-        const add = db.prepare("INSERT OR REPLACE INTO history_touch (kind, ref, stamp) VALUES ('p', ?, ?)");
-        db.transaction(() => {
-          for (let i = 0; i < 2001; i++) add.run(`nguoi-${i}`, stamp);
-        })();
-      },
-      (db: Database.Database) => {
-        db.prepare("DELETE FROM history_touch WHERE ref LIKE 'nguoi-%'").run();
-        db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(AWARD_SETTINGS_KEY, JSON.stringify({ provincial: { cstdcsQuotaPercent: 20 } }));
-      },
-    ]) {
-      const db = new Database(dbPath);
-      change(db);
-      db.close();
-      host = await open();
+    const { dbPath, ids } = await historyFile();
+    /** Open a host (the idle steps would start a minute later: only what starts as the core opens can run), expect it to compute the run or not, close it (keeping the run in the file). */
+    const opens = async (computes: boolean) => {
+      const host = await createCore({ dbPath, host: 'test', today: '2025-04-01', warmUp: { delayMs: 60_000 } });
       try {
-        expect(keepsUsableRun(host.ctx.conn.sqlite, 2025, OFFICE.name)).toBe(false);
-        expect(await until(() => hasKeptRun(host.ctx.conn.sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+        const sqlite = host.ctx.conn.sqlite;
+        expect(keepsUsableRun(sqlite, 2025, OFFICE.name)).toBe(!computes);
+        if (computes) expect(await until(() => hasKeptRun(sqlite, 2025, null, OFFICE.name, { live: true }))).toBe(true);
+        else {
+          await new Promise((r) => setTimeout(r, 300));
+          expect(hasKeptRun(sqlite, 2025, null, OFFICE.name)).toBe(false);
+        }
       } finally {
         host.close();
       }
-    }
+    };
+    const write = (change: (db: Database.Database) => void) => {
+      const db = new Database(dbPath);
+      change(db);
+      db.close();
+    };
+
+    await opens(true);
+    await opens(false);
+    // another program changed one person's staff row: the file's run can be patched, nothing starts
+    write((db) => db.prepare("UPDATE staff SET note = 'x' WHERE id = ?").run(Object.values(ids)[0]));
+    await opens(false);
+    // more people touched than a patch takes (an import by another program), or other settings
+    // (changed by the CLI): the run is computed as the core opens
+    write((db) => {
+      const stamp = db.prepare('SELECT n FROM change_stamp WHERE id = 1').pluck().get() as number;
+      const add = db.prepare("INSERT OR REPLACE INTO history_touch (kind, ref, stamp) VALUES ('p', ?, ?)");
+      db.transaction(() => {
+        for (let i = 0; i < 2001; i++) add.run(`nguoi-${i}`, stamp);
+      })();
+    });
+    await opens(true);
+    write((db) => {
+      db.prepare("DELETE FROM history_touch WHERE ref LIKE 'nguoi-%'").run();
+      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(AWARD_SETTINGS_KEY, JSON.stringify({ provincial: { cstdcsQuotaPercent: 20 } }));
+    });
+    await opens(true);
   });
 
   it('until the end of March the run kept is the previous year\'s, the year the checker screen opens on', async () => {
-    const office = await historyOffice('2025-03-01');
-    const dbPath = office.core.ctx.conn.path;
-    office.core.close();
+    const { dbPath } = await historyFile();
     expect([closingYearOf('2025-03-31'), closingYearOf('2025-04-01'), closingYearOf('2025-01-02')]).toEqual([2024, 2025, 2024]);
     const host = await createCore({ dbPath, host: 'test', today: '2025-03-31', warmUp: { delayMs: 10, idleMs: 50 } });
     try {
@@ -130,7 +117,7 @@ describe('eligibility warm-up', () => {
     }
   });
 
-  it('after the award settings are saved, a host computes this year\'s run again under them, in slices', async () => {
+  it('after the award settings are saved, a host computes the closing year\'s run again under them, at once and in slices', async () => {
     const dbPath = tempDb();
     const host = await createCore({ dbPath, host: 'test', today: '2025-11-20', warmUp: { delayMs: 10, idleMs: 50 } });
     try {
@@ -150,10 +137,8 @@ describe('eligibility warm-up', () => {
     }
   });
 
-  it('after an import of past records, a host computes this year\'s run again, in slices', async () => {
-    const office = await historyOffice('2025-03-01');
-    const dbPath = office.core.ctx.conn.path;
-    office.core.close();
+  it('after an import of past records, a host computes the closing year\'s run again, at once and in slices', async () => {
+    const { dbPath } = await historyFile();
     const host = await createCore({ dbPath, host: 'test', today: '2025-04-01', warmUp: { delayMs: 10, idleMs: 50 } });
     try {
       const sqlite = host.ctx.conn.sqlite;
