@@ -29,18 +29,20 @@ export interface CoreOptions {
   autoBackups?: boolean;
   /**
    * The hosts: as the core opens, build the staff search index in slices (makeStaffIndexReady:
-   * the first click on the staff list does not wait for it). A few seconds after start, once the
-   * core has had no call for a moment, make sure it is built (warmUpStaffIndex), run the document renderers once on a made-up dossier (warmUpRenderers: the first
-   * generate then runs warm, yielding to calls between files), and take the closing year's eligibility
-   * run from the file if it keeps one (warmEligibility: as it is, or brought up to date by a
-   * patch when another program changed the records; the checker's first answer is then
-   * instant). Each of these is short. Last, the closing year's run (closingYear: the checker screen's year) is computed from the records
-   * (makeEligibilityLive: about 1.2 s of work at province scale) in slices of tens of
-   * milliseconds, calls being answered between slices, so that re-checks after edits re-read
-   * only what changed from the connection's kept histories. A call arriving meanwhile waits for
-   * the step (or slice) running; a check answered by a kept run does not wait for the slices.
-   * When the file keeps no usable run, that last step starts as soon as the staff index is
-   * built. Saving the award settings, an import, a bundle applied or a restore start it again.
+   * the first click on the staff list does not wait for it). A few seconds after start, once
+   * the core has had no call for a moment, make sure it is built (warmUpStaffIndex), run the
+   * document renderers once on a made-up dossier (warmUpRenderers: the first generate then
+   * runs warm, yielding to calls between files), and take the closing year's eligibility run
+   * from the file if it keeps one (warmEligibility: as it is, or brought up to date by a patch
+   * when another program changed the records; the checker's first answer is then instant).
+   * Each of these is short. Last, the closing year's run (closingYear: the checker screen's
+   * year) is computed from the records (makeEligibilityLive: about 1.2 s of work at province
+   * scale) in slices of tens of milliseconds, calls being answered between slices, so that
+   * re-checks after edits re-read only what changed from the connection's kept histories. A
+   * call arriving meanwhile waits for the step (or slice) running; a check answered by a kept
+   * run does not wait for the slices. When the file keeps no usable run, that last step starts
+   * as soon as the staff index is built. Saving the award settings, an import, a bundle
+   * applied or a restore start it again.
    */
   /** tests shorten the delay before the first step and the idle time each step waits for */
   warmUp?: boolean | { delayMs: number; idleMs?: number };
@@ -48,12 +50,12 @@ export interface CoreOptions {
 
 const WARM_UP_DELAY_MS = 3000;
 /**
- * Calls after which the hosts compute the closing year's eligibility run again, at once and in slices:
- * new settings change every verdict; imports, a bundle and a restore change many people's
- * records at once.
+ * Calls after which the hosts compute the closing year's eligibility run again, at once and in
+ * slices: new settings change every verdict; imports, a bundle and a restore change many
+ * people's records at once.
  */
 const REWARM_AFTER: ReadonlySet<string> = new Set(['awards.saveSettings', 'records.importApply', 'staff.importApply', 'exchange.apply', 'backup.restore']);
-/** Calls after which the hosts build the staff index again at once, in slices: many staff rows changed, or another file. */
+/** Calls after which the hosts build the staff index again, at once and in slices: many staff rows changed, or another file. */
 const REINDEX_AFTER: ReadonlySet<string> = new Set(['staff.importApply', 'exchange.apply', 'backup.restore']);
 /** the warm-up waits until the core has been idle this long (the renderer's first screen loads) */
 const WARM_UP_IDLE_MS = 1500;
@@ -188,8 +190,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // renderer's first calls are answered between slices (the idle steps below would come
     // seconds later). The first step finishes it if a write meanwhile made it start again.
     // When the file keeps no run for this build's rules and the settings (a new build, settings
-    // changed by the CLI, an import by another program), the closing year's run follows at once, in
-    // slices too: the checker's first answer would otherwise read the whole office (≈1.4 s).
+    // changed by the CLI, an import by another program), the closing year's run follows at
+    // once, in slices too: the checker's first answer would otherwise read the whole office
+    // (≈1.3 s).
     setImmediate(() =>
       void makeStaffIndexReady(ctx.conn.sqlite, nextTurn)
         .then(async () => {

@@ -801,8 +801,8 @@ export function warmEligibility(sqlite: BetterSqlite3.Database, year: number, of
  * none is kept), so that the first re-check after an edit re-reads and re-judges only what
  * changed. Seconds at province scale, so it runs in slices of tens of milliseconds with
  * `pause()` between them (the hosts' warm-up: calls are answered between slices). A call that
- * needs the runs meanwhile finishes the rest at once. Resolves when done, or when the
- * connection was closed.
+ * needs the runs meanwhile finishes the rest at once. Resolves when done, when dropped
+ * (dropPendingRun), or when the connection was closed.
  */
 export async function makeEligibilityLive(sqlite: BetterSqlite3.Database, year: number, officeName: string, pause: () => Promise<void>): Promise<void> {
   finishPending(sqlite);
