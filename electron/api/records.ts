@@ -14,7 +14,6 @@ import {
   checkView,
   warmEligibility,
   keepsUsableRun,
-  dropPendingRun,
   makeEligibilityLive,
   decisionWithRecipients,
   deleteDecision,
@@ -152,11 +151,6 @@ export async function warmUpEligibility(ctx: CoreContext): Promise<void> {
 /** The hosts at start (core.ts): whether the closing year's first check can do without a run computed from the records. */
 export async function eligibilityKept(ctx: CoreContext): Promise<boolean> {
   return keepsUsableRun(ctx.conn.sqlite, screenYear(ctx), await officeName(ctx));
-}
-
-/** The hosts, after the settings or many records changed (core.ts): a run in progress would be kept under what was. */
-export function dropEligibilityInProgress(ctx: CoreContext): void {
-  dropPendingRun(ctx.conn.sqlite);
 }
 
 /** The hosts' last warm-up step (core.ts): the closing year's run computed from the records, in slices with `pause()` between them. */

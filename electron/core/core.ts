@@ -7,8 +7,8 @@ import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
 import { AppError, isAppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from '../../shared/contract';
 import { handlers } from '../api';
-import { dropEligibilityInProgress, eligibilityKept, liveEligibility, warmUpEligibility } from '../api/records';
-import { saveKeptRuns } from '../services/records/eligibility';
+import { eligibilityKept, liveEligibility, warmUpEligibility } from '../api/records';
+import { dropPendingRun, saveKeptRuns } from '../services/records/eligibility';
 import { warmUpRenderers } from '../services/dossiers/render';
 import { makeStaffIndexReady, warmUpStaffIndex } from '../services/staff/search-index';
 import type { CoreContext, HostKind } from './context';
@@ -213,7 +213,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       // at once, in slices: the next call is likely the checker's, and is answered between them;
       // a run in progress would be kept under the old settings or stale
       if (REWARM_AFTER.has(proc) && opts.warmUp) {
-        dropEligibilityInProgress(ctx);
+        dropPendingRun(ctx.conn.sqlite);
         void live();
       }
       // likewise the staff list, likely the next screen after a staff import
