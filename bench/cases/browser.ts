@@ -16,13 +16,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // loaded at run time: playwright-core stays outside the bundle
 const loadPlaywright = () => createRequire(__filename)('playwright-core') as typeof Playwright;
 
-interface Host {
+export interface Host {
   url: string;
   token: string;
   proc: ChildProcess;
 }
 
-function startHost(env: BenchEnv, dbPath: string): Promise<Host> {
+export function startHost(env: BenchEnv, dbPath: string): Promise<Host> {
   const main = path.join(env.distDir, 'electron', 'web-main.cjs');
   if (!fs.existsSync(main)) throw new Error(`${main} missing: run npm run build first`);
   const proc = spawn(process.execPath, [main, '--db', dbPath, '--no-open'], { env: { ...process.env, TDKT_NO_OPEN: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,7 +43,16 @@ function startHost(env: BenchEnv, dbPath: string): Promise<Host> {
   });
 }
 
-function stopHost(h: Host): Promise<void> {
+/** Debian's Chromium, headless, as the tests run it. */
+export function launchChromium(): Promise<Browser> {
+  return loadPlaywright().chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export function stopHost(h: Host): Promise<void> {
   return new Promise((r) => {
     if (h.proc.exitCode !== null) return r();
     h.proc.once('exit', () => r());
@@ -52,7 +61,7 @@ function stopHost(h: Host): Promise<void> {
 }
 
 /** How long after its start a host has surely finished its warm-up (core.ts: 3 s, then idle steps). */
-const WARMED_AFTER_MS = 15_000;
+export const WARMED_AFTER_MS = 15_000;
 
 /** The rows the page asks for at a time (renderer/features/staff/store.ts PAGE_SIZE). */
 const WINDOW = 200;
@@ -226,12 +235,7 @@ export const browserCase: BenchCase = {
     const dbPath = path.join(dir, 'tdkt.sqlite');
     fs.copyFileSync(env.dbPath, dbPath);
     const h = await startHost(env, dbPath);
-    const { chromium } = loadPlaywright();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    const browser = await launchChromium();
     const rows: BenchRow[] = [];
     try {
       env.log('  first render …');

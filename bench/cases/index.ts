@@ -6,6 +6,7 @@ import { eligibilityCase } from './records';
 import { dossierCase, dossierWarmCase } from './dossier';
 import { exchangeCase } from './exchange';
 import { browserCase } from './browser';
+import { recordsBrowserCase } from './browser-records';
 import { backupCase } from './backup';
 
 registerBench(openCase);
@@ -17,6 +18,7 @@ registerBench(dossierWarmCase);
 registerBench(exchangeCase);
 registerBench(backupCase);
 registerBench(browserCase);
+registerBench(recordsBrowserCase);
 
 /** Extension points: cases later work adds (listed as "not measured yet" in the output). */
 export const PLANNED: { id: string; title: string }[] = [];

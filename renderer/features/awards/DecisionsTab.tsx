@@ -26,6 +26,7 @@ import type { Campaign } from '../../../shared/contract/plans';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
+import { VirtualTable } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
 import { useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money, useStaffOptions, type StaffOption } from './common';
@@ -83,71 +84,58 @@ export function DecisionsTab() {
         </Button>
       </Group>
       <FormError error={error} />
-      <Paper withBorder>
-        <ScrollArea.Autosize mah="calc(100vh - 260px)">
-          <Table striped highlightOnHover stickyHeader fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{D.cols.number}</Table.Th>
-                <Table.Th>{D.cols.date}</Table.Th>
-                <Table.Th>{D.cols.form}</Table.Th>
-                <Table.Th>{D.cols.basis}</Table.Th>
-                <Table.Th>{D.cols.year}</Table.Th>
-                <Table.Th>{D.cols.issuer}</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {D.cols.count}
-                </Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((d) => (
-                <Table.Tr key={d.id} data-testid="decision-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm" fw={500}>
-                      {d.number || <Text span c="dimmed" size="sm">(chưa có số)</Text>}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateVi(d.decisionDate)}</Table.Td>
-                  <Table.Td>
-                    {d.formLabel}
-                    {d.source !== 'manual' && (
-                      <Badge ml={6} size="xs" variant="light" color="gray">
-                        {D.source[d.source]}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{T.basis[d.basis]}</Table.Td>
-                  <Table.Td>{d.year}</Table.Td>
-                  <Table.Td>{d.issuer}</Table.Td>
-                  <Table.Td ta="right">{d.recipientCount}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button size="compact-xs" variant="subtle" onClick={() => void open(d.id)}>
-                        {T.edit}
-                      </Button>
-                      <AuditHistoryButton target={{ table: 'award_decision', id: d.id }} title={`${d.number || d.formLabel} (${d.year})`} />
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => confirmDelete(`quyết định ${d.number || d.formLabel}`, () => call('records.deleteDecision', { id: d.id }), () => void load())}
-                      >
-                        {T.delete}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && (
-            <Text p="lg" c="dimmed">
-              {D.empty}
-            </Text>
-          )}
-        </ScrollArea.Autosize>
-      </Paper>
+      <VirtualTable
+        rows={rows}
+        rowKey={(d) => d.id}
+        testId="decision-list"
+        scrollKey={`${year}|${search}`}
+        rowTestId="decision-row"
+        empty={D.empty}
+        caption={D.count(rows.length)}
+        columns={[
+          { header: D.cols.number, width: 'minmax(0, 1fr)', cell: (d) => (d.number ? <span className="vt-strong">{d.number}</span> : <Text span c="dimmed" size="sm">(chưa có số)</Text>), title: (d) => d.number },
+          { header: D.cols.date, width: '96px', cell: (d) => formatDateVi(d.decisionDate) },
+          {
+            header: D.cols.form,
+            width: 'minmax(0, 2fr)',
+            cell: (d) => (
+              <>
+                {d.formLabel}
+                {d.source !== 'manual' && (
+                  <Badge ml={6} size="xs" variant="light" color="gray">
+                    {D.source[d.source]}
+                  </Badge>
+                )}
+              </>
+            ),
+            title: (d) => d.formLabel,
+          },
+          { header: D.cols.basis, width: '110px', cell: (d) => T.basis[d.basis] },
+          { header: D.cols.year, width: '56px', cell: (d) => d.year },
+          { header: D.cols.issuer, width: 'minmax(0, 1.4fr)', cell: (d) => d.issuer, title: (d) => d.issuer },
+          { header: D.cols.count, width: '76px', align: 'right', cell: (d) => d.recipientCount },
+          {
+            header: '',
+            width: '150px',
+            cell: (d) => (
+              <Group gap={4} wrap="nowrap" justify="flex-end">
+                <Button size="compact-xs" variant="subtle" onClick={() => void open(d.id)}>
+                  {T.edit}
+                </Button>
+                <AuditHistoryButton target={{ table: 'award_decision', id: d.id }} title={`${d.number || d.formLabel} (${d.year})`} />
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmDelete(`quyết định ${d.number || d.formLabel}`, () => call('records.deleteDecision', { id: d.id }), () => void load())}
+                >
+                  {T.delete}
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={D.formTitle(editing !== 'new')} size="xl">
         {editing !== null && (
           <DecisionForm

@@ -1,13 +1,14 @@
 // Initiatives / research, disciplinary measures and start-of-year registrations: filtered
 // lists with add, edit and delete.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
 import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
+import { TwoLines, VirtualTable } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, useStaffOptions } from './common';
 import { useAwards } from './store';
@@ -71,31 +72,6 @@ function useList<Row>(load: (f: Filter) => Promise<Row[]>, f: Filter) {
   return { rows, error, reload };
 }
 
-function ListTable({ head, children, empty, count }: { head: string[]; children: ReactNode; empty: string; count: number }) {
-  return (
-    <Paper withBorder>
-      <ScrollArea.Autosize mah="calc(100vh - 260px)">
-        <Table striped highlightOnHover stickyHeader fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              {head.map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
-              ))}
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>{children}</Table.Tbody>
-        </Table>
-        {count === 0 && (
-          <Text p="lg" c="dimmed">
-            {empty}
-          </Text>
-        )}
-      </ScrollArea.Autosize>
-    </Paper>
-  );
-}
-
 function RowActions({ onEdit, onDelete }: { onEdit(): void; onDelete(): void }) {
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -122,33 +98,25 @@ export function InitiativesTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={I.add} onAdd={() => setEditing('new')} testId="initiative" />
       <FormError error={error} />
-      <ListTable head={[I.cols.year, I.cols.person, I.cols.title, I.cols.kind, I.cols.scope, I.cols.body, I.cols.date]} empty={I.empty} count={rows.length}>
-        {rows.map((r) => (
-          <Table.Tr key={r.id} data-testid="initiative-row">
-            <Table.Td>{r.year}</Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {r.staffName}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {r.unitName}
-              </Text>
-            </Table.Td>
-            <Table.Td>{r.title}</Table.Td>
-            <Table.Td>{T.kinds[r.kind]}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>
-                {T.scopes[r.scope]}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{r.recognizingBody}</Table.Td>
-            <Table.Td>{formatDateVi(r.recognizedOn)}</Table.Td>
-            <Table.Td>
-              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload())} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <VirtualTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        testId="initiative-list"
+        scrollKey={JSON.stringify(f)}
+        rowTestId="initiative-row"
+        empty={I.empty}
+        caption={I.count(rows.length)}
+        columns={[
+          { header: I.cols.year, width: '56px', cell: (r) => r.year },
+          { header: I.cols.person, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.staffName} bottom={r.unitName} />, title: (r) => `${r.staffName} — ${r.unitName}` },
+          { header: I.cols.title, width: 'minmax(0, 2.4fr)', cell: (r) => r.title, title: (r) => r.title },
+          { header: I.cols.kind, width: '96px', cell: (r) => T.kinds[r.kind] },
+          { header: I.cols.scope, width: '110px', cell: (r) => <Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>{T.scopes[r.scope]}</Badge> },
+          { header: I.cols.body, width: 'minmax(0, 1.2fr)', cell: (r) => r.recognizingBody, title: (r) => r.recognizingBody },
+          { header: I.cols.date, width: '104px', cell: (r) => formatDateVi(r.recognizedOn) },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload())} /> },
+        ]}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={I.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <InitiativeForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
       </Modal>
@@ -221,32 +189,24 @@ export function DisciplinesTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={K.add} onAdd={() => setEditing('new')} testId="discipline" />
       <FormError error={error} />
-      <ListTable head={[K.cols.person, K.cols.form, K.cols.from, K.cols.to, K.cols.decision, K.cols.issuer]} empty={K.empty} count={rows.length}>
-        {rows.map((r) => (
-          <Table.Tr key={r.id} data-testid="discipline-row">
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {r.staffName}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {r.unitName}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Badge color={r.form === 'khien_trach' ? 'yellow' : 'red'} variant="light">
-                {T.disciplineForms[r.form]}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{formatDateVi(r.fromDate)}</Table.Td>
-            <Table.Td>{r.toDate ? formatDateVi(r.toDate) : <Text span size="sm" c="dimmed">{K.open}</Text>}</Table.Td>
-            <Table.Td>{r.decisionNo}</Table.Td>
-            <Table.Td>{r.issuer}</Table.Td>
-            <Table.Td>
-              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload())} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <VirtualTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        testId="discipline-list"
+        scrollKey={JSON.stringify(f)}
+        rowTestId="discipline-row"
+        empty={K.empty}
+        caption={K.count(rows.length)}
+        columns={[
+          { header: K.cols.person, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.staffName} bottom={r.unitName} />, title: (r) => `${r.staffName} — ${r.unitName}` },
+          { header: K.cols.form, width: '150px', cell: (r) => <Badge color={r.form === 'khien_trach' ? 'yellow' : 'red'} variant="light">{T.disciplineForms[r.form]}</Badge> },
+          { header: K.cols.from, width: '96px', cell: (r) => formatDateVi(r.fromDate) },
+          { header: K.cols.to, width: '120px', cell: (r) => (r.toDate ? formatDateVi(r.toDate) : <Text span size="sm" c="dimmed">{K.open}</Text>) },
+          { header: K.cols.decision, width: 'minmax(0, 1fr)', cell: (r) => r.decisionNo, title: (r) => r.decisionNo },
+          { header: K.cols.issuer, width: 'minmax(0, 1.2fr)', cell: (r) => r.issuer, title: (r) => r.issuer },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload())} /> },
+        ]}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={K.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <DisciplineForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
       </Modal>
@@ -304,31 +264,23 @@ export function RegistrationsTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={R.add} onAdd={() => setEditing('new')} testId="registration" />
       <FormError error={error} />
-      <ListTable head={[R.cols.year, R.cols.subject, R.cols.unit, R.cols.code, R.cols.result]} empty={R.empty} count={rows.length}>
-        {rows.map((r) => (
-          <Table.Tr key={r.id} data-testid="registration-row">
-            <Table.Td>{r.year}</Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {r.name}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {r.kind === 'unit' ? T.collective : T.person}
-              </Text>
-            </Table.Td>
-            <Table.Td>{r.unitName}</Table.Td>
-            <Table.Td>{name(r.awardCode)}</Table.Td>
-            <Table.Td>
-              <Badge color={r.achieved ? 'teal' : 'gray'} variant="light">
-                {r.achieved ? R.achieved : R.notYet}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload())} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <VirtualTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        testId="registration-list"
+        scrollKey={JSON.stringify(f)}
+        rowTestId="registration-row"
+        empty={R.empty}
+        caption={R.count(rows.length)}
+        columns={[
+          { header: R.cols.year, width: '56px', cell: (r) => r.year },
+          { header: R.cols.subject, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.name} bottom={r.kind === 'unit' ? T.collective : T.person} />, title: (r) => r.name },
+          { header: R.cols.unit, width: 'minmax(0, 1.4fr)', cell: (r) => r.unitName, title: (r) => r.unitName },
+          { header: R.cols.code, width: 'minmax(0, 1.6fr)', cell: (r) => name(r.awardCode), title: (r) => name(r.awardCode) },
+          { header: R.cols.result, width: '150px', cell: (r) => <Badge color={r.achieved ? 'teal' : 'gray'} variant="light">{r.achieved ? R.achieved : R.notYet}</Badge> },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload())} /> },
+        ]}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <RegistrationForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); void reload(); }} />}
       </Modal>

@@ -94,6 +94,7 @@ export const T = {
   decisions: {
     add: 'Thêm quyết định',
     empty: 'Chưa có quyết định khen thưởng nào.',
+    count: (c: number) => `${n(c)} quyết định`,
     allYears: 'Mọi năm',
     cols: { number: 'Số QĐ', date: 'Ngày', form: 'Hình thức', basis: 'Loại', year: 'Năm', issuer: 'Cơ quan ban hành', count: 'Số người' },
     source: { manual: 'Nhập tay', grid: 'Từ bảng cuối năm', import: 'Nhập từ Excel' },
@@ -125,6 +126,7 @@ export const T = {
   initiatives: {
     add: 'Thêm sáng kiến, đề tài',
     empty: 'Chưa có sáng kiến, đề tài nào.',
+    count: (c: number) => `${n(c)} sáng kiến, đề tài`,
     cols: { year: 'Năm', person: 'Tác giả', title: 'Tên sáng kiến, đề tài', kind: 'Loại', scope: 'Phạm vi', body: 'Cơ quan công nhận', date: 'Ngày công nhận' },
     formTitle: (edit: boolean) => (edit ? 'Sửa sáng kiến, đề tài' : 'Thêm sáng kiến, đề tài'),
     person: 'Tác giả (cán bộ)',
@@ -141,6 +143,7 @@ export const T = {
   disciplines: {
     add: 'Thêm kỷ luật',
     empty: 'Không có kỷ luật nào.',
+    count: (c: number) => `${n(c)} quyết định kỷ luật`,
     cols: { person: 'Cán bộ', form: 'Hình thức', from: 'Từ ngày', to: 'Đến ngày', decision: 'Số QĐ', issuer: 'Cơ quan quyết định' },
     formTitle: (edit: boolean) => (edit ? 'Sửa kỷ luật' : 'Thêm kỷ luật'),
     person: 'Cán bộ',
@@ -156,6 +159,7 @@ export const T = {
   registrations: {
     add: 'Thêm đăng ký',
     empty: 'Chưa có đăng ký thi đua nào.',
+    count: (c: number) => `${n(c)} đăng ký`,
     cols: { year: 'Năm', subject: 'Cá nhân / tập thể', unit: 'Đơn vị', code: 'Danh hiệu đăng ký', result: 'Kết quả' },
     achieved: 'Đã đạt',
     notYet: 'Chưa có quyết định',

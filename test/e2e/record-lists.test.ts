@@ -1,0 +1,94 @@
+// The award record lists in Chromium with more rows than a screen holds: only the rows on
+// screen are in the page (a province's 29,406 initiatives took 44 s to render as a plain
+// table), scrolling to the end paints the last record, a row scrolled into view still edits
+// its own record, and a search narrows the list and its count. The core's answers over HTTP
+// are the expected values.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
+import { tempDir } from '../support/tmp';
+
+const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Vũ'];
+const TEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khánh', 'Lan', 'Mai', 'Nam', 'Oanh', 'Phúc'];
+const TOPICS = ['Số hóa hồ sơ', 'Cải tiến quy trình', 'Ứng dụng phần mềm', 'Chuẩn hóa biểu mẫu', 'Tiết kiệm chi phí'];
+const INITIATIVES = 1200;
+
+interface InitiativeRow {
+  id: string;
+  title: string;
+  staffName: string;
+}
+
+describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)', () => {
+  const session = e2eSession();
+  let host: HostProcess | null = null;
+
+  it('renders only the rows on screen, scrolls to the last, edits a row scrolled into view, searches', async () => {
+    host = await session.startHost(path.join(tempDir('tdkt-e2e-lists-'), 'office.sqlite'));
+    const h = host;
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
+    await api('office.save', E2E_OFFICE);
+    const unit = (await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' })).id;
+    const staff: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      staff.push((await api<{ id: string }>('staff.create', { fullName: `${HO[i % HO.length]} Văn ${TEN[i % TEN.length]}`, gender: 'nam', unitId: unit })).id);
+    }
+    // in batches: 1,200 calls one after another would take most of the test's time
+    for (let i = 0; i < INITIATIVES; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, INITIATIVES - i) }, (_, k) => {
+          const n = i + k;
+          return api('records.saveInitiative', {
+            id: null,
+            data: { staffId: staff[n % staff.length], year: 2016 + (n % 10), title: `${TOPICS[n % TOPICS.length]} số ${n + 1}`, scope: n % 7 === 0 ? 'tinh' : 'co_so', recognizingBody: 'Hội đồng sáng kiến Sở' },
+          });
+        }),
+      );
+    }
+    const expected = await api<InitiativeRow[]>('records.listInitiatives', { year: null, unitId: null, search: '' });
+    expect(expected.length).toBe(INITIATIVES);
+    const count = (n: number) => `${n.toLocaleString('vi-VN')} sáng kiến, đề tài`;
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-initiatives').click();
+
+    const list = page.getByTestId('initiative-list');
+    await expect.poll(() => list.locator('.vt-caption').innerText()).toBe(count(INITIATIVES));
+    const rows = page.getByTestId('initiative-row');
+    const titles = () => rows.evaluateAll((els) => els.map((e) => e.querySelector('[role="cell"]:nth-child(3)')?.textContent ?? ''));
+    await expect.poll(async () => (await titles()).slice(0, 3)).toEqual(expected.slice(0, 3).map((r) => r.title));
+    // the page holds a screenful and the overscan, not 1,200 rows
+    expect(await rows.count()).toBeLessThan(40);
+
+    // scrolled to the end: the last record in the core's order is drawn at the list's bottom edge
+    const scroller = page.getByTestId('initiative-list-scroll');
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = expected[expected.length - 1]!;
+    await expect.poll(async () => (await titles()).at(-1)).toBe(last.title);
+    const hit = await scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const at = document.elementFromPoint(box.left + 400, box.bottom - 12);
+      return at?.closest('[data-testid="initiative-row"]')?.querySelector('[role="cell"]:nth-child(3)')?.textContent ?? null;
+    });
+    expect(hit).toBe(last.title);
+    expect(await rows.count()).toBeLessThan(40);
+
+    // "Sửa" on the last row opens that record, not one rendered earlier in the same place
+    await rows.filter({ hasText: last.title }).getByRole('button', { name: 'Sửa', exact: true }).click();
+    await expect.poll(() => page.getByTestId('initiative-title').inputValue()).toBe(last.title);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('initiative-title').waitFor({ state: 'detached' });
+
+    // a search without diacritics narrows the list and its count to what the core answers
+    const found = await api<InitiativeRow[]>('records.listInitiatives', { year: null, unitId: null, search: 'so hoa ho so so 1' });
+    expect(found.length).toBeGreaterThan(1);
+    await page.getByLabel('Tìm').fill('so hoa ho so so 1');
+    await expect.poll(() => list.locator('.vt-caption').innerText()).toBe(count(found.length));
+    await expect.poll(async () => (await titles()).slice(0, 3)).toEqual(found.slice(0, 3).map((r) => r.title));
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
