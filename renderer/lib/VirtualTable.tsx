@@ -10,7 +10,7 @@ export interface VirtualColumn<R> {
   /** a CSS grid track, e.g. '90px' or 'minmax(0, 2fr)' */
   width: string;
   align?: 'right';
-  cell(row: R): ReactNode;
+  cell(row: R, index: number): ReactNode;
   /** the full text shown on hover where the cell is cut short */
   title?(row: R): string;
 }
@@ -95,7 +95,7 @@ const Row = memo(function Row<R>({ row, index, top, height, columns, template, t
     >
       {columns.map((c, i) => (
         <div key={i} role="cell" className={c.align === 'right' ? 'vt-cell vt-right' : 'vt-cell'} title={c.title?.(row)}>
-          {c.cell(row)}
+          {c.cell(row, index)}
         </div>
       ))}
     </div>

@@ -1,7 +1,8 @@
 // The award record lists in Chromium with more rows than a screen holds: only the rows on
 // screen are in the page (a province's 29,406 initiatives took 44 s to render as a plain
 // table), scrolling to the end paints the last record, a row scrolled into view still edits
-// its own record, and a search narrows the list and its count. The core's answers over HTTP
+// its own record, and a search narrows the list and its count; a decision's recipients the
+// same, an amount typed into the last one saved for that one. The core's answers over HTTP
 // are the expected values.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -89,6 +90,39 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await page.getByLabel('Tìm').fill('so hoa ho so so 1');
     await expect.poll(() => list.locator('.vt-caption').innerText()).toBe(count(found.length));
     await expect.poll(async () => (await titles()).slice(0, 3)).toEqual(found.slice(0, 3).map((r) => r.title));
+
+    // a decision with 60 recipients: only the rows on screen are in the page, and an amount
+    // typed into one recipient (scrolled to the end) is the one saved
+    const decision = await api<{ id: string }>('records.saveDecision', {
+      id: null,
+      data: {
+        number: '77/QĐ-SNV',
+        decisionDate: '2025-12-20',
+        issuer: 'Sở Nội vụ',
+        awardCode: 'LDTT',
+        basis: 'thuong_xuyen',
+        year: 2025,
+        recipients: staff.map((id) => ({ kind: 'person', staffId: id, unitId: null, cashAmount: null })),
+      },
+    });
+    const saved = await api<{ recipients: { staffId: string; name: string }[] }>('records.getDecision', { id: decision.id });
+    const lastRecipient = saved.recipients[saved.recipients.length - 1]!;
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByRole('combobox', { name: 'Năm', exact: true }).click();
+    await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
+    await page.getByTestId('decision-search').fill('77/QĐ-SNV');
+    await page.getByTestId('decision-row').filter({ hasText: '77/QĐ-SNV' }).getByRole('button', { name: 'Sửa', exact: true }).click();
+    const recipients = page.getByTestId('recipient-row');
+    await recipients.first().waitFor();
+    expect(await recipients.count()).toBeLessThan(30);
+    await page.getByTestId('recipient-list-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastRow = recipients.filter({ hasText: lastRecipient.name }).last();
+    await lastRow.getByRole('textbox', { name: 'Tiền thưởng' }).fill('1500000');
+    await expect.poll(() => page.getByText(/^Tổng tiền thưởng:/).innerText()).toContain('1.500.000');
+    await page.getByTestId('decision-save').click();
+    await page.getByTestId('decision-save').waitFor({ state: 'detached' });
+    const after = await api<{ recipients: { staffId: string; cashAmount: number | null }[] }>('records.getDecision', { id: decision.id });
+    expect(after.recipients.filter((r) => r.cashAmount !== null)).toEqual([expect.objectContaining({ staffId: lastRecipient.staffId, cashAmount: 1500000 })]);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

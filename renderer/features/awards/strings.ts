@@ -117,6 +117,7 @@ export const T = {
     addUnit: 'Thêm tập thể',
     pickPerson: 'Tìm cán bộ theo tên (không cần dấu)',
     pickUnit: 'Chọn tập thể',
+    recipientName: 'Cá nhân, tập thể',
     recipientCash: 'Tiền thưởng',
     noRecipients: 'Chưa có ai trong danh sách.',
     unverifiedCatalog: 'Mục này trong danh mục chưa xác minh căn cứ',
