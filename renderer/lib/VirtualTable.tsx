@@ -30,9 +30,11 @@ interface Props<R> {
   scrollKey?: string;
   testId?: string;
   rowTestId?: string;
+  /** data-* attributes of a row (tests find rows by name); a stable function */
+  rowData?(row: R): Record<string, string>;
 }
 
-export function VirtualTable<R>({ rows, columns, rowKey, rowHeight = 52, empty, caption, maxHeight = 'calc(100vh - 300px)', scrollKey, testId, rowTestId }: Props<R>) {
+export function VirtualTable<R>({ rows, columns, rowKey, rowHeight = 52, empty, caption, maxHeight = 'calc(100vh - 300px)', scrollKey, testId, rowTestId, rowData }: Props<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
@@ -63,6 +65,7 @@ export function VirtualTable<R>({ rows, columns, rowKey, rowHeight = 52, empty, 
                 columns={columns}
                 template={template}
                 testId={rowTestId}
+                data={rowData}
               />
             ))}
           </div>
@@ -81,12 +84,15 @@ interface RowProps<R> {
   columns: readonly VirtualColumn<R>[];
   template: string;
   testId?: string;
+  data?(row: R): Record<string, string>;
 }
 
 /** Memoised: scrolling re-renders only the rows that move in. */
-const Row = memo(function Row<R>({ row, index, top, height, columns, template, testId }: RowProps<R>) {
+const Row = memo(function Row<R>({ row, index, top, height, columns, template, testId, data }: RowProps<R>) {
+  const attrs = data ? Object.fromEntries(Object.entries(data(row)).map(([k, v]) => [`data-${k}`, v])) : undefined;
   return (
     <div
+      {...attrs}
       role="row"
       aria-rowindex={index + 2}
       data-testid={testId}

@@ -2,7 +2,8 @@
 // screen are in the page (a province's 29,406 initiatives took 44 s to render as a plain
 // table), scrolling to the end paints the last record, a row scrolled into view still edits
 // its own record, and a search narrows the list and its count; a decision's recipients the
-// same, an amount typed into the last one saved for that one. The core's answers over HTTP
+// same, an amount typed into the last one saved for that one; a dossier's proposals, nominees
+// and votes the same, with the proposals filtered and picked in bulk. The core's answers over HTTP
 // are the expected values.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -24,7 +25,7 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
   const session = e2eSession();
   let host: HostProcess | null = null;
 
-  it('renders only the rows on screen, scrolls to the last, edits a row scrolled into view, searches', async () => {
+  it("record lists, a decision's recipients and a dossier render only the rows on screen; rows scrolled into view edit their own record", async () => {
     host = await session.startHost(path.join(tempDir('tdkt-e2e-lists-'), 'office.sqlite'));
     const h = host;
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
@@ -97,11 +98,11 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
       id: null,
       data: {
         number: '77/QĐ-SNV',
-        decisionDate: '2025-12-20',
+        decisionDate: '2024-12-20',
         issuer: 'Sở Nội vụ',
         awardCode: 'LDTT',
         basis: 'thuong_xuyen',
-        year: 2025,
+        year: 2024,
         recipients: staff.map((id) => ({ kind: 'person', staffId: id, unitId: null, cashAmount: null })),
       },
     });
@@ -123,6 +124,49 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await page.getByTestId('decision-save').waitFor({ state: 'detached' });
     const after = await api<{ recipients: { staffId: string; cashAmount: number | null }[] }>('records.getDecision', { id: decision.id });
     expect(after.recipients.filter((r) => r.cashAmount !== null)).toEqual([expect.objectContaining({ staffId: lastRecipient.staffId, cashAmount: 1500000 })]);
+
+    // a dossier: the checker's proposals, the nominees and the votes render only the rows on
+    // screen; a filter and "pick every one shown" add people; a vote typed into the last row
+    // (scrolled to the end) is saved for that nominee
+    await api('records.saveYearGrid', {
+      unitId: unit,
+      year: 2025,
+      rows: staff.map((id) => ({ staffId: id, rating: 'HTTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } })),
+    });
+    const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'LDTT', title: 'Hồ sơ lao động tiên tiến 2025' });
+    const proposals = await api<{ eligible: { id: string; name: string; unitName: string }[] }>('dossiers.candidates', { id: dossier.id });
+    expect(proposals.eligible.length).toBe(staff.length);
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByRole('row').filter({ hasText: 'Hồ sơ lao động tiên tiến 2025' }).getByTestId('dossier-open').click();
+    const eligible = page.getByTestId('candidates-eligible');
+    await eligible.getByTestId('candidate-check').first().waitFor();
+    expect(await eligible.getByTestId('candidate-row').count()).toBeLessThan(20);
+    // "nguyen", without diacritics: the Nguyễn
+    const wanted = proposals.eligible.filter((c) => c.name.startsWith('Nguyễn '));
+    expect(wanted.length).toBeGreaterThan(1);
+    await page.getByTestId('candidates-filter').fill('nguyen');
+    await expect.poll(() => eligible.getByTestId('candidate-row').count()).toBe(wanted.length);
+    await page.getByTestId('candidates-eligible-all').click();
+    await page.getByTestId('candidates-add').click();
+    await expect.poll(async () => (await api<{ nominees: unknown[] }>('dossiers.get', { id: dossier.id })).nominees.length).toBe(wanted.length);
+    await page.getByTestId('candidates-filter').fill('');
+    await page.getByTestId('candidates-eligible-all').click();
+    await page.getByTestId('candidates-add').click();
+    await expect.poll(async () => (await api<{ nominees: unknown[] }>('dossiers.get', { id: dossier.id })).nominees.length).toBe(staff.length);
+    await expect.poll(() => page.getByTestId('nominee-row').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('nominee-row').count()).toBeLessThan(30);
+    const nominees = (await api<{ nominees: { id: string; name: string }[] }>('dossiers.get', { id: dossier.id })).nominees;
+    const lastNominee = nominees[nominees.length - 1]!;
+    const votes = page.getByTestId('vote-row');
+    expect(await votes.count()).toBeLessThan(30);
+    await page.getByTestId('vote-table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastVote = page.locator(`[data-testid="vote-row"][data-name="${lastNominee.name}"]`).last();
+    await lastVote.getByTestId('vote-agree').fill('7');
+    await lastVote.getByTestId('vote-total').fill('9');
+    await page.getByTestId('meeting-save').click();
+    await expect
+      .poll(async () => (await api<{ nominees: { id: string; votesAgree: number | null; votesTotal: number | null }[] }>('dossiers.get', { id: dossier.id })).nominees.filter((n) => n.votesAgree !== null))
+      .toEqual([expect.objectContaining({ id: lastNominee.id, votesAgree: 7, votesTotal: 9 })]);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

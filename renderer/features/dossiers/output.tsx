@@ -1,7 +1,7 @@
 // The builder's output side: the pre-export checklist, the documents (generate, preview,
 // download, export as .zip or into a folder) and, at the province, the outcome form.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossiers';
 import { formatDateVi } from '../../../shared/text/vn';
@@ -9,9 +9,13 @@ import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FolderInput } from '../../lib/FolderInput';
 import { FormError } from '../../lib/FormError';
+import { VirtualTable } from '../../lib/VirtualTable';
 import { Section, sizeText } from './sections';
 import { useDossiers } from './store';
 import { D } from './strings';
+
+const documentKey = (doc: DossierDetail['documents'][number]) => doc.id;
+const documentData = (doc: DossierDetail['documents'][number]) => ({ kind: doc.kind });
 
 function when(iso: string): string {
   const t = new Date(iso);
@@ -145,11 +149,21 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
         <Button size="compact-sm" variant="light" onClick={() => void show('bien_ban')} data-testid="preview-bien_ban">
           {D.documents.previewBienBan}
         </Button>
-        {d.nominees.map((n) => (
-          <Button key={n.id} size="compact-sm" variant="light" onClick={() => void show('bao_cao', n.id)} data-testid="preview-bao_cao">
-            {D.documents.previewBaoCao(n.name)}
-          </Button>
-        ))}
+        {d.nominees.length > 0 && (
+          // one field rather than a button per nominee: a dossier holds up to hundreds
+          <Select
+            size="xs"
+            w={320}
+            placeholder={D.documents.previewBaoCaoPick}
+            aria-label={D.documents.previewBaoCaoPick}
+            data={d.nominees.map((n) => ({ value: n.id, label: D.documents.previewBaoCao(n.name) }))}
+            value={null}
+            onChange={(id) => id && void show('bao_cao', id)}
+            searchable
+            limit={50}
+            data-testid="preview-bao_cao"
+          />
+        )}
       </Group>
       <Group>
         {d.editable && (
@@ -172,31 +186,32 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
           {D.documents.none}
         </Text>
       ) : (
-        <Table data-testid="document-table">
-          <Table.Tbody>
-            {d.documents.map((doc) => (
-              <Table.Tr key={doc.id} data-testid="document-row" data-kind={doc.kind}>
-                <Table.Td>{doc.kindLabel}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {doc.fileName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{sizeText(doc.size)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {D.documents.generatedAt(when(doc.generatedAt))}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => void download(doc.id)} data-testid="document-download">
-                    {D.documents.download}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <VirtualTable
+          rows={d.documents}
+          rowKey={documentKey}
+          rowData={documentData}
+          rowHeight={40}
+          maxHeight="min(50vh, 420px)"
+          empty={D.documents.none}
+          testId="document-table"
+          rowTestId="document-row"
+          caption={D.documents.count(d.documents.length)}
+          columns={[
+            { header: D.documents.cols.kind, width: 'minmax(0, 1fr)', cell: (doc) => doc.kindLabel, title: (doc) => doc.kindLabel },
+            { header: D.documents.cols.file, width: 'minmax(0, 2fr)', cell: (doc) => <span className="vt-mono">{doc.fileName}</span>, title: (doc) => doc.fileName },
+            { header: D.documents.cols.size, width: '80px', align: 'right', cell: (doc) => sizeText(doc.size) },
+            { header: D.documents.cols.generated, width: '190px', cell: (doc) => <span className="vt-dim">{D.documents.generatedAt(when(doc.generatedAt))}</span> },
+            {
+              header: '',
+              width: '80px',
+              cell: (doc) => (
+                <Button size="compact-xs" variant="subtle" onClick={() => void download(doc.id)} data-testid="document-download">
+                  {D.documents.download}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       <PreviewModal preview={preview} onClose={() => setPreview(null)} />
     </Section>

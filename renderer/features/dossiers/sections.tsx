@@ -1,6 +1,6 @@
 // The builder's input sections: general information and the tờ trình, nominees (with the
 // eligibility checker's proposals), the council meeting and votes, evidence attachments.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -24,10 +24,11 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
 import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
-import { formatDateVi } from '../../../shared/text/vn';
+import { foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call, fileToBase64, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
 import { D } from './strings';
@@ -214,11 +215,22 @@ function NomineeEdit({ d, n, onClose }: { d: DossierDetail; n: NomineeOut; onClo
   );
 }
 
+const nomineeKey = (n: NomineeOut) => n.id;
+const nomineeData = (n: NomineeOut) => ({ name: n.name });
+const shortNameOf = (catalog: ReturnType<typeof useCatalog>, code: string) => catalog.find((e) => e.code === code)?.shortName ?? code;
+
+interface VoteRow {
+  n: NomineeOut;
+  v: { agree: number | null; total: number | null };
+}
+const NO_VOTE: VoteRow['v'] = { agree: null, total: null };
+const voteKey = (r: VoteRow) => r.n.id;
+const voteData = (r: VoteRow) => ({ name: r.n.name });
+
 export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n: NomineeOut): void }) {
   const { setDetail } = useDossiers();
   const catalog = useCatalog();
   const [editing, setEditing] = useState<NomineeOut | null>(null);
-  const shortName = (code: string) => catalog.find((e) => e.code === code)?.shortName ?? code;
   const remove = (n: NomineeOut) =>
     modals.openConfirmModal({
       title: D.nominees.remove,
@@ -240,6 +252,51 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
       notifications.show({ color: 'red', message: (e as Error).message });
     }
   };
+  const editable = d.editable;
+  // stable while the nominees' rows are: a row re-renders only when its nominee changes
+  const columns = useMemo(
+    (): VirtualColumn<NomineeOut>[] => [
+      { header: D.nominees.cols.no, width: '40px', cell: (_, i) => i + 1 },
+      { header: D.nominees.cols.name, width: 'minmax(0, 2fr)', cell: (n) => <TwoLines top={n.name} bottom={n.summary} />, title: (n) => (n.summary ? `${n.name}: ${n.summary}` : n.name) },
+      { header: D.nominees.cols.position, width: 'minmax(0, 1fr)', cell: (n) => n.position, title: (n) => n.position },
+      { header: D.nominees.cols.unit, width: 'minmax(0, 1.2fr)', cell: (n) => n.unitName, title: (n) => n.unitName },
+      { header: D.nominees.cols.award, width: 'minmax(0, 0.8fr)', cell: (n) => shortNameOf(catalog, n.awardCode) },
+      { header: D.nominees.cols.vote, width: '96px', cell: (n) => (n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal} (${formatPercent(n.votePercent)})` : '—') },
+      {
+        header: D.nominees.cols.report,
+        width: '110px',
+        cell: (n) => (
+          <Text size="sm" c={n.hasReport ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
+            {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
+          </Text>
+        ),
+      },
+      { header: D.nominees.cols.files, width: '56px', cell: (n) => n.attachmentCount || '' },
+      {
+        header: '',
+        width: editable ? '200px' : '80px',
+        cell: (n) => (
+          <Group gap={4} wrap="nowrap">
+            <Button size="compact-xs" variant="light" onClick={() => onReport(n)} data-testid="nominee-report">
+              {D.nominees.report}
+            </Button>
+            {editable && (
+              <>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(n)} data-testid="nominee-edit">
+                  {D.nominees.edit}
+                </Button>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(n)} data-testid="nominee-remove">
+                  {D.nominees.remove}
+                </Button>
+              </>
+            )}
+          </Group>
+        ),
+      },
+    ],
+    // remove() and setEditing are stable (they read only the store's setDetail)
+    [catalog, editable, onReport],
+  );
   return (
     <Section
       title={D.nominees.title}
@@ -257,63 +314,7 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
           {D.nominees.none}
         </Text>
       ) : (
-        <Table striped data-testid="nominee-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{D.nominees.cols.no}</Table.Th>
-              <Table.Th>{D.nominees.cols.name}</Table.Th>
-              <Table.Th>{D.nominees.cols.position}</Table.Th>
-              <Table.Th>{D.nominees.cols.unit}</Table.Th>
-              <Table.Th>{D.nominees.cols.award}</Table.Th>
-              <Table.Th>{D.nominees.cols.vote}</Table.Th>
-              <Table.Th>{D.nominees.cols.report}</Table.Th>
-              <Table.Th>{D.nominees.cols.files}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.nominees.map((n, i) => (
-              <Table.Tr key={n.id} data-testid="nominee-row" data-name={n.name}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {n.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2} maw={360}>
-                    {n.summary}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{n.position}</Table.Td>
-                <Table.Td>{n.unitName}</Table.Td>
-                <Table.Td>{shortName(n.awardCode)}</Table.Td>
-                <Table.Td>{n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal} (${formatPercent(n.votePercent)})` : '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={n.hasReport ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
-                    {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{n.attachmentCount || ''}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="compact-xs" variant="light" onClick={() => onReport(n)} data-testid="nominee-report">
-                      {D.nominees.report}
-                    </Button>
-                    {d.editable && (
-                      <>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(n)} data-testid="nominee-edit">
-                          {D.nominees.edit}
-                        </Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(n)} data-testid="nominee-remove">
-                          {D.nominees.remove}
-                        </Button>
-                      </>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <VirtualTable rows={d.nominees} columns={columns} rowKey={nomineeKey} rowData={nomineeData} rowHeight={56} maxHeight="min(60vh, 520px)" empty={D.nominees.none} testId="nominee-table" rowTestId="nominee-row" />
       )}
       {d.editable && <Candidates d={d} />}
       {editing && <NomineeEdit d={d} n={editing} onClose={() => setEditing(null)} />}
@@ -321,34 +322,60 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
   );
 }
 
-function CandidateList({ list, picked, onPick, testId }: { list: CandidateOut[]; picked: Set<string>; onPick(id: string, on: boolean): void; testId: string }) {
-  return (
-    <Stack gap={4} data-testid={testId}>
-      {list.map((c) => (
-        <Group key={c.id} gap="xs" wrap="nowrap" align="flex-start">
+const candidateKey = (c: CandidateOut) => c.id;
+
+/**
+ * One verdict's candidates: only the rows on screen are in the page (an LĐTT dossier in a
+ * province office lists 25,000 people eligible; as plain checkboxes the page froze for 40 s).
+ */
+function CandidateList({ list, total, picked, onPick, testId }: { list: CandidateOut[]; total: number; picked: Set<string>; onPick(ids: string[], on: boolean): void; testId: string }) {
+  const columns = useMemo(
+    (): VirtualColumn<CandidateOut>[] => [
+      {
+        header: '',
+        width: '28px',
+        cell: (c) => (
           <Checkbox
             checked={picked.has(c.id) || c.inDossier}
             disabled={c.inDossier}
-            onChange={(e) => onPick(c.id, e.currentTarget.checked)}
+            onChange={(e) => onPick([c.id], e.currentTarget.checked)}
             data-testid="candidate-check"
             data-name={c.name}
             aria-label={c.name}
           />
-          <div>
-            <Text size="sm">
-              {c.name}
-              {c.unitName && <Text span c="dimmed">{` — ${c.unitName}`}</Text>}
-              {c.birthDate && <Text span c="dimmed">{`, sinh ${formatDateVi(c.birthDate)}`}</Text>}
-              {c.inDossier && <Text span c="teal">{` (${D.candidates.already})`}</Text>}
-            </Text>
-            {c.missing.length > 0 && (
-              <Text size="xs" c="orange.8">
-                {c.missing.join('; ')}
-              </Text>
-            )}
-          </div>
-        </Group>
-      ))}
+        ),
+      },
+      {
+        header: D.candidates.cols.person,
+        width: 'minmax(0, 1fr)',
+        cell: (c) => (
+          <TwoLines
+            top={`${c.name}${c.inDossier ? ` (${D.candidates.already})` : ''}`}
+            bottom={[c.unitName, c.birthDate ? `sinh ${formatDateVi(c.birthDate)}` : ''].filter(Boolean).join(', ')}
+          />
+        ),
+        title: (c) => [c.name, c.unitName, ...c.missing].filter(Boolean).join(' — '),
+      },
+      ...(list.some((c) => c.missing.length > 0)
+        ? [{ header: D.candidates.cols.missing, width: 'minmax(0, 1fr)', cell: (c: CandidateOut) => <Text span size="xs" c="orange.8">{c.missing.join('; ')}</Text>, title: (c: CandidateOut) => c.missing.join('; ') }]
+        : []),
+    ],
+    [picked, onPick, list],
+  );
+  const open = list.filter((c) => !c.inDossier && !picked.has(c.id));
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" c="dimmed">
+          {D.candidates.shown(list.length, total)}
+        </Text>
+        {open.length > 1 && (
+          <Button size="compact-xs" variant="subtle" onClick={() => onPick(open.map((c) => c.id), true)} data-testid={`${testId}-all`}>
+            {D.candidates.pickAll(open.length)}
+          </Button>
+        )}
+      </Group>
+      <VirtualTable rows={list} columns={columns} rowKey={candidateKey} rowHeight={48} maxHeight="320px" empty={null} testId={testId} rowTestId="candidate-row" />
     </Stack>
   );
 }
@@ -378,13 +405,24 @@ function Candidates({ d }: { d: DossierDetail }) {
       .then((r) => setUnits(r.map((u) => ({ value: u.id, label: u.name }))))
       .catch(() => setUnits([]));
   }, []);
-  const pick = (id: string, on: boolean) =>
-    setPicked((p) => {
-      const n = new Set(p);
-      if (on) n.add(id);
-      else n.delete(id);
-      return n;
-    });
+  const pick = useCallback(
+    (ids: string[], on: boolean) =>
+      setPicked((p) => {
+        const n = new Set(p);
+        for (const id of ids) {
+          if (on) n.add(id);
+          else n.delete(id);
+        }
+        return n;
+      }),
+    [],
+  );
+  const [filter, setFilter] = useState('');
+  const key = foldVi(filter.trim());
+  const shown = useMemo(() => {
+    const match = (c: CandidateOut) => !key || foldVi(`${c.name} ${c.unitName}`).includes(key);
+    return { eligible: data?.eligible.filter(match) ?? [], nearly: data?.nearly.filter(match) ?? [] };
+  }, [data, key]);
   const add = async (list: { kind: 'person' | 'unit'; staffId?: string; unitId?: string }[]) => {
     const r = await action.run(() => call('dossiers.addNominees', { id: d.id, nominees: list }));
     if (r) {
@@ -415,20 +453,29 @@ function Candidates({ d }: { d: DossierDetail }) {
             {!data.judged ? (
               <Text size="sm">{D.candidates.notJudged}</Text>
             ) : (
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <Stack gap={4}>
-                  <Text size="sm" fw={600} c="teal.8">
-                    {D.candidates.eligible} ({data.eligible.length})
-                  </Text>
-                  {data.eligible.length === 0 ? <Text size="sm" c="dimmed">{D.candidates.noneEligible}</Text> : <CandidateList list={data.eligible} picked={picked} onPick={pick} testId="candidates-eligible" />}
-                </Stack>
-                <Stack gap={4}>
-                  <Text size="sm" fw={600} c="orange.8">
-                    {D.candidates.nearly} ({data.nearly.length})
-                  </Text>
-                  <CandidateList list={data.nearly} picked={picked} onPick={pick} testId="candidates-nearly" />
-                </Stack>
-              </SimpleGrid>
+              <>
+                <TextInput label={D.candidates.filter} placeholder={D.candidates.filterHint} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={360} data-testid="candidates-filter" />
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Stack gap={4}>
+                    <Text size="sm" fw={600} c="teal.8">
+                      {D.candidates.eligible} ({data.eligible.length.toLocaleString('vi-VN')})
+                    </Text>
+                    {data.eligible.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {D.candidates.noneEligible}
+                      </Text>
+                    ) : (
+                      <CandidateList list={shown.eligible} total={data.eligible.length} picked={picked} onPick={pick} testId="candidates-eligible" />
+                    )}
+                  </Stack>
+                  <Stack gap={4}>
+                    <Text size="sm" fw={600} c="orange.8">
+                      {D.candidates.nearly} ({data.nearly.length.toLocaleString('vi-VN')})
+                    </Text>
+                    <CandidateList list={shown.nearly} total={data.nearly.length} picked={picked} onPick={pick} testId="candidates-nearly" />
+                  </Stack>
+                </SimpleGrid>
+              </>
             )}
             {chosen.length > 0 && (
               <Group>
@@ -479,8 +526,26 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
   useEffect(() => setF(init()), [d.id, d.updatedAt, d.nominees.length]);
   const ro = !d.editable;
   const present = lines(f.members).length;
-  const setVote = (id: string, k: 'agree' | 'total', v: number | string) =>
-    setF((x) => ({ ...x, votes: { ...x.votes, [id]: { ...(x.votes[id] ?? { agree: null, total: null }), [k]: v === '' ? null : Number(v) } } }));
+  // the vote rows change only when a vote does (typing the meeting's place re-renders none of them)
+  const voteRows = useMemo(() => d.nominees.map((n): VoteRow => ({ n, v: f.votes[n.id] ?? NO_VOTE })), [d.nominees, f.votes]);
+  const voteColumns = useMemo((): VirtualColumn<VoteRow>[] => {
+    const setVote = (id: string, k: 'agree' | 'total', v: number | string) =>
+      setF((x) => ({ ...x, votes: { ...x.votes, [id]: { ...(x.votes[id] ?? NO_VOTE), [k]: v === '' ? null : Number(v) } } }));
+    return [
+      { header: D.nominees.cols.name, width: 'minmax(0, 1fr)', cell: ({ n }) => n.name, title: ({ n }) => n.name },
+      {
+        header: D.meeting.agree,
+        width: '140px',
+        cell: ({ n, v }) => <NumberInput size="xs" aria-label={D.meeting.agree} placeholder={D.meeting.agree} value={v.agree ?? ''} onChange={(x) => setVote(n.id, 'agree', x)} min={0} readOnly={ro} data-testid="vote-agree" />,
+      },
+      {
+        header: D.meeting.total,
+        width: '140px',
+        cell: ({ n, v }) => <NumberInput size="xs" aria-label={D.meeting.total} placeholder={D.meeting.total} value={v.total ?? ''} onChange={(x) => setVote(n.id, 'total', x)} min={0} readOnly={ro} data-testid="vote-total" />,
+      },
+      { header: '', width: '90px', cell: ({ v }) => formatPercent(votePercent(v.agree, v.total)) },
+    ];
+  }, [ro]);
   const save = async () => {
     const r = await action.run(() =>
       call('dossiers.saveMeeting', {
@@ -537,25 +602,7 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
               </Button>
             )}
           </Group>
-          <Table data-testid="vote-table">
-            <Table.Tbody>
-              {d.nominees.map((n) => {
-                const v = f.votes[n.id] ?? { agree: null, total: null };
-                return (
-                  <Table.Tr key={n.id} data-testid="vote-row" data-name={n.name}>
-                    <Table.Td>{n.name}</Table.Td>
-                    <Table.Td w={140}>
-                      <NumberInput size="xs" aria-label={D.meeting.agree} placeholder={D.meeting.agree} value={v.agree ?? ''} onChange={(x) => setVote(n.id, 'agree', x)} min={0} readOnly={ro} data-testid="vote-agree" />
-                    </Table.Td>
-                    <Table.Td w={140}>
-                      <NumberInput size="xs" aria-label={D.meeting.total} placeholder={D.meeting.total} value={v.total ?? ''} onChange={(x) => setVote(n.id, 'total', x)} min={0} readOnly={ro} data-testid="vote-total" />
-                    </Table.Td>
-                    <Table.Td w={90}>{formatPercent(votePercent(v.agree, v.total))}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <VirtualTable rows={voteRows} columns={voteColumns} rowKey={voteKey} rowData={voteData} rowHeight={44} maxHeight="min(50vh, 440px)" empty={null} testId="vote-table" rowTestId="vote-row" />
         </>
       )}
       {d.editable && (
