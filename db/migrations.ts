@@ -557,6 +557,19 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // A decision's live recipients without reading their table rows: counting them for the
+    // decision list read all 230,000 rows (270 ms); the statistics and the registrations'
+    // "achieved" read who they are. Replaces the decision_id-only index (a prefix of this one).
+    version: 12,
+    name: 'award_recipient index by decision covering the subjects',
+    up: (db) => {
+      db.exec(`
+        CREATE INDEX award_recipient_decision_subjects ON award_recipient(decision_id, deleted_at, subject_kind, staff_id, unit_id);
+        DROP INDEX award_recipient_decision;
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

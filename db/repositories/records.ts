@@ -126,6 +126,13 @@ export function staffLite(db: Db, includeDeleted = false): StaffLite[] {
   return (prep(db, sql).raw().all() as StaffTuple[]).map(staffFromTuple);
 }
 
+/** Some staff rows by id, deleted ones included (their records still show their names). */
+export function staffLiteByIds(db: Db, ids: readonly string[]): StaffLite[] {
+  if (ids.length === 0) return [];
+  const sql = `SELECT ${STAFF_LITE_COLS} FROM staff WHERE id IN (SELECT value FROM json_each(?))`;
+  return (prep(db, sql).raw().all(JSON.stringify(ids)) as StaffTuple[]).map(staffFromTuple);
+}
+
 export function getStaffLite(db: Db, id: string): StaffLite | undefined {
   const r = prep(db, `SELECT ${STAFF_LITE_COLS} FROM staff WHERE id = ? AND deleted_at IS NULL`).raw().get(id) as StaffTuple | undefined;
   return r && staffFromTuple(r);
@@ -1024,13 +1031,19 @@ export interface DecisionListRow extends DecisionRow {
   campaign_name: string | null;
 }
 
-export function listDecisions(db: Db, f: { year: number | null }): DecisionListRow[] {
-  const base = `SELECT ${DECISION_COLS.split(', ').map((c) => `d.${c}`).join(', ')},
+/**
+ * The decision list. The live recipients are counted in award_recipient_decision_subjects
+ * alone (migration 12): with the decision_id-only index each count read every recipient's
+ * table row, 270 ms for a province. (Exported for the query-plan test.)
+ */
+export const DECISION_LIST_SQL = `SELECT ${DECISION_COLS.split(', ').map((c) => `d.${c}`).join(', ')},
       (SELECT COUNT(*) FROM award_recipient r WHERE r.decision_id = d.id AND r.deleted_at IS NULL) AS recipient_count,
       c.name AS campaign_name
     FROM award_decision d LEFT JOIN campaign c ON c.id = d.campaign_id
     WHERE d.deleted_at IS NULL`;
-  return f.year === null ? all<DecisionListRow>(db, base) : all<DecisionListRow>(db, `${base} AND d.year = ?`, [f.year]);
+
+export function listDecisions(db: Db, f: { year: number | null }): DecisionListRow[] {
+  return f.year === null ? all<DecisionListRow>(db, DECISION_LIST_SQL) : all<DecisionListRow>(db, `${DECISION_LIST_SQL} AND d.year = ?`, [f.year]);
 }
 
 /** Existing decision (not a grid decision) with the same number, date, form, year and basis (import reuses it). */
@@ -1211,22 +1224,92 @@ export function awardsOfUnit(db: Db, unitId: string): SubjectAwardRow[] {
   return all<SubjectAwardRow>(db, `${SUBJECT_AWARD_SELECT} AND r.subject_kind = 'unit' AND r.unit_id = ? ORDER BY d.year, d.decision_date`, [unitId]);
 }
 
-/** Every live recipient with its decision, for statistics (year range). */
-export function awardsInYears(db: Db, from: number, to: number): SubjectAwardRow[] {
-  return all<SubjectAwardRow>(db, `${SUBJECT_AWARD_SELECT} AND d.year BETWEEN ? AND ?`, [from, to]);
-}
+// Award statistics: who received what, and each person's unit per year, as lists packed by
+// SQLite (group_concat) and decoded here. Returning 230,000 recipient and 240,000 person-year
+// rows to JS, or joining them row by row in SQL, took seconds.
 
-/** Person-year units for many years at once: `${staffId}|${year}` → unit id. */
-export function yearUnitsBetween(db: Db, from: number, to: number): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  for (const r of all<{ staff_id: string; year: number; unit_id: string | null }>(
-    db,
-    'SELECT staff_id, year, unit_id FROM person_year WHERE year BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY updated_at',
-    [from, to],
-  )) {
-    out.set(`${r.staff_id}|${r.year}`, r.unit_id);
+const SEP = '\x1f';
+/** A unit as the packed lists give it: its rowid; 0 for none, -1 for an id no unit row has. */
+const UNIT_CODE = (col: string) => `CASE WHEN ${col} IS NULL THEN 0 ELSE ifnull(u.rowid, -1) END`;
+
+const split = (packed: string | null): string[] => (packed === null ? [] : packed.split(SEP));
+
+/** "12,-1,0" → [12, -1, 0] */
+function ints(packed: string | null): Int32Array {
+  if (packed === null) return new Int32Array(0);
+  let count = 1;
+  for (let i = 0; i < packed.length; i++) if (packed.charCodeAt(i) === 44) count++;
+  const out = new Int32Array(count);
+  let k = 0;
+  let n = 0;
+  let sign = 1;
+  for (let i = 0; i <= packed.length; i++) {
+    const c = i < packed.length ? packed.charCodeAt(i) : 44;
+    if (c === 44) {
+      out[k++] = sign * n;
+      n = 0;
+      sign = 1;
+    } else if (c === 45) sign = -1;
+    else n = n * 10 + (c - 48);
   }
   return out;
+}
+
+/** Subjects with their units' codes, position by position. */
+export interface UnitCoded {
+  ids: string[];
+  units: Int32Array;
+}
+
+/** Every unit row (deleted ones too) by its code. */
+export function unitsByCode(db: Db): Map<number, string> {
+  return new Map(prep(db, 'SELECT rowid, id FROM unit').raw().all() as Array<[number, string]>);
+}
+
+/** Every staff row (deleted people keep their records) with its current unit's code. */
+export function staffUnitCodes(db: Db): UnitCoded {
+  const [ids, units] = prep(db, `SELECT group_concat(s.id, char(31)), group_concat(${UNIT_CODE('s.unit_id')}) FROM staff s LEFT JOIN unit u ON u.id = s.unit_id`)
+    .raw()
+    .get() as [string | null, string | null];
+  return { ids: split(ids), units: ints(units) };
+}
+
+/**
+ * A year's person_year rows: staff ids with the code of the unit recorded, in no particular
+ * order — a person with two live rows for the year needs personYearsOfStaff (latest updated_at
+ * wins). INDEXED BY: the covering index (SQLite may otherwise take person_year_year and read
+ * every table row).
+ */
+export const YEAR_UNIT_CODES_SQL = `SELECT group_concat(py.staff_id, char(31)), group_concat(${UNIT_CODE('py.unit_id')})
+  FROM person_year py INDEXED BY person_year_year_units LEFT JOIN unit u ON u.id = py.unit_id WHERE py.year = ? AND py.deleted_at IS NULL`;
+
+export function yearUnitCodes(db: Db, year: number): UnitCoded {
+  const [ids, units] = prep(db, YEAR_UNIT_CODES_SQL).raw().get(year) as [string | null, string | null];
+  return { ids: split(ids), units: ints(units) };
+}
+
+export interface DecisionSubjects {
+  year: number;
+  awardCode: string | null;
+  otherForm: string;
+  /** the live person recipients' staff ids */
+  staffIds: string[];
+  /** the live unit recipients' codes */
+  units: Int32Array;
+}
+
+/** Live decisions of some years, in year order, with their live recipients (read from award_recipient_decision_subjects). */
+export const DECISION_SUBJECTS_SQL = `SELECT d.year, d.award_code, d.other_form,
+    (SELECT group_concat(r.staff_id, char(31)) FROM award_recipient r WHERE r.decision_id = d.id AND r.deleted_at IS NULL AND r.subject_kind = 'person'),
+    (SELECT group_concat(${UNIT_CODE('r.unit_id')}) FROM award_recipient r LEFT JOIN unit u ON u.id = r.unit_id
+      WHERE r.decision_id = d.id AND r.deleted_at IS NULL AND r.subject_kind = 'unit')
+   FROM award_decision d WHERE d.deleted_at IS NULL AND d.year BETWEEN ? AND ?`;
+
+export function decisionSubjectsInYears(db: Db, from: number, to: number): DecisionSubjects[] {
+  const rows = prep(db, DECISION_SUBJECTS_SQL)
+    .raw()
+    .all(from, to) as Array<[number, string | null, string, string | null, string | null]>;
+  return rows.map((r) => ({ year: r[0], awardCode: r[1], otherForm: r[2], staffIds: split(r[3]), units: ints(r[4]) }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1248,10 +1331,28 @@ export interface InitiativeRow {
 
 const INITIATIVE_COLS = 'id, staff_id, year, title, title_key, kind, recognizing_body, scope, recognized_on, decision_no, note';
 
-export function listInitiatives(db: Db, year: number | null): InitiativeRow[] {
-  return year === null
-    ? all<InitiativeRow>(db, `SELECT ${INITIATIVE_COLS} FROM initiative WHERE deleted_at IS NULL`)
-    : all<InitiativeRow>(db, `SELECT ${INITIATIVE_COLS} FROM initiative WHERE deleted_at IS NULL AND year = ?`, [year]);
+/** An initiative as an array (the list reads 30,000: objects cost); its folded title only when asked. */
+export type InitiativeListTuple = [
+  id: string,
+  staffId: string,
+  year: number,
+  title: string,
+  kind: string,
+  recognizingBody: string,
+  scope: string,
+  recognizedOn: string | null,
+  decisionNo: string,
+  note: string,
+  titleKey?: string,
+];
+
+/** Live initiatives (of a year), in table order. */
+export function listInitiatives(db: Db, year: number | null, withTitleKey: boolean): InitiativeListTuple[] {
+  const cols = `id, staff_id, year, title, kind, recognizing_body, scope, recognized_on, decision_no, note${withTitleKey ? ', title_key' : ''}`;
+  const sql = `SELECT ${cols} FROM initiative WHERE deleted_at IS NULL${year === null ? '' : ' AND year = ?'}`;
+  return prep(db, sql)
+    .raw()
+    .all(...(year === null ? [] : [year])) as InitiativeListTuple[];
 }
 
 export function initiativesOfStaff(db: Db, staffIds: readonly string[]): InitiativeRow[] {
@@ -1334,8 +1435,15 @@ export interface DisciplineRow {
 
 const DISCIPLINE_COLS = 'id, staff_id, form, from_date, to_date, decision_no, issuer, note';
 
-export function listDisciplines(db: Db): DisciplineRow[] {
-  return all<DisciplineRow>(db, `SELECT ${DISCIPLINE_COLS} FROM discipline WHERE deleted_at IS NULL`);
+/** A discipline as an array, DISCIPLINE_COLS in order. */
+export type DisciplineListTuple = [id: string, staffId: string, form: string, fromDate: string, toDate: string | null, decisionNo: string, issuer: string, note: string];
+
+/** Live disciplines in table order; with a year, those in force at some point of it. */
+export function listDisciplines(db: Db, year: number | null): DisciplineListTuple[] {
+  const sql = `SELECT ${DISCIPLINE_COLS} FROM discipline WHERE deleted_at IS NULL${year === null ? '' : ' AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)'}`;
+  return prep(db, sql)
+    .raw()
+    .all(...(year === null ? [] : [`${year}-12-31`, `${year}-01-01`])) as DisciplineListTuple[];
 }
 
 export function disciplinesOfStaff(db: Db, staffIds: readonly string[]): DisciplineRow[] {
@@ -1402,6 +1510,18 @@ export function listRegistrations(db: Db, year: number | null): RegistrationRow[
   return year === null
     ? all<RegistrationRow>(db, `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL`)
     : all<RegistrationRow>(db, `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL AND year = ?`, [year]);
+}
+
+/** A registration as an array, REGISTRATION_COLS in order. */
+export type RegistrationListTuple = [id: string, year: number, subjectKind: 'person' | 'unit', staffId: string | null, unitId: string | null, awardCode: string, note: string];
+
+/** listRegistrations as arrays (the list reads 28,000); its own SQL text, as a statement stays raw. */
+export function listRegistrationTuples(db: Db, year: number | null): RegistrationListTuple[] {
+  const cols = REGISTRATION_COLS.split(', ').map((c) => `g.${c}`).join(', ');
+  const sql = `SELECT ${cols} FROM registration g WHERE g.deleted_at IS NULL${year === null ? '' : ' AND g.year = ?'}`;
+  return prep(db, sql)
+    .raw()
+    .all(...(year === null ? [] : [year])) as RegistrationListTuple[];
 }
 
 export function registrationsOfSubject(db: Db, kind: 'person' | 'unit', id: string): RegistrationRow[] {
@@ -1502,16 +1622,25 @@ export function updateRegistration(db: Db, id: string, f: RegistrationFields, no
   ]);
 }
 
-/** Achieved registrations: (kind|subject|year|code) keys that a live decision recorded. */
-export function achievedKeys(db: Db, year: number | null): Set<string> {
-  const sql = `SELECT r.subject_kind, COALESCE(r.staff_id, r.unit_id) AS subject, d.year, d.award_code
-     FROM award_recipient r JOIN award_decision d ON d.id = r.decision_id
-    WHERE r.deleted_at IS NULL AND d.deleted_at IS NULL AND d.award_code IS NOT NULL`;
-  const rows =
-    year === null
-      ? all<{ subject_kind: string; subject: string; year: number; award_code: string }>(db, sql)
-      : all<{ subject_kind: string; subject: string; year: number; award_code: string }>(db, `${sql} AND d.year = ?`, [year]);
-  return new Set(rows.map((r) => `${r.subject_kind}|${r.subject}|${r.year}|${r.award_code}`));
+/**
+ * CROSS JOIN keeps the decisions outside (SQLite otherwise scans every recipient and looks up
+ * its decision); their recipients are read from award_recipient_decision_subjects, not the table.
+ */
+export const ACHIEVED_KEYS_SQL = `SELECT r.subject_kind || '|' || COALESCE(r.staff_id, r.unit_id) || '|' || d.year || '|' || d.award_code
+   FROM award_decision d CROSS JOIN award_recipient r ON r.decision_id = d.id
+  WHERE d.deleted_at IS NULL AND r.deleted_at IS NULL AND d.award_code IS NOT NULL
+    AND d.year || '|' || d.award_code IN (SELECT value FROM json_each(?))`;
+
+/**
+ * Achieved registrations: "kind|subject|year|code" keys that a live decision recorded, among
+ * the decisions of these "year|code" pairs only (the registered titles: not all 230,000 recipients).
+ */
+export function achievedKeys(db: Db, yearCodes: readonly string[]): Set<string> {
+  if (yearCodes.length === 0) return new Set();
+  const keys = prep(db, ACHIEVED_KEYS_SQL)
+    .pluck()
+    .all(JSON.stringify(yearCodes)) as Array<string | null>;
+  return new Set(keys.filter((k): k is string => k !== null));
 }
 
 // ---------------------------------------------------------------------------------------

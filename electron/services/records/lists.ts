@@ -12,7 +12,7 @@ import {
   type registrationInput,
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
-import { compareVi, compareViPersonName, foldVi } from '../../../shared/text/vn';
+import { compareVi, foldVi } from '../../../shared/text/vn';
 import {
   achievedKeys,
   findRegistration,
@@ -26,19 +26,20 @@ import {
   insertRegistration,
   listDisciplines,
   listInitiatives,
-  listRegistrations,
+  listRegistrationTuples,
   softDeleteRecord,
-  staffLite,
+  staffLiteByIds,
   subtreeOf,
   unitsLite,
   updateDiscipline,
   updateInitiative,
   updateRegistration,
-  type DisciplineRow,
-  type InitiativeRow,
-  type RegistrationRow,
+  type DisciplineListTuple,
+  type InitiativeListTuple,
+  type RegistrationListTuple,
   type StaffLite,
 } from '../../../db/repositories/records';
+import { indexedStaff, personNameRanks, staffIndex, type StaffIndex } from '../staff/search-index';
 
 export interface ListFilter {
   year: number | null;
@@ -46,22 +47,51 @@ export interface ListFilter {
   search: string;
 }
 
+/** A person as the lists show them: an index entry, or a staff row shaped as one. */
+interface Known {
+  staff: { fullName: string; unitId: string | null };
+  /** the folded name */
+  key: string;
+}
+
 interface Lookup {
-  staff: Map<string, StaffLite>;
+  /** the listed rows' people by staff id */
+  person: (id: string) => Known | undefined;
   unitNames: Map<string, string>;
   scope: Set<string> | null;
   key: string;
 }
 
-function lookup(sqlite: BetterSqlite3.Database, f: ListFilter): Lookup {
+/**
+ * The people of some rows: live ones from the staff index (reading all 30,000 staff rows per
+ * call was most of a list's time), the others from the table — deleted people keep their
+ * records; show their names. Without an index (inside a transaction) all from the table.
+ */
+function peopleOf(sqlite: BetterSqlite3.Database, idx: StaffIndex | null, staffIds: readonly string[]): (id: string) => Known | undefined {
+  const live = idx ? indexedStaff(idx) : () => undefined;
+  const rest = new Set<string>();
+  for (const id of staffIds) if (!live(id)) rest.add(id);
+  const others = new Map(staffLiteByIds(sqlite, [...rest]).map((s) => [s.id, { staff: s, key: s.nameKey }]));
+  return (id) => live(id) ?? others.get(id);
+}
+
+function lookup(sqlite: BetterSqlite3.Database, f: ListFilter, idx: StaffIndex | null, staffIds: readonly string[]): Lookup {
   const units = unitsLite(sqlite);
   return {
-    // deleted people keep their records; show their names
-    staff: new Map(staffLite(sqlite, true).map((s) => [s.id, s])),
+    person: peopleOf(sqlite, idx, staffIds),
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     scope: f.unitId ? subtreeOf(units, f.unitId) : null,
     key: foldVi(f.search),
   };
+}
+
+const NO_FILTER: ListFilter = { year: null, unitId: null, search: '' };
+
+/** `items` sorted by a comparison of their positions (stable: ties keep the rows' table order). */
+function sortedBy<T>(items: readonly T[], compare: (a: number, b: number) => number): T[] {
+  return Array.from(items.keys())
+    .sort(compare)
+    .map((i) => items[i]!);
 }
 
 function mustStaff(sqlite: BetterSqlite3.Database, id: string): StaffLite {
@@ -72,34 +102,38 @@ function mustStaff(sqlite: BetterSqlite3.Database, id: string): StaffLite {
 
 // ---- initiatives ----
 
-function initiativeOut(r: InitiativeRow, l: Lookup): InitiativeOut {
-  const s = l.staff.get(r.staff_id);
+function initiativeOut(r: InitiativeListTuple, p: Known | undefined, unitNames: Map<string, string>): InitiativeOut {
   return {
-    id: r.id,
-    staffId: r.staff_id,
-    staffName: s?.fullName ?? '',
-    unitName: (s?.unitId && l.unitNames.get(s.unitId)) || '',
-    year: r.year,
-    title: r.title,
-    kind: r.kind as InitiativeOut['kind'],
-    recognizingBody: r.recognizing_body,
-    scope: r.scope as InitiativeOut['scope'],
-    recognizedOn: r.recognized_on,
-    decisionNo: r.decision_no,
-    note: r.note,
+    id: r[0],
+    staffId: r[1],
+    staffName: p?.staff.fullName ?? '',
+    unitName: (p?.staff.unitId && unitNames.get(p.staff.unitId)) || '',
+    year: r[2],
+    title: r[3],
+    kind: r[4] as InitiativeOut['kind'],
+    recognizingBody: r[5],
+    scope: r[6] as InitiativeOut['scope'],
+    recognizedOn: r[7],
+    decisionNo: r[8],
+    note: r[9],
   };
 }
 
 export function initiativesList(sqlite: BetterSqlite3.Database, f: ListFilter): InitiativeOut[] {
-  const l = lookup(sqlite, f);
-  return listInitiatives(sqlite, f.year)
-    .filter((r) => {
-      const s = l.staff.get(r.staff_id);
-      if (l.scope && !(s?.unitId && l.scope.has(s.unitId))) return false;
-      return !l.key || r.title_key.includes(l.key) || (s?.nameKey ?? '').includes(l.key);
-    })
-    .map((r) => initiativeOut(r, l))
-    .sort((a, b) => b.year - a.year || compareViPersonName(a.staffName, b.staffName) || compareVi(a.title, b.title));
+  const idx = staffIndex(sqlite);
+  const rows = listInitiatives(sqlite, f.year, foldVi(f.search) !== '');
+  const l = lookup(sqlite, f, idx, rows.map((r) => r[1]));
+  const out: InitiativeOut[] = [];
+  for (const r of rows) {
+    const p = l.person(r[1]);
+    if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
+    if (l.key && !(r[10]!.includes(l.key) || (p?.key ?? '').includes(l.key))) continue;
+    out.push(initiativeOut(r, p, l.unitNames));
+  }
+  // by year, then person as compareViPersonName (the index's order), then title
+  const years = Int32Array.from(out, (o) => o.year);
+  const rank = personNameRanks(idx, out.map((o) => o.staffId), out.map((o) => o.staffName));
+  return sortedBy(out, (a, b) => years[b]! - years[a]! || rank[a]! - rank[b]! || compareVi(out[a]!.title, out[b]!.title));
 }
 
 export function saveInitiative(sqlite: BetterSqlite3.Database, origin: string, id: string | null, d: z.output<typeof initiativeInput>): InitiativeOut {
@@ -125,40 +159,44 @@ export function saveInitiative(sqlite: BetterSqlite3.Database, origin: string, i
       if (!getInitiative(sqlite, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy sáng kiến (có thể đã bị xóa). Hãy tải lại danh sách.');
       updateInitiative(sqlite, id, fields);
     } else rowId = insertInitiative(sqlite, origin, fields);
-    return initiativeOut(getInitiative(sqlite, rowId!)!, lookup(sqlite, { year: null, unitId: null, search: '' }));
+    const r = getInitiative(sqlite, rowId!)!;
+    const row: InitiativeListTuple = [r.id, r.staff_id, r.year, r.title, r.kind, r.recognizing_body, r.scope, r.recognized_on, r.decision_no, r.note];
+    const l = lookup(sqlite, NO_FILTER, null, [r.staff_id]);
+    return initiativeOut(row, l.person(r.staff_id), l.unitNames);
   })();
 }
 
 // ---- disciplines ----
 
-function disciplineOut(r: DisciplineRow, l: Lookup): DisciplineOut {
-  const s = l.staff.get(r.staff_id);
+function disciplineOut(r: DisciplineListTuple, p: Known | undefined, unitNames: Map<string, string>): DisciplineOut {
   return {
-    id: r.id,
-    staffId: r.staff_id,
-    staffName: s?.fullName ?? '',
-    unitName: (s?.unitId && l.unitNames.get(s.unitId)) || '',
-    form: r.form as DisciplineOut['form'],
-    fromDate: r.from_date,
-    toDate: r.to_date,
-    decisionNo: r.decision_no,
-    issuer: r.issuer,
-    note: r.note,
+    id: r[0],
+    staffId: r[1],
+    staffName: p?.staff.fullName ?? '',
+    unitName: (p?.staff.unitId && unitNames.get(p.staff.unitId)) || '',
+    form: r[2] as DisciplineOut['form'],
+    fromDate: r[3],
+    toDate: r[4],
+    decisionNo: r[5],
+    issuer: r[6],
+    note: r[7],
   };
 }
 
 export function disciplinesList(sqlite: BetterSqlite3.Database, f: ListFilter): DisciplineOut[] {
-  const l = lookup(sqlite, f);
-  return listDisciplines(sqlite)
-    .filter((r) => {
-      // a year filter keeps the measures in force at some point of that year
-      if (f.year !== null && !(r.from_date <= `${f.year}-12-31` && (r.to_date === null || r.to_date >= `${f.year}-01-01`))) return false;
-      const s = l.staff.get(r.staff_id);
-      if (l.scope && !(s?.unitId && l.scope.has(s.unitId))) return false;
-      return !l.key || (s?.nameKey ?? '').includes(l.key) || foldVi(r.decision_no).includes(l.key);
-    })
-    .map((r) => disciplineOut(r, l))
-    .sort((a, b) => b.fromDate.localeCompare(a.fromDate) || compareViPersonName(a.staffName, b.staffName));
+  const idx = staffIndex(sqlite);
+  // a year filter keeps the measures in force at some point of that year
+  const rows = listDisciplines(sqlite, f.year);
+  const l = lookup(sqlite, f, idx, rows.map((r) => r[1]));
+  const out: DisciplineOut[] = [];
+  for (const r of rows) {
+    const p = l.person(r[1]);
+    if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
+    if (l.key && !((p?.key ?? '').includes(l.key) || foldVi(r[5]).includes(l.key))) continue;
+    out.push(disciplineOut(r, p, l.unitNames));
+  }
+  const rank = personNameRanks(idx, out.map((o) => o.staffId), out.map((o) => o.staffName));
+  return sortedBy(out, (a, b) => out[b]!.fromDate.localeCompare(out[a]!.fromDate) || rank[a]! - rank[b]!);
 }
 
 export function saveDiscipline(sqlite: BetterSqlite3.Database, origin: string, id: string | null, d: z.output<typeof disciplineInput>): DisciplineOut {
@@ -170,42 +208,68 @@ export function saveDiscipline(sqlite: BetterSqlite3.Database, origin: string, i
       if (!getDiscipline(sqlite, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy quyết định kỷ luật (có thể đã bị xóa). Hãy tải lại danh sách.');
       updateDiscipline(sqlite, id, fields);
     } else rowId = insertDiscipline(sqlite, origin, fields);
-    return disciplineOut(getDiscipline(sqlite, rowId!)!, lookup(sqlite, { year: null, unitId: null, search: '' }));
+    const r = getDiscipline(sqlite, rowId!)!;
+    const row: DisciplineListTuple = [r.id, r.staff_id, r.form, r.from_date, r.to_date, r.decision_no, r.issuer, r.note];
+    const l = lookup(sqlite, NO_FILTER, null, [r.staff_id]);
+    return disciplineOut(row, l.person(r.staff_id), l.unitNames);
   })();
 }
 
 // ---- registrations ----
 
-function registrationOut(r: RegistrationRow, l: Lookup, achieved: Set<string>): RegistrationOut {
-  const s = r.staff_id ? l.staff.get(r.staff_id) : undefined;
-  const unitId = r.subject_kind === 'person' ? s?.unitId ?? null : r.unit_id;
+const achievedKey = (r: RegistrationListTuple) => `${r[2]}|${r[3] ?? r[4]}|${r[1]}|${r[5]}`;
+
+/** `p`: the person of a person's registration */
+function registrationOut(r: RegistrationListTuple, p: Known | undefined, unitNames: Map<string, string>, achieved: Set<string>): RegistrationOut {
+  const person = r[2] === 'person';
+  const unitId = person ? p?.staff.unitId ?? null : r[4];
   return {
-    id: r.id,
-    year: r.year,
-    kind: r.subject_kind,
-    staffId: r.staff_id,
-    unitId: r.unit_id,
-    name: r.subject_kind === 'person' ? s?.fullName ?? '' : (r.unit_id && l.unitNames.get(r.unit_id)) || '',
-    unitName: r.subject_kind === 'person' ? (unitId && l.unitNames.get(unitId)) || '' : '',
-    awardCode: r.award_code as AwardCode,
-    note: r.note,
-    achieved: achieved.has(`${r.subject_kind}|${r.staff_id ?? r.unit_id}|${r.year}|${r.award_code}`),
+    id: r[0],
+    year: r[1],
+    kind: r[2],
+    staffId: r[3],
+    unitId: r[4],
+    name: person ? p?.staff.fullName ?? '' : (r[4] && unitNames.get(r[4])) || '',
+    unitName: person ? (unitId && unitNames.get(unitId)) || '' : '',
+    awardCode: r[5] as AwardCode,
+    note: r[6],
+    achieved: achieved.has(achievedKey(r)),
   };
 }
 
+/** Achieved among these registrations: only the decisions of their years and titles are read. */
+function achievedOf(sqlite: BetterSqlite3.Database, rows: readonly RegistrationListTuple[]): Set<string> {
+  return achievedKeys(sqlite, [...new Set(rows.map((r) => `${r[1]}|${r[5]}`))]);
+}
+
 export function registrationsList(sqlite: BetterSqlite3.Database, f: ListFilter): RegistrationOut[] {
-  const l = lookup(sqlite, f);
-  const achieved = achievedKeys(sqlite, f.year);
-  return listRegistrations(sqlite, f.year)
-    .filter((r) => {
-      const s = r.staff_id ? l.staff.get(r.staff_id) : undefined;
-      const unitId = r.subject_kind === 'person' ? s?.unitId : r.unit_id;
-      if (l.scope && !(unitId && l.scope.has(unitId))) return false;
-      const name = r.subject_kind === 'person' ? s?.nameKey ?? '' : foldVi((r.unit_id && l.unitNames.get(r.unit_id)) || '');
-      return !l.key || name.includes(l.key);
-    })
-    .map((r) => registrationOut(r, l, achieved))
-    .sort((a, b) => b.year - a.year || Number(a.kind === 'person') - Number(b.kind === 'person') || compareViPersonName(a.name, b.name));
+  const idx = staffIndex(sqlite);
+  const rows = listRegistrationTuples(sqlite, f.year);
+  const l = lookup(sqlite, f, idx, rows.filter((r) => r[2] === 'person' && r[3]).map((r) => r[3]!));
+  const personOf = (r: RegistrationListTuple) => (r[2] === 'person' && r[3] ? l.person(r[3]) : undefined);
+  const unitKeys = new Map<string, string>();
+  const unitKey = (id: string | null) => {
+    let k = unitKeys.get(id ?? '');
+    if (k === undefined) unitKeys.set(id ?? '', (k = foldVi((id && l.unitNames.get(id)) || '')));
+    return k;
+  };
+  const kept: RegistrationListTuple[] = [];
+  const people: Array<Known | undefined> = [];
+  for (const r of rows) {
+    const p = personOf(r);
+    const unitId = r[2] === 'person' ? p?.staff.unitId : r[4];
+    if (l.scope && !(unitId && l.scope.has(unitId))) continue;
+    if (l.key && !(r[2] === 'person' ? p?.key ?? '' : unitKey(r[4])).includes(l.key)) continue;
+    kept.push(r);
+    people.push(p);
+  }
+  const achieved = achievedOf(sqlite, kept);
+  const out = kept.map((r, i) => registrationOut(r, people[i], l.unitNames, achieved));
+  // by year, units before people, then name as compareViPersonName (the index's order)
+  const years = Int32Array.from(out, (o) => o.year);
+  const persons = Uint8Array.from(out, (o) => (o.kind === 'person' ? 1 : 0));
+  const rank = personNameRanks(idx, out.map((o) => (o.kind === 'person' ? o.staffId : null)), out.map((o) => o.name));
+  return sortedBy(out, (a, b) => years[b]! - years[a]! || persons[a]! - persons[b]! || rank[a]! - rank[b]!);
 }
 
 export function saveRegistration(sqlite: BetterSqlite3.Database, origin: string, id: string | null, d: z.output<typeof registrationInput>): RegistrationOut {
@@ -226,8 +290,11 @@ export function saveRegistration(sqlite: BetterSqlite3.Database, origin: string,
       if (!getRegistration(sqlite, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký (có thể đã bị xóa). Hãy tải lại danh sách.');
       updateRegistration(sqlite, id, fields);
     } else rowId = insertRegistration(sqlite, origin, fields);
-    const row = getRegistration(sqlite, rowId!)!;
-    return registrationOut(row, lookup(sqlite, { year: null, unitId: null, search: '' }), achievedKeys(sqlite, row.year));
+    const r = getRegistration(sqlite, rowId!)!;
+    const row: RegistrationListTuple = [r.id, r.year, r.subject_kind, r.staff_id, r.unit_id, r.award_code, r.note];
+    const person = r.subject_kind === 'person' && r.staff_id ? r.staff_id : null;
+    const l = lookup(sqlite, NO_FILTER, null, person ? [person] : []);
+    return registrationOut(row, person ? l.person(person) : undefined, l.unitNames, achievedOf(sqlite, [row]));
   })();
 }
 

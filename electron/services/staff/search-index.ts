@@ -302,3 +302,101 @@ export function patchStaffIndex(sqlite: BetterSqlite3.Database, id: string, row:
   idx.columns = null;
   idx.changes = changes;
 }
+
+// ---- person order for other lists ----
+
+interface PersonRanks {
+  changes: number;
+  dataVersion: number;
+  /** staff id → position in `entries` */
+  at: Map<string, number>;
+  /** position → the first position of its run of equal names (compareViPersonName = 0) */
+  first: Int32Array;
+}
+
+/** Per index object; patchStaffIndex edits one in place, so its change count is checked too. */
+const personRanks = new WeakMap<StaffIndex, PersonRanks>();
+
+function ranksOf(idx: StaffIndex): PersonRanks {
+  const kept = personRanks.get(idx);
+  if (kept && kept.changes === idx.changes && kept.dataVersion === idx.dataVersion) return kept;
+  const n = idx.entries.length;
+  const r: PersonRanks = { changes: idx.changes, dataVersion: idx.dataVersion, at: new Map(), first: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const name = idx.entries[i]!.staff.fullName;
+    r.at.set(idx.entries[i]!.staff.id, i);
+    r.first[i] = i > 0 && compareViPersonName(idx.entries[i - 1]!.staff.fullName, name) === 0 ? r.first[i - 1]! : i;
+  }
+  personRanks.set(idx, r);
+  return r;
+}
+
+/** Live staff members' entries in the index, by id. */
+export function indexedStaff(idx: StaffIndex): (id: string) => StaffIndex['entries'][number] | undefined {
+  const { at } = ranksOf(idx);
+  return (id) => {
+    const p = at.get(id);
+    return p === undefined ? undefined : idx.entries[p];
+  };
+}
+
+/**
+ * Sort keys that put people in compareViPersonName order without comparing most names: the
+ * index holds every live person in that order already. ranks[i] < ranks[j] exactly when
+ * compareViPersonName(names[i], names[j]) < 0, equal exactly when it is 0. A person found in
+ * the index under that name takes its position (2·p + 1); any other name (deleted staff,
+ * units) goes between the entries around it (2·p + a fraction), found by binary search. Without
+ * an index (null inside a transaction) every name is placed that way, i.e. plainly sorted.
+ */
+export function personNameRanks(idx: StaffIndex | null, ids: ReadonlyArray<string | null>, names: readonly string[]): Float64Array {
+  const out = new Float64Array(names.length);
+  const entries = idx?.entries ?? [];
+  const ranks = idx ? ranksOf(idx) : null;
+  /** names not in the index → their rows, and the position of the first entry not before them */
+  const others = new Map<string, { rows: number[]; gap: number }>();
+  for (let i = 0; i < names.length; i++) {
+    const id = ids[i];
+    const name = names[i]!;
+    const at = id != null && ranks ? ranks.at.get(id) : undefined;
+    if (at !== undefined && entries[at]!.staff.fullName === name) {
+      out[i] = 2 * ranks!.first[at]! + 1;
+      continue;
+    }
+    let other = others.get(name);
+    if (!other) {
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareViPersonName(entries[mid]!.staff.fullName, name) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      others.set(name, (other = { rows: [], gap: lo }));
+    }
+    other.rows.push(i);
+  }
+  // per gap: a name equal to the entry after it ranks with that entry; the others go before it, in order
+  const gaps = new Map<number, string[]>();
+  for (const [name, { gap }] of others) {
+    const list = gaps.get(gap);
+    if (list) list.push(name);
+    else gaps.set(gap, [name]);
+  }
+  const place = (name: string, rank: number) => {
+    for (const row of others.get(name)!.rows) out[row] = rank;
+  };
+  for (const [gap, list] of gaps) {
+    const next = gap < entries.length ? entries[gap]!.staff.fullName : null;
+    const before: string[] = [];
+    for (const name of list) {
+      if (next !== null && compareViPersonName(next, name) === 0) place(name, 2 * ranks!.first[gap]! + 1);
+      else before.push(name);
+    }
+    before.sort(compareViPersonName);
+    const classes = new Int32Array(before.length);
+    for (let k = 1; k < before.length; k++) classes[k] = classes[k - 1]! + (compareViPersonName(before[k - 1]!, before[k]!) === 0 ? 0 : 1);
+    const count = before.length ? classes[before.length - 1]! + 1 : 1;
+    before.forEach((name, k) => place(name, 2 * gap + classes[k]! / count));
+  }
+  return out;
+}
