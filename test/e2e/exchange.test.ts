@@ -6,7 +6,7 @@ import path from 'node:path';
 import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { createCore } from '../../electron/core/core';
-import { OFFICE_A, exportBytes, makeOffice, makeProvince } from '../integration/exchange/helpers';
+import { OFFICE_A, exportBytes, makeOffice, makeProvince, src, type OfficeSetup } from '../integration/exchange/helpers';
 
 async function editBothSides(officeDb: string, provinceDb: string): Promise<string> {
   let id = '';
@@ -150,5 +150,66 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await expect.poll(() => prov.getByTestId('staff-count').innerText()).toBe(`${OFFICE_A.staff.length} người`);
     expect(pageErrors).toEqual([]);
     await prov.close();
+  });
+  it('60 conflicts: shown 50 a page, the choices on both pages applied', { timeout: 120_000 }, async () => {
+    const dir = tempDir('tdkt-e2e-conflicts-');
+    const officeDb = path.join(dir, 'office.sqlite');
+    const provinceDb = path.join(dir, 'province.sqlite');
+    const setup: OfficeSetup = {
+      name: OFFICE_A.name,
+      abbreviation: OFFICE_A.abbreviation,
+      units: [{ name: 'Văn phòng' }],
+      staff: Array.from({ length: 60 }, (_, i) => ({ fullName: `Nguyễn Văn Số ${i + 1}`, birthDate: '01/01/1980', unit: 'Văn phòng' })),
+    };
+    const office = await makeOffice(setup, officeDb);
+    const province = await makeProvince(provinceDb);
+    await province.invoke('exchange.apply', src(await exportBytes(office)));
+    // both sides edit every person's position
+    await new Promise((r) => setTimeout(r, 5));
+    for (const s of (await province.invoke('staff.list', {})).rows) await province.invoke('staff.update', { id: s.id, data: { ...s, position: 'Sửa ở tỉnh' } });
+    await new Promise((r) => setTimeout(r, 5));
+    for (const s of (await office.invoke('staff.list', {})).rows) await office.invoke('staff.update', { id: s.id, data: { ...s, position: 'Sửa ở xã' } });
+    const bundle = path.join(dir, 'xung-dot.tdkt');
+    fs.writeFileSync(bundle, await exportBytes(office));
+    office.close();
+    province.close();
+
+    host = await session.startHost(provinceDb);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-exchange').click();
+    await page.locator('input[type=file]').setInputFiles(bundle);
+    await page.getByTestId('exchange-conflict').first().waitFor();
+    expect(await page.getByTestId('exchange-total-conflict').innerText()).toBe('60');
+    // a page holds 50 cards; the second the other 10
+    expect(await page.getByTestId('exchange-conflict').count()).toBe(50);
+    expect(await page.getByTestId('exchange-apply').isDisabled()).toBe(true);
+    // the first page: take the office's version one card at a time
+    const cards = page.getByTestId('exchange-conflict');
+    for (let i = 0; i < 50; i++) await cards.nth(i).getByTestId('exchange-choice-incoming').click();
+    expect(await page.getByText('Còn 10 xung đột chưa chọn.').count()).toBe(1);
+    const pages = page.getByTestId('exchange-conflict-pages');
+    await pages.getByRole('button', { name: '2', exact: true }).click();
+    await expect.poll(() => cards.count()).toBe(10);
+    const keptLocal = await cards.first().innerText();
+    // the second page: keep the province's version for the first card, the office's for the rest
+    await cards.first().getByTestId('exchange-choice-local').click();
+    for (let i = 1; i < 10; i++) await cards.nth(i).getByTestId('exchange-choice-incoming').click();
+    await expect.poll(() => page.getByTestId('exchange-apply').isDisabled()).toBe(false);
+    await page.getByTestId('exchange-apply').click();
+    await page.getByTestId('exchange-done').waitFor();
+    expect(await page.getByTestId('exchange-done').innerText()).toContain('lấy bản trong gói 59');
+
+    const check = await createCore({ dbPath: provinceDb, host: 'test' });
+    const rows = (await check.invoke('staff.list', {})).rows;
+    const local = rows.filter((r) => r.position === 'Sửa ở tỉnh');
+    expect(local.length).toBe(1);
+    expect(keptLocal).toContain(local[0]!.fullName);
+    expect(rows.filter((r) => r.position === 'Sửa ở xã').length).toBe(59);
+    check.close();
+    await host.stop();
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, FileInput, Group, Pagination, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   BUNDLE_KINDS,
@@ -216,7 +216,40 @@ function PreviewTable({ preview }: { preview: MergePreview }) {
   );
 }
 
-function ConflictCard({ c, choice, onChoose }: { c: MergeConflict; choice: ConflictChoice | undefined; onChoose(v: ConflictChoice): void }) {
+const CONFLICTS_PER_PAGE = 50;
+
+/**
+ * The conflicts a page at a time: a bundle from an office whose people the province also edited
+ * can hold thousands, each a card with a table of fields (drawn all at once, and all again at
+ * every choice, the page stalled for seconds). The first page holding an unchosen one opens.
+ */
+function ConflictPages({ conflicts, choices, onChoose }: { conflicts: MergeConflict[]; choices: Record<string, ConflictChoice>; onChoose(key: string, v: ConflictChoice): void }) {
+  const pages = Math.max(1, Math.ceil(conflicts.length / CONFLICTS_PER_PAGE));
+  const [page, setPage] = useState(1);
+  const shown = conflicts.slice((page - 1) * CONFLICTS_PER_PAGE, page * CONFLICTS_PER_PAGE);
+  return (
+    <Stack gap="xs">
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {T.import.conflictRange((page - 1) * CONFLICTS_PER_PAGE + 1, (page - 1) * CONFLICTS_PER_PAGE + shown.length, conflicts.length)}
+          </Text>
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="exchange-conflict-pages" />
+        </Group>
+      )}
+      <ScrollArea.Autosize mah={420}>
+        <Stack gap="xs">
+          {shown.map((c) => (
+            <ConflictCard key={c.key} c={c} choice={choices[c.key]} onChoose={onChoose} />
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
+
+/** Memoised: a choice re-renders only its own card. */
+const ConflictCard = memo(function ConflictCard({ c, choice, onChoose }: { c: MergeConflict; choice: ConflictChoice | undefined; onChoose(key: string, v: ConflictChoice): void }) {
   return (
     <Paper withBorder p="sm" data-testid="exchange-conflict">
       <Group justify="space-between" mb={6}>
@@ -224,10 +257,10 @@ function ConflictCard({ c, choice, onChoose }: { c: MergeConflict; choice: Confl
           {c.entityLabel}: {c.title} <Text span c="dimmed" size="xs">— {c.originOfficeName}</Text>
         </Text>
         <Group gap={6}>
-          <Button size="xs" variant={choice === 'local' ? 'filled' : 'default'} onClick={() => onChoose('local')} data-testid="exchange-choice-local">
+          <Button size="xs" variant={choice === 'local' ? 'filled' : 'default'} onClick={() => onChoose(c.key, 'local')} data-testid="exchange-choice-local">
             {T.import.keepLocal}
           </Button>
-          <Button size="xs" variant={choice === 'incoming' ? 'filled' : 'default'} onClick={() => onChoose('incoming')} data-testid="exchange-choice-incoming">
+          <Button size="xs" variant={choice === 'incoming' ? 'filled' : 'default'} onClick={() => onChoose(c.key, 'incoming')} data-testid="exchange-choice-incoming">
             {T.import.takeIncoming}
           </Button>
         </Group>
@@ -261,7 +294,7 @@ function ConflictCard({ c, choice, onChoose }: { c: MergeConflict; choice: Confl
       </Table>
     </Paper>
   );
-}
+});
 
 function ImportSection({ onApplied }: { onApplied(): void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -319,6 +352,7 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
   };
 
   const unresolved = preview ? preview.conflicts.filter((c) => !choices[c.key]).length : 0;
+  const choose = useCallback((key: string, v: ConflictChoice) => setChoices((s) => ({ ...s, [key]: v })), []);
   const chooseAll = (v: ConflictChoice) => setChoices(Object.fromEntries((preview?.conflicts ?? []).map((c) => [c.key, v])));
 
   return (
@@ -366,13 +400,7 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
                     </Button>
                   </Group>
                 </Group>
-                <ScrollArea.Autosize mah={420}>
-                  <Stack gap="xs">
-                    {preview.conflicts.map((c) => (
-                      <ConflictCard key={c.key} c={c} choice={choices[c.key]} onChoose={(v) => setChoices((s) => ({ ...s, [c.key]: v }))} />
-                    ))}
-                  </Stack>
-                </ScrollArea.Autosize>
+                <ConflictPages conflicts={preview.conflicts} choices={choices} onChoose={choose} />
               </Stack>
             )}
             <Group justify="flex-end">

@@ -46,6 +46,7 @@ export const T = {
     conflictsTitle: (n: number) => `${n} xung đột — bản ghi bị sửa ở cả máy này và cơ quan gửi. Hãy chọn bản giữ lại cho từng bản ghi:`,
     keepLocal: 'Giữ bản ở máy này',
     takeIncoming: 'Lấy bản trong gói',
+    conflictRange: (from: number, to: number, total: number) => `Xung đột ${from}–${to} trong ${total.toLocaleString('vi-VN')}`,
     allLocal: 'Tất cả: giữ bản ở máy này',
     allIncoming: 'Tất cả: lấy bản trong gói',
     field: 'Thông tin',
