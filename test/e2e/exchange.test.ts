@@ -138,6 +138,9 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.getByRole('option', { name: OFFICE_A.name }).click();
     await expect.poll(() => prov.getByTestId('unit-row').count()).toBe(OFFICE_A.units.length);
     expect(await prov.getByTestId('unit-office-header').allInnerTexts()).toEqual([expect.stringContaining(OFFICE_A.name)]);
+    // the tree is drawn as one: a sub-unit's name starts to the right of its parent's
+    const nameX = async (name: string) => (await prov.getByTestId('unit-row').filter({ has: prov.getByText(name, { exact: true }) }).getByText(name, { exact: true }).boundingBox())!.x;
+    expect(await nameX('Bộ phận một cửa')).toBeGreaterThan((await nameX('Văn phòng')) + 16);
 
     // the staff list filters by office too
     await prov.getByTestId('nav-staff').click();

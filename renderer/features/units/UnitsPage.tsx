@@ -75,9 +75,9 @@ export function UnitsPage() {
                 role="treeitem"
                 aria-level={depth + 1}
                 justify="space-between"
-                px="md"
                 py={6}
-                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingLeft: 16 + depth * 24, opacity: u.active ? 1 : 0.55 }}
+                // not px="md": Mantine's padding-inline overrode this paddingLeft and the tree drew flat
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingLeft: 16 + depth * 24, paddingRight: 16, opacity: u.active ? 1 : 0.55 }}
                 data-testid="unit-row"
               >
                 <Group gap="xs">
