@@ -141,6 +141,8 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     // the tree is drawn as one: a sub-unit's name starts to the right of its parent's
     const nameX = async (name: string) => (await prov.getByTestId('unit-row').filter({ has: prov.getByText(name, { exact: true }) }).getByText(name, { exact: true }).boundingBox())!.x;
     expect(await nameX('Bộ phận một cửa')).toBeGreaterThan((await nameX('Văn phòng')) + 16);
+    // a unit counts its own staff and those of its sub-units
+    expect(await prov.getByTestId('unit-row').filter({ has: prov.getByText('Văn phòng', { exact: true }) }).innerText()).toContain('1 người, cả đơn vị cấp dưới 2 người');
 
     // the staff list filters by office too
     await prov.getByTestId('nav-staff').click();

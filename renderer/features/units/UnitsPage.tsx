@@ -16,7 +16,16 @@ function hideInactive(nodes: UnitNode[]): UnitNode[] {
   return nodes.filter((n) => n.unit.active).map((n) => ({ ...n, children: hideInactive(n.children) }));
 }
 
-type Row = { kind: 'office'; id: string; name: string; count: number } | { kind: 'unit'; unit: Unit; depth: number };
+type Row = { kind: 'office'; id: string; name: string; count: number } | { kind: 'unit'; unit: Unit; depth: number; total: number };
+
+/** Staff in each unit with its sub-units (a department's own count is often 0). */
+function subtreeTotals(nodes: UnitNode[], out = new Map<string, number>()): Map<string, number> {
+  for (const n of nodes) {
+    subtreeTotals(n.children, out);
+    out.set(n.unit.id, n.unit.staffCount + n.children.reduce((sum, c) => sum + out.get(c.unit.id)!, 0));
+  }
+  return out;
+}
 
 export function UnitsPage() {
   const { units, error, refresh } = useUnits();
@@ -32,7 +41,8 @@ export function UnitsPage() {
   const rows = useMemo((): Row[] => {
     const treeRows = (list: Unit[]) => {
       const tree = buildUnitTree(list);
-      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth }));
+      const totals = subtreeTotals(tree);
+      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth, total: totals.get(n.unit.id) ?? n.unit.staffCount }));
     };
     if (!multiOffice) return treeRows(units);
     const out: Row[] = [];
@@ -69,7 +79,7 @@ export function UnitsPage() {
       onConfirm: () => void run(),
     });
   };
-  const renderUnitRow = (u: Unit, depth: number) => (
+  const renderUnitRow = (u: Unit, depth: number, total: number) => (
     <Group
                 key={u.id}
                 role="treeitem"
@@ -88,7 +98,7 @@ export function UnitsPage() {
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    {UNIT_KIND_LABELS[u.kind]} · {T.staffCount(u.staffCount)}
+                    {UNIT_KIND_LABELS[u.kind]} · {T.staffCount(u.staffCount, total)}
                   </Text>
                   {!u.active && (
                     <Badge color="gray" size="sm">
@@ -166,7 +176,7 @@ export function UnitsPage() {
                   </Text>
                 </Group>
               ) : (
-                renderUnitRow(r.unit, r.depth)
+                renderUnitRow(r.unit, r.depth, r.total)
               ),
             )}
           </div>

@@ -28,7 +28,7 @@ export const T = {
   confirmDeactivateTitle: 'Ngừng hoạt động đơn vị?',
   confirmDeactivate: (name: string) =>
     `Đơn vị "${name}" và các đơn vị cấp dưới sẽ được đánh dấu ngừng hoạt động. Dữ liệu cán bộ, khen thưởng vẫn được giữ nguyên.`,
-  staffCount: (n: number) => `${n} người`,
+  staffCount: (own: number, total: number) => (total > own ? `${own.toLocaleString('vi-VN')} người, cả đơn vị cấp dưới ${total.toLocaleString('vi-VN')} người` : `${own.toLocaleString('vi-VN')} người`),
   officeFilter: 'Cơ quan',
   allOffices: 'Tất cả cơ quan',
   ownOffice: 'Cơ quan của tôi',
