@@ -1,13 +1,11 @@
 // The award records screen in Chromium on the generated database: each list tab with every
 // year (29,406 initiatives, 28,455 registrations …) from the click to its count painted, and
 // the statistics chart. The lists render only the rows on screen (renderer/lib/VirtualTable).
-import path from 'node:path';
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { type BenchCase, type BenchRow } from '../registry';
 import { max, median, nowMs, percentile } from '../stats';
 import { RECORD_YEARS } from '../dataset';
-import { WARMED_AFTER_MS, launchChromium, startHost, stopHost, type Host } from './browser';
+import { WARMED_AFTER_MS, withBrowserHost, type Host } from './browser';
 
 type ProbeWindow = Window & { __click?: number; __done?: number | null };
 
@@ -131,15 +129,9 @@ export const recordsBrowserCase: BenchCase = {
   id: 'browser.records',
   title: 'Danh sách khen thưởng, sáng kiến, kỷ luật, đăng ký và thống kê trong Chromium',
   needs: ['chromium'],
-  async run(env) {
-    const dir = path.join(env.workDir, 'browser-records');
-    fs.mkdirSync(dir, { recursive: true });
-    const dbPath = path.join(dir, 'tdkt.sqlite');
-    fs.copyFileSync(env.dbPath, dbPath);
-    const h = await startHost(env, dbPath);
-    const browser = await launchChromium();
-    const rows: BenchRow[] = [];
-    try {
+  run: (env) =>
+    withBrowserHost(env, 'browser-records', async (h, browser) => {
+      const rows: BenchRow[] = [];
       // measured once the host's warm-up (staff index, eligibility run, renderers) is done
       await new Promise((r) => setTimeout(r, WARMED_AFTER_MS));
       const expected = new Map<string, { n: number; ms: number[]; mb: number }>();
@@ -182,10 +174,6 @@ export const recordsBrowserCase: BenchCase = {
       }
       rows.push({ case: 'browser.records', metric: `Thống kê: tab clicked → the chart's first bar painted (5 years) — median of ${RUNS}`, value: median(chart), unit: 'ms' });
       rows.push(...(await dossierView(h, browser)));
-    } finally {
-      await browser.close();
-      await stopHost(h);
-    }
-    return rows;
-  },
+      return rows;
+    }),
 };

@@ -52,6 +52,28 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * A host on a copy of the bench's database (in workDir/<name>, the case may write to it) and
+ * Chromium, both stopped when `run` ends.
+ */
+export async function withBrowserHost(env: BenchEnv, name: string, run: (h: Host, browser: Browser, dbPath: string) => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  const dir = path.join(env.workDir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const dbPath = path.join(dir, 'tdkt.sqlite');
+  fs.copyFileSync(env.dbPath, dbPath);
+  const h = await startHost(env, dbPath);
+  try {
+    const browser = await launchChromium();
+    try {
+      return await run(h, browser, dbPath);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await stopHost(h);
+  }
+}
+
 export function stopHost(h: Host): Promise<void> {
   return new Promise((r) => {
     if (h.proc.exitCode !== null) return r();
@@ -229,15 +251,10 @@ export const browserCase: BenchCase = {
   id: 'browser.staff',
   title: 'Danh sách cán bộ trong Chromium',
   needs: ['chromium'],
-  async run(env) {
-    const dir = path.join(env.workDir, 'browser');
-    fs.mkdirSync(dir, { recursive: true });
-    const dbPath = path.join(dir, 'tdkt.sqlite');
-    fs.copyFileSync(env.dbPath, dbPath);
-    const h = await startHost(env, dbPath);
-    const browser = await launchChromium();
-    const rows: BenchRow[] = [];
-    try {
+  run: (env) =>
+    withBrowserHost(env, 'browser', async (h, browser, dbPath) => {
+      const dir = path.dirname(dbPath);
+      const rows: BenchRow[] = [];
       env.log('  first render …');
       // the first click on the host just started (the page loaded, then clicked at once): the
       // staff index is built by the hosts' warm-up or, if the click comes first, on that request
@@ -306,10 +323,6 @@ export const browserCase: BenchCase = {
         rows.push({ case: 'browser.staff', metric: 'keystroke → painted results', value: null, unit: '', note: `failed: ${(e as Error).message.split('\n')[0]}` });
       }
       await page.close();
-    } finally {
-      await browser.close();
-      await stopHost(h);
-    }
-    return rows;
-  },
+      return rows;
+    }),
 };

@@ -8,7 +8,7 @@ import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../sha
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
-import { TwoLines, VirtualTable } from '../../lib/VirtualTable';
+import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, useStaffOptions } from './common';
 import { useAwards } from './store';
@@ -72,6 +72,22 @@ function useList<Row>(load: (f: Filter) => Promise<Row[]>, f: Filter) {
   return { rows, error, reload };
 }
 
+/** A record list: only the rows on screen, its count under it, back to the top when the filter changes. */
+function RecordTable<R extends { id: string }>({ rows, f, testId, texts, columns }: { rows: R[]; f: Filter; testId: string; texts: { empty: string; count(n: number): string }; columns: VirtualColumn<R>[] }) {
+  return (
+    <VirtualTable
+      rows={rows}
+      rowKey={(r) => r.id}
+      testId={`${testId}-list`}
+      rowTestId={`${testId}-row`}
+      scrollKey={JSON.stringify(f)}
+      empty={texts.empty}
+      caption={texts.count(rows.length)}
+      columns={columns}
+    />
+  );
+}
+
 function RowActions({ onEdit, onDelete }: { onEdit(): void; onDelete(): void }) {
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -98,14 +114,11 @@ export function InitiativesTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={I.add} onAdd={() => setEditing('new')} testId="initiative" />
       <FormError error={error} />
-      <VirtualTable
+      <RecordTable
         rows={rows}
-        rowKey={(r) => r.id}
-        testId="initiative-list"
-        scrollKey={JSON.stringify(f)}
-        rowTestId="initiative-row"
-        empty={I.empty}
-        caption={I.count(rows.length)}
+        f={f}
+        testId="initiative"
+        texts={I}
         columns={[
           { header: I.cols.year, width: '56px', cell: (r) => r.year },
           { header: I.cols.person, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.staffName} bottom={r.unitName} />, title: (r) => `${r.staffName} — ${r.unitName}` },
@@ -189,14 +202,11 @@ export function DisciplinesTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={K.add} onAdd={() => setEditing('new')} testId="discipline" />
       <FormError error={error} />
-      <VirtualTable
+      <RecordTable
         rows={rows}
-        rowKey={(r) => r.id}
-        testId="discipline-list"
-        scrollKey={JSON.stringify(f)}
-        rowTestId="discipline-row"
-        empty={K.empty}
-        caption={K.count(rows.length)}
+        f={f}
+        testId="discipline"
+        texts={K}
         columns={[
           { header: K.cols.person, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.staffName} bottom={r.unitName} />, title: (r) => `${r.staffName} — ${r.unitName}` },
           { header: K.cols.form, width: '150px', cell: (r) => <Badge color={r.form === 'khien_trach' ? 'yellow' : 'red'} variant="light">{T.disciplineForms[r.form]}</Badge> },
@@ -264,14 +274,11 @@ export function RegistrationsTab() {
     <Stack gap="sm">
       <FilterBar f={f} set={set} addLabel={R.add} onAdd={() => setEditing('new')} testId="registration" />
       <FormError error={error} />
-      <VirtualTable
+      <RecordTable
         rows={rows}
-        rowKey={(r) => r.id}
-        testId="registration-list"
-        scrollKey={JSON.stringify(f)}
-        rowTestId="registration-row"
-        empty={R.empty}
-        caption={R.count(rows.length)}
+        f={f}
+        testId="registration"
+        texts={R}
         columns={[
           { header: R.cols.year, width: '56px', cell: (r) => r.year },
           { header: R.cols.subject, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.name} bottom={r.kind === 'unit' ? T.collective : T.person} />, title: (r) => r.name },
