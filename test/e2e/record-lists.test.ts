@@ -124,6 +124,17 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await page.getByTestId('decision-save').waitFor({ state: 'detached' });
     const after = await api<{ recipients: { staffId: string; cashAmount: number | null }[] }>('records.getDecision', { id: decision.id });
     expect(after.recipients.filter((r) => r.cashAmount !== null)).toEqual([expect.objectContaining({ staffId: lastRecipient.staffId, cashAmount: 1500000 })]);
+    // its history: one entry per recipient, drawn 50 at a time, the rest on "Xem thêm"
+    const history = await api<{ entries: unknown[] }>('audit.forRecord', { table: 'award_decision', id: decision.id });
+    expect(history.entries.length).toBeGreaterThan(60);
+    await page.getByTestId('decision-row').filter({ hasText: '77/QĐ-SNV' }).getByTestId('audit-history-button').click();
+    const entries = page.getByTestId('audit-drawer').getByTestId('audit-entry');
+    await expect.poll(() => entries.count()).toBe(50);
+    await page.getByTestId('audit-more').click();
+    await expect.poll(() => entries.count()).toBe(history.entries.length);
+    expect(await page.getByTestId('audit-more').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('audit-drawer').getByTestId('audit-timeline').waitFor({ state: 'hidden' });
 
     // a dossier: the checker's proposals, the nominees and the votes render only the rows on
     // screen; a filter and "pick every one shown" add people; a vote typed into the last row

@@ -32,14 +32,19 @@ export function AuditHistoryButton({ target, title = '', label = A.button, size 
   );
 }
 
+/** Entries drawn at a time: a decision's history holds one per recipient, hundreds at a province. */
+const ENTRIES_PER_PAGE = 50;
+
 /** The timeline of one record (newest first). */
 export function AuditTimeline({ target }: { target: AuditForRecordInput }) {
   const [data, setData] = useState<AuditHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(ENTRIES_PER_PAGE);
   const key = JSON.stringify(target);
   useEffect(() => {
     let live = true;
     setData(null);
+    setShown(ENTRIES_PER_PAGE);
     setError(null);
     call('audit.forRecord', JSON.parse(key) as AuditForRecordInput)
       .then((h) => live && setData(h))
@@ -72,14 +77,22 @@ export function AuditTimeline({ target }: { target: AuditForRecordInput }) {
       </Stack>
     );
   const entries = [...data.entries].reverse();
+  const older = entries.length - shown;
   return (
-    <Timeline bulletSize={14} lineWidth={2} data-testid="audit-timeline">
-      {entries.map((e) => (
-        <Timeline.Item key={e.id} color={A.actionColors[e.action]} title={<EntryTitle e={e} />} data-testid="audit-entry" data-action={e.action} data-table={e.table}>
-          <EntryBody e={e} refs={data.refs} />
-        </Timeline.Item>
-      ))}
-    </Timeline>
+    <Stack gap="sm">
+      <Timeline bulletSize={14} lineWidth={2} data-testid="audit-timeline">
+        {entries.slice(0, shown).map((e) => (
+          <Timeline.Item key={e.id} color={A.actionColors[e.action]} title={<EntryTitle e={e} />} data-testid="audit-entry" data-action={e.action} data-table={e.table}>
+            <EntryBody e={e} refs={data.refs} />
+          </Timeline.Item>
+        ))}
+      </Timeline>
+      {older > 0 && (
+        <Button variant="light" size="xs" onClick={() => setShown((n) => n + ENTRIES_PER_PAGE)} data-testid="audit-more">
+          {A.more(Math.min(older, ENTRIES_PER_PAGE), older)}
+        </Button>
+      )}
+    </Stack>
   );
 }
 

@@ -4,6 +4,7 @@ import type { AuditAction, AuditTable } from '../../../shared/contract/audit';
 export const A = {
   button: 'Lịch sử thay đổi',
   drawerTitle: (what: string) => (what ? `Lịch sử thay đổi — ${what}` : 'Lịch sử thay đổi'),
+  more: (next: number, older: number) => `Xem thêm ${next} thay đổi cũ hơn (còn ${older.toLocaleString('vi-VN')})`,
   loading: 'Đang tải lịch sử…',
   empty: 'Chưa có thay đổi nào được ghi lại cho bản ghi này.',
   emptyHint: 'Nhật ký bắt đầu từ khi ứng dụng có chức năng này; các thay đổi trước đó không có trong nhật ký.',
