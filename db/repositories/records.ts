@@ -1506,22 +1506,18 @@ export interface RegistrationRow {
 
 const REGISTRATION_COLS = 'id, year, subject_kind, staff_id, unit_id, award_code, note';
 
-export function listRegistrations(db: Db, year: number | null): RegistrationRow[] {
-  return year === null
-    ? all<RegistrationRow>(db, `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL`)
-    : all<RegistrationRow>(db, `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL AND year = ?`, [year]);
-}
-
-/** A registration as an array, REGISTRATION_COLS in order. */
+/** A registration as an array, REGISTRATION_COLS in order (the list reads 28,000: objects cost). */
 export type RegistrationListTuple = [id: string, year: number, subjectKind: 'person' | 'unit', staffId: string | null, unitId: string | null, awardCode: string, note: string];
 
-/** listRegistrations as arrays (the list reads 28,000); its own SQL text, as a statement stays raw. */
 export function listRegistrationTuples(db: Db, year: number | null): RegistrationListTuple[] {
-  const cols = REGISTRATION_COLS.split(', ').map((c) => `g.${c}`).join(', ');
-  const sql = `SELECT ${cols} FROM registration g WHERE g.deleted_at IS NULL${year === null ? '' : ' AND g.year = ?'}`;
+  const sql = `SELECT ${REGISTRATION_COLS} FROM registration WHERE deleted_at IS NULL${year === null ? '' : ' AND year = ?'}`;
   return prep(db, sql)
     .raw()
     .all(...(year === null ? [] : [year])) as RegistrationListTuple[];
+}
+
+export function listRegistrations(db: Db, year: number | null): RegistrationRow[] {
+  return listRegistrationTuples(db, year).map((r) => ({ id: r[0], year: r[1], subject_kind: r[2], staff_id: r[3], unit_id: r[4], award_code: r[5], note: r[6] }));
 }
 
 export function registrationsOfSubject(db: Db, kind: 'person' | 'unit', id: string): RegistrationRow[] {

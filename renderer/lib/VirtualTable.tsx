@@ -1,5 +1,5 @@
 // A table whose body renders only the rows on screen: the award record lists hold tens of
-// thousands of rows at province scale (29,406 initiatives took 44 s to render as a plain
+// thousands of rows at province scale (29,406 initiatives took 49 s to render as a plain
 // table). Fixed row height, a grid of column tracks, plain elements per cell.
 import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';

@@ -1,5 +1,5 @@
 // The award record lists in Chromium with more rows than a screen holds: only the rows on
-// screen are in the page (a province's 29,406 initiatives took 44 s to render as a plain
+// screen are in the page (a province's 29,406 initiatives took 49 s to render as a plain
 // table), scrolling to the end paints the last record, a row scrolled into view still edits
 // its own record, and a search narrows the list and its count; a decision's recipients the
 // same, an amount typed into the last one saved for that one; a dossier's proposals, nominees

@@ -326,7 +326,7 @@ const candidateKey = (c: CandidateOut) => c.id;
 
 /**
  * One verdict's candidates: only the rows on screen are in the page (an LĐTT dossier in a
- * province office lists 25,000 people eligible; as plain checkboxes the page froze for 40 s).
+ * province office lists 25,000 people eligible; as plain checkboxes the page froze for ≈42 s).
  */
 function CandidateList({ list, total, picked, onPick, testId }: { list: CandidateOut[]; total: number; picked: Set<string>; onPick(ids: string[], on: boolean): void; testId: string }) {
   const columns = useMemo(

@@ -221,7 +221,8 @@ const CONFLICTS_PER_PAGE = 50;
 /**
  * The conflicts a page at a time: a bundle from an office whose people the province also edited
  * can hold thousands, each a card with a table of fields (drawn all at once, and all again at
- * every choice, the page stalled for seconds). The first page holding an unchosen one opens.
+ * every choice, the page stalled for seconds). Another file starts again on the first page (the
+ * preview is cleared first, and this with it).
  */
 function ConflictPages({ conflicts, choices, onChoose }: { conflicts: MergeConflict[]; choices: Record<string, ConflictChoice>; onChoose(key: string, v: ConflictChoice): void }) {
   const pages = Math.max(1, Math.ceil(conflicts.length / CONFLICTS_PER_PAGE));

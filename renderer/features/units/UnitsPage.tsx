@@ -42,7 +42,7 @@ export function UnitsPage() {
     const treeRows = (list: Unit[]) => {
       const tree = buildUnitTree(list);
       const totals = subtreeTotals(tree);
-      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth, total: totals.get(n.unit.id) ?? n.unit.staffCount }));
+      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth, total: totals.get(n.unit.id)! }));
     };
     if (!multiOffice) return treeRows(units);
     const out: Row[] = [];
