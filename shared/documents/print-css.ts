@@ -170,6 +170,14 @@ export interface PrintCssOptions {
 
 const mm = (v: number) => `${v}mm`;
 const marginCss = `${mm(PAGE.margin.topMm)} ${mm(PAGE.margin.rightMm)} ${mm(PAGE.margin.bottomMm)} ${mm(PAGE.margin.leftMm)}`;
+/**
+ * Printing clips whatever lies outside the page area, and the header table reaches into the
+ * left margin (HEADER_INDENT): a long agency name lost its first word ("SỞ") in the PDF. So
+ * the printed page area starts that strip earlier and each sheet is padded by it; the text
+ * stays 30 mm from the edge and the page number is shifted back to the text's centre.
+ */
+const PRINT_STRIP_MM = Number((-HEADER_INDENT / TWIPS_PER_MM).toFixed(2));
+const printMarginCss = `${mm(PAGE.margin.topMm)} ${mm(PAGE.margin.rightMm)} ${mm(PAGE.margin.bottomMm)} ${mm(PAGE.margin.leftMm - PRINT_STRIP_MM)}`;
 const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(3)}%`;
 const twipsToMm = (t: number) => (t / TWIPS_PER_MM).toFixed(2);
 const twipsToCm = (t: number) => (t / TWIPS_PER_MM / 10).toFixed(3);
@@ -183,12 +191,12 @@ export function officialPrintCss(opts: PrintCssOptions = {}): string {
   const pageNumbers = opts.pageNumbers ?? true;
   const pageNumberCss = pageNumbers
     ? `
-@page { @top-center { content: counter(page); font-family: ${CSS_FONT_STACK}; font-size: ${SIZE.pageNumber}pt; color: #000; vertical-align: middle; } }
+@page { @top-center { content: counter(page); font-family: ${CSS_FONT_STACK}; font-size: ${SIZE.pageNumber}pt; color: #000; vertical-align: middle; padding-left: ${mm(PRINT_STRIP_MM)}; } }
 @page :first { @top-center { content: none; } }`
     : '';
   return `
-@page { size: A4 portrait; margin: ${marginCss}; }
-@page landscape { size: A4 landscape; margin: ${marginCss}; }${pageNumberCss}
+@page { size: A4 portrait; margin: ${printMarginCss}; }
+@page landscape { size: A4 landscape; margin: ${printMarginCss}; }${pageNumberCss}
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; font-family: ${CSS_FONT_STACK}; font-size: ${SIZE.body}pt; line-height: ${SPACING.cssLineHeight}; }
 .sheet { box-sizing: border-box; background: #fff; }
@@ -258,7 +266,7 @@ table { border-collapse: collapse; }
 }
 @media print {
   html, body { background: none; }
-  .sheet { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; }
+  .sheet { width: auto; min-height: 0; padding: 0 0 0 ${mm(PRINT_STRIP_MM)}; margin: 0; box-shadow: none; }
 }
 `.trim();
 }

@@ -40,8 +40,12 @@ describe('renderHtml: print view', () => {
   });
 
   it('declares A4 pages with the NĐ 30 margins, a landscape named page and page numbers from page 2', () => {
-    expect(html).toMatch(/@page \{ size: A4 portrait; margin: 20mm 15mm 20mm 30mm; \}/);
-    expect(html).toMatch(/@page landscape \{ size: A4 landscape; margin: 20mm 15mm 20mm 30mm; \}/);
+    // the printed page area starts 6.98 mm early (the header's reach into the margin), and
+    // each printed sheet is padded by as much: the text stays 30 mm from the edge
+    // (print-pdf.test.ts measures it in the PDF)
+    expect(html).toMatch(/@page \{ size: A4 portrait; margin: 20mm 15mm 20mm 23.02mm; \}/);
+    expect(html).toMatch(/@page landscape \{ size: A4 landscape; margin: 20mm 15mm 20mm 23.02mm; \}/);
+    expect(html).toMatch(/@media print \{[\s\S]*\.sheet \{[^}]*padding: 0 0 0 6.98mm;/);
     expect(html).toMatch(/\.sheet\.landscape \{ page: landscape; \}/);
     expect(html).toMatch(/@top-center \{ content: counter\(page\)/);
     expect(html).toMatch(/@page :first \{ @top-center \{ content: none; \} \}/);
