@@ -1,5 +1,6 @@
 // The catalogue of titles and award forms, as data. Rules for who qualifies live in
 // ./rulesets.ts; this file says what each form is, who decides it and what it pays.
+import { foldVi } from '../text/vn';
 import type { AwardCode, IsoDate } from './types';
 
 export type AwardSubject = 'individual' | 'collective';
@@ -74,6 +75,44 @@ export interface CatalogEntry {
   cash: readonly CashRule[];
   /** Listed for decisions and dossiers; the checker does not judge it. */
   catalogOnly?: boolean;
+  /**
+   * Forms the law names for ministries and provinces at once ("cấp bộ, ngành, tỉnh"): the name
+   * an official document gives when the deciding level is known (see documentAwardName).
+   */
+  levelNames?: Readonly<Record<DecidingLevel, string>>;
+}
+
+/** Who decides a "cấp bộ, ngành, tỉnh" form: a province or a ministry (or sector). */
+export type DecidingLevel = 'tinh' | 'bo';
+
+/**
+ * The level an authority's, addressee's or issuer's wording names: "Chủ tịch Ủy ban nhân dân
+ * tỉnh Lào Cai", "UBND tỉnh", "Ủy ban nhân dân thành phố Hà Nội" → tinh; "Bộ trưởng Bộ Nội vụ",
+ * "Bộ Nội vụ" → bo; anything else (a sở, a blank) → null.
+ */
+export function decidingLevel(text: string | null | undefined): DecidingLevel | null {
+  const t = ` ${foldVi(text ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  if (/ (tinh|ubnd|uy ban nhan dan) /.test(t)) return 'tinh';
+  if (/ bo /.test(t)) return 'bo';
+  return null;
+}
+
+/**
+ * A form's name as an official document writes it: in full, never the short name, and for a
+ * "cấp bộ, ngành, tỉnh" form the deciding level's own name ("Bằng khen của Chủ tịch Ủy ban nhân
+ * dân tỉnh", not "…, Bộ trưởng") when that level is known.
+ */
+export function documentAwardName(code: AwardCode, level: DecidingLevel | null): string {
+  const e = AWARD_CATALOG[code];
+  return (level && e.levelNames?.[level]) || e.name;
+}
+
+/**
+ * A recorded decision's form as a document names it: a catalogue form in full, for the level of
+ * the decision's issuer; any other form as typed on the decision.
+ */
+export function recordedFormName(code: string | null, otherForm: string, issuer: string): string {
+  return code && isAwardCode(code) ? documentAwardName(code, decidingLevel(issuer)) : otherForm || code || '';
 }
 
 const COVERAGE_FROM = '2017-09-15';
@@ -143,6 +182,7 @@ const ENTRIES: CatalogEntry[] = [
     effectiveFrom: COVERAGE_FROM,
     verified: true,
     cash: cash(3.0),
+    levelNames: { tinh: 'Chiến sĩ thi đua cấp tỉnh', bo: 'Chiến sĩ thi đua cấp bộ' },
   },
   {
     code: 'CSTD_TOAN_QUOC',
@@ -197,6 +237,7 @@ const ENTRIES: CatalogEntry[] = [
     verified: false,
     cash: cash(8),
     catalogOnly: true,
+    levelNames: { tinh: 'Cờ thi đua cấp tỉnh', bo: 'Cờ thi đua cấp bộ' },
   },
   {
     code: 'CO_THI_DUA_CP',
@@ -239,6 +280,7 @@ const ENTRIES: CatalogEntry[] = [
     effectiveFrom: COVERAGE_FROM,
     verified: true,
     cash: cash(1.5),
+    levelNames: { tinh: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', bo: 'Bằng khen của Bộ trưởng' },
   },
   {
     code: 'BK_TTG',

@@ -10,7 +10,10 @@ export {
   authoritiesOn,
   cashMultipleOn,
   catalogEntry,
+  decidingLevel,
+  documentAwardName,
   isAwardCode,
+  recordedFormName,
   verificationLabel,
   type AuthorityGrant,
   type Authority,
@@ -19,6 +22,7 @@ export {
   type AwardSubject,
   type CashRule,
   type CatalogEntry,
+  type DecidingLevel,
 } from './catalog';
 export {
   DEFAULT_PROVINCIAL_SETTINGS,

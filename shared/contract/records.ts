@@ -634,7 +634,8 @@ export const timelineYear = z.object({
     .object({
       members: z.number(),
       ratings: z.partialRecord(z.enum(RATINGS), z.number()),
-      titles: z.array(z.object({ label: z.string(), count: z.number() })),
+      /** label: the short name shown on screen; docName: the full name documents print */
+      titles: z.array(z.object({ label: z.string(), count: z.number(), docName: z.string() })),
     })
     .nullable(),
   /** collectives: whose initiative / discipline each entry is (same order as initiatives, disciplines) */

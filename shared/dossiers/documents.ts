@@ -2,7 +2,7 @@
 // renderers): the tờ trình with its danh sách (appendix), the biên bản of the council meeting,
 // and one báo cáo thành tích per nominee. Pure: the same models feed the DOCX files and the
 // HTML print preview.
-import { AWARD_CATALOG, authoritiesOn, type AwardCode, type IsoDate } from '../awards';
+import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type AwardCode, type IsoDate } from '../awards';
 import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
 import { formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
 import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
@@ -60,10 +60,14 @@ export interface DossierDocInput {
   minVotePercent: number;
 }
 
-/** "tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng" / "tặng danh hiệu Chiến sĩ thi đua cơ sở". */
-export function awardPhrase(code: AwardCode): string {
+/**
+ * "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" / "tặng danh hiệu "Chiến sĩ thi đua cơ sở"":
+ * the form named for the level the dossier is addressed to (a province or a ministry).
+ */
+export function awardPhrase(code: AwardCode, addressee: string): string {
   const e = AWARD_CATALOG[code];
-  return e.kind === 'title' ? `tặng danh hiệu "${e.name}"` : `tặng ${e.name}`;
+  const name = documentAwardName(code, decidingLevel(addressee));
+  return e.kind === 'title' ? `tặng danh hiệu "${name}"` : `tặng ${name}`;
 }
 
 /** "03 cá nhân và 01 tập thể" */
@@ -101,7 +105,7 @@ export function defaultIntro(input: DossierDocInput): string {
     : `Hội đồng Thi đua - Khen thưởng ${input.office.name} đã xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`;
   return [
     meeting,
-    `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${awardPhrase(input.awardCode)} cho ${counts} (có danh sách kèm theo).`,
+    `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${awardPhrase(input.awardCode, input.addressee)} cho ${counts} (có danh sách kèm theo).`,
   ].join('\n');
 }
 
@@ -167,7 +171,7 @@ export function toTrinhDocument(input: DossierDocInput): OfficialDocument {
       date,
     },
     docType: 'TỜ TRÌNH',
-    title: [`Về việc đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`],
+    title: [`Về việc đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`],
     addressees: input.addressee.trim() ? [input.addressee.trim()] : [],
     bases,
     preamble: [],
@@ -178,7 +182,7 @@ export function toTrinhDocument(input: DossierDocInput): OfficialDocument {
     appendices: [
       {
         heading: 'DANH SÁCH',
-        subtitle: [`Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, `(Kèm theo Tờ trình số ${coverNumber(input)}${dateText} của ${o.name})`],
+        subtitle: [`Đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`, `(Kèm theo Tờ trình số ${coverNumber(input)}${dateText} của ${o.name})`],
         blocks: [{ kind: 'table', table: danhSachTable(input.nominees) }],
         landscape: true,
       },
@@ -190,11 +194,12 @@ export function toTrinhDocument(input: DossierDocInput): OfficialDocument {
 export function votesTable(nominees: readonly NomineeInfo[]): DocTable {
   return {
     columns: [
-      { header: 'STT', width: 7, align: 'center' },
+      // 8 %: "STT" in bold fits on one line (7 % broke it as "ST / T")
+      { header: 'STT', width: 8, align: 'center' },
       { header: 'Họ và tên (tên tập thể)', width: 30 },
       { header: 'Chức vụ, đơn vị', width: 33 },
       { header: 'Số phiếu đồng ý / tổng số phiếu', width: 16, align: 'center' },
-      { header: 'Tỷ lệ', width: 14, align: 'center' },
+      { header: 'Tỷ lệ', width: 13, align: 'center' },
     ],
     rows: nominees.map((n, i) => ({
       cells: [
@@ -226,13 +231,13 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
     para(`Chủ trì: ${m.chair.trim() || '…'}${m.chairTitle.trim() ? `, ${m.chairTitle.trim()}` : ''}. Thư ký: ${m.secretary.trim() || '…'}.`),
     { kind: 'heading', level: 1, label: 'I.', runs: [{ text: 'NỘI DUNG' }] },
     para(
-      `Hội đồng đã nghe Thường trực Hội đồng báo cáo tóm tắt thành tích của ${counts} được đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}; các thành viên thảo luận, đối chiếu với tiêu chuẩn theo quy định và biểu quyết bằng hình thức bỏ phiếu kín.`,
+      `Hội đồng đã nghe Thường trực Hội đồng báo cáo tóm tắt thành tích của ${counts} được đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}; các thành viên thảo luận, đối chiếu với tiêu chuẩn theo quy định và biểu quyết bằng hình thức bỏ phiếu kín.`,
     ),
     { kind: 'heading', level: 1, label: 'II.', runs: [{ text: 'KẾT QUẢ BIỂU QUYẾT' }] },
     { kind: 'table', table: votesTable(input.nominees) },
     { kind: 'heading', level: 1, label: 'III.', runs: [{ text: 'KẾT LUẬN' }] },
     para(
-      `Hội đồng thống nhất đề nghị ${input.addressee.trim() || 'cấp có thẩm quyền'} xem xét, ${awardPhrase(input.awardCode)} cho ${nomineeCounts(passed)} có tỷ lệ phiếu đồng ý từ ${input.minVotePercent}% trở lên (danh sách nêu tại mục II).`,
+      `Hội đồng thống nhất đề nghị ${input.addressee.trim() || 'cấp có thẩm quyền'} xem xét, ${awardPhrase(input.awardCode, input.addressee)} cho ${nomineeCounts(passed)} có tỷ lệ phiếu đồng ý từ ${input.minVotePercent}% trở lên (danh sách nêu tại mục II).`,
     ),
   ];
   return {
@@ -244,7 +249,7 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
       date: dateOf(m.date, input.today),
     },
     docType: 'BIÊN BẢN',
-    title: ['Họp Hội đồng Thi đua - Khen thưởng', `xét đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`],
+    title: ['Họp Hội đồng Thi đua - Khen thưởng', `xét đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`],
     bases: [],
     preamble: [],
     body,
@@ -295,7 +300,7 @@ export function baoCaoDocument(input: DossierDocInput, nominee: NomineeInfo, tem
       date: dateOf(input.docDate, input.today),
     },
     docType: template.docType,
-    title: [`Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, subjectLine],
+    title: [`Đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`, subjectLine],
     bases: [],
     preamble: [],
     body,
@@ -307,19 +312,20 @@ export function baoCaoDocument(input: DossierDocInput, nominee: NomineeInfo, tem
   };
 }
 
-/** ASCII file-name part: "Nguyễn Văn An" → "Nguyen-Van-An". */
+/** ASCII file-name part: "Nguyễn Văn An" → "Nguyen-Van-An"; a long one cut after a whole word. */
 export function fileSlug(s: string, max = 40): string {
-  return (
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, max)
-      .replace(/-+$/, '') || 'tep'
-  );
+  const slug = s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug || 'tep';
+  // the word cut in two is dropped, unless it is the only one
+  const cut = slug.slice(0, max + 1);
+  const end = cut.lastIndexOf('-');
+  return (end > 0 ? cut.slice(0, end) : cut.slice(0, max)).replace(/-+$/, '') || 'tep';
 }
 
 /**
@@ -338,6 +344,6 @@ export function defaultAddressee(code: AwardCode, date: IsoDate, office: Pick<Of
 }
 
 /** "Đề nghị tặng Bằng khen của … năm 2025". */
-export function defaultTitle(code: AwardCode, year: number): string {
-  return `Đề nghị ${awardPhrase(code)} năm ${year}`;
+export function defaultTitle(code: AwardCode, year: number, addressee: string): string {
+  return `Đề nghị ${awardPhrase(code, addressee)} năm ${year}`;
 }

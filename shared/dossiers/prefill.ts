@@ -1,7 +1,7 @@
 // Pre-filled content from a nominee's records: the achievement report's sections (profile,
 // ratings and initiatives, titles and awards received) and the one-line achievement summary of
 // the danh sách. Pure: the core gathers the records, the user edits the result.
-import { AWARD_CATALOG, INITIATIVE_KIND_LABELS, INITIATIVE_SCOPE_LABELS, RATINGS, type InitiativeKind, type InitiativeScope, type Rating } from '../awards';
+import { INITIATIVE_KIND_LABELS, recordedFormName, INITIATIVE_SCOPE_LABELS, RATINGS, type InitiativeKind, type InitiativeScope, type Rating } from '../awards';
 import { formatDateVi } from '../text/vn';
 import type { ReportContent, ReportSectionContent } from './model';
 import type { ReportTemplate } from './templates';
@@ -39,7 +39,8 @@ export interface PrefillYear {
   /** collectives: members that year, their ratings and titles */
   members?: number;
   ratings?: Partial<Record<Rating, number>>;
-  titles?: { label: string; count: number }[];
+  /** label: the short name; docName: the full name the report prints (label when absent) */
+  titles?: { label: string; count: number; docName?: string }[];
 }
 
 export interface PrefillSubject {
@@ -62,6 +63,11 @@ export const AWARD_YEARS = 10;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** A form as the report prints it: in full, for the level of the decision's issuer. */
+function awardName(a: PrefillAward): string {
+  return recordedFormName(a.code, a.label, a.issuer);
+}
+
 function decisionText(a: PrefillAward): string {
   const parts = [a.decisionNo ? `Quyết định số ${a.decisionNo}` : 'Quyết định', a.decisionDate ? `ngày ${formatDateVi(a.decisionDate)}` : '', a.issuer ? `của ${a.issuer}` : ''];
   return parts.filter(Boolean).join(' ');
@@ -83,7 +89,7 @@ function collectiveYearLines(s: PrefillSubject, year: number): string[] {
   const years = s.years.filter((y) => y.year <= year && y.year > year - RATING_YEARS && (y.members ?? 0) > 0).sort((a, b) => a.year - b.year);
   return years.map((y) => {
     const ratings = RATINGS.filter((r) => (y.ratings?.[r] ?? 0) > 0).map((r) => `${two(y.ratings![r]!)} ${RATING_TEXT[r].toLowerCase()}`);
-    const titles = (y.titles ?? []).filter((t) => t.count > 0).map((t) => `${two(t.count)} ${t.label}`);
+    const titles = (y.titles ?? []).filter((t) => t.count > 0).map((t) => `${two(t.count)} ${t.docName ?? t.label}`);
     const detail = [...ratings, ...titles].join('; ');
     return `- Năm ${y.year}: ${two(y.members ?? 0)} cán bộ${detail ? `, trong đó ${detail}` : ''}.`;
   });
@@ -93,7 +99,7 @@ function tableRows(s: PrefillSubject, year: number, which: 'title' | 'award'): s
   return s.awards
     .filter((a) => a.year <= year && a.year > year - AWARD_YEARS && (which === 'title' ? a.kind === 'title' : a.kind !== 'title'))
     .sort((a, b) => a.year - b.year || a.label.localeCompare(b.label))
-    .map((a) => [String(a.year), a.label, decisionText(a)]);
+    .map((a) => [String(a.year), awardName(a), decisionText(a)]);
 }
 
 function sectionText(id: string, s: PrefillSubject, year: number): string {
@@ -179,12 +185,12 @@ export function achievementSummary(s: PrefillSubject, year: number): string {
     }
   } else {
     const y = s.years.find((x) => x.year === year);
-    if (y?.titles?.length) parts.push(`Năm ${year}: ${y.titles.filter((t) => t.count > 0).map((t) => `${two(t.count)} ${t.label}`).join(', ')}`);
+    if (y?.titles?.length) parts.push(`Năm ${year}: ${y.titles.filter((t) => t.count > 0).map((t) => `${two(t.count)} ${t.docName ?? t.label}`).join(', ')}`);
   }
   const byTitle = new Map<string, number[]>();
   for (const a of s.awards) {
     if (a.year > year || a.year <= year - RATING_YEARS) continue;
-    const label = a.code && a.code in AWARD_CATALOG ? AWARD_CATALOG[a.code as keyof typeof AWARD_CATALOG].name : a.label;
+    const label = awardName(a);
     byTitle.set(label, [...(byTitle.get(label) ?? []), a.year]);
   }
   for (const [label, years] of byTitle) parts.push(`${label} năm ${[...new Set(years)].sort((a, b) => a - b).join(', ')}`);

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('new-dossier-year').fill('2025');
     await page.getByTestId('new-dossier-create').click();
     await page.getByTestId('dossier-view').waitFor();
-    expect(await page.getByTestId('dossier-title').innerText()).toBe('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng năm 2025');
+    expect(await page.getByTestId('dossier-title').innerText()).toBe('Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025');
 
     // the checker proposes An (eligible) and Ngọc (nearly: 2024 CSTĐCS missing), separately
     const eligible = page.getByTestId('candidates-eligible');

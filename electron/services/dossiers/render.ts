@@ -68,7 +68,7 @@ export async function danhSachWorkbook(input: DossierDocInput, created?: Date): 
   };
   line(1, caps(input.office.name), { size: 12, bold: true }, 'left');
   line(2, 'DANH SÁCH', { size: 14, bold: true }, 'center');
-  line(3, `Đề nghị ${awardPhrase(input.awardCode)} năm ${input.year}`, { size: 13, bold: true }, 'center');
+  line(3, `Đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`, { size: 13, bold: true }, 'center');
   line(
     4,
     `(Kèm theo Tờ trình số ${coverNumber(input)}${input.docDate ? ` ngày ${formatDateVi(input.docDate)}` : ''} của ${input.office.name})`,

@@ -448,8 +448,9 @@ export function createDossier(env: DossierEnv, d: CreateData): DossierDetail {
   const office = officeRow(env.sqlite, env.officeId);
   if (!office) throw new AppError('OFFICE_NOT_SET', 'Hãy thiết lập thông tin cơ quan (mục Cài đặt) trước khi lập hồ sơ đề nghị.');
   const campaign = campaignOf(env, d.campaignId);
-  const title = d.title || defaultTitle(d.awardCode, d.year);
   const info = officeInfo(env, env.officeId);
+  const addressee = defaultAddressee(d.awardCode, env.today, info);
+  const title = d.title || defaultTitle(d.awardCode, d.year, addressee);
   const id = env.sqlite.transaction(() =>
     insertDossier(env.sqlite, env.officeId, {
       title,
@@ -461,7 +462,7 @@ export function createDossier(env: DossierEnv, d: CreateData): DossierDetail {
       sector: d.sector,
       campaign_id: campaign?.id ?? null,
       campaign_name: campaign?.name ?? '',
-      addressee: defaultAddressee(d.awardCode, env.today, info),
+      addressee,
       signer: '{}',
       cover: '{}',
       meeting_members: '[]',

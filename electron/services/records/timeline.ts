@@ -1,6 +1,6 @@
 // Timelines (a person's or a unit's records year by year) and award statistics for the chart.
 import type BetterSqlite3 from 'better-sqlite3';
-import { AWARD_CATALOG, disciplineAtLeast, type AwardCode, type Rating } from '../../../shared/awards';
+import { AWARD_CATALOG, disciplineAtLeast, recordedFormName, type AwardCode, type Rating } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import { awardFormLabel, type AwardStatsRow, type Timeline, type TimelineYear } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
@@ -241,11 +241,14 @@ export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thi
         rated++;
       }
     }
-    const titleCounts = new Map<string, number>();
+    // by the name documents print (a province's and a ministry's Bằng khen apart)
+    const titleCounts = new Map<string, { label: string; count: number; docName: string }>();
     for (const a of awardsByYear.get(y) ?? []) {
       if (!a.staff_id || !ids.has(a.staff_id)) continue;
-      const label = awardFormLabel(a.award_code, a.other_form);
-      titleCounts.set(label, (titleCounts.get(label) ?? 0) + 1);
+      const docName = recordedFormName(a.award_code, a.other_form, a.issuer);
+      const t = titleCounts.get(docName);
+      if (t) t.count++;
+      else titleCounts.set(docName, { label: awardFormLabel(a.award_code, a.other_form), count: 1, docName });
     }
     const hasMemberRecords = rated > 0 || titleCounts.size > 0 || inits.some((i) => i.year === y && ids.has(i.staff_id));
     if (!hasMemberRecords && !years.has(y)) continue;
@@ -253,7 +256,7 @@ export function unitTimeline(sqlite: BetterSqlite3.Database, unitId: string, thi
     if (hasMemberRecords) t.memberSummary = {
       members: ids.size,
       ratings,
-      titles: [...titleCounts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareVi(a.label, b.label)),
+      titles: [...titleCounts.values()].sort((a, b) => b.count - a.count || compareVi(a.label, b.label)),
     };
     for (const i of inits) {
       if (i.year !== y || !ids.has(i.staff_id)) continue;

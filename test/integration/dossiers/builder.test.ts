@@ -31,7 +31,7 @@ describe('dossier builder', () => {
     const { core } = await office();
     const d = await core.invoke('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
     expect(d).toMatchObject({
-      title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng năm 2025',
+      title: 'Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025',
       addressee: 'Chủ tịch Ủy ban nhân dân tỉnh Lào Cai',
       signer: { prefix: '', position: 'Trưởng phòng', name: 'Đỗ Văn Hải' },
       status: 'draft',

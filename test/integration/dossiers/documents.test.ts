@@ -63,14 +63,14 @@ describe('dossier documents', () => {
     const type = runProps(parts.document, 'TỜ TRÌNH');
     expect(sz(type)).toBe('28');
     expect(isOn(type, 'w:b')).toBe(true);
-    expect(texts).toContain('Về việc đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng năm 2025');
+    expect(texts).toContain('Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025');
     expect(texts).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
     expect(texts).toContain('Lào Cai, ngày 20 tháng 11 năm 2025');
     expect(texts.some((t) => t.startsWith('Căn cứ Nghị định số 152/2025/NĐ-CP'))).toBe(true);
     expect(texts).toContain('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Phòng Nội vụ xã Sa Pa ngày 18/11/2025.');
     const basis = runProps(parts.document, 'Căn cứ Luật Thi đua');
     expect(isOn(basis, 'w:i')).toBe(true);
-    expect(texts.some((t) => t.includes('tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng cho 02 cá nhân (có danh sách kèm theo)'))).toBe(true);
+    expect(texts.some((t) => t.includes('tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 cá nhân (có danh sách kèm theo)'))).toBe(true);
     // every run in Times New Roman with a size
     for (const r of all(parts.document, 'w:r')) {
       expect(attr(child(child(r, 'w:rPr'), 'w:rFonts'), 'w:ascii')).toBe(TNR);
@@ -127,7 +127,7 @@ describe('dossier documents', () => {
     const parts = openDocx(await docBytes('bao_cao', 1));
     const texts = allText(parts);
     expect(isOn(runProps(parts.document, 'BÁO CÁO THÀNH TÍCH'), 'w:b')).toBe(true);
-    expect(texts).toContain('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng năm 2025');
+    expect(texts).toContain('Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025');
     expect(texts).toContain('Phạm Thị Hoa, Phó Chánh văn phòng, Văn phòng');
     for (const h of ['I. SƠ LƯỢC LÝ LỊCH', 'II. THÀNH TÍCH ĐẠT ĐƯỢC', '1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận', 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG']) {
       const p = paragraphsContaining(parts.document, h)[0]!;
@@ -138,7 +138,7 @@ describe('dossier documents', () => {
     expect(texts).toContain('- Năm 2025: Hoàn thành xuất sắc nhiệm vụ.');
     const titles = bodyTables(parts).find((t) => wText(t).includes('Danh hiệu thi đua'))!;
     const titleRows = children(titles, 'w:tr').slice(1).map((r) => children(r, 'w:tc').map((c) => wText(c)));
-    expect(titleRows).toContainEqual(['2024', 'CSTĐCS', 'Quyết định số 34/QĐ-PNVSP ngày 20/12/2024 của Phòng Nội vụ xã Sa Pa']);
+    expect(titleRows).toContainEqual(['2024', 'Chiến sĩ thi đua cơ sở', 'Quyết định số 34/QĐ-PNVSP ngày 20/12/2024 của Phòng Nội vụ xã Sa Pa']);
     const sig = bodyTables(parts).at(-1)!;
     const [left, right] = children(children(sig, 'w:tr')[0]!, 'w:tc');
     expect(all(left!, 'w:p').map((p) => wText(p))).toEqual(['THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', '(Ký, đóng dấu)', 'Vũ Thị Lan']);
@@ -170,7 +170,7 @@ describe('dossier documents', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'Minh-chung/01_Hoang-Van-Duc_QD-cong-nhan-sang-kien.pdf')).toString('utf8')).toContain('%PDF-1.4');
     const zip = await office.core.invoke('dossiers.export', { id: dossier.id });
-    expect(zip.zip!.fileName).toBe('Ho-so_PNVSP_2025_De-nghi-tang-Bang-khen-cua-Chu-tich-UBND.zip');
+    expect(zip.zip!.fileName).toBe('Ho-so_PNVSP_2025_De-nghi-tang-Bang-khen-cua-Chu-tich-Uy.zip');
     const entries = unzipSync(Buffer.from(zip.zip!.base64, 'base64'));
     expect(Object.keys(entries)).toEqual(r.files);
     expect(Buffer.from(entries['01_To-trinh_PNVSP_2025.docx']!).equals(await docBytes('to_trinh'))).toBe(true);

@@ -211,7 +211,14 @@ describe('timelines, statistics, catalogue, settings', () => {
 
     const ut = await core.invoke('records.timeline', { kind: 'unit', id: units.vp });
     const u2023 = ut.years.find((y) => y.year === 2023)!;
-    expect(u2023.memberSummary).toEqual({ members: 2, ratings: { HTXSNV: 2 }, titles: [{ label: 'CSTĐCS', count: 2 }, { label: 'LĐTT', count: 2 }] });
+    expect(u2023.memberSummary).toEqual({
+      members: 2,
+      ratings: { HTXSNV: 2 },
+      titles: [
+        { label: 'CSTĐCS', count: 2, docName: 'Chiến sĩ thi đua cơ sở' },
+        { label: 'LĐTT', count: 2, docName: 'Lao động tiên tiến' },
+      ],
+    });
     expect(u2023.initiatives.map((i) => i.title)).toEqual(['Phần mềm quản lý hồ sơ người có công']);
     expect(u2023.initiativeOwners).toEqual(['Nguyễn Văn An']);
 

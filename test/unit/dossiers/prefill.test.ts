@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { achievementSummary, prefillReport, reportHasContent, type PrefillSubject } from '../../../shared/dossiers/prefill';
 import { reportTemplate } from '../../../shared/dossiers/templates';
-import { danhSachTable, defaultAddressee, defaultBases, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
+import { awardPhrase, danhSachTable, defaultAddressee, defaultBases, defaultTitle, fileSlug, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
+import { decidingLevel, documentAwardName } from '../../../shared/awards';
 import type { NomineeInfo } from '../../../shared/dossiers/model';
 
 const person: PrefillSubject = {
@@ -21,6 +22,9 @@ const person: PrefillSubject = {
     { year: 2024, code: 'CSTDCS', label: 'CSTĐCS', kind: 'title', decisionNo: '12/QĐ-SNV', decisionDate: '2024-12-20', issuer: 'Giám đốc Sở Nội vụ' },
     { year: 2025, code: 'CSTDCS', label: 'CSTĐCS', kind: 'title', decisionNo: '15/QĐ-SNV', decisionDate: '2025-12-18', issuer: 'Giám đốc Sở Nội vụ' },
     { year: 2022, code: 'GIAY_KHEN', label: 'Giấy khen', kind: 'award', decisionNo: '', decisionDate: null, issuer: '' },
+    { year: 2023, code: 'BK_TINH', label: 'Bằng khen tỉnh', kind: 'award', decisionNo: '30/QĐ-UBND', decisionDate: '2023-04-02', issuer: 'Ủy ban nhân dân tỉnh Lào Cai' },
+    { year: 2021, code: 'BK_TINH', label: 'Bằng khen tỉnh', kind: 'award', decisionNo: '7/QĐ-BNV', decisionDate: '2021-05-10', issuer: 'Bộ Nội vụ' },
+    { year: 2020, code: null, label: 'Huy hiệu Công đoàn', kind: 'other', decisionNo: '', decisionDate: null, issuer: 'Liên đoàn Lao động tỉnh' },
   ],
   initiatives: [{ year: 2025, title: 'Số hóa hồ sơ thi đua', kind: 'sang_kien', scope: 'co_so', recognizingBody: 'Hội đồng sáng kiến Sở', decisionNo: '20/QĐ-HĐSK' }],
 };
@@ -36,11 +40,17 @@ describe('report pre-fill from the records', () => {
     const t = by.get('thanh_tich')!.text;
     expect(t).toContain('- Năm 2024: Hoàn thành xuất sắc nhiệm vụ.');
     expect(t).toContain('Sáng kiến "Số hóa hồ sơ thi đua", phạm vi ảnh hưởng cấp cơ sở, được Hội đồng sáng kiến Sở công nhận năm 2025 (Quyết định số 20/QĐ-HĐSK).');
+    // an official report writes each form in full (no "CSTĐCS"), a Bằng khen for its issuer's level
     expect(by.get('danh_hieu')!.rows).toEqual([
-      ['2024', 'CSTĐCS', 'Quyết định số 12/QĐ-SNV ngày 20/12/2024 của Giám đốc Sở Nội vụ'],
-      ['2025', 'CSTĐCS', 'Quyết định số 15/QĐ-SNV ngày 18/12/2025 của Giám đốc Sở Nội vụ'],
+      ['2024', 'Chiến sĩ thi đua cơ sở', 'Quyết định số 12/QĐ-SNV ngày 20/12/2024 của Giám đốc Sở Nội vụ'],
+      ['2025', 'Chiến sĩ thi đua cơ sở', 'Quyết định số 15/QĐ-SNV ngày 18/12/2025 của Giám đốc Sở Nội vụ'],
     ]);
-    expect(by.get('hinh_thuc')!.rows).toEqual([['2022', 'Giấy khen', 'Quyết định']]);
+    expect(by.get('hinh_thuc')!.rows).toEqual([
+      ['2020', 'Huy hiệu Công đoàn', 'Quyết định của Liên đoàn Lao động tỉnh'],
+      ['2021', 'Bằng khen của Bộ trưởng', 'Quyết định số 7/QĐ-BNV ngày 10/05/2021 của Bộ Nội vụ'],
+      ['2022', 'Giấy khen', 'Quyết định'],
+      ['2023', 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', 'Quyết định số 30/QĐ-UBND ngày 02/04/2023 của Ủy ban nhân dân tỉnh Lào Cai'],
+    ]);
     expect(by.get('phan_2')!.text).toBe('');
     expect(reportHasContent(c)).toBe(true);
     expect(reportHasContent({ templateId: 'x', sections: [{ id: 'a', text: '… \n…', rows: [] }] })).toBe(false);
@@ -48,7 +58,7 @@ describe('report pre-fill from the records', () => {
 
   it('summarises the achievements for the danh sách', () => {
     expect(achievementSummary(person, 2025)).toBe(
-      '02 năm liên tục hoàn thành xuất sắc nhiệm vụ (2024–2025); Chiến sĩ thi đua cơ sở năm 2024, 2025; Giấy khen năm 2022; 01 sáng kiến, đề tài cấp cơ sở',
+      '02 năm liên tục hoàn thành xuất sắc nhiệm vụ (2024–2025); Chiến sĩ thi đua cơ sở năm 2024, 2025; Giấy khen năm 2022; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2023; Bằng khen của Bộ trưởng năm 2021; 01 sáng kiến, đề tài cấp cơ sở',
     );
     expect(achievementSummary({ ...person, years: [{ year: 2025, rating: 'HTTNV' }], awards: [], initiatives: [] }, 2025)).toBe('Năm 2025 hoàn thành tốt nhiệm vụ');
   });
@@ -94,5 +104,33 @@ describe('document helpers', () => {
     expect(bases[0]).toContain('Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
     expect(bases[bases.length - 1]).toBe('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở Nội vụ ngày 18/11/2025.');
     expect(bases.slice(0, -1).every((b) => b.endsWith(';'))).toBe(true);
+  });
+
+  it('names a "cấp bộ, ngành, tỉnh" form for the level the dossier goes to', () => {
+    expect(decidingLevel('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai')).toBe('tinh');
+    expect(decidingLevel('UBND tỉnh')).toBe('tinh');
+    expect(decidingLevel('Chủ tịch Ủy ban nhân dân thành phố Hà Nội')).toBe('tinh');
+    expect(decidingLevel('Bộ trưởng Bộ Nội vụ')).toBe('bo');
+    expect(decidingLevel('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toBe('bo');
+    expect(decidingLevel('Giám đốc Sở Nội vụ')).toBeNull();
+    expect(decidingLevel('Thủ tướng Chính phủ')).toBeNull();
+    expect(decidingLevel('')).toBeNull();
+    expect(awardPhrase('BK_TINH', 'Chủ tịch Ủy ban nhân dân tỉnh Lào Cai')).toBe('tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(awardPhrase('BK_TINH', 'Bộ trưởng Bộ Nội vụ')).toBe('tặng Bằng khen của Bộ trưởng');
+    // addressee unknown: the catalogue's name, both levels
+    expect(awardPhrase('BK_TINH', '')).toBe('tặng Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng');
+    expect(awardPhrase('CSTD_TINH', 'Chủ tịch Ủy ban nhân dân tỉnh Lào Cai')).toBe('tặng danh hiệu "Chiến sĩ thi đua cấp tỉnh"');
+    expect(awardPhrase('CSTDCS', 'Bộ trưởng Bộ Nội vụ')).toBe('tặng danh hiệu "Chiến sĩ thi đua cơ sở"');
+    expect(defaultTitle('BK_TTG', 2025, 'Thủ tướng Chính phủ')).toBe('Đề nghị tặng Bằng khen của Thủ tướng Chính phủ năm 2025');
+    expect(documentAwardName('CO_THI_DUA_TINH', 'bo')).toBe('Cờ thi đua cấp bộ');
+  });
+
+  it('file names: ASCII, cut after a whole word', () => {
+    expect(fileSlug('Nguyễn Văn Đức')).toBe('Nguyen-Van-Duc');
+    expect(fileSlug('Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025', 40)).toBe('De-nghi-tang-Bang-khen-cua-Chu-tich-Uy');
+    expect(fileSlug('abc-def', 7)).toBe('abc-def');
+    expect(fileSlug('abc-defg', 7)).toBe('abc');
+    expect(fileSlug('abcdefghij', 4)).toBe('abcd');
+    expect(fileSlug('!!!')).toBe('tep');
   });
 });
