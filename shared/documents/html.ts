@@ -6,13 +6,16 @@
 import type { Block, DocAppendix, DocHeader, DocSigner, DocTable, OfficialDocument, Run } from './model';
 import { QUOC_HIEU, TIEU_NGU } from './model';
 import {
+  CONTENT_WIDTH_LANDSCAPE,
+  CONTENT_WIDTH_PORTRAIT,
+  SIZE,
   caps,
   layoutRowCells,
-  normaliseWidths,
   officialPrintCss,
   placeDateLine,
   recipientLines,
   signerTitleLines,
+  tableColumnWidths,
   type PrintCssOptions,
 } from './print-css';
 
@@ -95,12 +98,15 @@ function paragraphClass(base: string, align?: string, noIndent?: boolean): strin
   return cls.join(' ');
 }
 
-/** A data table: borders, bold centred header row (repeated on each printed page), bold group rows. */
-export function tableHtml(t: DocTable): string {
+/**
+ * A data table: borders, bold centred header row (repeated on each printed page), bold group
+ * rows; the columns of the DOCX (tableColumnWidths over the page's text width, in twips).
+ */
+export function tableHtml(t: DocTable, contentWidth: number = CONTENT_WIDTH_PORTRAIT): string {
   const n = t.columns.length;
   if (n === 0) return '';
-  const widths = normaliseWidths(t.columns, 10000);
-  const cols = widths.map((w) => `<col style="width:${(w / 100).toFixed(2)}%">`).join('');
+  const widths = tableColumnWidths(t, contentWidth, SIZE.table);
+  const cols = widths.map((w) => `<col style="width:${((w / contentWidth) * 100).toFixed(2)}%">`).join('');
   const head = t.columns.map((c) => `<th>${textHtml(c.header)}</th>`).join('');
   const body = t.rows
     .map((row) => {
@@ -120,8 +126,8 @@ export function tableHtml(t: DocTable): string {
   return `<table class="od-grid"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** Body blocks: headings (1, 2 bold; 3 italic), paragraphs with labels, tables. */
-export function blocksHtml(blocks: readonly Block[]): string {
+/** Body blocks: headings (1, 2 bold; 3 italic), paragraphs with labels, tables (over `contentWidth` twips). */
+export function blocksHtml(blocks: readonly Block[], contentWidth: number = CONTENT_WIDTH_PORTRAIT): string {
   return blocks
     .map((b) => {
       switch (b.kind) {
@@ -130,7 +136,7 @@ export function blocksHtml(blocks: readonly Block[]): string {
         case 'paragraph':
           return `<p class="${paragraphClass('', b.align, b.noIndent)}">${labelled(b.label, b.runs)}</p>`;
         case 'table':
-          return tableHtml(b.table);
+          return tableHtml(b.table, contentWidth);
       }
     })
     .join('\n');
@@ -173,7 +179,7 @@ function appendixHtml(a: DocAppendix): string {
   const subs = a.subtitle.map((s) => s.trim()).filter((s) => s.length > 0);
   const parts = [`<p class="od-appx-heading${subs.length ? '' : ' od-appx-last'}">${textHtml(caps(a.heading.trim()))}</p>`];
   subs.forEach((s, i) => parts.push(`<p class="od-appx-sub${i === subs.length - 1 ? ' od-appx-last' : ''}">${textHtml(s)}</p>`));
-  parts.push(blocksHtml(a.blocks));
+  parts.push(blocksHtml(a.blocks, a.landscape ? CONTENT_WIDTH_LANDSCAPE : CONTENT_WIDTH_PORTRAIT));
   return `<section class="sheet${a.landscape ? ' landscape' : ''}">${parts.join('\n')}</section>`;
 }
 

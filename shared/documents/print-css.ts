@@ -3,7 +3,8 @@
 // (shared/documents/html.ts): page geometry, type sizes, spacing, the header/footer table
 // split, the CSS of the print view, and the small text rules both renderers apply
 // (recipient punctuation, signer title lines). Pure: no DOM, no Node APIs.
-import type { DocHeader, DocSigner, DocTableColumn, DocTableRow, Run } from './model';
+import { longestWordTwips } from './metrics';
+import type { DocHeader, DocSigner, DocTable, DocTableColumn, DocTableRow, Run } from './model';
 import { formatPlaceDate } from '../text/vn';
 
 /** 1 mm in twips (1/1440 inch). */
@@ -310,4 +311,48 @@ export function normaliseWidths(columns: readonly DocTableColumn[], total: numbe
   const rest = total - widths.reduce((a, b) => a + b, 0);
   widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
   return widths;
+}
+
+/** A column never claims more than this share of the table for one long word (a URL …): it breaks. */
+const MAX_WORD_SHARE = 0.4;
+/** Measuring is an estimate (kerning, rounding): a little room on top of the widest word. */
+const WORD_SLACK_TWIPS = 30;
+
+/**
+ * Column widths (twips, summing exactly to `total`) for a table drawn at `sizePt`: the relative
+ * widths, except that no column is narrower than its widest word (the header in bold, the
+ * cells as drawn) plus the cell padding, so that Word and the browser never break "STT" or
+ * "30/06/2025" inside the word. What a column needs is taken from the columns with room to
+ * spare, in proportion to that room; when the words cannot all fit, the widths follow them.
+ * Both renderers use it, so DOCX and the print view keep the same columns.
+ */
+export function tableColumnWidths(t: DocTable, total: number, sizePt: number): number[] {
+  const n = t.columns.length;
+  const base = normaliseWidths(t.columns, total);
+  if (n === 0) return base;
+  const cap = total * MAX_WORD_SHARE;
+  const need = t.columns.map((c) => longestWordTwips(c.header, sizePt, { bold: true }));
+  for (const row of t.rows) {
+    for (const c of layoutRowCells(row, n)) {
+      // a cell spanning several columns lends its words to none of them
+      if (c.span !== 1) continue;
+      for (const r of c.runs) {
+        const w = longestWordTwips(r.text, sizePt, { bold: row.group || r.bold, italic: r.italic });
+        if (w > need[c.col]!) need[c.col] = w;
+      }
+    }
+  }
+  const min = need.map((w) => Math.min(cap, Math.ceil(w + 2 * CELL_MARGIN + WORD_SLACK_TWIPS)));
+  const deficit = base.reduce((sum, w, i) => sum + Math.max(0, min[i]! - w), 0);
+  if (deficit === 0) return base;
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return normaliseWidths(min.map((w, i) => ({ header: t.columns[i]!.header, width: w })), total);
+  const room = base.map((w, i) => Math.max(0, w - min[i]!));
+  const roomSum = room.reduce((a, b) => a + b, 0);
+  const out = base.map((w, i) => (w < min[i]! ? min[i]! : Math.floor(w - (room[i]! * deficit) / roomSum)));
+  // rounding: the last column with room takes the difference
+  const rest = total - out.reduce((a, b) => a + b, 0);
+  const last = room.map((r, i) => (r > 0 ? i : -1)).filter((i) => i >= 0).pop() ?? n - 1;
+  out[last]! += rest;
+  return out;
 }

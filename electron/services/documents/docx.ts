@@ -25,12 +25,12 @@ import {
   SPACING,
   caps,
   layoutRowCells,
-  normaliseWidths,
+  tableColumnWidths,
   placeDateLine,
   recipientLines,
   signerTitleLines,
 } from '../../../shared/documents/print-css';
-import { textWidthTwips, wrappedWidthTwips } from './metrics';
+import { textWidthTwips, wrappedWidthTwips } from '../../../shared/documents/metrics';
 import { docxDocument, packDocx } from './docx-model';
 import type { BlockSpec, OfficialSectionOptions, ParaSpec, RenderDocxOptions, RunSpec, SectionSpec, TableSpec, TextStyle } from './docx-spec';
 import { packOfficialDocx } from './docx-xml';
@@ -189,12 +189,12 @@ export function docxLayoutTable(
 /**
  * A data table: single 0.5 pt borders, 13 pt text, a bold centred header row repeated on
  * every page, bold group rows (the last non-empty cell of a group row spans the empty ones),
- * column widths normalised to `contentWidth`.
+ * column widths normalised to `contentWidth`, each at least as wide as its widest word.
  */
 export function docxTable(t: DocTable, contentWidth: number, o: { sizePt?: number } = {}): TableSpec {
   const sizePt = o.sizePt ?? SIZE.table;
   const n = t.columns.length;
-  const widths = normaliseWidths(t.columns, contentWidth);
+  const widths = tableColumnWidths(t, contentWidth, sizePt);
   const pad = SPACING.tableCellPaddingPt;
   const cellPara = (runs: RunSpec[], align: Align) => docxParagraph(runs, { align, beforePt: pad, afterPt: pad, markSizePt: sizePt });
   const header = {

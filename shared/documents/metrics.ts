@@ -1,5 +1,6 @@
-// Text width estimates for Times New Roman, used to size the short rules under the
-// issuing agency and the trích yếu in DOCX (HTML measures them in the browser instead).
+// Text width estimates for Times New Roman: the short rules under the issuing agency and the
+// trích yếu in DOCX (HTML measures those in the browser), and the narrowest a table column may
+// be in both renderers (tableColumnWidths).
 // Advance widths (1/1000 em) of ASCII 32–126 from Liberation Serif, which is
 // metric-compatible with Times New Roman; a Vietnamese letter takes the width of its
 // base letter (Ộ → O, đ → d), which is how the font draws them.
@@ -80,4 +81,21 @@ export function wrappedWidthTwips(text: string, sizePt: number, maxWidth: number
     if (line >= 0) longest = Math.max(longest, twips(line));
   }
   return Math.min(longest, maxWidth);
+}
+
+/** Width (twips) of the widest word of `text` (a line may break between words, never inside one). */
+export function longestWordTwips(text: string, sizePt: number, style: FontStyle = {}): number {
+  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  let longest = 0;
+  let units = 0;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') {
+      if (units > longest) longest = units;
+      units = 0;
+    } else {
+      units += advance(ch, table);
+    }
+  }
+  if (units > longest) longest = units;
+  return (longest / 1000) * sizePt * 20;
 }
