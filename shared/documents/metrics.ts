@@ -99,3 +99,33 @@ export function longestWordTwips(text: string, sizePt: number, style: FontStyle 
   if (units > longest) longest = units;
   return (longest / 1000) * sizePt * 20;
 }
+
+/**
+ * How many lines `text` takes once wrapped greedily at word boundaries into `maxWidth` twips;
+ * explicit "\n" breaks are kept, and a word wider than the line takes as many lines as it fills.
+ */
+export function wrappedLineCount(text: string, sizePt: number, maxWidth: number, style: FontStyle = {}): number {
+  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  const max = Math.max(1, (maxWidth / 20 / sizePt) * 1000);
+  const space = advance(' ', table);
+  let lines = 0;
+  for (const para of text.split(/\r?\n/)) {
+    lines++;
+    let line = -1;
+    for (const w of para.trim().split(/\s+/)) {
+      if (!w) continue;
+      let units = 0;
+      for (const ch of w) units += advance(ch, table);
+      if (line >= 0 && line + space + units <= max) {
+        line += space + units;
+        continue;
+      }
+      if (line >= 0) lines++;
+      // a word wider than the line is broken across lines
+      const extra = Math.max(0, Math.ceil(units / max) - 1);
+      lines += extra;
+      line = units - extra * max;
+    }
+  }
+  return lines;
+}

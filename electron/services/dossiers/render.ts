@@ -19,6 +19,7 @@ import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
 import { renderDocx } from '../documents/docx';
+import { fitWrappedRows } from '../xlsx/row-heights';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,6 +104,7 @@ export async function danhSachWorkbook(input: DossierDocInput, created?: Date): 
       cell.border = BORDER;
     });
   });
+  fitWrappedRows(ws, HEADER_ROW + 1, HEADER_ROW + input.nominees.length);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -6,6 +6,7 @@ import { parseDateVi } from '../../../shared/text/vn';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
 import { CHUNK_ROWS, yieldToEventLoop, type ProgressFn } from './parse';
 import type { StaffRecord } from './validate';
+import { fitWrappedRows } from '../xlsx/row-heights';
 
 export type StaffExportRow = StaffRecord;
 
@@ -141,6 +142,7 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
   );
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % CHUNK_ROWS === 0) {
+      fitWrappedRows(ws, HEADER_ROW + 1 + i - CHUNK_ROWS, HEADER_ROW + i);
       opts.onProgress?.(i, rows.length);
       await yieldToEventLoop();
     }
@@ -154,6 +156,8 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
       cell.style = styles[c]!;
     }
   }
+  // the rows of the last (partial) chunk
+  fitWrappedRows(ws, HEADER_ROW + 1 + Math.floor(Math.max(rows.length - 1, 0) / CHUNK_ROWS) * CHUNK_ROWS, HEADER_ROW + rows.length);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 0), column: ncol } };
   opts.onProgress?.(rows.length, rows.length);
 

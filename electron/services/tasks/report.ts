@@ -22,6 +22,7 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
+import { fitWrappedRows } from '../xlsx/row-heights';
 
 export interface ReportTask {
   title: string;
@@ -370,6 +371,7 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
       });
     });
   }
+  fitWrappedRows(ws, HEADER_ROW + 1, r - 1);
   if (tasks.length === 0) line(r, 'Không có nhiệm vụ nào trong kỳ báo cáo.', { italic: true });
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, r - 1), column: ncol } };
 
