@@ -102,11 +102,23 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     await page.keyboard.press('Escape');
     await page.getByTestId('task-drawer').waitFor({ state: 'detached' });
 
+    // a task of 2019 never marked done: overdue, but folded away from this year's and last year's
+    await api(host, 'tasks.create', { year: 2019, dueDate: '30/06/2019', title: 'Báo cáo tổng kết phong trào thi đua năm 2019' });
+
     // home: two overdue left; widening the window to 60 days shows the Q II tasks due 30/06
     await page.getByTestId('nav-home').click();
     await expect.poll(() => page.getByTestId('home-overdue-title').innerText()).toBe('Quá hạn (2)');
     await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
     expect(await page.getByTestId('home-overdue').innerText()).not.toContain('Kế hoạch công tác TĐKT năm 2022');
+    expect(await page.getByTestId('home-overdue').innerText()).not.toContain('năm 2019');
+    expect(await page.getByTestId('home-overdue-older').innerText()).toBe('Hiện thêm 1 nhiệm vụ quá hạn của năm 2019');
+    await page.getByTestId('home-overdue-older').click();
+    await expect.poll(() => page.getByTestId('home-overdue-title').innerText()).toBe('Quá hạn (3)');
+    await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(3);
+    // the oldest first: the 2019 task heads the list
+    expect(await page.getByTestId('home-overdue-item').first().innerText()).toContain('Báo cáo tổng kết phong trào thi đua năm 2019');
+    await page.getByTestId('home-overdue-older').click();
+    await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
     expect(await page.getByTestId('home-soon-item').count()).toBe(0);
     await page.getByTestId('home-days').fill('60');
     await expect.poll(() => page.getByTestId('home-soon-item').count()).toBe(5);

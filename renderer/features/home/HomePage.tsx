@@ -61,6 +61,7 @@ export function HomePage() {
   const [data, setData] = useState<{ today: string; overdue: Task[]; dueSoon: Task[] } | null>(null);
   const [quarterTasks, setQuarterTasks] = useState<Task[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [showOlder, setShowOlder] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -95,6 +96,13 @@ export function HomePage() {
 
   const today = data?.today ?? null;
   const cq = today ? currentYearQuarter(today) : null;
+  // this year's and last year's overdue tasks first; older ones (a past plan's tasks never
+  // marked done) are folded behind a button rather than filling the panel
+  const recentFrom = cq ? cq.year - 1 : 0;
+  const allOverdue = data?.overdue ?? [];
+  const recentOverdue = allOverdue.filter((t) => t.year >= recentFrom);
+  const olderOverdue = allOverdue.filter((t) => t.year < recentFrom);
+  const olderYears = olderOverdue.map((t) => t.year);
   const c = countStatuses(quarterTasks, today ?? '0000-00-00');
   const pct = (n: number) => (c.total ? (n * 100) / c.total : 0);
 
@@ -174,12 +182,17 @@ export function HomePage() {
                 !
               </Badge>
               <Text fw={600} data-testid="home-overdue-title">
-                {H.overdue(data?.overdue.length ?? 0)}
+                {H.overdue(showOlder ? allOverdue.length : recentOverdue.length)}
               </Text>
+              {olderOverdue.length > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => setShowOlder((v) => !v)} data-testid="home-overdue-older">
+                  {showOlder ? H.hideOlder : H.showOlder(olderOverdue.length, Math.min(...olderYears), Math.max(...olderYears))}
+                </Button>
+              )}
             </Group>
             <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
               <VirtualList
-                items={data?.overdue ?? []}
+                items={showOlder ? allOverdue : recentOverdue}
                 rowHeight={ROW}
                 testId="home-overdue"
                 empty={
