@@ -24,7 +24,7 @@ import {
   type CampaignRow,
   type PlanRow,
 } from '../../db/repositories/plans';
-import { importPlanDocx, importPlanText } from '../services/plans/import';
+import { LEGACY_DOC_MESSAGE, importPlanDocx, importPlanText } from '../services/plans/import';
 import { renderDocx } from '../services/documents/docx';
 import { htmlToPdf } from '../services/pdf/chromium-pdf';
 import type { CoreContext } from '../core/context';
@@ -302,7 +302,7 @@ export const plansHandlers: HandlerMap<PlansProc> = {
     if (lower.endsWith('.txt')) result = importPlanText(new TextDecoder('utf-8').decode(bytes));
     else if (lower.endsWith('.docx')) result = importPlanDocx(bytes);
     else if (lower.endsWith('.doc'))
-      throw new AppError('FILE_INVALID', 'Tệp .doc (Word 97–2003) chưa đọc được. Hãy mở tệp trong Word và lưu lại dưới dạng .docx, rồi nhập lại.');
+      throw new AppError('FILE_INVALID', LEGACY_DOC_MESSAGE);
     else throw new AppError('FILE_INVALID', `Tệp "${fileName}" không phải .docx hoặc .txt. Hãy chọn kế hoạch dạng Word (.docx) hoặc văn bản (.txt).`);
     if (!result.ok) throw new AppError('FILE_INVALID', result.error.message);
     const record = await storeNewPlan(ctx, result.plan, campaignId, fileName);

@@ -103,6 +103,15 @@ describe('plans through the core', () => {
       expect(r.ok, fileName).toBe(false);
       if (!r.ok) expect(r.error.message, fileName).toMatch(msg);
     }
+    // a Word 97–2003 file named .doc, or renamed .docx: the same advice
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]).toString('base64');
+    const named = await core.call('plans.import', { fileName: 'old.doc', fileBase64: ole });
+    const renamed = await core.call('plans.import', { fileName: 'renamed.docx', fileBase64: ole });
+    expect(named.ok || renamed.ok).toBe(false);
+    if (!named.ok && !renamed.ok) {
+      expect(renamed.error.message).toBe(named.error.message);
+      expect(named.error.message).toContain('lưu lại dưới dạng .docx');
+    }
     expect(await core.invoke('plans.list')).toEqual([]);
     core.close();
   });

@@ -525,14 +525,14 @@ function isOle(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
 
+/** A Word 97–2003 file, whether named .doc or renamed .docx: one message for both. */
+export const LEGACY_DOC_MESSAGE = 'Tệp Word 97–2003 (.doc) chưa đọc được: hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi nhập lại.';
+
 /** Throws DocxReadError with a Vietnamese message. */
 export function readDocx(bytes: Uint8Array): SrcDocument {
   if (bytes.length === 0) throw new DocxReadError('EMPTY_FILE', 'Tệp trống (0 byte): hãy chọn lại tệp kế hoạch.');
   if (isOle(bytes))
-    throw new DocxReadError(
-      'LEGACY_DOC',
-      'Tệp Word 97-2003 (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx rồi nhập lại.',
-    );
+    throw new DocxReadError('LEGACY_DOC', LEGACY_DOC_MESSAGE);
   if (!isZip(bytes))
     throw new DocxReadError('NOT_DOCX', 'Tệp không phải văn bản Word (.docx): hãy chọn tệp .docx hoặc tệp văn bản .txt.');
 

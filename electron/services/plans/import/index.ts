@@ -10,7 +10,7 @@ import { readPlanText } from './text-reader';
 
 export type { ClassifyOptions } from './classify';
 export { classifyPlan, matchLabel } from './classify';
-export { readDocx } from './docx-reader';
+export { LEGACY_DOC_MESSAGE, readDocx } from './docx-reader';
 export { readPlanText } from './text-reader';
 
 export function importPlanDocx(bytes: Uint8Array, opts: ClassifyOptions = {}): PlanImportResult {
