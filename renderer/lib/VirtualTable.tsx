@@ -34,43 +34,73 @@ interface Props<R> {
   rowData?(row: R): Record<string, string>;
 }
 
+/**
+ * A flexible column ('minmax(0, 2fr)') is never narrower than this: in a narrow window the
+ * table scrolls sideways instead of breaking its headers and cells into single letters.
+ */
+const FLEX_MIN_PX = 96;
+/** .vt-grid's column gap and side padding (virtual-table.css) */
+const GAP_PX = 12;
+const PADDING_PX = 20;
+
+/** The grid's tracks, flexible ones given their minimum, and the narrowest the table can be. */
+export function tableTracks(widths: readonly string[]): { template: string; minWidth: number } {
+  let min = 0;
+  const tracks = widths.map((w) => {
+    const width = w.trim();
+    const px = /^(\d+(?:\.\d+)?)px$/.exec(width) ?? /^minmax\(\s*(\d+(?:\.\d+)?)px\s*,/.exec(width);
+    if (px) {
+      min += Number(px[1]);
+      return width;
+    }
+    min += FLEX_MIN_PX;
+    const flex = /^minmax\(\s*0(?:px)?\s*,\s*(.+)\)$/.exec(width);
+    return flex ? `minmax(${FLEX_MIN_PX}px, ${flex[1]})` : width;
+  });
+  return { template: tracks.join(' '), minWidth: min + GAP_PX * Math.max(0, widths.length - 1) + PADDING_PX };
+}
+
 export function VirtualTable<R>({ rows, columns, rowKey, rowHeight = 52, empty, caption, maxHeight = 'calc(100vh - 300px)', scrollKey, testId, rowTestId, rowData }: Props<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [scrollKey]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
-  const template = columns.map((c) => c.width).join(' ');
+  const { template, minWidth } = tableTracks(columns.map((c) => c.width));
   return (
     <div className="vt" role="table" aria-rowcount={rows.length + 1} data-testid={testId}>
-      <div className="vt-grid vt-head" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c, i) => (
-          <div key={i} role="columnheader" className={c.align === 'right' ? 'vt-cell vt-right' : 'vt-cell'}>
-            {c.header}
-          </div>
-        ))}
-      </div>
-      {rows.length === 0 ? (
-        <div className="vt-empty">{empty}</div>
-      ) : (
-        <div ref={scrollRef} className="vt-scroll" style={{ height: `min(${rows.length * rowHeight}px, ${maxHeight})` }} data-testid={testId && `${testId}-scroll`}>
-          <div className="vt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((v) => (
-              <Row
-                key={rowKey(rows[v.index]!)}
-                row={rows[v.index]!}
-                index={v.index}
-                top={v.start}
-                height={rowHeight}
-                columns={columns}
-                template={template}
-                testId={rowTestId}
-                data={rowData}
-              />
+      <div className="vt-x">
+        <div className="vt-wide" style={{ minWidth }}>
+          <div className="vt-grid vt-head" role="row" style={{ gridTemplateColumns: template }}>
+            {columns.map((c, i) => (
+              <div key={i} role="columnheader" className={c.align === 'right' ? 'vt-cell vt-right' : 'vt-cell'}>
+                {c.header}
+              </div>
             ))}
           </div>
+          {rows.length === 0 ? (
+            <div className="vt-empty">{empty}</div>
+          ) : (
+            <div ref={scrollRef} className="vt-scroll" style={{ height: `min(${rows.length * rowHeight}px, ${maxHeight})` }} data-testid={testId && `${testId}-scroll`}>
+              <div className="vt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+                {virtualizer.getVirtualItems().map((v) => (
+                  <Row
+                    key={rowKey(rows[v.index]!)}
+                    row={rows[v.index]!}
+                    index={v.index}
+                    top={v.start}
+                    height={rowHeight}
+                    columns={columns}
+                    template={template}
+                    testId={rowTestId}
+                    data={rowData}
+                  />
+                ))}
+              </div>
+            </div>
+          )}
         </div>
-      )}
+      </div>
       {caption && rows.length > 0 && <div className="vt-caption">{caption}</div>}
     </div>
   );

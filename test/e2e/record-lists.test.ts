@@ -136,6 +136,22 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await page.keyboard.press('Escape');
     await page.getByTestId('audit-drawer').getByTestId('audit-timeline').waitFor({ state: 'hidden' });
 
+    // a narrow window (1024 px): the columns keep their minimum widths (before, the three
+    // flexible columns of the decisions shrank to 15–31 px and "Số" broke into "S / ố"), and the
+    // table scrolls sideways to the actions instead
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const decisions = page.getByTestId('decision-list');
+    const headerWidths = await decisions.getByRole('columnheader').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(headerWidths.filter((w) => w < 50)).toEqual([]);
+    const sideways = decisions.locator('.vt-x');
+    expect(await sideways.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await sideways.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await page.getByTestId('decision-row').filter({ hasText: '77/QĐ-SNV' }).getByRole('button', { name: 'Sửa', exact: true }).click();
+    await recipients.first().waitFor();
+    await page.keyboard.press('Escape');
+    await recipients.first().waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 1366, height: 860 });
+
     // a dossier: the checker's proposals, the nominees and the votes render only the rows on
     // screen; a filter and "pick every one shown" add people; a vote typed into the last row
     // (scrolled to the end) is saved for that nominee

@@ -59,6 +59,11 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
 
     // create the plan's tasks in the UI: preview, then apply
     await page.getByTestId('nav-tasks').click();
+    // in a narrow window (1024 px) the header's buttons go under the title, not past the edge
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const add = await page.getByTestId('tasks-add').boundingBox();
+    expect(add!.x + add!.width).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 1366, height: 860 });
     await page.getByTestId('tasks-from-plan').click();
     await page.getByTestId('from-plan-select').click();
     await page.getByRole('option').first().click();

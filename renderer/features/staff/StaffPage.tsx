@@ -85,14 +85,14 @@ export function StaffPage() {
         <StatusFilter />
       </Group>
       <StaffError />
-      <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Paper withBorder className="staff-list" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <div className="staff-grid staff-head" role="row">
           <span>{T.cols.name}</span>
-          <span>{T.cols.gender}</span>
-          <span>{T.cols.birth}</span>
+          <span className="staff-col-gender">{T.cols.gender}</span>
+          <span className="staff-col-birth">{T.cols.birth}</span>
           <span>{T.cols.unit}</span>
           <span>{T.cols.position}</span>
-          <span>{T.cols.category}</span>
+          <span className="staff-col-category">{T.cols.category}</span>
           <span>{T.cols.status}</span>
           <span />
         </div>
@@ -338,11 +338,11 @@ const StaffRowView = memo(function StaffRowView(props: {
         <span data-testid="staff-row-name">{s.fullName}</span>
         {s.isLeader && <span className="staff-leader">LĐ</span>}
       </button>
-      <span>{s.gender ? GENDER_LABELS[s.gender] : ''}</span>
-      <span>{formatDateVi(s.birthDate)}</span>
+      <span className="staff-col-gender">{s.gender ? GENDER_LABELS[s.gender] : ''}</span>
+      <span className="staff-col-birth">{formatDateVi(s.birthDate)}</span>
       <span className="staff-clip">{s.unitId ? props.unitName.get(s.unitId) : ''}</span>
       <span className="staff-clip">{s.position}</span>
-      <span>{s.category ? CATEGORY_LABELS[s.category] : ''}</span>
+      <span className="staff-col-category staff-clip">{s.category ? CATEGORY_LABELS[s.category] : ''}</span>
       <span>{STATUS_LABELS[s.status]}</span>
       <span className="staff-actions">
         <button type="button" className="staff-link staff-history" onClick={() => openHistory(s.id)} data-testid="staff-history">

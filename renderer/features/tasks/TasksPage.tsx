@@ -37,7 +37,8 @@ export function TasksPage() {
 
   return (
     <Stack h="calc(100vh - 84px)" gap="sm">
-      <Group justify="space-between" wrap="nowrap">
+      {/* the buttons go under the title on a narrow window rather than past its edge */}
+      <Group justify="space-between" gap="xs">
         <Group gap="sm" align="center" wrap="nowrap">
           <Title order={2} style={{ whiteSpace: 'nowrap' }}>
             {T.title}
