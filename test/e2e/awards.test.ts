@@ -53,6 +53,14 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       'Vũ Thị Phương',
     ]);
     const cell = (i: number, col: string) => rows.nth(i).getByTestId(`grid-cell-${col}`);
+    // a 1024 px window shows every column of the grid, the titles' checkboxes last (they ran
+    // past the edge); with the sub-units' column too it scrolls sideways, its header along
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const lastBox = await cell(0, 'CSTDCS').boundingBox();
+    expect(lastBox!.x + lastBox!.width).toBeLessThanOrEqual(1024);
+    await page.getByTestId('award-grid').evaluate((el) => (el.scrollLeft = 500));
+    expect(await page.getByTestId('award-grid').evaluate((el) => el.scrollLeft)).toBe(0);
+    await page.setViewportSize({ width: 1366, height: 860 });
 
     // keyboard: row 1 "HTX" → HTXSNV, → → → Space ticks LĐTT; Enter goes down, ← ← ← back to the rating, "t" → HTTNV
     await cell(0, 'rating').click();

@@ -23,8 +23,14 @@ const G = T.grid;
 const COL_LABEL: Record<GridCol, string> = { rating: G.cols.rating, maternity: G.cols.maternity, review: G.cols.review, LDTT: G.cols.LDTT, CSTDCS: G.cols.CSTDCS };
 const RATING_COLOR = { HTXSNV: 'teal', HTTNV: 'blue', HTNV: 'gray', KHTNV: 'red' } as const;
 
+// Narrow enough to fit a 1024 px window without the sub-units' column (742 px); with it, or
+// narrower still, the grid scrolls sideways and its header follows.
 function template(withUnit: boolean) {
-  return `48px minmax(200px, 2fr)${withUnit ? ' minmax(150px, 1.2fr)' : ''} minmax(110px, 1fr) 150px 96px 110px 90px 100px`;
+  return `48px minmax(140px, 2fr)${withUnit ? ' minmax(120px, 1.2fr)' : ''} minmax(80px, 1fr) 130px 80px 90px 70px 80px`;
+}
+/** The narrowest the grid's tracks and padding allow (template above). */
+function minWidth(withUnit: boolean) {
+  return 48 + 140 + (withUnit ? 120 : 0) + 80 + 130 + 80 + 90 + 70 + 80 + 24;
 }
 
 export function YearGridTab() {
@@ -92,6 +98,7 @@ export function YearGridTab() {
   const cols = template(withUnit);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
 
   const guard = (go: () => void) => {
@@ -299,17 +306,19 @@ export function YearGridTab() {
             </Alert>
           )}
           <Paper withBorder style={{ flex: 1, minHeight: 260, display: 'flex', flexDirection: 'column' }}>
-            <div className="awards-grid-head" style={{ gridTemplateColumns: cols }} role="row">
-              <span>{G.cols.no}</span>
-              <span>{G.cols.name}</span>
-              {withUnit && <span>{G.cols.unit}</span>}
-              <span>{G.cols.registered}</span>
-              <span>{G.cols.rating}</span>
-              {(['maternity', 'review', 'LDTT', 'CSTDCS'] as const).map((c) => (
-                <Tooltip key={c} label={G.colHints[c]} multiline w={240}>
-                  <span className="awards-grid-center">{COL_LABEL[c]}</span>
-                </Tooltip>
-              ))}
+            <div ref={headRef} style={{ overflow: 'hidden' }}>
+              <div className="awards-grid-head" style={{ gridTemplateColumns: cols, minWidth: minWidth(withUnit) }} role="row">
+                <span>{G.cols.no}</span>
+                <span>{G.cols.name}</span>
+                {withUnit && <span>{G.cols.unit}</span>}
+                <span>{G.cols.registered}</span>
+                <span>{G.cols.rating}</span>
+                {(['maternity', 'review', 'LDTT', 'CSTDCS'] as const).map((c) => (
+                  <Tooltip key={c} label={G.colHints[c]} multiline w={240}>
+                    <span className="awards-grid-center">{COL_LABEL[c]}</span>
+                  </Tooltip>
+                ))}
+              </div>
             </div>
             <div
               ref={(el) => {
@@ -322,6 +331,9 @@ export function YearGridTab() {
               aria-label={`${T.tabs.grid} ${grid.unitName} ${grid.year}`}
               aria-rowcount={rows.length}
               onKeyDown={onKeyDown}
+              onScroll={(e) => {
+                if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+              }}
               data-testid="award-grid"
             >
               {rows.length === 0 ? (
@@ -329,7 +341,7 @@ export function YearGridTab() {
                   {G.empty}
                 </Text>
               ) : (
-                <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+                <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: minWidth(withUnit) }} role="rowgroup">
                   {virtualizer.getVirtualItems().map((v) => {
                     const r = rows[v.index]!;
                     const d = drafts[v.index] ?? draftOf(r);
