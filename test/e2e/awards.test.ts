@@ -179,4 +179,45 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('quota warnings for many units: every one can be read, their number in the title', async () => {
+    const h = await session.startHost(path.join(tempDir('tdkt-e2e-awards-q-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
+    await api('office.save', E2E_OFFICE);
+    // one person a unit, HTXSNV: CSTĐCS for 1 of 1 LĐTT, over the 15 % quota in each unit
+    const UNIT_COUNT = 40;
+    for (let i = 1; i <= UNIT_COUNT; i++) {
+      const unitId = (await api<{ id: string }>('units.create', { name: `Phòng số ${i}` })).id;
+      const staffId = (await api<{ id: string }>('staff.create', { fullName: `Nguyễn Văn Số ${i}`, unitId, employmentStart: '2015-01-01' })).id;
+      await api('records.saveYearGrid', {
+        unitId,
+        year: 2024,
+        rows: [{ staffId, rating: 'HTXSNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+      });
+    }
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(h.url);
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-check').click();
+    await page.getByTestId('check-year').fill('2024');
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('check-row').first().waitFor();
+    const alert = page.getByTestId('check-warnings');
+    expect(await alert.innerText()).toContain(`Lưu ý (${UNIT_COUNT})`);
+    const items = alert.getByTestId('check-warning');
+    expect(await items.count()).toBe(UNIT_COUNT);
+    // the list scrolls inside the alert under the mouse wheel, as a user reads it; before, the
+    // alert was squeezed to a line or two, clipped, and the other warnings could not be reached
+    const list = await alert.locator('ul').boundingBox();
+    await page.mouse.move(list!.x + 40, list!.y + 10);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(300);
+    const seen = await items.last().evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      const at = document.elementFromPoint(b.left + 20, b.top + b.height / 2);
+      return !!at && el.contains(at);
+    });
+    expect(seen).toBe(true);
+    await page.close();
+  });
 });

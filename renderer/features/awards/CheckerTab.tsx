@@ -19,7 +19,8 @@ import { T } from './strings';
 const C = T.check;
 const ROW_H = 52;
 const PAGE_SIZE = 100;
-const COLS = 'minmax(220px, 1.6fr) minmax(240px, 2fr) minmax(200px, 1.6fr) 120px 96px';
+// fits a 1024 px window (692 px at the least): the last column holds "Giải thích"
+const COLS = 'minmax(160px, 1.6fr) minmax(150px, 2fr) minmax(130px, 1.6fr) 100px 96px';
 const VERDICT_COLOR: Record<Verdict, string> = { du_dieu_kien: 'teal', gan_du: 'yellow', chua_du: 'gray' };
 
 // --- windows of the kept run ------------------------------------------------------------
@@ -190,7 +191,7 @@ export function CheckerTab() {
       )}
       {head && (
         <>
-          <Paper withBorder p="sm">
+          <Paper withBorder p="sm" style={{ flexShrink: 0 }}>
             <Group gap="xs" wrap="wrap">
               <Text size="sm">
                 {C.ruleSet}: <b>{head.ruleSet.name}</b>
@@ -216,8 +217,10 @@ export function CheckerTab() {
             </Group>
           </Paper>
           {head.warnings.length > 0 && (
-            <Alert color="orange" title={C.warnings} data-testid="check-warnings">
-              <List size="sm" spacing={4}>
+            // never squeezed to its title by the list below: a few lines, the rest scrolled (a
+            // province can have a quota warning for dozens of units)
+            <Alert color="orange" title={C.warnings(head.warnings.length)} data-testid="check-warnings" style={{ flexShrink: 0 }}>
+              <List size="sm" spacing={4} mah={140} style={{ overflowY: 'auto' }}>
                 {head.warnings.map((w, i) => (
                   <List.Item key={i} data-testid="check-warning">
                     {w.message}

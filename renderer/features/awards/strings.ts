@@ -190,7 +190,7 @@ export const T = {
     count: (k: number, total: number) => (k === total ? `${n(total)} đối tượng` : `${n(k)} / ${n(total)} đối tượng`),
     empty: 'Không có ai khớp bộ lọc.',
     loadingRow: 'Đang tải…',
-    warnings: 'Lưu ý',
+    warnings: (n: number) => `Lưu ý (${n})`,
     timing: (load: number, check: number) => `Đọc dữ liệu ${n(load)} ms, kiểm tra ${n(check)} ms`,
     drawerTitle: 'Giải thích kết quả',
     basis: 'Căn cứ',
