@@ -116,6 +116,13 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     const recipients = page.getByTestId('recipient-row');
     await recipients.first().waitFor();
     expect(await recipients.count()).toBeLessThan(30);
+    // who may decide, on the decision's date: district chairmen until 30/6/2025, not after
+    const authorities = page.getByTestId('decision-authorities');
+    expect(await authorities.innerText()).toContain('Chủ tịch UBND cấp huyện');
+    await page.getByTestId('decision-date').fill('28/12/2025');
+    await expect.poll(() => authorities.innerText()).not.toContain('cấp huyện');
+    expect(await authorities.innerText()).toContain('Chủ tịch UBND cấp xã');
+    await page.getByTestId('decision-date').fill('20/12/2024');
     await page.getByTestId('recipient-list-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
     const lastRow = recipients.filter({ hasText: lastRecipient.name }).last();
     await lastRow.getByRole('textbox', { name: 'Tiền thưởng' }).fill('1500000');

@@ -18,10 +18,10 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { AWARD_BASES, type AwardBasis, type AwardCode } from '../../../shared/awards';
+import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
@@ -270,8 +270,9 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
       </SimpleGrid>
       {entry && (
         <Group gap="xs">
-          <Text size="xs" c="dimmed">
-            {entry.levelLabel} · {entry.authorities.map((a) => a.label).join('; ')} · {entry.legalBasis}
+          <Text size="xs" c="dimmed" data-testid="decision-authorities">
+            {entry.levelLabel} · {authoritiesOn(entry.code, parseDateVi(f.decisionDate) ?? localToday()).map((a) => AUTHORITY_LABELS[a.authority]).join('; ') || D.noAuthority} ·{' '}
+            {entry.legalBasis}
           </Text>
           <UnverifiedBadge verified={entry.verified} />
         </Group>
@@ -377,3 +378,9 @@ const RecipientsTable = memo(function RecipientsTable({ recipients, setRecipient
     />
   );
 });
+
+/** Today in the user's time zone (ISO): who may decide depends on the date (district chairmen until 30/6/2025). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -106,6 +106,7 @@ export const T = {
     award: 'Danh hiệu, hình thức khen thưởng',
     otherOption: 'Hình thức khác (ghi rõ)…',
     otherForm: 'Hình thức khen thưởng khác',
+    noAuthority: 'chưa xác định thẩm quyền ở ngày này',
     basis: 'Loại khen thưởng',
     year: 'Năm thành tích',
     campaign: 'Phong trào thi đua (nếu có)',
