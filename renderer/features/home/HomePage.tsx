@@ -197,7 +197,7 @@ export function HomePage() {
                 testId="home-overdue"
                 empty={
                   <Text size="sm" c="dimmed" p="md">
-                    {H.noOverdue}
+                    {olderOverdue.length > 0 && !showOlder ? H.noRecentOverdue : H.noOverdue}
                   </Text>
                 }
                 render={(t) => <TaskLine task={t} today={today!} onOpen={() => open(t)} testId="home-overdue-item" />}

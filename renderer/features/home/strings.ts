@@ -8,6 +8,7 @@ export const H = {
   dueSoon: (n: number, days: number) => `Đến hạn trong ${days} ngày tới (${n})`,
   days: 'Số ngày',
   noOverdue: 'Không có nhiệm vụ quá hạn.',
+  noRecentOverdue: 'Không có nhiệm vụ quá hạn trong năm nay và năm trước.',
   /** overdue tasks of years before last year: folded, since they are rarely still actionable */
   showOlder: (n: number, from: number, to: number) => `Hiện thêm ${n} nhiệm vụ quá hạn của ${from === to ? `năm ${from}` : `các năm ${from}–${to}`}`,
   hideOlder: 'Chỉ hiện năm nay và năm trước',
