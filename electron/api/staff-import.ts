@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/contract/errors';
 import { foldVi } from '../../shared/text/vn';
 import { listUnits } from '../../db/repositories/units';
+import { unitLabels } from '../../shared/units/tree';
 import { bulkInsertStaff, staffIdentityKeys } from '../../db/repositories/staff';
 import { getOffice } from '../../db/repositories/office';
 import { readStaffWorkbook } from '../services/staff-excel/parse';
@@ -28,7 +29,7 @@ async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
   });
   if (!read.ok) throw new AppError('FILE_INVALID', read.message);
   job.checkCancelled();
-  const units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code }));
+  const units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parent_id }));
   const existing = (await staffIdentityKeys(ctx.db)).map((s) => ({ id: s.id, fullName: s.full_name, birthDate: s.birth_date, unitId: s.unit_id }));
   const mapping = input.mapping ?? proposeMapping(read.headers);
   const result = await validateStaffRows(read, mapping, units, existing, {
@@ -83,7 +84,8 @@ export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = as
   const rows = await findStaff(ctx, filter);
   const units = await listUnits(ctx.db, true);
   const office = await getOffice(ctx.db, ctx.officeId);
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  // a name several units share is written as its path, which the import reads back
+  const unitNames = unitLabels(units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })));
   const parts: string[] = [];
   if (filter.unitId) parts.push(`Đơn vị: ${unitNames.get(filter.unitId) ?? ''}${filter.includeSubunits ? ' (gồm đơn vị cấp dưới)' : ''}`);
   if (filter.search) parts.push(`Tìm: "${filter.search}"`);

@@ -1,4 +1,4 @@
-import { compareVi } from '../text/vn';
+import { compareVi, foldVi } from '../text/vn';
 import type { Unit } from '../contract/units';
 
 export interface UnitNode {
@@ -44,16 +44,48 @@ export function flattenUnitTree(nodes: UnitNode[]): UnitNode[] {
   return out;
 }
 
-/** Full path "Sở … › Phòng …" of a unit. */
-export function unitPath(units: Unit[], id: string): string {
-  const map = new Map(units.map((u) => [u.id, u]));
+/** What naming a unit needs: its name and its parent. */
+export interface UnitLike {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+/** Separator of a unit path, as written and as read ("Sở Tài chính › Văn phòng"); ">" and "/" are read too. */
+export const UNIT_PATH_SEPARATOR = ' › ';
+
+/** The names from the root down to the unit (a parent loop in the data stops where it repeats). */
+export function unitChain(byId: ReadonlyMap<string, UnitLike>, id: string): string[] {
   const parts: string[] = [];
-  let cur = map.get(id);
   const seen = new Set<string>();
-  while (cur && !seen.has(cur.id)) {
+  for (let cur = byId.get(id); cur && !seen.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
     seen.add(cur.id);
     parts.unshift(cur.name);
-    cur = cur.parentId ? map.get(cur.parentId) : undefined;
   }
-  return parts.join(' › ');
+  return parts;
+}
+
+/** Full path "Sở … › Phòng …" of a unit. */
+export function unitPath(units: readonly UnitLike[], id: string): string {
+  return unitChain(new Map(units.map((u) => [u.id, u])), id).join(UNIT_PATH_SEPARATOR);
+}
+
+/**
+ * A name for each unit that points at it alone, for files people fill in and import again: the
+ * unit's name where no other unit has it (without diacritics), else its path from the root
+ * ("Sở Tài chính › Văn phòng": a province holds twenty "Văn phòng").
+ */
+export function unitLabels(units: readonly UnitLike[]): Map<string, string> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const count = new Map<string, number>();
+  for (const u of units) count.set(foldVi(u.name), (count.get(foldVi(u.name)) ?? 0) + 1);
+  return new Map(units.map((u) => [u.id, (count.get(foldVi(u.name)) ?? 0) > 1 ? unitChain(byId, u.id).join(UNIT_PATH_SEPARATOR) : u.name]));
+}
+
+/** The parts of a unit path as typed ("A › B", "A > B", "A / B"); one part when it is a plain name. */
+export function splitUnitPath(text: string): string[] {
+  return text
+    .split(/\s*(?:›|>|\s\/\s)\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }

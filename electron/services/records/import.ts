@@ -57,6 +57,7 @@ import {
   type SheetRead,
 } from '../staff-excel';
 import { numberKey } from './grid';
+import { UnitMatcher } from '../../../shared/units/match';
 
 export type RecordsMapping = Record<RecordsImportField, number | null>;
 
@@ -248,31 +249,6 @@ function parseYearCell(c: RawCell): number | null | 'bad' {
   return 'bad';
 }
 
-interface UnitMatcher {
-  find(text: string): UnitLite | UnitLite[] | null;
-}
-
-function unitMatcher(units: readonly UnitLite[]): UnitMatcher {
-  const exact = new Map<string, UnitLite[]>();
-  const folded = new Map<string, UnitLite[]>();
-  const add = (m: Map<string, UnitLite[]>, k: string, u: UnitLite) => {
-    const list = m.get(k);
-    if (list) list.push(u);
-    else m.set(k, [u]);
-  };
-  for (const u of units) {
-    add(exact, cleanText(u.name).toLowerCase(), u);
-    add(folded, wordKey(u.name), u);
-  }
-  return {
-    find(text) {
-      const list = exact.get(cleanText(text).toLowerCase()) ?? folded.get(wordKey(text));
-      if (!list) return null;
-      return list.length === 1 ? list[0]! : list;
-    },
-  };
-}
-
 /** Validate the rows against the database: a plan of writes and every problem found. */
 export async function validateRecordsRows(
   sqlite: BetterSqlite3.Database,
@@ -317,7 +293,7 @@ export async function validateRecordsRows(
   }
   const units = unitsLite(sqlite);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const unitIndex = unitMatcher(units);
+  const unitIndex = new UnitMatcher(units);
   const recordedYears = allPersonYearFacts(sqlite);
   const heldKeys = personTitleKeys(sqlite);
   const plannedKeys = new Set<string>();
@@ -342,7 +318,7 @@ export async function validateRecordsRows(
     const text = (f: RecordsImportField) => cellText(cell(f));
     if (raw.section !== undefined) {
       const m = unitIndex.find(sectionTitle(raw.section));
-      sectionUnit = m && !Array.isArray(m) ? m : null;
+      sectionUnit = m && 'unit' in m ? m.unit : null;
       continue;
     }
     if (mappedCols.every((c) => isEmptyCell(raw.cells[c] ?? null))) continue;
@@ -375,8 +351,12 @@ export async function validateRecordsRows(
     if (unitText) {
       const m = unitIndex.find(unitText);
       if (!m) fail('unit', 'chưa có trong danh sách đơn vị — thêm đơn vị trước (thẻ Đơn vị) hoặc sửa tên cho khớp.');
-      else if (Array.isArray(m)) fail('unit', `khớp với ${m.length} đơn vị cùng tên — sửa tên cho khớp đúng một đơn vị.`);
-      else unit = m;
+      else if ('ambiguous' in m)
+        fail(
+          'unit',
+          `khớp với ${m.ambiguous.length} đơn vị cùng tên: ${m.ambiguous.map((u) => unitIndex.label(u)).join('; ')} — hãy ghi đơn vị kèm đơn vị cấp trên như trên (ví dụ "${unitIndex.example(m.ambiguous)}").`,
+        );
+      else unit = m.unit;
     } else unit = sectionUnit;
 
     // birth date

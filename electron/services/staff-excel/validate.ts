@@ -1,6 +1,7 @@
 // Turn raw rows into staff records: every cell is checked and every problem is reported
 // with its Excel row number and column letter, in Vietnamese, saying what to fix.
 import { cleanText, foldVi, formatDateVi, parseDateVi } from '../../../shared/text/vn';
+import { UnitMatcher } from '../../../shared/units/match';
 import {
   CATEGORY_LABELS,
   CATEGORY_SHORT,
@@ -37,6 +38,8 @@ export interface UnitRef {
   id: string;
   name: string;
   code: string | null;
+  /** the parent unit (a path "Sở Tài chính › Văn phòng" names a unit by its parents) */
+  parentId: string | null;
 }
 
 export interface ExistingStaff {
@@ -153,50 +156,7 @@ const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 // ---------------------------------------------------------------------------------------
 // Units
 
-type UnitMatch = { unit: UnitRef } | { ambiguous: UnitRef[] } | null;
-
-class UnitIndex {
-  private byExact = new Map<string, UnitRef[]>();
-  private byName = new Map<string, UnitRef[]>();
-  private byCode = new Map<string, UnitRef[]>();
-  private byFolded = new Map<string, UnitRef[]>();
-  private cache = new Map<string, UnitMatch>();
-
-  constructor(units: readonly UnitRef[]) {
-    const add = (m: Map<string, UnitRef[]>, k: string, u: UnitRef) => {
-      if (!k) return;
-      const list = m.get(k);
-      if (!list) m.set(k, [u]);
-      else if (!list.includes(u)) list.push(u);
-    };
-    for (const u of units) {
-      add(this.byExact, cleanText(u.name), u);
-      add(this.byName, cleanText(u.name).toLowerCase(), u);
-      if (u.code) add(this.byCode, valueKey(u.code), u);
-      add(this.byFolded, valueKey(u.name), u);
-    }
-  }
-
-  find(text: string): UnitMatch {
-    const hit = this.cache.get(text);
-    if (hit !== undefined) return hit;
-    let result: UnitMatch = null;
-    // exact spelling, then any case, then the unit code, then without diacritics
-    for (const [map, key] of [
-      [this.byExact, cleanText(text)],
-      [this.byName, cleanText(text).toLowerCase()],
-      [this.byCode, valueKey(text)],
-      [this.byFolded, valueKey(text)],
-    ] as const) {
-      const list = map.get(key);
-      if (!list) continue;
-      result = list.length === 1 ? { unit: list[0]! } : { ambiguous: list };
-      break;
-    }
-    this.cache.set(text, result);
-    return result;
-  }
-}
+// the matcher is shared with the award records' import (shared/units/match.ts)
 
 // ---------------------------------------------------------------------------------------
 // Cell interpretation
@@ -289,7 +249,7 @@ export async function validateStaffRows(
     return null;
   })();
 
-  const unitIndex = new UnitIndex(units);
+  const unitIndex = new UnitMatcher(units);
   const existingByKey = new Map<string, number>();
   existingStaff.forEach((s, i) => {
     const k = personKey(s.fullName, s.birthDate, s.unitId);
@@ -438,10 +398,10 @@ export async function validateStaffRows(
       if (m && 'unit' in m) unit = m.unit;
       else if (m) {
         unitOk = false;
-        const names = m.ambiguous.map((u) => u.name + (u.code ? ` (mã ${u.code})` : '')).join('; ');
+        const names = m.ambiguous.map((u) => unitIndex.label(u)).join('; ');
         fail(
           'unit',
-          `đơn vị ${quote(unitText)} khớp với nhiều đơn vị: ${names} — hãy ghi mã đơn vị hoặc sửa tên cho khớp đúng một đơn vị.`,
+          `đơn vị ${quote(unitText)} khớp với nhiều đơn vị: ${names} — hãy ghi đơn vị kèm đơn vị cấp trên như trên (ví dụ ${quote(unitIndex.example(m.ambiguous))}) hoặc ghi mã đơn vị.`,
           false,
         );
       } else {

@@ -176,6 +176,27 @@ describe('bad workbooks', () => {
     core.close();
   });
 
+  it('a unit whose name other units share is written with its parents ("Trung tâm A › Tổ Hành chính")', async () => {
+    const { core } = await historyOffice();
+    const a = await core.invoke('units.create', { name: 'Trung tâm A' });
+    const b = await core.invoke('units.create', { name: 'Trung tâm B' });
+    const toA = await core.invoke('units.create', { name: 'Tổ Hành chính', parentId: a.id });
+    await core.invoke('units.create', { name: 'Tổ Hành chính', parentId: b.id });
+    const giang = await core.invoke('staff.create', { fullName: 'Đinh Thị Giang', birthDate: '1990-07-07', unitId: toA.id, employmentStart: '2015-01-01' });
+    const rows: HistoryRow[] = [row({ 0: 'Đinh Thị Giang', 1: '07/07/1990', 2: 'Tổ Hành chính' }), row({ 0: 'Đinh Thị Giang', 1: '07/07/1990', 2: 'trung tam a > to hanh chinh', 3: 2023 })];
+    const file = { fileName: 'to.xlsx', fileBase64: b64(await historyWorkbook(rows)) };
+    const p = await core.invoke('records.importPreview', file);
+    expect(p.errors.map((e) => e.message)).toEqual([
+      `Dòng ${FIRST_ROW}, cột D (Đơn vị): "Tổ Hành chính" khớp với 2 đơn vị cùng tên: Trung tâm A › Tổ Hành chính; Trung tâm B › Tổ Hành chính — hãy ghi đơn vị kèm đơn vị cấp trên như trên (ví dụ "Trung tâm A › Tổ Hành chính").`,
+    ]);
+    // the path alone is enough: the other row is valid, and its year is recorded in that unit
+    expect(p.validRows).toBe(1);
+    await core.invoke('records.importApply', { fileName: 'to.xlsx', fileBase64: b64(await historyWorkbook([rows[1]!])) });
+    const unitOf2023 = core.ctx.conn.sqlite.prepare('SELECT unit_id FROM person_year WHERE staff_id = ? AND year = 2023 AND deleted_at IS NULL').pluck().get(giang.id);
+    expect(unitOf2023).toBe(toA.id);
+    core.close();
+  });
+
   it('a rating that contradicts the recorded one, or another row of the file, is an error', async () => {
     const { core } = await historyOffice();
     await importGood(core);

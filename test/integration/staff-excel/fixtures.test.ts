@@ -17,7 +17,7 @@ import {
 } from '../../fixtures/staff/make-fixtures';
 import { TODAY, expectRead } from './helpers';
 
-const units = FIXTURE_UNITS.map((name, i) => ({ id: `unit-${i}`, name, code: null }));
+const units = FIXTURE_UNITS.map((name, i) => ({ id: `unit-${i}`, name, code: null, parentId: null }));
 const unitId = (name: string) => units.find((u) => u.name === name)!.id;
 
 async function importBytes(bytes: Uint8Array) {

@@ -7,9 +7,9 @@ import { validateStaffRows, type UnitRef, type ExistingStaff, type ValidateOptio
 export const TODAY = '2025-06-01';
 
 export const UNITS: UnitRef[] = [
-  { id: 'u-vp', name: 'Văn phòng Sở', code: 'VP' },
-  { id: 'u-ncc', name: 'Phòng Người có công', code: 'NCC' },
-  { id: 'u-ld', name: 'Phòng Lao động – Việc làm', code: null },
+  { id: 'u-vp', name: 'Văn phòng Sở', code: 'VP', parentId: null },
+  { id: 'u-ncc', name: 'Phòng Người có công', code: 'NCC', parentId: null },
+  { id: 'u-ld', name: 'Phòng Lao động – Việc làm', code: null, parentId: null },
 ];
 
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {

@@ -276,11 +276,35 @@ describe('validateStaffRows: units', () => {
   });
 
   it('a name shared by two units', async () => {
-    const units = [...UNITS, { id: 'u-vp2', name: 'Văn Phòng Sở', code: 'VP2' }];
+    const units = [...UNITS, { id: 'u-vp2', name: 'Văn Phòng Sở', code: 'VP2', parentId: null }];
     // exact spelling wins; a folded spelling that fits both is ambiguous
     expect((await onlyRow({ unit: 'Văn Phòng Sở' }, { units })).unitId).toBe('u-vp2');
     expect((await onlyError({ unit: 'van phong so' }, { units })).message).toBe(
-      'Dòng 2, cột D (Đơn vị): đơn vị "van phong so" khớp với nhiều đơn vị: Văn phòng Sở (mã VP); Văn Phòng Sở (mã VP2) — hãy ghi mã đơn vị hoặc sửa tên cho khớp đúng một đơn vị.',
+      'Dòng 2, cột D (Đơn vị): đơn vị "van phong so" khớp với nhiều đơn vị: Văn phòng Sở (mã VP); Văn Phòng Sở (mã VP2) — hãy ghi đơn vị kèm đơn vị cấp trên như trên (ví dụ "Văn phòng Sở") hoặc ghi mã đơn vị.',
+    );
+  });
+
+  it('a unit named by its path, as the staff export writes a name several units share', async () => {
+    // a province: every sở has a Văn phòng
+    const units = [
+      { id: 's-tc', name: 'Sở Tài chính', code: null, parentId: null },
+      { id: 's-nv', name: 'Sở Nội vụ', code: null, parentId: null },
+      { id: 'vp-tc', name: 'Văn phòng', code: null, parentId: 's-tc' },
+      { id: 'vp-nv', name: 'Văn phòng', code: null, parentId: 's-nv' },
+      { id: 'tt-nv', name: 'Trung tâm 1', code: null, parentId: 's-nv' },
+      { id: 'vp-tt', name: 'Văn phòng', code: null, parentId: 'tt-nv' },
+    ];
+    expect((await onlyRow({ unit: 'Sở Tài chính › Văn phòng' }, { units })).unitId).toBe('vp-tc');
+    // other separators, no diacritics, any case
+    expect((await onlyRow({ unit: 'so noi vu > VĂN PHÒNG' }, { units })).unitId).toBe('vp-nv');
+    expect((await onlyRow({ unit: 'Sở Nội vụ / Trung tâm 1 / Văn phòng' }, { units })).unitId).toBe('vp-tt');
+    expect((await onlyRow({ unit: 'Trung tâm 1 › Văn phòng' }, { units })).unitId).toBe('vp-tt');
+    // the name alone fits three: the message lists them as paths to copy
+    expect((await onlyError({ unit: 'Văn phòng' }, { units })).message).toBe(
+      'Dòng 2, cột D (Đơn vị): đơn vị "Văn phòng" khớp với nhiều đơn vị: Sở Tài chính › Văn phòng; Sở Nội vụ › Văn phòng; Sở Nội vụ › Trung tâm 1 › Văn phòng — hãy ghi đơn vị kèm đơn vị cấp trên như trên (ví dụ "Sở Tài chính › Văn phòng") hoặc ghi mã đơn vị.',
+    );
+    expect((await onlyError({ unit: 'Sở Xây dựng › Văn phòng' }, { units })).message).toBe(
+      'Dòng 2, cột D (Đơn vị): đơn vị "Sở Xây dựng › Văn phòng" chưa có trong danh sách đơn vị — thêm đơn vị trước hoặc sửa tên cho khớp.',
     );
   });
 
