@@ -263,7 +263,7 @@ export const T = {
     title: 'Nhập hồ sơ thi đua, khen thưởng cũ từ Excel',
     chooseFile: 'Chọn tệp Excel (.xlsx)',
     chooseHint:
-      'Mỗi dòng một người, một năm: Họ và tên (kèm Ngày sinh hoặc Mã cán bộ để phân biệt người trùng tên), Đơn vị, Năm, Xếp loại, Danh hiệu, Hình thức khen thưởng, Số và ngày quyết định, Sáng kiến… Cán bộ phải có sẵn trong danh sách.',
+      'Mỗi dòng một người, một năm: Họ và tên (kèm Ngày sinh hoặc Mã cán bộ để phân biệt người trùng tên), Đơn vị, Năm, Xếp loại, Danh hiệu, Hình thức khen thưởng, Số và ngày quyết định, Sáng kiến… Cán bộ phải có sẵn trong danh sách. Tên đơn vị nhiều đơn vị cùng có thì ghi kèm đơn vị cấp trên, ví dụ “Sở Tài chính › Văn phòng”.',
     reading: 'Đang đọc và kiểm tra tệp…',
     mapping: 'Ghép cột trong tệp với thông tin',
     notMapped: '— Không dùng —',

@@ -59,7 +59,7 @@ export const T = {
 export const IMPORT_T = {
   title: 'Nhập danh sách cán bộ từ Excel',
   chooseFile: 'Chọn tệp Excel (.xlsx)',
-  chooseHint: 'Dòng tiêu đề cột có thể nằm dưới dòng tên bảng. Đơn vị phải trùng tên hoặc mã với đơn vị đã có.',
+  chooseHint: 'Dòng tiêu đề cột có thể nằm dưới dòng tên bảng. Đơn vị phải trùng tên hoặc mã với đơn vị đã có; tên nhiều đơn vị cùng có thì ghi kèm đơn vị cấp trên, ví dụ “Sở Tài chính › Văn phòng”.',
   reading: 'Đang đọc và kiểm tra tệp…',
   mapping: 'Ghép cột trong tệp với thông tin cán bộ',
   notMapped: '— Không dùng —',
