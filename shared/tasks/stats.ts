@@ -62,8 +62,12 @@ export interface UnitQuarterRow {
 
 export const NO_LEAD_UNIT = '(Chưa giao đơn vị chủ trì)';
 
-/** Completion by lead unit and quarter: each task counts once under each of its lead units. */
-export function completionByUnitQuarter(tasks: readonly StatTask[], today: string): UnitQuarterRow[] {
+/**
+ * Completion by lead unit and quarter: each task counts once under each of its lead units.
+ * `nameOf` names a unit by its id where the task's own text would be ambiguous (unitLabels:
+ * "Sở Tài chính › Văn phòng").
+ */
+export function completionByUnitQuarter(tasks: readonly StatTask[], today: string, nameOf?: (unitId: string) => string | undefined): UnitQuarterRow[] {
   const rows = new Map<string, UnitQuarterRow>();
   const rowFor = (key: string, unitId: string | null, name: string) => {
     let r = rows.get(key);
@@ -81,7 +85,7 @@ export function completionByUnitQuarter(tasks: readonly StatTask[], today: strin
       const key = u ? (u.unitId ?? `name:${foldVi(u.name)}`) : '';
       if (seen.has(key)) continue;
       seen.add(key);
-      const r = rowFor(key, u?.unitId ?? null, u?.name ?? NO_LEAD_UNIT);
+      const r = rowFor(key, u?.unitId ?? null, u ? ((u.unitId && nameOf?.(u.unitId)) || u.name) : NO_LEAD_UNIT);
       addToCounts(r.quarters[q], t, today);
       addToCounts(r.total, t, today);
     }

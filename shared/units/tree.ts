@@ -82,6 +82,22 @@ export function unitLabels(units: readonly UnitLike[]): Map<string, string> {
   return new Map(units.map((u) => [u.id, (count.get(foldVi(u.name)) ?? 0) > 1 ? unitChain(byId, u.id).join(UNIT_PATH_SEPARATOR) : u.name]));
 }
 
+/**
+ * The same for reading on screen, the unit's own name first: "Văn phòng (Sở Tài chính)" where
+ * the name is shared, so a narrow column cut short still shows which unit it is.
+ */
+export function unitDisplayLabels(units: readonly UnitLike[]): Map<string, string> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const paths = unitLabels(units);
+  return new Map(
+    units.map((u) => {
+      if (paths.get(u.id) === u.name) return [u.id, u.name];
+      const parents = unitChain(byId, u.id).slice(0, -1);
+      return [u.id, parents.length ? `${u.name} (${parents.join(UNIT_PATH_SEPARATOR)})` : u.name];
+    }),
+  );
+}
+
 /** The parts of a unit path as typed ("A › B", "A > B", "A / B"); one part when it is a plain name. */
 export function splitUnitPath(text: string): string[] {
   return text

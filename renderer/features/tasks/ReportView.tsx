@@ -1,15 +1,17 @@
 // Reports: choose the period, see completion by lead unit and quarter (SVG bars), export the
 // BÁO CÁO (Word) or the Excel table.
-import { useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReportPeriod } from '../../../shared/contract/tasks';
 import { REPORT_PERIOD_LABELS } from '../../../shared/tasks/labels';
 import { REPORT_PERIODS, periodQuarters, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { completionByUnitQuarter, countStatuses, percentDone, type StatusCounts } from '../../../shared/tasks/stats';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 import { call, saveFile } from '../../lib/api';
 import { STATUS_FILL } from './parts';
 import { useTasks } from './store';
+import { useUnits } from '../units/store';
 import { T } from './strings';
 
 const SEGMENTS: { key: keyof Omit<StatusCounts, 'total'>; fill: string; label: string }[] = [
@@ -31,6 +33,8 @@ export function CompletionChart({ rows, quarters }: { rows: { name: string; quar
   const width = LABEL_W + quarters.length * CELL_W;
   const height = HEAD_H + rows.length * ROW_H + 4;
   const barW = CELL_W - 44;
+  // a long unit name is cut at the label column rather than drawn over the first bar
+  const clipId = `chart-labels-${useId().replace(/:/g, '')}`;
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
@@ -40,6 +44,9 @@ export function CompletionChart({ rows, quarters }: { rows: { name: string; quar
       aria-label={T.report.chartTitle}
       data-testid="completion-chart"
     >
+      <clipPath id={clipId}>
+        <rect x={0} y={0} width={LABEL_W - 8} height={height} />
+      </clipPath>
       {quarters.map((q, i) => (
         <text key={q} x={LABEL_W + i * CELL_W + 4} y={18} fontSize={13} fontWeight={600} style={{ fill: 'var(--mantine-color-text)' }}>
           {T.quarter(quarterRoman(q))}
@@ -51,7 +58,7 @@ export function CompletionChart({ rows, quarters }: { rows: { name: string; quar
         return (
           <g key={r.name + ri} data-testid="chart-row">
             {ri % 2 === 0 && <rect x={0} y={y} width={width} height={ROW_H} style={{ fill: 'var(--mantine-color-gray-0)' }} />}
-            <text x={4} y={y + ROW_H / 2 + 4} fontSize={13} fontWeight={ri === 0 ? 700 : 400} style={{ fill: 'var(--mantine-color-text)' }}>
+            <text x={4} y={y + ROW_H / 2 + 4} fontSize={13} fontWeight={ri === 0 ? 700 : 400} style={{ fill: 'var(--mantine-color-text)' }} clipPath={`url(#${clipId})`}>
               <title>{r.name}</title>
               {name}
             </text>
@@ -100,13 +107,19 @@ export function ReportView() {
   const inPeriod = useMemo(() => rows.filter((t) => quarters.includes(t.effectiveQuarter)), [rows, quarters]);
   const t0 = today ?? '0000-00-00';
   const total = countStatuses(inPeriod, t0);
+  const { units, refresh: refreshUnits } = useUnits();
+  useEffect(() => {
+    void refreshUnits();
+  }, [refreshUnits]);
+  const labels = useMemo(() => unitDisplayLabels(units), [units]);
   const chartRows = useMemo(() => {
     const whole = completionByUnitQuarter(
       inPeriod.map((t) => ({ ...t, lead: [{ unitId: '__all__', name: T.report.whole }] })),
       t0,
     );
-    return [...whole, ...completionByUnitQuarter(inPeriod, t0)];
-  }, [inPeriod, t0]);
+    // a province has twenty "Phòng Kế hoạch - Tài chính": each is named with its parents
+    return [...whole, ...completionByUnitQuarter(inPeriod, t0, (id) => labels.get(id))];
+  }, [inPeriod, t0, labels]);
 
   const exportFile = async (format: 'docx' | 'xlsx') => {
     if (year === null) return;

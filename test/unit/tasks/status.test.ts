@@ -16,6 +16,7 @@ import {
   type TaskStatusFields,
 } from '../../../shared/tasks/status';
 import { countStatuses, completionByUnitQuarter, percentDone, NO_LEAD_UNIT } from '../../../shared/tasks/stats';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 
 /** A clock the test moves. */
 function clock(start: string) {
@@ -116,5 +117,30 @@ describe('counts', () => {
     expect(vpRow.quarters[1]).toEqual({ total: 2, done: 1, inProgress: 0, notStarted: 0, overdue: 1 });
     expect(vpRow.quarters[2].inProgress).toBe(1);
     expect(vpRow.total.total).toBe(3);
+  });
+
+  it('names the chart rows of units that share a name with their parents', () => {
+    const today = '2026-05-10';
+    const units = [
+      { id: 's1', name: 'Sở Tài chính', parentId: null },
+      { id: 's2', name: 'Sở Nội vụ', parentId: null },
+      { id: 'k1', name: 'Phòng Kế hoạch - Tài chính', parentId: 's1' },
+      { id: 'k2', name: 'Phòng Kế hoạch - Tài chính', parentId: 's2' },
+      { id: 't2', name: 'Phòng Thanh tra', parentId: 's2' },
+    ];
+    const labels = unitDisplayLabels(units);
+    const lead = (id: string) => [{ unitId: id, name: units.find((u) => u.id === id)!.name }];
+    const tasks = [
+      { ...task({ quarter: 1 }), lead: lead('k1') },
+      { ...task({ quarter: 1 }), lead: lead('k2') },
+      { ...task({ quarter: 1 }), lead: lead('t2') },
+    ];
+    expect(completionByUnitQuarter(tasks, today, (id) => labels.get(id)).map((r) => r.name)).toEqual([
+      'Phòng Kế hoạch - Tài chính (Sở Nội vụ)',
+      'Phòng Kế hoạch - Tài chính (Sở Tài chính)',
+      'Phòng Thanh tra',
+    ]);
+    // without the labels, two rows read the same
+    expect(new Set(completionByUnitQuarter(tasks, today).map((r) => r.name)).size).toBe(2);
   });
 });
