@@ -98,6 +98,20 @@ export function unitDisplayLabels(units: readonly UnitLike[]): Map<string, strin
   );
 }
 
+/**
+ * A unit picker's options in tree order: indented, and a name other units share followed by its
+ * parents ("— Văn phòng (Sở Tài chính)"), so a search, or the value once chosen, tells them
+ * apart. `all`: the units whose names count as shared (default: those of `nodes`).
+ */
+export function unitTreeOptions(
+  nodes: readonly UnitNode[],
+  all: readonly UnitLike[] = nodes.map((n) => n.unit),
+  suffix?: (u: Unit) => string,
+): Array<{ value: string; label: string }> {
+  const labels = unitDisplayLabels(all);
+  return nodes.map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${labels.get(n.unit.id) ?? n.unit.name}${suffix?.(n.unit) ?? ''}` }));
+}
+
 /** The parts of a unit path as typed ("A › B", "A > B", "A / B"); one part when it is a plain name. */
 export function splitUnitPath(text: string): string[] {
   return text

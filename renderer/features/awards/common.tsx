@@ -5,7 +5,7 @@ import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem, type Comb
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Staff } from '../../../shared/contract/staff';
-import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnits } from '../units/store';
@@ -35,10 +35,7 @@ export function YearInput({ value, onChange, label = T.year, testId, w = 110 }: 
 export function useUnitOptions(withAll: boolean) {
   const { units } = useUnits();
   return useMemo(() => {
-    const opts = flattenUnitTree(buildUnitTree(units)).map((n) => ({
-      value: n.unit.id,
-      label: `${'— '.repeat(n.depth)}${n.unit.name}${n.unit.active ? '' : ' (ngừng hoạt động)'}`,
-    }));
+    const opts = unitTreeOptions(flattenUnitTree(buildUnitTree(units)), units, (u) => (u.active ? '' : ' (ngừng hoạt động)'));
     return withAll ? [{ value: ALL, label: T.allUnits }, ...opts] : opts;
   }, [units, withAll]);
 }

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type Campaign, type CampaignInput, type CampaignKind, type CampaignStatus } from '../../../shared/contract/plans';
-import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnits } from '../units/store';
@@ -144,10 +144,7 @@ export function CampaignForm({ editing, onDone, onCancel }: { editing: Campaign 
   useEffect(() => {
     void refreshUnits();
   }, [refreshUnits]);
-  const unitOptions = flattenUnitTree(buildUnitTree(units.filter((u) => u.active || f.unitIds.includes(u.id)))).map((n) => ({
-    value: n.unit.id,
-    label: `${'— '.repeat(n.depth)}${n.unit.name}`,
-  }));
+  const unitOptions = unitTreeOptions(flattenUnitTree(buildUnitTree(units.filter((u) => u.active || f.unitIds.includes(u.id)))), units);
 
   const patch = (p: Partial<FormState>) => setF((cur) => ({ ...cur, ...p }));
   function editList<K extends 'phases' | 'awardForms' | 'deadlines' | 'references'>(key: K, i: number, p: Partial<FormState[K][number]>) {

@@ -3,7 +3,7 @@ import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
 import type { Unit } from '../../../shared/contract/units';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
-import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -73,7 +73,7 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
         </SimpleGrid>
         <Select
           label={T.form.unit}
-          data={[{ value: NONE, label: T.form.noUnit }, ...unitOptions.map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` }))]}
+          data={[{ value: NONE, label: T.form.noUnit }, ...unitTreeOptions(unitOptions)]}
           value={f.unitId ?? NONE}
           onChange={(v) => setF({ ...f, unitId: !v || v === NONE ? null : v })}
           searchable

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
-import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useRouter } from '../../app/router';
@@ -170,10 +170,7 @@ const UnitFilter = memo(function UnitFilter() {
   const data = useMemo(
     () => [
       { value: ALL, label: T.allUnits },
-      ...flattenUnitTree(buildUnitTree(officeId ? units.filter((u) => u.officeId === officeId) : units)).map((n) => ({
-        value: n.unit.id,
-        label: `${'— '.repeat(n.depth)}${n.unit.name}`,
-      })),
+      ...unitTreeOptions(flattenUnitTree(buildUnitTree(officeId ? units.filter((u) => u.officeId === officeId) : units))),
     ],
     [units, officeId],
   );

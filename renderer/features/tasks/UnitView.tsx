@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Group, Paper, SegmentedControl, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { Task, TaskUnitRef } from '../../../shared/contract/tasks';
-import { buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
@@ -44,7 +44,7 @@ export function UnitView() {
   }, [unitId, role, quarter, year, version]);
 
   const options = useMemo(
-    () => flattenUnitTree(buildUnitTree(units)).map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` })),
+    () => unitTreeOptions(flattenUnitTree(buildUnitTree(units))),
     [units],
   );
   const unit = units.find((u) => u.id === unitId) ?? null;

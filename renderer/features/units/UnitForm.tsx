@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import type { Unit, UnitKind } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
@@ -53,7 +53,7 @@ export function UnitForm({ units, editing, defaultParentId, onDone, onCancel }: 
         {!editing && (
           <Select
             label={T.parent}
-            data={[{ value: ROOT, label: T.noParent }, ...parents.map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` }))]}
+            data={[{ value: ROOT, label: T.noParent }, ...unitTreeOptions(parents)]}
             value={f.parentId ?? ROOT}
             onChange={(v) => setF({ ...f, parentId: !v || v === ROOT ? null : v })}
             searchable

@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, St
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, type UnitNode } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions, type UnitNode } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { useUnits } from './store';
 import { useOfficeOptions } from './offices';
@@ -243,7 +243,7 @@ function MoveForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone()
       <Text size="sm">{unit.name}</Text>
       <Select
         label={T.moveTo}
-        data={[{ value: '__root__', label: T.noParent }, ...options.map((n) => ({ value: n.unit.id, label: `${'— '.repeat(n.depth)}${n.unit.name}` }))]}
+        data={[{ value: '__root__', label: T.noParent }, ...unitTreeOptions(options)]}
         value={target}
         onChange={(v) => setTarget(v ?? '__root__')}
         searchable
