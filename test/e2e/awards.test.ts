@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.close();
   });
 
-  it('quota warnings for many units: every one can be read, their number in the title', async () => {
+  it('many units: pickers tell a shared name apart; every quota warning can be read, their number in the title', async () => {
     const h = await session.startHost(path.join(tempDir('tdkt-e2e-awards-q-'), 'office.sqlite'), { TDKT_TODAY: '2025-03-01' });
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(h, proc, input);
     await api('office.save', E2E_OFFICE);
@@ -195,9 +195,19 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
         rows: [{ staffId, rating: 'HTXSNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
       });
     }
+    // a second "Phòng số 1", under a centre: the pickers tell the two apart, and every word typed counts
+    const centre = (await api<{ id: string }>('units.create', { name: 'Trung tâm Dịch vụ' })).id;
+    await api('units.create', { name: 'Phòng số 1', parentId: centre });
     const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(h.url);
     await page.getByTestId('nav-awards').click();
+    await page.getByTestId('grid-unit').click();
+    await page.getByTestId('grid-unit').fill('phong so 1 trung tam');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(['— Phòng số 1 (Trung tâm Dịch vụ)']);
+    await page.getByTestId('grid-unit').fill('phong so 1');
+    // the root one has no parents to show; both are offered
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining(['Phòng số 1', '— Phòng số 1 (Trung tâm Dịch vụ)']));
+    await page.keyboard.press('Escape');
     await page.getByTestId('awards-tab-check').click();
     await page.getByTestId('check-year').fill('2024');
     await page.getByTestId('check-run').click();

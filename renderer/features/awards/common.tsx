@@ -77,12 +77,14 @@ export function UnitSelect({
 
 /** Options filter that ignores diacritics and case ("nguyen van an" finds "Nguyễn Văn An"). */
 export const foldFilter: OptionsFilter = ({ options, search, limit }) => {
-  const key = foldVi(search);
+  // every word typed, anywhere in the label: "van phong tai chinh" finds "Văn phòng (Sở Tài chính)"
+  const words = foldVi(search).split(' ').filter(Boolean);
   const out: ComboboxParsedItem[] = [];
   for (const o of options) {
     if ('group' in o) continue;
     const item = o as ComboboxItem & { search?: string };
-    if (!key || (item.search ?? foldVi(item.label)).includes(key)) {
+    const text = words.length ? (item.search ?? foldVi(item.label)) : '';
+    if (words.every((w) => text.includes(w))) {
       out.push(o);
       if (out.length >= limit) break;
     }
