@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
-import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitDisplayLabels, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useRouter } from '../../app/router';
@@ -231,7 +231,8 @@ function StaffError() {
 const StaffBody = memo(function StaffBody(props: { onEdit(s: Staff): void; onDelete(s: Staff): void }) {
   const empty = useStaff((st) => st.total === 0 && !st.loading);
   const units = useUnits((u) => u.units);
-  const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
+  // "Văn phòng (Sở Tài chính)" where units share a name (a province holds twenty)
+  const unitNames = useMemo(() => unitDisplayLabels(units), [units]);
   if (empty)
     return (
       <Text p="lg" c="dimmed">
