@@ -197,7 +197,14 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     }
     // a second "Phòng số 1", under a centre: the pickers tell the two apart, and every word typed counts
     const centre = (await api<{ id: string }>('units.create', { name: 'Trung tâm Dịch vụ' })).id;
-    await api('units.create', { name: 'Phòng số 1', parentId: centre });
+    const second = (await api<{ id: string }>('units.create', { name: 'Phòng số 1', parentId: centre })).id;
+    // one person there, HTTNV: LĐTT, no CSTĐCS, so no quota warning of its own
+    const giang = (await api<{ id: string }>('staff.create', { fullName: 'Đinh Thị Giang', unitId: second, employmentStart: '2015-01-01' })).id;
+    await api('records.saveYearGrid', {
+      unitId: second,
+      year: 2024,
+      rows: [{ staffId: giang, rating: 'HTTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+    });
     const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(h.url);
     await page.getByTestId('nav-awards').click();
@@ -212,6 +219,11 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByTestId('check-year').fill('2024');
     await page.getByTestId('check-run').click();
     await page.getByTestId('check-row').first().waitFor();
+    // the results' unit filter tells the two "Phòng số 1" apart too
+    await page.getByTestId('check-in-unit').click();
+    await page.getByTestId('check-in-unit').fill('phong so 1 trung');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(['Phòng số 1 (Trung tâm Dịch vụ)']);
+    await page.keyboard.press('Escape');
     const alert = page.getByTestId('check-warnings');
     expect(await alert.innerText()).toContain(`Lưu ý (${UNIT_COUNT})`);
     const items = alert.getByTestId('check-warning');

@@ -3,17 +3,19 @@
 // for and the near misses, and an explanation drawer listing every rule with its legal basis.
 // The core keeps the run; the list fetches windows of it as it scrolls, and the filters and
 // the search are applied by the core — 30,000 people are never sent at once.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Accordion, Alert, Badge, Button, Drawer, Group, List, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { create } from 'zustand';
 import type { AwardCode, ExplanationItem, Verdict } from '../../../shared/awards';
 import type { CompactCandidate, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
-import { formatDateVi } from '../../../shared/text/vn';
+import { compareVi, formatDateVi } from '../../../shared/text/vn';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
-import { ALL, UnitSelect, UnverifiedBadge, YearInput } from './common';
+import { ALL, UnitSelect, UnverifiedBadge, YearInput, foldFilter } from './common';
 import { useAwards } from './store';
+import { useUnits } from '../units/store';
 import { T } from './strings';
 
 const C = T.check;
@@ -159,9 +161,14 @@ export function CheckerTab() {
   useEffect(() => reload(), [reload]);
 
   const short = (code: string) => catalog.find((e) => e.code === code)?.shortName ?? code;
+  const units = useUnits((st) => st.units);
+  const unitLabels = useMemo(() => unitDisplayLabels(units), [units]);
   const { kind } = filter;
   const titleOptions = head ? head.codes[kind].map((c) => ({ value: c, label: short(c) })) : [];
-  const unitOptions = head ? head.personUnits.map((u) => ({ value: u.id, label: u.name })) : [];
+  // "Văn phòng (Sở Tài chính)" where units share a name, as in the unit pickers
+  const unitOptions = head
+    ? head.personUnits.map((u) => ({ value: u.id, label: unitLabels.get(u.id) ?? u.name })).sort((a, b) => compareVi(a.label, b.label))
+    : [];
   const total = head ? (kind === 'individual' ? head.total.people : head.total.units) : 0;
 
   return (
@@ -271,6 +278,7 @@ export function CheckerTab() {
                 onChange={(v) => setFilter({ inUnit: !v || v === ALL ? null : v })}
                 allowDeselect={false}
                 searchable
+                filter={foldFilter}
                 w={230}
                 data-testid="check-in-unit"
               />

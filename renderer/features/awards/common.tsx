@@ -1,7 +1,7 @@
 // Small pieces shared by the award tabs: year input, unit select, staff picker (search
 // without diacritics), the "chưa xác minh" badge, delete confirmation.
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
+import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Staff } from '../../../shared/contract/staff';
@@ -9,6 +9,7 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnits } from '../units/store';
+import { foldFilter } from '../../lib/fold-filter';
 import { T } from './strings';
 
 export const ALL = '__all__';
@@ -75,22 +76,8 @@ export function UnitSelect({
   );
 }
 
-/** Options filter that ignores diacritics and case ("nguyen van an" finds "Nguyễn Văn An"). */
-export const foldFilter: OptionsFilter = ({ options, search, limit }) => {
-  // every word typed, anywhere in the label: "van phong tai chinh" finds "Văn phòng (Sở Tài chính)"
-  const words = foldVi(search).split(' ').filter(Boolean);
-  const out: ComboboxParsedItem[] = [];
-  for (const o of options) {
-    if ('group' in o) continue;
-    const item = o as ComboboxItem & { search?: string };
-    const text = words.length ? (item.search ?? foldVi(item.label)) : '';
-    if (words.every((w) => text.includes(w))) {
-      out.push(o);
-      if (out.length >= limit) break;
-    }
-  }
-  return out;
-};
+/** The pickers' filter: without diacritics, every word (renderer/lib/fold-filter.ts). */
+export { foldFilter };
 
 export interface StaffOption extends ComboboxItem {
   search: string;
