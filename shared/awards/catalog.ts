@@ -91,7 +91,7 @@ export type DecidingLevel = 'tinh' | 'bo';
  * "Bộ Nội vụ" → bo; anything else (a sở, a blank) → null.
  */
 export function decidingLevel(text: string | null | undefined): DecidingLevel | null {
-  const t = ` ${foldVi(text ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  const t = ` ${foldVi(text ?? '').replace(/[^a-z0-9]+/g, ' ')} `;
   if (/ (tinh|ubnd|uy ban nhan dan) /.test(t)) return 'tinh';
   if (/ bo /.test(t)) return 'bo';
   return null;

@@ -46,12 +46,20 @@ function advance(ch: string, table: readonly number[]): number {
   return table[code - 32] ?? 500;
 }
 
-/** Estimated width of one line of text, in twips, at `sizePt`. */
-export function textWidthTwips(text: string, sizePt: number, style: FontStyle = {}): number {
-  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+function tableFor(style: FontStyle): readonly number[] {
+  return style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+}
+
+/** Width of a string in font units (1/1000 em). */
+function unitsOf(text: string, table: readonly number[]): number {
   let units = 0;
   for (const ch of text) units += advance(ch, table);
-  return (units / 1000) * sizePt * 20;
+  return units;
+}
+
+/** Estimated width of one line of text, in twips, at `sizePt`. */
+export function textWidthTwips(text: string, sizePt: number, style: FontStyle = {}): number {
+  return (unitsOf(text, tableFor(style)) / 1000) * sizePt * 20;
 }
 
 /**
@@ -59,7 +67,7 @@ export function textWidthTwips(text: string, sizePt: number, style: FontStyle = 
  * `maxWidth`; explicit "\n" breaks are kept. A single word longer than the line counts as the line.
  */
 export function wrappedWidthTwips(text: string, sizePt: number, maxWidth: number, style: FontStyle = {}): number {
-  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  const table = tableFor(style);
   const space = advance(' ', table);
   // widths summed in integer font units, word by word (the same figures as measuring each candidate line)
   const twips = (units: number) => (units / 1000) * sizePt * 20;
@@ -68,8 +76,7 @@ export function wrappedWidthTwips(text: string, sizePt: number, maxWidth: number
     const words = para.trim().split(/\s+/).filter((w) => w.length > 0);
     let line = -1;
     for (const w of words) {
-      let units = 0;
-      for (const ch of w) units += advance(ch, table);
+      const units = unitsOf(w, table);
       const candidate = line < 0 ? units : line + space + units;
       if (line >= 0 && twips(candidate) > maxWidth) {
         longest = Math.max(longest, twips(line));
@@ -85,7 +92,7 @@ export function wrappedWidthTwips(text: string, sizePt: number, maxWidth: number
 
 /** Width (twips) of the widest word of `text` (a line may break between words, never inside one). */
 export function longestWordTwips(text: string, sizePt: number, style: FontStyle = {}): number {
-  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  const table = tableFor(style);
   let longest = 0;
   let units = 0;
   for (const ch of text) {
@@ -105,7 +112,7 @@ export function longestWordTwips(text: string, sizePt: number, style: FontStyle 
  * explicit "\n" breaks are kept, and a word wider than the line takes as many lines as it fills.
  */
 export function wrappedLineCount(text: string, sizePt: number, maxWidth: number, style: FontStyle = {}): number {
-  const table = style.bold ? BOLD : style.italic ? ITALIC : REGULAR;
+  const table = tableFor(style);
   const max = Math.max(1, (maxWidth / 20 / sizePt) * 1000);
   const space = advance(' ', table);
   let lines = 0;
@@ -114,8 +121,7 @@ export function wrappedLineCount(text: string, sizePt: number, maxWidth: number,
     let line = -1;
     for (const w of para.trim().split(/\s+/)) {
       if (!w) continue;
-      let units = 0;
-      for (const ch of w) units += advance(ch, table);
+      const units = unitsOf(w, table);
       if (line >= 0 && line + space + units <= max) {
         line += space + units;
         continue;

@@ -1,7 +1,8 @@
 // Which unit a name typed in a spreadsheet means (the staff and the award records' imports):
 // the exact spelling, then any case, then a unit code, then without diacritics; or a path
 // "Sở Tài chính › Văn phòng" (the staff export writes one where units share a name).
-import { cleanText, foldVi } from '../text/vn';
+import { wordKey as key } from '../contract/records';
+import { cleanText } from '../text/vn';
 import { splitUnitPath, unitChain, UNIT_PATH_SEPARATOR, type UnitLike } from './tree';
 
 export interface MatchableUnit extends UnitLike {
@@ -9,12 +10,6 @@ export interface MatchableUnit extends UnitLike {
 }
 
 export type UnitMatch<U> = { unit: U } | { ambiguous: U[] } | null;
-
-/** Folded, punctuation as spaces: "Phòng Tổ chức - Cán bộ" → "phong to chuc can bo". */
-const key = (s: string): string =>
-  foldVi(s)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 export class UnitMatcher<U extends MatchableUnit> {
   private readonly byExact = new Map<string, U[]>();
@@ -40,14 +35,18 @@ export class UnitMatcher<U extends MatchableUnit> {
     }
   }
 
+  private path(u: U): string {
+    return unitChain(this.byId, u.id).join(UNIT_PATH_SEPARATOR);
+  }
+
   /** "Sở Tài chính › Văn phòng (mã VP-STC)": the path from the root, and the code when there is one. */
   label(u: U): string {
-    return unitChain(this.byId, u.id).join(UNIT_PATH_SEPARATOR) + (u.code ? ` (mã ${u.code})` : '');
+    return this.path(u) + (u.code ? ` (mã ${u.code})` : '');
   }
 
   /** The message's example of what to type: the first unit's path. */
   example(units: readonly U[]): string {
-    return units.length ? unitChain(this.byId, units[0]!.id).join(UNIT_PATH_SEPARATOR) : '';
+    return units.length ? this.path(units[0]!) : '';
   }
 
   find(text: string): UnitMatch<U> {

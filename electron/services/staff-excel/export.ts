@@ -142,6 +142,7 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
   );
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % CHUNK_ROWS === 0) {
+      // the chunk just written: rows i − CHUNK_ROWS … i − 1
       fitWrappedRows(ws, HEADER_ROW + 1 + i - CHUNK_ROWS, HEADER_ROW + i);
       opts.onProgress?.(i, rows.length);
       await yieldToEventLoop();
@@ -156,8 +157,9 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
       cell.style = styles[c]!;
     }
   }
-  // the rows of the last (partial) chunk
-  fitWrappedRows(ws, HEADER_ROW + 1 + Math.floor(Math.max(rows.length - 1, 0) / CHUNK_ROWS) * CHUNK_ROWS, HEADER_ROW + rows.length);
+  // the last chunk, whole or not: what the loop above left
+  const lastChunk = rows.length === 0 ? 0 : Math.floor((rows.length - 1) / CHUNK_ROWS) * CHUNK_ROWS;
+  fitWrappedRows(ws, HEADER_ROW + 1 + lastChunk, HEADER_ROW + rows.length);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 0), column: ncol } };
   opts.onProgress?.(rows.length, rows.length);
 

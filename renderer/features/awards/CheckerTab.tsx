@@ -13,7 +13,7 @@ import { compareVi, formatDateVi } from '../../../shared/text/vn';
 import { unitDisplayLabels } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
-import { ALL, UnitSelect, UnverifiedBadge, YearInput, foldFilter } from './common';
+import { ALL, UnitSelect, UnverifiedBadge, YearInput } from './common';
 import { useAwards } from './store';
 import { useUnits } from '../units/store';
 import { T } from './strings';
@@ -278,7 +278,6 @@ export function CheckerTab() {
                 onChange={(v) => setFilter({ inUnit: !v || v === ALL ? null : v })}
                 allowDeselect={false}
                 searchable
-                filter={foldFilter}
                 w={230}
                 data-testid="check-in-unit"
               />

@@ -24,13 +24,28 @@ const COL_LABEL: Record<GridCol, string> = { rating: G.cols.rating, maternity: G
 const RATING_COLOR = { HTXSNV: 'teal', HTTNV: 'blue', HTNV: 'gray', KHTNV: 'red' } as const;
 
 // Narrow enough to fit a 1024 px window without the sub-units' column (742 px); with it, or
-// narrower still, the grid scrolls sideways and its header follows.
-function template(withUnit: boolean) {
-  return `48px minmax(140px, 2fr)${withUnit ? ' minmax(120px, 1.2fr)' : ''} minmax(80px, 1fr) 130px 80px 90px 70px 80px`;
+// narrower still, the grid scrolls sideways and its header follows. Each track with its least width.
+function tracks(withUnit: boolean): Array<[min: number, track: string]> {
+  return [
+    [48, '48px'],
+    [140, 'minmax(140px, 2fr)'],
+    ...(withUnit ? [[120, 'minmax(120px, 1.2fr)'] as [number, string]] : []),
+    [80, 'minmax(80px, 1fr)'],
+    [130, '130px'],
+    [80, '80px'],
+    [90, '90px'],
+    [70, '70px'],
+    [80, '80px'],
+  ];
 }
-/** The narrowest the grid's tracks and padding allow (template above). */
+function template(withUnit: boolean) {
+  return tracks(withUnit)
+    .map(([, t]) => t)
+    .join(' ');
+}
+/** The narrowest the grid's tracks and its 12 px side padding allow. */
 function minWidth(withUnit: boolean) {
-  return 48 + 140 + (withUnit ? 120 : 0) + 80 + 130 + 80 + 90 + 70 + 80 + 24;
+  return tracks(withUnit).reduce((sum, [min]) => sum + min, 24);
 }
 
 export function YearGridTab() {

@@ -9,7 +9,6 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnits } from '../units/store';
-import { foldFilter } from '../../lib/fold-filter';
 import { T } from './strings';
 
 export const ALL = '__all__';
@@ -66,7 +65,6 @@ export function UnitSelect({
       value={value ?? (withAll ? ALL : null)}
       onChange={(v) => onChange(!v || v === ALL ? null : v)}
       searchable
-      filter={foldFilter}
       allowDeselect={false}
       placeholder={placeholder ?? T.chooseUnit}
       nothingFoundMessage="Không có đơn vị nào khớp"
@@ -75,9 +73,6 @@ export function UnitSelect({
     />
   );
 }
-
-/** The pickers' filter: without diacritics, every word (renderer/lib/fold-filter.ts). */
-export { foldFilter };
 
 export interface StaffOption extends ComboboxItem {
   search: string;
@@ -137,7 +132,6 @@ export function StaffPicker({
       value={value}
       onChange={onChange}
       searchable
-      filter={foldFilter}
       limit={50}
       placeholder={placeholder}
       nothingFoundMessage="Không có cán bộ nào khớp"
