@@ -58,9 +58,19 @@ export interface IntegrityReport {
 }
 
 export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
-  const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-  const messages = rows.map((r) => r.integrity_check);
-  const fk = sqlite.pragma('foreign_key_check') as unknown[];
+  // a damaged file can make the checks themselves fail: that is the report, not an error
+  let messages: string[];
+  try {
+    messages = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (e) {
+    messages = [(e as Error).message];
+  }
+  let fk: unknown[] = [];
+  try {
+    fk = sqlite.pragma('foreign_key_check') as unknown[];
+  } catch (e) {
+    messages = [...messages.filter((m) => m !== 'ok'), `foreign_key_check: ${(e as Error).message}`];
+  }
   return {
     ok: messages.length === 1 && messages[0] === 'ok' && fk.length === 0,
     messages,

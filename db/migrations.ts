@@ -683,6 +683,10 @@ export function migrate(db: BetterSqlite3.Database, target = LATEST_VERSION): nu
       `SCHEMA_TOO_NEW:${current}`,
     );
   }
+  // version 0 with tables: another program's SQLite file, never to be written into
+  if (current === 0 && (db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() as number) > 0) {
+    throw new Error('NOT_TDKT: the file holds tables but no TĐKT schema version');
+  }
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {

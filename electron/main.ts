@@ -73,14 +73,22 @@ async function createWindow() {
 
 void app.whenReady().then(async () => {
   const dbPath = resolveDbPath(process.argv.slice(1));
-  core = await startCoreWorker(path.join(__dirname, 'core-worker.cjs'), {
-    dbPath,
-    host: 'electron',
-    version: app.getVersion(),
-    nativeBinding: electronNativeBinding(),
-    autoBackups: true,
-    warmUp: true,
-  });
+  try {
+    // a database that cannot be opened still starts (in recovery); this fails only when the
+    // core itself cannot run (its native module missing): say so rather than show no window
+    core = await startCoreWorker(path.join(__dirname, 'core-worker.cjs'), {
+      dbPath,
+      host: 'electron',
+      version: app.getVersion(),
+      nativeBinding: electronNativeBinding(),
+      autoBackups: true,
+      warmUp: true,
+    });
+  } catch (e) {
+    dialog.showErrorBox('TĐKT Desktop không khởi động được', `${(e as Error).message}\n\nTệp dữ liệu: ${dbPath}`);
+    app.quit();
+    return;
+  }
   registerIpc(ipcMain as unknown as IpcMainLike, core, rendererIndexUrl, {
     showOpenDialog: (options) => {
       const win = BrowserWindow.getFocusedWindow();

@@ -6,28 +6,49 @@ import {
   backupBytes,
   createBackup,
   getKeepCount,
+  holdsNothing,
   listBackups,
   restoreBackup,
   setKeepCount,
+  type RestoreSource,
 } from '../services/backup';
-import type { CoreContext } from '../core/context';
+import type { CoreContext, HostKind } from '../core/context';
+import type { ProcParsedInput } from '../../shared/contract';
 import type { HandlerMap } from './types';
 
 async function settings(ctx: CoreContext) {
   return { keep: await getKeepCount(ctx), folder: autoBackupDir(ctx) };
 }
 
-/** The window may restore only a backup it was shown; any other file comes up as bytes. */
-function checkRestorePath(ctx: CoreContext, file: string) {
-  if (ctx.host !== 'web' && ctx.host !== 'electron') return;
-  const dir = autoBackupDir(ctx);
-  if (path.dirname(path.resolve(file)) !== dir) {
-    throw new AppError('FORBIDDEN', 'Chỉ khôi phục được bản sao lưu trong danh sách. Với tệp sao lưu ở nơi khác, hãy dùng "Khôi phục từ tệp…" để chọn tệp.');
+/**
+ * A restore's source from the call: a listed backup — the windows may restore only one they
+ * were shown, any other file comes up as bytes — or the uploaded bytes.
+ */
+export function restoreSource(input: ProcParsedInput<'backup.restore'>, host: HostKind, autoDir: string): RestoreSource {
+  if ('path' in input) {
+    if ((host === 'web' || host === 'electron') && path.dirname(path.resolve(input.path)) !== path.resolve(autoDir)) {
+      throw new AppError('FORBIDDEN', 'Chỉ khôi phục được bản sao lưu trong danh sách. Với tệp sao lưu ở nơi khác, hãy dùng "Khôi phục từ tệp…" để chọn tệp.');
+    }
+    return { path: input.path };
   }
+  const bytes = Buffer.from(input.fileBase64, 'base64');
+  if (bytes.length === 0) throw new AppError('FILE_INVALID', 'Tệp sao lưu tải lên bị rỗng. Hãy chọn lại tệp.');
+  if (bytes.length > BACKUP_UPLOAD_MAX_BYTES) {
+    throw new AppError('FILE_INVALID', `Tệp sao lưu lớn quá ${BACKUP_UPLOAD_MAX_BYTES / 1024 / 1024} MB. Hãy chép tệp vào thư mục sao lưu (nó hiện trong danh sách), hoặc khôi phục bằng dòng lệnh: tdkt backup restore TỆP.`);
+  }
+  return { fileName: input.fileName, bytes };
 }
 
 export const backupHandlers: HandlerMap<
-  'backup.list' | 'backup.create' | 'backup.download' | 'backup.restore' | 'backup.settings.get' | 'backup.settings.set' | 'backup.quit'
+  | 'backup.list'
+  | 'backup.create'
+  | 'backup.download'
+  | 'backup.restore'
+  | 'backup.settings.get'
+  | 'backup.settings.set'
+  | 'backup.quit'
+  | 'recovery.retry'
+  | 'recovery.startNew'
 > = {
   'backup.list': async (_input, ctx) => ({ folder: autoBackupDir(ctx), keep: await getKeepCount(ctx), backups: listBackups(ctx) }),
   'backup.create': async (input, ctx) => createBackup(ctx, { reason: 'manual', destDir: input?.destDir || undefined }),
@@ -35,22 +56,17 @@ export const backupHandlers: HandlerMap<
     const { fileName, bytes } = await backupBytes(ctx);
     return { fileName, mimeType: 'application/vnd.sqlite3', base64: bytes.toString('base64') };
   },
-  'backup.restore': async (input, ctx) => {
-    if ('path' in input) {
-      checkRestorePath(ctx, input.path);
-      return restoreBackup(ctx, { path: input.path });
-    }
-    const bytes = Buffer.from(input.fileBase64, 'base64');
-    if (bytes.length === 0) throw new AppError('FILE_INVALID', 'Tệp sao lưu tải lên bị rỗng. Hãy chọn lại tệp.');
-    if (bytes.length > BACKUP_UPLOAD_MAX_BYTES) {
-      throw new AppError('FILE_INVALID', `Tệp sao lưu lớn quá ${BACKUP_UPLOAD_MAX_BYTES / 1024 / 1024} MB. Hãy khôi phục bằng dòng lệnh: tdkt backup restore TỆP.`);
-    }
-    return restoreBackup(ctx, { fileName: input.fileName, bytes });
-  },
+  'backup.restore': async (input, ctx) => restoreBackup(ctx, restoreSource(input, ctx.host, autoBackupDir(ctx))),
   'backup.settings.get': async (_input, ctx) => settings(ctx),
   'backup.settings.set': async ({ keep }, ctx) => {
     await setKeepCount(ctx, keep);
     return settings(ctx);
   },
-  'backup.quit': async (_input, ctx) => createBackup(ctx, { reason: 'quit' }),
+  // nothing entered yet: nothing to keep, and no older backup pruned for it
+  'backup.quit': async (_input, ctx) => (holdsNothing(ctx) ? null : createBackup(ctx, { reason: 'quit' })),
+  // the database is open: recovery (electron/core/recovery.ts) has nothing to do
+  'recovery.retry': async () => ({ opened: true }),
+  'recovery.startNew': async () => {
+    throw new AppError('CONFLICT', 'Cơ sở dữ liệu đang mở bình thường: không cần bắt đầu với tệp mới. Hãy tải lại trang.');
+  },
 };

@@ -12,9 +12,15 @@ export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' 
     schemaVersion: schemaVersion(ctx.conn.sqlite),
     officeConfigured: !!(await getOffice(ctx.db, ctx.officeId)),
     fallbackReason: ctx.fallbackReason,
+    recovery: null,
+    damage: ctx.damage,
   }),
   'jobs.get': async ({ jobId }, ctx) => ctx.jobs.get(jobId),
   'jobs.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }),
-  'db.check': async (_input, ctx) => checkIntegrity(ctx.conn.sqlite),
+  'db.check': async (_input, ctx) => {
+    const r = checkIntegrity(ctx.conn.sqlite);
+    ctx.damage = r.ok ? null : `Kiểm tra toàn vẹn không đạt: ${r.messages.slice(0, 3).join('; ')}${r.foreignKeyViolations ? `; ${r.foreignKeyViolations} liên kết hỏng` : ''}. Hãy khôi phục từ bản sao lưu còn tốt gần nhất (Sao lưu).`;
+    return r;
+  },
   'files.folders': async ({ path }) => listFolders(path),
 };

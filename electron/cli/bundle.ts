@@ -1,7 +1,7 @@
 // `tdkt bundle export|verify|import`: exchange bundles from the command line, through the
 // same handlers as the app (paths instead of uploads).
 import path from 'node:path';
-import type { Core } from '../core/core';
+import type { HostCore } from '../core/recovery';
 import { BUNDLE_KINDS, type BundleKind, type MergePreview } from '../../shared/contract/exchange';
 
 export const BUNDLE_USAGE = `  bundle export --out THƯ_MỤC [--kind office-to-province|province-to-office|full] [--target MÃ_CƠ_QUAN] [--json]
@@ -34,7 +34,7 @@ const STATUS_COLS = [
 ] as const;
 
 /** Exit code: 0 done, 1 refused (message says why), 2 wrong usage. Throws AppError from handlers. */
-export async function runBundleCommand(core: Core, sub: string, pos: string[], v: BundleArgs, io: IO): Promise<number> {
+export async function runBundleCommand(core: HostCore, sub: string, pos: string[], v: BundleArgs, io: IO): Promise<number> {
   const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
   const usage = (m: string) => {
     io.err(`${m}\n\nCách dùng:\n${BUNDLE_USAGE}`);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../core/core';
+import { openCore, type HostCore } from '../core/recovery';
 import { resolveDbPath } from '../host/paths';
 import { writeFileAtomic } from '../services/files/atomic';
 import { runTasksCommand, TASKS_USAGE } from '../services/tasks/cli';
@@ -96,9 +96,11 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
     return pos.length === 0 && !v.help ? 2 : 0;
   }
   const dbPath = resolveDbPath(v.db ? ['--db', v.db] : []);
-  let core: Core | null = null;
+  let core: HostCore | null = null;
   try {
-    core = await createCore({ dbPath, host: 'cli', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' });
+    // a file that cannot be opened gives a core in recovery: `backup list` and `backup restore`
+    // still work on the backups next to it, every other command says why the file did not open
+    core = await openCore({ dbPath, host: 'cli', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' });
     const c = core;
     const call = <P extends ProcedureName>(p: P, input?: unknown) => c.invoke(p, input);
     const cmd = `${pos[0]} ${pos[1] ?? ''}`.trim();

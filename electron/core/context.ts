@@ -23,6 +23,12 @@ export interface CoreContext {
    * If reopening fails, the error is thrown and `conn` is left closed for the caller to repair.
    */
   replaceDatabase(swap: (dbPath: string) => void): void;
+  /**
+   * Signs that the open database is damaged inside (a backup's integrity check failed, SQLite
+   * reported a malformed page, db.check failed): what the window's banner says until a check
+   * passes or a restore replaces the file. Null when none.
+   */
+  damage: string | null;
   /** the better-sqlite3 native build the hosts use (Electron's), for connections on other threads; null: the default */
   nativeBinding: string | null;
   /** Open another SQLite file (a backup, a restore candidate) with the live database's native build. */

@@ -12,6 +12,7 @@ import { dropPendingRun, saveKeptRuns } from '../services/records/eligibility';
 import { warmUpRenderers } from '../services/dossiers/render';
 import { makeStaffIndexReady, warmUpStaffIndex } from '../services/staff/search-index';
 import type { CoreContext, HostKind } from './context';
+import type { RecoveryKind } from '../../shared/contract/system';
 import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
 import { startAutoBackups } from '../services/backup';
@@ -73,15 +74,32 @@ export interface Core {
 
 const SELF_OFFICE_KEY = 'self_office_id';
 
-export function describeOpenError(e: unknown, dbPath: string): AppError {
+/** The database could not be opened: what the hosts' recovery screen shows (kind, message). */
+export class DatabaseOpenError extends AppError {
+  constructor(
+    readonly kind: RecoveryKind,
+    message: string,
+  ) {
+    super('DB_ERROR', message);
+  }
+}
+
+export function describeOpenError(e: unknown, dbPath: string): DatabaseOpenError {
   const msg = e instanceof Error ? e.message : String(e);
   if (msg.startsWith('SCHEMA_TOO_NEW')) {
-    return new AppError('DB_ERROR', `Tệp dữ liệu ${dbPath} được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật TĐKT Desktop rồi mở lại.`);
+    return new DatabaseOpenError('too_new', `Tệp dữ liệu ${dbPath} được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật TĐKT Desktop rồi mở lại.`);
   }
-  if (/not a database|file is encrypted|malformed/i.test(msg)) {
-    return new AppError('DB_ERROR', `Tệp ${dbPath} không phải cơ sở dữ liệu TĐKT hoặc đã bị hỏng. Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.`);
+  if (/not a database|file is encrypted|malformed|NOT_TDKT/i.test(msg)) {
+    return new DatabaseOpenError('damaged', `Tệp ${dbPath} không phải cơ sở dữ liệu TĐKT hoặc đã bị hỏng. Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.`);
   }
-  return new AppError('DB_ERROR', `Không mở được cơ sở dữ liệu ${dbPath}: ${msg}`);
+  const why = /locked|SQLITE_BUSY/i.test(msg)
+    ? 'tệp đang được một chương trình khác dùng (có thể là một cửa sổ TĐKT Desktop khác). Hãy đóng chương trình đó rồi thử mở lại.'
+    : /readonly|read-only|EACCES|EPERM|permission|unable to open/i.test(msg)
+      ? 'không có quyền đọc, ghi tệp hoặc thư mục chứa nó. Hãy cấp quyền, hoặc chép tệp vào thư mục của bạn rồi mở lại.'
+      : /disk I\/O|EIO/i.test(msg)
+        ? 'lỗi đọc, ghi ổ đĩa (ổ đĩa hoặc USB có thể hỏng hoặc đã bị rút). Hãy kiểm tra ổ đĩa rồi thử mở lại.'
+        : `${msg}. Hãy thử mở lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.`;
+  return new DatabaseOpenError('unavailable', `Không mở được cơ sở dữ liệu ${dbPath}: ${why}`);
 }
 
 /** This installation's office id, created on first open. */
@@ -127,7 +145,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       ctx.db = next.db;
       ctx.officeId = ensureOfficeId(next);
       carryProfile(next.sqlite, carriedProfile);
+      ctx.damage = null;
     },
+    damage: null,
     nativeBinding: opts.nativeBinding ?? null,
     openFile(file, o = {}) {
       return new Database(file, {
@@ -219,6 +239,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       // likewise the staff list, likely the next screen after a staff import
       if (REINDEX_AFTER.has(proc) && opts.warmUp) void makeStaffIndexReady(ctx.conn.sqlite, nextTurn).catch(() => undefined);
       return out;
+    } catch (e) {
+      if (isCorruption(e)) ctx.damage = CORRUPT_MESSAGE;
+      throw e;
     } finally {
       lastCallAt = performance.now();
     }
@@ -226,13 +249,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     ctx,
-    async call(proc, input) {
-      try {
-        return { ok: true, data: await run(proc, input) };
-      } catch (e) {
-        return { ok: false, error: toApiError(e) };
-      }
-    },
+    call: (proc, input) => settle(() => run(proc, input)),
     async invoke(proc, input) {
       return (await run(proc, input)) as never;
     },
@@ -246,8 +263,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
 }
 
+/** A call's answer as the hosts send it: the data, or the error as the renderer shows it. */
+export async function settle(run: () => Promise<unknown>): Promise<Result<unknown>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+/** SQLite found a damaged page while answering (the file opened: the damage is inside). */
+export function isCorruption(e: unknown): boolean {
+  return !isAppError(e) && /SQLITE_CORRUPT|malformed/i.test(e instanceof Error ? `${(e as { code?: string }).code ?? ''} ${e.message}` : String(e));
+}
+
+export const CORRUPT_MESSAGE =
+  'Tệp dữ liệu bị hỏng một phần nên chưa đọc được phần này. Hãy vào "Sao lưu" để khôi phục từ bản sao lưu còn tốt gần nhất, hoặc chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt để xem chi tiết.';
+
 export function toApiError(e: unknown) {
   if (isAppError(e)) return { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) };
+  if (isCorruption(e)) return { code: 'DB_ERROR' as const, message: CORRUPT_MESSAGE };
   const msg = e instanceof Error ? e.message : String(e);
   if (/SQLITE_BUSY|database is locked/i.test(msg)) {
     return { code: 'DB_ERROR' as const, message: 'Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Hãy thử lại sau ít giây.' };

@@ -1,6 +1,7 @@
 // Worker-thread entry: owns the database (single writer) and answers calls from the host.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCore, type CoreOptions } from './core';
+import type { CoreOptions } from './core';
+import { openCore } from './recovery';
 import { isAppError } from '../../shared/contract/errors';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -10,7 +11,8 @@ async function main() {
   const opts = workerData as CoreOptions;
   let core;
   try {
-    core = await createCore(opts);
+    // a database that cannot be opened starts the core in recovery (recovery.ts), not a dead window
+    core = await openCore(opts);
   } catch (e) {
     const msg: FromWorker = {
       type: 'fatal',

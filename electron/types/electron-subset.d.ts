@@ -75,6 +75,7 @@ declare module 'electron' {
   interface Dialog {
     showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
     showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+    showErrorBox(title: string, content: string): void;
   }
   interface App {
     whenReady(): Promise<void>;

@@ -10,7 +10,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { BackupPage } from '../features/backup/BackupPage';
-import { NotYetPage } from '../features/placeholder/NotYetPage';
+import { RecoveryPage } from '../features/backup/RecoveryPage';
 import { DossiersPage } from '../features/dossiers/DossiersPage';
 import { AwardsPage } from '../features/awards/AwardsPage';
 import { TasksPage } from '../features/tasks/TasksPage';
@@ -31,17 +31,12 @@ const NAV: { id: RouteId; label: string }[] = [
   { id: 'settings', label: S.nav.settings },
 ];
 
-const NOT_YET: Partial<Record<RouteId, string>> = {
-};
-
 function Page({ route }: { route: RouteId }) {
   switch (route) {
     case 'units':
       return <UnitsPage />;
     case 'staff':
       return <StaffPage />;
-    case 'home':
-      return <HomePage />;
     case 'tasks':
       return <TasksPage />;
     case 'plans':
@@ -56,8 +51,9 @@ function Page({ route }: { route: RouteId }) {
       return <BackupPage />;
     case 'dossiers':
       return <DossiersPage />;
+    case 'home':
     default:
-      return <NotYetPage title={NAV.find((n) => n.id === route)!.label} description={NOT_YET[route] ?? ''} />;
+      return <HomePage />;
   }
 }
 
@@ -67,6 +63,11 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+  // signs of damage can come after the first screen (the start backup's check takes seconds)
+  const refreshInfo = useSession((s) => s.refreshInfo);
+  useEffect(() => {
+    void refreshInfo();
+  }, [route, refreshInfo]);
 
   if (!loaded)
     return (
@@ -85,6 +86,7 @@ export function App() {
         </Alert>
       </Center>
     );
+  if (info?.recovery) return <RecoveryPage info={{ ...info, recovery: info.recovery }} />;
   if (!office) return <OfficeSetupPage firstRun />;
 
   return (
@@ -126,6 +128,18 @@ export function App() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        {info?.damage && (
+          <Alert color="red" title={S.damageTitle} mb="md" data-testid="damage-banner">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{info.damage}</Text>
+              {route !== 'backup' && (
+                <Button size="compact-sm" color="red" variant="light" onClick={() => go('backup')}>
+                  {S.damageOpenBackup}
+                </Button>
+              )}
+            </Stack>
+          </Alert>
+        )}
         <Page route={route} />
       </AppShell.Main>
     </AppShell>

@@ -16,5 +16,7 @@ export const S = {
   browserMode: 'Đang chạy trong trình duyệt',
   loading: 'Đang tải…',
   loadFailed: 'Không tải được dữ liệu',
+  damageTitle: 'Dữ liệu có dấu hiệu bị hỏng',
+  damageOpenBackup: 'Mở Sao lưu',
   retry: 'Thử lại',
 } as const;

@@ -54,10 +54,20 @@ async function transport(proc: string, input: unknown): Promise<Result<unknown>>
   }
 }
 
+const dbErrorListeners = new Set<() => void>();
+
+/** Be told when a call failed on the database (a damaged page, say): the session reads app.info again. */
+export function onDbError(listener: () => void): void {
+  dbErrorListeners.add(listener);
+}
+
 /** Call a procedure; resolves with its data or rejects with ApiCallError (Vietnamese message). */
 export async function call<P extends ProcedureName>(proc: P, input?: ProcInput<P>): Promise<ProcOutput<P>> {
   const r = await transport(proc, input);
-  if (!r.ok) throw new ApiCallError(r.error);
+  if (!r.ok) {
+    if (r.error.code === 'DB_ERROR' && proc !== 'app.info') for (const l of dbErrorListeners) l();
+    throw new ApiCallError(r.error);
+  }
   return r.data as ProcOutput<P>;
 }
 

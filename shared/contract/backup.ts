@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { base64, fileOut, optionalText } from './fields';
 
 /** Why a backup was made; part of its file name (tdkt-YYYYMMDD-HHmmss-<reason>.sqlite). */
-export const BACKUP_REASONS = ['start', 'quit', 'daily', 'manual', 'before-restore'] as const;
+export const BACKUP_REASONS = ['start', 'quit', 'daily', 'manual', 'before-restore', 'unopened'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 /** Reasons the app makes on its own; only these are pruned to the keep count. */
 export const AUTO_BACKUP_REASONS = ['start', 'quit', 'daily'] as const satisfies readonly BackupReason[];
@@ -12,6 +12,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   daily: 'Hằng ngày',
   manual: 'Sao lưu thủ công',
   'before-restore': 'Trước khi khôi phục',
+  unopened: 'Tệp không mở được, cất riêng',
 };
 
 export const BACKUP_KEEP_MIN = 1;
@@ -77,6 +78,10 @@ export const backupProcedures = {
   /** a fresh consistent backup as a download (browser host) */
   'backup.download': { input: z.object({}).optional(), output: fileOut },
   'backup.restore': { input: backupRestoreInput, output: backupRestoreResult },
+  /** recovery (app.info.recovery set): open the database again, freed by another program or given permission */
+  'recovery.retry': { input: z.object({}).optional(), output: z.object({ opened: z.boolean() }) },
+  /** recovery: set the file that cannot be opened aside (kept, listed as 'unopened') and start on a new empty one */
+  'recovery.startNew': { input: z.object({}).optional(), output: z.object({ setAside: backupInfo }) },
   'backup.settings.get': { input: z.object({}).optional(), output: backupSettings },
   'backup.settings.set': { input: z.object({ keep: keepCount }), output: backupSettings },
   /** the automatic backup when the app quits (called by the hosts) */

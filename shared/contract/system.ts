@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 export const HOST_KINDS = ['electron', 'web', 'cli', 'test'] as const;
 
+/**
+ * Why the database could not be opened, when the hosts started in recovery instead: damaged
+ * (or not a TĐKT file), written by a newer version, or unavailable (locked, no permission).
+ */
+export const RECOVERY_KINDS = ['damaged', 'too_new', 'unavailable'] as const;
+export type RecoveryKind = (typeof RECOVERY_KINDS)[number];
+
 export const appInfo = z.object({
   version: z.string(),
   host: z.enum(HOST_KINDS),
@@ -10,6 +17,10 @@ export const appInfo = z.object({
   officeConfigured: z.boolean(),
   /** why the app runs in the browser instead of its own window, when it does */
   fallbackReason: z.string().nullable(),
+  /** set when the database could not be opened: only recovery (restore, a new file, retry) works */
+  recovery: z.object({ kind: z.enum(RECOVERY_KINDS), message: z.string() }).nullable(),
+  /** signs that the open database is damaged inside (the window shows them until a check passes or a restore) */
+  damage: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

@@ -5,6 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
+import { testCore } from '../support/core';
+
+/** An office's database with one person, and a manual backup of it in its backups folder. */
+async function officeWithBackup(dbPath: string) {
+  const c = await testCore({ dbPath });
+  await c.invoke('staff.create', { fullName: 'Nguyễn Thị Lan' });
+  const backup = await c.invoke('backup.create', {});
+  c.close();
+  return backup;
+}
 
 describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
   const session = e2eSession();
@@ -26,10 +36,12 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await page.getByTestId('office-save').click();
     await page.getByTestId('nav-backup').waitFor();
 
-    // the host made its start-up backup; "Sao lưu ngay" adds a manual one
+    // the host started on an empty file: no start-up backup (nothing to keep, nothing older
+    // pruned for it); "Sao lưu ngay" adds a manual one
     await page.getByTestId('nav-backup').click();
     await expect.poll(() => page.getByTestId('backup-folder').innerText()).toBe(path.join(dir, 'backups'));
-    await expect.poll(() => page.getByTestId('backup-row').count()).toBe(1);
+    await page.getByText('Chưa có bản sao lưu nào trong thư mục.').waitFor();
+    expect(await page.getByTestId('backup-row').count()).toBe(0);
     await page.getByTestId('backup-create').click();
     const manualRow = page.locator('[data-testid="backup-row"][data-reason="manual"]');
     await manualRow.waitFor();
@@ -106,5 +118,68 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await host.stop();
     host = null;
     expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => /-quit\.sqlite$/.test(n))).toBe(true);
+  });
+
+  it('a file that cannot be opened: the recovery screen restores a listed backup, the file is set aside', async () => {
+    const dir = tempDir('tdkt-e2e-recovery-');
+    const dbPath = path.join(dir, 'office.sqlite');
+    await officeWithBackup(dbPath);
+    for (const s of ['-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
+    fs.writeFileSync(dbPath, Buffer.alloc(16384, 0x5a)); // a pulled USB stick, a disk error …
+    host = await session.startHost(dbPath);
+    const page = await session.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    await page.getByTestId('recovery-page').waitFor();
+    expect(await page.getByTestId('recovery-reason').innerText()).toContain('đã bị hỏng');
+    await expect.poll(() => page.getByTestId('backup-row').count()).toBe(1);
+    await page.getByTestId('backup-restore').click();
+    expect(await page.getByRole('dialog').innerText()).toContain('cất riêng vào thư mục sao lưu (không bị xóa)');
+    await page.getByTestId('confirm-restore').click();
+
+    // the app itself, on the backup's data
+    await page.getByTestId('nav-staff').waitFor();
+    await page.getByText('Sở Lao động - Thương binh và Xã hội').first().waitFor();
+    await page.getByTestId('nav-staff').click();
+    await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Nguyễn Thị Lan']);
+    // the file that did not open is kept, listed, and cannot be restored
+    await page.getByTestId('nav-backup').click();
+    const unopened = page.locator('[data-testid="backup-row"][data-reason="unopened"]');
+    await unopened.waitFor();
+    expect(await unopened.textContent()).toContain('Hỏng');
+    expect(await unopened.getByTestId('backup-restore').isDisabled()).toBe(true);
+    const kept = fs.readdirSync(path.join(dir, 'backups')).find((n) => n.endsWith('-unopened.sqlite'))!;
+    expect(fs.readFileSync(path.join(dir, 'backups', kept)).equals(Buffer.alloc(16384, 0x5a))).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+    await host.stop();
+    host = null;
+  });
+
+  it('the first run offers the backups found next to the file: one click restores the office', async () => {
+    const dir = tempDir('tdkt-e2e-first-run-');
+    const backup = await officeWithBackup(path.join(tempDir('tdkt-e2e-old-pc-'), 'old.sqlite'));
+    // the backups folder brought from the old computer, next to a file that does not exist yet
+    fs.mkdirSync(path.join(dir, 'backups'));
+    fs.copyFileSync(backup.path, path.join(dir, 'backups', path.basename(backup.path)));
+    host = await session.startHost(path.join(dir, 'office.sqlite'));
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+
+    await page.getByText('Thiết lập cơ quan').waitFor();
+    const offer = page.getByTestId('first-run-restore');
+    await offer.getByTestId('backup-row').waitFor();
+    expect(await offer.innerText()).toContain('Có 1 bản sao lưu');
+    await offer.getByTestId('backup-restore').click();
+    expect(await page.getByRole('dialog').innerText()).toContain('gồm cả thông tin cơ quan');
+    await page.getByTestId('confirm-restore').click();
+    await page.getByTestId('nav-staff').waitFor();
+    await page.getByTestId('nav-staff').click();
+    await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Nguyễn Thị Lan']);
+    await page.close();
+    await host.stop();
+    host = null;
   });
 });

@@ -100,7 +100,7 @@ export interface CandidateReport {
   schemaVersion: number;
 }
 
-type OpenFile = (file: string, opts?: { readonly?: boolean }) => BetterSqlite3.Database;
+export type OpenFile = (file: string, opts?: { readonly?: boolean }) => BetterSqlite3.Database;
 
 function hasSqliteHeader(file: string): boolean {
   const fd = fs.openSync(file, 'r');

@@ -34,6 +34,7 @@ import {
   removeQuietly,
   removeSidecars,
   type CandidateReport,
+  type OpenFile,
 } from './files';
 import { checkAndSyncOnThread } from './check-thread';
 
@@ -132,9 +133,21 @@ function loadChecks(dir: string): void {
   }
 }
 
+/**
+ * What listing and checking backups needs: how to open a SQLite file, and the live database's
+ * path (its automatic folder). A core's context gives both; so does a host in recovery, whose
+ * database could not be opened.
+ */
+export interface BackupPlace {
+  openFile: OpenFile;
+  dbPath: string;
+}
+
+const placeOf = (ctx: CoreContext): BackupPlace => ({ openFile: ctx.openFile, dbPath: ctx.conn.path });
+
 /** Kept on disk for the automatic folder only (never a file of ours on a user's USB stick). */
-function saveChecks(ctx: CoreContext, dir: string): void {
-  if (path.resolve(dir) !== path.resolve(autoBackupDir(ctx))) return;
+function saveChecks(place: BackupPlace, dir: string): void {
+  if (path.resolve(dir) !== path.resolve(backupDirFor(place.dbPath))) return;
   const out: Record<string, CheckResult> = {};
   for (const [file, c] of checked) if (path.dirname(file) === dir && fs.existsSync(file)) out[path.basename(file)] = c;
   try {
@@ -150,18 +163,18 @@ export function forgetBackupChecks(): void {
   loadedDirs.clear();
 }
 
-function rememberCheck(ctx: CoreContext, file: string, ok: boolean, version: number | null) {
+function rememberCheck(place: BackupPlace, file: string, ok: boolean, version: number | null) {
   try {
     const st = fs.statSync(file);
     loadChecks(path.dirname(file));
     checked.set(file, { size: st.size, mtimeMs: st.mtimeMs, ok, schemaVersion: version });
-    saveChecks(ctx, path.dirname(file));
+    saveChecks(place, path.dirname(file));
   } catch {
     /* gone already */
   }
 }
 
-function infoFor(ctx: CoreContext, file: string): BackupInfo | null {
+function infoFor(place: BackupPlace, file: string): BackupInfo | null {
   const parsed = parseBackupFileName(path.basename(file));
   if (!parsed) return null;
   let st: fs.Stats;
@@ -175,13 +188,13 @@ function infoFor(ctx: CoreContext, file: string): BackupInfo | null {
   let c = checked.get(file);
   if (!c || c.size !== st.size || c.mtimeMs !== st.mtimeMs) {
     try {
-      const r = checkBackupFile(ctx.openFile, file, path.basename(file));
+      const r = checkBackupFile(place.openFile, file, path.basename(file));
       c = { size: st.size, mtimeMs: st.mtimeMs, ok: true, schemaVersion: r.schemaVersion };
     } catch {
       c = { size: st.size, mtimeMs: st.mtimeMs, ok: false, schemaVersion: null };
     }
     checked.set(file, c);
-    saveChecks(ctx, path.dirname(file));
+    saveChecks(place, path.dirname(file));
   }
   return {
     fileName: path.basename(file),
@@ -226,6 +239,13 @@ function describeWriteError(e: unknown, dir: string): AppError {
   return new AppError('DB_ERROR', `Chưa sao lưu được vào "${dir}": ${why}. Không có tệp sao lưu dở dang nào được giữ lại. Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác rồi thử lại.`);
 }
 
+/** A backup's copy failed its integrity check: the live database it was copied from is damaged. */
+class DamagedCopyError extends AppError {
+  constructor(message: string) {
+    super('DB_ERROR', message);
+  }
+}
+
 async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Promise<BackupInfo> {
   const steps = { ...defaultSteps, ...opts.steps };
   const now = opts.now ?? new Date();
@@ -262,14 +282,17 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
     steps.rename(tmp, finalPath);
     tmp = null;
     fsyncDir(dir);
-    rememberCheck(ctx, finalPath, true, report.schemaVersion);
-    const info = infoFor(ctx, finalPath);
+    rememberCheck(placeOf(ctx), finalPath, true, report.schemaVersion);
+    const info = infoFor(placeOf(ctx), finalPath);
     if (!info) throw new Error(`backup ${finalPath} vanished`);
     return info;
   } catch (e) {
     if (tmp) removeQuietly(tmp);
     if (e instanceof AppError && e.code === 'FILE_INVALID') {
-      throw new AppError('DB_ERROR', `Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn nên đã bị bỏ. Dữ liệu hiện tại có thể bị hỏng: hãy chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt. (${e.message})`);
+      const message = `Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn nên đã bị bỏ. Dữ liệu hiện tại có thể bị hỏng: hãy chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt. (${e.message})`;
+      // a copy on this computer's disk that fails its check points at the live file (one on a USB stick may be the stick's fault)
+      if (dir === path.resolve(autoBackupDir(ctx))) ctx.damage = message;
+      throw new DamagedCopyError(message);
     }
     throw describeWriteError(e, dir);
   }
@@ -306,6 +329,11 @@ export async function backupBytes(ctx: CoreContext, now = new Date()): Promise<{
 
 /** Backups in a folder (default: the automatic one), newest first. */
 export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx)): BackupInfo[] {
+  return listBackupsAt(placeOf(ctx), dir);
+}
+
+/** listBackups without a core (a host in recovery): the automatic folder of `place.dbPath` by default. */
+export function listBackupsAt(place: BackupPlace, dir = backupDirFor(place.dbPath)): BackupInfo[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -313,7 +341,7 @@ export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx)): BackupI
     return [];
   }
   return names
-    .map((n) => infoFor(ctx, path.join(dir, n)))
+    .map((n) => infoFor(place, path.join(dir, n)))
     .filter((b): b is BackupInfo => b !== null)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
@@ -348,7 +376,7 @@ function pruneUnlocked(ctx: CoreContext, keep: number, now = new Date()): string
     checked.delete(b.path);
     removed.push(b.path);
   }
-  if (removed.length) saveChecks(ctx, dir);
+  if (removed.length) saveChecks(placeOf(ctx), dir);
   // leftovers of a copy that was interrupted (crash, power loss)
   for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     if (!isOurPartial(n)) continue;
@@ -375,15 +403,28 @@ export function dailyBackupDue(ctx: CoreContext, now = new Date()): boolean {
   return !newest || now.getTime() - new Date(newest.createdAt).getTime() > DAY_MS;
 }
 
+/** Tables whose rows are what users enter; the rest is seeded, derived or logged from them. */
+const USER_TABLES = ['office', 'unit', 'staff', 'campaign', 'plan', 'task', 'person_year', 'award_decision', 'initiative', 'dossier', 'exchange_history'];
+
+/**
+ * A database nobody has entered anything into yet (a first start, or a new file after the old
+ * one could not be opened). Its automatic backups would protect nothing, and, pruned to the kept
+ * count, would push out the backups of the data the user had before.
+ */
+export function holdsNothing(ctx: CoreContext): boolean {
+  const sqlite = ctx.conn.sqlite;
+  return USER_TABLES.every((t) => sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
+}
+
 /**
  * The hosts' automatic backups: one at start (named 'daily' when the last automatic one is
- * more than a day old, 'start' otherwise), then an hourly check for the daily one.
- * Returns a stop function. Failures are logged, never thrown: the app keeps working.
+ * more than a day old, 'start' otherwise), then an hourly check for the daily one; none of a
+ * database that holds nothing yet (holdsNothing). Returns a stop function. Failures are logged, never thrown: the app keeps working.
  */
 export function startAutoBackups(ctx: CoreContext, intervalMs = DAILY_CHECK_MS): () => void {
   let stopped = false;
   const run = async (reason: BackupReason) => {
-    if (stopped) return;
+    if (stopped || holdsNothing(ctx)) return;
     try {
       await createBackup(ctx, { reason });
     } catch (e) {
@@ -423,31 +464,32 @@ export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { n
     const rename = opts.steps?.rename ?? defaultSteps.rename;
     const live = path.resolve(ctx.conn.path);
     const dir = path.dirname(live);
-    const label = 'path' in source ? path.basename(source.path) : source.fileName || 'tệp tải lên';
-    const staging = path.join(dir, `.tdkt-restore-${crypto.randomBytes(6).toString('hex')}.partial`);
+    const { staging, label } = await stageCandidate({ openFile: ctx.openFile, dbPath: live }, ctx.nativeBinding, source);
     try {
-      if ('path' in source) {
-        const from = path.resolve(source.path);
-        let st: fs.Stats | null = null;
-        try {
-          st = fs.statSync(from);
-        } catch {
-          /* reported below */
-        }
-        if (!st?.isFile()) throw new AppError('NOT_FOUND', `Không tìm thấy tệp sao lưu "${source.path}". Hãy tải lại danh sách sao lưu hoặc kiểm tra đường dẫn.`);
-        if (from === live) throw new AppError('INVALID_INPUT', 'Tệp được chọn chính là cơ sở dữ liệu đang dùng. Hãy chọn một bản sao lưu.');
-        fs.copyFileSync(from, staging);
-      } else {
-        fs.writeFileSync(staging, source.bytes);
-      }
-      // the full check (seconds at province scale) on a thread: nothing has changed yet
-      await checkAndSyncOnThread(ctx.openFile, ctx.nativeBinding, staging, label, { selfContained: true, quick: false, fsync: fsyncFile, syncOnThread: true });
-      removeSidecars(staging);
-
       if (ctx.conn.sqlite.inTransaction) {
         throw new AppError('CONFLICT', 'Đang có thao tác ghi dữ liệu (ví dụ nhập Excel). Hãy đợi thao tác đó xong rồi khôi phục lại.');
       }
-      const safety = await createUnlocked(ctx, { reason: 'before-restore', now: opts.now });
+      let safety: BackupInfo | null = null;
+      try {
+        safety = await createUnlocked(ctx, { reason: 'before-restore', now: opts.now });
+      } catch (e) {
+        // the live file is damaged, so its copy fails the check: it is set aside as it is below
+        if (!(e instanceof DamagedCopyError)) throw e;
+      }
+      if (!safety) {
+        let aside: BackupInfo | null = null;
+        try {
+          ctx.replaceDatabase((dbPath) => {
+            aside = setAsideUnopened({ openFile: ctx.openFile, dbPath }, opts.now);
+            rename(staging, dbPath);
+            fsyncDir(dir);
+          });
+        } catch (e) {
+          if (aside) putAsideBack(ctx, aside, live);
+          throw new AppError('DB_ERROR', `Không khôi phục được từ "${label}": ${(e as Error).message}. Dữ liệu đã được giữ nguyên như trước khi khôi phục.`);
+        }
+        return { restoredFrom: restoredFrom(source, label), safetyBackup: aside!, schemaVersion: schemaVersion(ctx.conn.sqlite) };
+      }
       // From here to the reopen nothing yields: no other call can write between the safety
       // copy and the swap, so nothing written before the restore is lost from both.
       try {
@@ -460,11 +502,128 @@ export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { n
         putBack(ctx, safety.path, dir);
         throw new AppError('DB_ERROR', `Không khôi phục được từ "${label}": ${(e as Error).message}. Dữ liệu đã được giữ nguyên như trước khi khôi phục.`);
       }
-      return { restoredFrom: 'path' in source ? path.resolve(source.path) : label, safetyBackup: safety, schemaVersion: schemaVersion(ctx.conn.sqlite) };
+      return { restoredFrom: restoredFrom(source, label), safetyBackup: safety, schemaVersion: schemaVersion(ctx.conn.sqlite) };
     } finally {
       removeQuietly(staging);
     }
   });
+}
+
+const restoredFrom = (source: RestoreSource, label: string) => ('path' in source ? path.resolve(source.path) : label);
+
+/**
+ * A restore's candidate copied next to the live database under a temp name, made
+ * self-contained, fully checked (integrity, TĐKT schema, version ≤ this app's) and fsynced, on
+ * a thread: nothing has changed yet. The caller removes `staging` whatever happens next.
+ */
+async function stageCandidate(place: BackupPlace, nativeBinding: string | null, source: RestoreSource): Promise<{ staging: string; label: string }> {
+  const live = path.resolve(place.dbPath);
+  const dir = path.dirname(live);
+  const label = 'path' in source ? path.basename(source.path) : source.fileName || 'tệp tải lên';
+  const staging = path.join(dir, `.tdkt-restore-${crypto.randomBytes(6).toString('hex')}.partial`);
+  try {
+    if ('path' in source) {
+      const from = path.resolve(source.path);
+      let st: fs.Stats | null = null;
+      try {
+        st = fs.statSync(from);
+      } catch {
+        /* reported below */
+      }
+      if (!st?.isFile()) throw new AppError('NOT_FOUND', `Không tìm thấy tệp sao lưu "${source.path}". Hãy tải lại danh sách sao lưu hoặc kiểm tra đường dẫn.`);
+      if (from === live) throw new AppError('INVALID_INPUT', 'Tệp được chọn chính là cơ sở dữ liệu đang dùng. Hãy chọn một bản sao lưu.');
+      fs.copyFileSync(from, staging);
+    } else {
+      fs.writeFileSync(staging, source.bytes);
+    }
+    await checkAndSyncOnThread(place.openFile, nativeBinding, staging, label, { selfContained: true, quick: false, fsync: fsyncFile, syncOnThread: true });
+    removeSidecars(staging);
+    return { staging, label };
+  } catch (e) {
+    removeQuietly(staging);
+    throw e;
+  }
+}
+
+// --- recovery: the database could not be opened ---
+
+/**
+ * Move a database file that could not be opened (and its -wal/-shm, which may hold its last
+ * writes) into the automatic backups folder as an 'unopened' file: never deleted, never
+ * pruned, listed with the backups. Returns its listing.
+ */
+export function setAsideUnopened(place: BackupPlace, now = new Date()): BackupInfo {
+  const live = path.resolve(place.dbPath);
+  const dir = backupDirFor(live);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, freeBackupName(dir, now, 'unopened'));
+  // the side files first: a main file without its WAL next to it is the worse half-state
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, target + suffix);
+  }
+  fs.renameSync(live, target);
+  fsyncDir(dir);
+  fsyncDir(path.dirname(live));
+  const info = infoFor(place, target);
+  if (!info) throw new Error(`set-aside file ${target} vanished`);
+  return info;
+}
+
+/** A set-aside file (and its side files) moved back to the live path. */
+function moveBack(asidePath: string, live: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (fs.existsSync(asidePath + suffix)) fs.renameSync(asidePath + suffix, live + suffix);
+  }
+  fs.renameSync(asidePath, live);
+  fsyncDir(path.dirname(live));
+  checked.delete(asidePath);
+}
+
+/** A restore over a damaged live file failed to reopen: the file set aside goes back and is opened again, damaged as before. */
+function putAsideBack(ctx: CoreContext, aside: BackupInfo, live: string): void {
+  try {
+    ctx.replaceDatabase(() => {
+      removeQuietly(live);
+      moveBack(aside.path, live);
+    });
+  } catch (e) {
+    throw new AppError(
+      'DB_ERROR',
+      `Khôi phục không thành công và chưa mở lại được dữ liệu (${(e as Error).message}). Tệp dữ liệu trước khi khôi phục được giữ ở "${aside.path}".`,
+    );
+  }
+}
+
+/**
+ * Restore in recovery: the live file could not be opened, so instead of a 'before-restore'
+ * copy (which needs it open) the file is set aside as it is (setAsideUnopened), then the
+ * checked candidate takes its place. `open` opens the restored database; if it fails, the
+ * candidate is dropped and the set-aside file put back, as before the restore.
+ */
+export async function restoreUnopened<T>(
+  place: BackupPlace,
+  nativeBinding: string | null,
+  source: RestoreSource,
+  open: () => Promise<T>,
+  now = new Date(),
+): Promise<{ restoredFrom: string; safetyBackup: BackupInfo; opened: T }> {
+  const live = path.resolve(place.dbPath);
+  const dir = path.dirname(live);
+  const { staging, label } = await stageCandidate(place, nativeBinding, source);
+  try {
+    const aside = setAsideUnopened(place, now);
+    fs.renameSync(staging, live);
+    fsyncDir(dir);
+    try {
+      return { restoredFrom: restoredFrom(source, label), safetyBackup: aside, opened: await open() };
+    } catch (e) {
+      removeQuietly(live);
+      moveBack(aside.path, live);
+      throw new AppError('DB_ERROR', `Không mở được dữ liệu khôi phục từ "${label}": ${(e as Error).message}. Tệp dữ liệu cũ được để lại như trước.`);
+    }
+  } finally {
+    removeQuietly(staging);
+  }
 }
 
 /** Put the 'before-restore' copy back over the live file and reopen (restore failed half-way). */

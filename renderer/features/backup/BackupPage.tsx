@@ -1,24 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Code, FileButton, Group, Loader, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Alert, Button, Code, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { BackupInfo } from '../../../shared/contract/backup';
-import type { ProcOutput } from '../../../shared/contract';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../../../shared/contract/backup';
 import { FolderInput } from '../../lib/FolderInput';
-import { call, fileToBase64, saveFile } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
 import { useSession } from '../../app/session';
 import { useBackups } from './store';
+import { BackupTable, RestoreFileButton } from './BackupTable';
+import { useRestore } from './useRestore';
 import { T } from './strings';
-
-type RestoreResult = ProcOutput<'backup.restore'>;
 
 export function BackupPage() {
   const { backups, folder, keep, loading, error, refresh } = useBackups();
   const info = useSession((s) => s.info);
   const [keepInput, setKeepInput] = useState<number | string>(keep);
   const [destDir, setDestDir] = useState('');
-  const [busy, setBusy] = useState<null | 'create' | 'download' | 'restore' | 'keep'>(null);
+  const [busy, setBusy] = useState<null | 'create' | 'download' | 'keep'>(null);
 
   useEffect(() => {
     void refresh();
@@ -65,49 +62,13 @@ export function BackupPage() {
     }
   };
 
-  const runRestore = async (run: () => Promise<RestoreResult>) => {
-    setBusy('restore');
-    try {
-      const r = await run();
-      notifications.show({ color: 'green', message: T.restored(r.safetyBackup.fileName), autoClose: 10_000 });
-      // the restored database may hold another office profile: reload the session too
-      await Promise.all([refresh(), useSession.getState().load()]);
-    } catch (e) {
-      fail(e);
-      await refresh();
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const confirmRestore = (body: string, run: () => Promise<RestoreResult>) =>
-    modals.openConfirmModal({
-      title: T.confirmTitle,
-      children: (
-        <Stack gap="xs">
-          <Text size="sm">{body}</Text>
-          <Text size="sm" c="dimmed">
-            {T.confirmNote}
-          </Text>
-        </Stack>
-      ),
-      labels: { confirm: T.confirm, cancel: T.cancel },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-restore' } as never,
-      onConfirm: () => void runRestore(run),
-    });
-
-  const restoreListed = (b: BackupInfo) => confirmRestore(T.confirmBody(T.time(b.createdAt)), () => call('backup.restore', { path: b.path }));
-
-  const restoreFile = (f: File | null) => {
-    if (!f) return;
-    confirmRestore(T.confirmFileBody(f.name), async () => call('backup.restore', { fileName: f.name, fileBase64: await fileToBase64(f) }));
-  };
+  const { restoring, restoreListed, restoreFile } = useRestore(T.words.backup, refresh);
 
   return (
     <Stack maw={1000}>
       <Group gap="xs" align="baseline">
         <Title order={2}>{T.title}</Title>
-        {(loading || busy === 'restore') && <Loader size="xs" />}
+        {(loading || restoring) && <Loader size="xs" />}
       </Group>
       <Paper withBorder p="md">
         <Stack gap="sm">
@@ -144,13 +105,7 @@ export function BackupPage() {
                 {T.download}
               </Button>
             )}
-            <FileButton onChange={restoreFile} accept=".sqlite,.db,application/vnd.sqlite3,application/x-sqlite3">
-              {(props) => (
-                <Button {...props} variant="default" color="red" disabled={busy !== null} data-testid="backup-upload">
-                  {T.restoreFromFile}
-                </Button>
-              )}
-            </FileButton>
+            <RestoreFileButton onFile={restoreFile} color="red" disabled={busy !== null || restoring} />
           </Group>
         </Stack>
       </Paper>
@@ -164,53 +119,7 @@ export function BackupPage() {
             {T.empty}
           </Text>
         ) : (
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{T.cols.time}</Table.Th>
-                <Table.Th>{T.cols.reason}</Table.Th>
-                <Table.Th>{T.cols.size}</Table.Th>
-                <Table.Th>{T.cols.integrity}</Table.Th>
-                <Table.Th>{T.cols.actions}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {backups.map((b) => (
-                <Table.Tr key={b.path} data-testid="backup-row" data-reason={b.reason} title={b.path}>
-                  <Table.Td>{T.time(b.createdAt)}</Table.Td>
-                  <Table.Td data-testid="backup-reason">{T.reasons[b.reason]}</Table.Td>
-                  <Table.Td>{T.size(b.size)}</Table.Td>
-                  <Table.Td>
-                    {b.integrityOk === true ? (
-                      <Badge color="green" variant="light">
-                        {T.integrityOk}
-                      </Badge>
-                    ) : b.integrityOk === false ? (
-                      <Badge color="red" variant="light">
-                        {T.integrityBad}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        {T.integrityUnknown}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      disabled={busy !== null || b.integrityOk === false}
-                      onClick={() => restoreListed(b)}
-                      data-testid="backup-restore"
-                    >
-                      {T.restore}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupTable backups={backups} disabled={busy !== null || restoring} onRestore={restoreListed} />
         )}
       </Paper>
     </Stack>

@@ -1,5 +1,13 @@
 import { BACKUP_REASON_LABELS, type BackupReason } from '../../../shared/contract/backup';
 
+/** What the restore confirmation and its result say, by where the restore starts. */
+export interface RestoreWords {
+  listed(when: string): string;
+  file(name: string): string;
+  note?: string;
+  done(keptFile: string): string;
+}
+
 export const T = {
   title: 'Sao lưu',
   intro:
@@ -24,15 +32,9 @@ export const T = {
   integrityUnknown: 'Chưa kiểm tra',
   restore: 'Khôi phục',
   confirmTitle: 'Khôi phục dữ liệu từ bản sao lưu?',
-  confirmBody: (when: string) =>
-    `Dữ liệu đang dùng sẽ được thay bằng bản sao lưu lúc ${when}. Trước khi thay, ứng dụng sao lưu dữ liệu hiện tại thành một bản "Trước khi khôi phục" trong danh sách này, nên nếu chọn nhầm vẫn có thể khôi phục lại.`,
-  confirmNote: 'Những gì nhập sau thời điểm sao lưu sẽ không còn trong dữ liệu đang dùng (nhưng vẫn nằm trong bản "Trước khi khôi phục").',
-  confirmFileBody: (name: string) =>
-    `Dữ liệu đang dùng sẽ được thay bằng tệp "${name}" sau khi tệp được kiểm tra toàn vẹn. Trước khi thay, ứng dụng sao lưu dữ liệu hiện tại thành một bản "Trước khi khôi phục" trong danh sách này.`,
   confirm: 'Khôi phục',
   cancel: 'Hủy',
   restoring: 'Đang khôi phục…',
-  restored: (file: string) => `Đã khôi phục dữ liệu. Dữ liệu trước đó được giữ trong bản sao lưu ${file}.`,
   failed: 'Chưa thực hiện được',
   reasons: BACKUP_REASON_LABELS as Record<BackupReason, string>,
   size: (bytes: number) =>
@@ -43,5 +45,55 @@ export const T = {
     const d = new Date(iso);
     const p = (x: number) => String(x).padStart(2, '0');
     return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+  },
+  words: {
+    /** the Sao lưu screen: the current data is kept as a 'before-restore' backup */
+    backup: {
+      listed: (when: string) =>
+        `Dữ liệu đang dùng sẽ được thay bằng bản sao lưu lúc ${when}. Trước khi thay, ứng dụng sao lưu dữ liệu hiện tại thành một bản "Trước khi khôi phục" trong danh sách này, nên nếu chọn nhầm vẫn có thể khôi phục lại.`,
+      file: (name: string) =>
+        `Dữ liệu đang dùng sẽ được thay bằng tệp "${name}" sau khi tệp được kiểm tra toàn vẹn. Trước khi thay, ứng dụng sao lưu dữ liệu hiện tại thành một bản "Trước khi khôi phục" trong danh sách này.`,
+      note: 'Những gì nhập sau thời điểm sao lưu sẽ không còn trong dữ liệu đang dùng (nhưng vẫn nằm trong bản "Trước khi khôi phục").',
+      done: (file: string) => `Đã khôi phục dữ liệu. Dữ liệu trước đó được giữ trong bản sao lưu ${file}.`,
+    },
+    /** the first run: nothing entered yet */
+    firstRun: {
+      listed: (when: string) => `Ứng dụng sẽ dùng dữ liệu của bản sao lưu lúc ${when} (sau khi kiểm tra toàn vẹn), gồm cả thông tin cơ quan.`,
+      file: (name: string) => `Ứng dụng sẽ dùng dữ liệu trong tệp "${name}" (sau khi kiểm tra toàn vẹn), gồm cả thông tin cơ quan.`,
+      done: () => 'Đã khôi phục dữ liệu từ bản sao lưu.',
+    },
+    /** recovery: the file that could not be opened is set aside */
+    recovery: {
+      listed: (when: string) =>
+        `Ứng dụng sẽ dùng dữ liệu của bản sao lưu lúc ${when}. Tệp dữ liệu không mở được sẽ được cất riêng vào thư mục sao lưu (không bị xóa) trước khi thay.`,
+      file: (name: string) =>
+        `Ứng dụng sẽ dùng dữ liệu trong tệp "${name}" sau khi kiểm tra toàn vẹn. Tệp dữ liệu không mở được sẽ được cất riêng vào thư mục sao lưu (không bị xóa) trước khi thay.`,
+      note: 'Những gì nhập sau thời điểm sao lưu sẽ không có trong dữ liệu khôi phục.',
+      done: (file: string) => `Đã khôi phục dữ liệu. Tệp không mở được được cất tại thư mục sao lưu: ${file}.`,
+    },
+  } satisfies Record<string, RestoreWords>,
+  firstRun: {
+    title: 'Đã có dữ liệu từ trước?',
+    intro: 'Nếu đã dùng TĐKT Desktop trên máy này hoặc máy khác, hãy khôi phục từ bản sao lưu thay vì nhập lại từ đầu.',
+    found: (n: number, folder: string) => `Có ${n} bản sao lưu trong thư mục ${folder}:`,
+  },
+  recovery: {
+    title: 'Chưa mở được tệp dữ liệu',
+    file: 'Tệp dữ liệu',
+    kinds: {
+      damaged: 'Tệp bị hỏng hoặc không phải dữ liệu TĐKT',
+      too_new: 'Tệp của phiên bản mới hơn',
+      unavailable: 'Tệp chưa truy cập được',
+    },
+    choose: 'Chọn một bản sao lưu còn tốt để khôi phục. Tệp không mở được sẽ được cất riêng vào thư mục sao lưu, không bị xóa.',
+    tooNew: 'Có thể cập nhật ứng dụng rồi mở lại, hoặc khôi phục một bản sao lưu của phiên bản này (những gì nhập sau thời điểm sao lưu sẽ không có).',
+    noBackups: (folder: string) => `Không có bản sao lưu nào trong thư mục ${folder}. Nếu có bản sao lưu trên USB hoặc máy khác, hãy bấm "Khôi phục từ tệp…".`,
+    retry: 'Thử mở lại',
+    retried: 'Đã mở được tệp dữ liệu.',
+    startNew: 'Bắt đầu với tệp dữ liệu mới',
+    startNewTitle: 'Bắt đầu với tệp dữ liệu mới?',
+    startNewBody:
+      'Ứng dụng sẽ cất tệp không mở được vào thư mục sao lưu (không xóa) và tạo một tệp dữ liệu trống: cần thiết lập lại thông tin cơ quan. Chỉ nên chọn khi không có bản sao lưu nào dùng được.',
+    startedNew: (file: string) => `Đã tạo tệp dữ liệu mới. Tệp cũ được cất tại ${file}.`,
   },
 };

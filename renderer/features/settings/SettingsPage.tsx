@@ -30,6 +30,8 @@ export function SettingsPage() {
   const check = async () => {
     const r = await call('db.check');
     setIntegrity(r.ok ? `Tốt — lược đồ phiên bản ${r.schemaVersion}/${r.latestVersion}.` : `CÓ LỖI: ${r.messages.join('; ')}`);
+    // the banner follows the check: shown when it fails, gone when it passes
+    await useSession.getState().refreshInfo();
   };
 
   return (

@@ -20,7 +20,7 @@ import {
 import { checkAndSyncOnThread, probeOnThread } from '../../../electron/services/backup/check-thread';
 import { runCli } from '../../../electron/cli/tdkt';
 import { isAppError } from '../../../shared/contract/errors';
-import { testCore } from '../../support/core';
+import { OFFICE, testCore } from '../../support/core';
 import { tempDb, tempDir } from '../../support/tmp';
 import { addManyStaff, BACKUP_CHECKS_FILE, backupsDir, filesIn, tableRows } from './helpers';
 
@@ -331,9 +331,17 @@ describe('pruning and the daily rule', () => {
 describe('automatic backups of the hosts', () => {
   it('a host core backs up at start (daily when none is recent); the CLI does not', async () => {
     const dbPath = tempDb();
+    const dir = path.join(path.dirname(dbPath), 'backups');
+    // a first start: nothing entered yet, so nothing to back up at start or at quit — and no
+    // older backup in the folder is pruned for it
+    const first = await createCore({ dbPath, host: 'web', autoBackups: true });
+    expect(await first.invoke('backup.quit')).toBeNull();
+    await first.invoke('office.save', OFFICE);
+    first.close();
+    expect(filesIn(dir)).toEqual([]);
+
     const c = await createCore({ dbPath, host: 'web', autoBackups: true });
     cores.push(c);
-    const dir = path.join(path.dirname(dbPath), 'backups');
     await expect.poll(() => filesIn(dir).filter((n) => n.endsWith('.sqlite')).length, { timeout: 5000 }).toBe(1);
     expect(filesIn(dir)[0]).toMatch(/-daily\.sqlite$/);
     const quit = await c.invoke('backup.quit');

@@ -142,11 +142,17 @@ describe('core worker', () => {
     expect(after.ok).toBe(false);
   });
 
-  it('reports a database it cannot open', async () => {
+  it('starts in recovery on a database it cannot open, and says why to every other call', async () => {
     const { startCoreWorker } = await import('../../../electron/host/core-client');
     const workerFile = path.resolve(__dirname, '..', '..', '..', 'dist', 'electron', 'core-worker.cjs');
     const file = path.join(tempDir(), 'bad.sqlite');
     fs.writeFileSync(file, 'garbage '.repeat(1000));
-    await expect(startCoreWorker(workerFile, { dbPath: file, host: 'test' })).rejects.toThrow(/không phải cơ sở dữ liệu TĐKT/);
+    const client = await startCoreWorker(workerFile, { dbPath: file, host: 'test' });
+    const info = await client.call('app.info', {});
+    expect(info).toMatchObject({ ok: true, data: { recovery: { kind: 'damaged' }, officeConfigured: false } });
+    const units = await client.call('units.list', {});
+    expect(units).toMatchObject({ ok: false, error: { code: 'DB_ERROR' } });
+    if (!units.ok) expect(units.error.message).toMatch(/không phải cơ sở dữ liệu TĐKT/);
+    await client.close();
   });
 });
