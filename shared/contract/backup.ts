@@ -18,6 +18,8 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
 export const BACKUP_KEEP_MIN = 1;
 export const BACKUP_KEEP_MAX = 100;
 export const BACKUP_KEEP_DEFAULT = 10;
+/** Largest backup backup.download sends (base64 in one JSON answer); larger ones go to a chosen folder. */
+export const BACKUP_DOWNLOAD_MAX_BYTES = 72 * 1024 * 1024;
 /** Largest uploaded backup accepted by backup.restore (the browser host's body limit is 100 MB). */
 export const BACKUP_UPLOAD_MAX_BYTES = 72 * 1024 * 1024;
 

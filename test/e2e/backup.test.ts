@@ -84,8 +84,9 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await expect.poll(() => fs.readdirSync(path.join(usb, 'Sao lưu 2025')).filter((n) => /-manual\.sqlite$/.test(n)).length).toBe(1);
     await page.getByTestId('backup-dest').fill('');
 
-    // a staff member added after the backup
+    // a staff member added after the backup (the empty list says how to begin)
     await page.getByTestId('nav-staff').click();
+    await expect.poll(() => page.getByTestId('staff-empty').innerText()).toContain('Chưa có cán bộ đang công tác nào');
     await page.getByTestId('staff-add').click();
     await page.getByTestId('staff-name').fill('Phạm Thị Hằng');
     await page.getByTestId('staff-save').click();

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import {
   AUTO_BACKUP_REASONS,
+  BACKUP_DOWNLOAD_MAX_BYTES,
   BACKUP_KEEP_DEFAULT,
   BACKUP_KEEP_MAX,
   BACKUP_KEEP_MIN,
@@ -313,12 +314,25 @@ export function createBackup(ctx: CoreContext, opts: CreateBackupOptions): Promi
   });
 }
 
-/** A fresh consistent backup as bytes (browser host download); nothing is left on disk. */
-export async function backupBytes(ctx: CoreContext, now = new Date()): Promise<{ fileName: string; bytes: Buffer }> {
+/**
+ * A fresh consistent backup as bytes (browser host download); nothing is left on disk. Bytes
+ * travel as base64 in one JSON answer: a province's database (hundreds of MB) would not fit in
+ * a string, so above `maxBytes` the answer says to back up into a chosen folder instead.
+ */
+export async function backupBytes(ctx: CoreContext, now = new Date(), maxBytes = BACKUP_DOWNLOAD_MAX_BYTES): Promise<{ fileName: string; bytes: Buffer }> {
+  const tooBig = (bytes: number) =>
+    new AppError(
+      'CONFLICT',
+      `Dữ liệu lớn (${Math.ceil(bytes / 1024 / 1024)} MB) nên không tải về qua trình duyệt được. Hãy chọn thư mục lưu (ví dụ ổ USB) bằng nút "Chọn…" rồi bấm "Sao lưu ngay".`,
+    );
+  const sqlite = ctx.conn.sqlite;
+  const estimate = (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
+  if (estimate > maxBytes) throw tooBig(estimate);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-download-'));
   try {
     const info = await createBackup(ctx, { reason: 'manual', destDir: dir, now });
     checked.delete(info.path);
+    if (info.size > maxBytes) throw tooBig(info.size);
     return { fileName: info.fileName, bytes: fs.readFileSync(info.path) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -230,13 +230,15 @@ function StaffError() {
 
 const StaffBody = memo(function StaffBody(props: { onEdit(s: Staff): void; onDelete(s: Staff): void }) {
   const empty = useStaff((st) => st.total === 0 && !st.loading);
+  // nothing typed or chosen: an office that has no one yet, not a filter that matched no one
+  const unfiltered = useStaff((st) => !st.filter.search.trim() && !st.filter.unitId && !st.filter.officeId && st.filter.status === 'dang_cong_tac');
   const units = useUnits((u) => u.units);
   // "Văn phòng (Sở Tài chính)" where units share a name (a province holds twenty)
   const unitNames = useMemo(() => unitDisplayLabels(units), [units]);
   if (empty)
     return (
-      <Text p="lg" c="dimmed">
-        {T.empty}
+      <Text p="lg" c="dimmed" data-testid="staff-empty">
+        {unfiltered ? T.emptyStart : T.empty}
       </Text>
     );
   return <StaffList unitNames={unitNames} onEdit={props.onEdit} onDelete={props.onDelete} />;

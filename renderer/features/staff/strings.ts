@@ -17,6 +17,7 @@ export const T = {
   export: 'Xuất Excel',
   count: (n: number) => `${VI_NUMBER.format(n)} người`,
   empty: 'Không có cán bộ nào khớp với điều kiện lọc.',
+  emptyStart: 'Chưa có cán bộ đang công tác nào. Bấm "Thêm cán bộ" hoặc "Nhập từ Excel" để bắt đầu (cán bộ đã nghỉ, chuyển công tác xem bằng bộ lọc trạng thái).',
   cols: {
     name: 'Họ và tên',
     gender: 'Giới tính',

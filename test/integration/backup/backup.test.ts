@@ -7,6 +7,7 @@ import type { Core } from '../../../electron/core/core';
 import { createCore } from '../../../electron/core/core';
 import { threadId } from 'node:worker_threads';
 import {
+  backupBytes,
   backupFileName,
   createBackup,
   defaultSteps,
@@ -145,6 +146,21 @@ describe('createBackup', () => {
       expect(isAppError(e) && e.code).toBe('DB_ERROR');
       expect(filesIn(usb)).toEqual([]);
     });
+  });
+});
+
+describe('backup.download', () => {
+  it('sends a checked backup as bytes, leaves nothing on disk; a database too large for one answer is refused with what to do instead', async () => {
+    const c = await core();
+    const r = await c.invoke('backup.download');
+    const bytes = Buffer.from(r.base64, 'base64');
+    expect(r.fileName).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(filesIn(backupsDir(c))).toEqual([]);
+    // a province's database (hundreds of MB) would not fit in one base64 string
+    const refused = await backupBytes(c.ctx, new Date(), bytes.length - 1).catch((e: Error) => e);
+    expect((refused as Error).message).toContain('không tải về qua trình duyệt được');
+    expect((refused as Error).message).toContain('Sao lưu ngay');
   });
 });
 
