@@ -28,8 +28,8 @@ type RecoveryHandlers = { [P in ProcedureName]?: (input: ProcParsedInput<P>) => 
 
 /**
  * Answers what the recovery screen needs (app.info with `recovery` set, office.get as none,
- * backup.list, backup.restore, recovery.retry, recovery.startNew); any other call fails with
- * the reason the database could not be opened.
+ * backup.list, backup.restore, recovery.retry, recovery.startNew) and the hosts' quit backup
+ * (none); any other call fails with the reason the database could not be opened.
  */
 export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): HostCore {
   let core: Core | null = null;
@@ -74,6 +74,8 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
       damage: null,
     }),
     'office.get': async () => null,
+    // the hosts back up at quit: there is no open database to back up
+    'backup.quit': async () => null,
     'backup.list': async () => ({ folder: backupDirFor(opts.dbPath), keep: BACKUP_KEEP_DEFAULT, backups: listBackupsAt(place) }),
     'backup.restore': (input) =>
       serial(async () => {

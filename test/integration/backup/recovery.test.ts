@@ -52,6 +52,7 @@ describe('recovery', () => {
     expect(info.recovery?.message).toContain('đã bị hỏng');
     expect(info.officeConfigured).toBe(false);
     expect(await c.invoke('office.get')).toBeNull();
+    expect(await c.invoke('backup.quit')).toBeNull();
     const refused = await c.call('staff.list', {});
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
