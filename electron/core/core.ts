@@ -1,7 +1,7 @@
 // The core: database + handlers behind one `call`. Runs in the worker thread under both
 // hosts, and in-process for the CLI and integration tests.
 import Database from 'better-sqlite3';
-import { openDatabase, type Connection } from '../../db/connection';
+import { isCorruption, openDatabase, type Connection } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
 import { AppError, isAppError, type Result } from '../../shared/contract/errors';
@@ -270,11 +270,6 @@ export async function settle(run: () => Promise<unknown>): Promise<Result<unknow
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }
-}
-
-/** SQLite found a damaged page while answering (the file opened: the damage is inside). */
-export function isCorruption(e: unknown): boolean {
-  return !isAppError(e) && /SQLITE_CORRUPT|malformed/i.test(e instanceof Error ? `${(e as { code?: string }).code ?? ''} ${e.message}` : String(e));
 }
 
 export const CORRUPT_MESSAGE =

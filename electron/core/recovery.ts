@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { AppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput, type ProcParsedInput } from '../../shared/contract';
 import { BACKUP_KEEP_DEFAULT } from '../../shared/contract/backup';
-import { backupDirFor, listBackupsAt, restoreUnopened, setAsideUnopened, type BackupPlace } from '../services/backup';
+import { backupDirFor, listBackupsAt, restoreUnopened, setAsideUnopened, undoSetAside, type BackupPlace } from '../services/backup';
 import { restoreSource } from '../api/backup';
 import { createCore, DatabaseOpenError, settle, type Core, type CoreOptions } from './core';
 
@@ -95,7 +95,13 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
         if (core) return core.invoke('recovery.startNew');
         mayReplace();
         const setAside = setAsideUnopened(place);
-        await open();
+        try {
+          await open();
+        } catch (e) {
+          // no new file could be made there either: everything as it was
+          undoSetAside(setAside, opts.dbPath);
+          throw e;
+        }
         return { setAside };
       }),
   };

@@ -20,6 +20,7 @@ import {
   type BackupReason,
 } from '../../../shared/contract/backup';
 import { schemaVersion } from '../../../db/migrations';
+import { isCorruption } from '../../../db/connection';
 import { getSetting, setSetting } from '../../../db/repositories/settings';
 import type { CoreContext } from '../../core/context';
 import { writeFileAtomic } from '../files/atomic';
@@ -289,8 +290,9 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
     return info;
   } catch (e) {
     if (tmp) removeQuietly(tmp);
-    if (e instanceof AppError && e.code === 'FILE_INVALID') {
-      const message = `Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn nên đã bị bỏ. Dữ liệu hiện tại có thể bị hỏng: hãy chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt. (${e.message})`;
+    // the copy failed its check, or the live file could not even be read through
+    if ((e instanceof AppError && e.code === 'FILE_INVALID') || isCorruption(e)) {
+      const message = `Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn nên đã bị bỏ. Dữ liệu hiện tại có thể bị hỏng: hãy chạy "Kiểm tra toàn vẹn dữ liệu" trong Cài đặt. (${(e as Error).message})`;
       // a copy on this computer's disk that fails its check points at the live file (one on a USB stick may be the stick's fault)
       if (dir === path.resolve(autoBackupDir(ctx))) ctx.damage = message;
       throw new DamagedCopyError(message);
@@ -433,7 +435,8 @@ export function holdsNothing(ctx: CoreContext): boolean {
 /**
  * The hosts' automatic backups: one at start (named 'daily' when the last automatic one is
  * more than a day old, 'start' otherwise), then an hourly check for the daily one; none of a
- * database that holds nothing yet (holdsNothing). Returns a stop function. Failures are logged, never thrown: the app keeps working.
+ * database that holds nothing yet (holdsNothing). Returns a stop function. Failures are
+ * logged, never thrown: the app keeps working.
  */
 export function startAutoBackups(ctx: CoreContext, intervalMs = DAILY_CHECK_MS): () => void {
   let stopped = false;
@@ -583,6 +586,13 @@ export function setAsideUnopened(place: BackupPlace, now = new Date()): BackupIn
   return info;
 }
 
+/** Undo setAsideUnopened: whatever was made at the live path since is removed, the file goes back. */
+export function undoSetAside(aside: BackupInfo, dbPath: string): void {
+  const live = path.resolve(dbPath);
+  removeQuietly(live);
+  moveBack(aside.path, live);
+}
+
 /** A set-aside file (and its side files) moved back to the live path. */
 function moveBack(asidePath: string, live: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) {
@@ -631,8 +641,7 @@ export async function restoreUnopened<T>(
     try {
       return { restoredFrom: restoredFrom(source, label), safetyBackup: aside, opened: await open() };
     } catch (e) {
-      removeQuietly(live);
-      moveBack(aside.path, live);
+      undoSetAside(aside, live);
       throw new AppError('DB_ERROR', `Không mở được dữ liệu khôi phục từ "${label}": ${(e as Error).message}. Tệp dữ liệu cũ được để lại như trước.`);
     }
   } finally {
