@@ -4,6 +4,7 @@ import { BACKUP_UPLOAD_MAX_BYTES } from '../../shared/contract/backup';
 import {
   autoBackupDir,
   backupBytes,
+  backupStatus,
   createBackup,
   getKeepCount,
   holdsNothing,
@@ -40,6 +41,7 @@ export function restoreSource(input: ProcParsedInput<'backup.restore'>, host: Ho
 }
 
 export const backupHandlers: HandlerMap<
+  | 'backup.status'
   | 'backup.list'
   | 'backup.create'
   | 'backup.download'
@@ -50,6 +52,7 @@ export const backupHandlers: HandlerMap<
   | 'recovery.retry'
   | 'recovery.startNew'
 > = {
+  'backup.status': async (_input, ctx) => backupStatus(ctx),
   'backup.list': async (_input, ctx) => ({ folder: autoBackupDir(ctx), keep: await getKeepCount(ctx), backups: listBackups(ctx) }),
   'backup.create': async (input, ctx) => createBackup(ctx, { reason: 'manual', destDir: input?.destDir || undefined }),
   'backup.download': async (_input, ctx) => {

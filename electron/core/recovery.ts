@@ -76,6 +76,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
     'office.get': async () => null,
     // the hosts back up at quit: there is no open database to back up
     'backup.quit': async () => null,
+    'backup.status': async () => ({ lastExternal: null, daysSinceExternal: null, remind: false }),
     'backup.list': async () => ({ folder: backupDirFor(opts.dbPath), keep: BACKUP_KEEP_DEFAULT, backups: listBackupsAt(place) }),
     'backup.restore': (input) =>
       serial(async () => {

@@ -67,7 +67,28 @@ export const backupRestoreResult = z.object({
   schemaVersion: z.number(),
 });
 
+/** Days after which the app reminds that no backup left this computer's disk. */
+export const EXTERNAL_BACKUP_REMIND_DAYS = 30;
+
+/**
+ * The newest backup written outside the automatic folder (a USB stick, a network folder): the
+ * automatic ones sit on the same disk as the data and die with it.
+ */
+export const externalBackup = z.object({ path: z.string(), createdAt: z.string() });
+export type ExternalBackup = z.infer<typeof externalBackup>;
+
 export const backupProcedures = {
+  /** what the home screen's reminder needs, without listing (and checking) the backup files */
+  'backup.status': {
+    input: z.object({}).optional(),
+    output: z.object({
+      lastExternal: externalBackup.nullable(),
+      /** whole days since lastExternal (null: none ever) */
+      daysSinceExternal: z.number().nullable(),
+      /** the database holds data and no backup left the disk in EXTERNAL_BACKUP_REMIND_DAYS days */
+      remind: z.boolean(),
+    }),
+  },
   'backup.list': {
     input: z.object({}).optional(),
     output: z.object({ folder: z.string(), keep: z.number(), backups: z.array(backupInfo) }),

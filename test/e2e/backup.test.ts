@@ -36,6 +36,12 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await page.getByTestId('office-abbr').fill('SNV');
     await page.getByTestId('office-save').click();
     await page.getByTestId('nav-backup').waitFor();
+    // the home screen reminds that no backup has left this computer's disk; "Để sau" hides it
+    const remind = page.getByTestId('home-backup-remind');
+    await remind.waitFor();
+    expect(await remind.innerText()).toContain('Chưa có bản sao lưu nào ra ngoài máy');
+    await remind.getByRole('button', { name: 'Để sau' }).click();
+    await remind.waitFor({ state: 'detached' });
 
     // the host started on an empty file: no start-up backup (nothing to keep, nothing older
     // pruned for it); "Sao lưu ngay" adds a manual one
@@ -83,6 +89,7 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await page.getByTestId('backup-create').click();
     await expect.poll(() => fs.readdirSync(path.join(usb, 'Sao lưu 2025')).filter((n) => /-manual\.sqlite$/.test(n)).length).toBe(1);
     await page.getByTestId('backup-dest').fill('');
+    await expect.poll(() => page.getByTestId('backup-external').innerText()).toContain(path.join(usb, 'Sao lưu 2025'));
 
     // a staff member added after the backup (the empty list says how to begin)
     await page.getByTestId('nav-staff').click();

@@ -16,8 +16,11 @@ import {
   BACKUP_KEEP_DEFAULT,
   BACKUP_KEEP_MAX,
   BACKUP_KEEP_MIN,
+  EXTERNAL_BACKUP_REMIND_DAYS,
+  externalBackup,
   type BackupInfo,
   type BackupReason,
+  type ExternalBackup,
 } from '../../../shared/contract/backup';
 import { schemaVersion } from '../../../db/migrations';
 import { isCorruption } from '../../../db/connection';
@@ -301,10 +304,41 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
   }
 }
 
+const EXTERNAL_KEY = 'backup_last_external';
+
+/** The newest backup written outside the automatic folder, as recorded when it was made. */
+export async function lastExternalBackup(ctx: CoreContext): Promise<ExternalBackup | null> {
+  try {
+    const v = externalBackup.safeParse(JSON.parse((await getSetting(ctx.db, EXTERNAL_KEY)) ?? 'null'));
+    return v.success ? v.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whole days from an ISO time to `today` (yyyy-mm-dd, this computer's date). */
+function daysSince(iso: string, today: string): number {
+  const d = new Date(iso);
+  const then = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  const [y, m, day] = today.split('-').map(Number) as [number, number, number];
+  return Math.max(0, Math.round((Date.UTC(y, m - 1, day) - then) / DAY_MS));
+}
+
+/** backup.status: the reminder to copy a backup off this computer's disk. */
+export async function backupStatus(ctx: CoreContext) {
+  const lastExternal = await lastExternalBackup(ctx);
+  const days = lastExternal ? daysSince(lastExternal.createdAt, ctx.today()) : null;
+  return { lastExternal, daysSinceExternal: days, remind: !holdsNothing(ctx) && (days === null || days > EXTERNAL_BACKUP_REMIND_DAYS) };
+}
+
 /** Make a backup; automatic ones are followed by pruning the automatic folder. */
 export function createBackup(ctx: CoreContext, opts: CreateBackupOptions): Promise<BackupInfo> {
   return serial(ctx, async () => {
     const info = await createUnlocked(ctx, opts);
+    // a copy that left the automatic folder (a USB stick): the reminder counts from it
+    if (opts.destDir && path.dirname(info.path) !== path.resolve(autoBackupDir(ctx))) {
+      await setSetting(ctx.db, EXTERNAL_KEY, JSON.stringify({ path: info.path, createdAt: info.createdAt } satisfies ExternalBackup));
+    }
     if ((AUTO_BACKUP_REASONS as readonly string[]).includes(opts.reason) && !opts.destDir) {
       try {
         pruneUnlocked(ctx, await getKeepCount(ctx), opts.now);
@@ -332,7 +366,8 @@ export async function backupBytes(ctx: CoreContext, now = new Date(), maxBytes =
   if (estimate > maxBytes) throw tooBig(estimate);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-download-'));
   try {
-    const info = await createBackup(ctx, { reason: 'manual', destDir: dir, now });
+    // not createBackup: a download in a temp folder is not a copy off the disk (the reminder)
+    const info = await serial(ctx, () => createUnlocked(ctx, { reason: 'manual', destDir: dir, now }));
     checked.delete(info.path);
     if (info.size > maxBytes) throw tooBig(info.size);
     return { fileName: info.fileName, bytes: fs.readFileSync(info.path) };

@@ -11,7 +11,7 @@ import { useRestore } from './useRestore';
 import { T } from './strings';
 
 export function BackupPage() {
-  const { backups, folder, keep, loading, error, refresh } = useBackups();
+  const { backups, folder, keep, status, loading, error, refresh } = useBackups();
   const info = useSession((s) => s.info);
   const [keepInput, setKeepInput] = useState<number | string>(keep);
   const [destDir, setDestDir] = useState('');
@@ -76,6 +76,11 @@ export function BackupPage() {
           <Text size="sm">
             {T.folder}: <Code data-testid="backup-folder">{folder}</Code>
           </Text>
+          {status && (
+            <Text size="sm" c={status.remind ? 'orange.8' : undefined} data-testid="backup-external">
+              {status.lastExternal ? T.external(T.time(status.lastExternal.createdAt), status.daysSinceExternal ?? 0, status.lastExternal.path) : T.externalNever}
+            </Text>
+          )}
           <Group align="flex-end">
             <NumberInput
               label={T.keep}

@@ -13,6 +13,10 @@ export const T = {
   intro:
     'Ứng dụng tự sao lưu khi mở, khi đóng và mỗi ngày một lần vào thư mục dưới đây. Mỗi bản sao lưu là một tệp .sqlite hoàn chỉnh, đã được kiểm tra toàn vẹn; có thể chép ra USB để cất giữ.',
   folder: 'Thư mục sao lưu tự động',
+  external: (when: string, days: number, where: string) =>
+    `Bản sao lưu ra ngoài gần nhất (ổ USB, thư mục khác): ${when}${days > 0 ? ` (${days} ngày trước)` : ''}, tại ${where}.`,
+  externalNever:
+    'Chưa có bản sao lưu nào ra ngoài máy. Bản tự động nằm cùng ổ đĩa với dữ liệu, ổ hỏng là mất cả hai: hãy chọn thư mục trên ổ USB bằng nút "Chọn…" rồi bấm "Sao lưu ngay", ít nhất mỗi tháng một lần.',
   keep: 'Số bản sao lưu tự động được giữ',
   keepHint: 'Bản cũ hơn sẽ tự xóa. Bản sao lưu thủ công và bản "Trước khi khôi phục" không bao giờ bị xóa tự động.',
   saveKeep: 'Lưu',

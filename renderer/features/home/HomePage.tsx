@@ -7,12 +7,15 @@ import { countStatuses } from '../../../shared/tasks/stats';
 import { currentYearQuarter, daysUntilDue, quarterRoman } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
+import type { ProcOutput } from '../../../shared/contract';
 import { useRouter } from '../../app/router';
 import { useTasks } from '../tasks/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
 
 const DAYS_KEY = 'tdkt.home.dueDays';
+/** "Để sau" on the backup reminder: until the app is opened again */
+let backupRemindDismissed = false;
 const ROW = 58;
 
 function loadDays(): number {
@@ -62,6 +65,13 @@ export function HomePage() {
   const [quarterTasks, setQuarterTasks] = useState<Task[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [showOlder, setShowOlder] = useState(false);
+  const [backup, setBackup] = useState<ProcOutput<'backup.status'> | null>(null);
+  const [remindLater, setRemindLater] = useState(backupRemindDismissed);
+  useEffect(() => {
+    call('backup.status')
+      .then(setBackup)
+      .catch(() => setBackup(null));
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -113,6 +123,29 @@ export function HomePage() {
         {today && <Text c="dimmed">{H.today(formatDateVi(today))}</Text>}
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {backup?.remind && !remindLater && (
+        <Alert color="orange" title={H.backupRemind.title} data-testid="home-backup-remind">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm">{backup.daysSinceExternal === null ? H.backupRemind.never : H.backupRemind.days(backup.daysSinceExternal)}</Text>
+            <Group gap="xs" wrap="nowrap">
+              <Button size="xs" color="orange" onClick={() => go('backup')}>
+                {H.backupRemind.open}
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                onClick={() => {
+                  backupRemindDismissed = true;
+                  setRemindLater(true);
+                }}
+              >
+                {H.backupRemind.later}
+              </Button>
+            </Group>
+          </Group>
+        </Alert>
+      )}
       {cq && (
         <Paper withBorder p="md" data-testid="home-quarter">
           <Group justify="space-between" mb="xs">

@@ -21,5 +21,12 @@ export const H = {
   quarterSummary: (done: number, total: number) => `${done}/${total} nhiệm vụ hoàn thành`,
   openTasks: 'Mở Nhiệm vụ theo quý',
   noTasks: 'Chưa có nhiệm vụ nào. Vào Nhiệm vụ theo quý để tạo nhiệm vụ từ phụ lục kế hoạch hoặc lịch công tác TĐKT hằng năm.',
+  backupRemind: {
+    title: 'Nên sao lưu ra ổ USB',
+    never: 'Chưa có bản sao lưu nào ra ngoài máy. Bản sao lưu tự động nằm cùng ổ đĩa với dữ liệu: nếu ổ đĩa hỏng sẽ mất cả hai.',
+    days: (n: number) => `Đã ${n} ngày chưa sao lưu ra ổ USB hoặc thư mục khác. Bản sao lưu tự động nằm cùng ổ đĩa với dữ liệu: nếu ổ đĩa hỏng sẽ mất cả hai.`,
+    open: 'Mở Sao lưu',
+    later: 'Để sau',
+  },
   legend: { done: 'Hoàn thành', inProgress: 'Đang thực hiện', notStarted: 'Chưa thực hiện', overdue: 'Quá hạn' },
 } as const;

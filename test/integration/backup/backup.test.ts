@@ -164,6 +164,37 @@ describe('backup.download', () => {
   });
 });
 
+describe('the reminder to copy a backup off the disk (backup.status)', () => {
+  const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+  it('none for an empty database; then until a backup leaves the automatic folder; again after 30 days', async () => {
+    const empty = await core({ office: false });
+    expect(await empty.invoke('backup.status')).toEqual({ lastExternal: null, daysSinceExternal: null, remind: false });
+
+    const dbPath = tempDb();
+    const c = await testCore({ dbPath });
+    cores.push(c);
+    expect(await c.invoke('backup.status')).toMatchObject({ lastExternal: null, remind: true });
+    // neither a backup into the automatic folder nor a download counts
+    await c.invoke('backup.create', {});
+    await c.invoke('backup.create', { destDir: backupsDir(c) });
+    await c.invoke('backup.download');
+    expect((await c.invoke('backup.status')).remind).toBe(true);
+
+    const usb = tempDir('tdkt-usb-');
+    const onUsb = await c.invoke('backup.create', { destDir: usb });
+    const status = await c.invoke('backup.status');
+    expect(status).toEqual({ lastExternal: { path: onUsb.path, createdAt: onUsb.createdAt }, daysSinceExternal: 0, remind: false });
+    c.close();
+    cores.pop();
+
+    // the same file a month and a day later
+    const later = await testCore({ dbPath, office: false, today: localDay(new Date(Date.now() + 31 * 24 * 3600 * 1000)) });
+    cores.push(later);
+    expect(await later.invoke('backup.status')).toMatchObject({ daysSinceExternal: 31, remind: true });
+  });
+});
+
 describe('pruning and the daily rule', () => {
   it('keeps the newest N automatic backups, never manual ones or other folders', async () => {
     const c = await core();
