@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
 import { hasKeptRun, keptRunSource } from '../../../electron/services/records/eligibility';
+import { decodeRun, packRun, unpackRun } from '../../../electron/services/records/eligibility-snapshot';
 import { changeStamp } from '../../../db/repositories/snapshots';
 import type { EligibilityView } from '../../../shared/contract/records';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
@@ -123,13 +124,18 @@ describe('eligibility runs kept in the file', () => {
 
     const db = new Database(dbPath);
     const { key, payload } = db.prepare('SELECT key, payload FROM eligibility_snapshot').get() as { key: string; payload: Buffer };
-    const json = JSON.parse(zlib.inflateRawSync(payload).toString('utf8')) as { rules: string; candidates: unknown[][] };
+    const packed = unpackRun(payload);
+    const half = packed.ints.length >> 1;
     const cases: Array<[string, Buffer]> = [
       ['not deflate', Buffer.from('garbage')],
-      ['not JSON', zlib.deflateRawSync(Buffer.from('{"format":1,'))],
-      ['another build', zlib.deflateRawSync(Buffer.from(JSON.stringify({ ...json, rules: `${json.rules}-other` })))],
-      ['a candidate pointing nowhere', zlib.deflateRawSync(Buffer.from(JSON.stringify({ ...json, candidates: json.candidates.map((c) => [...c.slice(0, 5), [1e6]]) })))],
+      ['cut short', zlib.deflateRawSync(zlib.inflateRawSync(payload).subarray(0, 5000))],
+      ['another build', packRun({ ...packed, header: { ...packed.header, rules: `${packed.header.rules}-other` } })],
+      ['another format', packRun({ ...packed, header: { ...packed.header, format: packed.header.format + 1 } })],
+      ['numbers pointing nowhere', packRun({ ...packed, ints: Int32Array.from(packed.ints, (v, i) => (i > half ? 1e6 : v)) })],
+      ['a string missing', packRun({ ...packed, strings: packed.strings.slice(0, -1) })],
     ];
+    // the unchanged parts packed again read back as the same run: each case breaks only its part
+    expect(decodeRun(packRun(packed))).not.toBeNull();
     db.close();
     for (const [what, p] of cases) {
       const w = new Database(dbPath);
