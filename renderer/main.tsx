@@ -6,12 +6,12 @@ import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { captureToken } from './lib/api';
 import { App } from './app/App';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 
 captureToken();
 
 createRoot(document.getElementById('root')!).render(
-  <MantineProvider theme={theme} defaultColorScheme="light">
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <ModalsProvider labels={{ confirm: 'Đồng ý', cancel: 'Hủy' }}>
       <Notifications position="bottom-right" />
       <App />

@@ -79,6 +79,7 @@ export function CatalogTab() {
               <Group key={i} gap="xs" align="flex-end">
                 <TextInput
                   label={i === 0 ? K.deadlineLabel : undefined}
+                  aria-label={i === 0 ? undefined : K.rowLabel(K.deadlineLabel, i + 1)}
                   value={d.label}
                   onChange={(e) => {
                     const v = e.currentTarget.value;
@@ -86,9 +87,9 @@ export function CatalogTab() {
                   }}
                   w={420}
                 />
-                <NumberInput label={i === 0 ? K.day : undefined} value={d.day} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, day: num(v) } : x)) })} min={1} max={31} w={80} />
-                <NumberInput label={i === 0 ? K.month : undefined} value={d.month} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, month: num(v) } : x)) })} min={1} max={12} w={80} />
-                <TextInput value={d.note} onChange={(e) => { const v = e.currentTarget.value; setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, note: v } : x)) }); }} label={i === 0 ? 'Ghi chú' : undefined} style={{ flex: 1 }} />
+                <NumberInput label={i === 0 ? K.day : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.day, i + 1)} value={d.day} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, day: num(v) } : x)) })} min={1} max={31} w={80} />
+                <NumberInput label={i === 0 ? K.month : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.month, i + 1)} value={d.month} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, month: num(v) } : x)) })} min={1} max={12} w={80} />
+                <TextInput value={d.note} onChange={(e) => { const v = e.currentTarget.value; setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, note: v } : x)) }); }} label={i === 0 ? K.note : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.note, i + 1)} style={{ flex: 1 }} />
                 <ActionIcon variant="subtle" color="red" mb={4} onClick={() => setDraft({ ...draft, deadlines: draft.deadlines.filter((_, j) => j !== i) })} aria-label={T.delete}>
                   ×
                 </ActionIcon>

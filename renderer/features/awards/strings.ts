@@ -255,6 +255,9 @@ export const T = {
     deadlineLabel: 'Nội dung',
     day: 'Ngày',
     month: 'Tháng',
+    note: 'Ghi chú',
+    /** the rows after the first show no label: screen readers still get one */
+    rowLabel: (label: string, row: number) => `${label}, mốc ${row}`,
     addDeadline: 'Thêm mốc',
     saved: 'Đã lưu tham số khen thưởng.',
   },

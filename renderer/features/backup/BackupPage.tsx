@@ -77,7 +77,7 @@ export function BackupPage() {
             {T.folder}: <Code data-testid="backup-folder">{folder}</Code>
           </Text>
           {status && (
-            <Text size="sm" c={status.remind ? 'orange.8' : undefined} data-testid="backup-external">
+            <Text size="sm" c={status.remind ? 'red.9' : undefined} data-testid="backup-external">
               {status.lastExternal ? T.external(T.time(status.lastExternal.createdAt), status.daysSinceExternal ?? 0, status.lastExternal.path) : T.externalNever}
             </Text>
           )}

@@ -357,7 +357,7 @@ function CandidateList({ list, total, picked, onPick, testId }: { list: Candidat
         title: (c) => [c.name, c.unitName, ...c.missing].filter(Boolean).join(' — '),
       },
       ...(list.some((c) => c.missing.length > 0)
-        ? [{ header: D.candidates.cols.missing, width: 'minmax(0, 1fr)', cell: (c: CandidateOut) => <Text span size="xs" c="orange.8">{c.missing.join('; ')}</Text>, title: (c: CandidateOut) => c.missing.join('; ') }]
+        ? [{ header: D.candidates.cols.missing, width: 'minmax(0, 1fr)', cell: (c: CandidateOut) => <Text span size="xs" c="var(--mantine-color-orange-light-color)">{c.missing.join('; ')}</Text>, title: (c: CandidateOut) => c.missing.join('; ') }]
         : []),
     ],
     [picked, onPick, list],
@@ -457,7 +457,7 @@ function Candidates({ d }: { d: DossierDetail }) {
                 <TextInput label={D.candidates.filter} placeholder={D.candidates.filterHint} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={360} data-testid="candidates-filter" />
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
                   <Stack gap={4}>
-                    <Text size="sm" fw={600} c="teal.8">
+                    <Text size="sm" fw={600} c="var(--mantine-color-teal-light-color)">
                       {D.candidates.eligible} ({data.eligible.length.toLocaleString('vi-VN')})
                     </Text>
                     {data.eligible.length === 0 ? (
@@ -469,7 +469,7 @@ function Candidates({ d }: { d: DossierDetail }) {
                     )}
                   </Stack>
                   <Stack gap={4}>
-                    <Text size="sm" fw={600} c="orange.8">
+                    <Text size="sm" fw={600} c="var(--mantine-color-orange-light-color)">
                       {D.candidates.nearly} ({data.nearly.length.toLocaleString('vi-VN')})
                     </Text>
                     <CandidateList list={shown.nearly} total={data.nearly.length} picked={picked} onPick={pick} testId="candidates-nearly" />

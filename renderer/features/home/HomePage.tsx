@@ -46,7 +46,7 @@ function TaskLine({ task, today, onOpen, testId }: { task: Task; today: string; 
         {task.title}
       </Text>
       <Group gap={6} wrap="nowrap">
-        <Text size="xs" c={left < 0 ? 'red.7' : 'orange.8'} fw={600} style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" c={left < 0 ? 'var(--mantine-color-red-light-color)' : 'var(--mantine-color-orange-light-color)'} fw={600} style={{ whiteSpace: 'nowrap' }}>
           {left < 0 ? H.overdueBy(-left) : H.dueIn(left)}
         </Text>
         <Text size="xs" c="dimmed" truncate="end">
@@ -128,7 +128,7 @@ export function HomePage() {
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Text size="sm">{backup.daysSinceExternal === null ? H.backupRemind.never : H.backupRemind.days(backup.daysSinceExternal)}</Text>
             <Group gap="xs" wrap="nowrap">
-              <Button size="xs" color="orange" onClick={() => go('backup')}>
+              <Button size="xs" variant="default" onClick={() => go('backup')}>
                 {H.backupRemind.open}
               </Button>
               <Button
@@ -166,10 +166,10 @@ export function HomePage() {
           ) : (
             <>
               <Progress.Root size="lg">
-                <Progress.Section value={pct(c.done)} color={STATUS_FILL.hoan_thanh} />
-                <Progress.Section value={pct(c.inProgress)} color={STATUS_FILL.dang_thuc_hien} />
-                <Progress.Section value={pct(c.overdue)} color={STATUS_FILL.qua_han} />
-                <Progress.Section value={pct(c.notStarted)} color={STATUS_FILL.chua_thuc_hien} />
+                <Progress.Section value={pct(c.done)} color={STATUS_FILL.hoan_thanh} aria-label={H.legend.done} />
+                <Progress.Section value={pct(c.inProgress)} color={STATUS_FILL.dang_thuc_hien} aria-label={H.legend.inProgress} />
+                <Progress.Section value={pct(c.overdue)} color={STATUS_FILL.qua_han} aria-label={H.legend.overdue} />
+                <Progress.Section value={pct(c.notStarted)} color={STATUS_FILL.chua_thuc_hien} aria-label={H.legend.notStarted} />
               </Progress.Root>
               <Group gap="lg" mt="xs">
                 {(

@@ -85,16 +85,23 @@ export function StaffPage() {
         <StatusFilter />
       </Group>
       <StaffError />
-      <Paper withBorder className="staff-list" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      {/* a table to screen readers: rows of cells under column headers (the grid is drawn by CSS) */}
+      <Paper withBorder className="staff-list" role="table" aria-label={T.listLabel} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <div className="staff-grid staff-head" role="row">
-          <span>{T.cols.name}</span>
-          <span className="staff-col-gender">{T.cols.gender}</span>
-          <span className="staff-col-birth">{T.cols.birth}</span>
-          <span>{T.cols.unit}</span>
-          <span>{T.cols.position}</span>
-          <span className="staff-col-category">{T.cols.category}</span>
-          <span>{T.cols.status}</span>
-          <span />
+          <span role="columnheader">{T.cols.name}</span>
+          <span role="columnheader" className="staff-col-gender">
+            {T.cols.gender}
+          </span>
+          <span role="columnheader" className="staff-col-birth">
+            {T.cols.birth}
+          </span>
+          <span role="columnheader">{T.cols.unit}</span>
+          <span role="columnheader">{T.cols.position}</span>
+          <span role="columnheader" className="staff-col-category">
+            {T.cols.category}
+          </span>
+          <span role="columnheader">{T.cols.status}</span>
+          <span role="columnheader" aria-label={T.cols.actions} />
         </div>
         <StaffBody onEdit={edit} onDelete={remove} />
       </Paper>
@@ -237,9 +244,11 @@ const StaffBody = memo(function StaffBody(props: { onEdit(s: Staff): void; onDel
   const unitNames = useMemo(() => unitDisplayLabels(units), [units]);
   if (empty)
     return (
-      <Text p="lg" c="dimmed" data-testid="staff-empty">
-        {unfiltered ? T.emptyStart : T.empty}
-      </Text>
+      <div role="row">
+        <Text role="cell" p="lg" c="dimmed" data-testid="staff-empty">
+          {unfiltered ? T.emptyStart : T.empty}
+        </Text>
+      </div>
     );
   return <StaffList unitNames={unitNames} onEdit={props.onEdit} onDelete={props.onDelete} />;
 });
@@ -331,20 +340,37 @@ const StaffRowView = memo(function StaffRowView(props: {
 }) {
   const { s, top } = props;
   const style = { transform: `translateY(${top}px)` };
-  if (!s) return <div role="row" className={ROW_CLASS} style={style} aria-busy="true" />;
+  if (!s)
+    return (
+      <div role="row" className={ROW_CLASS} style={style} aria-busy="true">
+        <span role="cell" />
+      </div>
+    );
   return (
     <div role="row" data-testid="staff-row" className={ROW_CLASS} style={style}>
-      <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip">
-        <span data-testid="staff-row-name">{s.fullName}</span>
-        {s.isLeader && <span className="staff-leader">LĐ</span>}
-      </button>
-      <span className="staff-col-gender">{s.gender ? GENDER_LABELS[s.gender] : ''}</span>
-      <span className="staff-col-birth">{formatDateVi(s.birthDate)}</span>
-      <span className="staff-clip">{s.unitId ? props.unitName.get(s.unitId) : ''}</span>
-      <span className="staff-clip">{s.position}</span>
-      <span className="staff-col-category staff-clip">{s.category ? CATEGORY_LABELS[s.category] : ''}</span>
-      <span>{STATUS_LABELS[s.status]}</span>
-      <span className="staff-actions">
+      <span role="cell" className="staff-clip">
+        <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip">
+          <span data-testid="staff-row-name">{s.fullName}</span>
+          {s.isLeader && <span className="staff-leader">LĐ</span>}
+        </button>
+      </span>
+      <span role="cell" className="staff-col-gender">
+        {s.gender ? GENDER_LABELS[s.gender] : ''}
+      </span>
+      <span role="cell" className="staff-col-birth">
+        {formatDateVi(s.birthDate)}
+      </span>
+      <span role="cell" className="staff-clip">
+        {s.unitId ? props.unitName.get(s.unitId) : ''}
+      </span>
+      <span role="cell" className="staff-clip">
+        {s.position}
+      </span>
+      <span role="cell" className="staff-col-category staff-clip">
+        {s.category ? CATEGORY_LABELS[s.category] : ''}
+      </span>
+      <span role="cell">{STATUS_LABELS[s.status]}</span>
+      <span role="cell" className="staff-actions">
         <button type="button" className="staff-link staff-history" onClick={() => openHistory(s.id)} data-testid="staff-history">
           {T.history}
         </button>

@@ -26,7 +26,9 @@ export const T = {
     position: 'Chức vụ',
     category: 'Đối tượng',
     status: 'Trạng thái',
+    actions: 'Thao tác',
   },
+  listLabel: 'Danh sách cán bộ',
   form: {
     createTitle: 'Thêm cán bộ',
     editTitle: 'Sửa thông tin cán bộ',

@@ -139,7 +139,7 @@ export function UnitView() {
                   )}
                 </Group>
                 <Text size="sm">{quarterRoman(t.effectiveQuarter)}</Text>
-                <Text size="sm" c={t.overdue ? 'red.7' : undefined}>
+                <Text size="sm" c={t.overdue ? 'red.9' : undefined}>
                   {formatDateVi(t.effectiveDue)}
                 </Text>
                 <StatusBadge status={t.displayStatus} />

@@ -63,7 +63,7 @@ export function YearView() {
                     {t.title}
                   </Text>
                   <Group justify="space-between" wrap="nowrap" gap={4}>
-                    <Text size="xs" c={t.overdue ? 'red.7' : 'dimmed'}>
+                    <Text size="xs" c={t.overdue ? 'red.9' : 'dimmed'}>
                       {formatDateVi(t.effectiveDue)}
                     </Text>
                     <StatusBadge status={t.displayStatus} size="xs" />

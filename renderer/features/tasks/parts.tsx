@@ -42,7 +42,7 @@ export function DueText({ task, today }: { task: Task; today: string | null }) {
   const extra =
     task.status === 'hoan_thanh' || left === null ? '' : left < 0 ? ` · ${T.overdueDays(-left)}` : left <= 14 ? ` · ${T.dueInDays(left)}` : '';
   return (
-    <Text size="xs" c={task.overdue ? 'red.7' : 'dimmed'} fw={task.overdue ? 600 : 400} span>
+    <Text size="xs" c={task.overdue ? 'red.9' : 'dimmed'} fw={task.overdue ? 600 : 400} span>
       {T.due(formatDateVi(task.effectiveDue))}
       {extra}
     </Text>

@@ -451,7 +451,7 @@ export function PlanEditor({ id, onBack }: { id: string; onBack(): void }) {
           </Tabs>
           <FormatBar />
           {record.status === 'da_ban_hanh' && (
-            <Text size="xs" c="green.8" px="sm" py={4} bg="green.0">
+            <Text size="xs" c="var(--mantine-color-green-light-color)" px="sm" py={4} bg="green.0">
               {T.editor.issuedNote}
             </Text>
           )}
