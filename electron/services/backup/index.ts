@@ -448,9 +448,13 @@ export function pruneBackups(ctx: CoreContext, keep: number, now = new Date()): 
 
 // --- automatic backups ---
 
-/** True when the newest automatic backup is older than 24 h (or there is none). */
+/**
+ * True when the newest automatic backup is older than 24 h (or there is none). By the files'
+ * names alone: listing would check every file not checked yet, seconds each at province scale,
+ * at every start — a folder brought from another computer held the core for tens of seconds.
+ */
 export function dailyBackupDue(ctx: CoreContext, now = new Date()): boolean {
-  const newest = listBackups(ctx).find((b) => (AUTO_BACKUP_REASONS as readonly string[]).includes(b.reason));
+  const newest = automaticBackups(autoBackupDir(ctx))[0];
   return !newest || now.getTime() - new Date(newest.createdAt).getTime() > DAY_MS;
 }
 

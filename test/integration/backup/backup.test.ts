@@ -366,6 +366,18 @@ describe('pruning and the daily rule', () => {
     expect(dailyBackupDue(c.ctx, now)).toBe(false);
   });
 
+  it('deciding whether a daily backup is due checks no file (a folder brought from another computer)', async () => {
+    const c = await core();
+    const b = await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 5, 10, 1) });
+    // another computer's backups, copied in: none checked here yet
+    const copied = path.join(backupsDir(c), 'tdkt-20250611-080000-daily.sqlite');
+    fs.copyFileSync(b.path, copied);
+    forgetBackupChecks();
+    fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE), { force: true });
+    expect(dailyBackupDue(c.ctx, new Date(2025, 5, 11, 12))).toBe(false);
+    expect(fs.existsSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE))).toBe(false);
+  });
+
   it('settings: default 10, bounds checked with a Vietnamese message', async () => {
     const c = await core();
     expect(await c.invoke('backup.settings.get')).toEqual({ keep: 10, folder: backupsDir(c) });
