@@ -53,7 +53,7 @@ export const backupHandlers: HandlerMap<
   | 'recovery.startNew'
 > = {
   'backup.status': async (_input, ctx) => backupStatus(ctx),
-  'backup.list': async (_input, ctx) => ({ folder: autoBackupDir(ctx), keep: await getKeepCount(ctx), backups: listBackups(ctx) }),
+  'backup.list': async (_input, ctx) => ({ folder: autoBackupDir(ctx), keep: await getKeepCount(ctx), backups: await listBackups(ctx) }),
   'backup.create': async (input, ctx) => createBackup(ctx, { reason: 'manual', destDir: input?.destDir || undefined }),
   'backup.download': async (_input, ctx) => {
     const { fileName, bytes } = await backupBytes(ctx);

@@ -36,6 +36,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
   let why = failure;
   const place: BackupPlace = {
     dbPath: opts.dbPath,
+    nativeBinding: opts.nativeBinding ?? null,
     openFile: (file, o = {}) =>
       new Database(file, { readonly: o.readonly ?? false, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) }),
   };
@@ -77,7 +78,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
     // the hosts back up at quit: there is no open database to back up
     'backup.quit': async () => null,
     'backup.status': async () => ({ lastExternal: null, daysSinceExternal: null, remind: false }),
-    'backup.list': async () => ({ folder: backupDirFor(opts.dbPath), keep: BACKUP_KEEP_DEFAULT, backups: listBackupsAt(place) }),
+    'backup.list': async () => ({ folder: backupDirFor(opts.dbPath), keep: BACKUP_KEEP_DEFAULT, backups: await listBackupsAt(place) }),
     'backup.restore': (input) =>
       serial(async () => {
         if (core) return core.invoke('backup.restore', input);

@@ -146,9 +146,11 @@ function loadChecks(dir: string): void {
 export interface BackupPlace {
   openFile: OpenFile;
   dbPath: string;
+  /** the native build for the check thread (Electron's); null or absent: the default */
+  nativeBinding?: string | null;
 }
 
-const placeOf = (ctx: CoreContext): BackupPlace => ({ openFile: ctx.openFile, dbPath: ctx.conn.path });
+const placeOf = (ctx: CoreContext): BackupPlace => ({ openFile: ctx.openFile, dbPath: ctx.conn.path, nativeBinding: ctx.nativeBinding });
 
 /** Kept on disk for the automatic folder only (never a file of ours on a user's USB stick). */
 function saveChecks(place: BackupPlace, dir: string): void {
@@ -176,6 +178,17 @@ function rememberCheck(place: BackupPlace, file: string, ok: boolean, version: n
     saveChecks(place, path.dirname(file));
   } catch {
     /* gone already */
+  }
+}
+
+/** Whether the kept result still describes the file (same size and time). */
+function checkedAsIs(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    const c = checked.get(file);
+    return !st.isFile() || (!!c && c.size === st.size && c.mtimeMs === st.mtimeMs);
+  } catch {
+    return true;
   }
 }
 
@@ -379,17 +392,42 @@ export async function backupBytes(ctx: CoreContext, now = new Date(), maxBytes =
 // --- list and prune ---
 
 /** Backups in a folder (default: the automatic one), newest first. */
-export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx)): BackupInfo[] {
-  return listBackupsAt(placeOf(ctx), dir);
+export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx), o: ListOptions = {}): Promise<BackupInfo[]> {
+  return listBackupsAt(placeOf(ctx), dir, o);
 }
 
-/** listBackups without a core (a host in recovery): the automatic folder of `place.dbPath` by default. */
-export function listBackupsAt(place: BackupPlace, dir = backupDirFor(place.dbPath)): BackupInfo[] {
+export interface ListOptions {
+  /** check files not checked yet in the calling thread (tests that count the files opened); default: on a thread */
+  inThisThread?: boolean;
+}
+
+/**
+ * listBackups without a core (a host in recovery): the automatic folder of `place.dbPath` by
+ * default. Files not checked yet (a folder brought from another computer) are checked in full
+ * on a thread of their own, one after another — seconds each at province scale — so the core
+ * answers other calls meanwhile.
+ */
+export async function listBackupsAt(place: BackupPlace, dir = backupDirFor(place.dbPath), o: ListOptions = {}): Promise<BackupInfo[]> {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return [];
+  }
+  if (!o.inThisThread) {
+    loadChecks(dir);
+    for (const n of names) {
+      const file = path.join(dir, n);
+      if (!parseBackupFileName(n) || checkedAsIs(file)) continue;
+      let ok = true;
+      let version: number | null = null;
+      try {
+        version = (await checkAndSyncOnThread(place.openFile, place.nativeBinding ?? null, file, n, { selfContained: false, quick: false, fsync: () => {}, syncOnThread: false })).schemaVersion;
+      } catch {
+        ok = false;
+      }
+      rememberCheck(place, file, ok, version);
+    }
   }
   return names
     .map((n) => infoFor(place, path.join(dir, n)))
@@ -536,7 +574,7 @@ export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { n
         let aside: BackupInfo | null = null;
         try {
           ctx.replaceDatabase((dbPath) => {
-            aside = setAsideUnopened({ openFile: ctx.openFile, dbPath }, opts.now);
+            aside = setAsideUnopened({ ...placeOf(ctx), dbPath }, opts.now);
             rename(staging, dbPath);
             fsyncDir(dir);
           });

@@ -132,7 +132,7 @@ describe('createBackup', () => {
       expect(isAppError(e) && e.code).toBe('DB_ERROR');
       expect((e as Error).message).toContain('Chưa sao lưu được');
       expect(filesIn(usb)).toEqual([]);
-      expect(listBackups(c.ctx, usb)).toEqual([]);
+      expect(await listBackups(c.ctx, usb)).toEqual([]);
       // the live database is untouched and still works
       expect((await c.invoke('staff.list', {})).total).toBe(1);
     });
@@ -207,14 +207,14 @@ describe('pruning and the daily rule', () => {
       const reason = (['start', 'quit', 'daily'] as const)[d % 3]!;
       autos.push(await createBackup(c.ctx, { reason, now: new Date(2025, 0, d, 8) }));
     }
-    const left = listBackups(c.ctx).map((b) => b.fileName);
+    const left = (await listBackups(c.ctx)).map((b) => b.fileName);
     expect(left).toEqual([...autos.slice(2).reverse().map((b) => b.fileName), manual.fileName]);
     expect(filesIn(usb)).toEqual([elsewhere.fileName]);
 
     // lowering the setting prunes at once
     const s = await c.invoke('backup.settings.set', { keep: 1 });
     expect(s).toEqual({ keep: 1, folder: backupsDir(c) });
-    expect(listBackups(c.ctx).map((b) => b.fileName)).toEqual([autos[4]!.fileName, manual.fileName]);
+    expect((await listBackups(c.ctx)).map((b) => b.fileName)).toEqual([autos[4]!.fileName, manual.fileName]);
     expect(await pruneBackups(c.ctx, 1)).toEqual([]);
   });
 
@@ -250,7 +250,7 @@ describe('pruning and the daily rule', () => {
 
     // a new session: the list comes from the folder's results, no file is opened
     forgetBackupChecks();
-    const listed = listBackups(c.ctx);
+    const listed = await listBackups(c.ctx, undefined, { inThisThread: true });
     expect(listed.map((b) => b.integrityOk)).toEqual([true, true, true, true]);
     expect(opened).toBe(0);
     // … and the start of a new session (a backup, then the prune) checks only the new backup
@@ -267,7 +267,7 @@ describe('pruning and the daily rule', () => {
     fs.writeFileSync(victim, bytes);
     fs.utimesSync(victim, new Date(), new Date(Date.now() + 5000));
     forgetBackupChecks();
-    expect(listBackups(c.ctx).find((b) => b.path === victim)?.integrityOk).toBe(false);
+    expect((await listBackups(c.ctx, undefined, { inThisThread: true })).find((b) => b.path === victim)?.integrityOk).toBe(false);
     expect(opened).toBe(1);
   });
 
@@ -290,8 +290,22 @@ describe('pruning and the daily rule', () => {
     };
     forgetBackupChecks();
     fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE));
-    expect(listBackups(c.ctx).every((b) => b.integrityOk)).toBe(true);
+    expect((await listBackups(c.ctx, undefined, { inThisThread: true })).every((b) => b.integrityOk)).toBe(true);
     expect(pragmas.filter((p) => p === 'integrity_check')).toHaveLength(2);
+
+    // by default those checks run on a thread: the core opens none of the files, and a damaged
+    // one is found all the same
+    pragmas.length = 0;
+    const [good, victim] = (await listBackups(c.ctx)).map((b) => b.path) as [string, string];
+    const bytes = fs.readFileSync(victim);
+    bytes.fill(0x41, 4096, 8192);
+    fs.writeFileSync(victim, bytes);
+    forgetBackupChecks();
+    fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE));
+    const listed = await listBackups(c.ctx);
+    expect(listed.find((b) => b.path === good)?.integrityOk).toBe(true);
+    expect(listed.find((b) => b.path === victim)?.integrityOk).toBe(false);
+    expect(pragmas).toEqual([]);
   });
 
   it('the copy and check of a new backup run on a thread of their own, with the same probe: quick or full; a damaged copy is refused; a thread that fails leaves it to the core', async () => {

@@ -58,7 +58,7 @@ describe('restoreBackup', () => {
     // the data as it was just before the restore is in the safety copy
     const kept = (tableRows(r.safetyBackup.path, 'staff') as { full_name: string }[]).map((s) => s.full_name).sort();
     expect(kept).toEqual(['Nguyễn Văn An Sửa', 'Trần Thị Bích Ngọc']);
-    expect(listBackups(c.ctx).map((b) => b.reason).sort()).toEqual(['before-restore', 'manual']);
+    expect((await listBackups(c.ctx)).map((b) => b.reason).sort()).toEqual(['before-restore', 'manual']);
 
     // handlers on the reopened database: reads, writes, transactions, bulk paths, info
     expect(await staffNames(c)).toEqual(['Nguyễn Văn An']);
@@ -104,7 +104,7 @@ describe('restoreBackup', () => {
       return { c, good, liveRows };
     }
     async function expectRefused(c: Core, file: string, liveRows: unknown[], message: string) {
-      const before = listBackups(c.ctx).length;
+      const before = (await listBackups(c.ctx)).length;
       const r = await c.call('backup.restore', { path: file });
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -112,7 +112,7 @@ describe('restoreBackup', () => {
         expect(r.error.message).toContain(message);
       }
       expect(tableRows(c.ctx.conn.path, 'staff')).toEqual(liveRows);
-      expect(listBackups(c.ctx).length).toBe(before); // no before-restore copy: nothing was replaced
+      expect((await listBackups(c.ctx)).length).toBe(before); // no before-restore copy: nothing was replaced
       expect((await c.invoke('staff.list', { search: 'tram' })).total).toBe(1);
       expect(filesIn(path.dirname(c.ctx.conn.path)).filter((n) => n.endsWith('.partial'))).toEqual([]);
     }
