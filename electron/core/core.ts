@@ -102,6 +102,12 @@ export function describeOpenError(e: unknown, dbPath: string): DatabaseOpenError
   return new DatabaseOpenError('unavailable', `Không mở được cơ sở dữ liệu ${dbPath}: ${why}`);
 }
 
+/** Opens another SQLite file (a backup, a restore candidate) with the given native build (Electron's). */
+export function fileOpener(nativeBinding: string | undefined): CoreContext['openFile'] {
+  return (file, o = {}) =>
+    new Database(file, { readonly: o.readonly ?? false, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 /** This installation's office id, created on first open. */
 function ensureOfficeId(conn: Connection): string {
   const existing = getSettingSync(conn.sqlite, SELF_OFFICE_KEY);
@@ -149,13 +155,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     damage: null,
     nativeBinding: opts.nativeBinding ?? null,
-    openFile(file, o = {}) {
-      return new Database(file, {
-        readonly: o.readonly ?? false,
-        fileMustExist: true,
-        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-      });
-    },
+    openFile: fileOpener(opts.nativeBinding),
   };
   const stopAutoBackups = opts.autoBackups ? startAutoBackups(ctx) : () => {};
   let lastCallAt = 0;

@@ -3,13 +3,12 @@
 // next to the file and restores one, starts on a new empty file, or tries again. The file that
 // could not be opened is never deleted: restoring or starting anew sets it aside in the backups
 // folder first. Once a database opens, every call goes to a normal core.
-import Database from 'better-sqlite3';
 import { AppError, type Result } from '../../shared/contract/errors';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput, type ProcParsedInput } from '../../shared/contract';
 import { BACKUP_KEEP_DEFAULT } from '../../shared/contract/backup';
 import { backupDirFor, listBackupsAt, restoreUnopened, setAsideUnopened, undoSetAside, type BackupPlace } from '../services/backup';
 import { restoreSource } from '../api/backup';
-import { createCore, DatabaseOpenError, settle, type Core, type CoreOptions } from './core';
+import { createCore, DatabaseOpenError, fileOpener, settle, type Core, type CoreOptions } from './core';
 
 /** What the hosts and the CLI use of a core: calls, and closing it. */
 export type HostCore = Pick<Core, 'call' | 'invoke' | 'close'>;
@@ -34,12 +33,7 @@ type RecoveryHandlers = { [P in ProcedureName]?: (input: ProcParsedInput<P>) => 
 export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): HostCore {
   let core: Core | null = null;
   let why = failure;
-  const place: BackupPlace = {
-    dbPath: opts.dbPath,
-    nativeBinding: opts.nativeBinding ?? null,
-    openFile: (file, o = {}) =>
-      new Database(file, { readonly: o.readonly ?? false, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) }),
-  };
+  const place: BackupPlace = { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding ?? null, openFile: fileOpener(opts.nativeBinding) };
   // one recovery step at a time: two windows' restores must not interleave
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -84,7 +78,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
         if (core) return core.invoke('backup.restore', input);
         mayReplace();
         const source = restoreSource(input, opts.host, backupDirFor(opts.dbPath));
-        const r = await restoreUnopened(place, opts.nativeBinding ?? null, source, open);
+        const r = await restoreUnopened(place, source, open);
         return { restoredFrom: r.restoredFrom, safetyBackup: r.safetyBackup, schemaVersion: (await r.opened.invoke('app.info')).schemaVersion };
       }),
     'recovery.retry': () =>

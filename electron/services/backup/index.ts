@@ -558,7 +558,7 @@ export function restoreBackup(ctx: CoreContext, source: RestoreSource, opts: { n
     const rename = opts.steps?.rename ?? defaultSteps.rename;
     const live = path.resolve(ctx.conn.path);
     const dir = path.dirname(live);
-    const { staging, label } = await stageCandidate({ openFile: ctx.openFile, dbPath: live }, ctx.nativeBinding, source);
+    const { staging, label } = await stageCandidate(placeOf(ctx), source);
     try {
       if (ctx.conn.sqlite.inTransaction) {
         throw new AppError('CONFLICT', 'Đang có thao tác ghi dữ liệu (ví dụ nhập Excel). Hãy đợi thao tác đó xong rồi khôi phục lại.');
@@ -610,7 +610,7 @@ const restoredFrom = (source: RestoreSource, label: string) => ('path' in source
  * self-contained, fully checked (integrity, TĐKT schema, version ≤ this app's) and fsynced, on
  * a thread: nothing has changed yet. The caller removes `staging` whatever happens next.
  */
-async function stageCandidate(place: BackupPlace, nativeBinding: string | null, source: RestoreSource): Promise<{ staging: string; label: string }> {
+async function stageCandidate(place: BackupPlace, source: RestoreSource): Promise<{ staging: string; label: string }> {
   const live = path.resolve(place.dbPath);
   const dir = path.dirname(live);
   const label = 'path' in source ? path.basename(source.path) : source.fileName || 'tệp tải lên';
@@ -630,7 +630,7 @@ async function stageCandidate(place: BackupPlace, nativeBinding: string | null, 
     } else {
       fs.writeFileSync(staging, source.bytes);
     }
-    await checkAndSyncOnThread(place.openFile, nativeBinding, staging, label, { selfContained: true, quick: false, fsync: fsyncFile, syncOnThread: true });
+    await checkAndSyncOnThread(place.openFile, place.nativeBinding ?? null, staging, label, { selfContained: true, quick: false, fsync: fsyncFile, syncOnThread: true });
     removeSidecars(staging);
     return { staging, label };
   } catch (e) {
@@ -683,10 +683,7 @@ function moveBack(asidePath: string, live: string): void {
 /** A restore over a damaged live file failed to reopen: the file set aside goes back and is opened again, damaged as before. */
 function putAsideBack(ctx: CoreContext, aside: BackupInfo, live: string): void {
   try {
-    ctx.replaceDatabase(() => {
-      removeQuietly(live);
-      moveBack(aside.path, live);
-    });
+    ctx.replaceDatabase(() => undoSetAside(aside, live));
   } catch (e) {
     throw new AppError(
       'DB_ERROR',
@@ -703,14 +700,13 @@ function putAsideBack(ctx: CoreContext, aside: BackupInfo, live: string): void {
  */
 export async function restoreUnopened<T>(
   place: BackupPlace,
-  nativeBinding: string | null,
   source: RestoreSource,
   open: () => Promise<T>,
   now = new Date(),
 ): Promise<{ restoredFrom: string; safetyBackup: BackupInfo; opened: T }> {
   const live = path.resolve(place.dbPath);
   const dir = path.dirname(live);
-  const { staging, label } = await stageCandidate(place, nativeBinding, source);
+  const { staging, label } = await stageCandidate(place, source);
   try {
     const aside = setAsideUnopened(place, now);
     fs.renameSync(staging, live);
