@@ -119,3 +119,58 @@ export function splitUnitPath(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
+
+/** One row of the units screen's tree. */
+export interface UnitTreeRow {
+  node: UnitNode;
+  hasChildren: boolean;
+  /** its children are shown */
+  expanded: boolean;
+  /** the unit itself matches the search (an ancestor or a descendant of a match does not) */
+  match: boolean;
+}
+
+/**
+ * The rows a tree shows. Without a search: every root, and the children of expanded units
+ * (`collapsed` holds the ids closed by the user). With a search (words typed with or without
+ * diacritics): the matching units — each word in the unit's name or code or in a parent's name,
+ * at least one in its own, so "văn phòng tài chính" finds the Văn phòng of Sở Tài chính — their
+ * ancestors, so each is seen in its place, and their descendants, so a matching Sở opens on its
+ * departments; `collapsed` is ignored then, as a closed parent would hide the match.
+ */
+export function unitTreeRows(nodes: readonly UnitNode[], collapsed: ReadonlySet<string>, search = ''): { rows: UnitTreeRow[]; matches: number } {
+  const words = foldVi(search).split(' ').filter(Boolean);
+  const rows: UnitTreeRow[] = [];
+  if (words.length === 0) {
+    const walk = (ns: readonly UnitNode[]) => {
+      for (const node of ns) {
+        const expanded = node.children.length > 0 && !collapsed.has(node.unit.id);
+        rows.push({ node, hasChildren: node.children.length > 0, expanded, match: false });
+        if (expanded) walk(node.children);
+      }
+    };
+    walk(nodes);
+    return { rows, matches: 0 };
+  }
+  let matches = 0;
+  // returns whether anything of the subtree is shown; rows are added in tree order
+  const walk = (ns: readonly UnitNode[], parents: string, underMatch: boolean): boolean => {
+    let any = false;
+    for (const node of ns) {
+      const own = foldVi(node.unit.code ? `${node.unit.name} ${node.unit.code}` : node.unit.name);
+      const match = words.some((w) => own.includes(w)) && words.every((w) => own.includes(w) || parents.includes(w));
+      if (match) matches++;
+      const at = rows.length;
+      const row: UnitTreeRow = { node, hasChildren: node.children.length > 0, expanded: false, match };
+      rows.push(row);
+      const below = walk(node.children, `${parents} ${foldVi(node.unit.name)}`, underMatch || match);
+      if (match || underMatch || below) {
+        row.expanded = rows.length > at + 1;
+        any = true;
+      } else rows.length = at; // nothing to show here: drop the row and its subtree
+    }
+    return any;
+  };
+  walk(nodes, '', false);
+  return { rows, matches };
+}

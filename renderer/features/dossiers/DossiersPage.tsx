@@ -17,7 +17,8 @@ export const STATUS_COLORS: Record<DossierStatus, string> = { draft: 'gray', sub
 
 export function StatusBadge({ status, received }: { status: DossierStatus; received?: boolean }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-testid="dossier-status" data-status={status}>
+    // max-content: in the list's narrow column a table squeezed the badge and cut its label ("ĐANG SO…")
+    <Badge color={STATUS_COLORS[status]} variant="light" miw="max-content" data-testid="dossier-status" data-status={status}>
       {(received ? RECEIVED_STATUS_LABELS : DOSSIER_STATUS_LABELS)[status]}
     </Badge>
   );

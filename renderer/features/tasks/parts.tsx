@@ -30,7 +30,8 @@ export const STATUS_FILL: Record<TaskDisplayStatus, string> = {
 
 export function StatusBadge({ status, size = 'sm' }: { status: TaskDisplayStatus; size?: 'xs' | 'sm' | 'md' }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'qua_han' ? 'filled' : 'light'} size={size} data-testid="task-status-badge">
+    // title: the year view's cards at 1024 px cut the label short ("HOÀN T…"); the colour bar and the tooltip still tell it
+    <Badge color={STATUS_COLORS[status]} variant={status === 'qua_han' ? 'filled' : 'light'} size={size} title={TASK_STATUS_LABELS[status]} data-testid="task-status-badge">
       {TASK_STATUS_LABELS[status]}
     </Badge>
   );

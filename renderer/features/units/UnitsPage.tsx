@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions, type UnitNode } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
+import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
+import { useStaff } from '../staff/store';
 import { useUnits } from './store';
+import './units.css';
 import { useOfficeOptions } from './offices';
 import { UnitForm } from './UnitForm';
 import { T } from './strings';
@@ -16,7 +19,10 @@ function hideInactive(nodes: UnitNode[]): UnitNode[] {
   return nodes.filter((n) => n.unit.active).map((n) => ({ ...n, children: hideInactive(n.children) }));
 }
 
-type Row = { kind: 'office'; id: string; name: string; count: number } | { kind: 'unit'; unit: Unit; depth: number; total: number };
+type Row = { kind: 'office'; id: string; name: string; count: number } | { kind: 'unit'; row: UnitTreeRow; total: number };
+
+/** Above this many units the tree starts with every unit closed (a province: ≈150). */
+const BIG_TREE = 40;
 
 /** Staff in each unit with its sub-units (a department's own count is often 0). */
 function subtreeTotals(nodes: UnitNode[], out = new Map<string, number>()): Map<string, number> {
@@ -28,8 +34,10 @@ function subtreeTotals(nodes: UnitNode[], out = new Map<string, number>()): Map<
 }
 
 export function UnitsPage() {
-  const { units, error, refresh } = useUnits();
+  const { units, error, refresh, collapsed, setCollapsed } = useUnits();
+  const go = useRouter((s) => s.go);
   const [showInactive, setShowInactive] = useState(false);
+  const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [officeFilter, setOfficeFilter] = useState<string>('all');
   const { ownId, multiOffice, options: officeOptions } = useOfficeOptions();
@@ -38,24 +46,46 @@ export function UnitsPage() {
     void refresh();
   }, [refresh]);
 
-  const rows = useMemo((): Row[] => {
+  const closed = useMemo(() => collapsed ?? new Set(units.length > BIG_TREE ? units.map((u) => u.id) : []), [collapsed, units]);
+  const searching = search.trim().length > 0;
+
+  const { rows, matches, nested } = useMemo(() => {
+    let matches = 0;
+    let nested = false;
     const treeRows = (list: Unit[]) => {
-      const tree = buildUnitTree(list);
-      const totals = subtreeTotals(tree);
-      return flattenUnitTree(showInactive ? tree : hideInactive(tree)).map((n): Row => ({ kind: 'unit', unit: n.unit, depth: n.depth, total: totals.get(n.unit.id)! }));
+      const whole = buildUnitTree(list);
+      const totals = subtreeTotals(whole);
+      const tree = showInactive ? whole : hideInactive(whole);
+      nested ||= tree.some((n) => n.children.length > 0);
+      const shown = unitTreeRows(tree, closed, search);
+      matches += shown.matches;
+      return { count: flattenUnitTree(tree).length, rows: shown.rows.map((row): Row => ({ kind: 'unit', row, total: totals.get(row.node.unit.id)! })) };
     };
-    if (!multiOffice) return treeRows(units);
+    if (!multiOffice) return { rows: treeRows(units).rows, matches, nested };
     const out: Row[] = [];
     for (const o of officeOptions) {
       if (officeFilter !== 'all' && officeFilter !== o.value) continue;
       const of = units.filter((u) => u.officeId === o.value);
-      // the own office without units of its own yet gets no empty heading
-      if (of.length === 0) continue;
+      // the own office without units of its own yet gets no empty heading, nor one without matches
       const body = treeRows(of);
-      out.push({ kind: 'office', id: o.value, name: o.label, count: body.length }, ...body);
+      if (body.rows.length === 0) continue;
+      out.push({ kind: 'office', id: o.value, name: o.label, count: body.count }, ...body.rows);
     }
-    return out;
-  }, [units, showInactive, multiOffice, officeFilter, officeOptions]);
+    return { rows: out, matches, nested };
+  }, [units, showInactive, multiOffice, officeFilter, officeOptions, closed, search]);
+
+  const toggle = (id: string) => {
+    const next = new Set(closed);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setCollapsed(next);
+  };
+  const viewStaff = (u: Unit) => {
+    const { filter } = useStaff.getState();
+    // the staff screen reads its filter as it opens; an office filter set there follows the unit
+    useStaff.setState({ filter: { ...filter, search: '', unitId: u.id, status: 'dang_cong_tac', officeId: filter.officeId === null ? null : u.officeId } });
+    go('staff');
+  };
   /** pickers (parent, move target) only offer units of the same office */
   const sameOffice = (officeId: string) => units.filter((u) => u.officeId === officeId);
 
@@ -79,19 +109,31 @@ export function UnitsPage() {
       onConfirm: () => void run(),
     });
   };
-  const renderUnitRow = (u: Unit, depth: number, total: number) => (
+  const renderUnitRow = ({ node: { unit: u, depth }, hasChildren, expanded, match }: UnitTreeRow, total: number) => (
     <Group
                 key={u.id}
                 role="treeitem"
                 aria-level={depth + 1}
+                aria-expanded={hasChildren ? expanded : undefined}
                 justify="space-between"
+                wrap="nowrap"
                 py={6}
                 // not px="md": Mantine's padding-inline overrode this paddingLeft and the tree drew flat
-                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingLeft: 16 + depth * 24, paddingRight: 16, opacity: u.active ? 1 : 0.55 }}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingLeft: 8 + depth * 24, paddingRight: 16, opacity: u.active ? 1 : 0.55 }}
                 data-testid="unit-row"
+                data-match={match || undefined}
               >
                 <Group gap="xs">
-                  <Text fw={depth === 0 ? 600 : 400}>{u.name}</Text>
+                  {hasChildren && !searching ? (
+                    <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => toggle(u.id)} aria-label={expanded ? T.collapse(u.name) : T.expand(u.name)} data-testid="unit-toggle">
+                      {expanded ? '▾' : '▸'}
+                    </ActionIcon>
+                  ) : (
+                    <Box w={22} />
+                  )}
+                  <Text fw={depth === 0 ? 600 : 400} component={match ? 'mark' : 'span'} className={match ? 'unit-match' : undefined} data-testid="unit-label">
+                    {u.name}
+                  </Text>
                   {u.code && (
                     <Badge variant="outline" color="gray" size="sm">
                       {u.code}
@@ -113,6 +155,9 @@ export function UnitsPage() {
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
+                    <Menu.Item onClick={() => viewStaff(u)} data-testid="unit-view-staff">
+                      {T.viewStaff}
+                    </Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'create', parentId: u.id })} disabled={!u.active}>
                       {T.addChild}
                     </Menu.Item>
@@ -158,10 +203,39 @@ export function UnitsPage() {
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {units.length > 0 && (
+        <Group justify="space-between" align="flex-end">
+          <Group align="flex-end">
+            <TextInput
+              label={T.search}
+              placeholder={T.searchPlaceholder}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={380}
+              data-testid="unit-search"
+            />
+            {searching && (
+              <Text size="sm" c="dimmed" pb={8} data-testid="unit-matches">
+                {T.matches(matches)}
+              </Text>
+            )}
+          </Group>
+          {nested && !searching && (
+            <Group gap="xs">
+              <Button variant="default" size="xs" onClick={() => setCollapsed(new Set())} data-testid="unit-expand-all">
+                {T.expandAll}
+              </Button>
+              <Button variant="default" size="xs" onClick={() => setCollapsed(new Set(units.map((u) => u.id)))} data-testid="unit-collapse-all">
+                {T.collapseAll}
+              </Button>
+            </Group>
+          )}
+        </Group>
+      )}
       <Paper withBorder>
         {rows.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {T.empty}
+          <Text p="lg" c="dimmed" data-testid="unit-empty">
+            {searching ? T.noMatch(search.trim()) : T.empty}
           </Text>
         ) : (
           <div role="tree" aria-label={T.title}>
@@ -176,7 +250,7 @@ export function UnitsPage() {
                   </Text>
                 </Group>
               ) : (
-                renderUnitRow(r.unit, r.depth, r.total)
+                renderUnitRow(r.row, r.total)
               ),
             )}
           </div>

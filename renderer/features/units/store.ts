@@ -6,6 +6,9 @@ interface UnitsState {
   units: Unit[];
   loaded: boolean;
   error: string | null;
+  /** units closed on the units screen; null until the user opens or closes one (a large tree starts closed) */
+  collapsed: ReadonlySet<string> | null;
+  setCollapsed(collapsed: ReadonlySet<string>): void;
   refresh(): Promise<void>;
 }
 
@@ -14,6 +17,8 @@ export const useUnits = create<UnitsState>((set) => ({
   units: [],
   loaded: false,
   error: null,
+  collapsed: null,
+  setCollapsed: (collapsed) => set({ collapsed }),
   refresh: async () => {
     try {
       set({ units: await call('units.list', { includeInactive: true }), loaded: true, error: null });

@@ -35,4 +35,13 @@ export const T = {
   ownSuffix: '(cơ quan này)',
   otherOffice: 'Cơ quan khác',
   unitCount: (n: number) => `${n} đơn vị`,
+  search: 'Tìm đơn vị',
+  searchPlaceholder: 'Tên hoặc mã đơn vị (gõ có dấu hoặc không dấu)',
+  matches: (n: number) => `${n.toLocaleString('vi-VN')} đơn vị khớp`,
+  noMatch: (q: string) => `Không có đơn vị nào khớp "${q}". Kiểm tra lại chính tả hoặc bật "Hiện đơn vị ngừng hoạt động".`,
+  expandAll: 'Mở rộng tất cả',
+  collapseAll: 'Thu gọn tất cả',
+  expand: (name: string) => `Mở rộng ${name}`,
+  collapse: (name: string) => `Thu gọn ${name}`,
+  viewStaff: 'Xem danh sách cán bộ',
 };

@@ -2,7 +2,7 @@
 // the name first on screen, pickers that tell them apart.
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/contract/units';
-import { buildUnitTree, flattenUnitTree, splitUnitPath, unitDisplayLabels, unitLabels, unitPath, unitTreeOptions } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, splitUnitPath, unitDisplayLabels, unitLabels, unitPath, unitTreeOptions, unitTreeRows } from '../../../shared/units/tree';
 
 const unit = (id: string, name: string, parentId: string | null, active = true) => ({ id, name, parentId, active, sortOrder: 0 }) as unknown as Unit;
 const UNITS = [
@@ -51,5 +51,35 @@ describe('unit names', () => {
     // a slash inside a name is not a separator
     expect(splitUnitPath('Phòng Lao động/Việc làm')).toEqual(['Phòng Lao động/Việc làm']);
     expect(splitUnitPath('Văn phòng')).toEqual(['Văn phòng']);
+  });
+});
+
+describe('the units screen\'s tree', () => {
+  const tree = buildUnitTree([...UNITS, { ...unit('tt-tc', 'Phòng Thanh tra', 'tc'), code: 'TTR-TC' } as Unit]);
+  const shown = (r: ReturnType<typeof unitTreeRows>) => r.rows.map((x) => `${'  '.repeat(x.node.depth)}${x.node.unit.id}${x.hasChildren ? (x.expanded ? ' -' : ' +') : ''}${x.match ? ' *' : ''}`);
+
+  it('without a search: every unit, minus the children of closed ones', () => {
+    expect(shown(unitTreeRows(tree, new Set()))).toEqual(['nv -', '  tt -', '    vp-x', '  vp-nv', 'tc -', '  tt-tc', '  vp-tc']);
+    // closing a unit hides its whole subtree; closing a leaf changes nothing
+    expect(shown(unitTreeRows(tree, new Set(['nv', 'vp-tc'])))).toEqual(['nv +', 'tc -', '  tt-tc', '  vp-tc']);
+    expect(shown(unitTreeRows(tree, new Set(['tt'])))).toEqual(['nv -', '  tt +', '  vp-nv', 'tc -', '  tt-tc', '  vp-tc']);
+  });
+
+  it('a search shows the matches in their place, with their ancestors and descendants, closed units opened', () => {
+    // without diacritics, in any case, every word; the parents of a deep match are shown
+    const r = unitTreeRows(tree, new Set(['nv', 'tt']), 'van PHONG');
+    expect(shown(r)).toEqual(['nv -', '  tt -', '    vp-x *', '  vp-nv *', 'tc -', '  vp-tc *']);
+    expect(r.matches).toBe(3);
+    // a matching parent brings its subtree; the code counts as part of the name
+    expect(shown(unitTreeRows(tree, new Set(), 'thanh tra'))).toEqual(['nv -', '  tt - *', '    vp-x', 'tc -', '  tt-tc *']);
+    expect(shown(unitTreeRows(tree, new Set(), 'ttr-tc'))).toEqual(['tc -', '  tt-tc *']);
+    expect(shown(unitTreeRows(tree, new Set(), 'sở tài'))).toEqual(['tc - *', '  tt-tc', '  vp-tc']);
+    // words may name a parent, as long as one names the unit itself
+    expect(shown(unitTreeRows(tree, new Set(), 'văn phòng tài chính'))).toEqual(['tc -', '  vp-tc *']);
+    expect(shown(unitTreeRows(tree, new Set(), 'noi vu thanh'))).toEqual(['nv -', '  tt - *', '    vp-x']);
+    // no match: nothing
+    expect(unitTreeRows(tree, new Set(), 'kho bạc')).toEqual({ rows: [], matches: 0 });
+    // blank search: the plain tree
+    expect(shown(unitTreeRows(tree, new Set(['nv']), '   '))).toEqual(['nv +', 'tc -', '  tt-tc', '  vp-tc']);
   });
 });

@@ -1,0 +1,102 @@
+// The units screen on a tree the size of a province's (more units than fit a screen): it opens
+// closed on the top-level units, units open and close one by one or all at once and stay so
+// across screens, a search without diacritics finds a unit by its name and its parent's, and
+// "Xem danh sách cán bộ" opens the staff list on that unit. The core's answers are the expected values.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
+import { tempDir } from '../support/tmp';
+
+const SO = ['Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế', 'Sở Tư pháp', 'Sở Xây dựng', 'Sở Công Thương'];
+const PHONG = ['Văn phòng', 'Phòng Tổ chức cán bộ', 'Phòng Kế hoạch - Tài chính', 'Thanh tra'];
+
+describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () => {
+  const session = e2eSession();
+
+  it('opens closed on a large tree, opens and closes units, searches, and shows a unit\'s staff', async () => {
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-units-'), 'office.sqlite'));
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    await api('office.save', E2E_OFFICE);
+    // 6 Sở × (4 departments + 2 centres with a team each) = 54 units; staff in the departments and teams
+    const ids = new Map<string, string>();
+    for (const so of SO) {
+      const root = (await api<{ id: string }>('units.create', { name: so, kind: 'don_vi_truc_thuoc' })).id;
+      ids.set(so, root);
+      for (const p of PHONG) ids.set(`${so}/${p}`, (await api<{ id: string }>('units.create', { name: p, parentId: root })).id);
+      for (const n of [1, 2]) {
+        const centre = (await api<{ id: string }>('units.create', { name: `Trung tâm ${n} thuộc ${so}`, parentId: root, kind: 'don_vi_truc_thuoc' })).id;
+        ids.set(`${so}/tt${n}`, centre);
+        ids.set(`${so}/tt${n}/to`, (await api<{ id: string }>('units.create', { name: 'Tổ hành chính', parentId: centre })).id);
+      }
+    }
+    const tcVanPhong = ids.get('Sở Tài chính/Văn phòng')!;
+    const tcCentre = ids.get('Sở Tài chính/tt1')!;
+    for (let i = 0; i < 12; i++) {
+      await api('staff.create', { fullName: `Nguyễn Văn ${String.fromCharCode(65 + i)}`, gender: 'nam', unitId: i % 3 === 0 ? ids.get('Sở Tài chính/tt1/to')! : i % 3 === 1 ? tcVanPhong : ids.get('Sở Nội vụ/Văn phòng')! });
+    }
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-units').click();
+    const rows = page.getByTestId('unit-row');
+    const names = () => page.getByTestId('unit-label').allInnerTexts();
+
+    // 54 units: only the six Sở, closed, in Vietnamese order
+    const roots = [...SO].sort((a, b) => a.localeCompare(b, 'vi'));
+    await expect.poll(names).toEqual(roots);
+    const taiChinh = rows.nth(roots.indexOf('Sở Tài chính'));
+    expect(await taiChinh.getAttribute('aria-expanded')).toBe('false');
+
+    // open one Sở, then one of its centres: their children appear under them
+    await page.getByRole('button', { name: 'Mở rộng Sở Tài chính' }).click();
+    await expect.poll(() => rows.count()).toBe(6 + 6);
+    expect(await taiChinh.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('button', { name: 'Mở rộng Trung tâm 1 thuộc Sở Tài chính' }).click();
+    await expect.poll(() => rows.count()).toBe(13);
+    const shown = await names();
+    expect(shown.indexOf('Tổ hành chính')).toBe(shown.indexOf('Trung tâm 1 thuộc Sở Tài chính') + 1);
+
+    // the tree stays as it was across screens
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-count').waitFor();
+    await page.getByTestId('nav-units').click();
+    await expect.poll(() => rows.count()).toBe(13);
+
+    // all at once
+    await page.getByTestId('unit-expand-all').click();
+    await expect.poll(() => rows.count()).toBe(54);
+    await page.getByTestId('unit-collapse-all').click();
+    await expect.poll(names).toEqual(roots);
+
+    // a search without diacritics: the unit's name and its parent's; matches marked in their place
+    await page.getByTestId('unit-search').fill('van phong tai chinh');
+    await expect.poll(names).toEqual(['Sở Tài chính', 'Văn phòng']);
+    expect(await page.locator('[data-testid=unit-row][data-match] [data-testid=unit-label]').allInnerTexts()).toEqual(['Văn phòng']);
+    expect(await page.getByTestId('unit-matches').innerText()).toBe('1 đơn vị khớp');
+    // a matching centre brings its team; every Văn phòng is found under its Sở
+    await page.getByTestId('unit-search').fill('trung tam 2');
+    await expect.poll(() => rows.count()).toBe(6 * 3);
+    await page.getByTestId('unit-search').fill('VĂN PHÒNG');
+    await expect.poll(() => page.getByTestId('unit-matches').innerText()).toBe('6 đơn vị khớp');
+    await page.getByTestId('unit-search').fill('kho bac');
+    await expect.poll(() => page.getByTestId('unit-empty').innerText()).toContain('Không có đơn vị nào khớp "kho bac"');
+    // clearing the search brings back the tree as the user left it
+    await page.getByTestId('unit-search').fill('');
+    await expect.poll(names).toEqual(roots);
+
+    // a unit's staff: the staff list opens filtered on it, its sub-units included
+    await page.getByTestId('unit-search').fill('trung tam 1 tai chinh');
+    await page.getByRole('button', { name: 'Thao tác với Trung tâm 1 thuộc Sở Tài chính' }).click();
+    await page.getByTestId('unit-view-staff').click();
+    const expected = await api<{ total: number; rows: Array<{ fullName: string }> }>('staff.list', { search: '', unitId: tcCentre, status: 'dang_cong_tac', includeSubunits: true });
+    expect(expected.total).toBe(4);
+    await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe('4 người');
+    expect(await page.getByTestId('staff-row-name').allInnerTexts()).toEqual(expected.rows.map((r) => r.fullName));
+    expect(await page.getByTestId('staff-unit-filter').inputValue()).toContain('Trung tâm 1 thuộc Sở Tài chính');
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
