@@ -65,6 +65,11 @@ export function unitChain(byId: ReadonlyMap<string, UnitLike>, id: string): stri
   return parts;
 }
 
+/** The path of a unit's parents ("Sở Tài chính"; '' for a top-level unit): where a collective sits. */
+export function parentPath(byId: ReadonlyMap<string, UnitLike>, id: string): string {
+  return unitChain(byId, id).slice(0, -1).join(UNIT_PATH_SEPARATOR);
+}
+
 /** Full path "Sở … › Phòng …" of a unit. */
 export function unitPath(units: readonly UnitLike[], id: string): string {
   return unitChain(new Map(units.map((u) => [u.id, u])), id).join(UNIT_PATH_SEPARATOR);

@@ -1,19 +1,23 @@
 // The units screen on a tree the size of a province's (more units than fit a screen): it opens
 // closed on the top-level units, units open and close one by one or all at once and stay so
 // across screens, a search without diacritics finds a unit by its name and its parent's, and
-// "Xem danh sách cán bộ" opens the staff list on that unit. The core's answers are the expected values.
+// "Xem danh sách cán bộ" opens the staff list on that unit. The twenty "Văn phòng" of a
+// province are told apart where people and collectives are listed for awards: the checker's rows
+// and the dossier's proposals name them with their parents. The core's answers are the expected values.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
 import { tempDir } from '../support/tmp';
 
 const SO = ['Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế', 'Sở Tư pháp', 'Sở Xây dựng', 'Sở Công Thương'];
+// the checker's first answers may wait for the run the host computes as it starts
+const SLOW = { timeout: 20_000 };
 const PHONG = ['Văn phòng', 'Phòng Tổ chức cán bộ', 'Phòng Kế hoạch - Tài chính', 'Thanh tra'];
 
 describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () => {
   const session = e2eSession();
 
-  it('opens closed on a large tree, opens and closes units, searches, and shows a unit\'s staff', async () => {
+  it('opens closed on a large tree, opens and closes units, searches, shows a unit\'s staff; units sharing a name are told apart in the checker and the proposals', async () => {
     const host = await session.startHost(path.join(tempDir('tdkt-e2e-units-'), 'office.sqlite'));
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
     await api('office.save', E2E_OFFICE);
@@ -31,8 +35,20 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     }
     const tcVanPhong = ids.get('Sở Tài chính/Văn phòng')!;
     const tcCentre = ids.get('Sở Tài chính/tt1')!;
+    const inUnit = new Map<string, string[]>();
     for (let i = 0; i < 12; i++) {
-      await api('staff.create', { fullName: `Nguyễn Văn ${String.fromCharCode(65 + i)}`, gender: 'nam', unitId: i % 3 === 0 ? ids.get('Sở Tài chính/tt1/to')! : i % 3 === 1 ? tcVanPhong : ids.get('Sở Nội vụ/Văn phòng')! });
+      const unitId = i % 3 === 0 ? ids.get('Sở Tài chính/tt1/to')! : i % 3 === 1 ? tcVanPhong : ids.get('Sở Nội vụ/Văn phòng')!;
+      const { id } = await api<{ id: string }>('staff.create', { fullName: `Nguyễn Văn ${String.fromCharCode(65 + i)}`, gender: 'nam', unitId });
+      inUnit.set(unitId, [...(inUnit.get(unitId) ?? []), id]);
+    }
+    // 2025: everyone rated and named Lao động tiên tiến, so both Văn phòng qualify as collectives
+    for (const [unitId, staffIds] of inUnit) {
+      await api('records.saveYearGrid', {
+        unitId,
+        year: 2025,
+        rows: staffIds.map((staffId) => ({ staffId, rating: 'HTXSNV', maternityLeave: false, underReview: false, titles: { LDTT: true, CSTDCS: false } })),
+        decisions: { LDTT: { number: '25/QĐ-SNV', date: '20/12/2025' } },
+      });
     }
 
     const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
@@ -95,6 +111,38 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe('4 người');
     expect(await page.getByTestId('staff-row-name').allInnerTexts()).toEqual(expected.rows.map((r) => r.fullName));
     expect(await page.getByTestId('staff-unit-filter').inputValue()).toContain('Trung tâm 1 thuộc Sở Tài chính');
+
+    // the checker: a person's shared-name unit with its Sở, a collective with its Sở
+    await page.getByTestId('nav-awards').click();
+    await page.getByRole('tab', { name: 'Kiểm tra điều kiện' }).click();
+    await page.getByTestId('check-run').click();
+    const row = (name: string) => page.locator(`[data-testid=check-row][data-name="${name}"]`);
+    await expect.poll(() => row('Nguyễn Văn B').innerText(), SLOW).toContain('Văn phòng (Sở Tài chính)');
+    expect(await row('Nguyễn Văn C').innerText()).toContain('Văn phòng (Sở Nội vụ)');
+    // a unit whose name no other unit has stays as it is
+    expect(await row('Nguyễn Văn A').innerText()).toContain('Tổ hành chính (Sở Tài chính › Trung tâm 1 thuộc Sở Tài chính)');
+    await page.getByText(/^Tập thể \(/).click();
+    await page.getByTestId('check-search').fill('van phong');
+    // (the collectives judged are the units with people: the two Văn phòng)
+    await expect.poll(async () => (await page.getByTestId('check-row').allInnerTexts()).map((t) => t.split(/\n+/).slice(0, 2).join(' / ')).sort(), SLOW).toEqual([
+      'Văn phòng / Sở Nội vụ',
+      'Văn phòng / Sở Tài chính',
+    ]);
+
+    // the dossier's proposals for Tập thể lao động tiên tiến: each Văn phòng with its Sở
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-create').click();
+    await page.getByTestId('new-dossier-year').fill('2025');
+    await page.getByTestId('new-dossier-award').click();
+    await page.getByRole('option', { name: 'Tập thể lao động tiên tiến', exact: true }).click();
+    await page.getByTestId('new-dossier-create').click();
+    await page.getByTestId('candidates').waitFor();
+    const proposed = page.locator('[data-testid=candidates-eligible] [data-testid=candidate-row]');
+    await page.getByTestId('candidates-filter').fill('van phong');
+    await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / ')).sort(), SLOW).toEqual(['Văn phòng / Sở Nội vụ', 'Văn phòng / Sở Tài chính']);
+    // the filter reads the parents too
+    await page.getByTestId('candidates-filter').fill('van phong tai chinh');
+    await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / '))).toEqual(['Văn phòng / Sở Tài chính']);
 
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -17,7 +17,7 @@ export interface EligibilityLookup {
   view: EligibilityView;
   verdict(kind: 'person' | 'unit', subjectId: string, code: AwardCode): NomineeVerdict;
   /** subjects whose candidate for `code` has this verdict */
-  subjects(code: AwardCode, verdict: Verdict): { kind: 'person' | 'unit'; id: string; name: string; unitName: string; birthDate: string | null; missing: string[] }[];
+  subjects(code: AwardCode, verdict: Verdict): { kind: 'person' | 'unit'; id: string; name: string; unitId: string | null; unitName: string; birthDate: string | null; missing: string[] }[];
   /** people (of these staff ids) the checker finds eligible for LĐTT */
   ldttCount(staffIds: ReadonlySet<string> | null): number;
   /** the award is judged by the rule set in force (not catalogue-only) */
@@ -51,7 +51,7 @@ export function eligibilityFor(sqlite: BetterSqlite3.Database, year: number, off
       ] as const) {
         for (const s of list) {
           const c = candidate(s, code);
-          if (c?.verdict === verdict) out.push({ kind, id: s.id, name: s.name, unitName: kind === 'person' ? s.unitName : '', birthDate: s.birthDate, missing: verdict === 'du_dieu_kien' ? [] : failedOf(c) });
+          if (c?.verdict === verdict) out.push({ kind, id: s.id, name: s.name, unitId: kind === 'person' ? s.unitId : null, unitName: kind === 'person' ? s.unitName : '', birthDate: s.birthDate, missing: verdict === 'du_dieu_kien' ? [] : failedOf(c) });
         }
       }
       return out;

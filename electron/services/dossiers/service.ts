@@ -54,6 +54,7 @@ import { chooseReportTemplate, coverFormOn, reportTemplate, templateCaveats, typ
 import { renderHtml } from '../../../shared/documents/html';
 import type { DocSigner } from '../../../shared/documents/model';
 import { foldVi } from '../../../shared/text/vn';
+import { parentPath, unitDisplayLabels, type UnitLike } from '../../../shared/units/tree';
 import { nowIso } from '../../../db/ids';
 import {
   campaignForDossier,
@@ -526,12 +527,20 @@ export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: s
   const present = new Set(listNominees(env.sqlite, id).map((n) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`));
   const origin = row.origin_office_id;
   const ownStaff = staffIdsOfOffice(env.sqlite, origin);
-  const ownUnits = new Set((env.sqlite.prepare('SELECT id FROM unit WHERE origin_office_id = ? AND deleted_at IS NULL').all(origin) as { id: string }[]).map((u) => u.id));
+  const units = env.sqlite.prepare('SELECT id, name, parent_id AS parentId FROM unit WHERE origin_office_id = ? AND deleted_at IS NULL').all(origin) as UnitLike[];
+  const ownUnits = new Map(units.map((u) => [u.id, u]));
+  // a province office holds twenty "Văn phòng": a person's unit is named with its parents where
+  // others share its name, a collective by its parents ("Sở Y tế"), so two rows tell apart
+  const labels = unitDisplayLabels(units);
   const out = (verdict: 'du_dieu_kien' | 'gan_du'): CandidateOut[] =>
     lookup
       .subjects(code, verdict)
       .filter((s) => (s.kind === 'person' ? ownStaff.has(s.id) : ownUnits.has(s.id)))
-      .map((s) => ({ ...s, inDossier: present.has(`${s.kind}|${s.id}`) }));
+      .map(({ unitId, ...s }) => ({
+        ...s,
+        unitName: s.kind === 'person' ? ((unitId && labels.get(unitId)) ?? s.unitName) : parentPath(ownUnits, s.id),
+        inDossier: present.has(`${s.kind}|${s.id}`),
+      }));
   return { ruleSetName: lookup.view.ruleSet.name, judged: lookup.judged(code), eligible: out('du_dieu_kien'), nearly: out('gan_du') };
 }
 

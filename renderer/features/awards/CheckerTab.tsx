@@ -10,7 +10,7 @@ import { create } from 'zustand';
 import type { AwardCode, ExplanationItem, Verdict } from '../../../shared/awards';
 import type { CompactCandidate, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
-import { unitDisplayLabels } from '../../../shared/units/tree';
+import { parentPath, unitDisplayLabels } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { ALL, UnitSelect, UnverifiedBadge, YearInput } from './common';
@@ -327,6 +327,19 @@ function SearchBox() {
   );
 }
 
+/**
+ * Where a subject sits, as a row's second line says it: a person's unit with its parents where
+ * others share its name ("Văn phòng (Sở Tài chính)"), a collective's parents ("Sở Tài chính").
+ */
+function useSubjectPlace(): (s: Row) => string {
+  const units = useUnits((st) => st.units);
+  return useMemo(() => {
+    const labels = unitDisplayLabels(units);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    return (s: Row) => (s.kind === 'individual' ? (s.unitId && labels.get(s.unitId)) || s.unitName : parentPath(byId, s.id));
+  }, [units]);
+}
+
 /** The virtualised rows: windows are fetched for what is on screen. */
 const CheckerRows = memo(function CheckerRows({ short, onExplain }: { short(code: string): string; onExplain(s: Row): void }) {
   const matched = useChecker((s) => s.matched);
@@ -334,6 +347,7 @@ const CheckerRows = memo(function CheckerRows({ short, onExplain }: { short(code
   const loading = useChecker((s) => s.loading);
   const generation = useChecker((s) => s.generation);
   const ensureRange = useChecker((s) => s.ensureRange);
+  const placeOf = useSubjectPlace();
   const scrollRef = useRef<HTMLDivElement>(null);
   // a new filter or run starts at the top
   useEffect(() => {
@@ -374,7 +388,7 @@ const CheckerRows = memo(function CheckerRows({ short, onExplain }: { short(code
                     {s.name}
                   </Text>
                   <Text size="xs" c="dimmed" truncate>
-                    {[s.kind === 'individual' ? s.unitName : '', s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' · ')}
+                    {[placeOf(s), s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' · ')}
                   </Text>
                 </div>
                 <Group gap={4}>
@@ -422,6 +436,7 @@ function Explanation({ year, subject, focus, short }: { year: number; subject: R
   const order: Record<Verdict, number> = { du_dieu_kien: 0, gan_du: 1, chua_du: 2 };
   const sorted = [...subject.candidates].sort((a, b) => order[a.verdict] - order[b.verdict]);
   const opened = sorted.filter((c) => (focus ? c.code === focus : c.verdict !== 'chua_du')).map((c) => c.code);
+  const place = useSubjectPlace()(subject);
   return (
     <Stack gap="sm" data-testid="explanation">
       <div>
@@ -429,7 +444,7 @@ function Explanation({ year, subject, focus, short }: { year: number; subject: R
           {subject.name}
         </Text>
         <Text size="sm" c="dimmed">
-          {[subject.kind === 'individual' ? subject.unitName : T.collective, subject.birthDate ? `sinh ngày ${formatDateVi(subject.birthDate)}` : '', `năm ${year}`]
+          {[subject.kind === 'individual' ? place : [T.collective, place].filter(Boolean).join(', '), subject.birthDate ? `sinh ngày ${formatDateVi(subject.birthDate)}` : '', `năm ${year}`]
             .filter(Boolean)
             .join(' · ')}
         </Text>

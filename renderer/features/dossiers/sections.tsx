@@ -25,6 +25,7 @@ import { notifications } from '@mantine/notifications';
 import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
 import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
 import { foldVi, formatDateVi } from '../../../shared/text/vn';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { call, fileToBase64, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
@@ -402,9 +403,10 @@ function Candidates({ d }: { d: DossierDetail }) {
       .then((r) => setStaff(r.rows.map((s) => ({ value: s.id, label: `${s.fullName}${s.birthDate ? ` (${formatDateVi(s.birthDate)})` : ''}` }))))
       .catch(() => setStaff([]));
     call('units.list', { includeInactive: false })
-      .then((r) => setUnits(r.map((u) => ({ value: u.id, label: u.name }))))
+      // in tree order, a shared name ("Văn phòng") followed by its parents; the dossier's office only
+      .then((r) => setUnits(unitTreeOptions(flattenUnitTree(buildUnitTree(r.filter((u) => u.officeId === d.originOfficeId))))))
       .catch(() => setUnits([]));
-  }, []);
+  }, [d.originOfficeId]);
   const pick = useCallback(
     (ids: string[], on: boolean) =>
       setPicked((p) => {
@@ -420,7 +422,13 @@ function Candidates({ d }: { d: DossierDetail }) {
   const [filter, setFilter] = useState('');
   const key = foldVi(filter.trim());
   const shown = useMemo(() => {
-    const match = (c: CandidateOut) => !key || foldVi(`${c.name} ${c.unitName}`).includes(key);
+    // every word anywhere: "nguyen an" finds Nguyễn Văn An, "van phong tai chinh" the Văn phòng of Sở Tài chính
+    const words = key.split(' ').filter(Boolean);
+    const match = (c: CandidateOut) => {
+      if (words.length === 0) return true;
+      const text = foldVi(`${c.name} ${c.unitName}`);
+      return words.every((w) => text.includes(w));
+    };
     return { eligible: data?.eligible.filter(match) ?? [], nearly: data?.nearly.filter(match) ?? [] };
   }, [data, key]);
   const add = async (list: { kind: 'person' | 'unit'; staffId?: string; unitId?: string }[]) => {

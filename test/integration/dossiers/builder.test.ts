@@ -60,6 +60,35 @@ describe('dossier builder', () => {
     expect(await core.invoke('dossiers.candidates', { id: gk.id })).toMatchObject({ judged: false, eligible: [], nearly: [] });
   });
 
+  it('proposals tell apart units that share a name: a person\'s unit and a collective are named with their parents', async () => {
+    const core = await openCore();
+    cores.push(core);
+    await core.invoke('office.save', { name: 'UBND tỉnh Lào Cai', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'UBND', headTitle: 'Chủ tịch', headName: 'Nguyễn Văn Bình' });
+    const row = (staffId: string) => ({ staffId, rating: 'HTXSNV' as const, maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } });
+    const people = new Map<string, string>();
+    for (const so of ['Sở Tài chính', 'Sở Y tế']) {
+      const root = (await core.invoke('units.create', { name: so, kind: 'don_vi_truc_thuoc' })).id;
+      const vp = (await core.invoke('units.create', { name: 'Văn phòng', parentId: root })).id;
+      const ids: string[] = [];
+      for (const name of ['An', 'Bình']) {
+        const id = (await core.invoke('staff.create', { fullName: `Nguyễn Văn ${name} ${so.slice(3)}`, unitId: vp, position: 'Chuyên viên' })).id;
+        people.set(id, so);
+        ids.push(id);
+      }
+      await core.invoke('records.saveYearGrid', { unitId: vp, year: 2025, rows: ids.map(row) });
+    }
+    // a unit of its own name stays as it is
+    const own = (await core.invoke('units.create', { name: 'Thanh tra tỉnh' })).id;
+    const lone = (await core.invoke('staff.create', { fullName: 'Lê Thị Cúc', unitId: own, position: 'Thanh tra viên' })).id;
+    await core.invoke('records.saveYearGrid', { unitId: own, year: 2025, rows: [row(lone)] });
+
+    const ldtt = await core.invoke('dossiers.candidates', { id: (await core.invoke('dossiers.create', { year: 2025, awardCode: 'LDTT' })).id });
+    expect(ldtt.eligible).toHaveLength(5);
+    for (const c of ldtt.eligible) expect(c.unitName).toBe(c.id === lone ? 'Thanh tra tỉnh' : `Văn phòng (${people.get(c.id)})`);
+    const tt = await core.invoke('dossiers.candidates', { id: (await core.invoke('dossiers.create', { year: 2025, awardCode: 'TT_LDTT' })).id });
+    expect(tt.eligible.filter((c) => c.name === 'Văn phòng').map((c) => c.unitName).sort()).toEqual(['Sở Tài chính', 'Sở Y tế']);
+  });
+
   it('the checklist blocks (meeting, votes, reports, eligibility, mixed authority) and passes once fixed', async () => {
     const { core, staffIds, unitIds } = await office();
     const d = await core.invoke('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
