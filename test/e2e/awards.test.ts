@@ -240,6 +240,18 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       return !!at && el.contains(at);
     });
     expect(seen).toBe(true);
+
+    // a decision: a person is offered with their unit told apart, a collective listed with its parent
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByTestId('decision-add').click();
+    await page.getByTestId('decision-pick-person').click();
+    await page.getByTestId('decision-pick-person').fill('giang');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringMatching(/^Đinh Thị Giang — Phòng số 1 \(Trung tâm Dịch vụ\)/)]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('decision-pick-unit').click();
+    await page.getByTestId('decision-pick-unit').fill('phong so 1 trung');
+    await page.getByRole('option', { name: '— Phòng số 1 (Trung tâm Dịch vụ)' }).click();
+    await expect.poll(() => page.getByTestId('recipient-row').allInnerTexts()).toEqual([expect.stringMatching(/Phòng số 1\s+Tập thể · Trung tâm Dịch vụ/)]);
     await page.close();
   });
 });

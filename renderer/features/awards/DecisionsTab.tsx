@@ -216,7 +216,9 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
     if (!id || recipients.some((r) => r.kind === 'unit' && r.unitId === id)) return;
     const u = units.find((x) => x.id === id);
     if (!u) return;
-    setRecipients((cur) => [...cur, { kind: 'unit', staffId: null, unitId: id, name: u.name, unitName: '', cashAmount: f.cashAmount }]);
+    // its parent, as the core records it for a collective ("Văn phòng" · "Sở Tài chính")
+    const parent = u.parentId ? units.find((x) => x.id === u.parentId)?.name ?? '' : '';
+    setRecipients((cur) => [...cur, { kind: 'unit', staffId: null, unitId: id, name: u.name, unitName: parent, cashAmount: f.cashAmount }]);
   };
 
   const submit = async () => {
@@ -303,7 +305,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
         </Group>
         <Group align="flex-end" gap="sm" mb="sm">
           <StaffPicker value={pickPerson} onChange={addPerson} options={staffOptions} label={D.addPerson} placeholder={D.pickPerson} w={380} testId="decision-pick-person" />
-          <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} />
+          <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} testId="decision-pick-unit" />
         </Group>
         <RecipientsTable recipients={recipients} setRecipients={setRecipients} />
         {recipients.some((r) => r.cashAmount) && (
@@ -333,7 +335,7 @@ const RecipientsTable = memo(function RecipientsTable({ recipients, setRecipient
   const columns = useMemo(
     (): VirtualColumn<RecipientDraft>[] => [
       { header: '', width: '36px', cell: (_, i) => i + 1 },
-      { header: D.recipientName, width: 'minmax(0, 1fr)', cell: (r) => <TwoLines top={r.name} bottom={r.kind === 'unit' ? T.collective : r.unitName} />, title: (r) => r.name },
+      { header: D.recipientName, width: 'minmax(0, 1fr)', cell: (r) => <TwoLines top={r.name} bottom={r.kind === 'unit' ? [T.collective, r.unitName].filter(Boolean).join(' · ') : r.unitName} />, title: (r) => r.name },
       {
         header: D.recipientCash,
         width: '170px',

@@ -5,7 +5,7 @@ import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem } from '@m
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Staff } from '../../../shared/contract/staff';
-import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitDisplayLabels, unitTreeOptions } from '../../../shared/units/tree';
 import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnits } from '../units/store';
@@ -93,7 +93,8 @@ export function useStaffOptions() {
     };
   }, []);
   return useMemo(() => {
-    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    // "Văn phòng (Sở Tài chính)" where units share a name: two namesakes in two Văn phòng differ
+    const unitNames = unitDisplayLabels(units);
     return [...rows]
       .sort((a, b) => compareViPersonName(a.fullName, b.fullName))
       .map((s): StaffOption => {
