@@ -3,7 +3,8 @@
 // across screens, a search without diacritics finds a unit by its name and its parent's, and
 // "Xem danh sách cán bộ" opens the staff list on that unit. The twenty "Văn phòng" of a
 // province are told apart where people and collectives are listed for awards: the checker's rows
-// and the dossier's proposals name them with their parents. The core's answers are the expected values.
+// and the dossier's proposals name them with their parents, and a task's lead unit is picked by
+// such a label and saved as that unit. The core's answers are the expected values.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
@@ -17,7 +18,7 @@ const PHONG = ['Văn phòng', 'Phòng Tổ chức cán bộ', 'Phòng Kế hoạ
 describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () => {
   const session = e2eSession();
 
-  it('opens closed on a large tree, opens and closes units, searches, shows a unit\'s staff; units sharing a name are told apart in the checker and the proposals', async () => {
+  it('opens closed on a large tree, opens and closes units, searches, shows a unit\'s staff; units sharing a name are told apart in the checker, the proposals and a task\'s units', async () => {
     const host = await session.startHost(path.join(tempDir('tdkt-e2e-units-'), 'office.sqlite'));
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
     await api('office.save', E2E_OFFICE);
@@ -143,6 +144,27 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     // the filter reads the parents too
     await page.getByTestId('candidates-filter').fill('van phong tai chinh');
     await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / '))).toEqual(['Văn phòng / Sở Tài chính']);
+
+    // a task led by one Văn phòng: offered by its label, saved with that unit (a name alone took
+    // the first "Văn phòng" found); the label comes back when the task is edited, and stays its unit
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('tasks-add').click();
+    await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng');
+    await page.getByTestId('task-form-lead').click();
+    await page.getByTestId('task-form-lead').fill('van phong y te');
+    await page.getByRole('option', { name: 'Văn phòng (Sở Y tế)', exact: true }).click();
+    await page.getByTestId('task-form-save').click();
+    await page.getByTestId('task-form-save').waitFor({ state: 'detached' });
+    const year = Number(await page.getByTestId('tasks-year').inputValue());
+    const tasks = await api<{ rows: Array<{ id: string; lead: Array<{ unitId: string | null; name: string }> }> }>('tasks.list', { year });
+    expect(tasks.rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
+    await page.getByTestId('task-card-title').filter({ hasText: 'Tổng hợp đăng ký thi đua của Văn phòng' }).click();
+    await page.getByTestId('task-drawer-edit').click();
+    await expect.poll(() => page.locator('.mantine-TagsInput-pill').allInnerTexts()).toEqual(['Văn phòng (Sở Y tế)']);
+    await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng Sở Y tế');
+    await page.getByTestId('task-form-save').click();
+    await page.getByTestId('task-form-save').waitFor({ state: 'detached' });
+    expect((await api<typeof tasks>('tasks.list', { year })).rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
 
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -1,7 +1,9 @@
 // Create or edit a task by hand.
 import { useEffect, useMemo, useState } from 'react';
 import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
-import type { Task, TaskStatus } from '../../../shared/contract/tasks';
+import type { Task, TaskStatus, TaskUnitRef } from '../../../shared/contract/tasks';
+import type { Unit } from '../../../shared/contract/units';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 import type { Staff } from '../../../shared/contract/staff';
 import { TASK_STATUS_OPTIONS } from '../../../shared/tasks/labels';
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
@@ -25,17 +27,21 @@ interface Props {
 export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCancel }: Props) {
   const { units, refresh: refreshUnits } = useUnits();
   const [staff, setStaff] = useState<Staff[]>([]);
-  const [f, setF] = useState({
-    title: editing?.title ?? '',
-    year: editing?.year ?? defaultYear,
-    quarter: editing ? editing.quarter : defaultQuarter,
-    dueDate: formatDateVi(editing?.dueDate),
-    lead: editing?.lead.map((u) => u.name) ?? [],
-    coordinating: editing?.coordinating.map((u) => u.name) ?? [],
-    responsible: editing?.responsibleName ?? '',
-    status: editing?.status ?? ('chua_thuc_hien' as TaskStatus),
-    description: editing?.description ?? '',
-    timing: editing?.timing ?? '',
+  const [f, setF] = useState(() => {
+    const labels = unitDisplayLabels(units);
+    const tagOf = (r: TaskUnitRef) => (r.unitId && labels.get(r.unitId)) || r.name;
+    return {
+      title: editing?.title ?? '',
+      year: editing?.year ?? defaultYear,
+      quarter: editing ? editing.quarter : defaultQuarter,
+      dueDate: formatDateVi(editing?.dueDate),
+      lead: editing?.lead.map((r) => tagOf(r)) ?? [],
+      coordinating: editing?.coordinating.map((r) => tagOf(r)) ?? [],
+      responsible: editing?.responsibleName ?? '',
+      status: editing?.status ?? ('chua_thuc_hien' as TaskStatus),
+      description: editing?.description ?? '',
+      timing: editing?.timing ?? '',
+    };
   });
   const { busy, error, run } = useAction();
 
@@ -46,13 +52,29 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
       .catch(() => setStaff([]));
   }, [refreshUnits]);
 
-  const unitNames = useMemo(() => [...new Set(units.filter((u) => u.active).map((u) => u.name))], [units]);
+  // a unit is offered, and read back, by a label of its own: "Văn phòng (Sở Tài chính)" where
+  // units share a name (a name alone chose the first unit of that name, whichever Sở it was in)
+  const unitLabels = useMemo(() => unitDisplayLabels(units), [units]);
+  const unitNames = useMemo(() => [...new Set(units.filter((u) => u.active).map((u) => unitLabels.get(u.id)!))], [units, unitLabels]);
+  const byLabel = useMemo(() => {
+    const m = new Map<string, Unit | null>();
+    for (const u of units) {
+      m.set(unitLabels.get(u.id)!, u);
+      // a plain name typed or pasted points at a unit only when no other unit has it
+      const plain = m.get(u.name);
+      m.set(u.name, plain === undefined || plain?.id === u.id ? u : null);
+    }
+    return m;
+  }, [units, unitLabels]);
   const staffNames = useMemo(() => [...new Set(staff.map((s) => s.fullName))], [staff]);
 
-  const refs = (names: string[]) =>
-    names.map((name) => {
-      const u = units.find((x) => x.name === name);
-      return u ? { unitId: u.id, name: u.name } : { unitId: null, name };
+  // the task's units as they were: a tag left as it was keeps its unit even if its label changed since
+  const [original] = useState(() => new Map([...(editing?.lead ?? []), ...(editing?.coordinating ?? [])].map((r) => [r.name, r])));
+  const refs = (tags: string[]) =>
+    tags.map((tag) => {
+      const u = byLabel.get(tag);
+      if (u) return { unitId: u.id, name: u.name };
+      return original.get(tag) ?? { unitId: null, name: tag };
     });
 
   const submit = async (e: React.FormEvent) => {
