@@ -158,7 +158,11 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     const year = Number(await page.getByTestId('tasks-year').inputValue());
     const tasks = await api<{ rows: Array<{ id: string; lead: Array<{ unitId: string | null; name: string }> }> }>('tasks.list', { year });
     expect(tasks.rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
-    await page.getByTestId('task-card-title').filter({ hasText: 'Tổng hợp đăng ký thi đua của Văn phòng' }).click();
+    // the card and the task's page name the unit by its label too
+    const card = page.getByTestId('task-card').filter({ hasText: 'Tổng hợp đăng ký thi đua của Văn phòng' });
+    await expect.poll(() => card.innerText()).toContain('Văn phòng (Sở Y tế)');
+    await card.getByTestId('task-card-title').click();
+    await expect.poll(() => page.getByTestId('task-drawer').innerText()).toContain('Văn phòng (Sở Y tế)');
     await page.getByTestId('task-drawer-edit').click();
     await expect.poll(() => page.locator('.mantine-TagsInput-pill').allInnerTexts()).toEqual(['Văn phòng (Sở Y tế)']);
     await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng Sở Y tế');

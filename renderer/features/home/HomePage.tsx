@@ -10,6 +10,7 @@ import { call } from '../../lib/api';
 import type { ProcOutput } from '../../../shared/contract';
 import { useRouter } from '../../app/router';
 import { useTasks } from '../tasks/store';
+import { unitRefsText, useUnitLabels } from '../units/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
 
@@ -25,7 +26,7 @@ function loadDays(): number {
 
 function TaskLine({ task, today, onOpen, testId }: { task: Task; today: string; onOpen(): void; testId: string }) {
   const left = daysUntilDue(task, today);
-  const lead = task.lead.map((u) => u.name).join('; ') || H.noLead;
+  const lead = unitRefsText(task.lead, useUnitLabels()) || H.noLead;
   return (
     <UnstyledButton
       onClick={onOpen}

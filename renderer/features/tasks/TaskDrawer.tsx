@@ -30,6 +30,7 @@ import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
 import { DueText, STATUS_FILL, StatusBadge } from './parts';
 import { TaskForm } from './TaskForm';
+import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
 
@@ -57,6 +58,7 @@ export function TaskDrawer() {
   const [task, setTask] = useState<TaskDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const labels = useUnitLabels();
   const [noteText, setNoteText] = useState('');
   const [noteDate, setNoteDate] = useState('');
   const [uploading, setUploading] = useState(false);
@@ -171,8 +173,8 @@ export function TaskDrawer() {
             <Info label={T.drawer.due}>
               {formatDateVi(task.effectiveDue)} {dueNote}
             </Info>
-            <Info label={T.drawer.lead}>{task.lead.map((u) => u.name).join('; ')}</Info>
-            <Info label={T.drawer.coordinating}>{task.coordinating.map((u) => u.name).join('; ')}</Info>
+            <Info label={T.drawer.lead}>{unitRefsText(task.lead, labels)}</Info>
+            <Info label={T.drawer.coordinating}>{unitRefsText(task.coordinating, labels)}</Info>
             <Info label={T.drawer.responsible}>{task.responsibleName}</Info>
             <Info label={T.drawer.source}>{T.drawer.sources[task.source]}</Info>
             {task.timing && <Info label={T.drawer.timing}>{task.timing}</Info>}

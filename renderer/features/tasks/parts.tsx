@@ -10,6 +10,7 @@ import { daysUntilDue } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
 
@@ -62,7 +63,7 @@ interface CardProps {
 }
 
 export function TaskCard({ task, today, onOpen, onMove, onComplete, draggable }: CardProps) {
-  const lead = task.lead.map((u) => u.name).join('; ');
+  const lead = unitRefsText(task.lead, useUnitLabels());
   return (
     <Paper
       withBorder

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Unit } from '../../../shared/contract/units';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 
 interface UnitsState {
@@ -27,3 +29,26 @@ export const useUnits = create<UnitsState>((set) => ({
     }
   },
 }));
+
+const labelCache = new WeakMap<Unit[], Map<string, string>>();
+let firstLoad: Promise<void> | null = null;
+
+/**
+ * Each unit's on-screen label, "Văn phòng (Sở Tài chính)" where units share a name: computed once
+ * per list of units, however many rows ask (a board's cards, a list's rows).
+ */
+export function useUnitLabels(): ReadonlyMap<string, string> {
+  const units = useUnits((s) => s.units);
+  // screens that show labels without listing units (the board, the home page) load them once
+  useEffect(() => {
+    if (!useUnits.getState().loaded && !firstLoad) firstLoad = useUnits.getState().refresh();
+  }, []);
+  let labels = labelCache.get(units);
+  if (!labels) labelCache.set(units, (labels = unitDisplayLabels(units)));
+  return labels;
+}
+
+/** A task's or a record's units as written: each unit of the list by its label, text as it was kept. */
+export function unitRefsText(refs: readonly { unitId: string | null; name: string }[], labels: ReadonlyMap<string, string>): string {
+  return refs.map((r) => (r.unitId && labels.get(r.unitId)) || r.name).join('; ');
+}
