@@ -26,7 +26,7 @@ import { notifications } from '@mantine/notifications';
 import type { Campaign, PlanRecord, PlanSummary } from '../../../shared/contract/plans';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { CampaignForm } from './CampaignForm';
 import { CreatePlanDialog, DuplicateDialog, ImportPlanDialog, MovePlanDialog } from './PlanDialogs';
 import { PlanEditor } from './editor/PlanEditor';
@@ -168,8 +168,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 function CampaignDetails({ c, onEdit, onDelete }: { c: Campaign; onEdit(): void; onDelete(): void }) {
   const D = T.campaigns.details;
-  const units = useUnits((s) => s.units);
-  const unitNames = c.participants.unitIds.map((id) => units.find((u) => u.id === id)?.name).filter(Boolean);
+  const labels = useUnitLabels();
+  const unitNames = c.participants.unitIds.map((id) => labels.get(id)).filter(Boolean);
   const who = [c.participants.collective ? D.collective : '', c.participants.individual ? D.individual : ''].filter(Boolean).join(', ');
   return (
     <Paper withBorder p="md" data-testid="campaign-details">
