@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
 import { compareVi, foldVi } from '../../../shared/text/vn';
+import { unitDisplayLabels } from '../../../shared/units/tree';
 import {
   achievedKeys,
   findRegistration,
@@ -59,7 +60,13 @@ interface Lookup {
   person: (id: string) => Known | undefined;
   unitNames: Map<string, string>;
   scope: Set<string> | null;
-  key: string;
+  /** the search's words, folded: each must be somewhere in the row ("nguyen an" finds Nguyễn Văn An) */
+  words: string[];
+}
+
+/** Every word somewhere in one of the texts. */
+function hasWords(words: readonly string[], ...texts: string[]): boolean {
+  return words.every((w) => texts.some((t) => t.includes(w)));
 }
 
 /**
@@ -79,9 +86,10 @@ function lookup(sqlite: BetterSqlite3.Database, f: ListFilter, idx: StaffIndex |
   const units = unitsLite(sqlite);
   return {
     person: peopleOf(sqlite, idx, staffIds),
-    unitNames: new Map(units.map((u) => [u.id, u.name])),
+    // on screen, a name other units share comes with its parents: "Văn phòng (Sở Tài chính)"
+    unitNames: unitDisplayLabels(units),
     scope: f.unitId ? subtreeOf(units, f.unitId) : null,
-    key: foldVi(f.search),
+    words: foldVi(f.search).split(' ').filter(Boolean),
   };
 }
 
@@ -127,7 +135,7 @@ export function initiativesList(sqlite: BetterSqlite3.Database, f: ListFilter): 
   for (const r of rows) {
     const p = l.person(r[1]);
     if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
-    if (l.key && !(r[10]!.includes(l.key) || (p?.key ?? '').includes(l.key))) continue;
+    if (l.words.length && !hasWords(l.words, r[10]!, p?.key ?? '')) continue;
     out.push(initiativeOut(r, p, l.unitNames));
   }
   // by year, then person as compareViPersonName (the index's order), then title
@@ -192,7 +200,7 @@ export function disciplinesList(sqlite: BetterSqlite3.Database, f: ListFilter): 
   for (const r of rows) {
     const p = l.person(r[1]);
     if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
-    if (l.key && !((p?.key ?? '').includes(l.key) || foldVi(r[5]).includes(l.key))) continue;
+    if (l.words.length && !hasWords(l.words, p?.key ?? '', foldVi(r[5]))) continue;
     out.push(disciplineOut(r, p, l.unitNames));
   }
   const rank = personNameRanks(idx, out.map((o) => o.staffId), out.map((o) => o.staffName));
@@ -259,7 +267,7 @@ export function registrationsList(sqlite: BetterSqlite3.Database, f: ListFilter)
     const p = personOf(r);
     const unitId = r[2] === 'person' ? p?.staff.unitId : r[4];
     if (l.scope && !(unitId && l.scope.has(unitId))) continue;
-    if (l.key && !(r[2] === 'person' ? p?.key ?? '' : unitKey(r[4])).includes(l.key)) continue;
+    if (l.words.length && !hasWords(l.words, r[2] === 'person' ? p?.key ?? '' : unitKey(r[4]))) continue;
     kept.push(r);
     people.push(p);
   }

@@ -193,6 +193,37 @@ describe('decisions, initiatives, disciplines, registrations', () => {
   });
 });
 
+describe('record lists where units share a name', () => {
+  it('a person\'s unit and a collective registrant are named with their parents, and found by them', async () => {
+    const { core } = await historyOffice();
+    const so = [] as Array<{ so: string; vp: string; staff: string }>;
+    for (const name of ['Sở Tài chính', 'Sở Y tế']) {
+      const root = (await core.invoke('units.create', { name, kind: 'don_vi_truc_thuoc' })).id;
+      const vp = (await core.invoke('units.create', { name: 'Văn phòng', parentId: root })).id;
+      const staff = (await core.invoke('staff.create', { fullName: `Hà Văn ${name.slice(3)}`, unitId: vp })).id;
+      so.push({ so: name, vp, staff });
+    }
+    for (const x of so) {
+      await core.invoke('records.saveInitiative', { data: { staffId: x.staff, year: 2024, title: `Sáng kiến của ${x.so}`, scope: 'co_so' } });
+      await core.invoke('records.saveRegistration', { data: { year: 2024, kind: 'unit', unitId: x.vp, awardCode: 'TT_LDTT' } });
+    }
+    const initiatives = await core.invoke('records.listInitiatives', { search: 'sang kien cua so' });
+    expect(initiatives.map((i) => [i.title, i.unitName])).toEqual(
+      expect.arrayContaining([
+        ['Sáng kiến của Sở Tài chính', 'Văn phòng (Sở Tài chính)'],
+        ['Sáng kiến của Sở Y tế', 'Văn phòng (Sở Y tế)'],
+      ]),
+    );
+    const regs = (await core.invoke('records.listRegistrations', { year: 2024 })).filter((r) => r.kind === 'unit' && r.name.startsWith('Văn phòng ('));
+    expect(regs.map((r) => r.name).sort()).toEqual(['Văn phòng (Sở Tài chính)', 'Văn phòng (Sở Y tế)']);
+    // every word searched counts wherever it is: a title's and a name's words together
+    expect((await core.invoke('records.listInitiatives', { search: 'ha van sang kien y te' })).map((i) => i.title)).toEqual(['Sáng kiến của Sở Y tế']);
+    // the parents' words find them
+    expect((await core.invoke('records.listRegistrations', { year: 2024, search: 'van phong y te' })).map((r) => r.name)).toEqual(['Văn phòng (Sở Y tế)']);
+    core.close();
+  });
+});
+
 describe('timelines, statistics, catalogue, settings', () => {
   it('a person’s and a unit’s timeline by year; awards counted by year, unit and form', async () => {
     const { core, ids, units } = await historyOffice();
