@@ -103,6 +103,15 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     await page.getByTestId('unit-search').fill('');
     await expect.poll(names).toEqual(roots);
 
+    // a unit added under a closed one: its parent opens, so the new unit is seen
+    await page.getByRole('button', { name: 'Thao tác với Sở Tài chính' }).click();
+    await page.getByRole('menuitem', { name: 'Thêm đơn vị con' }).click();
+    await page.getByTestId('unit-name').fill('Phòng Quản lý giá');
+    await page.getByTestId('unit-save').click();
+    await page.getByTestId('unit-name').waitFor({ state: 'detached' });
+    await expect.poll(names).toContain('Phòng Quản lý giá');
+    expect(await taiChinh.getAttribute('aria-expanded')).toBe('true');
+
     // a unit's staff: the staff list opens filtered on it, its sub-units included
     await page.getByTestId('unit-search').fill('trung tam 1 tai chinh');
     await page.getByRole('button', { name: 'Thao tác với Trung tâm 1 thuộc Sở Tài chính' }).click();

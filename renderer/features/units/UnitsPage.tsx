@@ -80,6 +80,17 @@ export function UnitsPage() {
     else next.add(id);
     setCollapsed(next);
   };
+  /** open a unit and its parents, so a unit just added or moved under it is seen */
+  const reveal = (id: string | null) => {
+    const next = new Set(closed);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const seen = new Set<string>();
+    for (let cur = id ? byId.get(id) : undefined; cur && !seen.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+      seen.add(cur.id);
+      next.delete(cur.id);
+    }
+    if (next.size !== closed.size) setCollapsed(next);
+  };
   const viewStaff = (u: Unit) => {
     const { filter } = useStaff.getState();
     // the staff screen reads its filter as it opens; an office filter set there follows the unit
@@ -274,9 +285,10 @@ export function UnitsPage() {
             editing={dialog.kind === 'edit' ? dialog.unit : null}
             defaultParentId={dialog.kind === 'create' ? dialog.parentId : null}
             onCancel={() => setDialog(null)}
-            onDone={() => {
+            onDone={(saved) => {
               setDialog(null);
               notifications.show({ color: 'green', message: T.saved });
+              reveal(saved.parentId);
               void refresh();
             }}
           />
@@ -287,9 +299,10 @@ export function UnitsPage() {
           <MoveForm
             unit={dialog.unit}
             units={sameOffice(dialog.unit.officeId)}
-            onDone={() => {
+            onDone={(parentId) => {
               setDialog(null);
               notifications.show({ color: 'green', message: T.moved });
+              reveal(parentId);
               void refresh();
             }}
           />
@@ -299,14 +312,15 @@ export function UnitsPage() {
   );
 }
 
-function MoveForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone(): void }) {
+function MoveForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone(parentId: string | null): void }) {
   const [target, setTarget] = useState<string>(unit.parentId ?? '__root__');
   const [error, setError] = useState<string | null>(null);
   const options = flattenUnitTree(buildUnitTree(units.filter((u) => u.active)));
   const submit = async () => {
     try {
-      await call('units.move', { id: unit.id, parentId: target === '__root__' ? null : target });
-      onDone();
+      const parentId = target === '__root__' ? null : target;
+      await call('units.move', { id: unit.id, parentId });
+      onDone(parentId);
     } catch (e) {
       setError((e as Error).message);
     }
