@@ -104,6 +104,26 @@ export function unitDisplayLabels(units: readonly UnitLike[]): Map<string, strin
 }
 
 /**
+ * unitDisplayLabels for units of several offices (at the province): a label two offices' units
+ * still share (each office's top-level "Văn phòng") is followed by the office's name.
+ */
+export function officeUnitLabels(units: readonly (UnitLike & { officeId: string })[], officeName: (officeId: string) => string): Map<string, string> {
+  const labels = unitDisplayLabels(units);
+  const offices = new Map<string, Set<string>>();
+  for (const u of units) {
+    const l = labels.get(u.id)!;
+    const set = offices.get(l);
+    if (set) set.add(u.officeId);
+    else offices.set(l, new Set([u.officeId]));
+  }
+  for (const u of units) {
+    const l = labels.get(u.id)!;
+    if (offices.get(l)!.size > 1) labels.set(u.id, `${l} — ${officeName(u.officeId)}`);
+  }
+  return labels;
+}
+
+/**
  * A unit picker's options in tree order: indented, and a name other units share followed by its
  * parents ("— Văn phòng (Sở Tài chính)"), so a search, or the value once chosen, tells them
  * apart. `all`: the units whose names count as shared (default: those of `nodes`).

@@ -5,6 +5,9 @@ import { Alert, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text }
 import { useElementSize } from '@mantine/hooks';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi } from '../../../shared/text/vn';
+import { officeUnitLabels } from '../../../shared/units/tree';
+import { useOfficeOptions } from '../units/offices';
+import { useUnits } from '../units/store';
 import { call } from '../../lib/api';
 import { UnitSelect, YearInput } from './common';
 import { useAwards } from './store';
@@ -39,6 +42,15 @@ export function StatsTab() {
     };
   }, [from, to, unitId, version]);
 
+  // by unit, each unit its own bar: two units of one name ("Văn phòng" of two offices) were one
+  const units = useUnits((st) => st.units);
+  const { options: offices } = useOfficeOptions();
+  const unitLabel = useMemo(() => {
+    const names = new Map(offices.map((o) => [o.value, o.label]));
+    const labels = officeUnitLabels(units, (id) => names.get(id) ?? '');
+    return (r: AwardStatsRow) => (r.unitId && labels.get(r.unitId)) || r.unitName;
+  }, [units, offices]);
+
   const chart = useMemo(() => {
     // the most frequent forms get their own colour, the rest are grouped
     const totals = new Map<string, number>();
@@ -51,11 +63,11 @@ export function StatsTab() {
     const cats =
       by === 'year'
         ? Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))
-        : [...new Set(rows.map((r) => r.unitName))].sort(compareVi);
+        : [...new Set(rows.map(unitLabel))].sort(compareVi);
     const values = new Map<string, Map<string, number>>();
     for (const c of cats) values.set(c, new Map());
     for (const r of rows) {
-      const cat = by === 'year' ? String(r.year) : r.unitName;
+      const cat = by === 'year' ? String(r.year) : unitLabel(r);
       const m = values.get(cat);
       if (!m) continue;
       const s = seriesOf(r.formLabel);
@@ -63,7 +75,7 @@ export function StatsTab() {
     }
     const max = Math.max(1, ...cats.map((c) => [...values.get(c)!.values()].reduce((a, b) => a + b, 0)));
     return { series, cats, values, max, total: [...totals.values()].reduce((a, b) => a + b, 0) };
-  }, [rows, by, from, to]);
+  }, [rows, by, from, to, unitLabel]);
 
   return (
     <Stack gap="sm">

@@ -2,7 +2,7 @@
 // the name first on screen, pickers that tell them apart.
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/contract/units';
-import { buildUnitTree, flattenUnitTree, splitUnitPath, unitDisplayLabels, unitLabels, unitPath, unitTreeOptions, unitTreeRows } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, officeUnitLabels, splitUnitPath, unitDisplayLabels, unitLabels, unitPath, unitTreeOptions, unitTreeRows } from '../../../shared/units/tree';
 
 const unit = (id: string, name: string, parentId: string | null, active = true) => ({ id, name, parentId, active, sortOrder: 0 }) as unknown as Unit;
 const UNITS = [
@@ -30,6 +30,22 @@ describe('unit names', () => {
     expect(l.get('vp-tc')).toBe('Văn phòng (Sở Tài chính)');
     expect(l.get('vp-x')).toBe('VĂN PHONG (Sở Nội vụ › Phòng Thanh tra)');
     expect(l.get('nv')).toBe('Sở Nội vụ');
+  });
+
+  it('at the province: a label two offices\' units share gets the office\'s name', () => {
+    const withOffice = (u: Unit, officeId: string) => ({ ...u, officeId });
+    const units = [
+      withOffice(unit('a-vp', 'Văn phòng', null), 'A'),
+      withOffice(unit('b-vp', 'Văn phòng', null), 'B'),
+      withOffice(unit('b-so', 'Sở Y tế', null), 'B'),
+      withOffice(unit('b-so-vp', 'Văn phòng', 'b-so'), 'B'),
+    ];
+    const l = officeUnitLabels(units, (id) => `Cơ quan ${id}`);
+    expect(l.get('a-vp')).toBe('Văn phòng — Cơ quan A');
+    expect(l.get('b-vp')).toBe('Văn phòng — Cơ quan B');
+    // its parents already tell it apart
+    expect(l.get('b-so-vp')).toBe('Văn phòng (Sở Y tế)');
+    expect(l.get('b-so')).toBe('Sở Y tế');
   });
 
   it('pickers: indented in tree order, shared names told apart, a suffix for inactive units', () => {
