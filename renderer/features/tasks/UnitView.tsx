@@ -6,7 +6,7 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { StatusBadge, VirtualList } from './parts';
 import { useTasks } from './store';
 import { T } from './strings';
@@ -21,6 +21,7 @@ function mentions(refs: readonly TaskUnitRef[], unitId: string, key: string) {
 
 export function UnitView() {
   const { units, refresh: refreshUnits } = useUnits();
+  const labels = useUnitLabels();
   const { year, boardQuarter, version, openTask } = useTasks();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [role, setRole] = useState<'any' | 'lead' | 'coordinating'>('any');
@@ -96,7 +97,7 @@ export function UnitView() {
       ) : (
         <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <Group px="md" py="sm" justify="space-between" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-            <Title order={4}>{T.unitView.heading(unit.name, period)}</Title>
+            <Title order={4}>{T.unitView.heading(labels.get(unit.id) ?? unit.name, period)}</Title>
             <Text c="dimmed" size="sm" data-testid="unit-view-count">
               {T.count(rows.length)}
             </Text>
