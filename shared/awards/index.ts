@@ -44,7 +44,7 @@ export {
 } from './rulesets';
 export { RULES, type RuleImpl, type RuleOutcome } from './predicates';
 export type { CandidateResult, ExplanationItem, Verdict } from './context';
-export { drain, runInSlices, type Steps } from './steps';
+export { drain, runInSlices, timed, type Steps } from './steps';
 export {
   checkEligibility,
   checkEligibilitySteps,

@@ -73,6 +73,30 @@ describe('the warm-up\'s run in slices', () => {
     }, 60_000);
   }
 
+  it('the run\'s timing is the time of its slices, not of the calls answered between them', async () => {
+    const { core } = await office();
+    try {
+      const sqlite = core.ctx.conn.sqlite;
+      // each pause lasts 40 ms, as a host answering calls between the slices
+      let pauses = 0;
+      const t0 = performance.now();
+      await makeEligibilityLive(sqlite, YEAR, OFFICE.name, async () => {
+        pauses++;
+        await new Promise((r) => setTimeout(r, 40));
+      });
+      const wall = performance.now() - t0;
+      expect(pauses).toBeGreaterThan(5);
+      const view = await core.invoke('eligibility.check', { year: YEAR, limit: 10 });
+      const { loadMs, checkMs } = view.timing;
+      expect(loadMs).toBeGreaterThan(0);
+      expect(checkMs).toBeGreaterThan(0);
+      // the work, without the pauses: on the clock it was ≈40 ms a pause longer (35: a timer may fire a little early)
+      expect(loadMs + checkMs).toBeLessThanOrEqual(wall - 35 * pauses);
+    } finally {
+      core.close();
+    }
+  }, 60_000);
+
   it('a check asked meanwhile finishes the run at once; other calls are answered before it is done', async () => {
     const { core } = await office();
     try {
