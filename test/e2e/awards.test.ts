@@ -118,6 +118,17 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       ['Vũ Thị Phương', 'HTXSNV', true, false],
     ]);
 
+    // the statistics count the title the grid's decision gave, by year and by unit, as the core does
+    await page.getByTestId('awards-tab-chart').click();
+    await page.getByTestId('stats-from').fill('2024');
+    await page.getByTestId('stats-to').fill('2024');
+    const stats = await api<Array<{ year: number; unitName: string; formLabel: string; count: number }>>('records.stats', { yearFrom: 2024, yearTo: 2024, unitId: null });
+    expect(stats.map((r) => [r.year, r.unitName, r.formLabel, r.count])).toEqual([[2024, UNITS.ncc, 'LĐTT', 1]]);
+    await expect.poll(() => page.getByTestId('chart-row').allInnerTexts()).toEqual([expect.stringMatching(/^2024\s+1\s+1$/)]);
+    expect(await page.getByTestId('chart-bar').count()).toBe(1);
+    await page.getByTestId('stats-by').getByText('Đơn vị').click();
+    await expect.poll(() => page.getByTestId('chart-row').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${UNITS.ncc}\\s+1\\s+1$`))]);
+
     // the check for the unit and year chosen above
     await page.getByTestId('awards-tab-check').click();
     await page.getByTestId('check-run').click();

@@ -80,8 +80,8 @@ export function StatsTab() {
   return (
     <Stack gap="sm">
       <Group align="flex-end">
-        <YearInput label={H.from} value={from} onChange={setFrom} />
-        <YearInput label={H.to} value={to} onChange={setTo} />
+        <YearInput label={H.from} value={from} onChange={setFrom} testId="stats-from" />
+        <YearInput label={H.to} value={to} onChange={setTo} testId="stats-to" />
         <UnitSelect value={unitId} onChange={setUnitId} withAll w={300} />
         <Stack gap={2}>
           <Text size="sm" fw={500}>
@@ -94,6 +94,7 @@ export function StatsTab() {
             ]}
             value={by}
             onChange={(v) => setBy(v as 'year' | 'unit')}
+            data-testid="stats-by"
           />
         </Stack>
       </Group>
@@ -136,11 +137,11 @@ export function StatsTab() {
                       <Table.Td>{c}</Table.Td>
                       {chart.series.map((s) => (
                         <Table.Td key={s} ta="right">
-                          {m.get(s) ?? ''}
+                          {m.get(s)?.toLocaleString('vi-VN') ?? ''}
                         </Table.Td>
                       ))}
                       <Table.Td ta="right" fw={600}>
-                        {[...m.values()].reduce((a, b) => a + b, 0)}
+                        {[...m.values()].reduce((a, b) => a + b, 0).toLocaleString('vi-VN')}
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -183,7 +184,7 @@ function BarChart({ series, cats, values, max }: { series: string[]; cats: strin
             <g key={t}>
               <line x1={pad.l} x2={W - pad.r} y1={y(t)} y2={y(t)} stroke="#e9ecef" />
               <text x={pad.l - 6} y={y(t) + 4} fontSize={11} textAnchor="end" fill="#868e96">
-                {t}
+                {t.toLocaleString('vi-VN')}
               </text>
             </g>
           ))}
@@ -202,13 +203,13 @@ function BarChart({ series, cats, values, max }: { series: string[]; cats: strin
                   const y1 = y(acc);
                   return (
                     <rect key={s} x={x} y={y1} width={barW} height={Math.max(0, y0 - y1)} fill={color(s)} data-testid="chart-bar">
-                      <title>{`${c} — ${s}: ${v}`}</title>
+                      <title>{`${c} — ${s}: ${v.toLocaleString('vi-VN')}`}</title>
                     </rect>
                   );
                 })}
                 {total > 0 && (
                   <text x={x + barW / 2} y={y(total) - 4} fontSize={11} textAnchor="middle" fill="#495057">
-                    {total}
+                    {total.toLocaleString('vi-VN')}
                   </text>
                 )}
                 <text x={x + barW / 2} y={HGT - pad.b + 16} fontSize={11} textAnchor="middle" fill="#495057">
