@@ -218,7 +218,7 @@ export function CheckerTab() {
                 .filter(([, c]) => c.du_dieu_kien + c.gan_du > 0)
                 .map(([code, c]) => (
                   <Text key={code} size="xs" data-testid="check-count">
-                    <b>{short(code)}</b>: {c.du_dieu_kien} đủ · {c.gan_du} gần đủ
+                    <b>{short(code)}</b>: {c.du_dieu_kien.toLocaleString('vi-VN')} đủ · {c.gan_du.toLocaleString('vi-VN')} gần đủ
                   </Text>
                 ))}
             </Group>
@@ -246,8 +246,8 @@ export function CheckerTab() {
           <Group align="flex-end" gap="sm">
             <SegmentedControl
               data={[
-                { value: 'individual', label: `${C.people} (${head.total.people})` },
-                { value: 'collective', label: `${C.units} (${head.total.units})` },
+                { value: 'individual', label: `${C.people} (${head.total.people.toLocaleString('vi-VN')})` },
+                { value: 'collective', label: `${C.units} (${head.total.units.toLocaleString('vi-VN')})` },
               ]}
               value={kind}
               onChange={(v) => setFilter({ kind: v as Kind, code: null, inUnit: null })}

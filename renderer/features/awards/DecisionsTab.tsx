@@ -300,7 +300,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">
-            {D.recipients} ({recipients.length})
+            {D.recipients} ({recipients.length.toLocaleString('vi-VN')})
           </Text>
         </Group>
         <Group align="flex-end" gap="sm" mb="sm">

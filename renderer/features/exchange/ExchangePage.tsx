@@ -137,7 +137,7 @@ function ExportSection({ onExported }: { onExported(): void }) {
           <Alert color="green" title={T.export.done(result.fileName)} data-testid="exchange-export-done">
             <Text size="sm">{result.path ? T.export.savedTo(result.path) : T.export.downloaded}</Text>
             <Text size="sm">
-              {T.import.contents}: {result.counts.map((c) => `${c.label} ${c.count}`).join(' · ')} — {formatSize(result.sizeBytes)}
+              {T.import.contents}: {result.counts.map((c) => `${c.label} ${c.count.toLocaleString('vi-VN')}`).join(' · ')} — {formatSize(result.sizeBytes)}
             </Text>
           </Alert>
         )}
@@ -169,7 +169,7 @@ function InfoPanel({ info }: { info: BundleInfo }) {
         </Text>
       </SimpleGrid>
       <Text size="sm" mt={4}>
-        {T.import.contents}: {info.counts.map((c) => `${c.label} ${c.count}`).join(' · ')}
+        {T.import.contents}: {info.counts.map((c) => `${c.label} ${c.count.toLocaleString('vi-VN')}`).join(' · ')}
       </Text>
     </Alert>
   );
@@ -197,7 +197,7 @@ function PreviewTable({ preview }: { preview: MergePreview }) {
               <Table.Td>{g.originOfficeName}</Table.Td>
               {MERGE_STATUSES.map((s) => (
                 <Table.Td key={s} ta="right" data-testid={`exchange-count-${s}`} c={s === 'conflict' && g[s] > 0 ? 'red' : undefined}>
-                  {g[s]}
+                  {g[s].toLocaleString('vi-VN')}
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -206,7 +206,7 @@ function PreviewTable({ preview }: { preview: MergePreview }) {
             <Table.Td colSpan={2}>{T.import.total}</Table.Td>
             {MERGE_STATUSES.map((s) => (
               <Table.Td key={s} ta="right" data-testid={`exchange-total-${s}`}>
-                {preview.totals[s]}
+                {preview.totals[s].toLocaleString('vi-VN')}
               </Table.Td>
             ))}
           </Table.Tr>
