@@ -75,6 +75,24 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     const shown = await names();
     expect(shown.indexOf('Tổ hành chính')).toBe(shown.indexOf('Trung tâm 1 thuộc Sở Tài chính') + 1);
 
+    // by keyboard: one row in the Tab order; arrows move, → opens, ← closes or goes up
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => document.activeElement?.querySelector('[data-testid=unit-label]')?.textContent ?? null);
+    expect(await focused()).toBe('Sở Tài chính');
+    await page.keyboard.press('ArrowRight'); // open already: to the first child
+    expect(await focused()).toBe('Phòng Kế hoạch - Tài chính');
+    await page.keyboard.press('ArrowLeft'); // a leaf: up to its parent
+    expect(await focused()).toBe('Sở Tài chính');
+    await page.keyboard.press('ArrowLeft'); // closes it
+    await expect.poll(() => rows.count()).toBe(6);
+    await page.keyboard.press('ArrowRight'); // opens it again, the centre's team still shown
+    await expect.poll(() => rows.count()).toBe(13);
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Sở Y tế');
+    expect(await page.evaluate(() => [...document.querySelectorAll('[role=treeitem]')].filter((e) => e.getAttribute('tabindex') === '0').length)).toBe(1);
+
     // the tree stays as it was across screens
     await page.getByTestId('nav-staff').click();
     await page.getByTestId('staff-count').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -120,12 +120,55 @@ export function UnitsPage() {
       onConfirm: () => void run(),
     });
   };
-  const renderUnitRow = ({ node: { unit: u, depth }, hasChildren, expanded, match }: UnitTreeRow, total: number) => (
+  // the tree by keyboard (WAI-ARIA tree): one row in the Tab order, arrows move and open/close
+  const treeRef = useRef<HTMLDivElement>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const unitRows = rows.flatMap((r) => (r.kind === 'unit' ? [r.row] : []));
+  const tabStop = unitRows.some((r) => r.node.unit.id === focusId) ? focusId : unitRows[0]?.node.unit.id;
+  const focusRow = (id: string | undefined) => {
+    if (id) treeRef.current?.querySelector<HTMLElement>(`[data-unit-id="${id}"]`)?.focus();
+  };
+  const onRowKey = (e: React.KeyboardEvent, row: UnitTreeRow) => {
+    if (e.target !== e.currentTarget) return; // keys of the row's buttons are theirs
+    const at = unitRows.indexOf(row);
+    const id = row.node.unit.id;
+    const parentRow = () => {
+      for (let i = at - 1; i >= 0; i--) if (unitRows[i]!.node.depth < row.node.depth) return unitRows[i];
+      return undefined;
+    };
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => focusRow(unitRows[at + 1]?.node.unit.id),
+      ArrowUp: () => focusRow(unitRows[at - 1]?.node.unit.id),
+      Home: () => focusRow(unitRows[0]?.node.unit.id),
+      End: () => focusRow(unitRows[unitRows.length - 1]?.node.unit.id),
+      ArrowRight: () => {
+        if (row.hasChildren && !row.expanded && !searching) toggle(id);
+        else if (row.expanded) focusRow(unitRows[at + 1]?.node.unit.id);
+      },
+      ArrowLeft: () => {
+        if (row.expanded && !searching) toggle(id);
+        else focusRow(parentRow()?.node.unit.id);
+      },
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    move();
+  };
+
+  const renderUnitRow = (row: UnitTreeRow, total: number) => {
+    const { node: { unit: u, depth }, hasChildren, expanded, match } = row;
+    return (
     <Group
                 key={u.id}
                 role="treeitem"
                 aria-level={depth + 1}
                 aria-expanded={hasChildren ? expanded : undefined}
+                tabIndex={u.id === tabStop ? 0 : -1}
+                onFocus={(e) => e.target === e.currentTarget && setFocusId(u.id)}
+                onKeyDown={(e) => onRowKey(e, row)}
+                data-unit-id={u.id}
+                className="unit-row"
                 justify="space-between"
                 wrap="nowrap"
                 py={6}
@@ -184,7 +227,8 @@ export function UnitsPage() {
                   </Menu.Dropdown>
                 </Menu>
               </Group>
-  );
+    );
+  };
 
   return (
     <Stack maw={1000}>
@@ -249,7 +293,7 @@ export function UnitsPage() {
             {searching ? T.noMatch(search.trim()) : T.empty}
           </Text>
         ) : (
-          <div role="tree" aria-label={T.title}>
+          <div role="tree" aria-label={T.title} ref={treeRef}>
             {rows.map((r) =>
               r.kind === 'office' ? (
                 <Group key={`office-${r.id}`} px="md" py={8} bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="unit-office-header" data-office={r.id}>
