@@ -168,6 +168,8 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     const proposed = page.locator('[data-testid=candidates-eligible] [data-testid=candidate-row]');
     await page.getByTestId('candidates-filter').fill('van phong');
     await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / ')).sort(), SLOW).toEqual(['Văn phòng / Sở Nội vụ', 'Văn phòng / Sở Tài chính']);
+    // a collective title's proposals are counted as collectives, not people
+    expect(await page.getByTestId('candidates-eligible-shown').innerText()).toMatch(/^2 \/ \d+ tập thể$/);
     // the filter reads the parents too
     await page.getByTestId('candidates-filter').fill('van phong tai chinh');
     await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / '))).toEqual(['Văn phòng / Sở Tài chính']);

@@ -329,7 +329,7 @@ const candidateKey = (c: CandidateOut) => c.id;
  * One verdict's candidates: only the rows on screen are in the page (an LĐTT dossier in a
  * province office lists 25,000 people eligible; as plain checkboxes the page froze for ≈42 s).
  */
-function CandidateList({ list, total, picked, onPick, testId }: { list: CandidateOut[]; total: number; picked: Set<string>; onPick(ids: string[], on: boolean): void; testId: string }) {
+function CandidateList({ list, total, noun, picked, onPick, testId }: { list: CandidateOut[]; total: number; noun: string; picked: Set<string>; onPick(ids: string[], on: boolean): void; testId: string }) {
   const columns = useMemo(
     (): VirtualColumn<CandidateOut>[] => [
       {
@@ -367,12 +367,12 @@ function CandidateList({ list, total, picked, onPick, testId }: { list: Candidat
   return (
     <Stack gap={4}>
       <Group justify="space-between" gap="xs">
-        <Text size="xs" c="dimmed">
-          {D.candidates.shown(list.length, total)}
+        <Text size="xs" c="dimmed" data-testid={`${testId}-shown`}>
+          {D.candidates.shown(list.length, total, noun)}
         </Text>
         {open.length > 1 && (
           <Button size="compact-xs" variant="subtle" onClick={() => onPick(open.map((c) => c.id), true)} data-testid={`${testId}-all`}>
-            {D.candidates.pickAll(open.length)}
+            {D.candidates.pickAll(open.length, noun)}
           </Button>
         )}
       </Group>
@@ -441,6 +441,8 @@ function Candidates({ d }: { d: DossierDetail }) {
     }
   };
   const all = [...(data?.eligible ?? []), ...(data?.nearly ?? [])];
+  // people, collectives (a collective title's dossier), or both: what the counts and buttons say
+  const noun = D.candidates.noun(new Set(all.map((c) => c.kind)));
   const chosen = all.filter((c) => picked.has(c.id) && !c.inDossier);
   return (
     <Paper withBorder p="sm" bg="gray.0" data-testid="candidates">
@@ -473,14 +475,14 @@ function Candidates({ d }: { d: DossierDetail }) {
                         {D.candidates.noneEligible}
                       </Text>
                     ) : (
-                      <CandidateList list={shown.eligible} total={data.eligible.length} picked={picked} onPick={pick} testId="candidates-eligible" />
+                      <CandidateList list={shown.eligible} total={data.eligible.length} noun={noun} picked={picked} onPick={pick} testId="candidates-eligible" />
                     )}
                   </Stack>
                   <Stack gap={4}>
                     <Text size="sm" fw={600} c="var(--mantine-color-orange-light-color)">
                       {D.candidates.nearly} ({data.nearly.length.toLocaleString('vi-VN')})
                     </Text>
-                    <CandidateList list={shown.nearly} total={data.nearly.length} picked={picked} onPick={pick} testId="candidates-nearly" />
+                    <CandidateList list={shown.nearly} total={data.nearly.length} noun={noun} picked={picked} onPick={pick} testId="candidates-nearly" />
                   </Stack>
                 </SimpleGrid>
               </>
@@ -488,7 +490,7 @@ function Candidates({ d }: { d: DossierDetail }) {
             {chosen.length > 0 && (
               <Group>
                 <Button size="xs" onClick={() => void add(chosen.map((c) => (c.kind === 'person' ? { kind: 'person', staffId: c.id } : { kind: 'unit', unitId: c.id })))} loading={action.busy} data-testid="candidates-add">
-                  {D.candidates.add(chosen.length)}
+                  {D.candidates.add(chosen.length, D.candidates.noun(new Set(chosen.map((c) => c.kind))))}
                 </Button>
               </Group>
             )}

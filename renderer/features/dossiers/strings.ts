@@ -67,10 +67,10 @@ export const D = {
     ruleSet: (name: string) => `Theo quy định áp dụng: ${name}`,
     eligible: 'Đủ điều kiện',
     nearly: 'Gần đủ điều kiện (thiếu một điều kiện — chỉ thêm khi đã bổ sung hồ sơ)',
-    noneEligible: 'Không có ai đủ điều kiện cho hình thức này trong năm đã chọn.',
+    noneEligible: 'Không có cá nhân, tập thể nào đủ điều kiện cho hình thức này trong năm đã chọn.',
     notJudged: 'Phần mềm không tự kiểm tra tiêu chuẩn của hình thức này (tiêu chuẩn do tỉnh, ngành quy định). Hãy thêm trực tiếp người, tập thể được Hội đồng bình xét.',
     already: 'đã trong hồ sơ',
-    add: (n: number) => `Thêm ${n} người đã chọn`,
+    add: (n: number, noun: string) => `Thêm ${n.toLocaleString('vi-VN')} ${noun} đã chọn`,
     refresh: 'Kiểm tra lại',
     manual: 'Thêm trực tiếp',
     staff: 'Cá nhân',
@@ -80,8 +80,11 @@ export const D = {
     addOne: 'Thêm',
     filter: 'Lọc theo tên hoặc đơn vị',
     filterHint: 'gõ có dấu hoặc không dấu',
-    pickAll: (n: number) => `Chọn cả ${n.toLocaleString('vi-VN')} người đang hiện`,
-    shown: (shown: number, total: number) => (shown === total ? `${total.toLocaleString('vi-VN')} người` : `${shown.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} người`),
+    pickAll: (n: number, noun: string) => `Chọn cả ${n.toLocaleString('vi-VN')} ${noun} đang hiện`,
+    shown: (shown: number, total: number, noun: string) =>
+      shown === total ? `${total.toLocaleString('vi-VN')} ${noun}` : `${shown.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} ${noun}`,
+    /** what a list of proposals counts: people, collectives (a collective title's dossier), or both */
+    noun: (kinds: ReadonlySet<'person' | 'unit'>) => (kinds.size !== 1 ? 'đối tượng' : kinds.has('unit') ? 'tập thể' : 'người'),
     cols: { person: 'Cá nhân, tập thể', missing: 'Còn thiếu' },
   },
   meeting: {
