@@ -81,8 +81,9 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     // the checklist blocks: no meeting, no report
     await expect.poll(() => checklist(page).getAttribute('data-ok')).toBe('false');
     const blocks = async () => (await page.locator('[data-testid="checklist-item"][data-level="block"]').allInnerTexts()).join('\n');
-    await expect.poll(blocks).toContain('Chưa có thông tin cuộc họp Hội đồng');
-    expect(await blocks()).toContain('Ông/bà Nguyễn Văn An: chưa có báo cáo thành tích');
+    // (the checklist is asked again after the nominee is added: wait for that answer)
+    await expect.poll(blocks).toContain('Ông/bà Nguyễn Văn An: chưa có báo cáo thành tích');
+    expect(await blocks()).toContain('Chưa có thông tin cuộc họp Hội đồng');
     expect(await page.getByTestId('dossier-submit').isDisabled()).toBe(true);
     await shot(page, '02-blocked');
 

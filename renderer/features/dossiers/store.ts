@@ -23,6 +23,8 @@ interface DossiersState {
   refreshChecklist(): Promise<void>;
 }
 
+let checklistAsked = 0;
+
 export const useDossiers = create<DossiersState>((set, get) => ({
   tab: 'own',
   openId: null,
@@ -66,9 +68,11 @@ export const useDossiers = create<DossiersState>((set, get) => ({
   refreshChecklist: async () => {
     const id = get().openId;
     if (!id) return;
+    // an older answer arriving late must not replace a newer one (the dossier changed meanwhile)
+    const asked = ++checklistAsked;
     try {
       const c = await call('dossiers.checklist', { id });
-      if (get().openId === id) set({ checklist: c });
+      if (get().openId === id && asked === checklistAsked) set({ checklist: c });
     } catch {
       /* the checklist panel shows the last result; the next change retries */
     }
