@@ -173,6 +173,11 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     // the filter reads the parents too
     await page.getByTestId('candidates-filter').fill('van phong tai chinh');
     await expect.poll(async () => (await proposed.allInnerTexts()).map((t) => t.split(/\n+/).join(' / '))).toEqual(['Văn phòng / Sở Tài chính']);
+    // adding a person by hand: the picker names their unit the same way, and finds them by it
+    await page.getByTestId('manual-staff').click();
+    await page.getByTestId('manual-staff').fill('nguyen van noi vu');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(['Nguyễn Văn C — Văn phòng (Sở Nội vụ)', 'Nguyễn Văn F — Văn phòng (Sở Nội vụ)', 'Nguyễn Văn I — Văn phòng (Sở Nội vụ)', 'Nguyễn Văn L — Văn phòng (Sở Nội vụ)']);
+    await page.keyboard.press('Escape');
 
     // a task led by one Văn phòng: offered by its label, saved with that unit (a name alone took
     // the first "Văn phòng" found); the label comes back when the task is edited, and stays its unit
