@@ -169,7 +169,7 @@ export function UnitsPage() {
                 onKeyDown={(e) => onRowKey(e, row)}
                 data-unit-id={u.id}
                 className="unit-row"
-                justify="space-between"
+                gap="xs"
                 wrap="nowrap"
                 py={6}
                 // not px="md": Mantine's padding-inline overrode this paddingLeft and the tree drew flat
@@ -177,14 +177,15 @@ export function UnitsPage() {
                 data-testid="unit-row"
                 data-match={match || undefined}
               >
-                <Group gap="xs">
-                  {hasChildren && !searching ? (
-                    <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => toggle(u.id)} aria-label={expanded ? T.collapse(u.name) : T.expand(u.name)} data-testid="unit-toggle">
-                      {expanded ? '▾' : '▸'}
-                    </ActionIcon>
-                  ) : (
-                    <Box w={22} />
-                  )}
+                {/* the toggle stays beside the name's first line however long the name wraps */}
+                {hasChildren && !searching ? (
+                  <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => toggle(u.id)} aria-label={expanded ? T.collapse(u.name) : T.expand(u.name)} data-testid="unit-toggle" style={{ alignSelf: 'flex-start', marginTop: 2 }}>
+                    {expanded ? '▾' : '▸'}
+                  </ActionIcon>
+                ) : (
+                  <Box w={22} style={{ flexShrink: 0 }} />
+                )}
+                <Group gap="xs" style={{ flex: 1, minWidth: 0 }}>
                   <Text fw={depth === 0 ? 600 : 400} component={match ? 'mark' : 'span'} className={match ? 'unit-match' : undefined} data-testid="unit-label">
                     {u.name}
                   </Text>
