@@ -69,27 +69,7 @@ export function unitsLite(db: Db): UnitLite[] {
   ).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order }));
 }
 
-/** The unit and its descendants (in memory, from unitsLite). */
-export function subtreeOf(units: readonly UnitLite[], rootId: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const u of units) {
-    if (!u.parentId) continue;
-    const list = children.get(u.parentId);
-    if (list) list.push(u.id);
-    else children.set(u.parentId, [u.id]);
-  }
-  const out = new Set<string>([rootId]);
-  const stack = [rootId];
-  while (stack.length) {
-    for (const c of children.get(stack.pop()!) ?? []) {
-      if (!out.has(c)) {
-        out.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return out;
-}
+export { subtreeOf } from '../../shared/units/tree';
 
 export interface StaffLite {
   id: string;

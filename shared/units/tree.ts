@@ -44,6 +44,28 @@ export function flattenUnitTree(nodes: UnitNode[]): UnitNode[] {
   return out;
 }
 
+/** The unit and its descendants (in memory). */
+export function subtreeOf(units: readonly { id: string; parentId: string | null }[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (!u.parentId) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
+  const out = new Set<string>([rootId]);
+  const stack = [rootId];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return out;
+}
+
 /** What naming a unit needs: its name and its parent. */
 export interface UnitLike {
   id: string;

@@ -140,9 +140,20 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     expect(await page.getByTestId('staff-row-name').allInnerTexts()).toEqual(expected.rows.map((r) => r.fullName));
     expect(await page.getByTestId('staff-unit-filter').inputValue()).toContain('Trung tâm 1 thuộc Sở Tài chính');
 
-    // the checker: a person's shared-name unit with its Sở, a collective with its Sở
+    // the year-end grid of a Sở with no one of its own offers its sub-units' people
     await page.getByTestId('nav-awards').click();
+    await page.getByTestId('grid-year').fill('2025');
+    await page.getByTestId('grid-unit').click();
+    await page.getByRole('option', { name: 'Sở Tài chính', exact: true }).click();
+    await expect.poll(() => page.getByTestId('grid-empty-subunits').innerText()).toContain('các đơn vị cấp dưới có 8 người đang công tác');
+    await page.getByTestId('grid-include-subunits').click();
+    await expect.poll(() => page.getByTestId('grid-row').count()).toBe(8);
+
+    // the checker: a person's shared-name unit with its Sở, a collective with its Sở
     await page.getByRole('tab', { name: 'Kiểm tra điều kiện' }).click();
+    // the whole office (the grid above chose Sở Tài chính, which the tabs share)
+    await page.getByTestId('check-unit').click();
+    await page.getByRole('option', { name: 'Toàn cơ quan', exact: true }).click();
     await page.getByTestId('check-run').click();
     const row = (name: string) => page.locator(`[data-testid=check-row][data-name="${name}"]`);
     await expect.poll(() => row('Nguyễn Văn B').innerText(), SLOW).toContain('Văn phòng (Sở Tài chính)');

@@ -11,10 +11,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
 import { GRID_TITLE_CODES, type YearGrid as Grid } from '../../../shared/contract/records';
 import { formatDateVi } from '../../../shared/text/vn';
+import { subtreeOf } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { UnitSelect, YearInput } from './common';
 import { GRID_COLS, applyPaste, draftOf, isLocked, parseClipboard, sameDraft, typeAhead, type GridCol, type PasteOutcome, type RowDraft } from './gridModel';
+import { useUnits } from '../units/store';
 import { useAwards } from './store';
 import { T } from './strings';
 
@@ -62,6 +64,13 @@ export function YearGridTab() {
     useAwards.getState().setUnit(u);
   };
   const [includeSub, setIncludeSub] = useState(false);
+  const units = useUnits((st) => st.units);
+  /** people in the chosen unit's sub-units (the staff working now): what "Gồm đơn vị cấp dưới" would add */
+  const subunitStaff = useMemo(() => {
+    if (!unitId) return 0;
+    const below = subtreeOf(units, unitId);
+    return units.reduce((sum, u) => (u.id !== unitId && below.has(u.id) ? sum + u.staffCount : sum), 0);
+  }, [units, unitId]);
   const [grid, setGrid] = useState<Grid | null>(null);
   const [drafts, setDrafts] = useState<RowDraft[]>([]);
   const [unitReview, setUnitReview] = useState(false);
@@ -352,9 +361,19 @@ export function YearGridTab() {
               data-testid="award-grid"
             >
               {rows.length === 0 ? (
-                <Text p="lg" c="dimmed">
-                  {G.empty}
-                </Text>
+                subunitStaff > 0 && !includeSub ? (
+                  // a Sở or a centre often has no one of its own: its people are in its departments
+                  <Group p="lg" gap="sm" data-testid="grid-empty-subunits">
+                    <Text c="dimmed">{G.emptyButSubunits(subunitStaff)}</Text>
+                    <Button size="xs" variant="light" onClick={() => setIncludeSub(true)} data-testid="grid-include-subunits">
+                      {T.includeSubunits}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Text p="lg" c="dimmed">
+                    {G.empty}
+                  </Text>
+                )
               ) : (
                 <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: minWidth(withUnit) }} role="rowgroup">
                   {virtualizer.getVirtualItems().map((v) => {

@@ -78,6 +78,7 @@ export const T = {
     unsaved: 'Có thay đổi chưa lưu',
     locked: (no: string) => `Ghi trong quyết định ${no ? `số ${no}` : 'chưa có số'} — sửa ở thẻ Quyết định khen thưởng`,
     empty: 'Đơn vị chưa có cán bộ nào trong năm này.',
+    emptyButSubunits: (k: number) => `Đơn vị không có cán bộ trực tiếp trong năm này; các đơn vị cấp dưới có ${n(k)} người đang công tác.`,
     count: (k: number) => `${n(k)} người`,
     pasteTitle: (ok: number) => `Đã dán ${n(ok)} ô.`,
     pasteProblems: (k: number) => `${n(k)} ô không nhận ra nên chưa điền (sửa trong bảng rồi lưu):`,
