@@ -22,6 +22,38 @@ export function foldVi(s: string): string {
     .trim();
 }
 
+/** A search as typed, folded: the whole text and its words. */
+export interface FoldedQuery {
+  whole: string;
+  words: string[];
+}
+
+export function foldQuery(typed: string): FoldedQuery {
+  const whole = foldVi(typed);
+  return { whole, words: whole.split(' ').filter(Boolean) };
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+
+/** `word` occurs in `text` at the start of a word ("an" in "nguyen van an", not in "thanh"). */
+export function startsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The search rule of lists and pickers, on folded text: the query as typed anywhere ("uyen van"
+ * in "nguyen van an"), or each of its words at the start of a word in any order ("nguyen an" and
+ * "an nguyen" find Nguyễn Văn An, not Nguyễn Văn Thanh; "van phong tai chinh" finds "Văn phòng
+ * (Sở Tài chính)"). An empty query matches everything.
+ */
+export function matchesQuery(text: string, q: FoldedQuery): boolean {
+  if (q.words.length === 0 || text.includes(q.whole)) return true;
+  return q.words.length > 1 && q.words.every((w) => startsAWord(text, w));
+}
+
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** Vietnamese collation order (a, ă, â, b, c, d, đ, e, ê …). */

@@ -1,4 +1,4 @@
-import { compareVi, foldVi } from '../text/vn';
+import { compareVi, foldQuery, foldVi, matchesQuery, startsAWord } from '../text/vn';
 import type { Unit } from '../contract/units';
 
 export interface UnitNode {
@@ -179,14 +179,16 @@ export interface UnitTreeRow {
 
 /**
  * The rows a tree shows. Without a search: every root, and the children of expanded units
- * (`collapsed` holds the ids closed by the user). With a search (words typed with or without
- * diacritics): the matching units — each word in the unit's name or code or in a parent's name,
- * at least one in its own, so "văn phòng tài chính" finds the Văn phòng of Sở Tài chính — their
+ * (`collapsed` holds the ids closed by the user). With a search (typed with or without
+ * diacritics): the matching units — by the lists' rule (matchesQuery) on the name and code, or
+ * each word starting a word of the name, the code or a parent's name, at least one of its own,
+ * so "văn phòng tài chính" finds the Văn phòng of Sở Tài chính — their
  * ancestors, so each is seen in its place, and their descendants, so a matching Sở opens on its
  * departments; `collapsed` is ignored then, as a closed parent would hide the match.
  */
 export function unitTreeRows(nodes: readonly UnitNode[], collapsed: ReadonlySet<string>, search = ''): { rows: UnitTreeRow[]; matches: number } {
-  const words = foldVi(search).split(' ').filter(Boolean);
+  const q = foldQuery(search);
+  const { words } = q;
   const rows: UnitTreeRow[] = [];
   if (words.length === 0) {
     const walk = (ns: readonly UnitNode[]) => {
@@ -205,7 +207,9 @@ export function unitTreeRows(nodes: readonly UnitNode[], collapsed: ReadonlySet<
     let any = false;
     for (const node of ns) {
       const own = foldVi(node.unit.code ? `${node.unit.name} ${node.unit.code}` : node.unit.name);
-      const match = words.some((w) => own.includes(w)) && words.every((w) => own.includes(w) || parents.includes(w));
+      // the lists' rule (matchesQuery) on the name and code, its words also found among the parents'
+      const match =
+        matchesQuery(own, q) || (words.length > 1 && words.some((w) => startsAWord(own, w)) && words.every((w) => startsAWord(own, w) || startsAWord(parents, w)));
       if (match) matches++;
       const at = rows.length;
       const row: UnitTreeRow = { node, hasChildren: node.children.length > 0, expanded: false, match };

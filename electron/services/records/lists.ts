@@ -12,7 +12,7 @@ import {
   type registrationInput,
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
-import { compareVi, foldVi } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
 import { unitDisplayLabels } from '../../../shared/units/tree';
 import {
   achievedKeys,
@@ -60,13 +60,13 @@ interface Lookup {
   person: (id: string) => Known | undefined;
   unitNames: Map<string, string>;
   scope: Set<string> | null;
-  /** the search's words, folded: each must be somewhere in the row ("nguyen an" finds Nguyễn Văn An) */
-  words: string[];
+  /** the search, folded (matchesQuery: "nguyen an" finds Nguyễn Văn An) */
+  query: FoldedQuery;
 }
 
-/** Every word somewhere in one of the texts. */
-function hasWords(words: readonly string[], ...texts: string[]): boolean {
-  return words.every((w) => texts.some((t) => t.includes(w)));
+/** The search matches the row's texts (a title and a name, say) read together. */
+function matchesRow(q: FoldedQuery, ...texts: string[]): boolean {
+  return matchesQuery(texts.join(' \u0000 '), q);
 }
 
 /**
@@ -89,7 +89,7 @@ function lookup(sqlite: BetterSqlite3.Database, f: ListFilter, idx: StaffIndex |
     // on screen, a name other units share comes with its parents: "Văn phòng (Sở Tài chính)"
     unitNames: unitDisplayLabels(units),
     scope: f.unitId ? subtreeOf(units, f.unitId) : null,
-    words: foldVi(f.search).split(' ').filter(Boolean),
+    query: foldQuery(f.search),
   };
 }
 
@@ -135,7 +135,7 @@ export function initiativesList(sqlite: BetterSqlite3.Database, f: ListFilter): 
   for (const r of rows) {
     const p = l.person(r[1]);
     if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
-    if (l.words.length && !hasWords(l.words, r[10]!, p?.key ?? '')) continue;
+    if (l.query.words.length && !matchesRow(l.query, r[10]!, p?.key ?? '')) continue;
     out.push(initiativeOut(r, p, l.unitNames));
   }
   // by year, then person as compareViPersonName (the index's order), then title
@@ -200,7 +200,7 @@ export function disciplinesList(sqlite: BetterSqlite3.Database, f: ListFilter): 
   for (const r of rows) {
     const p = l.person(r[1]);
     if (l.scope && !(p?.staff.unitId && l.scope.has(p.staff.unitId))) continue;
-    if (l.words.length && !hasWords(l.words, p?.key ?? '', foldVi(r[5]))) continue;
+    if (l.query.words.length && !matchesRow(l.query, p?.key ?? '', foldVi(r[5]))) continue;
     out.push(disciplineOut(r, p, l.unitNames));
   }
   const rank = personNameRanks(idx, out.map((o) => o.staffId), out.map((o) => o.staffName));
@@ -267,7 +267,7 @@ export function registrationsList(sqlite: BetterSqlite3.Database, f: ListFilter)
     const p = personOf(r);
     const unitId = r[2] === 'person' ? p?.staff.unitId : r[4];
     if (l.scope && !(unitId && l.scope.has(unitId))) continue;
-    if (l.words.length && !hasWords(l.words, r[2] === 'person' ? p?.key ?? '' : unitKey(r[4]))) continue;
+    if (l.query.words.length && !matchesRow(l.query, r[2] === 'person' ? p?.key ?? '' : unitKey(r[4]))) continue;
     kept.push(r);
     people.push(p);
   }

@@ -25,7 +25,7 @@ import { notifications } from '@mantine/notifications';
 import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
 import type { Staff } from '../../../shared/contract/staff';
 import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
-import { foldVi, formatDateVi } from '../../../shared/text/vn';
+import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../../shared/text/vn';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { call, fileToBase64, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -432,17 +432,12 @@ function Candidates({ d }: { d: DossierDetail }) {
     [],
   );
   const [filter, setFilter] = useState('');
-  const key = foldVi(filter.trim());
   const shown = useMemo(() => {
-    // every word anywhere: "nguyen an" finds Nguyễn Văn An, "van phong tai chinh" the Văn phòng of Sở Tài chính
-    const words = key.split(' ').filter(Boolean);
-    const match = (c: CandidateOut) => {
-      if (words.length === 0) return true;
-      const text = foldVi(`${c.name} ${c.unitName}`);
-      return words.every((w) => text.includes(w));
-    };
+    // "nguyen an" finds Nguyễn Văn An, "van phong tai chinh" the Văn phòng of Sở Tài chính (matchesQuery)
+    const q = foldQuery(filter);
+    const match = (c: CandidateOut) => q.words.length === 0 || matchesQuery(foldVi(`${c.name} ${c.unitName}`), q);
     return { eligible: data?.eligible.filter(match) ?? [], nearly: data?.nearly.filter(match) ?? [] };
-  }, [data, key]);
+  }, [data, filter]);
   const add = async (list: { kind: 'person' | 'unit'; staffId?: string; unitId?: string }[]) => {
     const r = await action.run(() => call('dossiers.addNominees', { id: d.id, nominees: list }));
     if (r) {

@@ -216,8 +216,11 @@ describe('record lists where units share a name', () => {
     );
     const regs = (await core.invoke('records.listRegistrations', { year: 2024 })).filter((r) => r.kind === 'unit' && r.name.startsWith('Văn phòng ('));
     expect(regs.map((r) => r.name).sort()).toEqual(['Văn phòng (Sở Tài chính)', 'Văn phòng (Sở Y tế)']);
-    // every word searched counts wherever it is: a title's and a name's words together
+    // each word searched starts a word of the row, a title's and a name's together, in any order
     expect((await core.invoke('records.listInitiatives', { search: 'ha van sang kien y te' })).map((i) => i.title)).toEqual(['Sáng kiến của Sở Y tế']);
+    expect((await core.invoke('records.listInitiatives', { search: 'te y kien' })).map((i) => i.title)).toEqual(['Sáng kiến của Sở Y tế']);
+    // a word inside another does not count ("ai" in "tai")
+    expect((await core.invoke('records.listInitiatives', { search: 'kien ai' })).map((i) => i.title)).toEqual([]);
     // the parents' words find them
     expect((await core.invoke('records.listRegistrations', { year: 2024, search: 'van phong y te' })).map((r) => r.name)).toEqual(['Văn phòng (Sở Y tế)']);
     core.close();

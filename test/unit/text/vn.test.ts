@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareViPersonName,
+  foldQuery,
+  matchesQuery,
   compareVi,
   foldVi,
   formatDateVi,
@@ -19,6 +21,23 @@ describe('Vietnamese text helpers', () => {
     expect(foldVi('ĐỖ THỊ ĐÀO')).toBe('do thi dao');
     // decomposed input (as some keyboards/Excel produce) folds the same
     expect(foldVi('Nguye\u0302\u0303n')).toBe('nguyen');
+  });
+
+  it('searches: the text as typed anywhere, or each word at the start of a word', () => {
+    const m = (text: string, typed: string) => matchesQuery(foldVi(text), foldQuery(typed));
+    // one word: anywhere, as before
+    expect(m('Nguyễn Văn Thanh', 'uyen')).toBe(true);
+    expect(m('Nguyễn Văn Thanh', 'an')).toBe(true);
+    // several: as typed, or each starting a word, in any order
+    expect(m('Nguyễn Văn An', 'uyen van')).toBe(true);
+    expect(m('Nguyễn Văn An', 'nguyen an')).toBe(true);
+    expect(m('Nguyễn Văn An', 'AN Nguyễn')).toBe(true);
+    expect(m('Nguyễn Văn Thanh', 'nguyen an')).toBe(false);
+    expect(m('Văn phòng (Sở Tài chính)', 'van phong tai chinh')).toBe(true);
+    expect(m('Phòng Kế hoạch - Tài chính', 'ke tai')).toBe(true);
+    expect(m('Phòng Kế hoạch - Tài chính', 'hoach chinh x')).toBe(false);
+    // nothing typed: everything
+    expect(m('Nguyễn Văn An', '  ')).toBe(true);
   });
 
   it('normalises to NFC', () => {

@@ -93,8 +93,9 @@ describe('the units screen\'s tree', () => {
     // words may name a parent, as long as one names the unit itself
     expect(shown(unitTreeRows(tree, new Set(), 'văn phòng tài chính'))).toEqual(['tc -', '  vp-tc *']);
     expect(shown(unitTreeRows(tree, new Set(), 'noi vu thanh'))).toEqual(['nv -', '  tt - *', '    vp-x']);
-    // no match: nothing
+    // no match: nothing; a word inside another ("anh" in "thanh") is no word of the unit
     expect(unitTreeRows(tree, new Set(), 'kho bạc')).toEqual({ rows: [], matches: 0 });
+    expect(unitTreeRows(tree, new Set(), 'anh noi')).toEqual({ rows: [], matches: 0 });
     // blank search: the plain tree
     expect(shown(unitTreeRows(tree, new Set(['nv']), '   '))).toEqual(['nv +', 'tc -', '  tt-tc', '  vp-tc']);
   });
