@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { ProcParsedInput } from '../../shared/contract';
 import type { PlanSyncItem, PlanSyncPreview, Task, TaskAttachment, TaskDetail, TaskNote, TaskSource } from '../../shared/contract/tasks';
-import { foldVi, formatDocNumber } from '../../shared/text/vn';
+import { foldQuery, foldVi, formatDocNumber, matchesQuery } from '../../shared/text/vn';
 import { planSchema, type Plan } from '../../shared/plans/model';
 import {
   currentYearQuarter,
@@ -357,8 +357,8 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
     }
     if (f.quarter) rows = rows.filter((t) => t.effectiveQuarter === f.quarter);
     if (f.status !== 'all') rows = rows.filter((t) => t.displayStatus === f.status);
-    const key = foldVi(f.search);
-    if (key) rows = rows.filter((t) => foldVi(t.title).includes(key));
+    const key = foldQuery(f.search);
+    if (key.words.length) rows = rows.filter((t) => matchesQuery(foldVi(t.title), key));
     return { rows, total: rows.length, today: ctx.today() };
   },
 

@@ -10,7 +10,7 @@ import {
   type awardDecisionInput,
 } from '../../../shared/contract/records';
 import type { AwardCode } from '../../../shared/awards';
-import { compareVi, foldVi } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, matchesQuery } from '../../../shared/text/vn';
 import {
   campaignName,
   getDecision,
@@ -68,11 +68,11 @@ const toRecipient = (r: RecipientRow) => ({
 });
 
 export function listDecisionSummaries(sqlite: BetterSqlite3.Database, f: { year: number | null; search: string }): AwardDecisionSummary[] {
-  const key = foldVi(f.search);
+  const key = foldQuery(f.search);
   const rows: DecisionListRow[] = listDecisions(sqlite, { year: f.year });
   return rows
     .map((r) => summary(r, r.recipient_count, r.campaign_name))
-    .filter((d) => !key || foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`).includes(key))
+    .filter((d) => !key.words.length || matchesQuery(foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`), key))
     .sort((a, b) => b.year - a.year || (b.decisionDate ?? '').localeCompare(a.decisionDate ?? '') || compareVi(a.number, b.number));
 }
 

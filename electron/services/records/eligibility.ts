@@ -26,7 +26,7 @@ import {
 } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import type { CompactCandidate, EligibilityCheckQuery, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
-import { compareVi, foldVi, givenName } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, givenName, matchesQuery } from '../../../shared/text/vn';
 import {
   cachedHistories,
   cachedHistoriesSteps,
@@ -711,12 +711,12 @@ function fullView(run: KeptRun): EligibilityView {
 }
 
 function matcher(q: Query): ((r: Row) => boolean) | null {
-  const search = foldVi(q.search);
+  const search = foldQuery(q.search);
   const { inUnit, verdict, code } = q;
-  if (!search && !inUnit && !verdict && !code) return null;
+  if (!search.words.length && !inUnit && !verdict && !code) return null;
   return (r) => {
     if (inUnit && r.unitId !== inUnit) return false;
-    if (search && !r.key.includes(search)) return false;
+    if (search.words.length && !matchesQuery(r.key, search)) return false;
     if (code || verdict) {
       let ok = false;
       for (const c of r.s.candidates) {

@@ -227,6 +227,8 @@ describe('eligibility windows', () => {
     const phuong = await expectWindow({ search: 'vu thi phuong' }, (s) => foldVi(s.name).includes('vu thi phuong'));
     expect(phuong.people.map((p) => p.name)).toEqual(['Vũ Thị Phương']);
     expect((await expectWindow({ search: 'Nguyễn Văn An' }, (s) => s.name === 'Nguyễn Văn An')).people.length).toBe(2);
+    // words at the start of words, in any order (matchesQuery): the given name first finds them too
+    expect((await expectWindow({ search: 'phuong vu' }, (s) => s.name === 'Vũ Thị Phương')).people.map((p) => p.name)).toEqual(['Vũ Thị Phương']);
 
     // collectives, with a window and the quota warning's text (its list of people is left out of windows)
     const coll = await core.invoke('eligibility.check', { year: YEAR, kind: 'collective', limit: 1, offset: 1 });

@@ -135,6 +135,9 @@ describe('decisions, initiatives, disciplines, registrations', () => {
     expect(other.formLabel).toBe('Huy hiệu 30 năm tuổi Đảng');
     // search without diacritics
     expect((await core.invoke('records.listDecisions', { search: 'huy hieu' })).map((x) => x.id)).toEqual([other.id]);
+    // words in any order, each at the start of a word ("ubnd" in "120/QĐ-UBND", not "bnd")
+    expect((await core.invoke('records.listDecisions', { search: 'ubnd 120' })).map((x) => x.id)).toEqual([d.id]);
+    expect(await core.invoke('records.listDecisions', { search: 'bnd 120' })).toEqual([]);
     expect(await core.invoke('records.deleteDecision', { id: other.id })).toEqual({ deleted: true });
     expect(count(core, 'award_recipient')).toBe(1);
     core.close();

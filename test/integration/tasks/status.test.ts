@@ -28,6 +28,13 @@ describe('task status through the core', () => {
     expect(later.responsibleName).toBe('Trần Thị Bình');
     expect(doneQ1).toMatchObject({ completedOn: '2026-05-10', overdue: false, displayStatus: 'hoan_thanh' });
 
+    // the search: without diacritics, words in any order, each at the start of a word
+    const titles = async (search: string) => (await core.invoke('tasks.list', { year: 2026, search })).rows.map((t) => t.title);
+    expect(await titles('thi dua dang ky')).toEqual(['Đăng ký thi đua']);
+    expect(await titles('6 so ket')).toEqual(['Sơ kết 6 tháng']);
+    expect(await titles('ang ky')).toEqual(['Đăng ký thi đua']); // as typed, anywhere
+    expect(await titles('ang thi')).toEqual([]);
+
     const overdue = await core.invoke('tasks.list', { year: 2026, status: 'qua_han' });
     expect(overdue.rows.map((t) => t.id)).toEqual([q1.id]);
     expect(overdue.today).toBe('2026-05-10');
