@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB, StaffTable } from '../schema';
 import { newId, nowIso } from '../ids';
+import { matchesQuery } from '../../shared/text/vn';
 
 export type StaffRow = Selectable<StaffTable>;
 
@@ -46,16 +47,24 @@ function fieldsToColumns(f: StaffFields) {
   };
 }
 
+/**
+ * Staff rows matching a query. The search follows the lists' rule (matchesQuery, on the folded
+ * name): SQL keeps the names holding every word, then the rule itself decides.
+ */
 export async function queryStaff(db: Kysely<DB>, q: StaffQuery): Promise<StaffRow[]> {
   let sel = db.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
-  if (q.searchKey) {
-    const escaped = q.searchKey.replace(/[\\%_]/g, (c) => '\\' + c);
+  const words = q.searchKey ? q.searchKey.split(' ').filter(Boolean) : [];
+  for (const w of words.length > 1 ? words : q.searchKey ? [q.searchKey] : []) {
+    const escaped = w.replace(/[\\%_]/g, (c) => '\\' + c);
     sel = sel.where(sql<boolean>`name_key LIKE ${'%' + escaped + '%'} ESCAPE '\\'`);
   }
   if (q.unitIds) sel = sel.where('unit_id', 'in', q.unitIds.length ? q.unitIds : ['']);
   if (q.status) sel = sel.where('status', '=', q.status);
   if (q.officeId) sel = sel.where('origin_office_id', '=', q.officeId);
-  return sel.execute();
+  const rows = await sel.execute();
+  if (words.length <= 1) return rows;
+  const query = { whole: q.searchKey, words };
+  return rows.filter((r) => matchesQuery(r.name_key, query));
 }
 
 export async function getStaff(db: Kysely<DB>, id: string): Promise<StaffRow | undefined> {

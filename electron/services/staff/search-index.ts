@@ -15,7 +15,7 @@
 // connection (the CLI). A handler's own single write patches it instead.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
-import { compareVi, compareViPersonName, givenName } from '../../../shared/text/vn';
+import { compareVi, compareViPersonName, givenName, matchesQuery } from '../../../shared/text/vn';
 import { dataVersion, liveStaffAfter, watchStaffChanges, type StaffRow } from '../../../db/repositories/staff';
 import { drain, runInSlices, type Steps } from '../../../shared/awards/steps';
 
@@ -241,11 +241,27 @@ export function searchStaffIndex(idx: StaffIndex, f: StaffIndexFilter): StaffMat
     positions = new Int32Array(cols.staff.length);
     for (let i = 0; i < cols.staff.length; i++) if (keep(i)) positions[n++] = i;
   } else {
-    const { list, exact } = candidates(cols, f.searchKey);
-    positions = new Int32Array(list.length);
-    for (let j = 0; j < list.length; j++) {
-      const i = list[j]!;
-      if ((exact || cols.keys[i]!.includes(f.searchKey)) && keep(i)) positions[n++] = i;
+    const words = f.searchKey.split(' ').filter(Boolean);
+    if (words.length <= 1) {
+      const { list, exact } = candidates(cols, f.searchKey);
+      positions = new Int32Array(list.length);
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
+        if ((exact || cols.keys[i]!.includes(f.searchKey)) && keep(i)) positions[n++] = i;
+      }
+    } else {
+      // several words (matchesQuery: as typed, or each starting a word): a name matching either
+      // way holds every word, so it is in every word's candidates; checking their intersection
+      // only ("nguyen van": ≈4,000 names, not the ≈11,000 of either word) halved the p95
+      const q = { whole: f.searchKey, words };
+      const lists = words.map((w) => candidates(cols, w).list).sort((a, b) => a.length - b.length);
+      let list = lists[0]!;
+      for (let k = 1; k < lists.length && list.length > 0; k++) list = intersect(list, lists[k]!);
+      positions = new Int32Array(list.length);
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
+        if (matchesQuery(cols.keys[i]!, q) && keep(i)) positions[n++] = i;
+      }
     }
   }
   const total = n;
@@ -260,6 +276,23 @@ export function searchStaffIndex(idx: StaffIndex, f: StaffIndexFilter): StaffMat
 }
 
 const NO_HITS = new Int32Array(0);
+
+/** The positions in both ascending lists, ascending. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
 
 /** Positions that may hold `searchKey`, ascending; `exact` when every one of them does. */
 function candidates(cols: Columns, searchKey: string): { list: Int32Array; exact: boolean } {

@@ -1,5 +1,5 @@
-// The core's in-memory staff search index answers exactly what SQL LIKE + the Vietnamese
-// sort answered, and notices every kind of change: its own handlers, the bulk import path,
+// The core's in-memory staff search index answers exactly what SQL (+ the lists' search rule,
+// matchesQuery, for several words) and the Vietnamese sort answer, and notices every kind of change: its own handlers, the bulk import path,
 // raw SQL on the same connection, another connection (the CLI), a restore.
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { findStaff, toStaff } from '../../../electron/api/staff';
 import { makeStaffIndexReady, staffIndexState, warmUpStaffIndex } from '../../../electron/services/staff/search-index';
 import { createCore } from '../../../electron/core/core';
 import { createBackup } from '../../../electron/services/backup';
-import { compareViPersonName, foldVi } from '../../../shared/text/vn';
+import { compareViPersonName, foldQuery, foldVi, matchesQuery } from '../../../shared/text/vn';
 import { generateDataset } from '../../../bench/dataset';
 import { insertUnits } from '../../../bench/populate';
 import { testCore } from '../../support/core';
@@ -22,7 +22,7 @@ afterEach(() => {
 
 type Filter = { search?: string; unitId?: string | null; status?: 'all' | 'dang_cong_tac' | 'nghi_huu' };
 
-/** The answer of the previous implementation: SQL LIKE, then the collator sort. */
+/** The answer without the index: SQL, then the collator sort. */
 async function reference(core: Core, f: Filter) {
   const unitIds = f.unitId ? await subtreeIds(core.ctx.db, f.unitId) : null;
   const rows = await queryStaff(core.ctx.db, { searchKey: foldVi(f.search ?? ''), unitIds, status: f.status === 'all' ? null : (f.status ?? 'dang_cong_tac') });
@@ -192,9 +192,23 @@ describe('staff search index', () => {
         expect(w.rows.map((s) => s.id)).toEqual(whole.rows.slice(Math.max(0, offset), Math.max(0, offset) + limit).map((s) => s.id));
       }
     }
-    // every 3-letter fragment of "an th" occurs somewhere, yet only names holding all of it match
+    // every 3-letter fragment of "an th" occurs somewhere, yet only names holding it or its
+    // words at the start of words match
     await expectSame(core, { search: 'an th' });
     await expectSame(core, { search: 'thi thu ha' });
+    // several words, in any order: as typed, or each at the start of a word of the name
+    for (const search of ['an nguyen', 'nguyen an', 'h t', 'thu thi ha']) {
+      await expectSame(core, { search });
+      const all = (await core.invoke('staff.list', { search: '', status: 'all' })).rows;
+      const q = foldQuery(search);
+      const want = all.filter((s) => matchesQuery(foldVi(s.fullName), q) && s.status === 'dang_cong_tac').map((s) => s.id).sort();
+      expect((await core.invoke('staff.list', { search })).rows.map((s) => s.id).sort(), search).toEqual(want);
+    }
+    // the given name first finds Nguyễn … An, not the Nguyễn whose names only hold "an" inside a word
+    const an = (await core.invoke('staff.list', { search: 'an nguyen', status: 'all' })).rows.map((s) => s.fullName);
+    expect(an.some((name) => /^Nguyễn .*\bAn$/u.test(name))).toBe(true);
+    expect(an.filter((name) => /^Nguyễn/.test(name) && !foldVi(name).split(' ').some((w) => w.startsWith('an')))).toEqual([]);
+    expect((await core.invoke('staff.list', { search: 'nguyen', status: 'all' })).rows.some((s) => !foldVi(s.fullName).split(' ').some((w) => w.startsWith('an')) && foldVi(s.fullName).includes('an'))).toBe(true);
     // an office no one belongs to matches no one
     expect((await core.invoke('staff.list', { search: 'an', officeId: 'khong-co' })).total).toBe(0);
   });
