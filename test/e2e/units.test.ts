@@ -52,7 +52,9 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
       });
     }
 
-    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    // one context for two windows: they share this computer's storage
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
@@ -93,11 +95,16 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     expect(await focused()).toBe('Sở Y tế');
     expect(await page.evaluate(() => [...document.querySelectorAll('[role=treeitem]')].filter((e) => e.getAttribute('tabindex') === '0').length)).toBe(1);
 
-    // the tree stays as it was across screens
+    // the tree stays as it was across screens, and in another window of this computer
     await page.getByTestId('nav-staff').click();
     await page.getByTestId('staff-count').waitFor();
     await page.getByTestId('nav-units').click();
     await expect.poll(() => rows.count()).toBe(13);
+    const again = await context.newPage();
+    await again.goto(host.url);
+    await again.getByTestId('nav-units').click();
+    await expect.poll(() => again.getByTestId('unit-row').count()).toBe(13);
+    await again.close();
 
     // all at once
     await page.getByTestId('unit-expand-all').click();
@@ -216,6 +223,6 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     expect((await api<typeof tasks>('tasks.list', { year })).rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
 
     expect(pageErrors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });

@@ -14,13 +14,32 @@ interface UnitsState {
   refresh(): Promise<void>;
 }
 
+/** The units screen's closed units, kept on this computer: the tree opens as it was left. */
+const COLLAPSED_KEY = 'tdkt.units.collapsed';
+
+function loadCollapsed(): ReadonlySet<string> | null {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(COLLAPSED_KEY) ?? 'null');
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? new Set(v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Units are small (≈150 per province): kept whole in memory for trees and pickers. */
 export const useUnits = create<UnitsState>((set) => ({
   units: [],
   loaded: false,
   error: null,
-  collapsed: null,
-  setCollapsed: (collapsed) => set({ collapsed }),
+  collapsed: loadCollapsed(),
+  setCollapsed: (collapsed) => {
+    set({ collapsed });
+    try {
+      localStorage.setItem(COLLAPSED_KEY, JSON.stringify([...collapsed]));
+    } catch {
+      /* storage full or off: the tree still works, it opens as default next time */
+    }
+  },
   refresh: async () => {
     try {
       set({ units: await call('units.list', { includeInactive: true }), loaded: true, error: null });
