@@ -62,10 +62,12 @@ export interface UnitLite {
   sortOrder: number;
 }
 
-export function unitsLite(db: Db): UnitLite[] {
+/** Live units; with `officeId`, that office's only (at the province, the units one office sent). */
+export function unitsLite(db: Db, officeId?: string): UnitLite[] {
   return all<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number }>(
     db,
-    'SELECT id, name, parent_id, active, sort_order FROM unit WHERE deleted_at IS NULL',
+    `SELECT id, name, parent_id, active, sort_order FROM unit WHERE deleted_at IS NULL${officeId === undefined ? '' : ' AND origin_office_id = ?'}`,
+    officeId === undefined ? [] : [officeId],
   ).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order }));
 }
 

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB, StaffTable } from '../schema';
 import { newId, nowIso } from '../ids';
-import { matchesQuery } from '../../shared/text/vn';
+import { foldQuery, matchesQuery } from '../../shared/text/vn';
 
 export type StaffRow = Selectable<StaffTable>;
 
@@ -53,8 +53,9 @@ function fieldsToColumns(f: StaffFields) {
  */
 export async function queryStaff(db: Kysely<DB>, q: StaffQuery): Promise<StaffRow[]> {
   let sel = db.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
-  const words = q.searchKey ? q.searchKey.split(' ').filter(Boolean) : [];
-  for (const w of words.length > 1 ? words : q.searchKey ? [q.searchKey] : []) {
+  const query = foldQuery(q.searchKey);
+  // one word: the text as typed; several: each of them (the rule then decides)
+  for (const w of query.words.length > 1 ? query.words : query.words.length ? [query.whole] : []) {
     const escaped = w.replace(/[\\%_]/g, (c) => '\\' + c);
     sel = sel.where(sql<boolean>`name_key LIKE ${'%' + escaped + '%'} ESCAPE '\\'`);
   }
@@ -62,9 +63,7 @@ export async function queryStaff(db: Kysely<DB>, q: StaffQuery): Promise<StaffRo
   if (q.status) sel = sel.where('status', '=', q.status);
   if (q.officeId) sel = sel.where('origin_office_id', '=', q.officeId);
   const rows = await sel.execute();
-  if (words.length <= 1) return rows;
-  const query = { whole: q.searchKey, words };
-  return rows.filter((r) => matchesQuery(r.name_key, query));
+  return query.words.length > 1 ? rows.filter((r) => matchesQuery(r.name_key, query)) : rows;
 }
 
 export async function getStaff(db: Kysely<DB>, id: string): Promise<StaffRow | undefined> {

@@ -76,15 +76,20 @@ export interface UnitLike {
 /** Separator of a unit path, as written and as read ("Sở Tài chính › Văn phòng"); ">" and "/" are read too. */
 export const UNIT_PATH_SEPARATOR = ' › ';
 
-/** The names from the root down to the unit (a parent loop in the data stops where it repeats). */
-export function unitChain(byId: ReadonlyMap<string, UnitLike>, id: string): string[] {
-  const parts: string[] = [];
+/** The units from the root down to the unit (a parent loop in the data stops where it repeats). */
+export function unitAncestry<U extends UnitLike>(byId: ReadonlyMap<string, U>, id: string): U[] {
+  const chain: U[] = [];
   const seen = new Set<string>();
   for (let cur = byId.get(id); cur && !seen.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
     seen.add(cur.id);
-    parts.unshift(cur.name);
+    chain.unshift(cur);
   }
-  return parts;
+  return chain;
+}
+
+/** The names from the root down to the unit. */
+export function unitChain(byId: ReadonlyMap<string, UnitLike>, id: string): string[] {
+  return unitAncestry(byId, id).map((u) => u.name);
 }
 
 /** The path of a unit's parents ("Sở Tài chính"; '' for a top-level unit): where a collective sits. */

@@ -54,7 +54,7 @@ import { chooseReportTemplate, coverFormOn, reportTemplate, templateCaveats, typ
 import { renderHtml } from '../../../shared/documents/html';
 import type { DocSigner } from '../../../shared/documents/model';
 import { foldVi } from '../../../shared/text/vn';
-import { parentPath, unitDisplayLabels, type UnitLike } from '../../../shared/units/tree';
+import { parentPath, unitDisplayLabels } from '../../../shared/units/tree';
 import { nowIso } from '../../../db/ids';
 import {
   campaignForDossier,
@@ -90,7 +90,7 @@ import {
   type OutcomeRow,
   type ReportRow,
 } from '../../../db/repositories/dossiers';
-import { getStaffLite, getUnitLite, insertDecision, insertRecipient } from '../../../db/repositories/records';
+import { getStaffLite, getUnitLite, insertDecision, insertRecipient, unitsLite } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
@@ -527,7 +527,7 @@ export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: s
   const present = new Set(listNominees(env.sqlite, id).map((n) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`));
   const origin = row.origin_office_id;
   const ownStaff = staffIdsOfOffice(env.sqlite, origin);
-  const units = env.sqlite.prepare('SELECT id, name, parent_id AS parentId FROM unit WHERE origin_office_id = ? AND deleted_at IS NULL').all(origin) as UnitLike[];
+  const units = unitsLite(env.sqlite, origin);
   const ownUnits = new Map(units.map((u) => [u.id, u]));
   // a province office holds twenty "Văn phòng": a person's unit is named with its parents where
   // others share its name, a collective by its parents ("Sở Y tế"), so two rows tell apart

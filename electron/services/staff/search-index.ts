@@ -15,7 +15,7 @@
 // connection (the CLI). A handler's own single write patches it instead.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
-import { compareVi, compareViPersonName, givenName, matchesQuery } from '../../../shared/text/vn';
+import { compareVi, compareViPersonName, foldQuery, givenName, matchesQuery } from '../../../shared/text/vn';
 import { dataVersion, liveStaffAfter, watchStaffChanges, type StaffRow } from '../../../db/repositories/staff';
 import { drain, runInSlices, type Steps } from '../../../shared/awards/steps';
 
@@ -241,8 +241,8 @@ export function searchStaffIndex(idx: StaffIndex, f: StaffIndexFilter): StaffMat
     positions = new Int32Array(cols.staff.length);
     for (let i = 0; i < cols.staff.length; i++) if (keep(i)) positions[n++] = i;
   } else {
-    const words = f.searchKey.split(' ').filter(Boolean);
-    if (words.length <= 1) {
+    const q = foldQuery(f.searchKey);
+    if (q.words.length <= 1) {
       const { list, exact } = candidates(cols, f.searchKey);
       positions = new Int32Array(list.length);
       for (let j = 0; j < list.length; j++) {
@@ -253,8 +253,7 @@ export function searchStaffIndex(idx: StaffIndex, f: StaffIndexFilter): StaffMat
       // several words (matchesQuery: as typed, or each starting a word): a name matching either
       // way holds every word, so it is in every word's candidates; checking their intersection
       // only ("nguyen van": ≈4,000 names, not the ≈11,000 of either word) halved the p95
-      const q = { whole: f.searchKey, words };
-      const lists = words.map((w) => candidates(cols, w).list).sort((a, b) => a.length - b.length);
+      const lists = q.words.map((w) => candidates(cols, w).list).sort((a, b) => a.length - b.length);
       let list = lists[0]!;
       for (let k = 1; k < lists.length && list.length > 0; k++) list = intersect(list, lists[k]!);
       positions = new Int32Array(list.length);

@@ -10,12 +10,12 @@ import { create } from 'zustand';
 import type { AwardCode, ExplanationItem, Verdict } from '../../../shared/awards';
 import type { CompactCandidate, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
-import { parentPath, unitDisplayLabels } from '../../../shared/units/tree';
+import { parentPath } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { ALL, UnitSelect, UnverifiedBadge, YearInput } from './common';
 import { useAwards } from './store';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { T } from './strings';
 
 const C = T.check;
@@ -161,8 +161,7 @@ export function CheckerTab() {
   useEffect(() => reload(), [reload]);
 
   const short = (code: string) => catalog.find((e) => e.code === code)?.shortName ?? code;
-  const units = useUnits((st) => st.units);
-  const unitLabels = useMemo(() => unitDisplayLabels(units), [units]);
+  const unitLabels = useUnitLabels();
   const { kind } = filter;
   const titleOptions = head ? head.codes[kind].map((c) => ({ value: c, label: short(c) })) : [];
   // "Văn phòng (Sở Tài chính)" where units share a name, as in the unit pickers
@@ -333,11 +332,11 @@ function SearchBox() {
  */
 function useSubjectPlace(): (s: Row) => string {
   const units = useUnits((st) => st.units);
+  const labels = useUnitLabels();
   return useMemo(() => {
-    const labels = unitDisplayLabels(units);
     const byId = new Map(units.map((u) => [u.id, u]));
     return (s: Row) => (s.kind === 'individual' ? (s.unitId && labels.get(s.unitId)) || s.unitName : parentPath(byId, s.id));
-  }, [units]);
+  }, [units, labels]);
 }
 
 /** The virtualised rows: windows are fetched for what is on screen. */

@@ -5,10 +5,10 @@ import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem } from '@m
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Staff } from '../../../shared/contract/staff';
-import { buildUnitTree, flattenUnitTree, unitDisplayLabels, unitTreeOptions } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { T } from './strings';
 
 export const ALL = '__all__';
@@ -81,7 +81,8 @@ export interface StaffOption extends ComboboxItem {
 
 /** Every staff member (all statuses) as picker options, in Vietnamese order. */
 export function useStaffOptions() {
-  const { units } = useUnits();
+  // "Văn phòng (Sở Tài chính)" where units share a name: two namesakes in two Văn phòng differ
+  const unitNames = useUnitLabels();
   const [rows, setRows] = useState<Staff[]>([]);
   useEffect(() => {
     let live = true;
@@ -93,8 +94,6 @@ export function useStaffOptions() {
     };
   }, []);
   return useMemo(() => {
-    // "Văn phòng (Sở Tài chính)" where units share a name: two namesakes in two Văn phòng differ
-    const unitNames = unitDisplayLabels(units);
     return [...rows]
       .sort((a, b) => compareViPersonName(a.fullName, b.fullName))
       .map((s): StaffOption => {
@@ -102,7 +101,7 @@ export function useStaffOptions() {
         const label = [s.fullName, unit, s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' — ');
         return { value: s.id, label, search: foldVi(label), staff: s };
       });
-  }, [rows, units]);
+  }, [rows, unitNames]);
 }
 
 export function StaffPicker({

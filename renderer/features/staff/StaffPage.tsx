@@ -5,11 +5,11 @@ import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Staff, StaffStatus } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
-import { buildUnitTree, flattenUnitTree, unitDisplayLabels, unitTreeOptions } from '../../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useRouter } from '../../app/router';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { useOfficeOptions } from '../units/offices';
 import { useAwards } from '../awards/store';
 import { rowAt, useStaff } from './store';
@@ -239,9 +239,8 @@ const StaffBody = memo(function StaffBody(props: { onEdit(s: Staff): void; onDel
   const empty = useStaff((st) => st.total === 0 && !st.loading);
   // nothing typed or chosen: an office that has no one yet, not a filter that matched no one
   const unfiltered = useStaff((st) => !st.filter.search.trim() && !st.filter.unitId && !st.filter.officeId && st.filter.status === 'dang_cong_tac');
-  const units = useUnits((u) => u.units);
   // "Văn phòng (Sở Tài chính)" where units share a name (a province holds twenty)
-  const unitNames = useMemo(() => unitDisplayLabels(units), [units]);
+  const unitNames = useUnitLabels();
   if (empty)
     return (
       <div role="row">
@@ -293,7 +292,7 @@ function StaffDialogs({ dialog, setDialog, afterChange }: { dialog: Dialog; setD
 }
 
 /** The virtualised rows: the only part that re-renders while scrolling. */
-const StaffList = memo(function StaffList(props: { unitNames: Map<string, string>; onEdit(s: Staff): void; onDelete(s: Staff): void }) {
+const StaffList = memo(function StaffList(props: { unitNames: ReadonlyMap<string, string>; onEdit(s: Staff): void; onDelete(s: Staff): void }) {
   const total = useStaff((st) => st.total);
   const pages = useStaff((st) => st.pages);
   const ensureRange = useStaff((st) => st.ensureRange);
@@ -334,7 +333,7 @@ function openHistory(staffId: string) {
 const StaffRowView = memo(function StaffRowView(props: {
   s: Staff | undefined;
   top: number;
-  unitName: Map<string, string>;
+  unitName: ReadonlyMap<string, string>;
   onEdit(s: Staff): void;
   onDelete(s: Staff): void;
 }) {

@@ -7,11 +7,10 @@ import type { ReportPeriod } from '../../../shared/contract/tasks';
 import { REPORT_PERIOD_LABELS } from '../../../shared/tasks/labels';
 import { REPORT_PERIODS, periodQuarters, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { completionByUnitQuarter, countStatuses, percentDone, type StatusCounts } from '../../../shared/tasks/stats';
-import { unitDisplayLabels } from '../../../shared/units/tree';
 import { call, saveFile } from '../../lib/api';
 import { STATUS_FILL } from './parts';
 import { useTasks } from './store';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { T } from './strings';
 
 const SEGMENTS: { key: keyof Omit<StatusCounts, 'total'>; fill: string; label: string }[] = [
@@ -107,11 +106,11 @@ export function ReportView() {
   const inPeriod = useMemo(() => rows.filter((t) => quarters.includes(t.effectiveQuarter)), [rows, quarters]);
   const t0 = today ?? '0000-00-00';
   const total = countStatuses(inPeriod, t0);
-  const { units, refresh: refreshUnits } = useUnits();
+  const refreshUnits = useUnits((s) => s.refresh);
   useEffect(() => {
     void refreshUnits();
   }, [refreshUnits]);
-  const labels = useMemo(() => unitDisplayLabels(units), [units]);
+  const labels = useUnitLabels();
   const chartRows = useMemo(() => {
     const whole = completionByUnitQuarter(
       inPeriod.map((t) => ({ ...t, lead: [{ unitId: '__all__', name: T.report.whole }] })),

@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { Task, TaskStatus, TaskUnitRef } from '../../../shared/contract/tasks';
 import type { Unit } from '../../../shared/contract/units';
-import { unitDisplayLabels } from '../../../shared/units/tree';
 import type { Staff } from '../../../shared/contract/staff';
 import { TASK_STATUS_OPTIONS } from '../../../shared/tasks/labels';
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
@@ -11,7 +10,7 @@ import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { T } from './strings';
 
 const NONE = '0';
@@ -26,10 +25,12 @@ interface Props {
 
 export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCancel }: Props) {
   const { units, refresh: refreshUnits } = useUnits();
+  // a unit is offered, and read back, by a label of its own: "Văn phòng (Sở Tài chính)" where
+  // units share a name (a name alone chose the first unit of that name, whichever Sở it was in)
+  const unitLabels = useUnitLabels();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [f, setF] = useState(() => {
-    const labels = unitDisplayLabels(units);
-    const tagOf = (r: TaskUnitRef) => (r.unitId && labels.get(r.unitId)) || r.name;
+    const tagOf = (r: TaskUnitRef) => (r.unitId && unitLabels.get(r.unitId)) || r.name;
     return {
       title: editing?.title ?? '',
       year: editing?.year ?? defaultYear,
@@ -52,9 +53,6 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
       .catch(() => setStaff([]));
   }, [refreshUnits]);
 
-  // a unit is offered, and read back, by a label of its own: "Văn phòng (Sở Tài chính)" where
-  // units share a name (a name alone chose the first unit of that name, whichever Sở it was in)
-  const unitLabels = useMemo(() => unitDisplayLabels(units), [units]);
   const unitNames = useMemo(() => [...new Set(units.filter((u) => u.active).map((u) => unitLabels.get(u.id)!))], [units, unitLabels]);
   const byLabel = useMemo(() => {
     const m = new Map<string, Unit | null>();

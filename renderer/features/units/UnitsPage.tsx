@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, Paper, Selec
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitAncestry, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
 import { useStaff } from '../staff/store';
@@ -82,13 +82,9 @@ export function UnitsPage() {
   };
   /** open a unit and its parents, so a unit just added or moved under it is seen */
   const reveal = (id: string | null) => {
+    if (!id) return;
     const next = new Set(closed);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const seen = new Set<string>();
-    for (let cur = id ? byId.get(id) : undefined; cur && !seen.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
-      seen.add(cur.id);
-      next.delete(cur.id);
-    }
+    for (const u of unitAncestry(new Map(units.map((x) => [x.id, x])), id)) next.delete(u.id);
     if (next.size !== closed.size) setCollapsed(next);
   };
   const viewStaff = (u: Unit) => {
