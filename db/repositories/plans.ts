@@ -36,17 +36,27 @@ export interface PlanColumns {
 
 const planCount = sql<number>`(SELECT COUNT(*) FROM plan p WHERE p.campaign_id = c.id AND p.deleted_at IS NULL)`.as('plan_count');
 
-export async function listCampaigns(db: Kysely<DB>, opts: { searchKey: string; year: number | null }): Promise<CampaignRow[]> {
+export async function listCampaigns(db: Kysely<DB>, opts: { year: number | null }): Promise<CampaignRow[]> {
   let q = db.selectFrom('campaign as c').selectAll('c').select(planCount).where('c.deleted_at', 'is', null);
   if (opts.year !== null) q = q.where('c.year_from', '<=', opts.year).where('c.year_to', '>=', opts.year);
-  if (opts.searchKey) {
-    const like = `%${opts.searchKey.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-    // a campaign matches by its name or by any superior document it implements
-    q = q.where(
-      sql<boolean>`(c.name_key LIKE ${like} ESCAPE '\\' OR EXISTS (SELECT 1 FROM doc_reference r WHERE r.owner_type = 'campaign' AND r.owner_id = c.id AND r.deleted_at IS NULL AND r.search_key LIKE ${like} ESCAPE '\\'))`,
-    );
-  }
   return q.orderBy('c.year_from', 'desc').execute();
+}
+
+/** The folded search text of every live reference of campaigns or of plans, by owner. */
+export async function referenceKeys(db: Kysely<DB>, ownerType: 'campaign' | 'plan'): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('doc_reference')
+    .select(['owner_id', 'search_key'])
+    .where('owner_type', '=', ownerType)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.owner_id);
+    if (list) list.push(r.search_key);
+    else out.set(r.owner_id, [r.search_key]);
+  }
+  return out;
 }
 
 export async function getCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow | undefined> {
@@ -115,13 +125,9 @@ export async function replaceReferences(
   }
 }
 
-export async function listPlans(db: Kysely<DB>, opts: { campaignId: string | null; searchKey: string }): Promise<PlanRow[]> {
+export async function listPlans(db: Kysely<DB>, opts: { campaignId: string | null }): Promise<PlanRow[]> {
   let q = db.selectFrom('plan').selectAll().where('deleted_at', 'is', null);
   if (opts.campaignId) q = q.where('campaign_id', '=', opts.campaignId);
-  if (opts.searchKey) {
-    const like = `%${opts.searchKey.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-    q = q.where(sql<boolean>`title_key LIKE ${like} ESCAPE '\\'`);
-  }
   return q.orderBy('updated_at', 'desc').execute();
 }
 

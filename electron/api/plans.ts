@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { Campaign, CampaignKind, CampaignStatus, PlanRecord, PlanSummary } from '../../shared/contract/plans';
 import type { ProcParsedInput } from '../../shared/contract';
-import { foldVi, formatDocNumber } from '../../shared/text/vn';
+import { foldQuery, foldVi, formatDocNumber, matchesQuery, type FoldedQuery } from '../../shared/text/vn';
 import { planSchema, walkSections, planReferences, REVIEW_FLAG, type Plan } from '../../shared/plans/model';
 import { PLAN_TEMPLATES, createPlanFromTemplate, shiftPlanYears, planYearOf } from '../../shared/plans/templates';
 import { planToDocument } from '../../shared/plans/to-document';
@@ -17,6 +17,7 @@ import {
   listCampaigns,
   listPlans,
   listReferences,
+  referenceKeys,
   replaceReferences,
   softDelete,
   updateCampaign,
@@ -137,6 +138,11 @@ function planColumns(plan: Plan) {
   };
 }
 
+/** The search rule (matchesQuery) on a record's own text or on any of its references' texts. */
+function anyMatches(q: FoldedQuery, own: string, refs: readonly string[] | undefined): boolean {
+  return matchesQuery(own, q) || (refs?.some((k) => matchesQuery(k, q)) ?? false);
+}
+
 function toSummary(r: PlanRow): PlanSummary {
   const plan = parseJson<Plan | null>(r.content, null);
   const dn = plan?.header.docNumber;
@@ -219,7 +225,13 @@ type PlansProc =
 
 export const plansHandlers: HandlerMap<PlansProc> = {
   'campaigns.list': async (input, ctx) => {
-    const rows = await listCampaigns(ctx.db, { searchKey: foldVi(input?.search ?? ''), year: input?.year ?? null });
+    const q = foldQuery(input?.search ?? '');
+    let rows = await listCampaigns(ctx.db, { year: input?.year ?? null });
+    if (q.words.length > 0) {
+      // a campaign is found by its name or by a superior document it implements
+      const refs = await referenceKeys(ctx.db, 'campaign');
+      rows = rows.filter((r) => anyMatches(q, r.name_key, refs.get(r.id)));
+    }
     return Promise.all(rows.map((r) => toCampaign(ctx, r)));
   },
   'campaigns.get': async ({ id }, ctx) => toCampaign(ctx, await mustCampaign(ctx, id)),
@@ -247,8 +259,14 @@ export const plansHandlers: HandlerMap<PlansProc> = {
     return { deleted: await softDelete(ctx.db, 'campaign', id) };
   },
 
-  'plans.list': async (input, ctx) =>
-    (await listPlans(ctx.db, { campaignId: input?.campaignId ?? null, searchKey: foldVi(input?.search ?? '') })).map(toSummary),
+  'plans.list': async (input, ctx) => {
+    const q = foldQuery(input?.search ?? '');
+    const plans = (await listPlans(ctx.db, { campaignId: input?.campaignId ?? null })).map(toSummary);
+    if (q.words.length === 0) return plans;
+    // a plan is found by its title, its number ("25/KH-UBND", "kh 25") or a document it cites
+    const refs = await referenceKeys(ctx.db, 'plan');
+    return plans.filter((p) => anyMatches(q, foldVi(`${p.title} ${p.numberLine}`), refs.get(p.id)));
+  },
   'plans.get': async ({ id }, ctx) => toRecord(await mustPlan(ctx, id)),
   'plans.templates': async () => PLAN_TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description })),
   'plans.createFromTemplate': async (input, ctx) => {

@@ -298,8 +298,38 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await page2.getByTestId('review-count').waitFor({ state: 'detached' });
     await waitSaved(page2);
 
-    // ---- duplicate the 2026 plan for the next year, then issue it
+    // ---- the plans table's search: title, number, and the documents a plan cites
     await page2.getByTestId('editor-back').click();
+    await page2.getByTestId('campaign-all').click();
+    await expect.poll(() => page2.getByTestId('plan-row').count()).toBe(3);
+    // each search finds another plan than the one before, so a stale answer cannot pass
+    const only = async (q: string, expected: string) => {
+      await page2.getByTestId('plan-search').fill(q);
+      // the table still shows the previous search's answer for a moment
+      await expect
+        .poll(async () => (await page2.getByTestId('plan-row').allInnerTexts()).map((t) => t.includes(expected)), { message: q })
+        .toEqual([true]);
+    };
+    await only('25/kh', 'phong trào thi đua năm 2020'); // its number
+    await only('lao cai 05/kh-ubnd', 'tỉnh Lào Cai năm 2022'); // words of a document it implements
+    await only('2007/HD-SNV', 'phong trào thi đua năm 2020'); // a document its bases cite
+    await only('khen thuong 2026 cong tac', 'năm 2026'); // its title, words in any order
+    await page2.getByTestId('plan-search').fill('khong co ke hoach nay');
+    await expect.poll(() => page2.getByTestId('plans-empty').innerText()).toContain('Không có kế hoạch nào khớp "khong co ke hoach nay"');
+    await page2.getByTestId('plan-search').fill('');
+    await expect.poll(() => page2.getByTestId('plan-row').count()).toBe(3);
+    // in a 1024 px window the table fits its pane: the number and year move under the title
+    await page2.setViewportSize({ width: 1024, height: 768 });
+    const fits = () => page2.getByTestId('plans-table').evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth);
+    await shot(page2, '10b-plans-1024');
+    await expect.poll(fits).toBe(true);
+    const row2020 = page2.getByTestId('plan-row').filter({ hasText: 'phong trào thi đua năm 2020' });
+    expect(await row2020.locator('.plans-inline-meta').innerText()).toBe('25/KH-SLĐTBXH · 2020');
+    await page2.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => row2020.locator('.plans-inline-meta').isVisible()).toBe(false);
+    await expect.poll(fits).toBe(true);
+
+    // ---- duplicate the 2026 plan for the next year, then issue it
     await page2.getByTestId('campaign-item').click();
     const row2026 = page2.getByTestId('plan-row').filter({ hasText: 'Công tác thi đua, khen thưởng năm 2026' });
     await row2026.getByTestId('plan-menu').click();

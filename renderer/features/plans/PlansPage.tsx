@@ -247,8 +247,30 @@ function CampaignDetails({ c, onEdit, onDelete }: { c: Campaign; onEdit(): void;
   );
 }
 
+function PlanSearch() {
+  const { planSearch, setPlanSearch } = usePlans();
+  const [text, setText] = useState(planSearch);
+  useEffect(() => {
+    if (text === planSearch) return;
+    const t = setTimeout(() => setPlanSearch(text), 150);
+    return () => clearTimeout(t);
+  }, [text, planSearch, setPlanSearch]);
+  return (
+    <TextInput
+      size="xs"
+      w={200}
+      placeholder={T.plans.searchShort}
+      title={T.plans.search}
+      aria-label={T.plans.search}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      data-testid="plan-search"
+    />
+  );
+}
+
 function PlansTable({ onDialog }: { onDialog(d: Dialog): void }) {
-  const { plans, plansLoading, plansError, refreshPlans, refreshCampaigns } = usePlans();
+  const { plans, plansLoading, plansError, planSearch, refreshPlans, refreshCampaigns } = usePlans();
   const remove = (p: PlanSummary) =>
     modals.openConfirmModal({
       title: T.plans.confirmDeleteTitle,
@@ -268,87 +290,98 @@ function PlansTable({ onDialog }: { onDialog(d: Dialog): void }) {
   if (!plansLoading && plans.length === 0)
     return (
       <Text c="dimmed" size="sm" p="md" data-testid="plans-empty">
-        {T.plans.empty}
+        {planSearch.trim() ? T.plans.noMatch(planSearch.trim()) : T.plans.empty}
       </Text>
     );
   return (
-    <Table highlightOnHover verticalSpacing={6} fz="sm" data-testid="plans-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{T.plans.cols.title}</Table.Th>
-          <Table.Th w={150}>{T.plans.cols.number}</Table.Th>
-          <Table.Th w={60}>{T.plans.cols.year}</Table.Th>
-          <Table.Th w={110}>{T.plans.cols.status}</Table.Th>
-          <Table.Th w={120}>{T.plans.cols.updated}</Table.Th>
-          <Table.Th w={120} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {plans.map((p) => (
-          <Table.Tr key={p.id} data-testid="plan-row">
-            <Table.Td>
-              <UnstyledButton onClick={() => openPlan(p.id)} data-testid="plan-open-title">
-                <Text size="sm" fw={500} lineClamp={2}>
-                  {p.title}
-                </Text>
-              </UnstyledButton>
-              <Group gap={6}>
-                {p.reviewCount > 0 && (
-                  <Badge size="xs" color="yellow" variant="filled">
-                    {T.plans.reviewBadge(p.reviewCount)}
-                  </Badge>
-                )}
-                {p.sourceFile && (
-                  <Text size="xs" c="dimmed" truncate="end" maw={300}>
-                    {T.plans.imported}: {p.sourceFile}
-                  </Text>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <Text size="xs" style={{ whiteSpace: 'pre' }}>
-                {p.numberLine ? p.numberLine.replace(/^Số:\s*/, '') : ''}
-              </Text>
-            </Table.Td>
-            <Table.Td>{p.year ?? ''}</Table.Td>
-            <Table.Td>
-              <Badge size="sm" variant="light" color={p.status === 'da_ban_hanh' ? 'green' : 'gray'}>
-                {PLAN_STATUS_LABELS[p.status]}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Text size="xs" c="dimmed">
-                {formatDateVi(p.updatedAt.slice(0, 10))} {p.updatedAt.slice(11, 16)}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Group gap={4} wrap="nowrap" justify="flex-end">
-                <Button size="compact-xs" variant="light" onClick={() => openPlan(p.id)} data-testid="plan-open">
-                  {T.open}
-                </Button>
-                <Menu position="bottom-end" withinPortal>
-                  <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={T.outline.more} data-testid="plan-menu">
-                      ⋯
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item onClick={() => onDialog({ kind: 'duplicate', plan: p })} data-testid="plan-duplicate">
-                      {T.plans.duplicate}
-                    </Menu.Item>
-                    <Menu.Item onClick={() => onDialog({ kind: 'move', plan: p })}>{T.plans.moveTo}</Menu.Item>
-                    <Menu.Divider />
-                    <Menu.Item color="red" onClick={() => remove(p)} data-testid="plan-delete">
-                      {T.delete}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              </Group>
-            </Table.Td>
+    <div className="plans-table-wrap">
+      <Table highlightOnHover verticalSpacing={6} fz="sm" data-testid="plans-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{T.plans.cols.title}</Table.Th>
+            <Table.Th w={150} className="plans-col-number">
+              {T.plans.cols.number}
+            </Table.Th>
+            <Table.Th w={60} className="plans-col-year">
+              {T.plans.cols.year}
+            </Table.Th>
+            <Table.Th w={110}>{T.plans.cols.status}</Table.Th>
+            <Table.Th w={120} className="plans-col-updated">
+              {T.plans.cols.updated}
+            </Table.Th>
+            <Table.Th w={90} />
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {plans.map((p) => (
+            <Table.Tr key={p.id} data-testid="plan-row">
+              <Table.Td>
+                <UnstyledButton onClick={() => openPlan(p.id)} data-testid="plan-open-title">
+                  <Text size="sm" fw={500} lineClamp={2} title={p.title}>
+                    {p.title}
+                  </Text>
+                </UnstyledButton>
+                <Group gap={6}>
+                  {p.reviewCount > 0 && (
+                    <Badge size="xs" color="yellow" variant="filled">
+                      {T.plans.reviewBadge(p.reviewCount)}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed" className="plans-inline-meta">
+                    {[p.numberLine.replace(/^Số:\s*/, ''), p.year].filter(Boolean).join(' · ')}
+                  </Text>
+                  {p.sourceFile && (
+                    <Text size="xs" c="dimmed" lineClamp={1} title={p.sourceFile} style={{ wordBreak: 'break-all' }}>
+                      {T.plans.imported}: {p.sourceFile}
+                    </Text>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td className="plans-col-number">
+                <Text size="xs" style={{ whiteSpace: 'pre' }}>
+                  {p.numberLine ? p.numberLine.replace(/^Số:\s*/, '') : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td className="plans-col-year">{p.year ?? ''}</Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={p.status === 'da_ban_hanh' ? 'green' : 'gray'} styles={{ label: { overflow: 'visible' } }}>
+                  {PLAN_STATUS_LABELS[p.status]}
+                </Badge>
+              </Table.Td>
+              <Table.Td className="plans-col-updated">
+                <Text size="xs" c="dimmed">
+                  {formatDateVi(p.updatedAt.slice(0, 10))} {p.updatedAt.slice(11, 16)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <Button size="compact-xs" variant="light" onClick={() => openPlan(p.id)} data-testid="plan-open">
+                    {T.open}
+                  </Button>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" color="gray" aria-label={T.outline.more} data-testid="plan-menu">
+                        ⋯
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => onDialog({ kind: 'duplicate', plan: p })} data-testid="plan-duplicate">
+                        {T.plans.duplicate}
+                      </Menu.Item>
+                      <Menu.Item onClick={() => onDialog({ kind: 'move', plan: p })}>{T.plans.moveTo}</Menu.Item>
+                      <Menu.Divider />
+                      <Menu.Item color="red" onClick={() => remove(p)} data-testid="plan-delete">
+                        {T.delete}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -415,6 +448,7 @@ function PlansHome() {
                 {plansLoading && <Loader size="xs" />}
               </Group>
               <Group gap="xs">
+                <PlanSearch />
                 <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'import' })} data-testid="plan-import">
                   {T.plans.import}
                 </Button>

@@ -24,10 +24,13 @@ interface PlansState {
   plans: PlanSummary[];
   plansLoading: boolean;
   plansError: string | null;
+  /** the plans table's own search (title, number, cited documents) */
+  planSearch: string;
   templates: PlanTemplate[];
   seq: number;
   setSearch(s: string): void;
   setYear(y: number | null): void;
+  setPlanSearch(s: string): void;
   select(id: string): void;
   refreshCampaigns(): Promise<void>;
   refreshPlans(): Promise<void>;
@@ -45,6 +48,7 @@ export const usePlans = create<PlansState>((set, get) => ({
   plans: [],
   plansLoading: false,
   plansError: null,
+  planSearch: '',
   templates: [],
   seq: 0,
   setSearch: (search) => {
@@ -54,6 +58,10 @@ export const usePlans = create<PlansState>((set, get) => ({
   setYear: (year) => {
     set({ year });
     void get().refreshCampaigns();
+  },
+  setPlanSearch: (planSearch) => {
+    set({ planSearch });
+    void get().refreshPlans();
   },
   select: (selected) => {
     set({ selected });
@@ -75,13 +83,15 @@ export const usePlans = create<PlansState>((set, get) => ({
     }
   },
   refreshPlans: async () => {
-    const selected = get().selected;
+    const { selected, planSearch } = get();
+    // an answer is used only if the campaign and the search are still the ones it was asked for
+    const current = () => get().selected === selected && get().planSearch === planSearch;
     set({ plansLoading: true });
     try {
-      const plans = await call('plans.list', { campaignId: selected === ALL_PLANS ? null : selected });
-      if (get().selected === selected) set({ plans, plansLoading: false, plansError: null });
+      const plans = await call('plans.list', { campaignId: selected === ALL_PLANS ? null : selected, search: planSearch });
+      if (current()) set({ plans, plansLoading: false, plansError: null });
     } catch (e) {
-      if (get().selected === selected) set({ plansLoading: false, plansError: (e as Error).message });
+      if (current()) set({ plansLoading: false, plansError: (e as Error).message });
     }
   },
   loadTemplates: async () => {

@@ -165,6 +165,9 @@ export const T = {
     create: 'Tạo từ mẫu',
     import: 'Nhập từ tệp (.docx, .txt)',
     empty: 'Chưa có kế hoạch. Tạo kế hoạch từ mẫu hoặc nhập kế hoạch đã soạn bằng Word (.docx).',
+    search: 'Tìm kế hoạch theo trích yếu, số văn bản hoặc văn bản căn cứ (gõ không dấu cũng được)',
+    searchShort: 'Tìm kế hoạch, số…',
+    noMatch: (q: string) => `Không có kế hoạch nào khớp "${q}". Thử bớt từ, hoặc chọn "Tất cả kế hoạch" nếu đang xem một phong trào.`,
     cols: {
       title: 'Trích yếu',
       number: 'Số',

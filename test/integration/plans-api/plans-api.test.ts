@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testCore } from '../../support/core';
+import { extractDocReferences } from '../../../shared/plans/references';
 import { REFERENCE_DIR } from '../plans/helpers';
 import { charSimilarity, normalizeForCompare } from '../plans/similarity';
 import { docxPlainText } from '../../../electron/services/documents/docx-text';
@@ -146,6 +147,46 @@ describe('plans through the core', () => {
     expect(plan.campaignId).toBe(c.id);
     const del = await core.call('campaigns.delete', { id: c.id });
     expect(del).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    core.close();
+  });
+
+  it('campaigns and plans are searched as every list is: words in any order, each at the start of a word', async () => {
+    const core = await testCore();
+    const c = await core.invoke('campaigns.create', {
+      name: 'Phong trào thi đua "Dân vận khéo"',
+      kind: 'chuyen_de',
+      yearFrom: 2025,
+      yearTo: 2025,
+      references: [{ number: '128/KH-UBND', kind: 'Kế hoạch', date: '02/03/2025', issuer: 'UBND tỉnh Lào Cai', title: 'thi đua Dân vận khéo' }],
+    });
+    const other = await core.invoke('campaigns.create', { name: 'Phong trào thi đua "Thanh niên tình nguyện"', kind: 'chuyen_de', yearFrom: 2025, yearTo: 2025 });
+    const ids = async (search: string) => (await core.invoke('campaigns.list', { search })).map((x) => x.id).sort();
+    expect(await ids('kheo dan van')).toEqual([c.id]); // words in any order
+    expect(await ids('DÂN VẬN')).toEqual([c.id]);
+    expect(await ids('lao cai 128')).toEqual([c.id]); // the words of a cited document
+    expect(await ids('thanh')).toEqual([other.id]); // "thanh" at the start of a word only
+    expect(await ids('nien anh')).toEqual([]); // "anh" is inside "thanh", not at a word's start
+    expect(await ids('thi dua')).toEqual([c.id, other.id].sort());
+
+    const p = await core.invoke('plans.createFromTemplate', { templateId: 'thematic-campaign', year: 2025, campaignId: c.id, theme: 'Dân vận khéo' });
+    const basis = 'Căn cứ Kế hoạch số 07/KH-BTĐKT ngày 10/01/2025 của Ban Thi đua - Khen thưởng tỉnh về thi đua năm 2025;';
+    const numbered = {
+      ...p.plan,
+      header: { ...p.plan.header, docNumber: { ...p.plan.header.docNumber!, number: 25 } },
+      bases: [...p.plan.bases, { id: 'b-cited', text: basis, refs: extractDocReferences(basis) }],
+    };
+    await core.invoke('plans.save', { id: p.id, plan: numbered, expectedUpdatedAt: p.updatedAt });
+    const q = await core.invoke('plans.createFromTemplate', { templateId: 'tdkt-work-plan', year: 2025 });
+    const plans = async (search: string, campaignId: string | null = null) => (await core.invoke('plans.list', { search, campaignId })).map((x) => x.id).sort();
+    const numberLine = (await core.invoke('plans.get', { id: p.id })).numberLine;
+    expect(numberLine).toMatch(/^Số: 25\/KH-/);
+    expect(await plans(numberLine.slice('Số: '.length))).toEqual([p.id]); // the number as written
+    expect(await plans('kh 25')).toEqual([p.id]); // its parts, in any order
+    expect(await plans('07/kh-btdkt')).toEqual([p.id]); // a document it cites
+    expect(await plans('ban thi dua khen thuong tinh')).toEqual([p.id]);
+    expect(await plans('kheo van dan')).toEqual([p.id]); // its title, words in any order
+    expect(await plans('kheo', other.id)).toEqual([]); // within the campaign chosen
+    expect(await plans('')).toEqual([p.id, q.id].sort());
     core.close();
   });
 });
