@@ -1,10 +1,10 @@
 import { AppError } from '../../shared/contract/errors';
-import type { Staff, StaffFilterParsed } from '../../shared/contract/staff';
+import type { Staff, StaffChoiceTuple, StaffFilterParsed } from '../../shared/contract/staff';
 import { compareViPersonName, foldVi } from '../../shared/text/vn';
 import { getUnit, subtreeIds } from '../../db/repositories/units';
 import { getStaff, insertStaff, queryStaff, softDeleteStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
-import { patchStaffIndex, searchStaffIndex, staffIndex, toStaff, type StaffMatches } from '../services/staff/search-index';
+import { patchStaffIndex, searchStaffIndex, staffIndex, staffVersion, toStaff, type StaffMatches } from '../services/staff/search-index';
 import type { HandlerMap } from './types';
 import { staffExportHandler, staffImportHandlers } from './staff-import';
 
@@ -45,6 +45,7 @@ const defaultFilter = { search: '', unitId: null, includeSubunits: true, status:
 
 export const staffHandlers: HandlerMap<
   | 'staff.list'
+  | 'staff.choices'
   | 'staff.get'
   | 'staff.create'
   | 'staff.update'
@@ -58,6 +59,12 @@ export const staffHandlers: HandlerMap<
     const offset = input?.offset ?? 0;
     // only the window asked for becomes objects to send
     return { rows: matches.slice(offset, input?.limit !== undefined ? offset + input.limit : undefined), total: matches.total, offset };
+  },
+  'staff.choices': async (input, ctx) => {
+    const version = staffVersion(ctx.conn.sqlite);
+    if (input?.known === version) return { version, rows: null };
+    const everyone = (await matchStaff(ctx, { ...defaultFilter, status: 'all' })).slice(0);
+    return { version, rows: everyone.map((s): StaffChoiceTuple => [s.id, s.fullName, s.unitId, s.birthDate, s.status]) };
   },
   'staff.get': async ({ id }, ctx) => toStaff(await mustGet(ctx, id)),
   'staff.create': async (input, ctx) => {

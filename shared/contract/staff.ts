@@ -116,6 +116,9 @@ export const staffImportPreview = z.object({
 });
 export type StaffImportPreview = z.infer<typeof staffImportPreview>;
 
+/** One person as the pickers hold them (staff.choices). */
+export type StaffChoiceTuple = [id: string, fullName: string, unitId: string | null, birthDate: string | null, status: StaffStatus];
+
 export const staffProcedures = {
   /** with `limit`: one window of the ordered result (the virtualised list fetches what it shows); `total` counts all matches */
   'staff.list': {
@@ -126,6 +129,18 @@ export const staffProcedures = {
       })
       .optional(),
     output: z.object({ rows: z.array(staff), total: z.number(), offset: z.number() }),
+  },
+  /**
+   * Everyone (all statuses) as the person pickers show them, in Vietnamese person order, as
+   * tuples [id, fullName, unitId, birthDate, status] (≈2 MB for 30,000 people, not the 10 MB
+   * of staff.list). `known`: the version the renderer holds; `rows` is null when it is current.
+   */
+  'staff.choices': {
+    input: z.object({ known: z.string().max(100).nullable().optional().default(null) }).optional(),
+    output: z.object({
+      version: z.string(),
+      rows: z.array(z.tuple([z.string(), z.string(), z.string().nullable(), z.string().nullable(), z.enum(STAFF_STATUSES)])).nullable(),
+    }),
   },
   'staff.get': { input: z.object({ id: id() }), output: staff },
   'staff.create': { input: staffInput, output: staff },

@@ -263,6 +263,22 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByTestId('decision-pick-unit').fill('phong so 1 trung');
     await page.getByRole('option', { name: '— Phòng số 1 (Trung tâm Dịch vụ)' }).click();
     await expect.poll(() => page.getByTestId('recipient-row').allInnerTexts()).toEqual([expect.stringMatching(/Phòng số 1\s+Tập thể · Trung tâm Dịch vụ/)]);
+
+    // the pickers keep one list of people for the window, checked against the core as each form
+    // opens: a person added meanwhile (another window, an import) is offered the next time
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await api('staff.create', { fullName: 'Đinh Văn Giáp', unitId: second, employmentStart: '2015-01-01' });
+    await page.getByTestId('awards-tab-initiatives').click();
+    await page.getByTestId('initiative-add').click();
+    await page.getByTestId('initiative-person').click();
+    await page.getByTestId('initiative-person').fill('dinh gi');
+    await expect
+      .poll(() => page.getByRole('option').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Đinh Thị Giang — Phòng số 1 \(Trung tâm Dịch vụ\)/), expect.stringMatching(/^Đinh Văn Giáp — Phòng số 1 \(Trung tâm Dịch vụ\)/)]);
+    await page.getByRole('option', { name: /^Đinh Văn Giáp/ }).click();
+    await page.getByTestId('initiative-title').fill('Số hóa hồ sơ người có công');
+    await page.getByTestId('initiative-save').click();
+    await expect.poll(async () => (await api<{ staffName: string; title: string }[]>('records.listInitiatives', { year: null })).map((r) => `${r.staffName}: ${r.title}`)).toEqual(['Đinh Văn Giáp: Số hóa hồ sơ người có công']);
     await page.close();
   });
 });

@@ -206,6 +206,19 @@ export async function makeStaffIndexReady(sqlite: BetterSqlite3.Database, pause:
   await runInSlices(pending, sqlite, warmUpSteps(sqlite), pause);
 }
 
+const connectionIds = new WeakMap<BetterSqlite3.Database, string>();
+
+/**
+ * A token that changes whenever the staff table may have changed: a write through this
+ * connection (the TEMP triggers' count), a commit by another connection (data_version), or
+ * another connection altogether (a restore). The pickers keep their list while it holds.
+ */
+export function staffVersion(sqlite: BetterSqlite3.Database): string {
+  let conn = connectionIds.get(sqlite);
+  if (!conn) connectionIds.set(sqlite, (conn = Math.random().toString(36).slice(2, 10)));
+  return `${conn}.${watchStaffChanges(sqlite)()}.${dataVersion(sqlite)}`;
+}
+
 /** Tests: whether a build is under way, and whether the kept index is current with its search lists. */
 export function staffIndexState(sqlite: BetterSqlite3.Database): { building: boolean; ready: boolean } {
   const idx = indexes.get(sqlite);

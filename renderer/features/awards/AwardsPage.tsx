@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Stack, Tabs, Title } from '@mantine/core';
 import { useUnits } from '../units/store';
+import { useStaffChoices } from '../staff/choices';
 import { CatalogTab } from './CatalogTab';
 import { CheckerTab } from './CheckerTab';
 import { DecisionsTab } from './DecisionsTab';
@@ -25,6 +26,8 @@ export function AwardsPage() {
   useEffect(() => {
     void refreshUnits();
     void loadCatalog();
+    // the person pickers of the tabs' forms: fetched ahead, so the first form opens at once
+    void useStaffChoices.getState().refresh();
   }, [refreshUnits, loadCatalog]);
 
   return (

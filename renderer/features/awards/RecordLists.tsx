@@ -10,7 +10,8 @@ import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
-import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, useStaffOptions } from './common';
+import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete } from './common';
+import { useStaffOptions } from '../staff/choices';
 import { useAwards } from './store';
 import { T } from './strings';
 

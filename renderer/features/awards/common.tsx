@@ -1,14 +1,12 @@
 // Small pieces shared by the award tabs: year input, unit select, staff picker (search
 // without diacritics), the "chưa xác minh" badge, delete confirmation.
-import { useEffect, useMemo, useState } from 'react';
-import { Badge, NumberInput, Select, Text, Tooltip, type ComboboxItem } from '@mantine/core';
+import { useMemo } from 'react';
+import { Badge, NumberInput, Select, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { Staff } from '../../../shared/contract/staff';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
-import { compareViPersonName, foldVi, formatDateVi } from '../../../shared/text/vn';
-import { call } from '../../lib/api';
-import { useUnitLabels, useUnits } from '../units/store';
+import { useUnits } from '../units/store';
+import { useStaffChoices, type StaffOption } from '../staff/choices';
 import { T } from './strings';
 
 export const ALL = '__all__';
@@ -74,36 +72,6 @@ export function UnitSelect({
   );
 }
 
-export interface StaffOption extends ComboboxItem {
-  search: string;
-  staff: Staff;
-}
-
-/** Every staff member (all statuses) as picker options, in Vietnamese order. */
-export function useStaffOptions() {
-  // "Văn phòng (Sở Tài chính)" where units share a name: two namesakes in two Văn phòng differ
-  const unitNames = useUnitLabels();
-  const [rows, setRows] = useState<Staff[]>([]);
-  useEffect(() => {
-    let live = true;
-    void call('staff.list', { status: 'all' }).then((r) => {
-      if (live) setRows(r.rows);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return useMemo(() => {
-    return [...rows]
-      .sort((a, b) => compareViPersonName(a.fullName, b.fullName))
-      .map((s): StaffOption => {
-        const unit = s.unitId ? unitNames.get(s.unitId) ?? '' : '';
-        const label = [s.fullName, unit, s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' — ');
-        return { value: s.id, label, search: foldVi(label), staff: s };
-      });
-  }, [rows, unitNames]);
-}
-
 export function StaffPicker({
   value,
   onChange,
@@ -125,6 +93,7 @@ export function StaffPicker({
   required?: boolean;
   error?: string | null;
 }) {
+  const loaded = useStaffChoices((s) => s.loaded);
   return (
     <Select
       label={label}
@@ -134,7 +103,7 @@ export function StaffPicker({
       searchable
       limit={50}
       placeholder={placeholder}
-      nothingFoundMessage="Không có cán bộ nào khớp"
+      nothingFoundMessage={loaded ? T.staffPicker.nothingFound : T.staffPicker.loading}
       w={w}
       required={required}
       error={error}

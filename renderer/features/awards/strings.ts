@@ -204,6 +204,10 @@ export const T = {
     counts: 'Tổng hợp',
   },
 
+  staffPicker: {
+    nothingFound: 'Không có cán bộ nào khớp',
+    loading: 'Đang tải danh sách cán bộ…',
+  },
   timeline: {
     person: 'Cá nhân',
     unit: 'Tập thể (đơn vị)',

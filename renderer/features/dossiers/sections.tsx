@@ -23,7 +23,7 @@ import {
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
-import type { Staff } from '../../../shared/contract/staff';
+import { useStaffOptions } from '../staff/choices';
 import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
 import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../../shared/text/vn';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
@@ -32,7 +32,6 @@ import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useCatalog } from './DossiersPage';
-import { useUnitLabels } from '../units/store';
 import { useDossiers } from './store';
 import { D } from './strings';
 
@@ -388,17 +387,8 @@ function Candidates({ d }: { d: DossierDetail }) {
   const [data, setData] = useState<{ ruleSetName: string; judged: boolean; eligible: CandidateOut[]; nearly: CandidateOut[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [staffRows, setStaffRows] = useState<Staff[]>([]);
-  const unitLabels = useUnitLabels();
-  // name — unit — birth date, as the other person pickers; folded once (27,000 people re-folded on each key took ≈50 ms)
-  const staff = useMemo(
-    () =>
-      staffRows.map((s) => {
-        const label = [s.fullName, s.unitId ? unitLabels.get(s.unitId) ?? '' : '', s.birthDate ? formatDateVi(s.birthDate) : ''].filter(Boolean).join(' — ');
-        return { value: s.id, label, search: foldVi(label) };
-      }),
-    [staffRows, unitLabels],
-  );
+  // name — unit — birth date, as every person picker; people at work only
+  const staff = useStaffOptions('dang_cong_tac');
   const [units, setUnits] = useState<{ value: string; label: string }[]>([]);
   const [staffId, setStaffId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -411,9 +401,6 @@ function Candidates({ d }: { d: DossierDetail }) {
     void load();
   }, [d.id, d.nominees.length, d.year, d.awardCode]);
   useEffect(() => {
-    call('staff.list', { status: 'dang_cong_tac' })
-      .then((r) => setStaffRows(r.rows))
-      .catch(() => setStaffRows([]));
     call('units.list', { includeInactive: false })
       // in tree order, a shared name ("Văn phòng") followed by its parents; the dossier's office only
       .then((r) => setUnits(unitTreeOptions(flattenUnitTree(buildUnitTree(r.filter((u) => u.officeId === d.originOfficeId))))))

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { Task, TaskStatus, TaskUnitRef } from '../../../shared/contract/tasks';
 import type { Unit } from '../../../shared/contract/units';
-import type { Staff } from '../../../shared/contract/staff';
+import { useStaffOptions } from '../staff/choices';
 import { TASK_STATUS_OPTIONS } from '../../../shared/tasks/labels';
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
@@ -28,7 +28,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
   // a unit is offered, and read back, by a label of its own: "Văn phòng (Sở Tài chính)" where
   // units share a name (a name alone chose the first unit of that name, whichever Sở it was in)
   const unitLabels = useUnitLabels();
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const staff = useStaffOptions('dang_cong_tac');
   const [f, setF] = useState(() => {
     const tagOf = (r: TaskUnitRef) => (r.unitId && unitLabels.get(r.unitId)) || r.name;
     return {
@@ -48,9 +48,6 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
 
   useEffect(() => {
     void refreshUnits();
-    call('staff.list', { status: 'dang_cong_tac' })
-      .then((r) => setStaff(r.rows))
-      .catch(() => setStaff([]));
   }, [refreshUnits]);
 
   const unitNames = useMemo(() => [...new Set(units.filter((u) => u.active).map((u) => unitLabels.get(u.id)!))], [units, unitLabels]);
@@ -64,7 +61,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
     }
     return m;
   }, [units, unitLabels]);
-  const staffNames = useMemo(() => [...new Set(staff.map((s) => s.fullName))], [staff]);
+  const staffNames = useMemo(() => [...new Set(staff.map((s) => s.staff.fullName))], [staff]);
 
   // the task's units as they were: a tag left as it was keeps its unit even if its label changed since
   const [original] = useState(() => new Map([...(editing?.lead ?? []), ...(editing?.coordinating ?? [])].map((r) => [r.name, r])));
@@ -77,7 +74,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const matches = staff.filter((s) => s.fullName === f.responsible.trim());
+    const matches = staff.filter((s) => s.staff.fullName === f.responsible.trim());
     const data = {
       year: f.year,
       quarter: f.quarter,
@@ -87,7 +84,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
       timing: f.timing,
       lead: refs(f.lead),
       coordinating: refs(f.coordinating),
-      responsibleStaffId: matches.length === 1 ? matches[0]!.id : null,
+      responsibleStaffId: matches.length === 1 ? matches[0]!.value : null,
       responsibleName: matches.length === 1 ? '' : f.responsible,
       status: f.status,
     };

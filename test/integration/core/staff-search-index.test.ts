@@ -267,6 +267,49 @@ describe('staff search index', () => {
     await expectSame(core, { search: 'ng' });
   });
 
+  it("the pickers' list (staff.choices): everyone in order, answered again only when the staff table changed", async () => {
+    const { core } = await populated(400);
+    const first = await core.invoke('staff.choices', {});
+    const everyone = await reference(core, { status: 'all' });
+    expect(first.rows!.map((r) => r[1])).toEqual(everyone.map((s) => s.fullName));
+    expect(new Map(first.rows!.map((r) => [r[0], r]))).toEqual(new Map(everyone.map((s) => [s.id, [s.id, s.fullName, s.unitId, s.birthDate, s.status]])));
+    expect(new Set(first.rows!.map((r) => r[4])).size).toBeGreaterThan(1); // every status, not only people at work
+
+    // the version held: nothing to send
+    expect(await core.invoke('staff.choices', { known: first.version })).toEqual({ version: first.version, rows: null });
+    // … and a write to another table does not count
+    await core.invoke('units.create', { name: 'Phòng Mới', parentId: null });
+    expect((await core.invoke('staff.choices', { known: first.version })).rows).toBeNull();
+
+    const changedBy = async (write: () => Promise<unknown> | unknown, known: string) => {
+      await write();
+      const r = await core.invoke('staff.choices', { known });
+      expect(r.version).not.toBe(known);
+      return r;
+    };
+    // a handler's write
+    const added = await changedBy(() => core.invoke('staff.create', { fullName: 'Ông Ích Đường' }), first.version);
+    expect(added.rows!.some((r) => r[1] === 'Ông Ích Đường')).toBe(true);
+    // raw SQL on this connection (an import, a bundle applied)
+    const renamed = await changedBy(() => core.ctx.conn.sqlite.prepare("UPDATE staff SET full_name = 'Ông Ích Khiêm' WHERE full_name = 'Ông Ích Đường'").run(), added.version);
+    expect(renamed.rows!.some((r) => r[1] === 'Ông Ích Khiêm')).toBe(true);
+    // another connection (the CLI while the app runs)
+    const byOther = await changedBy(() => {
+      const other = new Database(core.ctx.conn.path);
+      other.prepare("UPDATE staff SET status = 'nghi_huu' WHERE full_name = 'Ông Ích Khiêm'").run();
+      other.close();
+    }, renamed.version);
+    expect(byOther.rows!.find((r) => r[1] === 'Ông Ích Khiêm')![4]).toBe('nghi_huu');
+    // a restore: another file, another connection
+    const b = await createBackup(core.ctx, { reason: 'manual' });
+    await core.invoke('staff.create', { fullName: 'Sau Sao Lưu' });
+    const afterCreate = await core.invoke('staff.choices', {});
+    await core.invoke('backup.restore', { path: b.path });
+    const restored = await core.invoke('staff.choices', { known: afterCreate.version });
+    expect(restored.rows!.some((r) => r[1] === 'Sau Sao Lưu')).toBe(false);
+    expect(restored.rows!.some((r) => r[1] === 'Ông Ích Khiêm')).toBe(true);
+  });
+
   it('returned rows cannot corrupt the index', async () => {
     const { core } = await populated(50);
     const rows = (await core.invoke('staff.list', {})).rows;
