@@ -107,6 +107,22 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     await page.keyboard.press('Escape');
     await page.getByTestId('task-drawer').waitFor({ state: 'detached' });
 
+    // the year view at 1024 px: four quarters; a card's deadline in the view's year reads "31/03"
+    // (the full date in its tooltip), so its status fits beside it
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByTestId('tasks-tab-year').click();
+    const q1 = page.getByTestId('year-quarter-1').getByTestId('year-task');
+    await expect.poll(() => q1.count()).toBe(4);
+    const planCard = q1.filter({ hasText: 'Kế hoạch công tác TĐKT năm 2022' });
+    const due = planCard.locator('[title="31/03/2022"]');
+    expect(await due.innerText()).toBe('31/03');
+    const badge = planCard.getByTestId('task-status-badge');
+    expect(await badge.innerText()).toMatch(/hoàn thành/i);
+    // the label is not cut short ("HOÀN T…")
+    expect(await badge.locator('span').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.getByTestId('tasks-tab-board').click();
+
     // a task of 2019 never marked done: overdue, but folded away from this year's and last year's
     await api(host, 'tasks.create', { year: 2019, dueDate: '30/06/2019', title: 'Báo cáo tổng kết phong trào thi đua năm 2019' });
 

@@ -141,7 +141,8 @@ function DelayedLoader({ show }: { show: boolean }) {
 const SearchBox = memo(function SearchBox() {
   return (
     <TextInput
-      placeholder={T.search}
+      placeholder={T.searchShort}
+      title={T.search}
       aria-label={T.search}
       defaultValue={useStaff.getState().filter.search}
       // search as you type: the core answers from an in-memory index in about a millisecond,

@@ -6,6 +6,7 @@ const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 export const T = {
   title: 'Cán bộ',
   search: 'Tìm theo họ tên (gõ có dấu hoặc không dấu)',
+  searchShort: 'Tìm theo họ tên…',
   unitFilter: 'Đơn vị',
   allUnits: 'Tất cả đơn vị',
   statusFilter: 'Trạng thái',

@@ -10,7 +10,7 @@ import { T } from './strings';
 const ROW = 70;
 
 export function YearView() {
-  const { rows, today, openTask } = useTasks();
+  const { rows, today, year, openTask } = useTasks();
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 12, flex: 1, minHeight: 0 }}>
       {QUARTERS.map((q) => {
@@ -63,8 +63,10 @@ export function YearView() {
                     {t.title}
                   </Text>
                   <Group justify="space-between" wrap="nowrap" gap={4}>
-                    <Text size="xs" c={t.overdue ? 'red.9' : 'dimmed'}>
-                      {formatDateVi(t.effectiveDue)}
+                    {/* the year shown is the view's, unless the deadline moved into another: at 1024 px the
+                        four columns leave a card room for "31/03" and "HOÀN THÀNH", not "31/03/2026" too */}
+                    <Text size="xs" c={t.overdue ? 'red.9' : 'dimmed'} title={formatDateVi(t.effectiveDue)} style={{ whiteSpace: 'nowrap' }}>
+                      {t.effectiveDue && t.effectiveDue.startsWith(`${year}-`) ? formatDateVi(t.effectiveDue).slice(0, 5) : formatDateVi(t.effectiveDue)}
                     </Text>
                     <StatusBadge status={t.displayStatus} size="xs" />
                   </Group>
