@@ -199,17 +199,29 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
 
     // a task led by one Văn phòng: offered by its label, saved with that unit (a name alone took
     // the first "Văn phòng" found); the label comes back when the task is edited, and stays its unit
+    // its person likewise: two "Trần Thị Hoa", one in each of two Văn phòng
+    await api('staff.create', { fullName: 'Trần Thị Hoa', gender: 'nu', unitId: tcVanPhong, birthDate: '1980-04-02' });
+    const hoa = (await api<{ id: string }>('staff.create', { fullName: 'Trần Thị Hoa', gender: 'nu', unitId: ids.get('Sở Nội vụ/Văn phòng'), birthDate: '1985-09-10' })).id;
     await page.getByTestId('nav-tasks').click();
     await page.getByTestId('tasks-add').click();
     await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng');
     await page.getByTestId('task-form-lead').click();
     await page.getByTestId('task-form-lead').fill('van phong y te');
     await page.getByRole('option', { name: 'Văn phòng (Sở Y tế)', exact: true }).click();
+    // the units' dropdown stays open over the field below it until the focus moves on
+    await page.getByTestId('task-form-title').click();
+    await page.getByTestId('task-form-responsible').click();
+    await page.getByTestId('task-form-responsible').fill('tran thi hoa');
+    await expect
+      .poll(() => page.getByRole('option').allInnerTexts())
+      .toEqual(['Trần Thị Hoa — Văn phòng (Sở Tài chính) — 02/04/1980', 'Trần Thị Hoa — Văn phòng (Sở Nội vụ) — 10/09/1985']);
+    await page.getByRole('option', { name: 'Trần Thị Hoa — Văn phòng (Sở Nội vụ) — 10/09/1985' }).click();
     await page.getByTestId('task-form-save').click();
     await page.getByTestId('task-form-save').waitFor({ state: 'detached' });
     const year = Number(await page.getByTestId('tasks-year').inputValue());
-    const tasks = await api<{ rows: Array<{ id: string; lead: Array<{ unitId: string | null; name: string }> }> }>('tasks.list', { year });
+    const tasks = await api<{ rows: Array<{ id: string; lead: Array<{ unitId: string | null; name: string }>; responsibleStaffId: string | null; responsibleName: string }> }>('tasks.list', { year });
     expect(tasks.rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
+    expect(tasks.rows.map((t) => [t.responsibleStaffId, t.responsibleName])).toEqual([[hoa, 'Trần Thị Hoa']]);
     // the card and the task's page name the unit by its label too
     const card = page.getByTestId('task-card').filter({ hasText: 'Tổng hợp đăng ký thi đua của Văn phòng' });
     await expect.poll(() => card.innerText()).toContain('Văn phòng (Sở Y tế)');
@@ -220,7 +232,10 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng Sở Y tế');
     await page.getByTestId('task-form-save').click();
     await page.getByTestId('task-form-save').waitFor({ state: 'detached' });
-    expect((await api<typeof tasks>('tasks.list', { year })).rows.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
+    const edited = (await api<typeof tasks>('tasks.list', { year })).rows;
+    expect(edited.map((t) => t.lead)).toEqual([[{ unitId: ids.get('Sở Y tế/Văn phòng'), name: 'Văn phòng' }]]);
+    // the field showed her name, which two people have: she stays the task's person
+    expect(edited.map((t) => t.responsibleStaffId)).toEqual([hoa]);
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -4,6 +4,7 @@ import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, Ta
 import type { Task, TaskStatus, TaskUnitRef } from '../../../shared/contract/tasks';
 import type { Unit } from '../../../shared/contract/units';
 import { useStaffOptions } from '../staff/choices';
+import { resolveResponsible } from './responsible';
 import { TASK_STATUS_OPTIONS } from '../../../shared/tasks/labels';
 import { QUARTERS, quarterRoman, type Quarter } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
@@ -28,7 +29,11 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
   // a unit is offered, and read back, by a label of its own: "Văn phòng (Sở Tài chính)" where
   // units share a name (a name alone chose the first unit of that name, whichever Sở it was in)
   const unitLabels = useUnitLabels();
+  // people at work are offered; everyone is looked up (a task's person may have retired since)
   const staff = useStaffOptions('dang_cong_tac');
+  const everyone = useStaffOptions('all');
+  // the task's person as it was, kept while the field still names them
+  const [kept] = useState(() => (editing?.responsibleStaffId ? { id: editing.responsibleStaffId, fullName: editing.responsibleName } : null));
   const [f, setF] = useState(() => {
     const tagOf = (r: TaskUnitRef) => (r.unitId && unitLabels.get(r.unitId)) || r.name;
     return {
@@ -61,7 +66,8 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
     }
     return m;
   }, [units, unitLabels]);
-  const staffNames = useMemo(() => [...new Set(staff.map((s) => s.staff.fullName))], [staff]);
+  const staffLabels = useMemo(() => [...new Set(staff.map((s) => s.label))], [staff]);
+  const keptLabel = useMemo(() => (kept ? everyone.find((o) => o.value === kept.id)?.label ?? null : null), [kept, everyone]);
 
   // the task's units as they were: a tag left as it was keeps its unit even if its label changed since
   const [original] = useState(() => new Map([...(editing?.lead ?? []), ...(editing?.coordinating ?? [])].map((r) => [r.name, r])));
@@ -74,7 +80,11 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const matches = staff.filter((s) => s.staff.fullName === f.responsible.trim());
+    const responsible = resolveResponsible(
+      f.responsible,
+      kept && { ...kept, label: keptLabel },
+      staff.map((o) => ({ id: o.value, label: o.label, fullName: o.staff.fullName })),
+    );
     const data = {
       year: f.year,
       quarter: f.quarter,
@@ -84,8 +94,8 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
       timing: f.timing,
       lead: refs(f.lead),
       coordinating: refs(f.coordinating),
-      responsibleStaffId: matches.length === 1 ? matches[0]!.value : null,
-      responsibleName: matches.length === 1 ? '' : f.responsible,
+      responsibleStaffId: responsible.staffId,
+      responsibleName: responsible.name,
       status: f.status,
     };
     const saved = await run(() => (editing ? call('tasks.update', { id: editing.id, data, expectedUpdatedAt: editing.updatedAt }) : call('tasks.create', data)));
@@ -152,7 +162,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
             label={T.form.responsible}
             description={T.form.responsibleHint}
             inputWrapperOrder={['label', 'input', 'description']}
-            data={staffNames}
+            data={staffLabels}
             value={f.responsible}
             onChange={(v) => setF({ ...f, responsible: v })}
             limit={30}
