@@ -105,194 +105,198 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
     const call = <P extends ProcedureName>(p: P, input?: unknown) => c.invoke(p, input);
     const cmd = `${pos[0]} ${pos[1] ?? ''}`.trim();
     const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
-    switch (cmd) {
-      case 'office show': {
-        const o = await call('office.get');
-        if (v.json) json(o);
-        else if (!o) io.out('Chưa thiết lập thông tin cơ quan. Dùng: tdkt office set --name … --abbr … --place … --level …');
-        else {
-          io.out(`Cơ quan:            ${o.name}`);
-          io.out(`Cơ quan chủ quản:   ${o.parentAgency || '—'}`);
-          io.out(`Cấp:                ${o.levelCode}`);
-          io.out(`Địa danh:           ${o.placeName}`);
-          io.out(`Viết tắt:           ${o.abbreviation}`);
-          io.out(`Thủ trưởng:         ${[o.headTitle, o.headName].filter(Boolean).join(' ') || '—'}`);
-          io.out(`Cơ quan cấp trên:   ${o.superiorName || '—'}`);
-        }
-        return 0;
-      }
-      case 'office set': {
-        const current = await call('office.get');
-        const o = await call('office.save', {
-          name: v.name ?? current?.name,
-          parentAgency: v.parent ?? current?.parentAgency ?? '',
-          levelCode: v.level ?? current?.levelCode,
-          placeName: v.place ?? current?.placeName,
-          abbreviation: v.abbr ?? current?.abbreviation,
-          headTitle: v['head-title'] ?? current?.headTitle ?? '',
-          headName: v['head-name'] ?? current?.headName ?? '',
-          superiorName: v.superior ?? current?.superiorName ?? '',
-        });
-        if (v.json) json(o);
-        else io.out(`Đã lưu thông tin cơ quan: ${o.name} (${o.abbreviation}).`);
-        return 0;
-      }
-      case 'units list': {
-        const units = await call('units.list', { includeInactive: true });
-        if (v.json) json(units);
-        else if (units.length === 0) io.out('Chưa có đơn vị nào.');
-        else printTree(units, io);
-        return 0;
-      }
-      case 'staff list': {
-        const status = v.status ?? 'dang_cong_tac';
-        const r = await call('staff.list', { search: v.search ?? '', unitId: v.unit ?? null, status });
-        if (v.json) json(r.rows);
-        else {
-          const units = new Map((await call('units.list', {})).map((u) => [u.id, u.name]));
-          for (const s of r.rows) {
-            io.out(
-              [s.fullName, formatDateVi(s.birthDate) || '—', (s.unitId && units.get(s.unitId)) || '—', s.position || '—', s.category ? CATEGORY_LABELS[s.category] : '—', STATUS_LABELS[s.status]].join('\t'),
-            );
+    const rc = await (async (): Promise<number> => {
+      switch (cmd) {
+        case 'office show': {
+          const o = await call('office.get');
+          if (v.json) json(o);
+          else if (!o) io.out('Chưa thiết lập thông tin cơ quan. Dùng: tdkt office set --name … --abbr … --place … --level …');
+          else {
+            io.out(`Cơ quan:            ${o.name}`);
+            io.out(`Cơ quan chủ quản:   ${o.parentAgency || '—'}`);
+            io.out(`Cấp:                ${o.levelCode}`);
+            io.out(`Địa danh:           ${o.placeName}`);
+            io.out(`Viết tắt:           ${o.abbreviation}`);
+            io.out(`Thủ trưởng:         ${[o.headTitle, o.headName].filter(Boolean).join(' ') || '—'}`);
+            io.out(`Cơ quan cấp trên:   ${o.superiorName || '—'}`);
           }
-          io.out(`Tổng số: ${r.total} người.`);
-        }
-        return 0;
-      }
-      case 'staff import': {
-        const file = pos[2];
-        if (!file) throw new UsageError('Thiếu đường dẫn tệp Excel: tdkt staff import TỆP.xlsx');
-        const bytes = readInput(file);
-        const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
-        const preview = await call('staff.importPreview', input);
-        if (preview.errors.length > 0) {
-          if (v.json) json(preview);
-          io.err(`Tệp có ${preview.errors.length} lỗi, chưa nhập gì. Sửa các lỗi sau rồi nhập lại:`);
-          for (const e of preview.errors.slice(0, 50)) io.err(`  ${e.message}`);
-          if (preview.errors.length > 50) io.err(`  … và ${preview.errors.length - 50} lỗi khác.`);
-          return 1;
-        }
-        if (v['dry-run']) {
-          if (v.json) json(preview);
-          else io.out(`Kiểm tra xong: ${preview.validRows} dòng hợp lệ, không có lỗi. (Chạy thử — chưa nhập.)`);
           return 0;
         }
-        const r = await call('staff.importApply', { ...input, mapping: preview.mapping });
-        if (v.json) json(r);
-        else io.out(`Đã nhập ${r.imported} cán bộ.`);
-        return 0;
-      }
-      case 'db check': {
-        const r = await call('db.check');
-        if (v.json) json({ ...r, dbPath });
-        else {
-          io.out(`Tệp: ${dbPath}`);
-          io.out(`Toàn vẹn: ${r.ok ? 'tốt (integrity_check: ok)' : 'CÓ LỖI'}`);
-          if (!r.ok) for (const m of r.messages) io.out(`  ${m}`);
-          io.out(`Phiên bản lược đồ: ${r.schemaVersion}/${r.latestVersion}`);
+        case 'office set': {
+          const current = await call('office.get');
+          const o = await call('office.save', {
+            name: v.name ?? current?.name,
+            parentAgency: v.parent ?? current?.parentAgency ?? '',
+            levelCode: v.level ?? current?.levelCode,
+            placeName: v.place ?? current?.placeName,
+            abbreviation: v.abbr ?? current?.abbreviation,
+            headTitle: v['head-title'] ?? current?.headTitle ?? '',
+            headName: v['head-name'] ?? current?.headName ?? '',
+            superiorName: v.superior ?? current?.superiorName ?? '',
+          });
+          if (v.json) json(o);
+          else io.out(`Đã lưu thông tin cơ quan: ${o.name} (${o.abbreviation}).`);
+          return 0;
         }
-        return r.ok ? 0 : 1;
-      }
-      case 'plan list': {
-        const plans = await call('plans.list');
-        if (v.json) json(plans);
-        else if (plans.length === 0) io.out('Chưa có kế hoạch nào.');
-        else for (const p of plans) io.out([p.id, p.numberLine || '(chưa có số)', p.year ?? '', p.title].join('\t'));
-        return 0;
-      }
-      case 'plan import': {
-        const file = pos[2];
-        if (!file) throw new UsageError('Thiếu đường dẫn tệp kế hoạch: tdkt plan import TỆP.docx');
-        const bytes = readInput(file);
-        const r = await call('plans.import', { fileName: path.basename(file), fileBase64: bytes.toString('base64') });
-        if (v.json) json(r.record.plan);
-        else {
-          io.out(r.record.id);
-          for (const w of r.warnings) io.err(`Lưu ý: ${w}`);
+        case 'units list': {
+          const units = await call('units.list', { includeInactive: true });
+          if (v.json) json(units);
+          else if (units.length === 0) io.out('Chưa có đơn vị nào.');
+          else printTree(units, io);
+          return 0;
         }
-        return 0;
-      }
-      case 'plan export': {
-        const id = pos[2];
-        const format = v.format;
-        if (!id) throw new UsageError('Thiếu mã kế hoạch: tdkt plan export MÃ --format docx --out TỆP');
-        if (format !== 'docx' && format !== 'pdf' && format !== 'json') throw new UsageError('--format phải là docx, pdf hoặc json.');
-        if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
-        const f = await call('plans.export', { id, format });
-        const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
-        writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
-        io.out(`Đã xuất: ${target}`);
-        return 0;
-      }
-      case 'backup create': {
-        const b = await call('backup.create', { destDir: v.out ? path.resolve(v.out) : undefined });
-        if (v.json) json(b);
-        else io.out(`Đã sao lưu vào ${b.path} (${formatBytes(b.size)}, kiểm tra toàn vẹn: tốt).`);
-        return 0;
-      }
-      case 'backup list': {
-        const r = await call('backup.list');
-        if (v.json) json(r);
-        else {
-          io.out(`Thư mục sao lưu tự động: ${r.folder} (giữ ${r.keep} bản gần nhất)`);
-          if (r.backups.length === 0) io.out('Chưa có bản sao lưu nào.');
-          for (const b of r.backups) {
-            const ok = b.integrityOk ? 'tốt' : 'HỎNG';
-            io.out([formatDateTime(b.createdAt), BACKUP_REASON_LABELS[b.reason], formatBytes(b.size), ok, b.path].join('\t'));
+        case 'staff list': {
+          const status = v.status ?? 'dang_cong_tac';
+          const r = await call('staff.list', { search: v.search ?? '', unitId: v.unit ?? null, status });
+          if (v.json) json(r.rows);
+          else {
+            const units = new Map((await call('units.list', {})).map((u) => [u.id, u.name]));
+            for (const s of r.rows) {
+              io.out(
+                [s.fullName, formatDateVi(s.birthDate) || '—', (s.unitId && units.get(s.unitId)) || '—', s.position || '—', s.category ? CATEGORY_LABELS[s.category] : '—', STATUS_LABELS[s.status]].join('\t'),
+              );
+            }
+            io.out(`Tổng số: ${r.total} người.`);
           }
+          return 0;
         }
-        return 0;
-      }
-      case 'backup restore': {
-        const file = pos[2];
-        if (!file) throw new UsageError('Thiếu đường dẫn tệp sao lưu: tdkt backup restore TỆP');
-        const r = await call('backup.restore', { path: path.resolve(file) });
-        if (v.json) json(r);
-        else {
-          io.out(`Đã khôi phục dữ liệu từ ${r.restoredFrom}.`);
-          io.out(`Dữ liệu trước khi khôi phục được giữ tại ${r.safetyBackup.path}.`);
+        case 'staff import': {
+          const file = pos[2];
+          if (!file) throw new UsageError('Thiếu đường dẫn tệp Excel: tdkt staff import TỆP.xlsx');
+          const bytes = readInput(file);
+          const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
+          const preview = await call('staff.importPreview', input);
+          if (preview.errors.length > 0) {
+            if (v.json) json(preview);
+            io.err(`Tệp có ${preview.errors.length} lỗi, chưa nhập gì. Sửa các lỗi sau rồi nhập lại:`);
+            for (const e of preview.errors.slice(0, 50)) io.err(`  ${e.message}`);
+            if (preview.errors.length > 50) io.err(`  … và ${preview.errors.length - 50} lỗi khác.`);
+            return 1;
+          }
+          if (v['dry-run']) {
+            if (v.json) json(preview);
+            else io.out(`Kiểm tra xong: ${preview.validRows} dòng hợp lệ, không có lỗi. (Chạy thử — chưa nhập.)`);
+            return 0;
+          }
+          const r = await call('staff.importApply', { ...input, mapping: preview.mapping });
+          if (v.json) json(r);
+          else io.out(`Đã nhập ${r.imported} cán bộ.`);
+          return 0;
         }
-        return 0;
+        case 'db check': {
+          const r = await call('db.check');
+          if (v.json) json({ ...r, dbPath });
+          else {
+            io.out(`Tệp: ${dbPath}`);
+            io.out(`Toàn vẹn: ${r.ok ? 'tốt (integrity_check: ok)' : 'CÓ LỖI'}`);
+            if (!r.ok) for (const m of r.messages) io.out(`  ${m}`);
+            io.out(`Phiên bản lược đồ: ${r.schemaVersion}/${r.latestVersion}`);
+          }
+          return r.ok ? 0 : 1;
+        }
+        case 'plan list': {
+          const plans = await call('plans.list');
+          if (v.json) json(plans);
+          else if (plans.length === 0) io.out('Chưa có kế hoạch nào.');
+          else for (const p of plans) io.out([p.id, p.numberLine || '(chưa có số)', p.year ?? '', p.title].join('\t'));
+          return 0;
+        }
+        case 'plan import': {
+          const file = pos[2];
+          if (!file) throw new UsageError('Thiếu đường dẫn tệp kế hoạch: tdkt plan import TỆP.docx');
+          const bytes = readInput(file);
+          const r = await call('plans.import', { fileName: path.basename(file), fileBase64: bytes.toString('base64') });
+          if (v.json) json(r.record.plan);
+          else {
+            io.out(r.record.id);
+            for (const w of r.warnings) io.err(`Lưu ý: ${w}`);
+          }
+          return 0;
+        }
+        case 'plan export': {
+          const id = pos[2];
+          const format = v.format;
+          if (!id) throw new UsageError('Thiếu mã kế hoạch: tdkt plan export MÃ --format docx --out TỆP');
+          if (format !== 'docx' && format !== 'pdf' && format !== 'json') throw new UsageError('--format phải là docx, pdf hoặc json.');
+          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
+          const f = await call('plans.export', { id, format });
+          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
+          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
+          io.out(`Đã xuất: ${target}`);
+          return 0;
+        }
+        case 'backup create': {
+          const b = await call('backup.create', { destDir: v.out ? path.resolve(v.out) : undefined });
+          if (v.json) json(b);
+          else io.out(`Đã sao lưu vào ${b.path} (${formatBytes(b.size)}, kiểm tra toàn vẹn: tốt).`);
+          return 0;
+        }
+        case 'backup list': {
+          const r = await call('backup.list');
+          if (v.json) json(r);
+          else {
+            io.out(`Thư mục sao lưu tự động: ${r.folder} (giữ ${r.keep} bản gần nhất)`);
+            if (r.backups.length === 0) io.out('Chưa có bản sao lưu nào.');
+            for (const b of r.backups) {
+              const ok = b.integrityOk ? 'tốt' : 'HỎNG';
+              io.out([formatDateTime(b.createdAt), BACKUP_REASON_LABELS[b.reason], formatBytes(b.size), ok, b.path].join('\t'));
+            }
+          }
+          return 0;
+        }
+        case 'backup restore': {
+          const file = pos[2];
+          if (!file) throw new UsageError('Thiếu đường dẫn tệp sao lưu: tdkt backup restore TỆP');
+          const r = await call('backup.restore', { path: path.resolve(file) });
+          if (v.json) json(r);
+          else {
+            io.out(`Đã khôi phục dữ liệu từ ${r.restoredFrom}.`);
+            io.out(`Dữ liệu trước khi khôi phục được giữ tại ${r.safetyBackup.path}.`);
+          }
+          return 0;
+        }
+        case 'bundle export':
+        case 'bundle verify':
+        case 'bundle import':
+          return await runBundleCommand(c, pos[1]!, pos.slice(2), v, io);
+        case 'tasks list':
+        case 'tasks report':
+        case 'tasks from-plan':
+          return await runTasksCommand(pos[1]!, pos.slice(2), v, {
+            call,
+            out: io.out,
+            err: io.err,
+            usage: (m) => {
+              throw new UsageError(m);
+            },
+          });
+        case 'records import':
+        case 'eligibility': {
+          const deps = {
+            call,
+            out: io.out,
+            err: io.err,
+            usage: (m: string): never => {
+              throw new UsageError(m);
+            },
+          };
+          return cmd === 'eligibility' ? await runEligibilityCommand(v, deps) : await runRecordsImport(pos.slice(2), v, deps);
+        }
+        case 'dossier list':
+        case 'dossier export':
+          return await runDossierCommand(pos[1]!, pos.slice(2), v, {
+            call,
+            out: io.out,
+            usage: (m) => {
+              throw new UsageError(m);
+            },
+          });
+        default:
+          throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);
       }
-      case 'bundle export':
-      case 'bundle verify':
-      case 'bundle import':
-        return await runBundleCommand(c, pos[1]!, pos.slice(2), v, io);
-      case 'tasks list':
-      case 'tasks report':
-      case 'tasks from-plan':
-        return await runTasksCommand(pos[1]!, pos.slice(2), v, {
-          call,
-          out: io.out,
-          err: io.err,
-          usage: (m) => {
-            throw new UsageError(m);
-          },
-        });
-      case 'records import':
-      case 'eligibility': {
-        const deps = {
-          call,
-          out: io.out,
-          err: io.err,
-          usage: (m: string): never => {
-            throw new UsageError(m);
-          },
-        };
-        return cmd === 'eligibility' ? await runEligibilityCommand(v, deps) : await runRecordsImport(pos.slice(2), v, deps);
-      }
-      case 'dossier list':
-      case 'dossier export':
-        return await runDossierCommand(pos[1]!, pos.slice(2), v, {
-          call,
-          out: io.out,
-          usage: (m) => {
-            throw new UsageError(m);
-          },
-        });
-      default:
-        throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);
-    }
+    })();
+    if (rc === 0 && MANY_PEOPLE_WRITES.has(cmd) && !v['dry-run']) await keepEligibilityCurrent(c);
+    return rc;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}`);
@@ -303,6 +307,14 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
   } finally {
     core?.close();
   }
+}
+
+/** Commands that may change many people's records at once: after them the eligibility run is brought up to date (Core.keepEligibilityCurrent). */
+const MANY_PEOPLE_WRITES = new Set(['bundle import', 'records import', 'staff import']);
+
+async function keepEligibilityCurrent(core: HostCore): Promise<void> {
+  // best effort: the import is done; a run not kept is computed at the next check
+  await core.keepEligibilityCurrent().catch(() => undefined);
 }
 
 function readInput(file: string): Buffer {

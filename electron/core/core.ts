@@ -69,6 +69,13 @@ export interface Core {
   /** typed convenience for in-process callers (CLI, tests); throws AppError on failure */
   invoke<P extends ProcedureName>(proc: P, input?: unknown): Promise<ProcOutput<P>>;
   ctx: CoreContext;
+  /**
+   * After a write that may have touched many people's records (an import by the CLI): the
+   * closing year's whole-office eligibility run is brought up to date now, so close() keeps it in
+   * the file and the next process answers its first check from it instead of reading every
+   * record again. Nothing to do while the file's run can still be patched.
+   */
+  keepEligibilityCurrent(): Promise<void>;
   close(): void;
 }
 
@@ -252,6 +259,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     call: (proc, input) => settle(() => run(proc, input)),
     async invoke(proc, input) {
       return (await run(proc, input)) as never;
+    },
+    async keepEligibilityCurrent() {
+      if (ctx.conn.sqlite.open && !(await eligibilityKept(ctx))) await liveEligibility(ctx, () => Promise.resolve());
     },
     close() {
       if (warmUpTimer) clearTimeout(warmUpTimer);

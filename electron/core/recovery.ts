@@ -11,7 +11,7 @@ import { restoreSource } from '../api/backup';
 import { createCore, DatabaseOpenError, fileOpener, settle, type Core, type CoreOptions } from './core';
 
 /** What the hosts and the CLI use of a core: calls, and closing it. */
-export type HostCore = Pick<Core, 'call' | 'invoke' | 'close'>;
+export type HostCore = Pick<Core, 'call' | 'invoke' | 'close' | 'keepEligibilityCurrent'>;
 
 /** A core on the database, or, when it cannot be opened, a recovery core (below). */
 export async function openCore(opts: CoreOptions): Promise<HostCore> {
@@ -119,6 +119,8 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
     async invoke(proc, input) {
       return (await run(proc, input)) as never;
     },
+    // a file that did not open has no records to judge; once one is opened, its core does it
+    keepEligibilityCurrent: () => core?.keepEligibilityCurrent() ?? Promise.resolve(),
     close() {
       core?.close();
     },

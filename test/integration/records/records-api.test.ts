@@ -8,6 +8,11 @@ import { runCli } from '../../../electron/cli/tdkt';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
 import { tempDir } from '../../support/tmp';
 import { b64, count, historyOffice } from './helpers';
+import Database from 'better-sqlite3';
+import { createCore } from '../../../electron/core/core';
+import { eligibilityKept } from '../../../electron/api/records';
+import { clearSnapshots } from '../../../db/repositories/snapshots';
+import { closingYearOf } from '../../../shared/awards/years';
 
 const noTitles = { LDTT: false, CSTDCS: false };
 
@@ -338,4 +343,51 @@ describe('CLI', () => {
     const bad = await run(['records', 'import', path.join(dir, 'khong-co.xlsx')]);
     expect(bad.code).toBe(2);
   });
+
+  it("an import leaves the closing year's eligibility run in the file, so the next process's first check need not judge everyone", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const { core } = await historyOffice(today);
+    const dbPath = core.ctx.conn.path;
+    core.close();
+    clearFileRuns(dbPath);
+    const file = path.join(tempDir(), 'lich-su.xlsx');
+    fs.writeFileSync(file, await historyWorkbook(GOOD_ROWS));
+    const run = (args: string[]) => runCli(['--db', dbPath, ...args], { out: () => undefined, err: () => undefined });
+    const keeps = async () => {
+      const c = await createCore({ dbPath, host: 'cli' });
+      try {
+        return await eligibilityKept(c.ctx);
+      } finally {
+        c.close();
+      }
+    };
+
+    expect(await run(['records', 'import', file, '--dry-run'])).toBe(0);
+    expect(await keeps()).toBe(false); // a dry run writes nothing, computes nothing
+    expect(await run(['records', 'import', file])).toBe(0);
+    expect(await keeps()).toBe(true);
+
+    // the run kept answers as judging everyone from the records does
+    const year = closingYearOf(today);
+    const fromKept = await createCoreAnd(dbPath, (c) => c.invoke('eligibility.check', { year, limit: 500 }));
+    clearFileRuns(dbPath);
+    const fromRecords = await createCoreAnd(dbPath, (c) => c.invoke('eligibility.check', { year, limit: 500 }));
+    expect({ ...fromKept, timing: null }).toEqual({ ...fromRecords, timing: null });
+  });
 });
+
+function clearFileRuns(dbPath: string) {
+  const d = new Database(dbPath);
+  clearSnapshots(d);
+  d.close();
+}
+
+async function createCoreAnd<T>(dbPath: string, f: (c: Awaited<ReturnType<typeof createCore>>) => Promise<T>): Promise<T> {
+  const c = await createCore({ dbPath, host: 'cli' });
+  try {
+    return await f(c);
+  } finally {
+    c.close();
+  }
+}
+
