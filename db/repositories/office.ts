@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, OfficeTable } from '../schema';
 import { nowIso } from '../ids';
 
@@ -28,6 +28,18 @@ export function toOffice(r: OfficeRow) {
     superiorName: r.superior_name,
     updatedAt: r.updated_at,
   };
+}
+
+/** Live units, staff, plans and tasks, and whether any past record is kept (each count reads one index). */
+export async function setupCounts(db: Kysely<DB>): Promise<{ units: number; staff: number; records: boolean; plans: number; tasks: number }> {
+  const r = await sql<{ units: number; staff: number; records: number; plans: number; tasks: number }>`
+    SELECT (SELECT count(*) FROM unit WHERE deleted_at IS NULL) AS units,
+           (SELECT count(*) FROM staff WHERE deleted_at IS NULL) AS staff,
+           (EXISTS (SELECT 1 FROM person_year WHERE deleted_at IS NULL) OR EXISTS (SELECT 1 FROM award_recipient WHERE deleted_at IS NULL)) AS records,
+           (SELECT count(*) FROM plan WHERE deleted_at IS NULL) AS plans,
+           (SELECT count(*) FROM task WHERE deleted_at IS NULL) AS tasks`.execute(db);
+  const row = r.rows[0]!;
+  return { units: row.units, staff: row.staff, records: row.records === 1, plans: row.plans, tasks: row.tasks };
 }
 
 export async function getOffice(db: Kysely<DB>, id: string): Promise<OfficeRow | undefined> {

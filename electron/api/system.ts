@@ -1,10 +1,10 @@
 import { checkIntegrity } from '../../db/connection';
 import { schemaVersion } from '../../db/migrations';
-import { getOffice } from '../../db/repositories/office';
+import { getOffice, setupCounts } from '../../db/repositories/office';
 import { listFolders } from '../services/files/folders';
 import type { HandlerMap } from './types';
 
-export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' | 'db.check' | 'files.folders'> = {
+export const systemHandlers: HandlerMap<'app.info' | 'app.setup' | 'jobs.get' | 'jobs.cancel' | 'db.check' | 'files.folders'> = {
   'app.info': async (_input, ctx) => ({
     version: ctx.version,
     host: ctx.host,
@@ -15,6 +15,7 @@ export const systemHandlers: HandlerMap<'app.info' | 'jobs.get' | 'jobs.cancel' 
     recovery: null,
     damage: ctx.damage,
   }),
+  'app.setup': async (_input, ctx) => setupCounts(ctx.db),
   'jobs.get': async ({ jobId }, ctx) => ctx.jobs.get(jobId),
   'jobs.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }),
   'db.check': async (_input, ctx) => {

@@ -24,6 +24,17 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
+/** What the file holds so far, for the home screen's first steps (units, staff, past records, plans, tasks). */
+export const setupProgress = z.object({
+  units: z.number(),
+  staff: z.number(),
+  /** any person's year (rating) or award recipient recorded */
+  records: z.boolean(),
+  plans: z.number(),
+  tasks: z.number(),
+});
+export type SetupProgress = z.infer<typeof setupProgress>;
+
 export const jobProgress = z.object({
   jobId: z.string(),
   phase: z.string(),
@@ -54,6 +65,7 @@ export type FolderListing = z.infer<typeof folderListing>;
 
 export const systemProcedures = {
   'app.info': { input: z.object({}).optional(), output: appInfo },
+  'app.setup': { input: z.object({}).optional(), output: setupProgress },
   'jobs.get': { input: z.object({ jobId: z.string().max(64) }), output: jobProgress.nullable() },
   'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), output: z.object({ cancelled: z.boolean() }) },
   'db.check': { input: z.object({}).optional(), output: integrityReport },

@@ -38,8 +38,15 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await page.getByTestId('office-save').click();
     await page.getByTestId('nav-units').waitFor();
 
+    // the home screen lists the first steps, in the order the app needs them; the units come first
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-setup-progress').innerText()).toBe('0/5 bước đã xong');
+    const steps = page.getByTestId('home-setup-step');
+    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['units', 'staff', 'records', 'plans', 'tasks']);
+
     // units
-    await page.getByTestId('nav-units').click();
+    await page.getByTestId('home-setup-go-units').click();
+    await page.getByTestId('unit-add').waitFor();
     for (const name of ['Văn phòng Sở', 'Phòng Người có công']) {
       await page.getByTestId('unit-add').click();
       await page.getByTestId('unit-name').fill(name);
@@ -91,6 +98,22 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await page.getByTestId('import-apply').waitFor({ state: 'detached' });
     const expected = 3 + FIXTURE_PEOPLE.length;
     await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe(`${expected} người`);
+
+    // home: two steps done, with what they hold; "Ẩn" hides the steps on this computer
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-setup-progress').innerText()).toBe('2/5 bước đã xong');
+    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-done')))).toEqual(['true', 'true', 'false', 'false', 'false']);
+    expect(await steps.nth(1).innerText()).toContain(`${expected} cán bộ`);
+    // the step to take now is the past years' records, on the awards screen
+    await page.getByTestId('home-setup-go-records').click();
+    await page.getByTestId('records-import').waitFor();
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home-setup-hide').click();
+    await page.getByTestId('home-setup').waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByTestId('home-quarter').waitFor();
+    expect(await page.getByTestId('home-setup').count()).toBe(0);
+    await page.getByTestId('nav-staff').click();
 
     // export the filtered list
     await page.getByTestId('staff-search').fill('nguyen');

@@ -13,6 +13,7 @@ import { useTasks } from '../tasks/store';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
+import { SetupSteps } from './SetupSteps';
 
 const DAYS_KEY = 'tdkt.home.dueDays';
 /** "Để sau" on the backup reminder: until the app is opened again */
@@ -147,6 +148,7 @@ export function HomePage() {
           </Group>
         </Alert>
       )}
+      <SetupSteps />
       {cq && (
         <Paper withBorder p="md" data-testid="home-quarter">
           <Group justify="space-between" mb="xs">

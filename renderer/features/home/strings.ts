@@ -21,6 +21,40 @@ export const H = {
   quarterSummary: (done: number, total: number) => `${done}/${total} nhiệm vụ hoàn thành`,
   openTasks: 'Mở Nhiệm vụ theo quý',
   noTasks: 'Chưa có nhiệm vụ nào. Vào Nhiệm vụ theo quý để tạo nhiệm vụ từ phụ lục kế hoạch hoặc lịch công tác TĐKT hằng năm.',
+  setup: {
+    title: 'Bắt đầu sử dụng',
+    progress: (done: number, total: number) => `${done}/${total} bước đã xong`,
+    hide: 'Ẩn',
+    hideHint: 'Ẩn các bước này trên máy này (các màn hình vẫn dùng bình thường)',
+    open: 'Mở',
+    steps: {
+      units: {
+        title: 'Lập cây đơn vị',
+        todo: 'Thêm các phòng, đơn vị trực thuộc của cơ quan (Đơn vị).',
+        done: (n: number) => `${n.toLocaleString('vi-VN')} đơn vị`,
+      },
+      staff: {
+        title: 'Nhập danh sách cán bộ',
+        todo: 'Nhập từ tệp Excel, mỗi dòng một người, hoặc thêm từng người (Cán bộ).',
+        done: (n: number) => `${n.toLocaleString('vi-VN')} cán bộ`,
+      },
+      records: {
+        title: 'Nhập hồ sơ thi đua các năm trước',
+        todo: 'Xếp loại, danh hiệu, khen thưởng, sáng kiến các năm trước: nút "Nhập hồ sơ cũ từ Excel" ở màn hình Khen thưởng. Danh hiệu như Chiến sĩ thi đua cấp tỉnh, Bằng khen cần kết quả nhiều năm liên tục.',
+        done: () => 'đã có hồ sơ',
+      },
+      plans: {
+        title: 'Soạn kế hoạch thi đua, khen thưởng năm',
+        todo: 'Tạo từ mẫu, hoặc nhập kế hoạch đã soạn bằng Word (.docx) (Phong trào & Kế hoạch).',
+        done: (n: number) => `${n.toLocaleString('vi-VN')} kế hoạch`,
+      },
+      tasks: {
+        title: 'Theo dõi nhiệm vụ theo quý',
+        todo: 'Tạo nhiệm vụ từ phụ lục của kế hoạch, hoặc từ lịch công tác TĐKT hằng năm (Nhiệm vụ theo quý, nút "Chu kỳ năm").',
+        done: (n: number) => `${n.toLocaleString('vi-VN')} nhiệm vụ`,
+      },
+    },
+  },
   backupRemind: {
     title: 'Nên sao lưu ra ổ USB',
     never: 'Chưa có bản sao lưu nào ra ngoài máy. Bản sao lưu tự động nằm cùng ổ đĩa với dữ liệu: nếu ổ đĩa hỏng sẽ mất cả hai.',

@@ -189,3 +189,29 @@ describe('staff', () => {
     await expect(createCore({ dbPath: file, host: 'test' })).rejects.toThrow(/không phải cơ sở dữ liệu TĐKT hoặc đã bị hỏng/);
   });
 });
+
+describe('first steps (app.setup)', () => {
+  it('counts what the file holds, live records only', async () => {
+    const core = await testCore();
+    expect(await core.invoke('app.setup')).toEqual({ units: 0, staff: 0, records: false, plans: 0, tasks: 0 });
+    const unit = await core.invoke('units.create', { name: 'Văn phòng Sở' });
+    await core.invoke('units.create', { name: 'Phòng Người có công' });
+    const a = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id });
+    const b = await core.invoke('staff.create', { fullName: 'Lê Thị Bình', unitId: unit.id });
+    await core.invoke('staff.delete', { id: b.id });
+    expect(await core.invoke('app.setup')).toEqual({ units: 2, staff: 1, records: false, plans: 0, tasks: 0 });
+
+    // a past year's rating counts as a record
+    await core.invoke('records.saveYearGrid', {
+      unitId: unit.id,
+      year: 2024,
+      rows: [{ staffId: a.id, rating: 'HTTNV', maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+    });
+    const plan = await core.invoke('plans.createFromTemplate', { templateId: 'tdkt-work-plan', year: 2025 });
+    await core.invoke('tasks.create', { year: 2025, dueDate: '31/03/2025', title: 'Báo cáo quý I' });
+    expect(await core.invoke('app.setup')).toEqual({ units: 2, staff: 1, records: true, plans: 1, tasks: 1 });
+    await core.invoke('plans.delete', { id: plan.id });
+    expect((await core.invoke('app.setup')).plans).toBe(0);
+    core.close();
+  });
+});
