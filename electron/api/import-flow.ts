@@ -1,8 +1,22 @@
 // The steps every all-or-nothing file import shares: run under a progress job, refuse a file
 // with any error (listing the first ones), and write only after a last cancel check.
 import { AppError } from '../../shared/contract/errors';
+import { buildUnitTree, flattenUnitTree, unitLabels } from '../../shared/units/tree';
+import { listUnits } from '../../db/repositories/units';
 import type { CoreContext } from '../core/context';
+import { toUnit } from './units';
 import type { Job } from '../core/jobs';
+
+/**
+ * The units a template's dropdown offers, as the imports read them back: this office's active
+ * units in tree order, a name shared with any other unit written as its path.
+ */
+export async function templateUnits(ctx: CoreContext): Promise<string[]> {
+  const units = await listUnits(ctx.db, true);
+  const labels = unitLabels(units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })));
+  const own = flattenUnitTree(buildUnitTree(units.map(toUnit).filter((u) => u.active && u.officeId === ctx.officeId)));
+  return own.map((n) => labels.get(n.unit.id) ?? n.unit.name);
+}
 
 export async function withJob<T>(ctx: CoreContext, jobId: string | undefined, fn: (job: Job) => Promise<T>): Promise<T> {
   const job = ctx.jobs.start(jobId);

@@ -6,7 +6,9 @@ import { getOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
-import { assertImportable, withJob, writeStep } from './import-flow';
+import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
+import { recordsImportTemplate } from '../services/records/import-template';
+import { XLSX_MIME } from '../services/staff-excel/export';
 import {
   applyRecordsPlan,
   awardStats,
@@ -93,6 +95,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.timeline'
   | 'records.stats'
   | 'records.importPreview'
+  | 'records.importTemplate'
   | 'records.importApply'
   | 'eligibility.check'
 > = {
@@ -133,6 +136,11 @@ export const recordsHandlers: HandlerMap<
         sample: result.rows.slice(0, SAMPLE_ROWS).map(sampleRow),
       };
     }),
+  'records.importTemplate': async (_input, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const bytes = await recordsImportTemplate({ officeName: office?.name ?? '', units: await templateUnits(ctx) });
+    return { fileName: 'mau-nhap-ho-so-thi-dua-khen-thuong.xlsx', mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
   // Re-reads and re-validates the file: the apply never trusts an earlier preview.
   'records.importApply': async (input, ctx) =>
     withJob(ctx, input.jobId, async (job) => {

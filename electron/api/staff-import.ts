@@ -9,11 +9,12 @@ import { readStaffWorkbook } from '../services/staff-excel/parse';
 import { proposeMapping } from '../services/staff-excel/mapping';
 import { validateStaffRows, type ValidationResult } from '../services/staff-excel/validate';
 import { exportStaffWorkbook, XLSX_MIME } from '../services/staff-excel/export';
+import { staffImportTemplate } from '../services/staff-excel/template';
 import type { ProcParsedInput } from '../../shared/contract';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
-import { assertImportable, withJob, writeStep } from './import-flow';
+import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
 import { findStaff } from './staff';
 
 const SAMPLE_ROWS = 20;
@@ -77,6 +78,12 @@ export const staffImportHandlers: HandlerMap<'staff.importPreview' | 'staff.impo
       const rows = result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) }));
       return { imported: writeStep(job, rows.length, () => bulkInsertStaff(ctx.conn.sqlite, ctx.officeId, rows)) };
     }),
+};
+
+export const staffTemplateHandler: HandlerMap<'staff.importTemplate'>['staff.importTemplate'] = async (_input, ctx) => {
+  const office = await getOffice(ctx.db, ctx.officeId);
+  const bytes = await staffImportTemplate({ officeName: office?.name ?? '', units: await templateUnits(ctx) });
+  return { fileName: 'mau-nhap-danh-sach-can-bo.xlsx', mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
 };
 
 export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = async (input, ctx) => {

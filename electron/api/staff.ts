@@ -6,7 +6,7 @@ import { getStaff, insertStaff, queryStaff, softDeleteStaff, updateStaff, type S
 import type { CoreContext } from '../core/context';
 import { patchStaffIndex, searchStaffIndex, staffIndex, staffVersion, toStaff, type StaffMatches } from '../services/staff/search-index';
 import type { HandlerMap } from './types';
-import { staffExportHandler, staffImportHandlers } from './staff-import';
+import { staffExportHandler, staffImportHandlers, staffTemplateHandler } from './staff-import';
 
 export { toStaff };
 
@@ -53,6 +53,7 @@ export const staffHandlers: HandlerMap<
   | 'staff.importPreview'
   | 'staff.importApply'
   | 'staff.export'
+  | 'staff.importTemplate'
 > = {
   'staff.list': async (input, ctx) => {
     const matches = await matchStaff(ctx, input ?? defaultFilter);
@@ -96,4 +97,5 @@ export const staffHandlers: HandlerMap<
   },
   ...staffImportHandlers,
   'staff.export': staffExportHandler,
+  'staff.importTemplate': staffTemplateHandler,
 };

@@ -3,7 +3,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, FileInput, Group, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { columnLetter } from '../../shared/excel/columns';
-import { call, fileToBase64, newJobId, withProgress } from './api';
+import { call, fileToBase64, newJobId, saveFile, withProgress } from './api';
 
 const NONE = '__none__';
 const MAX_ERRORS_SHOWN = 200;
@@ -53,6 +53,8 @@ interface Props<P extends ImportPreviewBase, R> {
   /** extra lines under the mapping (warnings of the reader) */
   notes?(p: P): string[];
   sampleColumns: { label: string; cell(row: P['sample'][number]): ReactNode }[];
+  /** "Tải tệp mẫu": a blank workbook with the headers this import reads, its dropdowns and instructions */
+  template?: { label: string; hint: string; load(): Promise<{ fileName: string; mimeType: string; base64: string }> };
   /** test ids are `${testIdPrefix}-file`, `-errors`, `-ok`, `-apply` … */
   testIdPrefix: string;
   onApplied(r: R): void;
@@ -112,8 +114,31 @@ export function ExcelImportWizard<P extends ImportPreviewBase, R>(props: Props<P
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
   const ok = preview && preview.errors.length === 0 ? props.okAlert(preview) : null;
 
+  const [templateBusy, setTemplateBusy] = useState(false);
+  const downloadTemplate = async () => {
+    if (!props.template) return;
+    setTemplateBusy(true);
+    try {
+      saveFile(await props.template.load());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setTemplateBusy(false);
+    }
+  };
+
   return (
     <Stack>
+      {props.template && (
+        <Group justify="space-between" wrap="nowrap" gap="sm" p="xs" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 4 }}>
+          <Text size="sm" c="dimmed">
+            {props.template.hint}
+          </Text>
+          <Button size="xs" variant="default" loading={templateBusy} onClick={() => void downloadTemplate()} style={{ flexShrink: 0 }} data-testid={`${id}-template`}>
+            {props.template.label}
+          </Button>
+        </Group>
+      )}
       <FileInput
         label={T.chooseFile}
         description={T.chooseHint}

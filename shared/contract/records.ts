@@ -22,7 +22,7 @@ import {
   type Rating,
 } from '../awards';
 import { foldVi } from '../text/vn';
-import { base64, id, optionalDate, optionalText, requiredText } from './fields';
+import { base64, fileOut, id, optionalDate, optionalText, requiredText } from './fields';
 import { importRowError } from './staff';
 
 // ---------------------------------------------------------------------------------------
@@ -882,6 +882,8 @@ export const recordsProcedures = {
     output: z.array(awardStatsRow),
   },
   'records.importPreview': { input: recordsImportInput, output: recordsImportPreview },
+  /** a blank sheet to fill for records.importPreview: its headers, dropdowns (the office's units among them) and instructions */
+  'records.importTemplate': { input: z.object({}).optional(), output: fileOut },
   'records.importApply': {
     input: recordsImportInput,
     output: z.object({ personYears: z.number(), recipients: z.number(), decisions: z.number(), initiatives: z.number() }),

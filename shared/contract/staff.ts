@@ -149,4 +149,6 @@ export const staffProcedures = {
   'staff.importPreview': { input: staffImportInput, output: staffImportPreview },
   'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number() }) },
   'staff.export': { input: staffFilter.optional(), output: fileOut },
+  /** a blank list to fill for staff.importPreview: its headers, dropdowns (the office's units among them) and instructions */
+  'staff.importTemplate': { input: z.object({}).optional(), output: fileOut },
 } as const;

@@ -79,6 +79,21 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await page.getByTestId('staff-search').fill('');
     await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
 
+    // "Tải tệp mẫu": a blank list whose unit dropdown offers this office's units
+    await page.getByTestId('staff-import').click();
+    const [templateDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    expect(templateDownload.suggestedFilename()).toBe('mau-nhap-danh-sach-can-bo.xlsx');
+    const templatePath = path.join(dir, 'mau.xlsx');
+    await templateDownload.saveAs(templatePath);
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.readFile(templatePath);
+    const lists = template.getWorksheet('DanhMuc')!;
+    const listColumns = [1, 2, 3, 4, 5].map((c) => lists.getColumn(c).values.filter(Boolean).map(String));
+    expect(listColumns).toContainEqual(['Phòng Người có công', 'Văn phòng Sở']); // the units tree's order
+    expect((template.worksheets[0]!.getRow(4).values as unknown[]).slice(1)).toContain('Họ và tên');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-file').waitFor({ state: 'detached' });
+
     // import with one bad row: the error names the row, nothing is imported
     await page.getByTestId('staff-import').click();
     await page.locator('input[type=file]').setInputFiles(STAFF_BAD_ROW_PATH);

@@ -15,7 +15,7 @@ export interface StaffExportOptions {
   title: string;
   /** office name printed top-left, e.g. "SỞ NỘI VỤ TỈNH LÀO CAI" */
   officeName: string;
-  /** e.g. "Đơn vị: Văn phòng Sở; Trạng thái: Đang công tác" */
+  /** e.g. "Đơn vị: Văn phòng Sở; Trạng thái: Đang công tác"; '' leaves the line empty (a blank template has no count) */
   filterDescription?: string;
   /** unit id → unit name */
   units: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
@@ -73,17 +73,27 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 
 /** Build the .xlsx bytes. */
 export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts: StaffExportOptions): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TĐKT Desktop';
+  wb.created = wb.modified = opts.now ?? new Date();
+  await addStaffSheet(wb, rows, opts);
+  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** The header row of the list sheet (under the office, the title and the filter line). */
+export const STAFF_HEADER_ROW = 4;
+
+/** The list sheet: office, title, filter line, header row, one row per person. */
+export async function addStaffSheet(wb: ExcelJS.Workbook, rows: readonly StaffExportRow[], opts: StaffExportOptions): Promise<ExcelJS.Worksheet> {
   const unitName = (id: string | null): string => {
     if (!id) return '';
     const u = opts.units;
     return (u instanceof Map ? u.get(id) : (u as Readonly<Record<string, string>>)[id]) ?? '';
   };
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = opts.now ?? new Date();
   const ncol = EXPORT_COLUMNS.length;
-  const HEADER_ROW = 4;
+  const HEADER_ROW = STAFF_HEADER_ROW;
   const ws = wb.addWorksheet(opts.sheetName ?? 'Danh sách cán bộ', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${HEADER_ROW + 1}`, activeCell: `C${HEADER_ROW + 1}` }],
     pageSetup: {
@@ -114,7 +124,7 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
 
   const filter = ws.getCell(3, 1);
   const count = `Tổng số: ${rows.length.toLocaleString('vi-VN')} người`;
-  filter.value = opts.filterDescription ? `${opts.filterDescription} — ${count}` : count;
+  filter.value = opts.filterDescription === '' ? null : opts.filterDescription ? `${opts.filterDescription} — ${count}` : count;
   filter.font = { name: FONT_NAME, size: 12, italic: true };
   filter.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(3, 1, 3, ncol);
@@ -162,7 +172,5 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
   fitWrappedRows(ws, HEADER_ROW + 1 + lastChunk, HEADER_ROW + rows.length);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 0), column: ncol } };
   opts.onProgress?.(rows.length, rows.length);
-
-  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return ws;
 }

@@ -32,6 +32,7 @@ export function RecordsImportDialog({ onClose, onImported }: { onClose(): void; 
       okAlert={(p) => ({ title: I.okTitle(p.validRows, p.summary.people), body: I.summary(p.summary) })}
       notes={(p) => p.warnings}
       sampleColumns={SAMPLE_COLUMNS}
+      template={{ label: I.template, hint: I.templateHint, load: () => call('records.importTemplate', {}) }}
       testIdPrefix="records-import"
       onClose={onClose}
       onApplied={(r) => {

@@ -269,6 +269,8 @@ export const T = {
 
   import: {
     title: 'Nhập hồ sơ thi đua, khen thưởng cũ từ Excel',
+    template: 'Tải tệp mẫu (.xlsx)',
+    templateHint: 'Chưa có tệp? Tệp mẫu có sẵn các cột, danh sách chọn (đơn vị, xếp loại, danh hiệu, hình thức khen thưởng…) và trang hướng dẫn.',
     chooseFile: 'Chọn tệp Excel (.xlsx)',
     chooseHint:
       'Mỗi dòng một người, một năm: Họ và tên (kèm Ngày sinh hoặc Mã cán bộ để phân biệt người trùng tên), Đơn vị, Năm, Xếp loại, Danh hiệu, Hình thức khen thưởng, Số và ngày quyết định, Sáng kiến… Cán bộ phải có sẵn trong danh sách. Tên đơn vị nhiều đơn vị cùng có thì ghi kèm đơn vị cấp trên, ví dụ “Sở Tài chính › Văn phòng”.',

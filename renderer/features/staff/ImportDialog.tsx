@@ -27,6 +27,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       apply={(input) => call('staff.importApply', input)}
       okAlert={(p) => ({ title: T.okTitle(p.validRows) })}
       sampleColumns={SAMPLE_COLUMNS}
+      template={{ label: T.template, hint: T.templateHint, load: () => call('staff.importTemplate', {}) }}
       testIdPrefix="import"
       onClose={onClose}
       onApplied={(r) => {

@@ -62,6 +62,8 @@ export const T = {
 
 export const IMPORT_T = {
   title: 'Nhập danh sách cán bộ từ Excel',
+  template: 'Tải tệp mẫu (.xlsx)',
+  templateHint: 'Chưa có tệp? Tệp mẫu có sẵn các cột, danh sách chọn (đơn vị của cơ quan, giới tính, đối tượng…) và trang hướng dẫn.',
   chooseFile: 'Chọn tệp Excel (.xlsx)',
   chooseHint: 'Dòng tiêu đề cột có thể nằm dưới dòng tên bảng. Đơn vị phải trùng tên hoặc mã với đơn vị đã có; tên nhiều đơn vị cùng có thì ghi kèm đơn vị cấp trên, ví dụ “Sở Tài chính › Văn phòng”.',
   reading: 'Đang đọc và kiểm tra tệp…',
