@@ -27,6 +27,7 @@ Lệnh:
   units list [--json]                          Danh sách đơn vị (dạng cây)
   staff list [--search CHỮ] [--unit MÃ] [--status TRẠNG_THÁI|all] [--json]
   staff import TỆP.xlsx [--dry-run] [--json]   Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả)
+  staff template --out ĐƯỜNG_DẪN               Tệp Excel mẫu để điền danh sách cán bộ (cột, danh sách chọn, hướng dẫn)
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
 ${BUNDLE_USAGE}
   backup create [--out THƯ_MỤC] [--json]       Sao lưu ngay (mặc định vào thư mục backups cạnh tệp dữ liệu)
@@ -211,6 +212,15 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
             io.out(r.record.id);
             for (const w of r.warnings) io.err(`Lưu ý: ${w}`);
           }
+          return 0;
+        }
+        case 'staff template':
+        case 'records template': {
+          if (!v.out) throw new UsageError(`Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt ${cmd} --out THƯ_MỤC`);
+          const f = await call(cmd === 'staff template' ? 'staff.importTemplate' : 'records.importTemplate', {});
+          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
+          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
+          io.out(`Đã ghi tệp mẫu: ${target}`);
           return 0;
         }
         case 'plan export': {

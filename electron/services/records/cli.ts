@@ -6,6 +6,7 @@ import type { ProcedureName, ProcOutput } from '../../../shared/contract';
 import type { EligibilityView } from '../../../shared/contract/records';
 
 export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  Nhập hồ sơ cũ (xếp loại, danh hiệu, khen thưởng, sáng kiến; mỗi dòng một người, một năm)
+  records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
                                                Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu`;
 

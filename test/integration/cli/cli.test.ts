@@ -72,6 +72,21 @@ describe('tdkt CLI', () => {
     expect(JSON.parse(check.out)).toMatchObject({ ok: true, schemaVersion: expect.any(Number) });
   });
 
+  it('writes the import templates, which the imports read back', async () => {
+    const db = tempDb();
+    await cli(['--db', db, ...OFFICE_ARGS]);
+    const dir = tempDir();
+    expect((await cli(['--db', db, 'staff', 'template'])).code).toBe(2);
+    const staff = await cli(['--db', db, 'staff', 'template', '--out', dir]);
+    expect(staff).toMatchObject({ code: 0, out: `Đã ghi tệp mẫu: ${path.join(dir, 'mau-nhap-danh-sach-can-bo.xlsx')}` });
+    const records = path.join(dir, 'ho-so.xlsx');
+    expect((await cli(['--db', db, 'records', 'template', '--out', records])).code).toBe(0);
+    // blank, they hold a header row and no one: the imports say so rather than failing to read them
+    const dry = await cli(['--db', db, 'staff', 'import', path.join(dir, 'mau-nhap-danh-sach-can-bo.xlsx'), '--dry-run']);
+    expect(dry.err).toContain('có dòng tiêu đề (dòng 4) nhưng không có dòng dữ liệu nào bên dưới');
+    expect(fs.statSync(records).size).toBeGreaterThan(5000);
+  });
+
   it('the installed bin runs the built CLI', () => {
     const bin = path.resolve(__dirname, '..', '..', '..', 'bin', 'tdkt.cjs');
     const db = path.join(tempDir(), 'bin.sqlite');
