@@ -5,6 +5,7 @@ import type { ProcParsedInput } from '../../shared/contract';
 import { foldQuery, foldVi, formatDocNumber, matchesQuery, type FoldedQuery } from '../../shared/text/vn';
 import { planSchema, walkSections, planReferences, REVIEW_FLAG, type Plan } from '../../shared/plans/model';
 import { PLAN_TEMPLATES, createPlanFromTemplate, shiftPlanYears, planYearOf } from '../../shared/plans/templates';
+import { upcomingCampaignDates } from '../../shared/plans/campaign-dates';
 import { planToDocument } from '../../shared/plans/to-document';
 import { renderHtml } from '../../shared/documents/html';
 import { getOffice } from '../../db/repositories/office';
@@ -208,6 +209,7 @@ export async function exportPlanFile(plan: Plan, format: 'docx' | 'pdf' | 'json'
 type PlansProc =
   | 'campaigns.list'
   | 'campaigns.get'
+  | 'campaigns.upcoming'
   | 'campaigns.create'
   | 'campaigns.update'
   | 'campaigns.delete'
@@ -235,6 +237,19 @@ export const plansHandlers: HandlerMap<PlansProc> = {
     return Promise.all(rows.map((r) => toCampaign(ctx, r)));
   },
   'campaigns.get': async ({ id }, ctx) => toCampaign(ctx, await mustCampaign(ctx, id)),
+  'campaigns.upcoming': async (input, ctx) => {
+    const today = ctx.today();
+    const campaigns = (await listCampaigns(ctx.db, { year: null })).map((r) => ({
+      id: r.id,
+      name: r.name,
+      yearFrom: r.year_from,
+      yearTo: r.year_to,
+      status: r.status as CampaignStatus,
+      phases: parseJson<Campaign['phases']>(r.phases, []),
+      deadlines: parseJson<Campaign['deadlines']>(r.deadlines, []),
+    }));
+    return { today, dates: upcomingCampaignDates(campaigns, today, input?.days ?? 14) };
+  },
   'campaigns.create': async (input, ctx) => {
     const id = await ctx.db.transaction().execute(async (trx) => {
       const cid = await insertCampaign(trx, ctx.officeId, campaignColumns(input));

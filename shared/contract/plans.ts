@@ -109,6 +109,16 @@ export const plansProcedures = {
     output: z.array(campaign),
   },
   'campaigns.get': { input: z.object({ id: id() }), output: campaign },
+  /** campaigns' yearly deadlines and sơ kết / tổng kết dates within `days` days from today (ended campaigns left out) */
+  'campaigns.upcoming': {
+    input: z.object({ days: z.number().int().min(0).max(366).optional().default(14) }).optional(),
+    output: z.object({
+      today: z.string(),
+      dates: z.array(
+        z.object({ campaignId: z.string(), campaignName: z.string(), kind: z.enum(['deadline', 'so_ket', 'tong_ket']), label: z.string(), date: z.string() }),
+      ),
+    }),
+  },
   'campaigns.create': { input: campaignInput, output: campaign },
   'campaigns.update': { input: z.object({ id: id(), data: campaignInput }), output: campaign },
   'campaigns.delete': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },

@@ -141,9 +141,30 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     await page.getByTestId('home-overdue-older').click();
     await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
     expect(await page.getByTestId('home-soon-item').count()).toBe(0);
+    // a campaign's yearly deadline and its phase's sơ kết date come up beside the tasks due
+    const campaign = await api<{ id: string }>(host, 'campaigns.create', {
+      name: 'Phong trào thi đua "Dân vận khéo"',
+      kind: 'chuyen_de',
+      yearFrom: 2021,
+      yearTo: 2025,
+      phases: [{ name: 'Giai đoạn 2021-2022', yearFrom: 2021, yearTo: 2022, review: 'so_ket', reviewDate: '20/05/2022' }],
+      deadlines: [{ label: 'Gửi hồ sơ đề nghị khen thưởng', day: 1, month: 6 }],
+    });
     await page.getByTestId('home-days').fill('60');
     await expect.poll(() => page.getByTestId('home-soon-item').count()).toBe(5);
     expect(await page.getByTestId('home-quarter-summary').innerText()).toBe('0/5 nhiệm vụ hoàn thành');
+    await expect
+      .poll(() => page.getByTestId('home-campaign-date').allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^SƠ KẾT\s+Giai đoạn 2021-2022 — Phong trào thi đua "Dân vận khéo"\s+20\/05\/2022 · còn 10 ngày$/i),
+        expect.stringMatching(/^THỜI HẠN\s+Gửi hồ sơ đề nghị khen thưởng — Phong trào thi đua "Dân vận khéo"\s+01\/06\/2022 · còn 22 ngày$/i),
+      ]);
+    // one opens its campaign
+    await page.getByTestId('home-campaign-date').nth(1).click();
+    await expect.poll(() => page.getByTestId('campaign-title').innerText()).toBe('Phong trào thi đua "Dân vận khéo"');
+    expect(campaign.id).toBeTruthy();
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
 
     // an overdue task opens in the tasks page
     await page.getByTestId('home-overdue-item').first().click();

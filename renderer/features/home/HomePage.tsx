@@ -1,19 +1,21 @@
 // Tổng quan: the tasks that need attention (overdue, due within N days) and the current
 // quarter's progress. Overdue is computed by the core from today's date on this computer.
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, ScrollArea, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { Task } from '../../../shared/contract/tasks';
 import { countStatuses } from '../../../shared/tasks/stats';
-import { currentYearQuarter, daysUntilDue, quarterRoman } from '../../../shared/tasks/status';
+import { currentYearQuarter, daysBetween, daysUntilDue, quarterRoman } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import type { ProcOutput } from '../../../shared/contract';
 import { useRouter } from '../../app/router';
 import { useTasks } from '../tasks/store';
+import { usePlans } from '../plans/store';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
 import { SetupSteps } from './SetupSteps';
+import './home.css';
 
 const DAYS_KEY = 'tdkt.home.dueDays';
 /** "Để sau" on the backup reminder: until the app is opened again */
@@ -68,6 +70,7 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
   const [showOlder, setShowOlder] = useState(false);
   const [backup, setBackup] = useState<ProcOutput<'backup.status'> | null>(null);
+  const [campaignDates, setCampaignDates] = useState<ProcOutput<'campaigns.upcoming'>['dates']>([]);
   const [remindLater, setRemindLater] = useState(backupRemindDismissed);
   useEffect(() => {
     call('backup.status')
@@ -87,10 +90,19 @@ export function HomePage() {
         if (live) setQuarterTasks(q.rows);
       })
       .catch((e: Error) => live && setError(e.message));
+    // a campaign's deadlines and sơ kết / tổng kết dates in the same window as the tasks due
+    call('campaigns.upcoming', { days })
+      .then((r) => live && setCampaignDates(r.dates))
+      .catch(() => live && setCampaignDates([]));
     return () => {
       live = false;
     };
   }, [days, version]);
+
+  const openCampaign = (id: string) => {
+    usePlans.getState().select(id);
+    go('plans');
+  };
 
   const open = (t: Task) => {
     const s = useTasks.getState();
@@ -119,7 +131,9 @@ export function HomePage() {
   const pct = (n: number) => (c.total ? (n * 100) / c.total : 0);
 
   return (
-    <Stack h="calc(100vh - 84px)" gap="md">
+    // the panel of tasks fills the window; with the first steps, a reminder and a campaign's
+    // dates above it in a low window it keeps room for a few rows, and the page scrolls
+    <Stack h="calc(100vh - 84px)" gap="md" className="home-page" style={{ overflowY: 'auto' }}>
       <Group justify="space-between">
         <Title order={2}>{H.title}</Title>
         {today && <Text c="dimmed">{H.today(formatDateVi(today))}</Text>}
@@ -195,7 +209,7 @@ export function HomePage() {
           )}
         </Paper>
       )}
-      <Paper withBorder p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="home-panel">
+      <Paper withBorder p="md" style={{ flex: '1 0 0', minHeight: 380, display: 'flex', flexDirection: 'column' }} data-testid="home-panel">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{H.panelTitle}</Title>
           <NumberInput
@@ -244,6 +258,36 @@ export function HomePage() {
             <Text fw={600} data-testid="home-soon-title">
               {H.dueSoon(data?.dueSoon.length ?? 0, days)}
             </Text>
+            {campaignDates.length > 0 && today && (
+              <Paper withBorder p={6} data-testid="home-campaign-dates">
+                <Text size="xs" fw={600} c="dimmed" px={4}>
+                  {H.campaignDates.title(campaignDates.length)}
+                </Text>
+                <ScrollArea.Autosize mah={132}>
+                  {campaignDates.map((d) => (
+                    <UnstyledButton
+                      key={`${d.campaignId}/${d.kind}/${d.label}/${d.date}`}
+                      onClick={() => openCampaign(d.campaignId)}
+                      title={H.campaignDates.open}
+                      data-testid="home-campaign-date"
+                      style={{ display: 'block', width: '100%', padding: '3px 4px', borderRadius: 4 }}
+                    >
+                      <Group gap={6} wrap="nowrap">
+                        <Badge size="xs" variant="light" color={d.kind === 'deadline' ? 'orange' : 'blue'} style={{ flexShrink: 0 }}>
+                          {H.campaignDates.kinds[d.kind]}
+                        </Badge>
+                        <Text size="sm" truncate="end" title={`${d.label} — ${d.campaignName}`} style={{ minWidth: 0 }}>
+                          {d.label} — {d.campaignName}
+                        </Text>
+                      </Group>
+                      <Text size="xs" c="var(--mantine-color-orange-light-color)" fw={600} pl={4}>
+                        {H.campaignDates.when(formatDateVi(d.date), daysBetween(today, d.date))}
+                      </Text>
+                    </UnstyledButton>
+                  ))}
+                </ScrollArea.Autosize>
+              </Paper>
+            )}
             <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
               <VirtualList
                 items={data?.dueSoon ?? []}

@@ -21,6 +21,12 @@ export const H = {
   quarterSummary: (done: number, total: number) => `${done}/${total} nhiệm vụ hoàn thành`,
   openTasks: 'Mở Nhiệm vụ theo quý',
   noTasks: 'Chưa có nhiệm vụ nào. Vào Nhiệm vụ theo quý để tạo nhiệm vụ từ phụ lục kế hoạch hoặc lịch công tác TĐKT hằng năm.',
+  campaignDates: {
+    title: (n: number) => `Mốc của phong trào (${n})`,
+    kinds: { deadline: 'Thời hạn', so_ket: 'Sơ kết', tong_ket: 'Tổng kết' },
+    when: (date: string, left: number) => `${date} · ${left === 0 ? 'hôm nay' : `còn ${left} ngày`}`,
+    open: 'Mở phong trào',
+  },
   setup: {
     title: 'Bắt đầu sử dụng',
     progress: (done: number, total: number) => `${done}/${total} bước đã xong`,

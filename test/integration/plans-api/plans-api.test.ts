@@ -150,6 +150,34 @@ describe('plans through the core', () => {
     core.close();
   });
 
+  it("campaigns' deadlines and review dates coming up (campaigns.upcoming), ended campaigns left out", async () => {
+    const core = await testCore({ today: '2025-11-23' });
+    const running = await core.invoke('campaigns.create', {
+      name: 'Phong trào thi đua "Dân vận khéo"',
+      kind: 'chuyen_de',
+      yearFrom: 2025,
+      yearTo: 2027,
+      phases: [{ name: 'Giai đoạn 2025-2026', yearFrom: 2025, yearTo: 2026, review: 'so_ket', reviewDate: '28/11/2025' }],
+      deadlines: [{ label: 'Gửi hồ sơ đề nghị khen thưởng', day: 1, month: 12 }],
+    });
+    const ended = await core.invoke('campaigns.create', {
+      name: 'Phong trào đã kết thúc',
+      kind: 'chuyen_de',
+      yearFrom: 2025,
+      yearTo: 2025,
+      deadlines: [{ label: 'Báo cáo', day: 25, month: 11 }],
+    });
+    await core.invoke('campaigns.update', { id: ended.id, data: { name: ended.name, kind: 'chuyen_de', yearFrom: 2025, yearTo: 2025, status: 'da_ket_thuc', deadlines: ended.deadlines } });
+    const r = await core.invoke('campaigns.upcoming', { days: 14 });
+    expect(r.today).toBe('2025-11-23');
+    expect(r.dates.map((d) => [d.campaignId, d.kind, d.label, d.date])).toEqual([
+      [running.id, 'so_ket', 'Giai đoạn 2025-2026', '2025-11-28'],
+      [running.id, 'deadline', 'Gửi hồ sơ đề nghị khen thưởng', '2025-12-01'],
+    ]);
+    expect((await core.invoke('campaigns.upcoming', { days: 6 })).dates.map((d) => d.date)).toEqual(['2025-11-28']);
+    core.close();
+  });
+
   it('campaigns and plans are searched as every list is: words in any order, each at the start of a word', async () => {
     const core = await testCore();
     const c = await core.invoke('campaigns.create', {
