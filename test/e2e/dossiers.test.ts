@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, e2eSession, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
+import { OFFICE_A, OFFICE_B, buildDossier, exportBytes, importBundle, makeOffice, makeProvince } from '../integration/dossiers/helpers';
 
 const api = hostApi;
 
@@ -174,5 +175,44 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
     expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('submitted');
     expect(pageErrors).toEqual([]);
+  });
+
+  it("home: the province sees the dossiers waiting for an outcome, an office the one its superior returned", { timeout: 120_000 }, async () => {
+    // two offices submit a dossier each; the province imports both, returns one, sends the outcome back
+    const dir = tempDir('tdkt-e2e-dossiers-home-');
+    const [dbA, dbB, dbP] = ['a', 'b', 'p'].map((n) => path.join(dir, `${n}.sqlite`)) as [string, string, string];
+    const a = await makeOffice(OFFICE_A, dbA);
+    const b = await makeOffice(OFFICE_B, dbB);
+    const p = await makeProvince(dbP);
+    await buildDossier(a, OFFICE_A, { docNumber: 5 });
+    const returned = await buildDossier(b, OFFICE_B, { docNumber: 12 });
+    await importBundle(p, await exportBytes(a.core));
+    await importBundle(p, await exportBytes(b.core));
+    const reason = 'Thiếu minh chứng sáng kiến của ông Hoàng Văn Đức.';
+    await p.invoke('dossiers.recordOutcome', { id: returned.id, outcome: 'returned', reason });
+    await importBundle(b.core, await exportBytes(p, 'province-to-office', b.core.ctx.officeId));
+    for (const c of [a.core, b.core, p]) c.close();
+
+    host = await session.startHost(dbP);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('home-dossiers-pending').innerText()).toContain('1 hồ sơ nhận từ cơ quan khác chờ ghi kết quả');
+    expect(await page.getByTestId('home-dossiers-pending').innerText()).toContain(`${OFFICE_A.name} (1)`);
+    expect(await page.getByTestId('home-dossiers-returned').count()).toBe(0); // the province returned it; it is not the province's own
+    await page.getByTestId('home-dossiers-open-received').click();
+    // the received tab, both offices' dossiers
+    await expect.poll(() => page.getByTestId('received-row').count()).toBe(2);
+    await page.close();
+    await host.stop();
+
+    host = await session.startHost(dbB);
+    const office = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await office.goto(host.url);
+    const row = office.getByTestId('home-dossier-returned');
+    await expect.poll(() => row.innerText()).toContain(`Lý do: ${reason}`);
+    expect(await office.getByTestId('home-dossiers-pending').count()).toBe(0);
+    await row.getByRole('button').click();
+    await expect.poll(() => office.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(returned.id);
+    await office.close();
   });
 });

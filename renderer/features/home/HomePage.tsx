@@ -15,6 +15,7 @@ import { unitRefsText, useUnitLabels } from '../units/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
 import { SetupSteps } from './SetupSteps';
+import { DossierAttention } from './DossierAttention';
 import './home.css';
 
 const DAYS_KEY = 'tdkt.home.dueDays';
@@ -163,6 +164,7 @@ export function HomePage() {
         </Alert>
       )}
       <SetupSteps />
+      <DossierAttention />
       {cq && (
         <Paper withBorder p="md" data-testid="home-quarter">
           <Group justify="space-between" mb="xs">

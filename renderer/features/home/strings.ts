@@ -21,6 +21,15 @@ export const H = {
   quarterSummary: (done: number, total: number) => `${done}/${total} nhiệm vụ hoàn thành`,
   openTasks: 'Mở Nhiệm vụ theo quý',
   noTasks: 'Chưa có nhiệm vụ nào. Vào Nhiệm vụ theo quý để tạo nhiệm vụ từ phụ lục kế hoạch hoặc lịch công tác TĐKT hằng năm.',
+  dossiers: {
+    title: 'Hồ sơ đề nghị khen thưởng cần xử lý',
+    returned: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ bị cấp trên trả lại`,
+    reason: (r: string) => (r ? `Lý do: ${r}` : 'Không ghi lý do'),
+    pending: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ nhận từ cơ quan khác chờ ghi kết quả`,
+    byOffice: (name: string, n: number) => `${name} (${n.toLocaleString('vi-VN')})`,
+    open: 'Mở',
+    openReceived: 'Mở hồ sơ nhận được',
+  },
   campaignDates: {
     title: (n: number) => `Mốc của phong trào (${n})`,
     kinds: { deadline: 'Thời hạn', so_ket: 'Sơ kết', tong_ket: 'Tổng kết' },
