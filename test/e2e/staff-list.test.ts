@@ -52,6 +52,11 @@ describe.skipIf(!hasChromium)('staff list e2e (browser host + Chromium)', () => 
     await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe(count(working.total));
     const names = page.getByTestId('staff-row-name');
     await expect.poll(async () => (await names.allInnerTexts()).slice(0, 3)).toEqual(working.rows.slice(0, 3).map((r) => r.fullName));
+    // a cell the column cuts short shows its whole text on hover
+    const firstRow = page.getByTestId('staff-row').first();
+    const clipped = await firstRow.locator('[role="cell"][title]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('title'), c.textContent]));
+    expect(clipped.length).toBeGreaterThanOrEqual(1);
+    for (const [title, text] of clipped) expect(title).toBe(text);
 
     // a narrow window (1024 px) drops the gender, birth date and category columns rather than
     // clipping the actions out of reach (a row paints nothing outside itself)

@@ -346,10 +346,11 @@ const StaffRowView = memo(function StaffRowView(props: {
         <span role="cell" />
       </div>
     );
+  const unit = (s.unitId && props.unitName.get(s.unitId)) || undefined;
   return (
     <div role="row" data-testid="staff-row" className={ROW_CLASS} style={style}>
       <span role="cell" className="staff-clip">
-        <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip">
+        <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip" title={s.fullName}>
           <span data-testid="staff-row-name">{s.fullName}</span>
           {s.isLeader && <span className="staff-leader">LĐ</span>}
         </button>
@@ -360,10 +361,11 @@ const StaffRowView = memo(function StaffRowView(props: {
       <span role="cell" className="staff-col-birth">
         {formatDateVi(s.birthDate)}
       </span>
-      <span role="cell" className="staff-clip">
-        {s.unitId ? props.unitName.get(s.unitId) : ''}
+      {/* the whole text on hover where the column cuts it short ("Trung tâm 1 thuộc Sở…") */}
+      <span role="cell" className="staff-clip" title={unit}>
+        {unit}
       </span>
-      <span role="cell" className="staff-clip">
+      <span role="cell" className="staff-clip" title={s.position || undefined}>
         {s.position}
       </span>
       <span role="cell" className="staff-col-category staff-clip">
