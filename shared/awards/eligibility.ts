@@ -516,13 +516,17 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     if (t.cstdcs.length === 0 || t.cstdcs.length * 100 <= t.ldtt * pct) continue;
     const max = Math.floor((t.ldtt * pct) / 100 + 1e-9);
     const share = t.ldtt > 0 ? `${String(Math.round((t.cstdcs.length * 1000) / t.ldtt) / 10).replace('.', ',')}%` : 'không xác định';
+    // the council chooses; among people who qualify alike, women first (where the rules say so)
+    const wp = ruleSet.womenPriority;
+    const women = wp ? t.cstdcs.filter((id) => kept.get(id)?.state.person.gender === 'nu').length : 0;
+    const tie = wp && women > 0 ? `; trong số này có ${women} nữ, ưu tiên khi thành tích ngang nhau (${wp.basis})` : '';
     warnings.push({
       code: 'cstdcs_quota',
       message:
         `${unitNames.get(unitId) ?? unitId}: ${t.cstdcs.length} người đủ điều kiện CSTĐCS trên ${t.ldtt} người đủ điều kiện LĐTT (${share}), ` +
-        `vượt tỷ lệ ${pct}% (tối đa ${max} người); Hội đồng TĐKT cần bình xét chọn`,
+        `vượt tỷ lệ ${pct}% (tối đa ${max} người); Hội đồng TĐKT cần bình xét chọn${tie}`,
       basis: ruleSet.quota.basis,
-      verified: ruleSet.quota.verified,
+      verified: ruleSet.quota.verified && (tie === '' || wp!.verified),
       unitId,
       personIds: t.cstdcs,
     });

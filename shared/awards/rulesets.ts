@@ -66,6 +66,8 @@ export interface RuleSet {
   collective: readonly AwardRules[];
   /** Basis of the CSTĐCS quota warning. */
   quota: { basis: string; verified: boolean };
+  /** Among people who qualify alike, women first: the quota warning says how many are women. */
+  womenPriority?: { basis: string; verified: boolean };
 }
 
 /** Parameters an office may edit (Luật 2022 Đ.75 leaves LĐTT details to provinces/sectors). */
@@ -238,6 +240,8 @@ const ND152_TEXTS: SetTexts = {
 };
 
 const DRAFT_BASIS = 'Dự thảo Luật sửa đổi Luật TĐKT (tin 12/2025, dự kiến hiệu lực 01/10/2026)';
+/** The general principles of the 2022 law's decrees (DOMAIN.md); the article's wording not confirmed here. */
+const WOMEN_PRIORITY = { basis: 'NĐ 98/2023/NĐ-CP, Điều 4', verified: false };
 
 export const RULE_SETS: readonly RuleSet[] = [
   {
@@ -264,6 +268,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     individual: individualRules(LAW22_TEXTS, [s('cstdcs.excellentOrInitiative', ...LAW22_TEXTS.cstdcs)]),
     collective: collectiveRules(LAW22_TEXTS, LAW22_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
+    womenPriority: WOMEN_PRIORITY,
   },
   {
     id: 'nd152_2025',
@@ -275,6 +280,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     individual: individualRules(ND152_TEXTS, [s('cstdcs.excellentOrInitiative', ...ND152_TEXTS.cstdcs)]),
     collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
+    womenPriority: WOMEN_PRIORITY,
   },
   {
     id: 'du_thao_2026',
@@ -290,6 +296,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     ]),
     collective: collectiveRules(ND152_TEXTS, ND152_TEXTS.general, false),
     quota: { basis: 'Quy định của tỉnh (tham số cài đặt); không thấy tỷ lệ chung sau 2024', verified: false },
+    womenPriority: WOMEN_PRIORITY,
   },
 ];
 

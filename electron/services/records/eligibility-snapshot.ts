@@ -36,7 +36,8 @@ export interface SnapshotRow {
   key: string;
   /**
    * A person's history as the run judged it — read back from the file, only what a collective
-   * reads of a member (this year's facts, disciplines: MemberState), which is what a patch
+   * reads of a member (this year's facts, disciplines: MemberState) and the gender the quota
+   * warning counts, which is what a patch
    * needs of the people who stand. Undefined for collectives.
    */
   person?: PersonHistory;
@@ -339,6 +340,8 @@ export function decodeRun<Head>(payload: Buffer): SnapshotRun<Head> | null {
           let years = yearsOf.get(facts);
           if (!years) yearsOf.set(facts, (years = facts === -1 ? {} : { [year]: yearFactsOf(facts) ?? bad('facts') }));
           row.person = { personId: id, name, unitId: su ?? '', years, titles: NO_TITLES, initiatives: NO_INITIATIVES, disciplines };
+          // the quota warning counts the women among those who qualify (RuleSet.womenPriority)
+          if (gender) row.person.gender = gender;
         }
         out[i] = row;
       }

@@ -90,8 +90,11 @@ describe('records import → eligibility check', () => {
     // quota: C and F qualify for CSTĐCS against 3 LĐTT in Phòng Người có công (15%)
     const quota = view.warnings.find((w) => w.code === 'cstdcs_quota' && w.unitId === units.ncc);
     expect(quota?.message).toBe(
-      'Phòng Người có công: 2 người đủ điều kiện CSTĐCS trên 3 người đủ điều kiện LĐTT (66,7%), vượt tỷ lệ 15% (tối đa 0 người); Hội đồng TĐKT cần bình xét chọn',
+      'Phòng Người có công: 2 người đủ điều kiện CSTĐCS trên 3 người đủ điều kiện LĐTT (66,7%), vượt tỷ lệ 15% (tối đa 0 người); Hội đồng TĐKT cần bình xét chọn' +
+        // Vũ Thị Phương, of the two
+        '; trong số này có 1 nữ, ưu tiên khi thành tích ngang nhau (NĐ 98/2023/NĐ-CP, Điều 4)',
     );
+    expect(quota?.verified).toBe(false);
     expect(new Set(quota?.personIds)).toEqual(new Set([ids.C, ids.F]));
 
     // a unit's check covers its subtree only, with names for display

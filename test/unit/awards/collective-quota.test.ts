@@ -187,6 +187,22 @@ describe('CSTĐCS quota warning (never changes verdicts)', () => {
     expect(r.counts.CSTDCS).toEqual({ du_dieu_kien: 2, gan_du: 8, chua_du: 0 });
   });
 
+  it('from 2024 it says how many of those who qualify are women, who come first when they qualify alike', () => {
+    const { people, units } = unitOf(10, 3);
+    const women = people.map((p, i) => (i === 1 || i === 2 || i === 5 ? { ...p, gender: 'nu' as const } : { ...p, gender: 'nam' as const }));
+    const [w] = check(2024, women, units).warnings;
+    expect(w).toMatchObject({
+      message:
+        'Phòng Người có công: 3 người đủ điều kiện CSTĐCS trên 10 người đủ điều kiện LĐTT (30%), vượt tỷ lệ 15% (tối đa 1 người); Hội đồng TĐKT cần bình xét chọn' +
+        '; trong số này có 2 nữ, ưu tiên khi thành tích ngang nhau (NĐ 98/2023/NĐ-CP, Điều 4)',
+      verified: false,
+      personIds: ['p0', 'p1', 'p2'],
+    });
+    // no woman among them: nothing to add
+    const men = people.map((p) => ({ ...p, gender: 'nam' as const }));
+    expect(check(2024, men, units).warnings[0]!.message).toMatch(/Hội đồng TĐKT cần bình xét chọn$/);
+  });
+
   it('within the quota, or with a higher provincial quota, there is no warning', () => {
     const a = unitOf(10, 1);
     expect(check(2024, a.people, a.units).warnings).toEqual([]);
@@ -194,9 +210,9 @@ describe('CSTĐCS quota warning (never changes verdicts)', () => {
     expect(check(2024, b.people, b.units, { cstdcsQuotaPercent: 20 }).warnings).toEqual([]);
   });
 
-  it('in 2023 the 15% comes from NĐ 91/2017 and is verified', () => {
+  it('in 2023 the 15% comes from NĐ 91/2017 and is verified (and says nothing of women: not in those rules here)', () => {
     const people = Array.from({ length: 4 }, (_, i) =>
-      person(`p${i}`, { years: { 2023: 'HTTNV' }, initiatives: i === 0 ? [init(2023, 'X')] : [] }),
+      person(`p${i}`, { gender: 'nu', years: { 2023: 'HTTNV' }, initiatives: i === 0 ? [init(2023, 'X')] : [] }),
     );
     const r = check(2023, people);
     expect(r.warnings).toMatchObject([
