@@ -87,7 +87,8 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await page.getByTestId('folder-choose').waitFor({ state: 'detached' });
     expect(await page.getByTestId('backup-dest').inputValue()).toBe(path.join(usb, 'Sao lưu 2025'));
     await page.getByTestId('backup-create').click();
-    await expect.poll(() => fs.readdirSync(path.join(usb, 'Sao lưu 2025')).filter((n) => /-manual\.sqlite$/.test(n)).length).toBe(1);
+    // copied, checked and synced on a thread of its own: more than poll's 1 s on a loaded machine
+    await expect.poll(() => fs.readdirSync(path.join(usb, 'Sao lưu 2025')).filter((n) => /-manual\.sqlite$/.test(n)).length, { timeout: 20_000 }).toBe(1);
     await page.getByTestId('backup-dest').fill('');
     await expect.poll(() => page.getByTestId('backup-external').innerText()).toContain(path.join(usb, 'Sao lưu 2025'));
 
