@@ -2,7 +2,8 @@
 // exporting and submitting; warnings are shown but never stop anything. Every message is
 // Vietnamese, names the nominee concerned and says what to fix.
 import { AUTHORITY_LABELS, AWARD_CATALOG, authoritiesOn, type Authority, type AwardCode, type IsoDate, type Verdict } from '../awards';
-import { formatDateVi, isRealDate } from '../text/vn';
+import { formatDateVi } from '../text/vn';
+import { yearlyDeadlineIso } from '../plans/campaign-dates';
 import { formatPercent, votePercent } from './model';
 
 export type ChecklistLevel = 'block' | 'warning';
@@ -99,13 +100,6 @@ export function needsInitiativeEvidence(code: AwardCode, hasInitiative: boolean)
 }
 
 const who = (n: ChecklistNominee) => (n.kind === 'person' ? `Ông/bà ${n.name}` : `Tập thể ${n.name}`);
-
-/** The deadline of a day/month in a year (31/2 → the month's last day). */
-function deadlineIso(year: number, month: number, day: number): IsoDate {
-  let d = day;
-  while (d > 28 && !isRealDate(year, month, d)) d--;
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /** Deadlines that concern nomination dossiers ("hồ sơ", "đề nghị", "khen thưởng"); all of them if none says so. */
 function dossierDeadlines(list: ChecklistInput['deadlines']): ChecklistInput['deadlines'] {
@@ -224,7 +218,7 @@ export function runChecklist(input: ChecklistInput): ChecklistResult {
 
   // deadlines
   for (const d of dossierDeadlines(input.deadlines)) {
-    const due = deadlineIso(input.year, d.month, d.day);
+    const due = yearlyDeadlineIso(input.year, d.month, d.day);
     if (input.today > due) {
       warn('deadline_passed', `Đã quá hạn "${d.label}" (${formatDateVi(due)}). Hồ sơ gửi muộn có thể không được xét — hãy liên hệ cơ quan nhận để thống nhất.`);
     }

@@ -25,6 +25,11 @@ export interface CampaignDate {
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** A yearly deadline's date in a year; a day its month lacks (31/4, 29/2) falls on the month's last day. */
+export function yearlyDeadlineIso(year: number, month: number, day: number): string {
+  return isoDate(year, month, Math.min(day, lastDay(year, month)));
+}
+
 /**
  * The dates of a campaign from `from` to `to` (ISO, both included), in date order. A campaign
  * that has ended (đã kết thúc) has none. A deadline on a day its month lacks (31/4) falls on
@@ -37,7 +42,7 @@ export function campaignDatesBetween(c: CampaignLike, from: string, to: string):
     if (date >= from && date <= to) out.push({ campaignId: c.id, campaignName: c.name, kind, label, date });
   };
   for (let y = Math.max(c.yearFrom, Number(from.slice(0, 4))); y <= Math.min(c.yearTo, Number(to.slice(0, 4))); y++) {
-    for (const d of c.deadlines) add('deadline', d.label, isoDate(y, d.month, Math.min(d.day, lastDay(y, d.month))));
+    for (const d of c.deadlines) add('deadline', d.label, yearlyDeadlineIso(y, d.month, d.day));
   }
   for (const p of c.phases) if (p.reviewDate) add(p.review, p.name, p.reviewDate);
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label));

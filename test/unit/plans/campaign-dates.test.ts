@@ -1,6 +1,6 @@
 // A campaign's dates to watch: yearly deadlines in each of its years, its phases' reviews.
 import { describe, expect, it } from 'vitest';
-import { campaignDatesBetween, upcomingCampaignDates, type CampaignLike } from '../../../shared/plans/campaign-dates';
+import { campaignDatesBetween, upcomingCampaignDates, yearlyDeadlineIso, type CampaignLike } from '../../../shared/plans/campaign-dates';
 
 const base: CampaignLike = {
   id: 'c1',
@@ -29,6 +29,13 @@ describe('campaign dates', () => {
       ['deadline', '2026-12-01'],
     ]);
     expect(dates[2]).toMatchObject({ label: 'Giai đoạn 1', campaignId: 'c1', campaignName: base.name });
+  });
+
+  it("a yearly deadline on a day its month lacks falls on the month's last day", () => {
+    expect(yearlyDeadlineIso(2024, 2, 29)).toBe('2024-02-29');
+    expect(yearlyDeadlineIso(2025, 2, 29)).toBe('2025-02-28');
+    expect(yearlyDeadlineIso(2025, 4, 31)).toBe('2025-04-30');
+    expect(yearlyDeadlineIso(2025, 12, 1)).toBe('2025-12-01');
   });
 
   it('both ends of the window count; an ended campaign has no dates', () => {
