@@ -7,7 +7,9 @@ import { bulkInsertStaff, staffIdentityKeys } from '../../db/repositories/staff'
 import { getOffice } from '../../db/repositories/office';
 import { readStaffWorkbook } from '../services/staff-excel/parse';
 import { proposeMapping } from '../services/staff-excel/mapping';
-import { validateStaffRows, type ValidationResult } from '../services/staff-excel/validate';
+import { unitColumnTexts, validateStaffRows, type ValidationResult } from '../services/staff-excel/validate';
+import { planMissingUnits, type PlannedUnit } from '../services/staff-excel/missing-units';
+import { insertUnit } from '../../db/repositories/units';
 import { exportStaffWorkbook, XLSX_MIME } from '../services/staff-excel/export';
 import { staffImportTemplate } from '../services/staff-excel/template';
 import type { ProcParsedInput } from '../../shared/contract';
@@ -30,9 +32,16 @@ async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
   });
   if (!read.ok) throw new AppError('FILE_INVALID', read.message);
   job.checkCancelled();
-  const units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parent_id }));
+  let units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parent_id }));
   const existing = (await staffIdentityKeys(ctx.db)).map((s) => ({ id: s.id, fullName: s.full_name, birthDate: s.birth_date, unitId: s.unit_id }));
   const mapping = input.mapping ?? proposeMapping(read.headers);
+  // the units the list names and the office lacks, created with the people: validated as if they were there
+  let planned: PlannedUnit[] = [];
+  const unitColumn = mapping.unit;
+  if (input.createMissingUnits && typeof unitColumn === 'number') {
+    planned = planMissingUnits(unitColumnTexts(read, unitColumn), units);
+    units = [...units, ...planned.map((p) => ({ id: p.tempId, name: p.name, code: null, parentId: p.parentId }))];
+  }
   const result = await validateStaffRows(read, mapping, units, existing, {
     today: ctx.today(),
     onProgress: (done, total) => {
@@ -40,11 +49,12 @@ async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
       job.checkCancelled();
     },
   });
-  return { read, result };
+  return { read, result, planned };
 }
 
-function toPreview(read: { sheetName: string; headerRow: number; headers: string[] }, result: ValidationResult) {
+function toPreview(read: { sheetName: string; headerRow: number; headers: string[] }, result: ValidationResult, planned: readonly PlannedUnit[]) {
   return {
+    newUnits: planned.map((p) => p.path),
     sheetName: read.sheetName,
     headerRow: read.headerRow,
     headers: read.headers,
@@ -67,16 +77,31 @@ function toPreview(read: { sheetName: string; headerRow: number; headers: string
 export const staffImportHandlers: HandlerMap<'staff.importPreview' | 'staff.importApply'> = {
   'staff.importPreview': async (input, ctx) =>
     withJob(ctx, input.jobId, async (job) => {
-      const { read, result } = await readAndValidate(input, ctx, job);
-      return toPreview(read, result);
+      const { read, result, planned } = await readAndValidate(input, ctx, job);
+      return toPreview(read, result, planned);
     }),
   // Re-reads and re-validates the file: the apply never trusts an earlier preview.
   'staff.importApply': async (input, ctx) =>
     withJob(ctx, input.jobId, async (job) => {
-      const { result } = await readAndValidate(input, ctx, job);
+      const { result, planned } = await readAndValidate(input, ctx, job);
       assertImportable(result, 'cán bộ');
-      const rows = result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) }));
-      return { imported: writeStep(job, rows.length, () => bulkInsertStaff(ctx.conn.sqlite, ctx.officeId, rows)) };
+      if (planned.length === 0) {
+        const rows = result.rows.map((r) => ({ ...r, nameKey: foldVi(r.fullName) }));
+        return { imported: writeStep(job, rows.length, () => bulkInsertStaff(ctx.conn.sqlite, ctx.officeId, rows)), unitsCreated: 0 };
+      }
+      job.checkCancelled();
+      // the units and the people in one transaction: all of them or nothing
+      const imported = await ctx.db.transaction().execute(async (trx) => {
+        const ids = new Map<string, string>();
+        for (const p of planned) {
+          const parentId = p.parentId === null ? null : (ids.get(p.parentId) ?? p.parentId);
+          ids.set(p.tempId, await insertUnit(trx, ctx.officeId, { name: p.name, nameKey: foldVi(p.name), parentId, code: null, kind: 'phong_chuyen_mon', sortOrder: 0, note: '' }));
+        }
+        const rows = result.rows.map((r) => ({ ...r, unitId: r.unitId === null ? null : (ids.get(r.unitId) ?? r.unitId), nameKey: foldVi(r.fullName) }));
+        return bulkInsertStaff(ctx.conn.sqlite, ctx.officeId, rows);
+      });
+      job.progress('write', imported, imported);
+      return { imported, unitsCreated: planned.length };
     }),
 };
 

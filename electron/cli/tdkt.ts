@@ -26,7 +26,8 @@ Lệnh:
              [--parent CƠ_QUAN_CHỦ_QUẢN] [--head-title CHỨC_DANH] [--head-name HỌ_TÊN] [--superior CẤP_TRÊN]
   units list [--json]                          Danh sách đơn vị (dạng cây)
   staff list [--search CHỮ] [--unit MÃ] [--status TRẠNG_THÁI|all] [--json]
-  staff import TỆP.xlsx [--dry-run] [--json]   Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả)
+  staff import TỆP.xlsx [--dry-run] [--create-units] [--json]
+                                               Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả); --create-units tạo đơn vị chưa có
   staff template --out ĐƯỜNG_DẪN               Tệp Excel mẫu để điền danh sách cán bộ (cột, danh sách chọn, hướng dẫn)
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
 ${BUNDLE_USAGE}
@@ -62,6 +63,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         unit: { type: 'string' },
         status: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'create-units': { type: 'boolean' },
         format: { type: 'string' },
         out: { type: 'string' },
         kind: { type: 'string' },
@@ -165,7 +167,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           const file = pos[2];
           if (!file) throw new UsageError('Thiếu đường dẫn tệp Excel: tdkt staff import TỆP.xlsx');
           const bytes = readInput(file);
-          const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64') };
+          const input = { fileName: path.basename(file), fileBase64: bytes.toString('base64'), createMissingUnits: !!v['create-units'] };
           const preview = await call('staff.importPreview', input);
           if (preview.errors.length > 0) {
             if (v.json) json(preview);
@@ -176,12 +178,15 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           }
           if (v['dry-run']) {
             if (v.json) json(preview);
-            else io.out(`Kiểm tra xong: ${preview.validRows} dòng hợp lệ, không có lỗi. (Chạy thử — chưa nhập.)`);
+            else {
+              io.out(`Kiểm tra xong: ${preview.validRows} dòng hợp lệ, không có lỗi. (Chạy thử — chưa nhập.)`);
+              if (preview.newUnits.length) io.out(`Sẽ tạo ${preview.newUnits.length} đơn vị mới: ${preview.newUnits.join('; ')}.`);
+            }
             return 0;
           }
           const r = await call('staff.importApply', { ...input, mapping: preview.mapping });
           if (v.json) json(r);
-          else io.out(`Đã nhập ${r.imported} cán bộ.`);
+          else io.out(`Đã nhập ${r.imported} cán bộ.${r.unitsCreated ? ` Đã tạo ${r.unitsCreated} đơn vị mới.` : ''}`);
           return 0;
         }
         case 'db check': {

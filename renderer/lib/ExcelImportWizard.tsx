@@ -1,6 +1,6 @@
 // One Excel import flow for every kind of list: choose a file → column-mapping preview with
 // row-level errors and a sample → apply (all or nothing) with progress and cancel.
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, FileInput, Group, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { columnLetter } from '../../shared/excel/columns';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from './api';
@@ -53,6 +53,9 @@ interface Props<P extends ImportPreviewBase, R> {
   /** extra lines under the mapping (warnings of the reader) */
   notes?(p: P): string[];
   sampleColumns: { label: string; cell(row: P['sample'][number]): ReactNode }[];
+  /** options of this import shown under the file field; the file is read again when `optionsKey` changes */
+  options?: ReactNode;
+  optionsKey?: string;
   /** "Tải tệp mẫu": a blank workbook with the headers this import reads, its dropdowns and instructions */
   template?: { label: string; hint: string; load(): Promise<{ fileName: string; mimeType: string; base64: string }> };
   /** test ids are `${testIdPrefix}-file`, `-errors`, `-ok`, `-apply` … */
@@ -98,6 +101,15 @@ export function ExcelImportWizard<P extends ImportPreviewBase, R>(props: Props<P
     const r = await run((jobId) => props.preview({ ...p, mapping, jobId }));
     if (r) setPreview(r);
   };
+
+  // an option changed (create the missing units …): the same file and columns, read again
+  const optionsKey = props.optionsKey;
+  const [seenKey, setSeenKey] = useState(optionsKey);
+  useEffect(() => {
+    if (optionsKey === seenKey) return;
+    setSeenKey(optionsKey);
+    if (file) void load(file, preview?.mapping);
+  }, [optionsKey]);
 
   const remap = (field: string, value: string | null) => {
     if (!preview) return;
@@ -148,6 +160,7 @@ export function ExcelImportWizard<P extends ImportPreviewBase, R>(props: Props<P
         clearable
         data-testid={`${id}-file`}
       />
+      {props.options}
       {busy && (
         <Stack gap={4}>
           <Text size="sm">{T.reading}</Text>

@@ -92,9 +92,13 @@ export const staffImportInput = z.object({
   fileBase64: base64('Tệp Excel'),
   mapping: staffImportMapping.optional(),
   jobId: z.string().max(64).optional(),
+  /** create the units the list names and the office lacks, with the people (one transaction) */
+  createMissingUnits: z.boolean().optional().default(false),
 });
 
 export const staffImportPreview = z.object({
+  /** the units the import will create (createMissingUnits), as paths, parents first */
+  newUnits: z.array(z.string()),
   sheetName: z.string(),
   headerRow: z.number(),
   headers: z.array(z.string()),
@@ -147,7 +151,7 @@ export const staffProcedures = {
   'staff.update': { input: z.object({ id: id(), data: staffInput }), output: staff },
   'staff.delete': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },
   'staff.importPreview': { input: staffImportInput, output: staffImportPreview },
-  'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number() }) },
+  'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number(), unitsCreated: z.number() }) },
   'staff.export': { input: staffFilter.optional(), output: fileOut },
   /** a blank list to fill for staff.importPreview: its headers, dropdowns (the office's units among them) and instructions */
   'staff.importTemplate': { input: z.object({}).optional(), output: fileOut },

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { hasChromium, e2eSession, type HostProcess } from './support/browser';
+import fs from 'node:fs';
+import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { BAD_ROW, FIXTURE_PEOPLE, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../fixtures/staff/make-fixtures';
 
@@ -160,6 +161,39 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await page2.getByTestId('nav-units').click();
     await expect.poll(() => page2.getByTestId('unit-row').count()).toBe(2);
     await page2.close();
+  });
+
+  it('a first staff list names units the office lacks: "Tạo các đơn vị chưa có" creates them with the people', async () => {
+    const d = tempDir('tdkt-e2e-units-');
+    const h = await session.startHost(path.join(d, 'office.sqlite'));
+    await hostApi(h, 'office.save', E2E_OFFICE);
+    await hostApi(h, 'units.create', { name: 'Văn phòng Sở' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Đơn vị']);
+    ws.addRow([1, 'Nguyễn Văn An', 'Văn phòng Sở']);
+    ws.addRow([2, 'Lê Thị Bình', 'Sở Tài chính › Phòng Ngân sách']);
+    const file = path.join(d, 'ds.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.goto(h.url);
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-import').click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('import-errors').innerText()).toContain('chưa có trong danh sách đơn vị');
+    // the same file read again with the option
+    await page.getByTestId('import-create-units').check();
+    await page.getByTestId('import-ok').waitFor();
+    expect(await page.getByTestId('import-ok').innerText()).toContain('Sẽ tạo 2 đơn vị mới: Sở Tài chính; Sở Tài chính › Phòng Ngân sách.');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('staff-count').innerText()).toBe('2 người');
+    // the new units are in the tree, and the list's unit filter offers them
+    await page.getByTestId('nav-units').click();
+    await expect.poll(() => page.getByTestId('unit-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Phòng Ngân sách'), expect.stringContaining('Sở Tài chính')]));
+    await page.close();
+    await h.stop();
   });
 
   it('the API refuses calls without the launch token', async () => {

@@ -204,6 +204,13 @@ function cellText(c: RawCell): string {
   return cleanText(displayCell(c));
 }
 
+/** The unit column's texts (rows of people, not group rows): what planMissingUnits looks up. */
+export function unitColumnTexts(read: Pick<SheetRead, 'rows'>, column: number): string[] {
+  const out: string[] = [];
+  for (const r of read.rows) if (!r.section) out.push(cellText(r.cells[column] ?? null));
+  return out;
+}
+
 const isFormulaError = (c: RawCell): c is { error: string } => typeof c === 'object' && c !== null && 'error' in c;
 
 // ---------------------------------------------------------------------------------------

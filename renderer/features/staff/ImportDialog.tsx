@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { Checkbox } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useUnits } from '../units/store';
 import { STAFF_IMPORT_FIELDS, type StaffImportPreview } from '../../../shared/contract/staff';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../shared/staff/labels';
 import { formatDateVi } from '../../../shared/text/vn';
@@ -19,19 +22,32 @@ const SAMPLE_COLUMNS: { label: string; cell(r: SampleRow): string | number }[] =
 ];
 
 export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const [createUnits, setCreateUnits] = useState(false);
   return (
     <ExcelImportWizard
       fields={STAFF_IMPORT_FIELDS}
       strings={T}
-      preview={(input) => call('staff.importPreview', input)}
-      apply={(input) => call('staff.importApply', input)}
-      okAlert={(p) => ({ title: T.okTitle(p.validRows) })}
+      preview={(input) => call('staff.importPreview', { ...input, createMissingUnits: createUnits })}
+      apply={(input) => call('staff.importApply', { ...input, createMissingUnits: createUnits })}
+      okAlert={(p) => ({ title: T.okTitle(p.validRows), body: p.newUnits.length > 0 ? T.newUnits(p.newUnits.length, p.newUnits.join('; ')) : undefined })}
+      options={
+        <Checkbox
+          label={T.createUnits}
+          description={T.createUnitsHint}
+          checked={createUnits}
+          onChange={(e) => setCreateUnits(e.currentTarget.checked)}
+          data-testid="import-create-units"
+        />
+      }
+      optionsKey={String(createUnits)}
       sampleColumns={SAMPLE_COLUMNS}
       template={{ label: T.template, hint: T.templateHint, load: () => call('staff.importTemplate', {}) }}
       testIdPrefix="import"
       onClose={onClose}
       onApplied={(r) => {
-        notifications.show({ color: 'green', message: T.done(r.imported) });
+        notifications.show({ color: 'green', message: T.done(r.imported, r.unitsCreated) });
+        // new units show in the tree and the pickers
+        if (r.unitsCreated > 0) void useUnits.getState().refresh();
         onImported();
       }}
     />
