@@ -1,7 +1,7 @@
 // The pre-export checklist of a nomination dossier: pure, no I/O. Blocks stop generating,
 // exporting and submitting; warnings are shown but never stop anything. Every message is
 // Vietnamese, names the nominee concerned and says what to fix.
-import { AUTHORITY_LABELS, AWARD_CATALOG, authoritiesOn, type Authority, type AwardCode, type IsoDate, type Verdict } from '../awards';
+import { AUTHORITY_LABELS, AWARD_CATALOG, authoritiesOn, ruleSetFor, type Authority, type AwardCode, type IsoDate, type Verdict } from '../awards';
 import { formatDateVi } from '../text/vn';
 import { yearlyDeadlineIso } from '../plans/campaign-dates';
 import { formatPercent, votePercent } from './model';
@@ -41,6 +41,8 @@ export interface ChecklistNominee {
   votesTotal: number | null;
   /** a report exists and at least one of its text sections is filled in */
   hasReport: boolean;
+  /** a person's gender, when known: the quota warning counts the women (RuleSet.womenPriority) */
+  gender?: 'nam' | 'nu' | null;
   /** the report's template is not the one in force for the dossier's date and sector */
   reportTemplateOutdated?: boolean;
   /**
@@ -209,9 +211,13 @@ export function runChecklist(input: ChecklistInput): ChecklistResult {
   if (input.quota && cstdcs.length > 0) {
     const max = Math.floor((input.quota.ldttCount * input.quota.percent) / 100 + 1e-9);
     if (cstdcs.length > max) {
+      // as the checker's quota warning: among people who qualify alike, women first
+      const wp = ruleSetFor(input.year).womenPriority;
+      const women = cstdcs.filter((n) => n.gender === 'nu').length;
       warn(
         'quota_exceeded',
-        `Số đề nghị Chiến sĩ thi đua cơ sở (${cstdcs.length}: ${cstdcs.map((n) => n.name).join(', ')}) vượt tỷ lệ ${input.quota.percent}% của ${input.quota.ldttCount} người đạt Lao động tiên tiến (tối đa ${max} người). Hội đồng cần bình xét chọn lại.`,
+        `Số đề nghị Chiến sĩ thi đua cơ sở (${cstdcs.length}: ${cstdcs.map((n) => n.name).join(', ')}) vượt tỷ lệ ${input.quota.percent}% của ${input.quota.ldttCount} người đạt Lao động tiên tiến (tối đa ${max} người). Hội đồng cần bình xét chọn lại.` +
+          (wp && women > 0 ? ` Trong số này có ${women} nữ, ưu tiên khi thành tích ngang nhau (${wp.basis}).` : ''),
       );
     }
   }

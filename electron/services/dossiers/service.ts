@@ -744,6 +744,7 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
       votesAgree: n.votesAgree,
       votesTotal: n.votesTotal,
       hasReport: reportHasContent(content),
+      gender: n.kind === 'person' ? n.gender : null,
       reportTemplateOutdated: !!saved && saved.template_id !== inForce.id,
       verdict: v.verdict,
       failed: v.failed,

@@ -163,6 +163,16 @@ describe('dossier checklist', () => {
     expect(runChecklist({ ...input, quota: { percent: 15, ldttCount: 20 } }).items.some((i) => i.code === 'quota_exceeded')).toBe(false);
   });
 
+  it('over the quota, says how many of the CSTĐCS nominees are women (from 2024), as the checker does', () => {
+    const cs = (id: string, name: string, gender: 'nam' | 'nu') => nominee({ id, name, awardCode: 'CSTDCS', gender });
+    const nominees = [cs('a', 'An', 'nam'), cs('b', 'Bích', 'nu'), cs('c', 'Cúc', 'nu')];
+    const quota = (year: number) =>
+      runChecklist(base({ year, awardCode: 'CSTDCS', nominees, quota: { percent: 15, ldttCount: 14 } })).items.find((i) => i.code === 'quota_exceeded')!.message;
+    expect(quota(2025)).toMatch(/Hội đồng cần bình xét chọn lại\. Trong số này có 2 nữ, ưu tiên khi thành tích ngang nhau \(NĐ 98\/2023\/NĐ-CP, Điều 4\)\.$/);
+    // the 2017–2023 rules here say nothing of it
+    expect(quota(2023)).toMatch(/Hội đồng cần bình xét chọn lại\.$/);
+  });
+
   it('warns when the dossier deadline has passed (campaign deadlines about dossiers only)', () => {
     const deadlines = [
       { label: 'Đăng ký thi đua đầu năm', day: 15, month: 3 },
