@@ -227,6 +227,8 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     await expect.poll(() => card.innerText()).toContain('Văn phòng (Sở Y tế)');
     await card.getByTestId('task-card-title').click();
     await expect.poll(() => page.getByTestId('task-drawer').innerText()).toContain('Văn phòng (Sở Y tế)');
+    // and its person by their unit: two "Trần Thị Hoa"
+    await expect.poll(() => page.getByTestId('task-drawer-responsible').innerText()).toBe('Trần Thị Hoa — Văn phòng (Sở Nội vụ)');
     await page.getByTestId('task-drawer-edit').click();
     await expect.poll(() => page.locator('.mantine-TagsInput-pill').allInnerTexts()).toEqual(['Văn phòng (Sở Y tế)']);
     await page.getByTestId('task-form-title').fill('Tổng hợp đăng ký thi đua của Văn phòng Sở Y tế');

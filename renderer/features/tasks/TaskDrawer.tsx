@@ -78,6 +78,21 @@ export function TaskDrawer() {
     };
   }, [openTaskId, version]);
 
+  // the task's person's unit: two "Nguyễn Văn An" in a province are told apart by it
+  const responsibleId = task?.responsibleStaffId ?? null;
+  const [responsibleUnit, setResponsibleUnit] = useState<{ staffId: string; unitId: string | null } | null>(null);
+  useEffect(() => {
+    if (!responsibleId) return;
+    let live = true;
+    call('staff.get', { id: responsibleId })
+      .then((s) => live && setResponsibleUnit({ staffId: s.id, unitId: s.unitId }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [responsibleId]);
+  const responsibleUnitLabel = responsibleUnit && responsibleUnit.staffId === responsibleId && responsibleUnit.unitId ? labels.get(responsibleUnit.unitId) : undefined;
+
   const close = () => {
     openTask(null);
     setEditing(false);
@@ -175,7 +190,11 @@ export function TaskDrawer() {
             </Info>
             <Info label={T.drawer.lead}>{unitRefsText(task.lead, labels)}</Info>
             <Info label={T.drawer.coordinating}>{unitRefsText(task.coordinating, labels)}</Info>
-            <Info label={T.drawer.responsible}>{task.responsibleName}</Info>
+            <Info label={T.drawer.responsible}>
+              {task.responsibleName && (
+                <span data-testid="task-drawer-responsible">{responsibleUnitLabel ? `${task.responsibleName} — ${responsibleUnitLabel}` : task.responsibleName}</span>
+              )}
+            </Info>
             <Info label={T.drawer.source}>{T.drawer.sources[task.source]}</Info>
             {task.timing && <Info label={T.drawer.timing}>{task.timing}</Info>}
             {task.completedOn && <Info label={T.drawer.completedOn}>{formatDateVi(task.completedOn)}</Info>}
