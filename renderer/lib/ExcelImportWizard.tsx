@@ -104,10 +104,10 @@ export function ExcelImportWizard<P extends ImportPreviewBase, R>(props: Props<P
 
   // an option changed (create the missing units …): the same file and columns, read again
   const optionsKey = props.optionsKey;
-  const [seenKey, setSeenKey] = useState(optionsKey);
+  const seenKey = useRef(optionsKey);
   useEffect(() => {
-    if (optionsKey === seenKey) return;
-    setSeenKey(optionsKey);
+    if (optionsKey === seenKey.current) return;
+    seenKey.current = optionsKey;
     if (file) void load(file, preview?.mapping);
   }, [optionsKey]);
 

@@ -36,6 +36,7 @@ import {
   type Verdict,
 } from './context';
 import { RULES } from './predicates';
+import { womenPriorityNote } from './format';
 import { drain, type Steps } from './steps';
 import {
   GENERAL_RULE_IDS,
@@ -519,7 +520,8 @@ export function* checkEligibilitySteps(input: EligibilityInput): Steps<Eligibili
     // the council chooses; among people who qualify alike, women first (where the rules say so)
     const wp = ruleSet.womenPriority;
     const women = wp ? t.cstdcs.filter((id) => kept.get(id)?.state.person.gender === 'nu').length : 0;
-    const tie = wp && women > 0 ? `; trong số này có ${women} nữ, ưu tiên khi thành tích ngang nhau (${wp.basis})` : '';
+    const note = womenPriorityNote(women, wp);
+    const tie = note && `; trong số này ${note}`;
     warnings.push({
       code: 'cstdcs_quota',
       message:

@@ -89,3 +89,12 @@ export function namesText(names: readonly string[], max = 5): string {
   if (names.length <= max) return listText(names);
   return `${names.slice(0, max).join(', ')} và ${names.length - max} người khác`;
 }
+
+/**
+ * The CSTĐCS quota's note where the rules put women first among people who qualify alike:
+ * "có 2 nữ, ưu tiên khi thành tích ngang nhau (NĐ 98/2023/NĐ-CP, Điều 4)"; '' when no woman is
+ * among them or the rules say nothing of it (RuleSet.womenPriority).
+ */
+export function womenPriorityNote(women: number, rule: { basis: string } | undefined): string {
+  return rule && women > 0 ? `có ${women} nữ, ưu tiên khi thành tích ngang nhau (${rule.basis})` : '';
+}

@@ -61,5 +61,6 @@ export {
   DISCIPLINE_LABELS,
   INITIATIVE_KIND_LABELS,
   INITIATIVE_SCOPE_LABELS,
+  womenPriorityNote,
 } from './format';
 export * from './schemas';

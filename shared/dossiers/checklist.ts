@@ -1,7 +1,7 @@
 // The pre-export checklist of a nomination dossier: pure, no I/O. Blocks stop generating,
 // exporting and submitting; warnings are shown but never stop anything. Every message is
 // Vietnamese, names the nominee concerned and says what to fix.
-import { AUTHORITY_LABELS, AWARD_CATALOG, authoritiesOn, ruleSetFor, type Authority, type AwardCode, type IsoDate, type Verdict } from '../awards';
+import { AUTHORITY_LABELS, AWARD_CATALOG, authoritiesOn, ruleSetFor, womenPriorityNote, type Authority, type AwardCode, type IsoDate, type Verdict } from '../awards';
 import { formatDateVi } from '../text/vn';
 import { yearlyDeadlineIso } from '../plans/campaign-dates';
 import { formatPercent, votePercent } from './model';
@@ -212,12 +212,11 @@ export function runChecklist(input: ChecklistInput): ChecklistResult {
     const max = Math.floor((input.quota.ldttCount * input.quota.percent) / 100 + 1e-9);
     if (cstdcs.length > max) {
       // as the checker's quota warning: among people who qualify alike, women first
-      const wp = ruleSetFor(input.year).womenPriority;
-      const women = cstdcs.filter((n) => n.gender === 'nu').length;
+      const note = womenPriorityNote(cstdcs.filter((n) => n.gender === 'nu').length, ruleSetFor(input.year).womenPriority);
       warn(
         'quota_exceeded',
         `Số đề nghị Chiến sĩ thi đua cơ sở (${cstdcs.length}: ${cstdcs.map((n) => n.name).join(', ')}) vượt tỷ lệ ${input.quota.percent}% của ${input.quota.ldttCount} người đạt Lao động tiên tiến (tối đa ${max} người). Hội đồng cần bình xét chọn lại.` +
-          (wp && women > 0 ? ` Trong số này có ${women} nữ, ưu tiên khi thành tích ngang nhau (${wp.basis}).` : ''),
+          (note && ` Trong số này ${note}.`),
       );
     }
   }

@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
     expect(await page.getByTestId('home-soon-item').count()).toBe(0);
     // a campaign's yearly deadline and its phase's sơ kết date come up beside the tasks due
-    const campaign = await api<{ id: string }>(host, 'campaigns.create', {
+    await api(host, 'campaigns.create', {
       name: 'Phong trào thi đua "Dân vận khéo"',
       kind: 'chuyen_de',
       yearFrom: 2021,
@@ -162,7 +162,6 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     // one opens its campaign
     await page.getByTestId('home-campaign-date').nth(1).click();
     await expect.poll(() => page.getByTestId('campaign-title').innerText()).toBe('Phong trào thi đua "Dân vận khéo"');
-    expect(campaign.id).toBeTruthy();
     await page.getByTestId('nav-home').click();
     await expect.poll(() => page.getByTestId('home-overdue-item').count()).toBe(2);
 

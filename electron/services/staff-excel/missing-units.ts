@@ -17,8 +17,6 @@ export interface PlannedUnit {
   path: string;
 }
 
-export const isPlannedId = (id: string | null): boolean => !!id && id.startsWith('new:');
-
 /**
  * The units to create so that every unit text of the list names one unit: texts no unit
  * matches, each part of a path looked up under the one before it. A text that matches several

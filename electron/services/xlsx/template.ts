@@ -3,6 +3,7 @@
 // validations on the rows to fill, and a sheet of instructions. The imports read the headers
 // these workbooks carry, so a template filled in imports as it is.
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../../../shared/excel/columns';
 
 /** Rows below the header that carry the dropdowns and formats. */
 export const TEMPLATE_ROWS = 1000;
@@ -25,7 +26,7 @@ export function addLists<K extends string>(wb: ExcelJS.Workbook, lists: Record<K
   (Object.keys(lists) as K[]).forEach((key, i) => {
     const values = lists[key].length > 0 ? lists[key] : [''];
     values.forEach((v, r) => (ws.getCell(r + 1, i + 1).value = v));
-    const col = String.fromCharCode(65 + i);
+    const col = columnLetter(i);
     out[key] = `'${LISTS_SHEET}'!$${col}$1:$${col}$${values.length}`;
   });
   return out;
@@ -40,18 +41,13 @@ export interface ColumnRule {
   prompt: string;
 }
 
-function letter(column: number): string {
-  let s = '';
-  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 /** Dropdowns and checks on rows from…from + TEMPLATE_ROWS − 1 of each column given. */
 export function addRules(ws: ExcelJS.Worksheet, from: number, rules: readonly ColumnRule[]): void {
   const to = from + TEMPLATE_ROWS - 1;
   const v = (ws as unknown as WithValidations).dataValidations;
   for (const r of rules) {
-    const range = `${letter(r.column)}${from}:${letter(r.column)}${to}`;
+    const col = columnLetter(r.column - 1);
+    const range = `${col}${from}:${col}${to}`;
     const common = { allowBlank: true, showInputMessage: true, prompt: r.prompt.slice(0, 255), showErrorMessage: true };
     if ('list' in r.kind) {
       v.add(range, {

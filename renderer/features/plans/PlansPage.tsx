@@ -72,14 +72,20 @@ type Dialog =
 const thisYear = new Date().getFullYear();
 const YEAR_OPTIONS = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i);
 
+/** A search field's text, handed to the store 150 ms after the last key (each search asks the core). */
+function useDebouncedSearch(value: string, set: (v: string) => void): [string, (v: string) => void] {
+  const [text, setText] = useState(value);
+  useEffect(() => {
+    if (text === value) return;
+    const t = setTimeout(() => set(text), 150);
+    return () => clearTimeout(t);
+  }, [text, value, set]);
+  return [text, setText];
+}
+
 function CampaignList({ onAdd }: { onAdd(): void }) {
   const { campaigns, campaignsLoaded, campaignsError, search, year, selected, setSearch, setYear, select } = usePlans();
-  const [text, setText] = useState(search);
-  useEffect(() => {
-    if (text === search) return;
-    const t = setTimeout(() => setSearch(text), 150);
-    return () => clearTimeout(t);
-  }, [text, search, setSearch]);
+  const [text, setText] = useDebouncedSearch(search, setSearch);
   return (
     <Paper withBorder style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
       <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -249,12 +255,7 @@ function CampaignDetails({ c, onEdit, onDelete }: { c: Campaign; onEdit(): void;
 
 function PlanSearch() {
   const { planSearch, setPlanSearch } = usePlans();
-  const [text, setText] = useState(planSearch);
-  useEffect(() => {
-    if (text === planSearch) return;
-    const t = setTimeout(() => setPlanSearch(text), 150);
-    return () => clearTimeout(t);
-  }, [text, planSearch, setPlanSearch]);
+  const [text, setText] = useDebouncedSearch(planSearch, setPlanSearch);
   return (
     <TextInput
       size="xs"

@@ -30,7 +30,6 @@ interface ChoicesState {
   /** in Vietnamese person order (the core's) */
   rows: readonly StaffChoice[];
   loaded: boolean;
-  error: string | null;
   /** asks the core whether the list changed; concurrent askers share one call */
   refresh(): Promise<void>;
 }
@@ -43,14 +42,14 @@ export const useStaffChoices = create<ChoicesState>((set, get) => ({
   version: null,
   rows: [],
   loaded: false,
-  error: null,
   refresh: () =>
     (inFlight ??= call('staff.choices', { known: get().version })
       .then((r) => {
-        if (r.rows) set({ version: r.version, rows: r.rows.map(fromTuple), loaded: true, error: null });
-        else set({ loaded: true, error: null });
+        if (r.rows) set({ version: r.version, rows: r.rows.map(fromTuple), loaded: true });
+        else set({ loaded: true });
       })
-      .catch((e: Error) => set({ loaded: true, error: e.message }))
+      // the pickers stay usable, empty; the next form asks again
+      .catch(() => set({ loaded: true }))
       .finally(() => {
         inFlight = null;
       })),
