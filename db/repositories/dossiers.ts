@@ -108,6 +108,15 @@ export function listNominees(db: Db, dossierId: string): NomineeRow[] {
   return all<NomineeRow>(db, 'SELECT * FROM dossier_nominee WHERE dossier_id = ? AND deleted_at IS NULL ORDER BY sort_order, created_at', [dossierId]);
 }
 
+/** The nominees' names of some dossiers, in each dossier's order (a list's search by name). */
+export function nomineeNamesOf(db: Db, dossierIds: readonly string[]): Array<{ dossier_id: string; name: string }> {
+  return all(
+    db,
+    'SELECT dossier_id, name FROM dossier_nominee WHERE deleted_at IS NULL AND dossier_id IN (SELECT value FROM json_each(?)) ORDER BY dossier_id, sort_order, created_at',
+    [JSON.stringify(dossierIds)],
+  );
+}
+
 export function getNominee(db: Db, id: string): NomineeRow | undefined {
   return get<NomineeRow>(db, 'SELECT * FROM dossier_nominee WHERE id = ? AND deleted_at IS NULL', [id]);
 }

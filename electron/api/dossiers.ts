@@ -61,7 +61,7 @@ export const dossiersHandlers: HandlerMap<
   | 'dossiers.recordOutcome'
   | 'dossiers.templates'
 > = {
-  'dossiers.list': async (input, ctx) => listDossierSummaries(env(ctx), { scope: input?.scope ?? 'own', year: input?.year ?? null }),
+  'dossiers.list': async (input, ctx) => listDossierSummaries(env(ctx), { scope: input?.scope ?? 'own', year: input?.year ?? null, search: input?.search ?? '' }),
   'dossiers.get': async ({ id }, ctx) => dossierDetail(env(ctx), id),
   'dossiers.create': async (input, ctx) => createDossier(env(ctx), input),
   'dossiers.update': async ({ id, data }, ctx) => updateDossierData(env(ctx), id, data),

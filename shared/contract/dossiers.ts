@@ -72,6 +72,9 @@ export const dossierSummary = z.object({
   own: z.boolean(),
   outcome: outcomeOut.nullable(),
   updatedAt: z.string(),
+  /** with a search: the nominees it found by name (the first few), and how many more */
+  matchedNominees: z.array(z.string()),
+  moreMatchedNominees: z.number(),
 });
 export type DossierSummary = z.infer<typeof dossierSummary>;
 
@@ -336,7 +339,12 @@ const detailOut = dossierDetail;
 export const dossiersProcedures = {
   'dossiers.list': {
     input: z
-      .object({ scope: z.enum(['own', 'received']).optional().default('own'), year: year.nullable().optional().default(null) })
+      .object({
+        scope: z.enum(['own', 'received']).optional().default('own'),
+        year: year.nullable().optional().default(null),
+        /** the lists' search rule on the title, the award, the campaign, the sending office, and the nominees' names */
+        search: z.string().max(200, { error: 'Từ khóa tìm kiếm quá dài (tối đa 200 ký tự).' }).optional().default(''),
+      })
       .optional(),
     output: z.array(dossierSummary),
   },

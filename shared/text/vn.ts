@@ -86,6 +86,30 @@ export function formatDateVi(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/**
+ * A stored instant (ISO with its zone, as the records' timestamps: UTC) as this computer's local
+ * date and time — sliced as text, 05:30 in Hà Nội (22:30Z) read as the day before.
+ * `date` dd/mm/yyyy, `time` hh:mm, `seconds` hh:mm:ss; null when it is not an instant.
+ */
+export function localInstantVi(iso: string): { date: string; time: string; seconds: string } | null {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  return { date: `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()}`, time, seconds: `${time}:${pad2(d.getSeconds())}` };
+}
+
+/** A stored instant as "dd/mm/yyyy hh:mm" in local time (the text itself when it is not one). */
+export function formatDateTimeVi(iso: string): string {
+  const t = localInstantVi(iso);
+  return t ? `${t.date} ${t.time}` : iso;
+}
+
+/** A stored instant's local date, dd/mm/yyyy (empty for none). */
+export function formatInstantDateVi(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return localInstantVi(iso)?.date ?? iso;
+}
+
 /** dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) → ISO yyyy-mm-dd, or null if not a real date. */
 export function parseDateVi(s: string): string | null {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(s);

@@ -174,6 +174,38 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('dossier-back').click();
     await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
     expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('submitted');
+
+    // a second dossier of the same award has the same title: the list tells them apart by whom
+    // they hold (the search finds a nominee, typed without diacritics) and by status
+    const second = await api<{ id: string }>(host, 'dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    await api(host, 'dossiers.addNominees', { id: second.id, nominees: [{ kind: 'person', staffId: ngoc.id }] });
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('nav-dossiers').click();
+    await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(2);
+    expect(await page.getByTestId('dossier-count').innerText()).toBe('2 hồ sơ');
+    const search = page.getByTestId('dossier-search');
+    await search.fill('bich ngoc');
+    await expect.poll(() => page.getByTestId('dossier-count').innerText(), { timeout: 5000 }).toBe('1 hồ sơ khớp');
+    expect(await page.getByTestId('dossier-matched').innerText()).toBe('Có Trần Thị Bích Ngọc');
+    expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('draft');
+    await search.fill('nguyen van an');
+    await expect.poll(() => page.getByTestId('dossier-matched').innerText(), { timeout: 5000 }).toBe('Có Nguyễn Văn An');
+    expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('submitted');
+    // the status filter on top of the search: nothing left, and one click clears both
+    await page.getByTestId('dossier-status-filter').click();
+    await page.getByRole('option', { name: 'Đang soạn' }).click();
+    await page.getByTestId('dossier-none').waitFor();
+    expect(await page.getByTestId('dossier-count').innerText()).toBe('0 / 1 hồ sơ khớp');
+    await page.getByTestId('dossier-none').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('dossier-row').count(), { timeout: 5000 }).toBe(2);
+    expect(await search.inputValue()).toBe('');
+    // the filters stay while a dossier is open
+    await page.getByTestId('dossier-status-filter').click();
+    await page.getByRole('option', { name: 'Đang soạn' }).click();
+    await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
+    await page.getByTestId('dossier-open').click();
+    await page.getByTestId('dossier-back').click();
+    await expect.poll(() => page.getByTestId('dossier-count').innerText()).toBe('1 / 2 hồ sơ');
     expect(pageErrors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ProcedureName, ProcOutput } from '../../../shared/contract';
 import { DOSSIER_STATUS_LABELS, RECEIVED_STATUS_LABELS } from '../../../shared/dossiers/model';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatInstantDateVi } from '../../../shared/text/vn';
 
 export const DOSSIER_USAGE = `  dossier list [--json]                        Danh sách hồ sơ đề nghị khen thưởng (của cơ quan và nhận từ cơ quan khác)
   dossier export MÃ --out THƯ_MỤC              Xuất tờ trình, danh sách (.xlsx), biên bản, báo cáo thành tích và minh chứng vào thư mục`;
@@ -36,7 +36,7 @@ export async function runDossierCommand(sub: string, args: string[], v: { json?:
       if (received.length) {
         out('Nhận từ cơ quan khác:');
         for (const d of received) {
-          const when = d.submittedAt ? formatDateVi(d.submittedAt.slice(0, 10)) : '';
+          const when = d.submittedAt ? formatInstantDateVi(d.submittedAt) : '';
           out([d.id, d.originOfficeName, d.year, d.awardName, `${d.nomineeCount} đề nghị`, RECEIVED_STATUS_LABELS[d.status], when, d.title].join('\t'));
         }
       }

@@ -53,7 +53,7 @@ import { achievementSummary, prefillReport, reportHasContent } from '../../../sh
 import { chooseReportTemplate, coverFormOn, reportTemplate, templateCaveats, type ReportTemplate } from '../../../shared/dossiers/templates';
 import { renderHtml } from '../../../shared/documents/html';
 import type { DocSigner } from '../../../shared/documents/model';
-import { foldVi } from '../../../shared/text/vn';
+import { foldQuery, foldVi, matchesQuery } from '../../../shared/text/vn';
 import { parentPath, unitDisplayLabels } from '../../../shared/units/tree';
 import { nowIso } from '../../../db/ids';
 import {
@@ -70,6 +70,7 @@ import {
   listAttachments,
   listDocuments,
   listDossiers,
+  nomineeNamesOf,
   listNominees,
   officeRow,
   outcomesOf,
@@ -338,18 +339,50 @@ function summaryOf(env: DossierEnv, row: DossierRow, outcomes: readonly OutcomeR
     own: row.origin_office_id === env.officeId,
     outcome: current && st.outcome ? outcomeOutOf(env, current) : null,
     updatedAt: row.updated_at,
+    matchedNominees: [],
+    moreMatchedNominees: 0,
   };
 }
 
-export function listDossierSummaries(env: DossierEnv, f: { scope: 'own' | 'received'; year: number | null }): DossierSummary[] {
-  const rows: DossierListRow[] = listDossiers(env.sqlite, { origin: f.scope, selfOfficeId: env.officeId, year: f.year });
+/** Nominees' names a list row shows when a search found its dossier by them. */
+const MATCHED_SHOWN = 3;
+
+export function listDossierSummaries(env: DossierEnv, f: { scope: 'own' | 'received'; year: number | null; search?: string }): DossierSummary[] {
+  let rows: DossierListRow[] = listDossiers(env.sqlite, { origin: f.scope, selfOfficeId: env.officeId, year: f.year });
+  const q = foldQuery(f.search ?? '');
+  const matched = new Map<string, string[]>();
+  if (q.words.length > 0) {
+    // a dossier is found by its own text or by a nominee's name ("which dossier is Nguyễn Văn An in?")
+    for (const n of nomineeNamesOf(
+      env.sqlite,
+      rows.map((r) => r.id),
+    )) {
+      if (!matchesQuery(foldVi(n.name), q)) continue;
+      const list = matched.get(n.dossier_id);
+      if (list) list.push(n.name);
+      else matched.set(n.dossier_id, [n.name]);
+    }
+    rows = rows.filter(
+      (r) =>
+        matched.has(r.id) ||
+        // the sending office tells received dossiers apart (one's own all come from here)
+        matchesQuery(foldVi([r.title, AWARD_CATALOG[r.award_code as AwardCode]?.name ?? r.award_code, r.campaign_name, f.scope === 'received' ? (r.office_name ?? '') : ''].join(' \u0001 ')), q),
+    );
+  }
   const outcomes = outcomesOf(
     env.sqlite,
     rows.map((r) => r.id),
   );
   const by = new Map<string, OutcomeRow[]>();
   for (const o of outcomes) by.set(o.dossier_id, [...(by.get(o.dossier_id) ?? []), o]);
-  return rows.map((r) => summaryOf(env, r, by.get(r.id) ?? [], Number(r.nominee_count), r.office_name));
+  return rows.map((r) => {
+    const names = matched.get(r.id) ?? [];
+    return {
+      ...summaryOf(env, r, by.get(r.id) ?? [], Number(r.nominee_count), r.office_name),
+      matchedNominees: names.slice(0, MATCHED_SHOWN),
+      moreMatchedNominees: Math.max(0, names.length - MATCHED_SHOWN),
+    };
+  });
 }
 
 export function dossierDetail(env: DossierEnv, id: string): DossierDetail {

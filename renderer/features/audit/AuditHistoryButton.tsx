@@ -5,7 +5,8 @@ import { Alert, Badge, Button, Drawer, Group, Loader, Stack, Table, Text, Timeli
 import type { AuditEntry, AuditForRecordInput, AuditHistory } from '../../../shared/contract/audit';
 import { call } from '../../lib/api';
 import { useSession } from '../../app/session';
-import { changeLines, formatDateTime } from './format';
+import { formatDateTimeVi } from '../../../shared/text/vn';
+import { changeLines } from './format';
 import { A } from './strings';
 
 interface Props {
@@ -102,7 +103,7 @@ function EntryTitle({ e }: { e: AuditEntry }) {
     <Stack gap={2}>
       <Group gap={6} wrap="wrap">
         <Text size="sm" fw={600} data-testid="audit-time">
-          {formatDateTime(e.at)}
+          {formatDateTimeVi(e.at)}
         </Text>
         <Badge size="sm" variant="light" color={A.actionColors[e.action]}>
           {A.actions[e.action]}

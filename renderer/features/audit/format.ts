@@ -3,7 +3,7 @@
 import { AWARD_BASIS_LABELS, AWARD_CATALOG, DISCIPLINE_LABELS, INITIATIVE_KIND_LABELS, INITIATIVE_SCOPE_LABELS, type AwardCode } from '../../../shared/awards';
 import type { AuditChange, AuditEntry, AuditTable, AuditValue } from '../../../shared/contract/audit';
 import { RATING_LABELS } from '../../../shared/contract/records';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vn';
 import { A, FIELD_LABELS, VALUE_LABELS } from './strings';
 
 const DATE_FIELDS = new Set(['decision_date', 'recognized_on', 'from_date', 'to_date', 'doc_date', 'meeting_date']);
@@ -14,15 +14,6 @@ const REF_FIELDS = new Set(['staff_id', 'unit_id', 'decision_id', 'campaign_id',
 const LONG_FIELDS = new Set(['content', 'cover']);
 /** bookkeeping the user does not need to read */
 export const INTERNAL_FIELDS = new Set(['batch_key', 'sort_order', 'sha256', 'mime_type']);
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** dd/mm/yyyy hh:mm in this computer's time zone. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${p2(d.getDate())}/${p2(d.getMonth() + 1)}/${d.getFullYear()} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-}
 
 export function fieldLabel(table: AuditTable, field: string): string {
   return FIELD_LABELS[table]?.[field] ?? field;
@@ -73,7 +64,7 @@ export function formatValue(table: AuditTable, field: string, v: AuditValue, ref
   }
   if (REF_FIELDS.has(field)) return refs[v] ?? A.refMissing;
   if (DATE_FIELDS.has(field)) return formatDateVi(v);
-  if (TIME_FIELDS.has(field)) return formatDateTime(v);
+  if (TIME_FIELDS.has(field)) return formatDateTimeVi(v);
   if (LONG_FIELDS.has(field)) return A.longValue(v.length);
   return codeLabel(table, field, v) ?? jsonText(field, v) ?? v;
 }

@@ -1,4 +1,5 @@
 import { BACKUP_REASON_LABELS, type BackupReason } from '../../../shared/contract/backup';
+import { localInstantVi } from '../../../shared/text/vn';
 
 /** What the restore confirmation and its result say, by where the restore starts. */
 export interface RestoreWords {
@@ -46,9 +47,8 @@ export const T = {
       ? `${(bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`
       : `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`,
   time: (iso: string) => {
-    const d = new Date(iso);
-    const p = (x: number) => String(x).padStart(2, '0');
-    return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+    const t = localInstantVi(iso);
+    return t ? `${t.seconds} ngày ${t.date}` : iso;
   },
   words: {
     /** the Sao lưu screen: the current data is kept as a 'before-restore' backup */

@@ -5,7 +5,7 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { NomineeOut } from '../../../shared/contract/dossiers';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateVi, formatInstantDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { StatusBadge } from './DossiersPage';
 import { ChecklistSection, DocumentsSection, OutcomeSection } from './output';
@@ -73,7 +73,7 @@ export function DossierView() {
             <AuditHistoryButton target={{ table: 'dossier', id: d.id }} title={d.title} />
           </Group>
           <Text size="sm" c="dimmed">
-            {[d.awardName, `năm ${d.year}`, !d.own ? d.originOfficeName : '', d.submittedAt ? `gửi ${formatDateVi(d.submittedAt.slice(0, 10))}` : ''].filter(Boolean).join(' · ')}
+            {[d.awardName, `năm ${d.year}`, !d.own ? d.originOfficeName : '', d.submittedAt ? `gửi ${formatInstantDateVi(d.submittedAt)}` : ''].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
         {d.own && (

@@ -1,13 +1,14 @@
 // "Hồ sơ đề nghị": the office's dossiers (create, open the builder) and, at the province, the
 // dossiers received from offices (consolidated by office and status, open, record the outcome).
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUS_LABELS, PROCEDURE_LABELS, RECEIVED_STATUS_LABELS, SECTOR_LABELS, type DossierStatus } from '../../../shared/dossiers/model';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateTimeVi, formatInstantDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { FormError } from '../../lib/FormError';
 import { DossierView } from './DossierView';
 import { useDossiers } from './store';
@@ -121,79 +122,186 @@ function CreateModal({ opened, onClose }: { opened: boolean; onClose(): void }) 
   );
 }
 
-function OwnList({ list }: { list: DossierSummary[] }) {
-  const { open } = useDossiers();
-  if (list.length === 0) return <Text c="dimmed">{D.empty}</Text>;
+/** The filters both lists share: the search (answered by the core), the year and the status. */
+function ListFilters({ list, statusLabels, children }: { list: DossierSummary[]; statusLabels: Partial<Record<DossierStatus, string>>; children?: ReactNode }) {
+  const { search, year, status, setSearch, setYear, setStatus } = useDossiers();
+  const [text, setText] = useDebouncedSearch(search, setSearch);
+  const years = useMemo(() => [...new Set([...list.map((d) => d.year), ...(year ? [year] : [])])].sort((a, b) => b - a), [list, year]);
   return (
-    <Table striped highlightOnHover data-testid="dossier-list">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{D.cols.title}</Table.Th>
-          <Table.Th>{D.cols.year}</Table.Th>
-          <Table.Th>{D.cols.award}</Table.Th>
-          <Table.Th>{D.cols.nominees}</Table.Th>
-          <Table.Th>{D.cols.status}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.map((d) => (
-          <Table.Tr key={d.id} data-testid="dossier-row">
-            <Table.Td>{d.title}</Table.Td>
-            <Table.Td>{d.year}</Table.Td>
-            <Table.Td>{d.awardName}</Table.Td>
-            <Table.Td>{d.nomineeCount}</Table.Td>
-            <Table.Td>
-              <StatusBadge status={d.status} />
-            </Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="light" onClick={() => open(d.id)} data-testid="dossier-open">
-                {D.open}
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Group align="flex-end" gap="sm">
+      <TextInput
+        w={300}
+        placeholder={D.filters.searchShort}
+        title={D.filters.search}
+        aria-label={D.filters.search}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        data-testid="dossier-search"
+      />
+      <Select
+        w={130}
+        aria-label={D.filters.year}
+        placeholder={D.filters.allYears}
+        data={years.map((y) => ({ value: String(y), label: String(y) }))}
+        value={year ? String(year) : null}
+        onChange={(v) => setYear(v ? Number(v) : null)}
+        clearable
+        data-testid="dossier-year-filter"
+      />
+      <Select
+        w={170}
+        aria-label={D.filters.status}
+        data={[{ value: 'all', label: D.filters.allStatuses }, ...Object.entries(statusLabels).map(([value, label]) => ({ value, label }))]}
+        value={status}
+        onChange={(v) => setStatus((v ?? 'all') as DossierStatus | 'all')}
+        allowDeselect={false}
+        data-testid="dossier-status-filter"
+      />
+      {children}
+    </Group>
   );
 }
 
-function ReceivedList({ list }: { list: DossierSummary[] }) {
-  const { open } = useDossiers();
-  const [office, setOffice] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('all');
-  const offices = useMemo(() => [...new Map(list.map((d) => [d.originOfficeId, d.originOfficeName])).entries()], [list]);
-  const shown = list.filter((d) => (!office || d.originOfficeId === office) && (status === 'all' || d.status === status));
-  if (list.length === 0) return <Text c="dimmed">{D.emptyReceived}</Text>;
+/** The list's rows after the year and status filters (the search is the core's). */
+function useShown(list: DossierSummary[]): DossierSummary[] {
+  const { year, status } = useDossiers();
+  return useMemo(() => list.filter((d) => (!year || d.year === year) && (status === 'all' || d.status === status)), [list, year, status]);
+}
+
+function NothingShown() {
+  const { setSearch, setYear, setStatus } = useDossiers();
+  return (
+    <Group gap="sm" data-testid="dossier-none">
+      <Text c="dimmed">{D.filters.none}</Text>
+      <Button
+        size="xs"
+        variant="subtle"
+        onClick={() => {
+          setYear(null);
+          setStatus('all');
+          setSearch('');
+        }}
+      >
+        {D.filters.clear}
+      </Button>
+    </Group>
+  );
+}
+
+/** Under a dossier's title: what tells two alike apart (campaign, procedure, when sent) and whom a search found in it. */
+function DossierMeta({ d }: { d: DossierSummary }) {
+  const parts = [
+    d.campaignName,
+    d.basis !== 'thuong_xuyen' ? D.bases[d.basis] : '',
+    d.procedure !== 'thuong' ? PROCEDURE_LABELS[d.procedure] : '',
+    d.submittedAt ? D.filters.submitted(formatInstantDateVi(d.submittedAt)) : '',
+  ].filter(Boolean);
+  return (
+    <>
+      {parts.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {parts.join(' · ')}
+        </Text>
+      )}
+      {d.matchedNominees.length > 0 && (
+        <Text size="xs" c="blue.8" data-testid="dossier-matched">
+          {D.filters.matched(d.matchedNominees, d.moreMatchedNominees)}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function OwnList({ list }: { list: DossierSummary[] }) {
+  const { open, search } = useDossiers();
+  const shown = useShown(list);
+  if (list.length === 0 && !search) return <Text c="dimmed">{D.empty}</Text>;
   return (
     <Stack>
-      <Group align="flex-end">
+      <ListFilters list={list} statusLabels={DOSSIER_STATUS_LABELS}>
+        <Text size="sm" c="dimmed" pb={8} data-testid="dossier-count">
+          {D.filters.count(shown.length, list.length, search.trim() !== '')}
+        </Text>
+      </ListFilters>
+      {shown.length === 0 ? (
+        <NothingShown />
+      ) : (
+        <Table striped highlightOnHover data-testid="dossier-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{D.cols.title}</Table.Th>
+              <Table.Th>{D.cols.year}</Table.Th>
+              <Table.Th>{D.cols.award}</Table.Th>
+              <Table.Th>{D.cols.nominees}</Table.Th>
+              <Table.Th>{D.cols.updated}</Table.Th>
+              <Table.Th>{D.cols.status}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((d) => (
+              <Table.Tr key={d.id} data-testid="dossier-row">
+                <Table.Td>
+                  <Text size="sm">{d.title}</Text>
+                  <DossierMeta d={d} />
+                </Table.Td>
+                <Table.Td>{d.year}</Table.Td>
+                <Table.Td>{d.awardName}</Table.Td>
+                <Table.Td>{d.nomineeCount}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} title={formatDateTimeVi(d.updatedAt)}>
+                  {formatInstantDateVi(d.updatedAt)}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={d.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="light" onClick={() => open(d.id)} data-testid="dossier-open">
+                    {D.open}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** a received dossier has been sent: never a draft */
+const { draft: _never, ...RECEIVED_FILTER_LABELS } = RECEIVED_STATUS_LABELS;
+
+function ReceivedList({ list }: { list: DossierSummary[] }) {
+  const { open, search } = useDossiers();
+  const [office, setOffice] = useState<string | null>(null);
+  const filtered = useShown(list);
+  const offices = useMemo(() => [...new Map(list.map((d) => [d.originOfficeId, d.originOfficeName])).entries()], [list]);
+  const shown = filtered.filter((d) => !office || d.originOfficeId === office);
+  if (list.length === 0 && !search) return <Text c="dimmed">{D.emptyReceived}</Text>;
+  return (
+    <Stack>
+      <ListFilters list={list} statusLabels={RECEIVED_FILTER_LABELS}>
         <Select
-          label={D.received.office}
+          aria-label={D.received.office}
           placeholder={D.received.allOffices}
           data={offices.map(([value, label]) => ({ value, label }))}
           value={office}
           onChange={setOffice}
           clearable
-          w={320}
+          w={280}
+          data-testid="received-office-filter"
         />
-        <SegmentedControl
-          value={status}
-          onChange={setStatus}
-          data={[
-            { value: 'all', label: D.received.all },
-            { value: 'submitted', label: RECEIVED_STATUS_LABELS.submitted },
-            { value: 'approved', label: RECEIVED_STATUS_LABELS.approved },
-            { value: 'returned', label: RECEIVED_STATUS_LABELS.returned },
-          ]}
-          data-testid="received-status"
-        />
-      </Group>
+        <Text size="sm" c="dimmed" pb={8} data-testid="dossier-count">
+          {D.filters.count(shown.length, list.length, search.trim() !== '')}
+        </Text>
+      </ListFilters>
+      {shown.length === 0 && <NothingShown />}
       {offices
         .filter(([id]) => !office || id === office)
         .map(([id, name]) => {
           const mine = list.filter((d) => d.originOfficeId === id);
           const rows = shown.filter((d) => d.originOfficeId === id);
+          if (rows.length === 0) return null;
           const n = (s: DossierStatus) => mine.filter((d) => d.status === s).length;
           return (
             <Paper key={id} withBorder p="sm" data-testid="received-office">
@@ -207,10 +315,12 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
                 <Table.Tbody>
                   {rows.map((d) => (
                     <Table.Tr key={d.id} data-testid="received-row">
-                      <Table.Td>{d.title}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{d.title}</Text>
+                        <DossierMeta d={d} />
+                      </Table.Td>
                       <Table.Td>{d.year}</Table.Td>
                       <Table.Td>{d.nomineeCount} đề nghị</Table.Td>
-                      <Table.Td>{d.submittedAt ? formatDateVi(d.submittedAt.slice(0, 10)) : ''}</Table.Td>
                       <Table.Td>
                         <StatusBadge status={d.status} received />
                       </Table.Td>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossiers';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FolderInput } from '../../lib/FolderInput';
@@ -17,12 +17,6 @@ import { D } from './strings';
 const documentKey = (doc: DossierDetail['documents'][number]) => doc.id;
 const documentData = (doc: DossierDetail['documents'][number]) => ({ kind: doc.kind });
 
-function when(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${p(t.getHours())}:${p(t.getMinutes())} ${p(t.getDate())}/${p(t.getMonth() + 1)}/${t.getFullYear()}`;
-}
 
 export function ChecklistSection({ c }: { c: ChecklistOut | null }) {
   const { refreshChecklist } = useDossiers();
@@ -200,7 +194,7 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
             { header: D.documents.cols.kind, width: 'minmax(0, 1fr)', cell: (doc) => doc.kindLabel, title: (doc) => doc.kindLabel },
             { header: D.documents.cols.file, width: 'minmax(0, 2fr)', cell: (doc) => <span className="vt-mono">{doc.fileName}</span>, title: (doc) => doc.fileName },
             { header: D.documents.cols.size, width: '80px', align: 'right', cell: (doc) => sizeText(doc.size) },
-            { header: D.documents.cols.generated, width: '190px', cell: (doc) => <span className="vt-dim">{D.documents.generatedAt(when(doc.generatedAt))}</span> },
+            { header: D.documents.cols.generated, width: '190px', cell: (doc) => <span className="vt-dim">{D.documents.generatedAt(formatDateTimeVi(doc.generatedAt))}</span> },
             {
               header: '',
               width: '80px',

@@ -2,6 +2,7 @@
 // change so the open dossier, its checklist and the lists reload.
 import { create } from 'zustand';
 import type { ChecklistOut, DossierDetail, DossierSummary } from '../../../shared/contract/dossiers';
+import type { DossierStatus } from '../../../shared/dossiers/model';
 import { call } from '../../lib/api';
 
 export type DossiersTab = 'own' | 'received';
@@ -11,10 +12,17 @@ interface DossiersState {
   openId: string | null;
   list: DossierSummary[];
   listError: string | null;
+  /** the lists' filters, kept while a dossier is open: the search asks the core (nominees' names) */
+  search: string;
+  year: number | null;
+  status: DossierStatus | 'all';
   detail: DossierDetail | null;
   checklist: ChecklistOut | null;
   detailError: string | null;
   setTab(tab: DossiersTab): void;
+  setSearch(search: string): void;
+  setYear(year: number | null): void;
+  setStatus(status: DossierStatus | 'all'): void;
   open(id: string | null): void;
   loadList(): Promise<void>;
   loadDetail(): Promise<void>;
@@ -24,12 +32,16 @@ interface DossiersState {
 }
 
 let checklistAsked = 0;
+let listAsked = 0;
 
 export const useDossiers = create<DossiersState>((set, get) => ({
   tab: 'own',
   openId: null,
   list: [],
   listError: null,
+  search: '',
+  year: null,
+  status: 'all',
   detail: null,
   checklist: null,
   detailError: null,
@@ -37,16 +49,25 @@ export const useDossiers = create<DossiersState>((set, get) => ({
     set({ tab, openId: null, detail: null, checklist: null });
     void get().loadList();
   },
+  setSearch: (search) => {
+    set({ search });
+    void get().loadList();
+  },
+  setYear: (year) => set({ year }),
+  setStatus: (status) => set({ status }),
   open: (id) => {
     set({ openId: id, detail: null, checklist: null, detailError: null });
     if (id) void get().loadDetail();
     else void get().loadList();
   },
   loadList: async () => {
+    // a search typed on must not be overtaken by the answer to an earlier one
+    const asked = ++listAsked;
     try {
-      set({ list: await call('dossiers.list', { scope: get().tab }), listError: null });
+      const list = await call('dossiers.list', { scope: get().tab, search: get().search });
+      if (asked === listAsked) set({ list, listError: null });
     } catch (e) {
-      set({ listError: (e as Error).message });
+      if (asked === listAsked) set({ listError: (e as Error).message });
     }
   },
   loadDetail: async () => {

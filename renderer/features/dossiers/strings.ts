@@ -7,7 +7,22 @@ export const D = {
   create: 'Lập hồ sơ mới',
   empty: 'Chưa có hồ sơ đề nghị nào. Bấm "Lập hồ sơ mới" để bắt đầu.',
   emptyReceived: 'Chưa nhận hồ sơ đề nghị nào. Hồ sơ đến cùng gói dữ liệu các cơ quan gửi lên (mục Trao đổi dữ liệu).',
-  cols: { title: 'Hồ sơ', year: 'Năm', award: 'Hình thức', nominees: 'Số đề nghị', status: 'Trạng thái', office: 'Cơ quan gửi', submitted: 'Ngày gửi' },
+  cols: { title: 'Hồ sơ', year: 'Năm', award: 'Hình thức', nominees: 'Số đề nghị', status: 'Trạng thái', office: 'Cơ quan gửi', submitted: 'Ngày gửi', updated: 'Cập nhật' },
+  filters: {
+    search: 'Tìm hồ sơ theo tên, hình thức, phong trào, cơ quan gửi hoặc tên người được đề nghị',
+    searchShort: 'Tìm hồ sơ, người được đề nghị…',
+    year: 'Năm',
+    allYears: 'Mọi năm',
+    status: 'Trạng thái',
+    allStatuses: 'Mọi trạng thái',
+    /** `searching`: the total is what the search found */
+    count: (shown: number, total: number, searching: boolean) =>
+      `${shown === total ? '' : `${shown.toLocaleString('vi-VN')} / `}${total.toLocaleString('vi-VN')} hồ sơ${searching ? ' khớp' : ''}`,
+    none: 'Không có hồ sơ nào khớp với tìm kiếm, bộ lọc đang chọn.',
+    clear: 'Xóa tìm kiếm, bộ lọc',
+    matched: (names: readonly string[], more: number) => `Có ${names.join(', ')}${more > 0 ? ` và ${more.toLocaleString('vi-VN')} người khác` : ''}`,
+    submitted: (date: string) => `gửi ${date}`,
+  },
   open: 'Mở',
   back: '← Danh sách hồ sơ',
   newDossier: {
@@ -181,8 +196,6 @@ export const D = {
   received: {
     office: 'Cơ quan',
     allOffices: 'Tất cả cơ quan',
-    status: 'Trạng thái',
-    all: 'Tất cả',
     counts: (received: number, approved: number, returned: number) => `${received} đã nhận · ${approved} đã duyệt · ${returned} đã trả lại`,
   },
   report: {

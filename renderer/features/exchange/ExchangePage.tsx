@@ -14,18 +14,12 @@ import {
   type MergePreview,
   type ApplyResult,
 } from '../../../shared/contract/exchange';
+import { formatDateTimeVi } from '../../../shared/text/vn';
 import { FolderInput } from '../../lib/FolderInput';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
 import { T } from './strings';
 
 type Progress = { phase: string; done: number; total: number };
-
-function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 function formatSize(n: number): string {
   if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024)).toLocaleString('vi-VN')} KB`;
@@ -162,7 +156,7 @@ function InfoPanel({ info }: { info: BundleInfo }) {
           {T.import.kind}: {T.kindShort[info.kind] ?? info.kind}
         </Text>
         <Text size="sm">
-          {T.import.createdAt}: {formatDateTime(info.createdAt)}
+          {T.import.createdAt}: {formatDateTimeVi(info.createdAt)}
         </Text>
         <Text size="sm">
           {T.import.size}: {formatSize(info.fileSize)}
@@ -288,8 +282,8 @@ const ConflictCard = memo(function ConflictCard({ c, choice, onChoose }: { c: Me
           ))}
           <Table.Tr c="dimmed">
             <Table.Td>{T.import.updated}</Table.Td>
-            <Table.Td>{formatDateTime(c.localUpdatedAt)}</Table.Td>
-            <Table.Td>{formatDateTime(c.incomingUpdatedAt)}</Table.Td>
+            <Table.Td>{formatDateTimeVi(c.localUpdatedAt)}</Table.Td>
+            <Table.Td>{formatDateTimeVi(c.incomingUpdatedAt)}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -381,7 +375,7 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
           <>
             {preview.alreadyAppliedAt && (
               <Alert color="blue" data-testid="exchange-already">
-                {T.import.already(formatDateTime(preview.alreadyAppliedAt))}
+                {T.import.already(formatDateTimeVi(preview.alreadyAppliedAt))}
               </Alert>
             )}
             <Text fw={600}>{T.import.previewTitle}</Text>
@@ -455,7 +449,7 @@ function HistorySection({ rows }: { rows: HistoryRow[] }) {
               <Table.Tbody>
                 {rows.map((h) => (
                   <Table.Tr key={h.id} data-testid="exchange-history-row" data-direction={h.direction}>
-                    <Table.Td>{formatDateTime(h.appliedAt)}</Table.Td>
+                    <Table.Td>{formatDateTimeVi(h.appliedAt)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text span size="sm" fw={600} c={h.direction === 'in' ? 'blue.7' : 'gray.7'}>
                         {h.direction === 'in' ? T.history.in : T.history.out}

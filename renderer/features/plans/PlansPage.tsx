@@ -24,8 +24,9 @@ import {
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Campaign, PlanRecord, PlanSummary } from '../../../shared/contract/plans';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { useUnitLabels, useUnits } from '../units/store';
 import { CampaignForm } from './CampaignForm';
 import { CreatePlanDialog, DuplicateDialog, ImportPlanDialog, MovePlanDialog } from './PlanDialogs';
@@ -71,17 +72,6 @@ type Dialog =
 
 const thisYear = new Date().getFullYear();
 const YEAR_OPTIONS = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i);
-
-/** A search field's text, handed to the store 150 ms after the last key (each search asks the core). */
-function useDebouncedSearch(value: string, set: (v: string) => void): [string, (v: string) => void] {
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text === value) return;
-    const t = setTimeout(() => set(text), 150);
-    return () => clearTimeout(t);
-  }, [text, value, set]);
-  return [text, setText];
-}
 
 function CampaignList({ onAdd }: { onAdd(): void }) {
   const { campaigns, campaignsLoaded, campaignsError, search, year, selected, setSearch, setYear, select } = usePlans();
@@ -351,7 +341,7 @@ function PlansTable({ onDialog }: { onDialog(d: Dialog): void }) {
               </Table.Td>
               <Table.Td className="plans-col-updated">
                 <Text size="xs" c="dimmed">
-                  {formatDateVi(p.updatedAt.slice(0, 10))} {p.updatedAt.slice(11, 16)}
+                  {formatDateTimeVi(p.updatedAt)}
                 </Text>
               </Table.Td>
               <Table.Td>

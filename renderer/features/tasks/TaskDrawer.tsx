@@ -24,7 +24,7 @@ import { notifications } from '@mantine/notifications';
 import type { TaskDetail, TaskStatus } from '../../../shared/contract/tasks';
 import { TASK_STATUS_LABELS, TASK_STATUS_OPTIONS } from '../../../shared/tasks/labels';
 import { quarterRoman } from '../../../shared/tasks/status';
-import { formatDateVi } from '../../../shared/text/vn';
+import { formatDateVi, formatInstantDateVi } from '../../../shared/text/vn';
 import { call, fileToBase64, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
@@ -306,7 +306,7 @@ export function TaskDrawer() {
                       {a.fileName}
                     </Text>
                     <Text size="xs" c="dimmed" title={`SHA-256: ${a.sha256}`}>
-                      {sizeText(a.size)} · {formatDateVi(a.createdAt.slice(0, 10))}
+                      {sizeText(a.size)} · {formatInstantDateVi(a.createdAt)}
                     </Text>
                   </div>
                   <Group gap={4} wrap="nowrap">

@@ -43,6 +43,47 @@ describe('dossier builder', () => {
     expect((await core.invoke('dossiers.list')).map((x) => x.id)).toEqual([d.id]);
   });
 
+  it("the list's search: a dossier found by its own text or by a nominee's name, whom it found shown", async () => {
+    const { core, staffIds } = await office();
+    const an = await core.invoke('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    await core.invoke('dossiers.addNominees', { id: an.id, nominees: [{ kind: 'person', staffId: staffIds.get('Nguyễn Văn An')! }] });
+    // the same award, so the same title: the nominees tell the two apart
+    const ngoc = await core.invoke('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    const added = await core.invoke('dossiers.addNominees', {
+      id: ngoc.id,
+      nominees: [
+        { kind: 'person', staffId: staffIds.get('Trần Thị Bích Ngọc')! },
+        { kind: 'person', staffId: staffIds.get('Lê Đức Thắng')! },
+      ],
+    });
+    const ldtt = await core.invoke('dossiers.create', { year: 2024, awardCode: 'LDTT' });
+    const found = async (search: string) =>
+      (await core.invoke('dossiers.list', { search })).map((d) => [d.id === an.id ? 'an' : d.id === ngoc.id ? 'ngoc' : d.id === ldtt.id ? 'ldtt' : d.id, d.matchedNominees, d.moreMatchedNominees]);
+
+    expect(await found('')).toHaveLength(3);
+    // a nominee's name, typed without diacritics, in any case
+    expect(await found('BICH NGOC')).toEqual([['ngoc', ['Trần Thị Bích Ngọc'], 0]]);
+    // the words may come in another order, each at the start of a word ("an nguyen"), not inside one
+    expect(await found('an nguyen')).toEqual([['an', ['Nguyễn Văn An'], 0]]);
+    expect(await found('thang')).toEqual([['ngoc', ['Lê Đức Thắng'], 0]]);
+    // the dossier's own text: the award's name, its title
+    expect(await found('lao dong tien tien')).toEqual([['ldtt', [], 0]]);
+    expect((await found('bang khen')).sort()).toEqual([
+      ['an', [], 0],
+      ['ngoc', [], 0],
+    ]);
+    expect(await found('không có ai')).toEqual([]);
+
+    // a nominee taken out of the dossier no longer finds it
+    const thang = added.nominees.find((n) => n.name === 'Lê Đức Thắng')!;
+    await core.invoke('dossiers.removeNominee', { id: thang.id });
+    expect(await found('thang')).toEqual([]);
+
+    const long = await core.call('dossiers.list', { search: 'x'.repeat(201) });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.error.message).toContain('tối đa 200 ký tự');
+  });
+
   it('proposes eligible people and, separately, those nearly eligible with what is missing', async () => {
     const { core } = await office();
     const d = await core.invoke('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });

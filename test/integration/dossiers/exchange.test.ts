@@ -130,6 +130,10 @@ describe('dossiers in exchange bundles: offices → province → offices', () =>
 
     const byStatus = Object.fromEntries((await p.invoke('dossiers.list', { scope: 'received' })).map((d) => [d.originOfficeName, d.status]));
     expect(byStatus).toEqual({ [OFFICE_A.name]: 'approved', [OFFICE_B.name]: 'returned' });
+    // the received list is searched by the sending office too, and by the nominees
+    const offices = async (search: string) => (await p.invoke('dossiers.list', { scope: 'received', search })).map((d) => d.originOfficeName);
+    expect(await offices('sa pa')).toEqual([OFFICE_B.name]);
+    expect(await offices('nguyen van an')).toEqual([OFFICE_A.name]);
 
     // return bundles: one per office
     const backA = await exportBytes(p, 'province-to-office', a.core.ctx.officeId);

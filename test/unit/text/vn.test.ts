@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   compareViPersonName,
   foldQuery,
   matchesQuery,
   compareVi,
   foldVi,
+  formatDateTimeVi,
   formatDateVi,
+  formatInstantDateVi,
+  localInstantVi,
   formatDocNumber,
   formatLongDateVi,
   formatPlaceDate,
@@ -75,5 +78,32 @@ describe('Vietnamese text helpers', () => {
     expect(formatDocNumber(null, 'KH', 'SLĐTBXH')).toMatch(/^Số:\s+\/KH-SLĐTBXH$/);
     expect([1, 4, 9, 14].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV']);
     expect([1, 2, 5, 6, 7].map(toLetter)).toEqual(['a', 'b', 'đ', 'e', 'g']);
+  });
+});
+
+describe('stored instants shown in local time', () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('reads a UTC timestamp as the day and hour on this computer (Hà Nội: UTC+7)', () => {
+    process.env.TZ = 'Asia/Ho_Chi_Minh';
+    // 05:30 on 05/03 in Hà Nội is 22:30 the day before in UTC: slicing the text gave 04/03
+    expect(formatDateTimeVi('2026-03-04T22:30:00.000Z')).toBe('05/03/2026 05:30');
+    expect(formatInstantDateVi('2026-03-04T22:30:00.000Z')).toBe('05/03/2026');
+    expect(localInstantVi('2026-12-31T17:00:09.000Z')).toEqual({ date: '01/01/2027', time: '00:00', seconds: '00:00:09' });
+  });
+
+  it('follows the zone: the same instant in UTC', () => {
+    process.env.TZ = 'UTC';
+    expect(formatDateTimeVi('2026-03-04T22:30:00.000Z')).toBe('04/03/2026 22:30');
+  });
+
+  it('leaves what is not an instant as it is, and nothing as nothing', () => {
+    expect(formatDateTimeVi('chưa rõ')).toBe('chưa rõ');
+    expect(localInstantVi('chưa rõ')).toBeNull();
+    expect(formatInstantDateVi(null)).toBe('');
   });
 });
