@@ -17,6 +17,7 @@ import { TasksPage } from '../features/tasks/TasksPage';
 import { HomePage } from '../features/home/HomePage';
 import { H } from '../features/home/strings';
 import { CurrentProfileBadge } from '../features/audit/CurrentProfileBadge';
+import { QuickSearch, QuickSearchButton } from '../features/search/QuickSearch';
 
 const NAV: { id: RouteId; label: string }[] = [
   { id: 'home', label: H.nav },
@@ -102,6 +103,7 @@ export function App() {
             </Text>
           </Group>
           <Group gap="sm">
+            <QuickSearchButton />
             <CurrentProfileBadge />
             {info?.host === 'web' && (
               <Badge color="gray" variant="light" title={info.fallbackReason ?? ''}>
@@ -142,6 +144,7 @@ export function App() {
         )}
         <Page route={route} />
       </AppShell.Main>
+      <QuickSearch />
     </AppShell>
   );
 }

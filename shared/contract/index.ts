@@ -12,6 +12,7 @@ import { tasksProcedures } from './tasks';
 import { recordsProcedures } from './records';
 import { dossiersProcedures } from './dossiers';
 import { auditProcedures } from './audit';
+import { searchProcedures } from './search';
 import { AppError } from './errors';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...recordsProcedures,
   ...dossiersProcedures,
   ...auditProcedures,
+  ...searchProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -73,4 +75,5 @@ export * from './tasks';
 export * from './records';
 export * from './dossiers';
 export * from './audit';
+export * from './search';
 export * from './fields';

@@ -1,4 +1,4 @@
-import { compareVi, foldQuery, foldVi, matchesQuery, startsAWord } from '../text/vn';
+import { compareVi, foldQuery, foldVi, matchesQuery, startsAWord, type FoldedQuery } from '../text/vn';
 import type { Unit } from '../contract/units';
 
 export interface UnitNode {
@@ -29,6 +29,15 @@ export function buildUnitTree(units: Unit[]): UnitNode[] {
       .sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name))
       .map((unit) => ({ unit, depth, children: build(unit.id, depth + 1) }));
   return build(null, 0);
+}
+
+/** Staff in each unit with its sub-units (a department's own count is often 0). */
+export function subtreeTotals(nodes: readonly UnitNode[], out = new Map<string, number>()): Map<string, number> {
+  for (const n of nodes) {
+    subtreeTotals(n.children, out);
+    out.set(n.unit.id, n.unit.staffCount + n.children.reduce((sum, c) => sum + out.get(c.unit.id)!, 0));
+  }
+  return out;
 }
 
 /** Depth-first flattening, e.g. for a select box with indented names. */
@@ -183,6 +192,21 @@ export interface UnitTreeRow {
 }
 
 /**
+ * Whether a unit matches a search: the lists' rule (matchesQuery) on its own folded name and code,
+ * or every word starting a word of its own text or of its parents' names (`parents`, folded), at
+ * least one word its own — "văn phòng tài chính" finds the Văn phòng of Sở Tài chính.
+ */
+export function unitMatches(own: string, parents: string, q: FoldedQuery): boolean {
+  const { words } = q;
+  return matchesQuery(own, q) || (words.length > 1 && words.some((w) => startsAWord(own, w)) && words.every((w) => startsAWord(own, w) || startsAWord(parents, w)));
+}
+
+/** A unit's own text for unitMatches: its name and code, folded. */
+export function unitOwnKey(unit: { name: string; code?: string | null }): string {
+  return foldVi(unit.code ? `${unit.name} ${unit.code}` : unit.name);
+}
+
+/**
  * The rows a tree shows. Without a search: every root, and the children of expanded units
  * (`collapsed` holds the ids closed by the user). With a search (typed with or without
  * diacritics): the matching units — by the lists' rule (matchesQuery) on the name and code, or
@@ -211,10 +235,7 @@ export function unitTreeRows(nodes: readonly UnitNode[], collapsed: ReadonlySet<
   const walk = (ns: readonly UnitNode[], parents: string, underMatch: boolean): boolean => {
     let any = false;
     for (const node of ns) {
-      const own = foldVi(node.unit.code ? `${node.unit.name} ${node.unit.code}` : node.unit.name);
-      // the lists' rule (matchesQuery) on the name and code, its words also found among the parents'
-      const match =
-        matchesQuery(own, q) || (words.length > 1 && words.some((w) => startsAWord(own, w)) && words.every((w) => startsAWord(own, w) || startsAWord(parents, w)));
+      const match = unitMatches(unitOwnKey(node.unit), parents, q);
       if (match) matches++;
       const at = rows.length;
       const row: UnitTreeRow = { node, hasChildren: node.children.length > 0, expanded: false, match };

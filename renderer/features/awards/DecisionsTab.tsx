@@ -64,6 +64,15 @@ export function DecisionsTab() {
       notifications.show({ color: 'red', message: (e as Error).message });
     }
   };
+  // a decision another screen links to (the quick search): shown in its year's list, opened
+  const decisionToOpen = useAwards((s) => s.decisionToOpen);
+  useEffect(() => {
+    if (!decisionToOpen) return;
+    useAwards.setState({ decisionToOpen: null });
+    setYear(useAwards.getState().year);
+    setSearch('');
+    void open(decisionToOpen);
+  }, [decisionToOpen]);
 
   return (
     <Stack gap="sm">

@@ -25,6 +25,9 @@ interface AwardsState {
   setYear(year: number): void;
   setUnit(unitId: string | null): void;
   openTimeline(kind: SubjectKind, id: string): void;
+  /** a decision another screen asked to open (the decisions tab opens it, then clears this) */
+  decisionToOpen: string | null;
+  showDecision(id: string, year: number): void;
   loadCatalog(): Promise<void>;
   setSettings(s: AwardSettings): void;
   changed(): void;
@@ -43,6 +46,8 @@ export const useAwards = create<AwardsState>((set, get) => ({
   setYear: (year) => set({ year }),
   setUnit: (unitId) => set({ unitId }),
   openTimeline: (kind, id) => set({ tab: 'timeline', timeline: { kind, id } }),
+  decisionToOpen: null,
+  showDecision: (id, year) => set({ tab: 'decisions', year, decisionToOpen: id }),
   loadCatalog: async () => {
     if (get().catalog.length) return;
     const [c, s] = await Promise.all([call('awards.catalog'), call('awards.getSettings')]);

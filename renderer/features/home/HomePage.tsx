@@ -64,7 +64,7 @@ function TaskLine({ task, today, onOpen, testId }: { task: Task; today: string; 
 
 export function HomePage() {
   const go = useRouter((s) => s.go);
-  const { openTask, version } = useTasks();
+  const { version } = useTasks();
   const [days, setDays] = useState(loadDays);
   const [data, setData] = useState<{ today: string; overdue: Task[]; dueSoon: Task[] } | null>(null);
   const [quarterTasks, setQuarterTasks] = useState<Task[]>([]);
@@ -106,10 +106,7 @@ export function HomePage() {
   };
 
   const open = (t: Task) => {
-    const s = useTasks.getState();
-    if (s.year !== t.year) s.setYear(t.year);
-    useTasks.setState({ view: 'board', boardQuarter: t.effectiveQuarter });
-    openTask(t.id);
+    useTasks.getState().showTask(t.id, t.year, t.effectiveQuarter);
     go('tasks');
   };
 

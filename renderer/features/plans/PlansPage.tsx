@@ -31,7 +31,7 @@ import { useUnitLabels, useUnits } from '../units/store';
 import { CampaignForm } from './CampaignForm';
 import { CreatePlanDialog, DuplicateDialog, ImportPlanDialog, MovePlanDialog } from './PlanDialogs';
 import { PlanEditor } from './editor/PlanEditor';
-import { ALL_PLANS, usePlans } from './store';
+import { ALL_PLANS, openPlan, usePlans } from './store';
 import { CAMPAIGN_STATUS_LABELS, KIND_LABELS, PLAN_STATUS_LABELS, T } from './strings';
 import './plans.css';
 
@@ -45,9 +45,6 @@ function subscribeHash(cb: () => void) {
 function openPlanId(): string | null {
   const m = /^#\/plans\/([^/?#]+)/.exec(window.location.hash);
   return m ? decodeURIComponent(m[1]!) : null;
-}
-export function openPlan(id: string) {
-  window.location.hash = `#/plans/${encodeURIComponent(id)}`;
 }
 function backToList() {
   window.location.hash = '#/plans';

@@ -5,6 +5,11 @@ import { call } from '../../lib/api';
 
 export const ALL_PLANS = '__all__';
 
+/** The plan editor is a route of its own (#/plans/<id>): it survives a reload. */
+export function openPlan(id: string) {
+  window.location.hash = `#/plans/${encodeURIComponent(id)}`;
+}
+
 export interface PlanTemplate {
   id: 'annual-campaign' | 'thematic-campaign' | 'tdkt-work-plan';
   name: string;

@@ -139,8 +139,11 @@ function DelayedLoader({ show }: { show: boolean }) {
 
 /** Uncontrolled: a keystroke re-renders nothing here; the store asks the core on every change. */
 const SearchBox = memo(function SearchBox() {
+  // a filter set by another screen is shown afresh (the box reads the store only as it mounts)
+  const shown = useStaff((st) => st.filterShown);
   return (
     <TextInput
+      key={shown}
       placeholder={T.searchShort}
       title={T.search}
       aria-label={T.search}

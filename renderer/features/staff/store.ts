@@ -25,6 +25,10 @@ interface StaffState {
   error: string | null;
   generation: number;
   setFilter(patch: Partial<StaffFilterState>): void;
+  /** bumps when another screen sets the whole filter (the search box shows its text again) */
+  filterShown: number;
+  /** another screen's link to the list: a unit's staff, a person found by the quick search */
+  showFilter(filter: StaffFilterState): void;
   refresh(): Promise<void>;
   /** fetch the pages covering rows [start, end] that are not loaded yet */
   ensureRange(start: number, end: number): void;
@@ -65,6 +69,11 @@ export const useStaff = create<StaffState>((set, get) => {
     generation: 0,
     setFilter: (patch) => {
       set({ filter: { ...get().filter, ...patch } });
+      void get().refresh();
+    },
+    filterShown: 0,
+    showFilter: (filter) => {
+      set({ filter, filterShown: get().filterShown + 1 });
       void get().refresh();
     },
     refresh: async () => {

@@ -27,6 +27,8 @@ interface TasksState {
   setBoardQuarter(q: Quarter): void;
   refresh(): Promise<void>;
   openTask(id: string | null): void;
+  /** another screen's link to a task: its year, its quarter on the board, its drawer open */
+  showTask(id: string, year: number, quarter: Quarter): void;
   changed(): void;
   setStatus(id: string, status: TaskStatus, note?: string, date?: string): Promise<Task>;
 }
@@ -77,6 +79,10 @@ export const useTasks = create<TasksState>((set, get) => ({
     }
   },
   openTask: (id) => set({ openTaskId: id }),
+  showTask: (id, year, quarter) => {
+    if (get().year !== year) get().setYear(year);
+    set({ view: 'board', boardQuarter: quarter, openTaskId: id });
+  },
   changed: () => {
     set({ version: get().version + 1 });
     void get().refresh();

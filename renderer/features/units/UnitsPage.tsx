@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, Paper, Selec
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitAncestry, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, subtreeTotals, unitAncestry, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
 import { useStaff } from '../staff/store';
@@ -23,15 +23,6 @@ type Row = { kind: 'office'; id: string; name: string; count: number } | { kind:
 
 /** Above this many units the tree starts with every unit closed (a province: ≈150). */
 const BIG_TREE = 40;
-
-/** Staff in each unit with its sub-units (a department's own count is often 0). */
-function subtreeTotals(nodes: UnitNode[], out = new Map<string, number>()): Map<string, number> {
-  for (const n of nodes) {
-    subtreeTotals(n.children, out);
-    out.set(n.unit.id, n.unit.staffCount + n.children.reduce((sum, c) => sum + out.get(c.unit.id)!, 0));
-  }
-  return out;
-}
 
 export function UnitsPage() {
   const { units, error, refresh, collapsed, setCollapsed } = useUnits();
@@ -88,9 +79,9 @@ export function UnitsPage() {
     if (next.size !== closed.size) setCollapsed(next);
   };
   const viewStaff = (u: Unit) => {
-    const { filter } = useStaff.getState();
-    // the staff screen reads its filter as it opens; an office filter set there follows the unit
-    useStaff.setState({ filter: { ...filter, search: '', unitId: u.id, status: 'dang_cong_tac', officeId: filter.officeId === null ? null : u.officeId } });
+    const { filter, showFilter } = useStaff.getState();
+    // an office filter set on the staff screen follows the unit
+    showFilter({ ...filter, search: '', unitId: u.id, status: 'dang_cong_tac', officeId: filter.officeId === null ? null : u.officeId });
     go('staff');
   };
   /** pickers (parent, move target) only offer units of the same office */
@@ -119,6 +110,31 @@ export function UnitsPage() {
   // the tree by keyboard (WAI-ARIA tree): one row in the Tab order, arrows move and open/close
   const treeRef = useRef<HTMLDivElement>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
+
+  // a unit another screen links to (the quick search): the tree opens down to it, it is scrolled
+  // to, focused and marked for a moment
+  const unitToShow = useUnits((s) => s.unitToShow);
+  const [shownId, setShownId] = useState<string | null>(null);
+  useEffect(() => {
+    const u = unitToShow ? units.find((x) => x.id === unitToShow) : undefined;
+    if (!u) return; // not loaded yet: this runs again when the units arrive
+    useUnits.setState({ unitToShow: null });
+    setSearch('');
+    setOfficeFilter('all');
+    if (!u.active) setShowInactive(true);
+    reveal(u.id);
+    setShownId(u.id);
+  }, [unitToShow, units]);
+  useEffect(() => {
+    if (!shownId) return;
+    const el = treeRef.current?.querySelector<HTMLElement>(`[data-unit-id="${shownId}"]`);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    }
+    const t = setTimeout(() => setShownId(null), 2500);
+    return () => clearTimeout(t);
+  }, [shownId]);
   const unitRows = rows.flatMap((r) => (r.kind === 'unit' ? [r.row] : []));
   const tabStop = unitRows.some((r) => r.node.unit.id === focusId) ? focusId : unitRows[0]?.node.unit.id;
   const focusRow = (id: string | undefined) => {
@@ -172,6 +188,7 @@ export function UnitsPage() {
                 style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingLeft: 8 + depth * 24, paddingRight: 16, opacity: u.active ? 1 : 0.55 }}
                 data-testid="unit-row"
                 data-match={match || undefined}
+                data-shown={u.id === shownId || undefined}
               >
                 {/* the toggle stays beside the name's first line however long the name wraps */}
                 {hasChildren && !searching ? (

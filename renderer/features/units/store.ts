@@ -12,6 +12,9 @@ interface UnitsState {
   collapsed: ReadonlySet<string> | null;
   setCollapsed(collapsed: ReadonlySet<string>): void;
   refresh(): Promise<void>;
+  /** a unit another screen links to (the quick search): the units screen shows it, then clears this */
+  unitToShow: string | null;
+  showUnit(id: string): void;
 }
 
 /** The units screen's closed units, kept on this computer: the tree opens as it was left. */
@@ -32,6 +35,8 @@ export const useUnits = create<UnitsState>((set) => ({
   loaded: false,
   error: null,
   collapsed: loadCollapsed(),
+  unitToShow: null,
+  showUnit: (id) => set({ unitToShow: id }),
   setCollapsed: (collapsed) => {
     set({ collapsed });
     try {
