@@ -6,12 +6,18 @@ import { STATUS_LABELS } from '../../shared/staff/labels';
 import { TASK_STATUS_LABELS } from '../../shared/tasks/labels';
 import { foldQuery, foldVi, formatDateVi } from '../../shared/text/vn';
 import { buildUnitTree, flattenUnitTree, parentPath, subtreeTotals, unitDisplayLabels, unitMatches, unitOwnKey } from '../../shared/units/tree';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AwardDecisionSummary } from '../../shared/contract/records';
+import type { Task } from '../../shared/contract/tasks';
+import type { Unit } from '../../shared/contract/units';
+import { dataVersion } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
+import { decisionMatches } from '../services/records/decisions';
 import { dossiersHandlers } from './dossiers';
 import { plansHandlers } from './plans';
 import { recordsHandlers } from './records';
 import { staffHandlers } from './staff';
-import { tasksHandlers } from './tasks';
+import { taskMatches, tasksHandlers } from './tasks';
 import type { HandlerMap } from './types';
 import { unitsHandlers } from './units';
 
@@ -28,6 +34,39 @@ const hit = (kind: SearchKind, id: string, title: string, detail: string, at: Pa
   received: at.received ?? false,
 });
 
+/**
+ * The lists a search filters in memory — units with their counts, two years of tasks, every
+ * decision: ≈150 ms to read at province scale, and a query typed key by key asks again and
+ * again — kept while nothing is written (by this connection: total_changes; by another:
+ * data_version) and the day is the same (a task's status reads it).
+ */
+interface KeptLists {
+  key: string;
+  units: Unit[];
+  tasks: Map<number, Task[]>;
+  decisions: AwardDecisionSummary[];
+}
+const keptLists = new WeakMap<BetterSqlite3.Database, KeptLists>();
+
+async function listsOf(ctx: CoreContext, years: readonly number[]): Promise<KeptLists> {
+  const sqlite = ctx.conn.sqlite;
+  const key = `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}.${dataVersion(sqlite)}.${ctx.today()}`;
+  const kept = keptLists.get(sqlite);
+  if (kept?.key === key) return kept;
+  const tasks = new Map<number, Task[]>();
+  for (const year of years) {
+    tasks.set(year, (await tasksHandlers['tasks.list']({ year, quarter: null, unitId: null, unitRole: 'any', status: 'all', search: '', planId: null }, ctx)).rows);
+  }
+  const lists: KeptLists = {
+    key,
+    units: await unitsHandlers['units.list']({ includeInactive: true }, ctx),
+    tasks,
+    decisions: await recordsHandlers['records.listDecisions']({ year: null, search: '' }, ctx),
+  };
+  keptLists.set(sqlite, lists);
+  return lists;
+}
+
 async function searchAll(query: string, limit: number, ctx: CoreContext): Promise<SearchGroup[]> {
   const q = foldQuery(query);
   if (q.words.length === 0) return [];
@@ -35,8 +74,11 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
   const add = (kind: SearchKind, all: SearchHit[], total = all.length) => {
     if (total > 0) groups.push({ kind, total, hits: all.slice(0, limit) });
   };
+  // tasks: this year's and last year's (a report of the last quarter is still asked for in January)
+  const thisYear = Number(ctx.today().slice(0, 4));
+  const lists = await listsOf(ctx, [thisYear, thisYear - 1]);
 
-  const units = await unitsHandlers['units.list']({ includeInactive: true }, ctx);
+  const { units } = lists;
   const byId = new Map(units.map((u) => [u.id, u]));
   const labels = unitDisplayLabels(units);
 
@@ -72,27 +114,23 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
   const plans = await plansHandlers['plans.list']({ campaignId: null, search: query }, ctx);
   add('plan', plans.map((p) => hit('plan', p.id, p.title, join(p.numberLine || 'chưa có số', p.year !== null && `năm ${p.year}`, p.status === 'da_ban_hanh' ? 'đã ban hành' : 'dự thảo'), { year: p.year })));
 
-  // tasks: this year's and last year's (a report of the last quarter is still asked for in January)
-  const thisYear = Number(ctx.today().slice(0, 4));
   const taskHits: SearchHit[] = [];
-  for (const year of [thisYear, thisYear - 1]) {
-    const { rows } = await tasksHandlers['tasks.list']({ year, quarter: null, unitId: null, unitRole: 'any', status: 'all', search: query, planId: null }, ctx);
+  for (const rows of lists.tasks.values()) {
     for (const t of rows) {
+      if (!taskMatches(t, q)) continue;
       const lead = t.lead.map((r) => (r.unitId && labels.get(r.unitId)) || r.name).join('; ');
       taskHits.push(hit('task', t.id, t.title, join(`hạn ${formatDateVi(t.effectiveDue)}`, `quý ${t.effectiveQuarter}/${t.year}`, TASK_STATUS_LABELS[t.displayStatus], lead), { year: t.year, quarter: t.effectiveQuarter }));
     }
   }
   add('task', taskHits);
 
-  const decisions = await recordsHandlers['records.listDecisions']({ year: null, search: query }, ctx);
-  add(
-    'decision',
-    decisions.map((d) =>
-      hit('decision', d.id, join(d.number || 'Quyết định chưa có số', d.formLabel), join(d.decisionDate && formatDateVi(d.decisionDate), `năm ${d.year}`, d.issuer, `${d.recipientCount.toLocaleString('vi-VN')} người, tập thể`), {
-        year: d.year,
-      }),
-    ),
-  );
+  const decisionHits: SearchHit[] = [];
+  for (const d of lists.decisions) {
+    if (!decisionMatches(d, q)) continue;
+    const detail = join(d.decisionDate && formatDateVi(d.decisionDate), `năm ${d.year}`, d.issuer, `${d.recipientCount.toLocaleString('vi-VN')} người, tập thể`);
+    decisionHits.push(hit('decision', d.id, join(d.number || 'Quyết định chưa có số', d.formLabel), detail, { year: d.year }));
+  }
+  add('decision', decisionHits);
 
   const dossierHits: SearchHit[] = [];
   for (const scope of ['own', 'received'] as const) {

@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { ProcParsedInput } from '../../shared/contract';
 import type { PlanSyncItem, PlanSyncPreview, Task, TaskAttachment, TaskDetail, TaskNote, TaskSource } from '../../shared/contract/tasks';
-import { foldQuery, foldVi, formatDocNumber, matchesQuery } from '../../shared/text/vn';
+import { foldQuery, foldVi, formatDocNumber, matchesQuery, type FoldedQuery } from '../../shared/text/vn';
 import { planSchema, type Plan } from '../../shared/plans/model';
 import {
   currentYearQuarter,
@@ -117,6 +117,11 @@ function toTask(r: TaskRow, units: readonly TaskUnitRow[], idx: UnitsIndex, toda
 }
 
 /** Tasks with their units, in the tracker's order: year, quarter shown, then plan/creation order. */
+/** The task lists' search rule: the title. */
+export function taskMatches(t: Task, key: FoldedQuery): boolean {
+  return matchesQuery(foldVi(t.title), key);
+}
+
 async function loadTasks(ctx: CoreContext, q: TaskQuery): Promise<Task[]> {
   const rows = await queryTasks(ctx.db, q);
   const unitRows = await listTaskUnits(ctx.db, rows.length > 2000 ? null : rows.map((r) => r.id));
@@ -358,7 +363,7 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
     if (f.quarter) rows = rows.filter((t) => t.effectiveQuarter === f.quarter);
     if (f.status !== 'all') rows = rows.filter((t) => t.displayStatus === f.status);
     const key = foldQuery(f.search);
-    if (key.words.length) rows = rows.filter((t) => matchesQuery(foldVi(t.title), key));
+    if (key.words.length) rows = rows.filter((t) => taskMatches(t, key));
     return { rows, total: rows.length, today: ctx.today() };
   },
 

@@ -10,7 +10,7 @@ import {
   type awardDecisionInput,
 } from '../../../shared/contract/records';
 import type { AwardCode } from '../../../shared/awards';
-import { compareVi, foldQuery, foldVi, matchesQuery } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
 import {
   campaignName,
   getDecision,
@@ -67,12 +67,17 @@ const toRecipient = (r: RecipientRow) => ({
   cashAmount: r.cash_amount,
 });
 
+/** The decisions list's search rule: the number, the form, who issued and signed it, the note, the campaign. */
+export function decisionMatches(d: AwardDecisionSummary, key: FoldedQuery): boolean {
+  return !key.words.length || matchesQuery(foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`), key);
+}
+
 export function listDecisionSummaries(sqlite: BetterSqlite3.Database, f: { year: number | null; search: string }): AwardDecisionSummary[] {
   const key = foldQuery(f.search);
   const rows: DecisionListRow[] = listDecisions(sqlite, { year: f.year });
   return rows
     .map((r) => summary(r, r.recipient_count, r.campaign_name))
-    .filter((d) => !key.words.length || matchesQuery(foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`), key))
+    .filter((d) => decisionMatches(d, key))
     .sort((a, b) => b.year - a.year || (b.decisionDate ?? '').localeCompare(a.decisionDate ?? '') || compareVi(a.number, b.number));
 }
 

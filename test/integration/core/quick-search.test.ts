@@ -1,6 +1,7 @@
 // The quick search (search.all) through the core: each kind found by its own list's rule, typed
 // without diacritics; the first few of each kind with their total; what tells hits apart; this
 // year's and last year's tasks only; bad input refused.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { SearchGroup } from '../../../shared/contract/search';
@@ -96,6 +97,18 @@ describe('quick search', () => {
     expect(d.hits.map((h) => [h.id, h.title, h.detail, h.year])).toEqual([
       [ids.decision, '215/QĐ-UBND · Bằng khen tỉnh', '20/12/2025 · năm 2025 · UBND tỉnh Lào Cai · 1 người, tập thể', 2025],
     ]);
+
+    // the lists a search keeps are read again after any write: this program's …
+    await core.invoke('tasks.create', { year: 2026, dueDate: '30/06/2026', title: 'Kiểm tra chuyển đổi số giữa năm' });
+    expect((await search('chuyen doi so')).task!.hits.map((h) => h.title)).toContain('Kiểm tra chuyển đổi số giữa năm');
+    await core.invoke('units.create', { name: 'Phòng Chuyển đổi số', parentId: ids.stc });
+    expect((await search('chuyen doi so')).unit!.hits.map((h) => h.detail)).toEqual(['Sở Tài chính · 0 người']);
+    // … and another program's (a second connection to the file)
+    const other = new Database(core.ctx.conn.sqlite.name);
+    other.prepare("UPDATE award_decision SET number = '216/QĐ-UBND' WHERE id = ?").run(ids.decision);
+    other.close();
+    expect((await search('216/qd')).decision!.hits.map((h) => h.id)).toEqual([ids.decision]);
+    expect((await search('215/qd')).decision).toBeUndefined();
 
     // nothing typed, nothing found
     expect((await core.invoke('search.all', { query: '   ' })).groups).toEqual([]);
