@@ -8,7 +8,10 @@ import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
 import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
 import { recordsImportTemplate } from '../services/records/import-template';
-import { XLSX_MIME } from '../services/staff-excel/export';
+import { XLSX_MIME } from '../services/xlsx/style';
+import { statsFileName, statsWorkbook } from '../services/records/stats-export';
+import { unitsLite } from '../../db/repositories/records';
+import { unitPath } from '../../shared/units/tree';
 import {
   applyRecordsPlan,
   awardStats,
@@ -94,6 +97,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.deleteRegistration'
   | 'records.timeline'
   | 'records.stats'
+  | 'records.statsExport'
   | 'records.importPreview'
   | 'records.importTemplate'
   | 'records.importApply'
@@ -120,6 +124,26 @@ export const recordsHandlers: HandlerMap<
   'records.timeline': async ({ kind, id }, ctx) =>
     kind === 'person' ? personTimeline(ctx.conn.sqlite, id, thisYear(ctx)) : unitTimeline(ctx.conn.sqlite, id, thisYear(ctx)),
   'records.stats': async (input, ctx) => awardStats(ctx.conn.sqlite, input),
+  'records.statsExport': async (input, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const units = unitsLite(ctx.conn.sqlite);
+    const bytes = await statsWorkbook({
+      office: {
+        name: office?.name ?? '',
+        parentAgency: office?.parent_agency ?? '',
+        placeName: office?.place_name ?? '',
+        headTitle: office?.head_title ?? '',
+        headName: office?.head_name ?? '',
+      },
+      yearFrom: input.yearFrom,
+      yearTo: input.yearTo,
+      scopeName: input.unitId ? unitPath(units, input.unitId) || null : null,
+      by: input.by,
+      rows: awardStats(ctx.conn.sqlite, input),
+      today: ctx.today(),
+    });
+    return { fileName: statsFileName(input.yearFrom, input.yearTo), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
   'records.importPreview': async (input, ctx) =>
     withJob(ctx, input.jobId, async (job) => {
       const { read, result } = await readAndValidate(input, ctx, job);

@@ -61,7 +61,8 @@ import {
 import { unitMatcher, type UnitMatch, type UnitMatcher } from '../services/tasks/units';
 import { computePlanSync, type LinkedTask, type SyncPlan } from '../services/tasks/sync';
 import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../services/files/content-store';
-import { DOCX_MIME, XLSX_MIME, renderReportDocx, renderReportXlsx, reportFileName, type ReportTask } from '../services/tasks/report';
+import { XLSX_MIME } from '../services/xlsx/style';
+import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportFileName, type ReportTask } from '../services/tasks/report';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
 

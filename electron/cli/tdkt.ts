@@ -79,6 +79,9 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         'head-name': { type: 'string' },
         superior: { type: 'string' },
         year: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        by: { type: 'string' },
         quarter: { type: 'string' },
         period: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -226,6 +229,22 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
           writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
           io.out(`Đã ghi tệp mẫu: ${target}`);
+          return 0;
+        }
+        case 'records stats': {
+          const year = (flag: string, text: string | undefined) => {
+            const y = Number(text);
+            if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new UsageError(`--${flag} "${text ?? ''}" không phải năm hợp lệ (ví dụ 2025).`);
+            return y;
+          };
+          if (!v.from) throw new UsageError('Thiếu --from NĂM: tdkt records stats --from 2021 --to 2025 --out THƯ_MỤC');
+          if (v.by !== undefined && v.by !== 'year' && v.by !== 'unit') throw new UsageError('--by phải là year (cột theo năm) hoặc unit (cột theo đơn vị).');
+          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
+          const yearFrom = year('from', v.from);
+          const f = await call('records.statsExport', { yearFrom, yearTo: v.to ? year('to', v.to) : yearFrom, unitId: v.unit ?? null, by: v.by ?? 'year' });
+          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
+          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
+          io.out(`Đã xuất bảng thống kê: ${target}`);
           return 0;
         }
         case 'plan export': {

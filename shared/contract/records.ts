@@ -659,9 +659,14 @@ export const awardStatsRow = z.object({
   unitName: z.string(),
   form: z.string(),
   formLabel: z.string(),
+  /** persons + collectives */
   count: z.number(),
+  persons: z.number(),
+  collectives: z.number(),
 });
 export type AwardStatsRow = z.infer<typeof awardStatsRow>;
+
+const statsFilter = z.object({ yearFrom: recordYear('Từ năm'), yearTo: recordYear('Đến năm'), unitId: z.string().max(64).nullable().optional().default(null) });
 
 // ---------------------------------------------------------------------------------------
 // Eligibility (compact: items and candidates shared by many people are sent once)
@@ -878,8 +883,13 @@ export const recordsProcedures = {
   'records.deleteRegistration': { input: z.object({ id: id() }), output: deleted },
   'records.timeline': { input: z.object({ kind: z.enum(SUBJECT_KINDS), id: id() }), output: timeline },
   'records.stats': {
-    input: z.object({ yearFrom: recordYear('Từ năm'), yearTo: recordYear('Đến năm'), unitId: z.string().max(64).nullable().optional().default(null) }),
+    input: statsFilter,
     output: z.array(awardStatsRow),
+  },
+  /** the statistics as a workbook ("Bảng thống kê kết quả khen thưởng"): columns by year or by unit */
+  'records.statsExport': {
+    input: statsFilter.extend({ by: z.enum(['year', 'unit'], { error: 'Cột của bảng: theo năm hoặc theo đơn vị.' }).optional().default('year') }),
+    output: fileOut,
   },
   'records.importPreview': { input: recordsImportInput, output: recordsImportPreview },
   /** a blank sheet to fill for records.importPreview: its headers, dropdowns (the office's units among them) and instructions */

@@ -2,7 +2,9 @@
 // entered with the keyboard and by pasting a block copied from Excel, saved, then the
 // eligibility check and one person's explanation (rule text and legal basis).
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
@@ -128,6 +130,18 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     expect(await page.getByTestId('chart-bar').count()).toBe(1);
     await page.getByTestId('stats-by').getByText('Đơn vị').click();
     await expect.poll(() => page.getByTestId('chart-row').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${UNITS.ncc}\\s+1\\s+1$`))]);
+    // the same counts as the statistics table a report carries, by unit as chosen
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);
+    expect(download.suggestedFilename()).toBe('thong-ke-khen-thuong-2024.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Thống kê khen thưởng')!;
+    expect([sheet.getCell('A4').value, sheet.getCell('A5').value, sheet.getCell('C7').value]).toEqual(['BẢNG THỐNG KÊ KẾT QUẢ KHEN THƯỞNG', 'Năm 2024', UNITS.ncc]);
+    expect([10, 11, 12].map((r) => [1, 2, 3, 4, 5].map((c) => sheet.getCell(r, c).value))).toEqual([
+      [1, 'Lao động tiên tiến', 1, null, 1],
+      ['', 'Tổng cộng', 1, null, 1],
+      [null, null, null, null, null],
+    ]);
 
     // the check for the unit and year chosen above
     await page.getByTestId('awards-tab-check').click();

@@ -20,9 +20,9 @@ import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
 import { renderDocx } from '../documents/docx';
 import { fitWrappedRows } from '../xlsx/row-heights';
+import { FONT, XLSX_MIME, workbookBytes } from '../xlsx/style';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface RenderedDocument {
   kind: DossierDocumentKind;
@@ -33,7 +33,6 @@ export interface RenderedDocument {
   sortOrder: number;
 }
 
-const FONT = 'Times New Roman';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -105,8 +104,7 @@ export async function danhSachWorkbook(input: DossierDocInput, created?: Date): 
     });
   });
   fitWrappedRows(ws, HEADER_ROW + 1, HEADER_ROW + input.nominees.length);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return workbookBytes(wb);
 }
 
 export interface ReportToRender {

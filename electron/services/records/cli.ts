@@ -7,6 +7,8 @@ import type { EligibilityView } from '../../../shared/contract/records';
 
 export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  Nhập hồ sơ cũ (xếp loại, danh hiệu, khen thưởng, sáng kiến; mỗi dòng một người, một năm)
   records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
+  records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit] --out ĐƯỜNG_DẪN
+                                               Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
                                                Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu`;
 

@@ -4,9 +4,9 @@
 import ExcelJS from 'exceljs';
 import { CATALOG_ENTRIES } from '../../../shared/awards/catalog';
 import { RATING_LABELS, RECORDS_FIELD_LABELS, type RecordsImportField } from '../../../shared/contract/records';
+import { FONT, workbookBytes } from '../xlsx/style';
 import { addGuide, addLists, addRules, type ColumnRule } from '../xlsx/template';
 
-const FONT = 'Times New Roman';
 const HEADER_ROW = 4;
 
 /** The template's columns (the staff code is left out: people are told apart by birth date). */
@@ -105,6 +105,5 @@ export async function recordsImportTemplate(opts: RecordsTemplateOptions): Promi
     { column: col('initiativeScope'), kind: { list: lists.scope, strict: true }, prompt: 'Cấp công nhận sáng kiến' },
   ];
   addRules(ws, HEADER_ROW + 1, rules);
-  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return workbookBytes(wb);
 }

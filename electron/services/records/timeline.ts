@@ -280,7 +280,10 @@ interface DecisionCounts {
   year: number;
   awardCode: string | null;
   otherForm: string;
-  byUnit: Map<number, number>;
+  /** people awarded, by the unit they counted for that year */
+  persons: Map<number, number>;
+  /** collectives awarded, by unit */
+  collectives: Map<number, number>;
 }
 
 /**
@@ -318,16 +321,17 @@ function decisionCounts(sqlite: BetterSqlite3.Database, from: number, to: number
     }
   }
   return decisions.map((d) => {
-    const byUnit = new Map<number, number>();
+    const persons = new Map<number, number>();
+    const collectives = new Map<number, number>();
     const units = yearUnits.get(d.year);
     for (const id of d.staffIds) {
       const p = position.get(id);
       const recorded = p === undefined || !units ? NO_FACTS : units[p]!;
       const code = recorded > 0 || recorded === -1 ? recorded : p === undefined ? 0 : staff.units[p]!;
-      byUnit.set(code, (byUnit.get(code) ?? 0) + 1);
+      persons.set(code, (persons.get(code) ?? 0) + 1);
     }
-    for (const code of d.units) byUnit.set(code, (byUnit.get(code) ?? 0) + 1);
-    return { year: d.year, awardCode: d.awardCode, otherForm: d.otherForm, byUnit };
+    for (const code of d.units) collectives.set(code, (collectives.get(code) ?? 0) + 1);
+    return { year: d.year, awardCode: d.awardCode, otherForm: d.otherForm, persons, collectives };
   });
 }
 
@@ -397,21 +401,31 @@ export function awardStats(sqlite: BetterSqlite3.Database, f: { yearFrom: number
   const counts = new Map<string, AwardStatsRow>();
   for (const d of decisionCountsKept(sqlite, from, to)) {
     const form = d.awardCode ?? `khac:${d.otherForm}`;
-    for (const [code, n] of d.byUnit) {
-      const g = groupOfCode(code);
-      if (!g.inScope) continue;
-      const key = `${d.year}|${g.group ?? ''}|${form}`;
-      const row = counts.get(key);
-      if (row) row.count += n;
-      else
-        counts.set(key, {
-          year: d.year,
-          unitId: g.group,
-          unitName: g.group ? byId.get(g.group)?.name ?? '' : 'Chưa xếp đơn vị',
-          form,
-          formLabel: awardFormLabel(d.awardCode, d.otherForm),
-          count: n,
-        });
+    for (const [map, kind] of [
+      [d.persons, 'persons'],
+      [d.collectives, 'collectives'],
+    ] as const) {
+      for (const [code, n] of map) {
+        const g = groupOfCode(code);
+        if (!g.inScope) continue;
+        const key = `${d.year}|${g.group ?? ''}|${form}`;
+        let row = counts.get(key);
+        if (!row) {
+          row = {
+            year: d.year,
+            unitId: g.group,
+            unitName: g.group ? byId.get(g.group)?.name ?? '' : 'Chưa xếp đơn vị',
+            form,
+            formLabel: awardFormLabel(d.awardCode, d.otherForm),
+            count: 0,
+            persons: 0,
+            collectives: 0,
+          };
+          counts.set(key, row);
+        }
+        row.count += n;
+        row[kind] += n;
+      }
     }
   }
   return [...counts.values()].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(a.formLabel, b.formLabel));

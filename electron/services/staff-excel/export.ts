@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK }
 import { CHUNK_ROWS, yieldToEventLoop, type ProgressFn } from './parse';
 import type { StaffRecord } from './validate';
 import { fitWrappedRows } from '../xlsx/row-heights';
+import { BORDER, FONT, workbookBytes } from '../xlsx/style';
 
 export type StaffExportRow = StaffRecord;
 
@@ -26,7 +27,6 @@ export interface StaffExportOptions {
   onProgress?: ProgressFn;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** ASCII file name for a download: "danh-sach-can-bo-2025-06-01.xlsx". */
 export function staffExportFileName(todayIso: string): string {
@@ -41,7 +41,6 @@ interface ColumnSpec {
   date?: boolean;
 }
 
-const FONT_NAME = 'Times New Roman';
 const DATE_FORMAT = 'dd/mm/yyyy';
 
 function toExcelDate(iso: string | null): Date | null {
@@ -68,8 +67,6 @@ export const EXPORT_COLUMNS: readonly ColumnSpec[] = [
   { header: FIELD_LABELS.note, width: 32, align: 'left', value: (r) => r.note || null },
 ];
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** Build the .xlsx bytes. */
 export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts: StaffExportOptions): Promise<Uint8Array> {
@@ -77,8 +74,7 @@ export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts:
   wb.creator = 'TĐKT Desktop';
   wb.created = wb.modified = opts.now ?? new Date();
   await addStaffSheet(wb, rows, opts);
-  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return workbookBytes(wb);
 }
 
 /** The header row of the list sheet (under the office, the title and the filter line). */
@@ -112,12 +108,12 @@ export async function addStaffSheet(wb: ExcelJS.Workbook, rows: readonly StaffEx
   // row 1: office name; row 2: title; row 3: filter and count
   const office = ws.getCell(1, 1);
   office.value = opts.officeName;
-  office.font = { name: FONT_NAME, size: 12, bold: true };
+  office.font = { name: FONT, size: 12, bold: true };
   ws.mergeCells(1, 1, 1, 5);
 
   const title = ws.getCell(2, 1);
   title.value = opts.title;
-  title.font = { name: FONT_NAME, size: 14, bold: true };
+  title.font = { name: FONT, size: 14, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(2, 1, 2, ncol);
   ws.getRow(2).height = 24;
@@ -125,7 +121,7 @@ export async function addStaffSheet(wb: ExcelJS.Workbook, rows: readonly StaffEx
   const filter = ws.getCell(3, 1);
   const count = `Tổng số: ${rows.length.toLocaleString('vi-VN')} người`;
   filter.value = opts.filterDescription === '' ? null : opts.filterDescription ? `${opts.filterDescription} — ${count}` : count;
-  filter.font = { name: FONT_NAME, size: 12, italic: true };
+  filter.font = { name: FONT, size: 12, italic: true };
   filter.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(3, 1, 3, ncol);
 
@@ -134,13 +130,13 @@ export async function addStaffSheet(wb: ExcelJS.Workbook, rows: readonly StaffEx
   EXPORT_COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: FONT_NAME, size: 12, bold: true };
+    cell.font = { name: FONT, size: 12, bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
   });
 
-  const dataFont: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 12 };
+  const dataFont: Partial<ExcelJS.Font> = { name: FONT, size: 12 };
   // one style object per column, shared by its cells (cheaper than setting each part per cell)
   const styles = EXPORT_COLUMNS.map(
     (c): Partial<ExcelJS.Style> => ({

@@ -2,6 +2,7 @@
 // it (its headers are the ones the import recognises), dropdowns for the coded columns and the
 // office's units, date checks, and a sheet of instructions.
 import ExcelJS from 'exceljs';
+import { workbookBytes } from '../xlsx/style';
 import { addGuide, addLists, addRules } from '../xlsx/template';
 import { addStaffSheet, EXPORT_COLUMNS, STAFF_HEADER_ROW } from './export';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
@@ -57,6 +58,5 @@ export async function staffImportTemplate(opts: StaffTemplateOptions): Promise<U
     { column: column(FIELD_LABELS.employmentEnd), kind: { date: true }, prompt: 'dd/mm/yyyy; trống nếu đang công tác' },
     { column: column(FIELD_LABELS.status), kind: { list: lists.status, strict: true }, prompt: 'Trống là Đang công tác' },
   ]);
-  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return workbookBytes(wb);
 }

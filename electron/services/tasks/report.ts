@@ -23,6 +23,7 @@ import {
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
 import { fitWrappedRows } from '../xlsx/row-heights';
+import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 
 export interface ReportTask {
   title: string;
@@ -59,7 +60,6 @@ export interface ReportInput {
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reportTitle(period: ReportPeriod, year: number): string {
   return `Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${periodPhrase(period, year)}`;
@@ -253,12 +253,7 @@ export async function renderReportDocx(input: ReportInput): Promise<Uint8Array> 
 // ---------------------------------------------------------------------------------------------
 // .xlsx
 
-const FONT = 'Times New Roman';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
-const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 export const XLSX_COLUMNS = [
   { header: 'STT', width: 6 },
@@ -375,7 +370,6 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
   if (tasks.length === 0) line(r, 'Không có nhiệm vụ nào trong kỳ báo cáo.', { italic: true });
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, r - 1), column: ncol } };
 
-  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return workbookBytes(wb);
 }
 

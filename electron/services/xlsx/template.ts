@@ -4,11 +4,11 @@
 // these workbooks carry, so a template filled in imports as it is.
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../../shared/excel/columns';
+import { FONT } from './style';
 
 /** Rows below the header that carry the dropdowns and formats. */
 export const TEMPLATE_ROWS = 1000;
 
-const FONT = 'Times New Roman';
 const LISTS_SHEET = 'DanhMuc';
 
 /** exceljs has worksheet.dataValidations at run time (4.x) but not in its type declarations. */

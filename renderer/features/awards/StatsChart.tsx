@@ -1,14 +1,15 @@
 // Awards by year, unit and form: a stacked bar chart drawn in SVG (no chart library), with
 // the numbers in a table below it.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi } from '../../../shared/text/vn';
 import { officeUnitLabels } from '../../../shared/units/tree';
 import { useOfficeOptions } from '../units/offices';
 import { useUnits } from '../units/store';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
 import { UnitSelect, YearInput } from './common';
 import { useAwards } from './store';
 import { T } from './strings';
@@ -26,6 +27,7 @@ export function StatsTab() {
   const [by, setBy] = useState<'year' | 'unit'>('year');
   const [rows, setRows] = useState<AwardStatsRow[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const exporting = useAction();
 
   useEffect(() => {
     let live = true;
@@ -74,7 +76,8 @@ export function StatsTab() {
       m.set(s, (m.get(s) ?? 0) + r.count);
     }
     const max = Math.max(1, ...cats.map((c) => [...values.get(c)!.values()].reduce((a, b) => a + b, 0)));
-    return { series, cats, values, max, total: [...totals.values()].reduce((a, b) => a + b, 0) };
+    const sum = (k: 'count' | 'persons' | 'collectives') => rows.reduce((a, r) => a + r[k], 0);
+    return { series, cats, values, max, total: sum('count'), persons: sum('persons'), collectives: sum('collectives') };
   }, [rows, by, from, to, unitLabel]);
 
   return (
@@ -97,13 +100,22 @@ export function StatsTab() {
             data-testid="stats-by"
           />
         </Stack>
+        <Button
+          variant="default"
+          title={H.exportTitle}
+          loading={exporting.busy}
+          onClick={() => void exporting.run(async () => saveFile(await call('records.statsExport', { yearFrom: from, yearTo: to, unitId, by })))}
+          data-testid="stats-export"
+        >
+          {H.export}
+        </Button>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      {(error ?? exporting.error) && <Alert color="red">{error ?? exporting.error}</Alert>}
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Text fw={600}>{H.title}</Text>
           <Text size="sm" c="dimmed">
-            {H.total(chart.total)}
+            {H.total(chart.total, chart.persons, chart.collectives)}
           </Text>
         </Group>
         {chart.total === 0 ? (

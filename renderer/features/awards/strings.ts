@@ -237,8 +237,10 @@ export const T = {
     byYear: 'Năm',
     byUnit: 'Đơn vị',
     empty: 'Chưa có quyết định khen thưởng nào trong khoảng năm này.',
-    total: (k: number) => `Tổng ${n(k)} lượt`,
+    total: (k: number, persons: number, collectives: number) => `Tổng ${n(k)} lượt: ${n(persons)} cá nhân, ${n(collectives)} tập thể`,
     tableTitle: 'Số liệu',
+    export: 'Xuất Excel',
+    exportTitle: 'Bảng thống kê kết quả khen thưởng (.xlsx): hình thức theo cấp, cá nhân và tập thể, cột theo năm hoặc theo đơn vị như đang chọn',
   },
 
   catalog: {

@@ -1,0 +1,234 @@
+// "Bảng thống kê kết quả khen thưởng" as a workbook: the Thống kê tab's counts by award form —
+// grouped by level (Nhà nước, toàn quốc, bộ/ngành/tỉnh, cơ sở, other forms) — across years or
+// units, each split into people and collectives, with totals, the place and date, and the
+// signatures a statistics table carries; a second sheet holds the same counts as flat rows to
+// filter or pivot.
+import ExcelJS from 'exceljs';
+import { AWARD_CATALOG, AWARD_CODES, type AwardCode, type AwardLevel } from '../../../shared/awards';
+import type { AwardStatsRow } from '../../../shared/contract/records';
+import { compareVi, formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
+import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
+
+export interface StatsSheetInput {
+  office: { name: string; parentAgency: string; placeName: string; headTitle: string; headName: string };
+  yearFrom: number;
+  yearTo: number;
+  /** the unit chosen on the tab (its sub-units included), or null: the whole office */
+  scopeName: string | null;
+  /** the columns: one per year, or one per unit (the chosen unit's sub-units, or the top units) */
+  by: 'year' | 'unit';
+  rows: readonly AwardStatsRow[];
+  today: string;
+}
+
+const LEVELS: ReadonlyArray<readonly [AwardLevel | 'khac', string]> = [
+  ['nha_nuoc', 'Khen thưởng cấp Nhà nước'],
+  ['toan_quoc', 'Danh hiệu, khen thưởng toàn quốc (Thủ tướng Chính phủ)'],
+  ['tinh_bo', 'Danh hiệu, khen thưởng cấp bộ, ngành, tỉnh'],
+  ['co_so', 'Danh hiệu, khen thưởng cấp cơ sở'],
+  ['khac', 'Hình thức khác'],
+];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+const NO_UNIT = '';
+
+function levelOf(form: string): AwardLevel | 'khac' {
+  return form in AWARD_CATALOG ? AWARD_CATALOG[form as AwardCode].level : 'khac';
+}
+
+function formName(r: Pick<AwardStatsRow, 'form' | 'formLabel'>): string {
+  return r.form in AWARD_CATALOG ? AWARD_CATALOG[r.form as AwardCode].name : r.formLabel;
+}
+
+/** The workbook's columns: years in order, or units by name with "no unit" last. */
+function columnsOf(input: StatsSheetInput): Array<{ key: string; title: string }> {
+  if (input.by === 'year') {
+    const out = [];
+    for (let y = Math.min(input.yearFrom, input.yearTo); y <= Math.max(input.yearFrom, input.yearTo); y++) out.push({ key: String(y), title: `Năm ${y}` });
+    return out;
+  }
+  const units = new Map<string, string>();
+  for (const r of input.rows) units.set(r.unitId ?? NO_UNIT, r.unitName);
+  return [...units]
+    .sort(([a, an], [b, bn]) => Number(a === NO_UNIT) - Number(b === NO_UNIT) || compareVi(an, bn))
+    .map(([key, title]) => ({ key, title }));
+}
+
+export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date()): Promise<Uint8Array> {
+  const cols = columnsOf(input);
+  const colKey = (r: AwardStatsRow) => (input.by === 'year' ? String(r.year) : r.unitId ?? NO_UNIT);
+  // form → column → [people, collectives]
+  const cells = new Map<string, Map<string, [number, number]>>();
+  const names = new Map<string, string>();
+  for (const r of input.rows) {
+    names.set(r.form, formName(r));
+    let byCol = cells.get(r.form);
+    if (!byCol) cells.set(r.form, (byCol = new Map()));
+    const c = byCol.get(colKey(r)) ?? [0, 0];
+    byCol.set(colKey(r), [c[0] + r.persons, c[1] + r.collectives]);
+  }
+  const catalogOrder = new Map(AWARD_CODES.map((c, i) => [c as string, i]));
+  const formsOf = (level: AwardLevel | 'khac') =>
+    [...cells.keys()]
+      .filter((f) => levelOf(f) === level)
+      .sort((a, b) => (catalogOrder.get(a) ?? Infinity) - (catalogOrder.get(b) ?? Infinity) || compareVi(names.get(a)!, names.get(b)!));
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TĐKT Desktop';
+  wb.created = wb.modified = now;
+  const HEAD = 7;
+  const ncol = 2 + cols.length * 2 + 3;
+  const ws = wb.addWorksheet('Thống kê khen thưởng', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: HEAD + 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: cols.length > 3 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEAD}:${HEAD + 1}`,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+  });
+  ws.columns = [{ width: 6 }, { width: 44 }, ...cols.flatMap(() => [{ width: 9 }, { width: 9 }]), { width: 10 }, { width: 10 }, { width: 10 }];
+
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' | 'right' = 'center', from = 1, to = ncol) => {
+    const cell = ws.getCell(row, from);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, ...font };
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    if (to > from) ws.mergeCells(row, from, row, to);
+  };
+  const half = Math.max(2, Math.floor(ncol / 2));
+  if (input.office.parentAgency) line(1, input.office.parentAgency.toLocaleUpperCase('vi'), {}, 'center', 1, half);
+  line(2, input.office.name.toLocaleUpperCase('vi'), { bold: true }, 'center', 1, half);
+  line(4, 'BẢNG THỐNG KÊ KẾT QUẢ KHEN THƯỞNG', { size: 14, bold: true });
+  const from = Math.min(input.yearFrom, input.yearTo);
+  const to = Math.max(input.yearFrom, input.yearTo);
+  const period = from === to ? `Năm ${from}` : `Từ năm ${from} đến năm ${to}`;
+  line(5, input.scopeName ? `${period} — ${input.scopeName} (gồm đơn vị cấp dưới)` : period, { italic: true });
+
+  // two header rows: each column's title over "Cá nhân" | "Tập thể"
+  const h1 = ws.getRow(HEAD);
+  const h2 = ws.getRow(HEAD + 1);
+  const head = (row: ExcelJS.Row, col: number, text: string) => {
+    const cell = row.getCell(col);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  };
+  head(h1, 1, 'STT');
+  head(h2, 1, '');
+  ws.mergeCells(HEAD, 1, HEAD + 1, 1);
+  head(h1, 2, 'Hình thức khen thưởng');
+  head(h2, 2, '');
+  ws.mergeCells(HEAD, 2, HEAD + 1, 2);
+  cols.forEach((c, i) => {
+    const at = 3 + i * 2;
+    head(h1, at, c.title);
+    head(h1, at + 1, '');
+    ws.mergeCells(HEAD, at, HEAD, at + 1);
+    head(h2, at, 'Cá nhân');
+    head(h2, at + 1, 'Tập thể');
+  });
+  const totalAt = 3 + cols.length * 2;
+  head(h1, totalAt, 'Tổng cộng');
+  head(h1, totalAt + 1, '');
+  head(h1, totalAt + 2, '');
+  ws.mergeCells(HEAD, totalAt, HEAD, totalAt + 2);
+  head(h2, totalAt, 'Cá nhân');
+  head(h2, totalAt + 1, 'Tập thể');
+  head(h2, totalAt + 2, 'Cộng');
+  h1.height = 32;
+  h2.height = 20;
+
+  const put = (row: ExcelJS.Row, values: Array<number | string | null>, bold: boolean, fill?: ExcelJS.Fill) => {
+    values.forEach((v, k) => {
+      const cell = row.getCell(k + 1);
+      // a zero is left blank: the counts that exist stand out
+      cell.value = v === 0 ? null : v;
+      if (k >= 2) cell.numFmt = '#,##0';
+      cell.font = { name: FONT, size: 12, bold };
+      cell.border = BORDER;
+      if (fill) cell.fill = fill;
+      cell.alignment = { horizontal: k === 1 ? 'left' : 'center', vertical: 'middle', wrapText: k === 1 };
+    });
+  };
+  const countsOf = (forms: readonly string[]) => {
+    const per = cols.map((c) => {
+      let p = 0;
+      let t = 0;
+      for (const f of forms) {
+        const v = cells.get(f)?.get(c.key);
+        if (v) {
+          p += v[0];
+          t += v[1];
+        }
+      }
+      return [p, t] as const;
+    });
+    const p = per.reduce((s, x) => s + x[0], 0);
+    const t = per.reduce((s, x) => s + x[1], 0);
+    return [...per.flatMap(([a, b]) => [a, b]), p, t, p + t];
+  };
+
+  let r = HEAD + 2;
+  let level = 0;
+  const all: string[] = [];
+  for (const [lv, title] of LEVELS) {
+    const forms = formsOf(lv);
+    if (forms.length === 0) continue;
+    all.push(...forms);
+    put(ws.getRow(r++), [ROMAN[level++]!, title, ...countsOf(forms)], true, GROUP_FILL);
+    forms.forEach((f, i) => put(ws.getRow(r++), [i + 1, names.get(f)!, ...countsOf([f])], false));
+  }
+  if (all.length === 0) {
+    line(r++, 'Không có quyết định khen thưởng nào trong thời gian và đơn vị đã chọn.', { italic: true });
+  }
+  put(ws.getRow(r++), ['', 'Tổng cộng', ...countsOf(all)], true, HEADER_FILL);
+
+  // place and date, then who drew it up and who signs
+  r++;
+  const sign = Math.max(3, ncol - 4);
+  line(r++, formatPlaceDate(input.office.placeName || '……', isoToPartialDate(input.today)), { italic: true }, 'center', sign, ncol);
+  line(r, 'NGƯỜI LẬP BIỂU', { bold: true }, 'center', 1, 2);
+  line(r++, (input.office.headTitle || 'Thủ trưởng cơ quan').toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
+  line(r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 1, 2);
+  line(r++, '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true }, 'center', sign, ncol);
+  if (input.office.headName) line(r + 4, input.office.headName, { bold: true }, 'center', sign, ncol);
+
+  // the same counts as flat rows
+  const flat = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
+  flat.columns = [
+    { header: 'Năm', width: 8 },
+    { header: 'Đơn vị', width: 36 },
+    { header: 'Hình thức khen thưởng', width: 44 },
+    { header: 'Cá nhân', width: 10 },
+    { header: 'Tập thể', width: 10 },
+    { header: 'Cộng', width: 10 },
+  ];
+  flat.getRow(1).eachCell((cell) => {
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+  });
+  const sorted = [...input.rows].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(formName(a), formName(b)));
+  for (const s of sorted) {
+    const row = flat.addRow([s.year, s.unitName, formName(s), s.persons, s.collectives, s.count]);
+    row.eachCell((cell) => {
+      cell.font = { name: FONT, size: 12 };
+      cell.border = BORDER;
+    });
+  }
+  flat.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sorted.length + 1), column: 6 } };
+  return workbookBytes(wb);
+}
+
+/** "thong-ke-khen-thuong-2021-2025.xlsx" */
+export function statsFileName(yearFrom: number, yearTo: number): string {
+  const from = Math.min(yearFrom, yearTo);
+  const to = Math.max(yearFrom, yearTo);
+  return `thong-ke-khen-thuong-${from === to ? from : `${from}-${to}`}.xlsx`;
+}

@@ -1,0 +1,15 @@
+// What the generated workbooks share: the MIME type, the font of official documents, thin grey
+// borders, the header and group fills, and the bytes out of exceljs.
+import type ExcelJS from 'exceljs';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const FONT = 'Times New Roman';
+export const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
