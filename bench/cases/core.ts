@@ -93,6 +93,41 @@ export const searchCase: BenchCase = {
   },
 };
 
+/** Words a clerk types in "Tìm nhanh" beside people's names: units, tasks, decisions, dossiers. */
+const QUICK_WORDS = ['tai chinh', 'van phong', 'bao cao quy', 'bang khen', 'qd-ubnd', 'kh', 'thi dua', 'tham dinh ho so', 'lao dong tien tien', 'so noi vu', 'trung tam 2', 'chien si thi dua'];
+
+export const quickSearchCase: BenchCase = {
+  id: 'search.quick',
+  title: 'Tìm nhanh (Ctrl+K): người, đơn vị, kế hoạch, nhiệm vụ, quyết định, hồ sơ',
+  async run(env) {
+    const c = await createCore({ dbPath: env.dbPath, host: 'cli' });
+    try {
+      // the first query reads the lists it keeps (units, two years of tasks, every decision)
+      const t0 = nowMs();
+      await c.invoke('search.all', { query: QUICK_WORDS[0] });
+      const firstMs = nowMs() - t0;
+      const queries = [...env.dataset.queries.slice(0, 100), ...QUICK_WORDS];
+      const ms: number[] = [];
+      let kinds = 0;
+      for (const q of queries) {
+        const t = nowMs();
+        const r = await c.invoke('search.all', { query: q });
+        ms.push(nowMs() - t);
+        kinds += r.groups.length;
+      }
+      const label = `${queries.length} queries (${queries.length - QUICK_WORDS.length} people's names, ${QUICK_WORDS.length} words of units, tasks, decisions, dossiers; avg ${(kinds / queries.length).toFixed(1)} kinds found)`;
+      return [
+        { case: 'search.quick', metric: 'first query after open (reads the lists it keeps)', value: firstMs, unit: 'ms' },
+        { case: 'search.quick', metric: `core search.all, ${label} — p50`, value: percentile(ms, 50), unit: 'ms' },
+        { case: 'search.quick', metric: 'core search.all — p95', value: percentile(ms, 95), unit: 'ms' },
+        { case: 'search.quick', metric: 'core search.all — max', value: max(ms), unit: 'ms' },
+      ];
+    } finally {
+      c.close();
+    }
+  },
+};
+
 const INSERT_SQL = `INSERT INTO staff (id, origin_office_id, created_at, updated_at, deleted_at,
   full_name, name_key, gender, birth_date, unit_id, position, category, is_leader, employment_start, employment_end, status, note)
   VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;

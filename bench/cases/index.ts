@@ -1,7 +1,7 @@
 // Every benchmark case, in the order they run. To add one: write bench/cases/<area>.ts
 // exporting a BenchCase and register it here; list it in PLANNED until it exists.
 import { registerBench } from '../registry';
-import { openCase, searchCase, insertCase } from './core';
+import { openCase, searchCase, insertCase, quickSearchCase } from './core';
 import { eligibilityCase } from './records';
 import { dossierCase, dossierWarmCase } from './dossier';
 import { exchangeCase } from './exchange';
@@ -11,6 +11,7 @@ import { backupCase } from './backup';
 
 registerBench(openCase);
 registerBench(searchCase);
+registerBench(quickSearchCase);
 registerBench(insertCase);
 registerBench(eligibilityCase);
 registerBench(dossierCase);

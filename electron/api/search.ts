@@ -4,7 +4,7 @@
 import type { SearchGroup, SearchHit, SearchKind } from '../../shared/contract/search';
 import { STATUS_LABELS } from '../../shared/staff/labels';
 import { TASK_STATUS_LABELS } from '../../shared/tasks/labels';
-import { foldQuery, foldVi, formatDateVi } from '../../shared/text/vn';
+import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../shared/text/vn';
 import { buildUnitTree, flattenUnitTree, parentPath, subtreeTotals, unitDisplayLabels, unitMatches, unitOwnKey } from '../../shared/units/tree';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AwardDecisionSummary } from '../../shared/contract/records';
@@ -12,12 +12,12 @@ import type { Task } from '../../shared/contract/tasks';
 import type { Unit } from '../../shared/contract/units';
 import { dataVersion } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
-import { decisionMatches } from '../services/records/decisions';
+import { decisionSearchText } from '../services/records/decisions';
 import { dossiersHandlers } from './dossiers';
 import { plansHandlers } from './plans';
 import { recordsHandlers } from './records';
 import { staffHandlers } from './staff';
-import { taskMatches, tasksHandlers } from './tasks';
+import { taskSearchText, tasksHandlers } from './tasks';
 import type { HandlerMap } from './types';
 import { unitsHandlers } from './units';
 
@@ -42,9 +42,13 @@ const hit = (kind: SearchKind, id: string, title: string, detail: string, at: Pa
  */
 interface KeptLists {
   key: string;
-  units: Unit[];
-  tasks: Map<number, Task[]>;
-  decisions: AwardDecisionSummary[];
+  /** each unit's on-screen label (a shared name with its parent) */
+  labels: ReadonlyMap<string, string>;
+  /** in the tree's order, with what the units screen's search reads of each */
+  unitRows: Array<{ unit: Unit; parents: string; own: string; parentsKey: string; total: number }>;
+  /** each with the text its list searches, folded once */
+  tasks: Array<{ task: Task; text: string }>;
+  decisions: Array<{ decision: AwardDecisionSummary; text: string }>;
 }
 const keptLists = new WeakMap<BetterSqlite3.Database, KeptLists>();
 
@@ -53,15 +57,25 @@ async function listsOf(ctx: CoreContext, years: readonly number[]): Promise<Kept
   const key = `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}.${dataVersion(sqlite)}.${ctx.today()}`;
   const kept = keptLists.get(sqlite);
   if (kept?.key === key) return kept;
-  const tasks = new Map<number, Task[]>();
+  const tasks: KeptLists['tasks'] = [];
   for (const year of years) {
-    tasks.set(year, (await tasksHandlers['tasks.list']({ year, quarter: null, unitId: null, unitRole: 'any', status: 'all', search: '', planId: null }, ctx)).rows);
+    const { rows } = await tasksHandlers['tasks.list']({ year, quarter: null, unitId: null, unitRole: 'any', status: 'all', search: '', planId: null }, ctx);
+    for (const task of rows) tasks.push({ task, text: taskSearchText(task) });
   }
+  const units = await unitsHandlers['units.list']({ includeInactive: true }, ctx);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const tree = buildUnitTree(units);
+  const totals = subtreeTotals(tree);
+  const decisions = await recordsHandlers['records.listDecisions']({ year: null, search: '' }, ctx);
   const lists: KeptLists = {
     key,
-    units: await unitsHandlers['units.list']({ includeInactive: true }, ctx),
+    labels: unitDisplayLabels(units),
+    unitRows: flattenUnitTree(tree).map(({ unit }) => {
+      const parents = parentPath(byId, unit.id);
+      return { unit, parents, own: unitOwnKey(unit), parentsKey: foldVi(parents), total: totals.get(unit.id)! };
+    }),
     tasks,
-    decisions: await recordsHandlers['records.listDecisions']({ year: null, search: '' }, ctx),
+    decisions: decisions.map((decision) => ({ decision, text: decisionSearchText(decision) })),
   };
   keptLists.set(sqlite, lists);
   return lists;
@@ -78,9 +92,7 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
   const thisYear = Number(ctx.today().slice(0, 4));
   const lists = await listsOf(ctx, [thisYear, thisYear - 1]);
 
-  const { units } = lists;
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const labels = unitDisplayLabels(units);
+  const { labels } = lists;
 
   // people: everyone, retired too (their records stay), as the staff screen's search finds them
   const staff = await staffHandlers['staff.list']({ search: query, unitId: null, includeSubunits: true, status: 'all', officeId: null, offset: 0, limit }, ctx);
@@ -95,15 +107,12 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
   );
 
   // units in the tree's order, by the units screen's rule (words may name a parent)
-  const unitHits: SearchHit[] = [];
-  const tree = buildUnitTree(units);
-  const totals = subtreeTotals(tree);
-  for (const { unit: u } of flattenUnitTree(tree)) {
-    const parents = parentPath(byId, u.id);
-    if (!unitMatches(unitOwnKey(u), foldVi(parents), q)) continue;
-    unitHits.push(hit('unit', u.id, u.name, join(parents, `${totals.get(u.id)!.toLocaleString('vi-VN')} người`, !u.active && 'ngừng hoạt động'), { unitId: u.id }));
-  }
-  add('unit', unitHits);
+  add(
+    'unit',
+    lists.unitRows
+      .filter((r) => unitMatches(r.own, r.parentsKey, q))
+      .map(({ unit: u, parents, total }) => hit('unit', u.id, u.name, join(parents, `${total.toLocaleString('vi-VN')} người`, !u.active && 'ngừng hoạt động'), { unitId: u.id })),
+  );
 
   const campaigns = await plansHandlers['campaigns.list']({ search: query, year: null }, ctx);
   add(
@@ -115,18 +124,16 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
   add('plan', plans.map((p) => hit('plan', p.id, p.title, join(p.numberLine || 'chưa có số', p.year !== null && `năm ${p.year}`, p.status === 'da_ban_hanh' ? 'đã ban hành' : 'dự thảo'), { year: p.year })));
 
   const taskHits: SearchHit[] = [];
-  for (const rows of lists.tasks.values()) {
-    for (const t of rows) {
-      if (!taskMatches(t, q)) continue;
-      const lead = t.lead.map((r) => (r.unitId && labels.get(r.unitId)) || r.name).join('; ');
-      taskHits.push(hit('task', t.id, t.title, join(`hạn ${formatDateVi(t.effectiveDue)}`, `quý ${t.effectiveQuarter}/${t.year}`, TASK_STATUS_LABELS[t.displayStatus], lead), { year: t.year, quarter: t.effectiveQuarter }));
-    }
+  for (const { task: t, text } of lists.tasks) {
+    if (!matchesQuery(text, q)) continue;
+    const lead = t.lead.map((r) => (r.unitId && labels.get(r.unitId)) || r.name).join('; ');
+    taskHits.push(hit('task', t.id, t.title, join(`hạn ${formatDateVi(t.effectiveDue)}`, `quý ${t.effectiveQuarter}/${t.year}`, TASK_STATUS_LABELS[t.displayStatus], lead), { year: t.year, quarter: t.effectiveQuarter }));
   }
   add('task', taskHits);
 
   const decisionHits: SearchHit[] = [];
-  for (const d of lists.decisions) {
-    if (!decisionMatches(d, q)) continue;
+  for (const { decision: d, text } of lists.decisions) {
+    if (!matchesQuery(text, q)) continue;
     const detail = join(d.decisionDate && formatDateVi(d.decisionDate), `năm ${d.year}`, d.issuer, `${d.recipientCount.toLocaleString('vi-VN')} người, tập thể`);
     decisionHits.push(hit('decision', d.id, join(d.number || 'Quyết định chưa có số', d.formLabel), detail, { year: d.year }));
   }

@@ -118,9 +118,13 @@ function toTask(r: TaskRow, units: readonly TaskUnitRow[], idx: UnitsIndex, toda
 }
 
 /** Tasks with their units, in the tracker's order: year, quarter shown, then plan/creation order. */
-/** The task lists' search rule: the title. */
+/** What the task lists search, folded: the title. */
+export function taskSearchText(t: Task): string {
+  return foldVi(t.title);
+}
+
 export function taskMatches(t: Task, key: FoldedQuery): boolean {
-  return matchesQuery(foldVi(t.title), key);
+  return matchesQuery(taskSearchText(t), key);
 }
 
 async function loadTasks(ctx: CoreContext, q: TaskQuery): Promise<Task[]> {

@@ -67,9 +67,13 @@ const toRecipient = (r: RecipientRow) => ({
   cashAmount: r.cash_amount,
 });
 
-/** The decisions list's search rule: the number, the form, who issued and signed it, the note, the campaign. */
+/** What the decisions list searches, folded: the number, the form, who issued and signed it, the note, the campaign. */
+export function decisionSearchText(d: AwardDecisionSummary): string {
+  return foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`);
+}
+
 export function decisionMatches(d: AwardDecisionSummary, key: FoldedQuery): boolean {
-  return !key.words.length || matchesQuery(foldVi(`${d.number} ${d.formLabel} ${d.issuer} ${d.signer} ${d.note} ${d.campaignName}`), key);
+  return !key.words.length || matchesQuery(decisionSearchText(d), key);
 }
 
 export function listDecisionSummaries(sqlite: BetterSqlite3.Database, f: { year: number | null; search: string }): AwardDecisionSummary[] {
