@@ -57,6 +57,15 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.getByRole('tab', { name: tab }).click();
       await check(`awards/${tab}`);
     }
+    // the quick search, open on its hint and on hits of several kinds
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('quick-search-input').waitFor();
+    await check('quick search (empty)');
+    await page.getByTestId('quick-search-input').fill('van');
+    await page.locator('[data-testid="quick-search-hit"][data-kind="unit"]').first().waitFor();
+    await page.locator('[data-testid="quick-search-hit"][data-kind="staff"]').first().waitFor();
+    await check('quick search (hits)');
+    await page.keyboard.press('Escape');
     expect(found).toEqual([]);
     await page.close();
     await host.stop();

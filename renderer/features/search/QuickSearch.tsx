@@ -1,7 +1,7 @@
 // "Tìm nhanh" (Ctrl+K from any screen, or the header's button): one box that finds people,
 // units, campaigns, plans, tasks, decisions and dossiers, each by its list's own search, and
 // opens the one chosen where it lives. Keyboard: arrows choose, Enter opens, Esc closes.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { Button, Kbd, Loader, Text } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import type { ProcOutput } from '../../../shared/contract';
@@ -10,6 +10,8 @@ import { SEE_ALL, openHit } from './open';
 import { Q } from './strings';
 
 type Result = ProcOutput<'search.all'>;
+
+const VISUALLY_HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, margin: -1, padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 };
 
 export function QuickSearchButton() {
   return (
@@ -55,7 +57,19 @@ export function QuickSearch() {
 
   const groups = typed && result ? result.groups : [];
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight={560} size={760} data-testid="quick-search">
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight={560}
+      size={760}
+      // the dialog's name for screen readers (axe: aria-dialog-name); the box says the rest on screen
+      title={Q.open}
+      styles={{ header: VISUALLY_HIDDEN }}
+      data-testid="quick-search"
+    >
       <Spotlight.Search placeholder={Q.placeholder} rightSection={busy ? <Loader size="xs" /> : null} data-testid="quick-search-input" />
       <Spotlight.ActionsList>
         {!typed && (
