@@ -229,8 +229,10 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' thực');
     await waitSaved(page);
-    // the last keystrokes are flushed when the page goes away (reload without waiting)
-    await page.keyboard.type(' hiện');
+    // the last keystrokes are flushed when the page goes away (reload without waiting); one input
+    // event, not five keystrokes: on a loaded machine typing them took longer than the autosave's
+    // 400 ms, and the text was saved before the check
+    await page.keyboard.insertText(' hiện');
     expect(await page.getByTestId('save-status').getAttribute('data-state')).not.toBe('saved');
     await page.reload();
     await page.getByTestId('plan-editor').waitFor();
