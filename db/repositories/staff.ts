@@ -165,6 +165,14 @@ export function watchStaffChanges(sqlite: BetterSqlite3.Database): () => number 
   return () => c.n;
 }
 
+/**
+ * A token that moves with every row this connection writes (total_changes) and every commit by
+ * another connection (data_version): what was read before it moved may be stale.
+ */
+export function writesToken(sqlite: BetterSqlite3.Database): string {
+  return `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}.${dataVersion(sqlite)}`;
+}
+
 /** SQLite's data_version: changes when another connection commits to the file. */
 export function dataVersion(sqlite: BetterSqlite3.Database): number {
   return sqlite.pragma('data_version', { simple: true }) as number;

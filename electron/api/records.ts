@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/contract/errors';
 import { closingYearOf } from '../../shared/awards';
 import type { ProcParsedInput } from '../../shared/contract';
-import { getOffice } from '../../db/repositories/office';
+import { getOffice, toOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
@@ -128,13 +128,7 @@ export const recordsHandlers: HandlerMap<
     const office = await getOffice(ctx.db, ctx.officeId);
     const units = unitsLite(ctx.conn.sqlite);
     const bytes = await statsWorkbook({
-      office: {
-        name: office?.name ?? '',
-        parentAgency: office?.parent_agency ?? '',
-        placeName: office?.place_name ?? '',
-        headTitle: office?.head_title ?? '',
-        headName: office?.head_name ?? '',
-      },
+      office: office ? toOffice(office) : { name: '', parentAgency: '', placeName: '', headTitle: '', headName: '' },
       yearFrom: input.yearFrom,
       yearTo: input.yearTo,
       scopeName: input.unitId ? unitPath(units, input.unitId) || null : null,

@@ -10,7 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { AwardDecisionSummary } from '../../shared/contract/records';
 import type { Task } from '../../shared/contract/tasks';
 import type { Unit } from '../../shared/contract/units';
-import { dataVersion } from '../../db/repositories/staff';
+import { writesToken } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
 import { decisionSearchText } from '../services/records/decisions';
 import { dossiersHandlers } from './dossiers';
@@ -54,7 +54,7 @@ const keptLists = new WeakMap<BetterSqlite3.Database, KeptLists>();
 
 async function listsOf(ctx: CoreContext, years: readonly number[]): Promise<KeptLists> {
   const sqlite = ctx.conn.sqlite;
-  const key = `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}.${dataVersion(sqlite)}.${ctx.today()}`;
+  const key = `${writesToken(sqlite)}.${ctx.today()}`;
   const kept = keptLists.get(sqlite);
   if (kept?.key === key) return kept;
   const tasks: KeptLists['tasks'] = [];

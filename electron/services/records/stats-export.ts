@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, type AwardCode, type AwardLevel } from '../../../shared/awards';
 import type { AwardStatsRow } from '../../../shared/contract/records';
-import { compareVi, formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
+import { compareVi, formatPlaceDate, isoToPartialDate, toRoman } from '../../../shared/text/vn';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 
 export interface StatsSheetInput {
@@ -28,7 +28,6 @@ const LEVELS: ReadonlyArray<readonly [AwardLevel | 'khac', string]> = [
   ['co_so', 'Danh hiệu, khen thưởng cấp cơ sở'],
   ['khac', 'Hình thức khác'],
 ];
-const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const NO_UNIT = '';
 
 function levelOf(form: string): AwardLevel | 'khac' {
@@ -181,7 +180,7 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
     const forms = formsOf(lv);
     if (forms.length === 0) continue;
     all.push(...forms);
-    put(ws.getRow(r++), [ROMAN[level++]!, title, ...countsOf(forms)], true, GROUP_FILL);
+    put(ws.getRow(r++), [toRoman(++level), title, ...countsOf(forms)], true, GROUP_FILL);
     forms.forEach((f, i) => put(ws.getRow(r++), [i + 1, names.get(f)!, ...countsOf([f])], false));
   }
   if (all.length === 0) {

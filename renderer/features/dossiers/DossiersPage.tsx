@@ -122,8 +122,8 @@ function CreateModal({ opened, onClose }: { opened: boolean; onClose(): void }) 
   );
 }
 
-/** The filters both lists share: the search (answered by the core), the year and the status. */
-function ListFilters({ list, statusLabels, children }: { list: DossierSummary[]; statusLabels: Partial<Record<DossierStatus, string>>; children?: ReactNode }) {
+/** The filters both lists share: the search (answered by the core), the year and the status; then how many are shown. */
+function ListFilters({ list, shown, statusLabels, children }: { list: DossierSummary[]; shown: number; statusLabels: Partial<Record<DossierStatus, string>>; children?: ReactNode }) {
   const { search, year, status, setSearch, setYear, setStatus } = useDossiers();
   const [text, setText] = useDebouncedSearch(search, setSearch);
   const years = useMemo(() => [...new Set([...list.map((d) => d.year), ...(year ? [year] : [])])].sort((a, b) => b - a), [list, year]);
@@ -158,6 +158,9 @@ function ListFilters({ list, statusLabels, children }: { list: DossierSummary[];
         data-testid="dossier-status-filter"
       />
       {children}
+      <Text size="sm" c="dimmed" pb={8} data-testid="dossier-count">
+        {D.filters.count(shown, list.length, search.trim() !== '')}
+      </Text>
     </Group>
   );
 }
@@ -218,11 +221,7 @@ function OwnList({ list }: { list: DossierSummary[] }) {
   if (list.length === 0 && !search) return <Text c="dimmed">{D.empty}</Text>;
   return (
     <Stack>
-      <ListFilters list={list} statusLabels={DOSSIER_STATUS_LABELS}>
-        <Text size="sm" c="dimmed" pb={8} data-testid="dossier-count">
-          {D.filters.count(shown.length, list.length, search.trim() !== '')}
-        </Text>
-      </ListFilters>
+      <ListFilters list={list} shown={shown.length} statusLabels={DOSSIER_STATUS_LABELS} />
       {shown.length === 0 ? (
         <NothingShown />
       ) : (
@@ -280,7 +279,7 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
   if (list.length === 0 && !search) return <Text c="dimmed">{D.emptyReceived}</Text>;
   return (
     <Stack>
-      <ListFilters list={list} statusLabels={RECEIVED_FILTER_LABELS}>
+      <ListFilters list={list} shown={shown.length} statusLabels={RECEIVED_FILTER_LABELS}>
         <Select
           aria-label={D.received.office}
           placeholder={D.received.allOffices}
@@ -291,9 +290,6 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
           w={280}
           data-testid="received-office-filter"
         />
-        <Text size="sm" c="dimmed" pb={8} data-testid="dossier-count">
-          {D.filters.count(shown.length, list.length, search.trim() !== '')}
-        </Text>
       </ListFilters>
       {shown.length === 0 && <NothingShown />}
       {offices

@@ -2,7 +2,7 @@
 // (the same links the home screen and the units screen use).
 import type { SearchHit, SearchKind } from '../../../shared/contract/search';
 import type { Quarter } from '../../../shared/tasks/status';
-import { useRouter } from '../../app/router';
+import { useRouter, type RouteId } from '../../app/router';
 import { useAwards } from '../awards/store';
 import { useDossiers } from '../dossiers/store';
 import { openPlan, usePlans } from '../plans/store';
@@ -10,7 +10,7 @@ import { useStaff } from '../staff/store';
 import { useTasks } from '../tasks/store';
 import { useUnits } from '../units/store';
 
-const go = (route: Parameters<ReturnType<typeof useRouter.getState>['go']>[0]) => useRouter.getState().go(route);
+const go = (route: RouteId) => useRouter.getState().go(route);
 
 export function openHit(hit: SearchHit): void {
   switch (hit.kind) {
