@@ -10,6 +10,8 @@ import { assertImportable, templateUnits, withJob, writeStep } from './import-fl
 import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
+import { exportEligibility } from '../services/records/eligibility-export';
+import { NO_OFFICE } from '../services/xlsx/report';
 import { unitsLite } from '../../db/repositories/records';
 import { unitPath } from '../../shared/units/tree';
 import {
@@ -102,6 +104,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.importTemplate'
   | 'records.importApply'
   | 'eligibility.check'
+  | 'eligibility.export'
 > = {
   'awards.catalog': async () => catalogOut(),
   'awards.getSettings': async (_input, ctx) => readAwardSettings(ctx.conn.sqlite),
@@ -128,7 +131,7 @@ export const recordsHandlers: HandlerMap<
     const office = await getOffice(ctx.db, ctx.officeId);
     const units = unitsLite(ctx.conn.sqlite);
     const bytes = await statsWorkbook({
-      office: office ? toOffice(office) : { name: '', parentAgency: '', placeName: '', headTitle: '', headName: '' },
+      office: office ? toOffice(office) : NO_OFFICE,
       yearFrom: input.yearFrom,
       yearTo: input.yearTo,
       scopeName: input.unitId ? unitPath(units, input.unitId) || null : null,
@@ -167,6 +170,11 @@ export const recordsHandlers: HandlerMap<
       return writeStep(job, result.rows.length, () => applyRecordsPlan(ctx.conn.sqlite, ctx.officeId, result.rows));
     }),
   'eligibility.check': async (input, ctx) => checkView(ctx.conn.sqlite, input, await officeName(ctx)),
+  'eligibility.export': async (input, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const { fileName, bytes } = await exportEligibility(ctx.conn.sqlite, input, office ? toOffice(office) : NO_OFFICE, ctx.today());
+    return { fileName, mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
 };
 
 /** The hosts' warm-up (core.ts): the closing year's whole-office run, if the file keeps a current one. */

@@ -82,6 +82,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         from: { type: 'string' },
         to: { type: 'string' },
         by: { type: 'string' },
+        award: { type: 'string' },
         quarter: { type: 'string' },
         period: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -226,9 +227,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         case 'records template': {
           if (!v.out) throw new UsageError(`Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt ${cmd} --out THƯ_MỤC`);
           const f = await call(cmd === 'staff template' ? 'staff.importTemplate' : 'records.importTemplate', {});
-          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
-          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
-          io.out(`Đã ghi tệp mẫu: ${target}`);
+          io.out(`Đã ghi tệp mẫu: ${saveOutput(v.out, f)}`);
           return 0;
         }
         case 'records stats': {
@@ -242,9 +241,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
           const yearFrom = year('from', v.from);
           const f = await call('records.statsExport', { yearFrom, yearTo: v.to ? year('to', v.to) : yearFrom, unitId: v.unit ?? null, by: v.by ?? 'year' });
-          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
-          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
-          io.out(`Đã xuất bảng thống kê: ${target}`);
+          io.out(`Đã xuất bảng thống kê: ${saveOutput(v.out, f)}`);
           return 0;
         }
         case 'plan export': {
@@ -254,9 +251,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           if (format !== 'docx' && format !== 'pdf' && format !== 'json') throw new UsageError('--format phải là docx, pdf hoặc json.');
           if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
           const f = await call('plans.export', { id, format });
-          const target = fs.existsSync(v.out) && fs.statSync(v.out).isDirectory() ? path.join(v.out, f.fileName) : v.out;
-          writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
-          io.out(`Đã xuất: ${target}`);
+          io.out(`Đã xuất: ${saveOutput(v.out, f)}`);
           return 0;
         }
         case 'backup create': {
@@ -310,6 +305,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
             call,
             out: io.out,
             err: io.err,
+            save: saveOutput,
             usage: (m: string): never => {
               throw new UsageError(m);
             },
@@ -349,6 +345,13 @@ const MANY_PEOPLE_WRITES = new Set(['bundle import', 'records import', 'staff im
 async function keepEligibilityCurrent(core: HostCore): Promise<void> {
   // best effort: the import is done; a run not kept is computed at the next check
   await core.keepEligibilityCurrent().catch(() => undefined);
+}
+
+/** Writes a file an export returned, atomically, into `out` (a folder: under the file's own name); returns the path written. */
+function saveOutput(out: string, f: { fileName: string; base64: string }): string {
+  const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, f.fileName) : out;
+  writeFileAtomic(target, Buffer.from(f.base64, 'base64'));
+  return target;
 }
 
 function readInput(file: string): Buffer {

@@ -722,6 +722,16 @@ export const eligibilityCheckInput = z.object({
   search: z.string().max(200).optional().default(''),
 });
 export type EligibilityCheckInput = z.input<typeof eligibilityCheckInput>;
+
+/**
+ * The checker's lists as a workbook, with the screen's filters: one kind (the tab shown) or
+ * both (null, the CLI); no verdict lists those đủ and gần đủ điều kiện.
+ */
+export const eligibilityExportInput = eligibilityCheckInput.omit({ offset: true, limit: true }).extend({
+  kind: z.enum(ELIGIBILITY_KINDS).nullable().optional().default(null),
+});
+export type EligibilityExportInput = z.input<typeof eligibilityExportInput>;
+export type EligibilityExportQuery = z.output<typeof eligibilityExportInput>;
 export type EligibilityCheckQuery = z.output<typeof eligibilityCheckInput>;
 
 export const eligibilityView = z.object({
@@ -902,4 +912,5 @@ export const recordsProcedures = {
     input: eligibilityCheckInput,
     output: eligibilityView,
   },
+  'eligibility.export': { input: eligibilityExportInput, output: fileOut },
 } as const;

@@ -167,6 +167,17 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await expect.poll(async () => (await names()).length).toBe(3);
     expect(await page.getByTestId('check-matched').innerText()).toContain('3 /');
     for (const row of await page.getByTestId('check-row').all()) expect(await row.getByTestId('check-ok').allInnerTexts()).toContain('CSTĐCS');
+    // "Xuất Excel" writes what the filters show: the three as the council's list
+    const shown = (await names()).sort();
+    const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('check-export').click()]);
+    expect(list.suggestedFilename()).toBe('kiem-tra-dieu-kien-khen-thuong-2024.xlsx');
+    const checked = new ExcelJS.Workbook();
+    await checked.xlsx.load(fs.readFileSync((await list.path())!) as unknown as ArrayBuffer);
+    expect(checked.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'CSTĐCS']);
+    const cs = checked.getWorksheet('CSTĐCS')!;
+    expect(cs.getCell('A4').value).toBe('DANH SÁCH CÁ NHÂN ĐỦ ĐIỀU KIỆN XÉT TẶNG DANH HIỆU “CHIẾN SĨ THI ĐUA CƠ SỞ” NĂM 2024');
+    expect([7, 8, 9].map((r) => String(cs.getCell(r, 2).value)).sort()).toEqual(shown);
+    expect([7, 8, 9, 10].map((r) => cs.getCell(r, 5).value)).toEqual(['Đủ điều kiện', 'Đủ điều kiện', 'Đủ điều kiện', null]);
     await page.getByTestId('check-verdict').click();
     await page.getByRole('option', { name: 'Mọi kết quả', exact: true }).click();
     await page.getByTestId('check-title').click();

@@ -4,18 +4,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProcedureName, ProcOutput } from '../../../shared/contract';
 import type { EligibilityView } from '../../../shared/contract/records';
+import { AWARD_CODES, type AwardCode } from '../../../shared/awards';
 
 export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  Nhập hồ sơ cũ (xếp loại, danh hiệu, khen thưởng, sáng kiến; mỗi dòng một người, một năm)
   records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
   records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit] --out ĐƯỜNG_DẪN
                                                Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
-                                               Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu`;
+                                               Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu
+  eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--award MÃ_DANH_HIỆU] --out ĐƯỜNG_DẪN
+                                               Danh sách đủ và gần đủ điều kiện (Excel) để Hội đồng TĐKT bình xét`;
 
 export interface RecordsCliValues {
   json?: boolean;
   year?: string;
   unit?: string;
+  award?: string;
+  out?: string;
   'dry-run'?: boolean;
 }
 
@@ -23,6 +28,8 @@ export interface RecordsCliDeps {
   call: <P extends ProcedureName>(p: P, input?: unknown) => Promise<ProcOutput<P>>;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** writes an exported file where --out says; returns the path written */
+  save: (out: string, f: { fileName: string; base64: string }) => string;
   /** throws the CLI's usage error (exit code 2) */
   usage: (message: string) => never;
 }
@@ -66,6 +73,16 @@ export async function runEligibilityCommand(v: RecordsCliValues, deps: RecordsCl
   if (!v.year) deps.usage('Thiếu --year NĂM (ví dụ --year 2024).');
   const year = Number(v.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2200) deps.usage(`--year "${v.year}" không phải năm hợp lệ (ví dụ 2024).`);
+  if (v.award !== undefined && !v.out) deps.usage('--award chỉ dùng khi xuất tệp Excel: thêm --out ĐƯỜNG_DẪN.');
+  if (v.out !== undefined) {
+    const code = v.award?.toUpperCase();
+    if (code !== undefined && !(AWARD_CODES as readonly string[]).includes(code)) {
+      deps.usage(`--award "${v.award}" không phải mã danh hiệu, hình thức khen thưởng. Các mã: ${AWARD_CODES.join(', ')}.`);
+    }
+    const f = await call('eligibility.export', { year, unitId: v.unit ?? null, code: (code as AwardCode | undefined) ?? null });
+    out(`Đã xuất danh sách kiểm tra điều kiện khen thưởng năm ${year}: ${deps.save(v.out, f)}`);
+    return 0;
+  }
   const view = await call('eligibility.check', { year, unitId: v.unit ?? null });
   if (v.json) {
     out(JSON.stringify(expandView(view), null, 2));

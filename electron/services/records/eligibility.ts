@@ -820,6 +820,18 @@ export function checkView(sqlite: BetterSqlite3.Database, input: Query, officeNa
   return windowView(run, { ...input, limit: input.limit });
 }
 
+/** What an export lists: the run's head and, after the check's filters, its people and collectives (kind null: both). */
+export function exportSubjects(
+  sqlite: BetterSqlite3.Database,
+  input: Omit<Query, 'offset' | 'limit' | 'kind'> & { kind: Query['kind'] | null },
+  officeName: string,
+): { head: KeptRun['head']; people: readonly Row[]; units: readonly Row[] } {
+  const run = keptRun(sqlite, input.year, input.unitId, officeName);
+  const match = matcher({ ...input, kind: input.kind ?? 'individual', offset: 0 });
+  const pick = (kind: Query['kind'], rows: Row[]) => (input.kind !== null && input.kind !== kind ? [] : match ? rows.filter(match) : rows);
+  return { head: run.head, people: pick('individual', run.people), units: pick('collective', run.units) };
+}
+
 /**
  * The whole report and every subject (the dossier checklist and builder read it). Both are
  * shared with later calls until the data change: treat them as read-only.

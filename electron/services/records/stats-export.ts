@@ -6,11 +6,12 @@
 import ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, type AwardCode, type AwardLevel } from '../../../shared/awards';
 import type { AwardStatsRow } from '../../../shared/contract/records';
-import { compareVi, formatPlaceDate, isoToPartialDate, toRoman } from '../../../shared/text/vn';
+import { compareVi, toRoman } from '../../../shared/text/vn';
+import { officeHeading, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 
 export interface StatsSheetInput {
-  office: { name: string; parentAgency: string; placeName: string; headTitle: string; headName: string };
+  office: SheetOffice;
   yearFrom: number;
   yearTo: number;
   /** the unit chosen on the tab (its sub-units included), or null: the whole office */
@@ -91,16 +92,8 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   });
   ws.columns = [{ width: 6 }, { width: 44 }, ...cols.flatMap(() => [{ width: 9 }, { width: 9 }]), { width: 10 }, { width: 10 }, { width: 10 }];
 
-  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' | 'right' = 'center', from = 1, to = ncol) => {
-    const cell = ws.getCell(row, from);
-    cell.value = text;
-    cell.font = { name: FONT, size: 12, ...font };
-    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    if (to > from) ws.mergeCells(row, from, row, to);
-  };
-  const half = Math.max(2, Math.floor(ncol / 2));
-  if (input.office.parentAgency) line(1, input.office.parentAgency.toLocaleUpperCase('vi'), {}, 'center', 1, half);
-  line(2, input.office.name.toLocaleUpperCase('vi'), { bold: true }, 'center', 1, half);
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>) => sheetLine(ws, row, text, font, 'center', 1, ncol);
+  officeHeading(ws, input.office, Math.max(2, Math.floor(ncol / 2)));
   line(4, 'BẢNG THỐNG KÊ KẾT QUẢ KHEN THƯỞNG', { size: 14, bold: true });
   const from = Math.min(input.yearFrom, input.yearTo);
   const to = Math.max(input.yearFrom, input.yearTo);
@@ -188,15 +181,7 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   }
   put(ws.getRow(r++), ['', 'Tổng cộng', ...countsOf(all)], true, HEADER_FILL);
 
-  // place and date, then who drew it up and who signs
-  r++;
-  const sign = Math.max(3, ncol - 4);
-  line(r++, formatPlaceDate(input.office.placeName || '……', isoToPartialDate(input.today)), { italic: true }, 'center', sign, ncol);
-  line(r, 'NGƯỜI LẬP BIỂU', { bold: true }, 'center', 1, 2);
-  line(r++, (input.office.headTitle || 'Thủ trưởng cơ quan').toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
-  line(r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 1, 2);
-  line(r++, '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true }, 'center', sign, ncol);
-  if (input.office.headName) line(r + 4, input.office.headName, { bold: true }, 'center', sign, ncol);
+  signatures(ws, r + 1, input.office, input.today, ncol);
 
   // the same counts as flat rows
   const flat = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1 }] });

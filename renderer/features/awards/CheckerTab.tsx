@@ -11,7 +11,8 @@ import type { AwardCode, ExplanationItem, Verdict } from '../../../shared/awards
 import type { CompactCandidate, EligibilitySubject, EligibilityView } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
 import { parentPath } from '../../../shared/units/tree';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
 import { ALL, UnitSelect, UnverifiedBadge, YearInput } from './common';
 import { useAwards } from './store';
@@ -178,6 +179,7 @@ export function CheckerTab() {
         <Button onClick={() => void runCheck(year, unitId)} loading={checking} data-testid="check-run">
           {C.run}
         </Button>
+        {head && <ExportButton />}
         {head && (
           <Text size="xs" c="dimmed" mb={8}>
             {C.timing(head.timing.loadMs, head.timing.checkMs)}
@@ -302,6 +304,34 @@ export function CheckerTab() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The lists of the scope last checked, with the filters shown, as a workbook for the council's meeting. */
+function ExportButton() {
+  const exporting = useAction();
+  return (
+    <>
+      <Button
+        variant="default"
+        title={C.exportTitle}
+        loading={exporting.busy}
+        onClick={() =>
+          void exporting.run(async () => {
+            const { scope, filter } = useChecker.getState();
+            if (scope) saveFile(await call('eligibility.export', { ...scope, ...filter }));
+          })
+        }
+        data-testid="check-export"
+      >
+        {C.export}
+      </Button>
+      {exporting.error && (
+        <Text size="sm" c="red" mb={8} data-testid="check-export-error">
+          {exporting.error}
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -202,6 +202,8 @@ export const T = {
     registeredFor: (codes: string) => `Đã đăng ký đầu năm: ${codes}`,
     notRegistered: 'Không đăng ký đầu năm',
     counts: 'Tổng hợp',
+    export: 'Xuất Excel',
+    exportTitle: 'Danh sách đủ và gần đủ điều kiện theo từng danh hiệu (theo bộ lọc đang chọn), kèm những gì còn thiếu và căn cứ, để Hội đồng TĐKT bình xét',
   },
 
   staffPicker: {

@@ -1,0 +1,55 @@
+// The parts of a generated table an office signs: a line of text across columns, the agency and
+// office at the top left, and at the end the place and date, "NGƯỜI LẬP BIỂU" and the head's
+// signature.
+import type ExcelJS from 'exceljs';
+import { formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
+import { FONT } from './style';
+
+export interface SheetOffice {
+  name: string;
+  parentAgency: string;
+  placeName: string;
+  headTitle: string;
+  headName: string;
+}
+
+export const NO_OFFICE: SheetOffice = { name: '', parentAgency: '', placeName: '', headTitle: '', headName: '' };
+
+/** Text in row `row` from column `from` to `to` (merged), Times New Roman 12 unless `font` says otherwise. */
+export function sheetLine(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+  align: 'left' | 'center' | 'right',
+  from: number,
+  to: number,
+): void {
+  const cell = ws.getCell(row, from);
+  cell.value = text;
+  cell.font = { name: FONT, size: 12, ...font };
+  cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+  if (to > from) ws.mergeCells(row, from, row, to);
+}
+
+/** The superior agency and the office, upper case, over columns 1..`to` of rows 1 and 2. */
+export function officeHeading(ws: ExcelJS.Worksheet, office: SheetOffice, to: number): void {
+  if (office.parentAgency) sheetLine(ws, 1, office.parentAgency.toLocaleUpperCase('vi'), {}, 'center', 1, to);
+  sheetLine(ws, 2, office.name.toLocaleUpperCase('vi'), { bold: true }, 'center', 1, to);
+}
+
+/**
+ * From row `row`: the place and date over the right-hand columns, then who drew the table up
+ * (columns 1–2) and the head who signs (the right-hand columns), with the head's name under
+ * the space for the signature.
+ */
+export function signatures(ws: ExcelJS.Worksheet, row: number, office: SheetOffice, today: string, ncol: number): void {
+  let r = row;
+  const sign = Math.max(3, ncol - 4);
+  sheetLine(ws, r++, formatPlaceDate(office.placeName || '……', isoToPartialDate(today)), { italic: true }, 'center', sign, ncol);
+  sheetLine(ws, r, 'NGƯỜI LẬP BIỂU', { bold: true }, 'center', 1, 2);
+  sheetLine(ws, r++, (office.headTitle || 'Thủ trưởng cơ quan').toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
+  sheetLine(ws, r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 1, 2);
+  sheetLine(ws, r++, '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true }, 'center', sign, ncol);
+  if (office.headName) sheetLine(ws, r + 4, office.headName, { bold: true }, 'center', sign, ncol);
+}
