@@ -19,6 +19,7 @@ import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
 import { renderDocx } from '../documents/docx';
+import { printSetup, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { FONT, XLSX_MIME, workbookBytes } from '../xlsx/style';
 
@@ -56,16 +57,10 @@ export async function danhSachWorkbook(input: DossierDocInput, created?: Date): 
   const HEADER_ROW = 5;
   const ws = wb.addWorksheet('Danh sách', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center') => {
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = { name: FONT, ...font };
-    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    ws.mergeCells(row, 1, row, columns.length);
-  };
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center') => sheetLine(ws, row, text, font, align, 1, columns.length);
   line(1, caps(input.office.name), { size: 12, bold: true }, 'left');
   line(2, 'DANH SÁCH', { size: 14, bold: true }, 'center');
   line(3, `Đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`, { size: 13, bold: true }, 'center');

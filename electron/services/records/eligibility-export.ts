@@ -11,7 +11,7 @@ import { parentPath, unitLabels } from '../../../shared/units/tree';
 import { AWARD_CATALOG, type AwardCode, type CandidateResult, type Verdict } from '../../../shared/awards';
 import { compareVi, formatDateVi, toRoman } from '../../../shared/text/vn';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { officeHeading, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
+import { officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 import { exportSubjects } from './eligibility';
 
@@ -114,15 +114,7 @@ export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Dat
   // ---- the summary ----
   const NCOL = 7;
   const sum = wb.addWorksheet('Tổng hợp', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+    ...printSetup('portrait'),
   });
   sum.columns = [{ width: 6 }, { width: 40 }, { width: 10 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 10 }];
   const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => sheetLine(sum, row, text, font, align, 1, NCOL);
@@ -208,16 +200,7 @@ export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Dat
     const HEAD = 6;
     const ws = wb.addWorksheet(sheetName(award.shortName, taken), {
       views: [{ state: 'frozen', xSplit: 2, ySplit: HEAD }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: `${HEAD}:${HEAD}`,
-        margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-      headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+      ...printSetup('landscape', `${HEAD}:${HEAD}`),
     });
     ws.columns = widths.map((width) => ({ width }));
     officeHeading(ws, input.office, 3);

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { CATALOG_ENTRIES } from '../../../shared/awards/catalog';
 import { RATING_LABELS, RECORDS_FIELD_LABELS, type RecordsImportField } from '../../../shared/contract/records';
+import { printSetup } from '../xlsx/report';
 import { FONT, workbookBytes } from '../xlsx/style';
 import { addGuide, addLists, addRules, type ColumnRule } from '../xlsx/template';
 
@@ -45,7 +46,7 @@ export async function recordsImportTemplate(opts: RecordsTemplateOptions): Promi
   // the records first: the import reads the first sheet that has a header row
   const ws = wb.addWorksheet('Hồ sơ các năm', {
     views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
   });
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
   const office = ws.getCell(1, 1);

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, type AwardCode, type AwardLevel } from '../../../shared/awards';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi, toRoman } from '../../../shared/text/vn';
-import { officeHeading, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
+import { officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 
 export interface StatsSheetInput {
@@ -79,16 +79,7 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   const ncol = 2 + cols.length * 2 + 3;
   const ws = wb.addWorksheet('Thống kê khen thưởng', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEAD + 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: cols.length > 3 ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEAD}:${HEAD + 1}`,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+    ...printSetup(cols.length > 3 ? 'landscape' : 'portrait', `${HEAD}:${HEAD + 1}`),
   });
   ws.columns = [{ width: 6 }, { width: 44 }, ...cols.flatMap(() => [{ width: 9 }, { width: 9 }]), { width: 10 }, { width: 10 }, { width: 10 }];
 

@@ -6,6 +6,7 @@ import { parseDateVi } from '../../../shared/text/vn';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
 import { CHUNK_ROWS, yieldToEventLoop, type ProgressFn } from './parse';
 import type { StaffRecord } from './validate';
+import { printSetup } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { BORDER, FONT, workbookBytes } from '../xlsx/style';
 
@@ -92,16 +93,7 @@ export async function addStaffSheet(wb: ExcelJS.Workbook, rows: readonly StaffEx
   const HEADER_ROW = STAFF_HEADER_ROW;
   const ws = wb.addWorksheet(opts.sheetName ?? 'Danh sách cán bộ', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${HEADER_ROW + 1}`, activeCell: `C${HEADER_ROW + 1}` }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
   });
   ws.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width }));
 

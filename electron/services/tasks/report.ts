@@ -22,6 +22,7 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
+import { printSetup, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
 
@@ -285,26 +286,11 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
   const ncol = XLSX_COLUMNS.length;
   const ws = wb.addWorksheet('Báo cáo nhiệm vụ', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
   });
   ws.columns = XLSX_COLUMNS.map((col) => ({ width: col.width }));
 
-  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => {
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = { name: FONT, size: 12, ...font };
-    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    ws.mergeCells(row, 1, row, ncol);
-  };
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => sheetLine(ws, row, text, font, align, 1, ncol);
   line(1, office.name.toLocaleUpperCase('vi'), { bold: true }, 'left');
   line(2, `BÁO CÁO ${reportTitle(period, year).toLocaleUpperCase('vi')}`, { size: 14, bold: true });
   ws.getRow(2).height = 36;

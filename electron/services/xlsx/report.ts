@@ -13,6 +13,29 @@ export interface SheetOffice {
   headName: string;
 }
 
+/**
+ * How a generated table prints: A4, as wide as the page and as many pages long as it takes, the
+ * header rows `titleRows` (e.g. "5:5") repeated on every page, page numbers at the foot. One
+ * margin set for every table: the wider left edge is the one a file binds on.
+ */
+export function printSetup(
+  orientation: 'portrait' | 'landscape',
+  titleRows?: string,
+): Pick<Partial<ExcelJS.AddWorksheetOptions>, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(titleRows ? { printTitlesRow: titleRows } : {}),
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C&"${FONT}"&10Trang &P/&N` },
+  };
+}
+
 export const NO_OFFICE: SheetOffice = { name: '', parentAgency: '', placeName: '', headTitle: '', headName: '' };
 
 /** Text in row `row` from column `from` to `to` (merged), Times New Roman 12 unless `font` says otherwise. */

@@ -159,6 +159,9 @@ describe('dossier documents', () => {
     expect(ws.getRow(6).getCell(6).value).toBe('5/5');
     expect(ws.getRow(8).getCell(2).value ?? null).toBeNull();
     expect(ws.getCell(6, 2).font?.name).toBe(TNR);
+    // printed on A4 across, the header row on every page, numbered pages
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    expect(ws.headerFooter.oddFooter).toBe('&C&"Times New Roman"&10Trang &P/&N');
   });
 
   it('exports into a folder (documents + evidence) and as a .zip download', async () => {
