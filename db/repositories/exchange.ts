@@ -56,6 +56,15 @@ export function recordStateUpserter(sqlite: BetterSqlite3.Database) {
 }
 
 /** Offices other than this one, with their live staff count and the last bundle received from them. */
+/** An office's name by id (this one's, or one whose bundles came in), read once when first asked. */
+export function officeNameOf(sqlite: BetterSqlite3.Database): (officeId: string) => string {
+  let names: Map<string, string> | null = null;
+  return (officeId) => {
+    names ??= new Map((sqlite.prepare('SELECT id, name FROM office WHERE deleted_at IS NULL').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+    return names.get(officeId) ?? '';
+  };
+}
+
 export function listOtherOffices(sqlite: BetterSqlite3.Database, selfOfficeId: string) {
   return sqlite
     .prepare(

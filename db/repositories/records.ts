@@ -60,15 +60,17 @@ export interface UnitLite {
   parentId: string | null;
   active: boolean;
   sortOrder: number;
+  /** the office the unit belongs to (at the province, the office that sent it) */
+  officeId: string;
 }
 
 /** Live units; with `officeId`, that office's only (at the province, the units one office sent). */
 export function unitsLite(db: Db, officeId?: string): UnitLite[] {
-  return all<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number }>(
+  return all<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number; origin_office_id: string }>(
     db,
-    `SELECT id, name, parent_id, active, sort_order FROM unit WHERE deleted_at IS NULL${officeId === undefined ? '' : ' AND origin_office_id = ?'}`,
+    `SELECT id, name, parent_id, active, sort_order, origin_office_id FROM unit WHERE deleted_at IS NULL${officeId === undefined ? '' : ' AND origin_office_id = ?'}`,
     officeId === undefined ? [] : [officeId],
-  ).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order }));
+  ).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order, officeId: u.origin_office_id }));
 }
 
 export { subtreeOf } from '../../shared/units/tree';
@@ -121,12 +123,12 @@ export function getStaffLite(db: Db, id: string): StaffLite | undefined {
 }
 
 export function getUnitLite(db: Db, id: string): UnitLite | undefined {
-  const u = get<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number }>(
+  const u = get<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number; origin_office_id: string }>(
     db,
-    'SELECT id, name, parent_id, active, sort_order FROM unit WHERE id = ? AND deleted_at IS NULL',
+    'SELECT id, name, parent_id, active, sort_order, origin_office_id FROM unit WHERE id = ? AND deleted_at IS NULL',
     [id],
   );
-  return u && { id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order };
+  return u && { id: u.id, name: u.name, parentId: u.parent_id, active: u.active === 1, sortOrder: u.sort_order, officeId: u.origin_office_id };
 }
 
 /** Person → the unit recorded for that year (person_year.unit_id), latest row wins. */

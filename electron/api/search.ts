@@ -5,11 +5,12 @@ import type { SearchGroup, SearchHit, SearchKind } from '../../shared/contract/s
 import { STATUS_LABELS } from '../../shared/staff/labels';
 import { TASK_STATUS_LABELS } from '../../shared/tasks/labels';
 import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../shared/text/vn';
-import { buildUnitTree, flattenUnitTree, parentPath, subtreeTotals, unitDisplayLabels, unitMatches, unitOwnKey } from '../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, officeUnitLabels, parentPath, subtreeTotals, unitMatches, unitOwnKey } from '../../shared/units/tree';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AwardDecisionSummary } from '../../shared/contract/records';
 import type { Task } from '../../shared/contract/tasks';
 import type { Unit } from '../../shared/contract/units';
+import { officeNameOf } from '../../db/repositories/exchange';
 import { writesToken } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
 import { decisionSearchText } from '../services/records/decisions';
@@ -45,7 +46,7 @@ interface KeptLists {
   /** each unit's on-screen label (a shared name with its parent) */
   labels: ReadonlyMap<string, string>;
   /** in the tree's order, with what the units screen's search reads of each */
-  unitRows: Array<{ unit: Unit; parents: string; own: string; parentsKey: string; total: number }>;
+  unitRows: Array<{ unit: Unit; parents: string; office: string; own: string; parentsKey: string; total: number }>;
   /** each with the text its list searches, folded once */
   tasks: Array<{ task: Task; text: string }>;
   decisions: Array<{ decision: AwardDecisionSummary; text: string }>;
@@ -67,12 +68,16 @@ async function listsOf(ctx: CoreContext, years: readonly number[]): Promise<Kept
   const tree = buildUnitTree(units);
   const totals = subtreeTotals(tree);
   const decisions = await recordsHandlers['records.listDecisions']({ year: null, search: '' }, ctx);
+  // at the province, units of several offices: a label two offices share names its office, and
+  // each unit found says whose it is
+  const multiOffice = units.some((u) => u.officeId !== units[0]!.officeId);
+  const officeName = officeNameOf(sqlite);
   const lists: KeptLists = {
     key,
-    labels: unitDisplayLabels(units),
+    labels: officeUnitLabels(units, officeName),
     unitRows: flattenUnitTree(tree).map(({ unit }) => {
       const parents = parentPath(byId, unit.id);
-      return { unit, parents, own: unitOwnKey(unit), parentsKey: foldVi(parents), total: totals.get(unit.id)! };
+      return { unit, parents, office: multiOffice ? officeName(unit.officeId) : '', own: unitOwnKey(unit), parentsKey: foldVi(parents), total: totals.get(unit.id)! };
     }),
     tasks,
     decisions: decisions.map((decision) => ({ decision, text: decisionSearchText(decision) })),
@@ -111,7 +116,9 @@ async function searchAll(query: string, limit: number, ctx: CoreContext): Promis
     'unit',
     lists.unitRows
       .filter((r) => unitMatches(r.own, r.parentsKey, q))
-      .map(({ unit: u, parents, total }) => hit('unit', u.id, u.name, join(parents, `${total.toLocaleString('vi-VN')} người`, !u.active && 'ngừng hoạt động'), { unitId: u.id })),
+      .map(({ unit: u, parents, office, total }) =>
+        hit('unit', u.id, u.name, join(office, parents, `${total.toLocaleString('vi-VN')} người`, !u.active && 'ngừng hoạt động'), { unitId: u.id }),
+      ),
   );
 
   const campaigns = await plansHandlers['campaigns.list']({ search: query, year: null }, ctx);

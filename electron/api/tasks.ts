@@ -24,6 +24,8 @@ import { TDKT_CALENDAR, calendarDueDate } from '../../shared/tasks/calendar';
 import { copyTaskToYear } from '../../shared/tasks/copy';
 import { shiftYearsInText } from '../../shared/plans/years';
 import { getOffice } from '../../db/repositories/office';
+import { unitsLite } from '../../db/repositories/records';
+import { unitDisplayLabels } from '../../shared/units/tree';
 import { getPlan } from '../../db/repositories/plans';
 import { getStaff } from '../../db/repositories/staff';
 import { getUnit, listUnits, type UnitRow } from '../../db/repositories/units';
@@ -62,7 +64,9 @@ import { unitMatcher, type UnitMatch, type UnitMatcher } from '../services/tasks
 import { computePlanSync, type LinkedTask, type SyncPlan } from '../services/tasks/sync';
 import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../services/files/content-store';
 import { XLSX_MIME } from '../services/xlsx/style';
-import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportFileName, type ReportTask } from '../services/tasks/report';
+import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportAwards, reportFileName, type ReportTask } from '../services/tasks/report';
+import { awardStats } from '../services/records/timeline';
+import { listDossierSummaries } from '../services/dossiers/service';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
 
@@ -732,10 +736,13 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
         planRefs.push(`Kế hoạch ${row.title}`);
       }
     }
+    // a province has twenty "Văn phòng": a shared name is followed by its parents
+    const labels = unitDisplayLabels(unitsLite(ctx.conn.sqlite, ctx.officeId));
+    const unitLabel = (u: { unitId: string | null; name: string }) => (u.unitId && labels.get(u.unitId)) || u.name;
     const rows: ReportTask[] = tasks.map((t) => ({
       title: t.title,
-      lead: t.lead.map((u) => u.name),
-      coordinating: t.coordinating.map((u) => u.name),
+      lead: t.lead.map(unitLabel),
+      coordinating: t.coordinating.map(unitLabel),
       effectiveDue: t.effectiveDue,
       effectiveQuarter: t.effectiveQuarter as Quarter,
       status: t.status,
@@ -759,6 +766,14 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
       },
       tasks: rows,
       planRefs,
+      // the yearly report also says what the year brought in awards, as the statistics count them
+      awards:
+        period === 'Y'
+          ? reportAwards(
+              awardStats(ctx.conn.sqlite, { yearFrom: year, yearTo: year, unitId: null }),
+              listDossierSummaries({ sqlite: ctx.conn.sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }),
+            )
+          : null,
     };
     const bytes = format === 'docx' ? await renderReportDocx(input) : await renderReportXlsx(input);
     return {

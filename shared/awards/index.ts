@@ -64,3 +64,4 @@ export {
   womenPriorityNote,
 } from './format';
 export * from './schemas';
+export { STATS_LEVELS, formsByLevel, statsFormName, statsLevelOf, type CountedForm, type LevelGroup, type StatsLevel } from './stats';

@@ -153,6 +153,9 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.getByTestId('staff-office-filter').click();
     await prov.getByRole('option', { name: OFFICE_A.name }).click();
     await expect.poll(() => prov.getByTestId('staff-count').innerText()).toBe(`${OFFICE_A.staff.length} người`);
+    // the province's "Văn phòng" and the office's share a name: the office's is named with its office
+    const an = prov.getByTestId('staff-row').filter({ hasText: 'Nguyễn Văn An' });
+    await expect.poll(() => an.getByRole('cell').nth(3).innerText()).toBe(`Văn phòng — ${OFFICE_A.name}`);
     expect(pageErrors).toEqual([]);
     await prov.close();
   });

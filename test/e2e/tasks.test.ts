@@ -188,6 +188,18 @@ describe.skipIf(!hasChromium)('task tracker e2e (browser host + Chromium, today 
     // finished on 10/05, after its quarter ended on 31/03: done, late
     expect(doneRow).toContain('\t31/03/2022\tHoàn thành (chậm hạn)\tĐã ban hành Kế hoạch số 25/KH-SLĐTBXH.');
     expect(text).toContain('đã hoàn thành 2 nhiệm vụ (đạt 50%)');
+    expect(await page.getByTestId('report-year-awards').count()).toBe(0);
+
+    // the year's report says what the year brought in awards (none recorded here)
+    await page.getByTestId('report-period').getByText('Cả năm (tổng kết)', { exact: true }).click();
+    await page.getByTestId('report-year-awards').waitFor();
+    const [yearly] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(yearly.suggestedFilename()).toBe('bao-cao-nhiem-vu-tdkt-2022-y.docx');
+    const savedYear = path.join(dir, yearly.suggestedFilename());
+    await yearly.saveAs(savedYear);
+    const yearText = docxPlainText(fs.readFileSync(savedYear));
+    expect(yearText).toContain('II. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
+    expect(yearText).toContain('Chưa có quyết định khen thưởng nào của năm 2022 được cập nhật vào phần mềm.');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
 import { compareVi, foldQuery, foldVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
-import { unitDisplayLabels } from '../../../shared/units/tree';
+import { officeUnitLabels } from '../../../shared/units/tree';
+import { officeNameOf } from '../../../db/repositories/exchange';
 import {
   achievedKeys,
   findRegistration,
@@ -86,8 +87,9 @@ function lookup(sqlite: BetterSqlite3.Database, f: ListFilter, idx: StaffIndex |
   const units = unitsLite(sqlite);
   return {
     person: peopleOf(sqlite, idx, staffIds),
-    // on screen, a name other units share comes with its parents: "Văn phòng (Sở Tài chính)"
-    unitNames: unitDisplayLabels(units),
+    // on screen, a name other units share comes with its parents: "Văn phòng (Sở Tài chính)", and
+    // at the province with its office where two offices share it
+    unitNames: officeUnitLabels(units, officeNameOf(sqlite)),
     scope: f.unitId ? subtreeOf(units, f.unitId) : null,
     query: foldQuery(f.search),
   };

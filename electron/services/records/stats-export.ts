@@ -4,7 +4,7 @@
 // signatures a statistics table carries; a second sheet holds the same counts as flat rows to
 // filter or pivot.
 import ExcelJS from 'exceljs';
-import { AWARD_CATALOG, AWARD_CODES, type AwardCode, type AwardLevel } from '../../../shared/awards';
+import { formsByLevel, statsFormName } from '../../../shared/awards';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi, toRoman } from '../../../shared/text/vn';
 import { officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
@@ -22,22 +22,7 @@ export interface StatsSheetInput {
   today: string;
 }
 
-const LEVELS: ReadonlyArray<readonly [AwardLevel | 'khac', string]> = [
-  ['nha_nuoc', 'Khen thưởng cấp Nhà nước'],
-  ['toan_quoc', 'Danh hiệu, khen thưởng toàn quốc (Thủ tướng Chính phủ)'],
-  ['tinh_bo', 'Danh hiệu, khen thưởng cấp bộ, ngành, tỉnh'],
-  ['co_so', 'Danh hiệu, khen thưởng cấp cơ sở'],
-  ['khac', 'Hình thức khác'],
-];
 const NO_UNIT = '';
-
-function levelOf(form: string): AwardLevel | 'khac' {
-  return form in AWARD_CATALOG ? AWARD_CATALOG[form as AwardCode].level : 'khac';
-}
-
-function formName(r: Pick<AwardStatsRow, 'form' | 'formLabel'>): string {
-  return r.form in AWARD_CATALOG ? AWARD_CATALOG[r.form as AwardCode].name : r.formLabel;
-}
 
 /** The workbook's columns: years in order, or units by name with "no unit" last. */
 function columnsOf(input: StatsSheetInput): Array<{ key: string; title: string }> {
@@ -58,19 +43,12 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   const colKey = (r: AwardStatsRow) => (input.by === 'year' ? String(r.year) : r.unitId ?? NO_UNIT);
   // form → column → [people, collectives]
   const cells = new Map<string, Map<string, [number, number]>>();
-  const names = new Map<string, string>();
   for (const r of input.rows) {
-    names.set(r.form, formName(r));
     let byCol = cells.get(r.form);
     if (!byCol) cells.set(r.form, (byCol = new Map()));
     const c = byCol.get(colKey(r)) ?? [0, 0];
     byCol.set(colKey(r), [c[0] + r.persons, c[1] + r.collectives]);
   }
-  const catalogOrder = new Map(AWARD_CODES.map((c, i) => [c as string, i]));
-  const formsOf = (level: AwardLevel | 'khac') =>
-    [...cells.keys()]
-      .filter((f) => levelOf(f) === level)
-      .sort((a, b) => (catalogOrder.get(a) ?? Infinity) - (catalogOrder.get(b) ?? Infinity) || compareVi(names.get(a)!, names.get(b)!));
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TĐKT Desktop';
@@ -160,12 +138,11 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   let r = HEAD + 2;
   let level = 0;
   const all: string[] = [];
-  for (const [lv, title] of LEVELS) {
-    const forms = formsOf(lv);
-    if (forms.length === 0) continue;
+  for (const group of formsByLevel(input.rows)) {
+    const forms = group.forms.map((f) => f.form);
     all.push(...forms);
-    put(ws.getRow(r++), [toRoman(++level), title, ...countsOf(forms)], true, GROUP_FILL);
-    forms.forEach((f, i) => put(ws.getRow(r++), [i + 1, names.get(f)!, ...countsOf([f])], false));
+    put(ws.getRow(r++), [toRoman(++level), group.title, ...countsOf(forms)], true, GROUP_FILL);
+    group.forms.forEach((f, i) => put(ws.getRow(r++), [i + 1, f.name, ...countsOf([f.form])], false));
   }
   if (all.length === 0) {
     line(r++, 'Không có quyết định khen thưởng nào trong thời gian và đơn vị đã chọn.', { italic: true });
@@ -189,9 +166,9 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
     cell.fill = HEADER_FILL;
     cell.border = BORDER;
   });
-  const sorted = [...input.rows].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(formName(a), formName(b)));
+  const sorted = [...input.rows].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(statsFormName(a), statsFormName(b)));
   for (const s of sorted) {
-    const row = flat.addRow([s.year, s.unitName, formName(s), s.persons, s.collectives, s.count]);
+    const row = flat.addRow([s.year, s.unitName, statsFormName(s), s.persons, s.collectives, s.count]);
     row.eachCell((cell) => {
       cell.font = { name: FONT, size: 12 };
       cell.border = BORDER;

@@ -3,14 +3,18 @@
 //
 // The BÁO CÁO: header from the office profile, "Số:      /BC-<abbr>", place and today's date;
 // title "Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2026"; I. results
-// with a summary of counts (per quarter for H1 and Y); II. tasks not completed (overdue first);
-// III. the tasks of the next period when there are any; closing sentence; Nơi nhận; the office
+// with a summary of counts (per quarter for H1 and Y); in the yearly report, the year's awards
+// by level and form and the dossiers sent up; then the tasks not completed (overdue first); the
+// tasks of the next period when there are any; closing sentence; Nơi nhận; the office
 // head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
 // chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
 // group row per quarter.
 import ExcelJS from 'exceljs';
+import { formsByLevel } from '../../../shared/awards';
+import type { AwardStatsRow } from '../../../shared/contract/records';
+import type { DossierSummary } from '../../../shared/contract/dossiers';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
-import { formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
+import { formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
 import {
   periodPhrase,
   periodQuarters,
@@ -58,6 +62,22 @@ export interface ReportInput {
   tasks: ReportTask[];
   /** the plans the tasks come from, as cited ("Kế hoạch số 05/KH-SLĐTBXH") */
   planRefs: string[];
+  /** the year's awards, reported in the yearly report (period Y) only */
+  awards?: ReportAwards | null;
+}
+
+/** A form's count among the year's award decisions: people and collectives. */
+export interface ReportAwardForm {
+  name: string;
+  persons: number;
+  collectives: number;
+}
+
+export interface ReportAwards {
+  /** the statistics table's levels, in its order; forms with a count only */
+  groups: Array<{ title: string; forms: ReportAwardForm[] }>;
+  /** the office's own nomination dossiers of the year, by status */
+  dossiers: { total: number; nominees: number; draft: number; submitted: number; approved: number; returned: number };
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -120,6 +140,73 @@ function summarySentence(c: ReturnType<typeof counts>, lead: string): string {
   return `${lead} có ${c.total} nhiệm vụ công tác thi đua, khen thưởng; trong đó: ${parts.join(', ')}.`;
 }
 
+const num = (n: number) => n.toLocaleString('vi-VN');
+
+/** "1.234 cá nhân, 5 tập thể" (either left out when none). */
+function whoCount(persons: number, collectives: number): string {
+  return [persons && `${num(persons)} cá nhân`, collectives && `${num(collectives)} tập thể`].filter(Boolean).join(', ');
+}
+
+/** The year's award counts (the statistics' rows of one year, every unit) and own dossiers as the report gives them. */
+export function reportAwards(
+  stats: readonly AwardStatsRow[],
+  dossiers: ReadonlyArray<Pick<DossierSummary, 'status' | 'nomineeCount'>>,
+): ReportAwards {
+  const totals = new Map<string, [number, number]>();
+  for (const r of stats) {
+    const t = totals.get(r.form) ?? [0, 0];
+    totals.set(r.form, [t[0] + r.persons, t[1] + r.collectives]);
+  }
+  const groups = formsByLevel(stats).map((g) => ({
+    title: g.title,
+    forms: g.forms.map((f) => ({ name: f.name, persons: totals.get(f.form)![0], collectives: totals.get(f.form)![1] })),
+  }));
+  const d = { total: dossiers.length, nominees: 0, draft: 0, submitted: 0, approved: 0, returned: 0 };
+  for (const x of dossiers) {
+    d.nominees += x.nomineeCount;
+    d[x.status]++;
+  }
+  return { groups, dossiers: d };
+}
+
+/** The yearly report's part on awards: what was awarded, by level and form, and the dossiers sent up. */
+function awardBlocks(a: ReportAwards, year: number, officeName: string): Block[] {
+  const out: Block[] = [];
+  let persons = 0;
+  let collectives = 0;
+  for (const g of a.groups)
+    for (const f of g.forms) {
+      persons += f.persons;
+      collectives += f.collectives;
+    }
+  if (persons + collectives === 0) {
+    out.push({ kind: 'paragraph', runs: runs(`Chưa có quyết định khen thưởng nào của năm ${year} được cập nhật vào phần mềm.`) });
+  } else {
+    out.push({
+      kind: 'paragraph',
+      runs: runs(`Năm ${year}, theo các quyết định khen thưởng đã cập nhật, ${officeName} có ${[persons && `${num(persons)} lượt cá nhân`, collectives && `${num(collectives)} lượt tập thể`].filter(Boolean).join(' và ')} được khen thưởng, cụ thể:`),
+    });
+    for (const g of a.groups)
+      out.push({ kind: 'paragraph', label: '-', runs: runs(`${g.title}: ${g.forms.map((f) => `${f.name} (${whoCount(f.persons, f.collectives)})`).join('; ')}.`) });
+  }
+  const d = a.dossiers;
+  if (d.total === 0) {
+    out.push({ kind: 'paragraph', runs: runs(`Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm ${year}.`) });
+  } else {
+    const parts = [
+      d.approved && `đã được duyệt ${num(d.approved)} hồ sơ`,
+      d.returned && `bị trả lại ${num(d.returned)} hồ sơ`,
+      d.submitted && `đã gửi, đang chờ kết quả ${num(d.submitted)} hồ sơ`,
+      d.draft && `đang soạn ${num(d.draft)} hồ sơ`,
+    ].filter(Boolean);
+    out.push({
+      kind: 'paragraph',
+      runs: runs(`Hồ sơ đề nghị cấp trên khen thưởng năm ${year}: ${num(d.total)} hồ sơ với ${num(d.nominees)} lượt đề nghị; trong đó ${parts.join(', ')}.`),
+    });
+  }
+  return out;
+}
+
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const runs = (text: string): Run[] => [{ text }];
 /** A title inside a sentence: without its own closing punctuation. */
@@ -172,7 +259,9 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
   const officeName = office.name;
 
   const body: Block[] = [];
-  body.push({ kind: 'heading', level: 1, label: 'I.', runs: runs('KẾT QUẢ THỰC HIỆN') });
+  let part = 0;
+  const heading = (text: string) => body.push({ kind: 'heading', level: 1, label: `${toRoman(++part)}.`, runs: runs(text) });
+  heading('KẾT QUẢ THỰC HIỆN');
   body.push({ kind: 'paragraph', runs: runs(summarySentence(c, `${cap(phrase)}, ${officeName}`)) });
   if (quarters.length > 1)
     for (const q of quarters) {
@@ -187,7 +276,12 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
   if (late) body.push({ kind: 'paragraph', runs: runs(`Trong số nhiệm vụ đã hoàn thành có ${late} nhiệm vụ hoàn thành chậm so với thời hạn.`) });
   if (tasks.length) body.push({ kind: 'paragraph', runs: runs('Kết quả thực hiện từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này.') });
 
-  body.push({ kind: 'heading', level: 1, label: 'II.', runs: runs('NHIỆM VỤ CHƯA HOÀN THÀNH') });
+  if (period === 'Y' && input.awards) {
+    heading('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
+    body.push(...awardBlocks(input.awards, year, officeName));
+  }
+
+  heading('NHIỆM VỤ CHƯA HOÀN THÀNH');
   const open = tasks
     .filter((t) => t.status !== 'hoan_thanh')
     .sort((a, b) => Number(b.displayStatus === 'qua_han') - Number(a.displayStatus === 'qua_han') || a.effectiveDue.localeCompare(b.effectiveDue));
@@ -203,7 +297,7 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
   const next = input.tasks.filter((t) => nq.includes(t.effectiveQuarter) && t.status !== 'hoan_thanh');
   if (next.length) {
     const nextPhrase = nq.length > 1 ? `6 tháng cuối năm ${year}` : `quý ${quarterRoman(nq[0]!)} năm ${year}`;
-    body.push({ kind: 'heading', level: 1, label: 'III.', runs: runs(`NHIỆM VỤ TRỌNG TÂM ${nextPhrase.toLocaleUpperCase('vi')}`) });
+    heading(`NHIỆM VỤ TRỌNG TÂM ${nextPhrase.toLocaleUpperCase('vi')}`);
     for (const t of next.slice(0, LIST_MAX)) body.push({ kind: 'paragraph', label: '-', runs: runs(`${bare(t.title)} (thời hạn ${formatDateVi(t.effectiveDue)}).`) });
     if (next.length > LIST_MAX) body.push({ kind: 'paragraph', label: '-', runs: runs(`Và ${next.length - LIST_MAX} nhiệm vụ khác.`) });
   }

@@ -5,9 +5,7 @@ import { Alert, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table
 import { useElementSize } from '@mantine/hooks';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi } from '../../../shared/text/vn';
-import { officeUnitLabels } from '../../../shared/units/tree';
-import { useOfficeOptions } from '../units/offices';
-import { useUnits } from '../units/store';
+import { useUnitLabels } from '../units/store';
 import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { UnitSelect, YearInput } from './common';
@@ -45,13 +43,8 @@ export function StatsTab() {
   }, [from, to, unitId, version]);
 
   // by unit, each unit its own bar: two units of one name ("Văn phòng" of two offices) were one
-  const units = useUnits((st) => st.units);
-  const { options: offices } = useOfficeOptions();
-  const unitLabel = useMemo(() => {
-    const names = new Map(offices.map((o) => [o.value, o.label]));
-    const labels = officeUnitLabels(units, (id) => names.get(id) ?? '');
-    return (r: AwardStatsRow) => (r.unitId && labels.get(r.unitId)) || r.unitName;
-  }, [units, offices]);
+  const labels = useUnitLabels();
+  const unitLabel = useMemo(() => (r: AwardStatsRow) => (r.unitId && labels.get(r.unitId)) || r.unitName, [labels]);
 
   const chart = useMemo(() => {
     // the most frequent forms get their own colour, the rest are grouped

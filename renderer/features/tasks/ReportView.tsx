@@ -156,6 +156,11 @@ export function ReportView() {
           </Button>
         </Group>
       </Group>
+      {period === 'Y' && (
+        <Text size="sm" c="dimmed" data-testid="report-year-awards">
+          {T.report.yearAwards}
+        </Text>
+      )}
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm" align="baseline">
           <Title order={4}>{T.report.chartTitle}</Title>

@@ -69,6 +69,8 @@ export const T = {
     legend: { done: 'Hoàn thành', inProgress: 'Đang thực hiện', notStarted: 'Chưa thực hiện', overdue: 'Quá hạn' },
     whole: 'Toàn cơ quan',
     noData: 'Kỳ này chưa có nhiệm vụ.',
+    yearAwards:
+      'Báo cáo cả năm (Word) có thêm mục "Kết quả công tác khen thưởng": số lượt cá nhân, tập thể được khen thưởng trong năm theo từng hình thức (như Bảng thống kê ở mục Khen thưởng) và các hồ sơ đề nghị cấp trên khen thưởng của năm.',
     counted: 'Mỗi nhiệm vụ được tính cho từng đơn vị chủ trì; quá hạn tính theo ngày hôm nay trên máy này.',
   },
   form: {

@@ -1,8 +1,7 @@
 // At the province the units (and staff) of the offices that sent bundles sit beside its own:
 // the offices present, own office first, for the Units and Staff pages' office filters.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { compareVi } from '../../../shared/text/vn';
-import { call } from '../../lib/api';
 import { useSession } from '../../app/session';
 import { useUnits } from './store';
 import { T } from './strings';
@@ -17,15 +16,10 @@ export function useOfficeOptions(): { ownId: string; multiOffice: boolean; optio
   const units = useUnits((u) => u.units);
   const own = useSession((s) => s.office);
   const ownId = own?.id ?? '';
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  // the other offices' names are read with the units (units/store)
+  const names = useUnits((u) => u.officeNames);
   const others = useMemo(() => [...new Set(units.map((u) => u.officeId))].filter((id) => id !== ownId), [units, ownId]);
   const multiOffice = others.length > 0;
-  useEffect(() => {
-    if (!multiOffice) return;
-    call('exchange.offices', {})
-      .then((list) => setNames(new Map(list.map((o) => [o.id, o.name]))))
-      .catch(() => undefined);
-  }, [multiOffice]);
   const options = useMemo(
     () => [
       ...(ownId ? [{ value: ownId, label: `${own?.name ?? T.ownOffice} ${T.ownSuffix}` }] : []),

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Unit } from '../../../shared/contract/units';
-import { unitDisplayLabels } from '../../../shared/units/tree';
+import { officeUnitLabels } from '../../../shared/units/tree';
+import { useSession } from '../../app/session';
 import { call } from '../../lib/api';
 
 interface UnitsState {
   units: Unit[];
+  /** at the province (units of other offices present): each other office's name by id */
+  officeNames: ReadonlyMap<string, string>;
   loaded: boolean;
   error: string | null;
   /** units closed on the units screen; null until the user opens or closes one (a large tree starts closed) */
@@ -32,6 +35,7 @@ function loadCollapsed(): ReadonlySet<string> | null {
 /** Units are small (≈150 per province): kept whole in memory for trees and pickers. */
 export const useUnits = create<UnitsState>((set) => ({
   units: [],
+  officeNames: new Map(),
   loaded: false,
   error: null,
   collapsed: loadCollapsed(),
@@ -47,7 +51,11 @@ export const useUnits = create<UnitsState>((set) => ({
   },
   refresh: async () => {
     try {
-      set({ units: await call('units.list', { includeInactive: true }), loaded: true, error: null });
+      const units = await call('units.list', { includeInactive: true });
+      // the offices' names come with the units, so labels are never built from half of them
+      const multiOffice = units.some((u) => u.officeId !== units[0]!.officeId);
+      const officeNames = multiOffice ? new Map((await call('exchange.offices', {}).catch(() => [])).map((o) => [o.id, o.name])) : new Map<string, string>();
+      set({ units, officeNames, loaded: true, error: null });
     } catch (e) {
       set({ loaded: true, error: (e as Error).message });
     }
@@ -67,8 +75,14 @@ export function useUnitLabels(): ReadonlyMap<string, string> {
   useEffect(() => {
     if (!useUnits.getState().loaded && !firstLoad) firstLoad = useUnits.getState().refresh();
   }, []);
+  const ownName = useSession((s) => s.office?.name ?? '');
   let labels = labelCache.get(units);
-  if (!labels) labelCache.set(units, (labels = unitDisplayLabels(units)));
+  if (!labels) {
+    // at the province each office's top-level "Văn phòng" is followed by the office's name
+    const { officeNames } = useUnits.getState();
+    labels = officeUnitLabels(units, (id) => officeNames.get(id) ?? ownName);
+    labelCache.set(units, labels);
+  }
   return labels;
 }
 

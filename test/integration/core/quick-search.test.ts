@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { SearchGroup } from '../../../shared/contract/search';
 import { testCore } from '../../support/core';
+import { OFFICE_A, PROVINCE, exportBytes, makeOffice, makeProvince, src } from '../exchange/helpers';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -113,6 +114,20 @@ describe('quick search', () => {
     // nothing typed, nothing found
     expect((await core.invoke('search.all', { query: '   ' })).groups).toEqual([]);
     expect((await core.invoke('search.all', { query: 'khong co gi nhu the nay' })).groups).toEqual([]);
+  });
+
+  it('at the province, names the office of what it finds from the offices\' bundles', async () => {
+    const office = await makeOffice(OFFICE_A);
+    const province = await makeProvince();
+    cores.push(office, province);
+    await province.invoke('exchange.apply', src(await exportBytes(office)));
+    await province.invoke('units.create', { name: 'Văn phòng' });
+    const found = async (query: string) => Object.fromEntries((await province.invoke('search.all', { query })).groups.map((g) => [g.kind, g]));
+    // two top-level "Văn phòng": each unit found says whose it is …
+    const offices = (await found('van phong')).unit!.hits.filter((h) => h.title === 'Văn phòng').map((h) => h.detail);
+    expect(offices.sort()).toEqual([`${OFFICE_A.name} · 2 người`, `${PROVINCE.name} · 0 người`].sort());
+    // … and a person's unit is named with its office
+    expect((await found('nguyen van an')).staff!.hits[0]!.detail).toContain(`Văn phòng — ${OFFICE_A.name}`);
   });
 
   it('refuses a query too long, in Vietnamese', async () => {

@@ -84,6 +84,64 @@ describe('task reports', () => {
     core.close();
   });
 
+  it('Y (tổng kết) reports the year\'s awards by level and form and the dossiers; other periods do not', async () => {
+    const { core } = await setup();
+    const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
+    const person = async (fullName: string) => (await core.invoke('staff.create', { fullName, unitId: vp })).id;
+    const an = await person('Nguyễn Văn An');
+    const binh = await person('Trần Thị Bình');
+    const decision = (year: number, number: string, form: { awardCode: string } | { otherForm: string }, recipients: unknown[]) =>
+      core.invoke('records.saveDecision', { data: { number, year, decisionDate: `20/12/${year}`, ...form, recipients } as never });
+    const yearText = async () => docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period: 'Y', format: 'docx' })).base64, 'base64'));
+
+    // nothing recorded yet: the part says so
+    let y = await yearText();
+    expect(y).toContain('II. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
+    expect(y).toContain('Chưa có quyết định khen thưởng nào của năm 2022 được cập nhật vào phần mềm.');
+    expect(y).toContain('Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm 2022.');
+    expect(y).toContain('III. NHIỆM VỤ CHƯA HOÀN THÀNH');
+
+    await decision(2022, '10/QĐ-SLĐTBXH', { awardCode: 'LDTT' }, [{ kind: 'person', staffId: an }, { kind: 'person', staffId: binh }]);
+    await decision(2022, '11/QĐ-SLĐTBXH', { awardCode: 'TT_LDTT' }, [{ kind: 'unit', unitId: vp }]);
+    await decision(2022, '12/QĐ-UBND', { awardCode: 'BK_TINH' }, [{ kind: 'person', staffId: an }, { kind: 'unit', unitId: vp }]);
+    await decision(2022, '13/QĐ-SLĐTBXH', { otherForm: 'Kỷ niệm chương Vì sự nghiệp Lao động' }, [{ kind: 'person', staffId: binh }]);
+    await decision(2021, '9/QĐ-SLĐTBXH', { awardCode: 'CSTDCS' }, [{ kind: 'person', staffId: an }]); // another year: not counted
+    const d1 = await core.invoke('dossiers.create', { year: 2022, awardCode: 'BK_TINH' });
+    await core.invoke('dossiers.addNominees', { id: d1.id, nominees: [{ kind: 'person', staffId: an }, { kind: 'person', staffId: binh }] });
+    await core.invoke('dossiers.create', { year: 2022, awardCode: 'CSTD_TINH' });
+    await core.invoke('dossiers.create', { year: 2021, awardCode: 'BK_TINH' });
+
+    y = await yearText();
+    const para = (start: string) => y.split('\n').find((l) => l.includes(start));
+    expect(para('theo các quyết định khen thưởng đã cập nhật')).toContain('có 4 lượt cá nhân và 2 lượt tập thể được khen thưởng, cụ thể:');
+    const lines = y.split('\n');
+    const at = lines.findIndex((l) => l.includes('lượt cá nhân'));
+    // levels in the statistics table's order, forms in catalogue order, people and collectives apart
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '- Danh hiệu, khen thưởng cấp bộ, ngành, tỉnh: Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng (1 cá nhân, 1 tập thể).',
+      '- Danh hiệu, khen thưởng cấp cơ sở: Lao động tiên tiến (2 cá nhân); Tập thể lao động tiên tiến (1 tập thể).',
+      '- Hình thức khác: Kỷ niệm chương Vì sự nghiệp Lao động (1 cá nhân).',
+    ]);
+    expect(y).toContain('Hồ sơ đề nghị cấp trên khen thưởng năm 2022: 2 hồ sơ với 2 lượt đề nghị; trong đó đang soạn 2 hồ sơ.');
+    expect(y).not.toContain('Chiến sĩ thi đua cơ sở (');
+
+    // a lead unit whose name another unit shares is named with its parent
+    const soA = (await core.invoke('units.create', { name: 'Sở Tài chính' })).id;
+    const soB = (await core.invoke('units.create', { name: 'Sở Y tế' })).id;
+    const vpA = (await core.invoke('units.create', { name: 'Văn phòng', parentId: soA })).id;
+    await core.invoke('units.create', { name: 'Văn phòng', parentId: soB });
+    await core.invoke('tasks.create', { year: 2022, quarter: 4, title: 'Rà soát hồ sơ khen thưởng', lead: [{ unitId: vpA, name: 'Văn phòng' }] });
+    y = await yearText();
+    expect(y).toContain('- Rà soát hồ sơ khen thưởng (chủ trì: Văn phòng (Sở Tài chính)): chưa thực hiện');
+    expect(y).toMatch(/\tRà soát hồ sơ khen thưởng\tVăn phòng \(Sở Tài chính\)\t/);
+
+    // the quarter and half-year reports keep to the tasks
+    const h1 = docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period: 'H1', format: 'docx' })).base64, 'base64'));
+    expect(h1).not.toContain('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
+    expect(h1).toContain('II. NHIỆM VỤ CHƯA HOÀN THÀNH');
+    core.close();
+  });
+
   it('XLSX: title rows, header, rows with Vietnamese status, overdue highlighted', async () => {
     const { core, a, b } = await setup();
     const file = await core.invoke('tasks.report', { year: 2022, period: 'Q1', format: 'xlsx' });
