@@ -20,7 +20,10 @@ const SEGMENTS: { key: keyof Omit<StatusCounts, 'total'>; fill: string; label: s
   { key: 'overdue', fill: STATUS_FILL.qua_han, label: T.report.legend.overdue },
 ];
 
-const LABEL_W = 230;
+/** The label column: as wide as the longest name needs, within these bounds (px at 13 px text). */
+const LABEL_MIN = 230;
+const LABEL_MAX = 400;
+const CHAR_W = 7.2;
 const CELL_W = 180;
 const ROW_H = 30;
 const BAR_H = 16;
@@ -29,6 +32,10 @@ const HEAD_H = 28;
 /** Completion by lead unit (rows) and quarter (columns): one stacked bar per cell, scaled to the largest cell. */
 export function CompletionChart({ rows, quarters }: { rows: { name: string; quarters: Record<Quarter, StatusCounts> }[]; quarters: Quarter[] }) {
   const max = Math.max(1, ...rows.flatMap((r) => quarters.map((q) => r.quarters[q].total)));
+  // "Phòng Kế hoạch - Tài chính (Sở Y tế)": the part that tells twenty such units apart comes last
+  const longest = Math.max(0, ...rows.map((r) => r.name.length));
+  const LABEL_W = Math.round(Math.min(LABEL_MAX, Math.max(LABEL_MIN, longest * CHAR_W + 16)));
+  const maxChars = Math.floor((LABEL_W - 16) / CHAR_W);
   const width = LABEL_W + quarters.length * CELL_W;
   const height = HEAD_H + rows.length * ROW_H + 4;
   const barW = CELL_W - 44;
@@ -53,7 +60,7 @@ export function CompletionChart({ rows, quarters }: { rows: { name: string; quar
       ))}
       {rows.map((r, ri) => {
         const y = HEAD_H + ri * ROW_H;
-        const name = r.name.length > 34 ? `${r.name.slice(0, 33)}…` : r.name;
+        const name = r.name.length > maxChars ? `${r.name.slice(0, maxChars - 1)}…` : r.name;
         return (
           <g key={r.name + ri} data-testid="chart-row">
             {ri % 2 === 0 && <rect x={0} y={y} width={width} height={ROW_H} style={{ fill: 'var(--mantine-color-gray-0)' }} />}
