@@ -66,6 +66,7 @@ import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, sto
 import { XLSX_MIME } from '../services/xlsx/style';
 import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportAwards, reportFileName, type ReportTask } from '../services/tasks/report';
 import { awardStats } from '../services/records/timeline';
+import { registrationFacts } from '../services/records/lists';
 import { listDossierSummaries } from '../services/dossiers/service';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
@@ -766,12 +767,14 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
       },
       tasks: rows,
       planRefs,
-      // the yearly report also says what the year brought in awards, as the statistics count them
+      // the 6-month report also gives the year's registrations; the yearly one what the year brought
+      // in awards too, as the statistics count them
       awards:
-        period === 'Y'
+        period === 'Y' || period === 'H1'
           ? reportAwards(
-              awardStats(ctx.conn.sqlite, { yearFrom: year, yearTo: year, unitId: null }),
-              listDossierSummaries({ sqlite: ctx.conn.sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }),
+              period === 'Y' ? awardStats(ctx.conn.sqlite, { yearFrom: year, yearTo: year, unitId: null }) : [],
+              period === 'Y' ? listDossierSummaries({ sqlite: ctx.conn.sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }) : [],
+              registrationFacts(ctx.conn.sqlite, year),
             )
           : null,
     };

@@ -252,6 +252,13 @@ function achievedOf(sqlite: BetterSqlite3.Database, rows: readonly RegistrationL
   return achievedKeys(sqlite, [...new Set(rows.map((r) => `${r[1]}|${r[5]}`))]);
 }
 
+/** A year's registrations as the reports count them: no names or units to look up. */
+export function registrationFacts(sqlite: BetterSqlite3.Database, year: number): Array<Pick<RegistrationOut, 'kind' | 'awardCode' | 'achieved'>> {
+  const rows = listRegistrationTuples(sqlite, year);
+  const achieved = achievedOf(sqlite, rows);
+  return rows.map((r) => ({ kind: r[2] as RegistrationOut['kind'], awardCode: r[5] as RegistrationOut['awardCode'], achieved: achieved.has(achievedKey(r)) }));
+}
+
 export function registrationsList(sqlite: BetterSqlite3.Database, f: ListFilter): RegistrationOut[] {
   const idx = staffIndex(sqlite);
   const rows = listRegistrationTuples(sqlite, f.year);

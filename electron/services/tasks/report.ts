@@ -3,15 +3,16 @@
 //
 // The BÁO CÁO: header from the office profile, "Số:      /BC-<abbr>", place and today's date;
 // title "Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng quý I năm 2026"; I. results
-// with a summary of counts (per quarter for H1 and Y); in the yearly report, the year's awards
-// by level and form and the dossiers sent up; then the tasks not completed (overdue first); the
+// with a summary of counts (per quarter for H1 and Y); in the 6-month report, the year's
+// registrations by title; in the yearly report, the registrations and how many earned their
+// title, the year's awards by level and form and the dossiers sent up; then the tasks not completed (overdue first); the
 // tasks of the next period when there are any; closing sentence; Nơi nhận; the office
 // head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
 // chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
 // group row per quarter.
 import ExcelJS from 'exceljs';
-import { formsByLevel } from '../../../shared/awards';
-import type { AwardStatsRow } from '../../../shared/contract/records';
+import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
+import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
 import { formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
@@ -62,7 +63,7 @@ export interface ReportInput {
   tasks: ReportTask[];
   /** the plans the tasks come from, as cited ("Kế hoạch số 05/KH-SLĐTBXH") */
   planRefs: string[];
-  /** the year's awards, reported in the yearly report (period Y) only */
+  /** the year's registrations (6-month and yearly reports) and awards (yearly report) */
   awards?: ReportAwards | null;
 }
 
@@ -73,7 +74,17 @@ export interface ReportAwardForm {
   collectives: number;
 }
 
+/** A title's registrations of the year: how many registered, and (yearly report) how many earned it. */
+export interface ReportRegistration {
+  name: string;
+  kind: 'person' | 'unit';
+  registered: number;
+  achieved: number;
+}
+
 export interface ReportAwards {
+  /** in catalogue order */
+  registrations: ReportRegistration[];
   /** the statistics table's levels, in its order; forms with a count only */
   groups: Array<{ title: string; forms: ReportAwardForm[] }>;
   /** the office's own nomination dossiers of the year, by status */
@@ -151,7 +162,15 @@ function whoCount(persons: number, collectives: number): string {
 export function reportAwards(
   stats: readonly AwardStatsRow[],
   dossiers: ReadonlyArray<Pick<DossierSummary, 'status' | 'nomineeCount'>>,
+  registrations: ReadonlyArray<Pick<RegistrationOut, 'kind' | 'awardCode' | 'achieved'>>,
 ): ReportAwards {
+  const byCode = new Map<AwardCode, ReportRegistration>();
+  for (const r of registrations) {
+    let g = byCode.get(r.awardCode);
+    if (!g) byCode.set(r.awardCode, (g = { name: AWARD_CATALOG[r.awardCode].name, kind: r.kind, registered: 0, achieved: 0 }));
+    g.registered++;
+    if (r.achieved) g.achieved++;
+  }
   const totals = new Map<string, [number, number]>();
   for (const r of stats) {
     const t = totals.get(r.form) ?? [0, 0];
@@ -166,12 +185,22 @@ export function reportAwards(
     d.nominees += x.nomineeCount;
     d[x.status]++;
   }
-  return { groups, dossiers: d };
+  return { registrations: AWARD_CODES.flatMap((c) => byCode.get(c) ?? []), groups, dossiers: d };
 }
 
-/** The yearly report's part on awards: what was awarded, by level and form, and the dossiers sent up. */
+/** "Lao động tiên tiến (1.200 cá nhân đăng ký, 1.150 đạt)"; without what was earned mid-year. */
+function registrationSentence(a: ReportAwards, year: number, withAchieved: boolean): string {
+  if (a.registrations.length === 0) return `Chưa có đăng ký thi đua năm ${year} được cập nhật vào phần mềm.`;
+  const parts = a.registrations.map((r) => {
+    const who = `${num(r.registered)} ${r.kind === 'person' ? 'cá nhân' : 'tập thể'}`;
+    return withAchieved ? `${r.name} (${who} đăng ký, ${num(r.achieved)} đạt)` : `${r.name} (${who})`;
+  });
+  return `Đăng ký thi đua năm ${year}: ${parts.join('; ')}.`;
+}
+
+/** The yearly report's part on awards: the registrations and how many earned their title, what was awarded, by level and form, and the dossiers sent up. */
 function awardBlocks(a: ReportAwards, year: number, officeName: string): Block[] {
-  const out: Block[] = [];
+  const out: Block[] = [{ kind: 'paragraph', runs: runs(registrationSentence(a, year, true)) }];
   let persons = 0;
   let collectives = 0;
   for (const g of a.groups)
@@ -279,6 +308,9 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
   if (period === 'Y' && input.awards) {
     heading('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
     body.push(...awardBlocks(input.awards, year, officeName));
+  } else if (period === 'H1' && input.awards) {
+    heading('CÔNG TÁC ĐĂNG KÝ THI ĐUA');
+    body.push({ kind: 'paragraph', runs: runs(registrationSentence(input.awards, year, false)) });
   }
 
   heading('NHIỆM VỤ CHƯA HOÀN THÀNH');

@@ -163,9 +163,9 @@ export function ReportView() {
           </Button>
         </Group>
       </Group>
-      {period === 'Y' && (
+      {(period === 'Y' || period === 'H1') && (
         <Text size="sm" c="dimmed" data-testid="report-year-awards">
-          {T.report.yearAwards}
+          {period === 'Y' ? T.report.yearAwards : T.report.halfRegistrations}
         </Text>
       )}
       <Paper withBorder p="md">

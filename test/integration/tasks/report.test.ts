@@ -84,7 +84,7 @@ describe('task reports', () => {
     core.close();
   });
 
-  it('Y (tổng kết) reports the year\'s awards by level and form and the dossiers; other periods do not', async () => {
+  it('Y (tổng kết) reports the registrations, the year\'s awards by level and form and the dossiers; H1 the registrations', async () => {
     const { core } = await setup();
     const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
     const person = async (fullName: string) => (await core.invoke('staff.create', { fullName, unitId: vp })).id;
@@ -99,6 +99,7 @@ describe('task reports', () => {
     expect(y).toContain('II. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
     expect(y).toContain('Chưa có quyết định khen thưởng nào của năm 2022 được cập nhật vào phần mềm.');
     expect(y).toContain('Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm 2022.');
+    expect(y).toContain('Chưa có đăng ký thi đua năm 2022 được cập nhật vào phần mềm.');
     expect(y).toContain('III. NHIỆM VỤ CHƯA HOÀN THÀNH');
 
     await decision(2022, '10/QĐ-SLĐTBXH', { awardCode: 'LDTT' }, [{ kind: 'person', staffId: an }, { kind: 'person', staffId: binh }]);
@@ -106,6 +107,12 @@ describe('task reports', () => {
     await decision(2022, '12/QĐ-UBND', { awardCode: 'BK_TINH' }, [{ kind: 'person', staffId: an }, { kind: 'unit', unitId: vp }]);
     await decision(2022, '13/QĐ-SLĐTBXH', { otherForm: 'Kỷ niệm chương Vì sự nghiệp Lao động' }, [{ kind: 'person', staffId: binh }]);
     await decision(2021, '9/QĐ-SLĐTBXH', { awardCode: 'CSTDCS' }, [{ kind: 'person', staffId: an }]); // another year: not counted
+    const register = (data: Record<string, unknown>) => core.invoke('records.saveRegistration', { data: { year: 2022, ...data } as never });
+    await register({ kind: 'person', staffId: an, awardCode: 'LDTT' });
+    await register({ kind: 'person', staffId: binh, awardCode: 'LDTT' });
+    await register({ kind: 'person', staffId: binh, awardCode: 'CSTDCS' });
+    await register({ kind: 'unit', unitId: vp, awardCode: 'TT_LDTT' });
+    await register({ kind: 'person', staffId: an, awardCode: 'CSTDCS', year: 2021 }); // another year
     const d1 = await core.invoke('dossiers.create', { year: 2022, awardCode: 'BK_TINH' });
     await core.invoke('dossiers.addNominees', { id: d1.id, nominees: [{ kind: 'person', staffId: an }, { kind: 'person', staffId: binh }] });
     await core.invoke('dossiers.create', { year: 2022, awardCode: 'CSTD_TINH' });
@@ -123,7 +130,11 @@ describe('task reports', () => {
       '- Hình thức khác: Kỷ niệm chương Vì sự nghiệp Lao động (1 cá nhân).',
     ]);
     expect(y).toContain('Hồ sơ đề nghị cấp trên khen thưởng năm 2022: 2 hồ sơ với 2 lượt đề nghị; trong đó đang soạn 2 hồ sơ.');
-    expect(y).not.toContain('Chiến sĩ thi đua cơ sở (');
+    // registered, and how many earned the title (a decision of the year)
+    expect(y).toContain(
+      'Đăng ký thi đua năm 2022: Lao động tiên tiến (2 cá nhân đăng ký, 2 đạt); Chiến sĩ thi đua cơ sở (1 cá nhân đăng ký, 0 đạt); Tập thể lao động tiên tiến (1 tập thể đăng ký, 1 đạt).',
+    );
+    expect(y).not.toContain('Chiến sĩ thi đua cơ sở (1 cá nhân)');
 
     // a lead unit whose name another unit shares is named with its parent
     const soA = (await core.invoke('units.create', { name: 'Sở Tài chính' })).id;
@@ -135,10 +146,16 @@ describe('task reports', () => {
     expect(y).toContain('- Rà soát hồ sơ khen thưởng (chủ trì: Văn phòng (Sở Tài chính)): chưa thực hiện');
     expect(y).toMatch(/\tRà soát hồ sơ khen thưởng\tVăn phòng \(Sở Tài chính\)\t/);
 
-    // the quarter and half-year reports keep to the tasks
-    const h1 = docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period: 'H1', format: 'docx' })).base64, 'base64'));
+    // the 6-month report gives the registrations, nothing of awards; a quarter's keeps to the tasks
+    const report = async (period: 'H1' | 'Q2') => docxPlainText(Buffer.from((await core.invoke('tasks.report', { year: 2022, period, format: 'docx' })).base64, 'base64'));
+    const h1 = await report('H1');
+    expect(h1).toContain('II. CÔNG TÁC ĐĂNG KÝ THI ĐUA');
+    expect(h1).toContain('Đăng ký thi đua năm 2022: Lao động tiên tiến (2 cá nhân); Chiến sĩ thi đua cơ sở (1 cá nhân); Tập thể lao động tiên tiến (1 tập thể).');
     expect(h1).not.toContain('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
-    expect(h1).toContain('II. NHIỆM VỤ CHƯA HOÀN THÀNH');
+    expect(h1).toContain('III. NHIỆM VỤ CHƯA HOÀN THÀNH');
+    const q2 = await report('Q2');
+    expect(q2).not.toContain('ĐĂNG KÝ THI ĐUA');
+    expect(q2).toContain('II. NHIỆM VỤ CHƯA HOÀN THÀNH');
     core.close();
   });
 

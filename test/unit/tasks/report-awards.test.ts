@@ -41,7 +41,19 @@ describe('the yearly report on awards', () => {
         { status: 'submitted', nomineeCount: 30 },
         { status: 'draft', nomineeCount: 0 },
       ],
+      [
+        { kind: 'unit', awardCode: 'TT_LDTT', achieved: false },
+        { kind: 'person', awardCode: 'CSTDCS', achieved: true },
+        { kind: 'person', awardCode: 'LDTT', achieved: true },
+        { kind: 'person', awardCode: 'LDTT', achieved: false },
+      ],
     );
+    // in catalogue order, whatever order they were registered in
+    expect(a.registrations.map((r) => [r.name, r.registered, r.achieved])).toEqual([
+      ['Lao động tiên tiến', 2, 1],
+      ['Chiến sĩ thi đua cơ sở', 1, 1],
+      ['Tập thể lao động tiên tiến', 1, 0],
+    ]);
     expect(a.dossiers).toEqual({ total: 5, nominees: 46, draft: 1, submitted: 1, approved: 2, returned: 1 });
     const t = text(input(a));
     expect(t).toContain('Sở Nội vụ có 1.518 lượt cá nhân được khen thưởng, cụ thể:');
@@ -52,10 +64,11 @@ describe('the yearly report on awards', () => {
     );
   });
 
-  it('is left out of the other periods and when no counts are given', () => {
-    const a = reportAwards([row('u1', 'LDTT', 1, 0)], []);
+  it('is left out of the quarter reports and when no counts are given; H1 has the registrations', () => {
+    const a = reportAwards([row('u1', 'LDTT', 1, 0)], [], []);
     expect(text(input(a, 'Q4'))).not.toContain('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
     expect(text(input(null))).not.toContain('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
     expect(text(input(a))).toContain('KẾT QUẢ CÔNG TÁC KHEN THƯỞNG');
+    expect(text(input(a, 'H1'))).toContain('Chưa có đăng ký thi đua năm 2025 được cập nhật vào phần mềm.');
   });
 });
