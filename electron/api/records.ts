@@ -11,6 +11,7 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { exportEligibility } from '../services/records/eligibility-export';
+import { registrationsFileName, registrationsWorkbook } from '../services/records/registrations-export';
 import { NO_OFFICE } from '../services/xlsx/report';
 import { unitsLite } from '../../db/repositories/records';
 import { unitPath } from '../../shared/units/tree';
@@ -97,6 +98,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.listRegistrations'
   | 'records.saveRegistration'
   | 'records.deleteRegistration'
+  | 'records.registrationsExport'
   | 'records.timeline'
   | 'records.stats'
   | 'records.statsExport'
@@ -124,6 +126,18 @@ export const recordsHandlers: HandlerMap<
   'records.listRegistrations': async (input, ctx) => registrationsList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveRegistration': async ({ id, data }, ctx) => saveRegistration(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteRegistration': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'registration', id) }),
+  'records.registrationsExport': async (input, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const bytes = await registrationsWorkbook({
+      office: office ? toOffice(office) : NO_OFFICE,
+      year: input.year,
+      scopeName: input.unitId ? unitPath(unitsLite(ctx.conn.sqlite), input.unitId) || null : null,
+      search: input.search,
+      rows: registrationsList(ctx.conn.sqlite, input),
+      today: ctx.today(),
+    });
+    return { fileName: registrationsFileName(input.year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
   'records.timeline': async ({ kind, id }, ctx) =>
     kind === 'person' ? personTimeline(ctx.conn.sqlite, id, thisYear(ctx)) : unitTimeline(ctx.conn.sqlite, id, thisYear(ctx)),
   'records.stats': async (input, ctx) => awardStats(ctx.conn.sqlite, input),

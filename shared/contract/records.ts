@@ -891,6 +891,8 @@ export const recordsProcedures = {
   'records.listRegistrations': { input: recordListFilter.optional(), output: z.array(registrationOut) },
   'records.saveRegistration': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: registrationInput }), output: registrationOut },
   'records.deleteRegistration': { input: z.object({ id: id() }), output: deleted },
+  /** the Đăng ký tab's list with its filters as a workbook ("Danh sách đăng ký thi đua") */
+  'records.registrationsExport': { input: recordListFilter, output: fileOut },
   'records.timeline': { input: z.object({ kind: z.enum(SUBJECT_KINDS), id: id() }), output: timeline },
   'records.stats': {
     input: statsFilter,

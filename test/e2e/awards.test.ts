@@ -292,7 +292,7 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     // the pickers keep one list of people for the window, checked against the core as each form
     // opens: a person added meanwhile (another window, an import) is offered the next time
     await page.getByRole('button', { name: 'Hủy' }).click();
-    await api('staff.create', { fullName: 'Đinh Văn Giáp', unitId: second, employmentStart: '2015-01-01' });
+    const giap = (await api<{ id: string }>('staff.create', { fullName: 'Đinh Văn Giáp', unitId: second, employmentStart: '2015-01-01' })).id;
     await page.getByTestId('awards-tab-initiatives').click();
     await page.getByTestId('initiative-add').click();
     await page.getByTestId('initiative-person').click();
@@ -304,6 +304,24 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByTestId('initiative-title').fill('Số hóa hồ sơ người có công');
     await page.getByTestId('initiative-save').click();
     await expect.poll(async () => (await api<{ staffName: string; title: string }[]>('records.listInitiatives', { year: null })).map((r) => `${r.staffName}: ${r.title}`)).toEqual(['Đinh Văn Giáp: Số hóa hồ sơ người có công']);
+
+    // the registrations as the list sent to the council: "Xuất Excel" on the Đăng ký tab, with the year chosen
+    await api('records.saveRegistration', { data: { year: 2025, kind: 'person', staffId: giap, awardCode: 'LDTT' } });
+    await page.getByTestId('awards-tab-registrations').click();
+    await page.getByTestId('registration-year').click();
+    await page.getByRole('option', { name: '2025', exact: true }).click();
+    await expect.poll(() => page.getByTestId('registration-row').count()).toBe(1);
+    const [regs] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registration-export').click()]);
+    expect(regs.suggestedFilename()).toBe('dang-ky-thi-dua-2025.xlsx');
+    const regBook = new ExcelJS.Workbook();
+    await regBook.xlsx.load(fs.readFileSync((await regs.path())!) as unknown as ArrayBuffer);
+    const regSheet = regBook.getWorksheet('Đăng ký thi đua')!;
+    expect([regSheet.getCell('A4').value, regSheet.getCell('B8').value, regSheet.getCell('B9').value, regSheet.getCell('C9').value]).toEqual([
+      'DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM 2025',
+      'Lao động tiên tiến (1 cá nhân)',
+      'Đinh Văn Giáp',
+      'Phòng số 1 (Trung tâm Dịch vụ)',
+    ]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 // Rendering the dossier's documents: DOCX files through the NĐ 30/2020 renderer (tờ trình
 // with its danh sách, biên bản, one báo cáo thành tích per nominee) and the danh sách as .xlsx.
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DossierDocumentKind, NomineeInfo, ReportContent } from '../../../shared/dossiers/model';
 import { formatPercent, votePercent } from '../../../shared/dossiers/model';
 import {
@@ -19,9 +19,9 @@ import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
 import { renderDocx } from '../documents/docx';
-import { printSetup, sheetLine } from '../xlsx/report';
+import { listSheet, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { FONT, XLSX_MIME, workbookBytes } from '../xlsx/style';
+import { FONT, XLSX_MIME, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -39,12 +39,7 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 
 /** The danh sách as a workbook: office, title, reference to the tờ trình, then one row per nominee. */
 export async function danhSachWorkbook(input: DossierDocInput, created?: Date): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  if (created) {
-    wb.created = created;
-    wb.modified = created;
-  }
+  const wb = newWorkbook(created);
   const columns = [
     { header: 'STT', width: 6, align: 'center' as const },
     { header: 'Họ và tên (tên tập thể)', width: 28, align: 'left' as const },
@@ -55,11 +50,7 @@ export async function danhSachWorkbook(input: DossierDocInput, created?: Date): 
     { header: 'Tỷ lệ', width: 10, align: 'center' as const },
   ];
   const HEADER_ROW = 5;
-  const ws = wb.addWorksheet('Danh sách', {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
-  });
-  ws.columns = columns.map((c) => ({ width: c.width }));
+  const ws = listSheet(wb, 'Danh sách', HEADER_ROW, columns.map((c) => c.width));
   const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center') => sheetLine(ws, row, text, font, align, 1, columns.length);
   line(1, caps(input.office.name), { size: 12, bold: true }, 'left');
   line(2, 'DANH SÁCH', { size: 14, bold: true }, 'center');

@@ -4,15 +4,15 @@
 // qualifies and who nearly does, with what is missing and its legal basis. The app only
 // compares the records it holds; the sheets say so, and mark rules not yet verified.
 import type BetterSqlite3 from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unitsLite } from '../../../db/repositories/records';
 import type { EligibilityExportQuery } from '../../../shared/contract/records';
 import { parentPath, unitLabels } from '../../../shared/units/tree';
 import { AWARD_CATALOG, type AwardCode, type CandidateResult, type Verdict } from '../../../shared/awards';
 import { compareVi, formatDateVi, toRoman } from '../../../shared/text/vn';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
-import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
+import { CENTRED_CELL, LEFT_CELL, LIST_CENTER, LIST_FONT, LIST_LEFT, headerRow, listSheet, officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
+import { BORDER, GROUP_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
 import { exportSubjects } from './eligibility';
 
 export interface ExportSubject {
@@ -81,30 +81,8 @@ function missingOf(c: CandidateResult): { missing: string; bases: string } {
   };
 }
 
-function styleHeader(row: ExcelJS.Row, titles: readonly string[]): void {
-  titles.forEach((t, k) => {
-    const cell = row.getCell(k + 1);
-    cell.value = t;
-    cell.font = { name: FONT, size: 12, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
-const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 12 };
-const LEFT: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
-const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top', wrapText: true };
-// one style object for every cell of a list: exceljs then works out each style once (it keeps
-// them by object), which makes a list of 25,000 people several times faster to write. Never
-// set a property of such a cell's style: the object is shared.
-const LEFT_CELL: Partial<ExcelJS.Style> = { font: BODY_FONT, border: BORDER, alignment: LEFT };
-const CENTRED_CELL: Partial<ExcelJS.Style> = { font: BODY_FONT, border: BORDER, alignment: CENTER };
-
 export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Date = new Date()): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = now;
+  const wb = newWorkbook(now);
   const verdicts = listed(input.verdict);
   const kinds = [
     { kind: 'individual' as const, subjects: input.people, codes: input.codes.individual, who: 'Cá nhân' },
@@ -128,7 +106,7 @@ export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Dat
   sum.getRow(r++).height = 34;
   r++;
   const head = r;
-  styleHeader(sum.getRow(r++), ['STT', 'Danh hiệu, hình thức khen thưởng', 'Đối tượng', 'Đủ điều kiện', 'Gần đủ', 'Chưa đủ', 'Cộng']);
+  headerRow(sum.getRow(r++), ['STT', 'Danh hiệu, hình thức khen thưởng', 'Đối tượng', 'Đủ điều kiện', 'Gần đủ', 'Chưa đủ', 'Cộng']);
   sum.getRow(head).height = 32;
   const put = (values: Array<string | number>, bold: boolean, fill?: ExcelJS.Fill) => {
     const row = sum.getRow(r++);
@@ -136,10 +114,10 @@ export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Dat
       const cell = row.getCell(k + 1);
       cell.value = v;
       if (k >= 3) cell.numFmt = '#,##0';
-      cell.font = { ...BODY_FONT, bold };
+      cell.font = { ...LIST_FONT, bold };
       cell.border = BORDER;
       if (fill) cell.fill = fill;
-      cell.alignment = k === 1 ? LEFT : CENTER;
+      cell.alignment = k === 1 ? LIST_LEFT : LIST_CENTER;
     });
   };
   // each award's counts among the subjects listed, and its sheet
@@ -198,16 +176,12 @@ export async function eligibilityWorkbook(input: EligibilitySheetInput, now: Dat
     const centred = new Set(person ? [0, 2, 4, 5] : [0, 3, 4]);
     const ncol = titles.length;
     const HEAD = 6;
-    const ws = wb.addWorksheet(sheetName(award.shortName, taken), {
-      views: [{ state: 'frozen', xSplit: 2, ySplit: HEAD }],
-      ...printSetup('landscape', `${HEAD}:${HEAD}`),
-    });
-    ws.columns = widths.map((width) => ({ width }));
+    const ws = listSheet(wb, sheetName(award.shortName, taken), HEAD, widths, 'landscape', 2);
     officeHeading(ws, input.office, 3);
     sheetLine(ws, 4, listTitle(kind.who, input.verdict, code, input.year), { size: 14, bold: true }, 'center', 1, ncol);
     const allUnverified = unverified > 0 && !noteColumn ? 'mọi dòng dựa trên quy định có phần chưa xác minh' : '';
     sheetLine(ws, 5, [input.scopeName, input.filterNote, allUnverified].filter(Boolean).join(' — '), { italic: true }, 'center', 1, ncol);
-    styleHeader(ws.getRow(HEAD), titles);
+    headerRow(ws.getRow(HEAD), titles);
     ws.getRow(HEAD).height = 32;
 
     // verdict first, then unit, then the run's order (Vietnamese order of names)

@@ -1,11 +1,10 @@
 // The blank sheet of past records the import offers ("Tải tệp mẫu"): one row per person and year,
 // with the headers the import recognises, dropdowns for ratings, titles, award forms and the
 // office's units, checks on years and dates, and a sheet of instructions.
-import ExcelJS from 'exceljs';
 import { CATALOG_ENTRIES } from '../../../shared/awards/catalog';
 import { RATING_LABELS, RECORDS_FIELD_LABELS, type RecordsImportField } from '../../../shared/contract/records';
-import { printSetup } from '../xlsx/report';
-import { FONT, workbookBytes } from '../xlsx/style';
+import { listSheet } from '../xlsx/report';
+import { FONT, newWorkbook, workbookBytes } from '../xlsx/style';
 import { addGuide, addLists, addRules, type ColumnRule } from '../xlsx/template';
 
 const HEADER_ROW = 4;
@@ -40,15 +39,9 @@ export interface RecordsTemplateOptions {
 }
 
 export async function recordsImportTemplate(opts: RecordsTemplateOptions): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = opts.now ?? new Date();
+  const wb = newWorkbook(opts.now);
   // the records first: the import reads the first sheet that has a header row
-  const ws = wb.addWorksheet('Hồ sơ các năm', {
-    views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }],
-    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
-  });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
+  const ws = listSheet(wb, 'Hồ sơ các năm', HEADER_ROW, COLUMNS.map((c) => c.width), 'landscape', 1);
   const office = ws.getCell(1, 1);
   office.value = opts.officeName;
   office.font = { name: FONT, size: 12, bold: true };

@@ -3,12 +3,12 @@
 // units, each split into people and collectives, with totals, the place and date, and the
 // signatures a statistics table carries; a second sheet holds the same counts as flat rows to
 // filter or pivot.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formsByLevel, statsFormName } from '../../../shared/awards';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi, toRoman } from '../../../shared/text/vn';
 import { officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
-import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, GROUP_FILL, HEADER_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export interface StatsSheetInput {
   office: SheetOffice;
@@ -50,9 +50,7 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
     byCol.set(colKey(r), [c[0] + r.persons, c[1] + r.collectives]);
   }
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = now;
+  const wb = newWorkbook(now);
   const HEAD = 7;
   const ncol = 2 + cols.length * 2 + 3;
   const ws = wb.addWorksheet('Thống kê khen thưởng', {

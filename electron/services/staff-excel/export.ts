@@ -1,14 +1,14 @@
 // Export the staff list as a proper .xlsx: office name, title, filter line, a bold header
 // row (frozen, with auto-filter) and one row per person. The header texts are the ones
 // proposeMapping recognises, so an exported file can be edited and imported back.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseDateVi } from '../../../shared/text/vn';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
 import { CHUNK_ROWS, yieldToEventLoop, type ProgressFn } from './parse';
 import type { StaffRecord } from './validate';
 import { printSetup } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { BORDER, FONT, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export type StaffExportRow = StaffRecord;
 
@@ -71,9 +71,7 @@ export const EXPORT_COLUMNS: readonly ColumnSpec[] = [
 
 /** Build the .xlsx bytes. */
 export async function exportStaffWorkbook(rows: readonly StaffExportRow[], opts: StaffExportOptions): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = opts.now ?? new Date();
+  const wb = newWorkbook(opts.now);
   await addStaffSheet(wb, rows, opts);
   return workbookBytes(wb);
 }

@@ -1,8 +1,7 @@
 // The blank staff list the import offers ("Tải tệp mẫu"): the export's own sheet with no one in
 // it (its headers are the ones the import recognises), dropdowns for the coded columns and the
 // office's units, date checks, and a sheet of instructions.
-import ExcelJS from 'exceljs';
-import { workbookBytes } from '../xlsx/style';
+import { newWorkbook, workbookBytes } from '../xlsx/style';
 import { addGuide, addLists, addRules } from '../xlsx/template';
 import { addStaffSheet, EXPORT_COLUMNS, STAFF_HEADER_ROW } from './export';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
@@ -17,9 +16,7 @@ export interface StaffTemplateOptions {
 const column = (header: string): number => EXPORT_COLUMNS.findIndex((c) => c.header === header) + 1;
 
 export async function staffImportTemplate(opts: StaffTemplateOptions): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = opts.now ?? new Date();
+  const wb = newWorkbook(opts.now);
   // the list first: the import reads the first sheet that has a header row
   const ws = await addStaffSheet(wb, [], {
     title: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG',

@@ -10,7 +10,7 @@
 // head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
 // chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
 // group row per quarter.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
 import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
@@ -27,9 +27,9 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
-import { printSetup, sheetLine } from '../xlsx/report';
+import { listSheet, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { BORDER, FONT, GROUP_FILL, HEADER_FILL, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, GROUP_FILL, HEADER_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export interface ReportTask {
   title: string;
@@ -405,16 +405,10 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
   const tasks = periodTasks(input);
   const c = counts(tasks);
   const quarters = periodQuarters(period);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TĐKT Desktop';
-  wb.created = wb.modified = now;
+  const wb = newWorkbook(now);
   const HEADER_ROW = 5;
   const ncol = XLSX_COLUMNS.length;
-  const ws = wb.addWorksheet('Báo cáo nhiệm vụ', {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    ...printSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
-  });
-  ws.columns = XLSX_COLUMNS.map((col) => ({ width: col.width }));
+  const ws = listSheet(wb, 'Báo cáo nhiệm vụ', HEADER_ROW, XLSX_COLUMNS.map((col) => col.width));
 
   const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => sheetLine(ws, row, text, font, align, 1, ncol);
   line(1, office.name.toLocaleUpperCase('vi'), { bold: true }, 'left');

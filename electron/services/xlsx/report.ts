@@ -3,7 +3,7 @@
 // signature.
 import type ExcelJS from 'exceljs';
 import { formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
-import { FONT } from './style';
+import { BORDER, FONT, HEADER_FILL } from './style';
 
 export interface SheetOffice {
   name: string;
@@ -34,6 +34,47 @@ export function printSetup(
     },
     headerFooter: { oddFooter: `&C&"${FONT}"&10Trang &P/&N` },
   };
+}
+
+/** A list's header row: bold, shaded, bordered, centred and wrapped. */
+export function headerRow(row: ExcelJS.Row, titles: readonly string[]): void {
+  titles.forEach((t, k) => {
+    const cell = row.getCell(k + 1);
+    cell.value = t;
+    cell.font = { name: FONT, size: 12, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+}
+
+export const LIST_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 12 };
+export const LIST_LEFT: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
+export const LIST_CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top', wrapText: true };
+// one style object for every cell of a list: exceljs then works out each style once (it keeps
+// them by object), which makes a list of 25,000 people several times faster to write. Never
+// set a property of such a cell's style: the object is shared.
+export const LEFT_CELL: Partial<ExcelJS.Style> = { font: LIST_FONT, border: BORDER, alignment: LIST_LEFT };
+export const CENTRED_CELL: Partial<ExcelJS.Style> = { font: LIST_FONT, border: BORDER, alignment: LIST_CENTER };
+
+/**
+ * A sheet holding a list under a heading: the rows above `headRow` and the first `xSplit`
+ * columns stay in view, the header row is printed on every page.
+ */
+export function listSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  headRow: number,
+  widths: readonly number[],
+  orientation: 'portrait' | 'landscape' = 'landscape',
+  xSplit = 0,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ...(xSplit ? { xSplit } : {}), ySplit: headRow }],
+    ...printSetup(orientation, `${headRow}:${headRow}`),
+  });
+  ws.columns = widths.map((width) => ({ width }));
+  return ws;
 }
 
 export const NO_OFFICE: SheetOffice = { name: '', parentAgency: '', placeName: '', headTitle: '', headName: '' };

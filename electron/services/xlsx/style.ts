@@ -1,6 +1,6 @@
 // What the generated workbooks share: the MIME type, the font of official documents, thin grey
-// borders, the header and group fills, and the bytes out of exceljs.
-import type ExcelJS from 'exceljs';
+// borders, the header and group fills, a new workbook and the bytes out of exceljs.
+import ExcelJS from 'exceljs';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const FONT = 'Times New Roman';
@@ -8,6 +8,14 @@ export const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+
+/** A workbook signed by the app, dated `now`. */
+export function newWorkbook(now: Date = new Date()): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TĐKT Desktop';
+  wb.created = wb.modified = now;
+  return wb;
+}
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;

@@ -1,12 +1,12 @@
 // Initiatives / research, disciplinary measures and start-of-year registrations: filtered
 // lists with add, edit and delete.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
 import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
 import { formatDateVi } from '../../../shared/text/vn';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
@@ -27,7 +27,7 @@ function useFilter(defaultYear: boolean): [Filter, (p: Partial<Filter>) => void]
   return [f, (p) => setF((cur) => ({ ...cur, ...p }))];
 }
 
-function FilterBar({ f, set, addLabel, onAdd, testId }: { f: Filter; set(p: Partial<Filter>): void; addLabel: string; onAdd(): void; testId: string }) {
+function FilterBar({ f, set, addLabel, onAdd, testId, extra }: { f: Filter; set(p: Partial<Filter>): void; addLabel: string; onAdd(): void; testId: string; extra?: ReactNode }) {
   const years = yearList();
   return (
     <Group align="flex-end">
@@ -38,10 +38,12 @@ function FilterBar({ f, set, addLabel, onAdd, testId }: { f: Filter; set(p: Part
         onChange={(v) => set({ year: !v || v === ALL ? null : Number(v) })}
         allowDeselect={false}
         w={130}
+        data-testid={`${testId}-year`}
       />
       <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={280} />
       <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={280} />
       <div style={{ flex: 1 }} />
+      {extra}
       <Button onClick={onAdd} data-testid={`${testId}-add`}>
         {addLabel}
       </Button>
@@ -270,11 +272,29 @@ export function RegistrationsTab() {
   const [f, set] = useFilter(true);
   const { rows, error, reload } = useList((x) => call('records.listRegistrations', toFilter(x)), f);
   const [editing, setEditing] = useState<RegistrationOut | 'new' | null>(null);
+  const exporting = useAction();
   const name = (c: AwardCode) => catalog.find((e) => e.code === c)?.name ?? c;
   return (
     <Stack gap="sm">
-      <FilterBar f={f} set={set} addLabel={R.add} onAdd={() => setEditing('new')} testId="registration" />
-      <FormError error={error} />
+      <FilterBar
+        f={f}
+        set={set}
+        addLabel={R.add}
+        onAdd={() => setEditing('new')}
+        testId="registration"
+        extra={
+          <Button
+            variant="default"
+            title={R.exportTitle}
+            loading={exporting.busy}
+            onClick={() => void exporting.run(async () => saveFile(await call('records.registrationsExport', toFilter(f))))}
+            data-testid="registration-export"
+          >
+            {R.export}
+          </Button>
+        }
+      />
+      <FormError error={error ?? exporting.error} />
       <RecordTable
         rows={rows}
         f={f}

@@ -166,6 +166,8 @@ export const T = {
     cols: { year: 'Năm', subject: 'Cá nhân / tập thể', unit: 'Đơn vị', code: 'Danh hiệu đăng ký', result: 'Kết quả' },
     achieved: 'Đã đạt',
     notYet: 'Chưa có quyết định',
+    export: 'Xuất Excel',
+    exportTitle: 'Danh sách đăng ký thi đua (.xlsx) theo bộ lọc đang chọn: từng danh hiệu, người và tập thể đăng ký, kết quả, kèm nơi ký — để gửi Hội đồng TĐKT và cấp trên',
     formTitle: (edit: boolean) => (edit ? 'Sửa đăng ký thi đua' : 'Thêm đăng ký thi đua'),
     kind: 'Đăng ký cho',
     code: 'Danh hiệu đăng ký',

@@ -1,6 +1,7 @@
 // e2e plumbing: the built browser host as a child process on a temp database, and Debian's
 // Chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -78,12 +79,25 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 export async function hostApi<T>(host: HostProcess, proc: string, input?: unknown): Promise<T> {
   const token = /[#&]token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
   const base = host.url.split('#')[0]!;
-  const r = await fetch(`${base}api/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tdkt-token': token },
-    body: input === undefined ? '' : JSON.stringify(input),
+  // a connection of its own for each call: fetch's pool may keep a socket to a host stopped
+  // earlier on the same port, and a call sent on it fails with "other side closed"
+  const payload = input === undefined ? '' : JSON.stringify(input);
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = http.request(
+      `${base}api/${proc}`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-tdkt-token': token } },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (data += c));
+        res.on('end', () => resolve(data));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  const body = (await r.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  const body = JSON.parse(text) as { ok: true; data: T } | { ok: false; error: { message: string } };
   if (!body.ok) throw new Error(body.error.message);
   return body.data;
 }

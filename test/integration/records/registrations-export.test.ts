@@ -1,0 +1,97 @@
+// "Danh sách đăng ký thi đua" (records.registrationsExport), read back with exceljs: a group per
+// title in catalogue order, people in Vietnamese name order with their units, the result of each
+// registration, the screen's filters, and the office's place, date and head.
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { testCore } from '../../support/core';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+async function office() {
+  const core = await testCore({ today: '2026-03-10' });
+  cores.push(core);
+  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
+  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
+  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
+  const an = await person('Nguyễn Văn An', vp);
+  const binh = await person('Trần Thị Bình', ncc);
+  const cuong = await person('Lê Văn Cường', vp);
+  const register = (data: Record<string, unknown>) => core.invoke('records.saveRegistration', { data: { year: 2025, ...data } as never });
+  await register({ kind: 'person', staffId: an, awardCode: 'CSTDCS', note: 'Có sáng kiến' });
+  await register({ kind: 'person', staffId: binh, awardCode: 'LDTT' });
+  await register({ kind: 'person', staffId: cuong, awardCode: 'LDTT' });
+  await register({ kind: 'person', staffId: an, awardCode: 'LDTT' });
+  await register({ kind: 'unit', unitId: ncc, awardCode: 'TT_LDTT' });
+  await register({ kind: 'person', staffId: an, awardCode: 'LDTT', year: 2024 });
+  // Bình's LĐTT of 2025 is decided: that registration is earned
+  await core.invoke('records.saveDecision', {
+    data: { number: '15/QĐ-SNV', year: 2025, decisionDate: '20/12/2025', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: binh }] } as never,
+  });
+  return { core, vp, ncc };
+}
+
+async function sheetOf(file: { base64: string }) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Đăng ký thi đua')!;
+  const rows: string[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // a merged range gives its text in each of its cells: once is enough
+  return { ws, rows, text: rows.map((r) => r.filter((v, i) => v && v !== r[i - 1]).join(' | ')) };
+}
+
+describe('registrations list as a workbook', () => {
+  it('groups the year\'s registrations by title, people by name, with unit, result and note, and signs it', async () => {
+    const { core } = await office();
+    const file = await core.invoke('records.registrationsExport', { year: 2025 });
+    expect(file.fileName).toBe('dang-ky-thi-dua-2025.xlsx');
+    const { ws, text } = await sheetOf(file);
+    expect(text).toContain('DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM 2025');
+    expect(text).toContain('Tổng số 5 lượt đăng ký; đã đạt 1 (có quyết định công nhận, khen thưởng của năm đăng ký).');
+    expect(text).toContain('STT | Họ và tên / Tên tập thể | Đơn vị | Năm | Kết quả | Ghi chú');
+    const body = text.slice(text.indexOf('STT | Họ và tên / Tên tập thể | Đơn vị | Năm | Kết quả | Ghi chú') + 1);
+    expect(body.slice(0, 9)).toEqual([
+      'I | Lao động tiên tiến (3 cá nhân)',
+      '1 | Trần Thị Bình | Phòng Người có công | 2025 | Đã đạt',
+      '2 | Nguyễn Văn An | Văn phòng Sở | 2025 | Chưa có quyết định',
+      '3 | Lê Văn Cường | Văn phòng Sở | 2025 | Chưa có quyết định',
+      'II | Chiến sĩ thi đua cơ sở (1 cá nhân)',
+      '1 | Nguyễn Văn An | Văn phòng Sở | 2025 | Chưa có quyết định | Có sáng kiến',
+      'III | Tập thể lao động tiên tiến (1 tập thể)',
+      '1 | Phòng Người có công | 2025 | Chưa có quyết định',
+      expect.stringMatching(/^Lào Cai, ngày 10 tháng 3 năm 2026/),
+    ]);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '7:7' });
+    expect(text.some((t) => t.includes('NGƯỜI LẬP BIỂU'))).toBe(true);
+  });
+
+  it('follows the screen\'s filters: a unit, a name, every year', async () => {
+    const { core, vp } = await office();
+    const inVp = await sheetOf(await core.invoke('records.registrationsExport', { year: 2025, unitId: vp }));
+    expect(inVp.text).toContain('Văn phòng Sở');
+    expect(inVp.text.filter((t) => /^\d+ \| /.test(t)).map((t) => t.split(' | ')[1])).toEqual(['Nguyễn Văn An', 'Lê Văn Cường', 'Nguyễn Văn An']);
+
+    const named = await sheetOf(await core.invoke('records.registrationsExport', { year: 2025, search: 'binh' }));
+    expect(named.text.some((t) => t.includes('tên có “binh”'))).toBe(true);
+    expect(named.text.filter((t) => /^\d+ \| /.test(t))).toEqual(['1 | Trần Thị Bình | Phòng Người có công | 2025 | Đã đạt']);
+
+    const every = await core.invoke('records.registrationsExport', { year: null });
+    expect(every.fileName).toBe('dang-ky-thi-dua.xlsx');
+    const all = await sheetOf(every);
+    expect(all.text).toContain('DANH SÁCH ĐĂNG KÝ THI ĐUA');
+    // several years: each group names its year, the latest first
+    expect(all.text.filter((t) => /^[IVX]+ \| /.test(t))).toEqual([
+      'I | Lao động tiên tiến — năm 2025 (3 cá nhân)',
+      'II | Chiến sĩ thi đua cơ sở — năm 2025 (1 cá nhân)',
+      'III | Tập thể lao động tiên tiến — năm 2025 (1 tập thể)',
+      'IV | Lao động tiên tiến — năm 2024 (1 cá nhân)',
+    ]);
+
+    const none = await sheetOf(await core.invoke('records.registrationsExport', { year: 2019 }));
+    expect(none.text).toContain('Không có đăng ký thi đua nào khớp bộ lọc đã chọn.');
+  });
+});
