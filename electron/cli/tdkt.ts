@@ -230,17 +230,18 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           io.out(`Đã ghi tệp mẫu: ${saveOutput(v.out, f)}`);
           return 0;
         }
+        case 'records registrations': {
+          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt records registrations --year 2026 --out THƯ_MỤC');
+          const f = await call('records.registrationsExport', { year: v.year ? cliYear('year', v.year) : null, unitId: v.unit ?? null });
+          io.out(`Đã xuất danh sách đăng ký thi đua: ${saveOutput(v.out, f)}`);
+          return 0;
+        }
         case 'records stats': {
-          const year = (flag: string, text: string | undefined) => {
-            const y = Number(text);
-            if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new UsageError(`--${flag} "${text ?? ''}" không phải năm hợp lệ (ví dụ 2025).`);
-            return y;
-          };
           if (!v.from) throw new UsageError('Thiếu --from NĂM: tdkt records stats --from 2021 --to 2025 --out THƯ_MỤC');
           if (v.by !== undefined && v.by !== 'year' && v.by !== 'unit') throw new UsageError('--by phải là year (cột theo năm) hoặc unit (cột theo đơn vị).');
           if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
-          const yearFrom = year('from', v.from);
-          const f = await call('records.statsExport', { yearFrom, yearTo: v.to ? year('to', v.to) : yearFrom, unitId: v.unit ?? null, by: v.by ?? 'year' });
+          const yearFrom = cliYear('from', v.from);
+          const f = await call('records.statsExport', { yearFrom, yearTo: v.to ? cliYear('to', v.to) : yearFrom, unitId: v.unit ?? null, by: v.by ?? 'year' });
           io.out(`Đã xuất bảng thống kê: ${saveOutput(v.out, f)}`);
           return 0;
         }
@@ -360,6 +361,13 @@ function readInput(file: string): Buffer {
   } catch {
     throw new UsageError(`Không đọc được tệp "${file}". Kiểm tra lại đường dẫn.`);
   }
+}
+
+/** A year given on the command line, or a usage error that says what to type. */
+function cliYear(flag: string, text: string | undefined): number {
+  const y = Number(text);
+  if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new UsageError(`--${flag} "${text ?? ''}" không phải năm hợp lệ (ví dụ 2025).`);
+  return y;
 }
 
 function formatBytes(n: number): string {

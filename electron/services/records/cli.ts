@@ -10,6 +10,8 @@ export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  
   records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
   records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit] --out ĐƯỜNG_DẪN
                                                Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
+  records registrations [--year NĂM] [--unit MÃ_ĐƠN_VỊ] --out ĐƯỜNG_DẪN
+                                               Danh sách đăng ký thi đua (Excel): từng danh hiệu, người, tập thể đăng ký và kết quả
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
                                                Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--award MÃ_DANH_HIỆU] --out ĐƯỜNG_DẪN

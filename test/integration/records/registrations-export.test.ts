@@ -1,10 +1,14 @@
 // "Danh sách đăng ký thi đua" (records.registrationsExport), read back with exceljs: a group per
 // title in catalogue order, people in Vietnamese name order with their units, the result of each
 // registration, the screen's filters, and the office's place, date and head.
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import { runCli } from '../../../electron/cli/tdkt';
 import { testCore } from '../../support/core';
+import { tempDir } from '../../support/tmp';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -93,5 +97,26 @@ describe('registrations list as a workbook', () => {
 
     const none = await sheetOf(await core.invoke('records.registrationsExport', { year: 2019 }));
     expect(none.text).toContain('Không có đăng ký thi đua nào khớp bộ lọc đã chọn.');
+  });
+
+  it('the CLI writes it: tdkt records registrations', async () => {
+    const { core } = await office();
+    const dbPath = core.ctx.conn.path;
+    core.close();
+    cores.length = 0;
+    const dir = tempDir();
+    const out: string[] = [];
+    const err: string[] = [];
+    const run = (args: string[]) => runCli(['--db', dbPath, 'records', 'registrations', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    expect(await run(['--year', '2025', '--out', dir])).toBe(0);
+    const target = path.join(dir, 'dang-ky-thi-dua-2025.xlsx');
+    expect(out).toEqual([`Đã xuất danh sách đăng ký thi đua: ${target}`]);
+    const { text } = await sheetOf({ base64: fs.readFileSync(target).toString('base64') });
+    expect(text).toContain('I | Lao động tiên tiến (3 cá nhân)');
+    // usage errors say what to fix
+    expect(await run(['--year', '20x5', '--out', dir])).toBe(2);
+    expect(await run(['--year', '2025'])).toBe(2);
+    expect(err.join('\n')).toContain('--year "20x5" không phải năm hợp lệ');
+    expect(err.join('\n')).toContain('Thiếu --out ĐƯỜNG_DẪN');
   });
 });
