@@ -11,7 +11,7 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { exportEligibility } from '../services/records/eligibility-export';
-import { registrationsFileName, registrationsWorkbook } from '../services/records/registrations-export';
+import { initiativesFileName, initiativesWorkbook, registrationsFileName, registrationsWorkbook, type RecordListSheetInput } from '../services/records/record-lists-export';
 import { NO_OFFICE } from '../services/xlsx/report';
 import { unitsLite } from '../../db/repositories/records';
 import { unitPath } from '../../shared/units/tree';
@@ -99,6 +99,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.saveRegistration'
   | 'records.deleteRegistration'
   | 'records.registrationsExport'
+  | 'records.initiativesExport'
   | 'records.timeline'
   | 'records.stats'
   | 'records.statsExport'
@@ -126,18 +127,10 @@ export const recordsHandlers: HandlerMap<
   'records.listRegistrations': async (input, ctx) => registrationsList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveRegistration': async ({ id, data }, ctx) => saveRegistration(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteRegistration': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'registration', id) }),
-  'records.registrationsExport': async (input, ctx) => {
-    const office = await getOffice(ctx.db, ctx.officeId);
-    const bytes = await registrationsWorkbook({
-      office: office ? toOffice(office) : NO_OFFICE,
-      year: input.year,
-      scopeName: input.unitId ? unitPath(unitsLite(ctx.conn.sqlite), input.unitId) || null : null,
-      search: input.search,
-      rows: registrationsList(ctx.conn.sqlite, input),
-      today: ctx.today(),
-    });
-    return { fileName: registrationsFileName(input.year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
-  },
+  'records.registrationsExport': async (input, ctx) =>
+    listFile(ctx, input, registrationsList(ctx.conn.sqlite, input), registrationsWorkbook, registrationsFileName(input.year)),
+  'records.initiativesExport': async (input, ctx) =>
+    listFile(ctx, input, initiativesList(ctx.conn.sqlite, input), initiativesWorkbook, initiativesFileName(input.year)),
   'records.timeline': async ({ kind, id }, ctx) =>
     kind === 'person' ? personTimeline(ctx.conn.sqlite, id, thisYear(ctx)) : unitTimeline(ctx.conn.sqlite, id, thisYear(ctx)),
   'records.stats': async (input, ctx) => awardStats(ctx.conn.sqlite, input),
@@ -190,6 +183,26 @@ export const recordsHandlers: HandlerMap<
     return { fileName, mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
 };
+
+/** A record list's workbook (the tab's "Xuất Excel") with the office and the filters it was asked with. */
+async function listFile<Row>(
+  ctx: CoreContext,
+  f: { year: number | null; unitId: string | null; search: string },
+  rows: readonly Row[],
+  build: (input: RecordListSheetInput<Row>) => Promise<Uint8Array>,
+  fileName: string,
+) {
+  const office = await getOffice(ctx.db, ctx.officeId);
+  const bytes = await build({
+    office: office ? toOffice(office) : NO_OFFICE,
+    year: f.year,
+    scopeName: f.unitId ? unitPath(unitsLite(ctx.conn.sqlite), f.unitId) || null : null,
+    search: f.search,
+    rows,
+    today: ctx.today(),
+  });
+  return { fileName, mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+}
 
 /** The hosts' warm-up (core.ts): the closing year's whole-office run, if the file keeps a current one. */
 export async function warmUpEligibility(ctx: CoreContext): Promise<void> {

@@ -230,10 +230,13 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           io.out(`Đã ghi tệp mẫu: ${saveOutput(v.out, f)}`);
           return 0;
         }
-        case 'records registrations': {
-          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt records registrations --year 2026 --out THƯ_MỤC');
-          const f = await call('records.registrationsExport', { year: v.year ? cliYear('year', v.year) : null, unitId: v.unit ?? null });
-          io.out(`Đã xuất danh sách đăng ký thi đua: ${saveOutput(v.out, f)}`);
+        case 'records registrations':
+        case 'records initiatives': {
+          if (!v.out) throw new UsageError(`Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt ${cmd} --year 2026 --out THƯ_MỤC`);
+          const filter = { year: v.year ? cliYear('year', v.year) : null, unitId: v.unit ?? null };
+          const registrations = cmd === 'records registrations';
+          const f = await call(registrations ? 'records.registrationsExport' : 'records.initiativesExport', filter);
+          io.out(`Đã xuất danh sách ${registrations ? 'đăng ký thi đua' : 'sáng kiến, đề tài'}: ${saveOutput(v.out, f)}`);
           return 0;
         }
         case 'records stats': {

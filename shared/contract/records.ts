@@ -893,6 +893,8 @@ export const recordsProcedures = {
   'records.deleteRegistration': { input: z.object({ id: id() }), output: deleted },
   /** the Đăng ký tab's list with its filters as a workbook ("Danh sách đăng ký thi đua") */
   'records.registrationsExport': { input: recordListFilter, output: fileOut },
+  /** the Sáng kiến tab's list with its filters as a workbook ("Danh sách sáng kiến, đề tài được công nhận") */
+  'records.initiativesExport': { input: recordListFilter, output: fileOut },
   'records.timeline': { input: z.object({ kind: z.enum(SUBJECT_KINDS), id: id() }), output: timeline },
   'records.stats': {
     input: statsFilter,

@@ -305,6 +305,18 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByTestId('initiative-save').click();
     await expect.poll(async () => (await api<{ staffName: string; title: string }[]>('records.listInitiatives', { year: null })).map((r) => `${r.staffName}: ${r.title}`)).toEqual(['Đinh Văn Giáp: Số hóa hồ sơ người có công']);
 
+    // the initiatives as a list to send: every year, as the tab shows
+    const [inits] = await Promise.all([page.waitForEvent('download'), page.getByTestId('initiative-export').click()]);
+    expect(inits.suggestedFilename()).toBe('sang-kien-de-tai.xlsx');
+    const initBook = new ExcelJS.Workbook();
+    await initBook.xlsx.load(fs.readFileSync((await inits.path())!) as unknown as ArrayBuffer);
+    const initSheet = initBook.getWorksheet('Sáng kiến, đề tài')!;
+    expect([initSheet.getCell('A4').value, initSheet.getCell('B9').value, initSheet.getCell('D9').value]).toEqual([
+      'DANH SÁCH SÁNG KIẾN, ĐỀ TÀI ĐƯỢC CÔNG NHẬN',
+      'Đinh Văn Giáp',
+      'Số hóa hồ sơ người có công',
+    ]);
+
     // the registrations as the list sent to the council: "Xuất Excel" on the Đăng ký tab, with the year chosen
     await api('records.saveRegistration', { data: { year: 2025, kind: 'person', staffId: giap, awardCode: 'LDTT' } });
     await page.getByTestId('awards-tab-registrations').click();

@@ -12,6 +12,8 @@ export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  
                                                Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
   records registrations [--year NĂM] [--unit MÃ_ĐƠN_VỊ] --out ĐƯỜNG_DẪN
                                                Danh sách đăng ký thi đua (Excel): từng danh hiệu, người, tập thể đăng ký và kết quả
+  records initiatives [--year NĂM] [--unit MÃ_ĐƠN_VỊ] --out ĐƯỜNG_DẪN
+                                               Danh sách sáng kiến, đề tài được công nhận (Excel), theo phạm vi ảnh hưởng
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--json]
                                                Kiểm tra điều kiện khen thưởng: danh hiệu đủ điều kiện và những gì còn thiếu
   eligibility --year NĂM [--unit MÃ_ĐƠN_VỊ] [--award MÃ_DANH_HIỆU] --out ĐƯỜNG_DẪN

@@ -27,6 +27,7 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
+import { excelDate } from '../xlsx/list';
 import { listSheet, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { BORDER, FONT, GROUP_FILL, HEADER_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
@@ -393,12 +394,6 @@ export const XLSX_COLUMNS = [
   { header: 'Người phụ trách', width: 20 },
   { header: 'Ngày hoàn thành', width: 14 },
 ] as const;
-
-function excelDate(iso: string | null): Date | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
 
 export async function renderReportXlsx(input: ReportInput, now: Date = new Date()): Promise<Uint8Array> {
   const { year, period, office } = input;

@@ -5,6 +5,7 @@ import { Badge, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stac
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
 import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
+import type { FileOut } from '../../../shared/contract/fields';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
@@ -106,6 +107,15 @@ function RowActions({ onEdit, onDelete }: { onEdit(): void; onDelete(): void }) 
 
 const toFilter = (f: Filter) => ({ year: f.year, unitId: f.unitId, search: f.search });
 
+/** "Xuất Excel": the list as shown (the tab's filters) as the workbook an office sends. */
+function ExportButton({ action, title, testId, file }: { action: ReturnType<typeof useAction>; title: string; testId: string; file(): Promise<FileOut> }) {
+  return (
+    <Button variant="default" title={title} loading={action.busy} onClick={() => void action.run(async () => saveFile(await file()))} data-testid={testId}>
+      {T.exportList}
+    </Button>
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 
 export function InitiativesTab() {
@@ -113,10 +123,18 @@ export function InitiativesTab() {
   const [f, set] = useFilter(false);
   const { rows, error, reload } = useList((x) => call('records.listInitiatives', toFilter(x)), f);
   const [editing, setEditing] = useState<InitiativeOut | 'new' | null>(null);
+  const exporting = useAction();
   return (
     <Stack gap="sm">
-      <FilterBar f={f} set={set} addLabel={I.add} onAdd={() => setEditing('new')} testId="initiative" />
-      <FormError error={error} />
+      <FilterBar
+        f={f}
+        set={set}
+        addLabel={I.add}
+        onAdd={() => setEditing('new')}
+        testId="initiative"
+        extra={<ExportButton action={exporting} title={I.exportTitle} testId="initiative-export" file={() => call('records.initiativesExport', toFilter(f))} />}
+      />
+      <FormError error={error ?? exporting.error} />
       <RecordTable
         rows={rows}
         f={f}
@@ -282,17 +300,7 @@ export function RegistrationsTab() {
         addLabel={R.add}
         onAdd={() => setEditing('new')}
         testId="registration"
-        extra={
-          <Button
-            variant="default"
-            title={R.exportTitle}
-            loading={exporting.busy}
-            onClick={() => void exporting.run(async () => saveFile(await call('records.registrationsExport', toFilter(f))))}
-            data-testid="registration-export"
-          >
-            {R.export}
-          </Button>
-        }
+        extra={<ExportButton action={exporting} title={R.exportTitle} testId="registration-export" file={() => call('records.registrationsExport', toFilter(f))} />}
       />
       <FormError error={error ?? exporting.error} />
       <RecordTable

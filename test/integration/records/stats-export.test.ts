@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { runCli } from '../../../electron/cli/tdkt';
+import { cliOn } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { tempDir } from '../../support/tmp';
 
@@ -130,13 +130,9 @@ describe('award statistics as a workbook', () => {
 
   it('the CLI writes it: tdkt records stats', async () => {
     const { core } = await office();
-    const dbPath = core.ctx.conn.path;
-    core.close();
     cores.length = 0;
+    const { run, out, err } = cliOn(core, 'records', 'stats');
     const dir = tempDir();
-    const err: string[] = [];
-    const out: string[] = [];
-    const run = (args: string[]) => runCli(['--db', dbPath, 'records', 'stats', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
     expect(await run(['--from', '2024', '--to', '2025', '--by', 'unit', '--out', dir])).toBe(0);
     const target = path.join(dir, 'thong-ke-khen-thuong-2024-2025.xlsx');
     expect(out).toEqual([`Đã xuất bảng thống kê: ${target}`]);

@@ -1,12 +1,15 @@
-// "Danh sách đăng ký thi đua" (records.registrationsExport), read back with exceljs: a group per
-// title in catalogue order, people in Vietnamese name order with their units, the result of each
-// registration, the screen's filters, and the office's place, date and head.
+// The record lists' workbooks, read back with exceljs. "Danh sách đăng ký thi đua"
+// (records.registrationsExport): a group per title in catalogue order, people in Vietnamese name
+// order with their units, the result of each registration, the screen's filters, and the office's
+// place, date and head. "Danh sách sáng kiến, đề tài" (records.initiativesExport): a group per
+// reach, widest first, with the decision and its date.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { runCli } from '../../../electron/cli/tdkt';
+import { cliOn } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { tempDir } from '../../support/tmp';
 
@@ -35,13 +38,13 @@ async function office() {
   await core.invoke('records.saveDecision', {
     data: { number: '15/QĐ-SNV', year: 2025, decisionDate: '20/12/2025', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: binh }] } as never,
   });
-  return { core, vp, ncc };
+  return { core, vp, ncc, an, binh };
 }
 
-async function sheetOf(file: { base64: string }) {
+async function sheetOf(file: { base64: string }, name = 'Đăng ký thi đua') {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Đăng ký thi đua')!;
+  const ws = wb.getWorksheet(name)!;
   const rows: string[][] = [];
   ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   // a merged range gives its text in each of its cells: once is enough
@@ -101,22 +104,49 @@ describe('registrations list as a workbook', () => {
 
   it('the CLI writes it: tdkt records registrations', async () => {
     const { core } = await office();
-    const dbPath = core.ctx.conn.path;
-    core.close();
     cores.length = 0;
+    const { run, out, err, dbPath } = cliOn(core, 'records', 'registrations');
     const dir = tempDir();
-    const out: string[] = [];
-    const err: string[] = [];
-    const run = (args: string[]) => runCli(['--db', dbPath, 'records', 'registrations', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
     expect(await run(['--year', '2025', '--out', dir])).toBe(0);
     const target = path.join(dir, 'dang-ky-thi-dua-2025.xlsx');
     expect(out).toEqual([`Đã xuất danh sách đăng ký thi đua: ${target}`]);
     const { text } = await sheetOf({ base64: fs.readFileSync(target).toString('base64') });
     expect(text).toContain('I | Lao động tiên tiến (3 cá nhân)');
+    // the initiatives the same way (none recorded here: the list says so)
+    expect(await runCli(['--db', dbPath, 'records', 'initiatives', '--out', dir], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(0);
+    expect(out[1]).toBe(`Đã xuất danh sách sáng kiến, đề tài: ${path.join(dir, 'sang-kien-de-tai.xlsx')}`);
+    expect((await sheetOf({ base64: fs.readFileSync(path.join(dir, 'sang-kien-de-tai.xlsx')).toString('base64') }, 'Sáng kiến, đề tài')).text).toContain(
+      'Không có sáng kiến, đề tài nào khớp bộ lọc đã chọn.',
+    );
     // usage errors say what to fix
     expect(await run(['--year', '20x5', '--out', dir])).toBe(2);
     expect(await run(['--year', '2025'])).toBe(2);
     expect(err.join('\n')).toContain('--year "20x5" không phải năm hợp lệ');
     expect(err.join('\n')).toContain('Thiếu --out ĐƯỜNG_DẪN');
+  });
+
+  it('lists the initiatives recognised, widest reach first, with the decision and its date', async () => {
+    const { core, an, binh } = await office();
+    const save = (data: Record<string, unknown>) => core.invoke('records.saveInitiative', { id: null, data: { year: 2025, ...data } as never });
+    await save({ staffId: an, title: 'Số hóa hồ sơ người có công', scope: 'co_so', recognizingBody: 'Sở Nội vụ', decisionNo: '45/QĐ-SNV', recognizedOn: '15/12/2025' });
+    await save({ staffId: binh, title: 'Quy trình một cửa liên thông', scope: 'tinh', kind: 'giai_phap', recognizingBody: 'UBND tỉnh Lào Cai', decisionNo: '1200/QĐ-UBND', recognizedOn: '20/11/2025' });
+    await save({ staffId: binh, title: 'Đề tài cũ', scope: 'co_so', kind: 'de_tai', year: 2023 });
+    const file = await core.invoke('records.initiativesExport', { year: 2025 });
+    expect(file.fileName).toBe('sang-kien-de-tai-2025.xlsx');
+    const { ws, text } = await sheetOf(file, 'Sáng kiến, đề tài');
+    expect(text).toContain('DANH SÁCH SÁNG KIẾN, ĐỀ TÀI ĐƯỢC CÔNG NHẬN NĂM 2025');
+    expect(text).toContain('Tổng số 2 sáng kiến, đề tài: 1 cấp tỉnh, 1 cấp cơ sở.');
+    const groups = text.filter((t) => /^[IVX]+ \| /.test(t));
+    expect(groups).toEqual(['I | Phạm vi ảnh hưởng cấp tỉnh (1)', 'II | Phạm vi ảnh hưởng cấp cơ sở (1)']);
+    const first = text.indexOf(groups[0]!) + 1;
+    expect(text[first]).toMatch(/^1 \| Trần Thị Bình \| Phòng Người có công \| Quy trình một cửa liên thông \| Giải pháp \| UBND tỉnh Lào Cai \| 1200\/QĐ-UBND \| .+ \| 2025$/);
+    // the date is a date, shown dd/mm/yyyy
+    const row = ws.getRow(ws.getColumn(2).values.indexOf('Trần Thị Bình'));
+    const date = row.getCell(8);
+    expect(date.value).toEqual(new Date(Date.UTC(2025, 10, 20)));
+    expect(date.numFmt).toBe('dd/mm/yyyy');
+    // the centred cells beside it share a style object that the date's format must not reach
+    expect([row.getCell(1).numFmt ?? '', row.getCell(9).numFmt ?? '']).not.toContain('dd/mm/yyyy');
+    expect(text.some((t) => t.includes('NGƯỜI LẬP BIỂU'))).toBe(true);
   });
 });
