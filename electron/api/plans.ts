@@ -27,13 +27,13 @@ import {
   type PlanRow,
 } from '../../db/repositories/plans';
 import { LEGACY_DOC_MESSAGE, importPlanDocx, importPlanText } from '../services/plans/import';
-import { renderDocx } from '../services/documents/docx';
+import { DOCX_MIME, renderDocx } from '../services/documents/docx';
 import { htmlToPdf } from '../services/pdf/chromium-pdf';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
 
 const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  docx: DOCX_MIME,
   pdf: 'application/pdf',
   json: 'application/json',
   html: 'text/html',

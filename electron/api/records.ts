@@ -11,6 +11,8 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { exportEligibility } from '../services/records/eligibility-export';
+import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
+import { DOCX_MIME } from '../services/documents/docx';
 import { initiativesFileName, initiativesWorkbook, registrationsFileName, registrationsWorkbook, type RecordListSheetInput } from '../services/records/record-lists-export';
 import { NO_OFFICE } from '../services/xlsx/report';
 import { unitsLite } from '../../db/repositories/records';
@@ -89,6 +91,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.getDecision'
   | 'records.saveDecision'
   | 'records.deleteDecision'
+  | 'records.decisionDocument'
   | 'records.listInitiatives'
   | 'records.saveInitiative'
   | 'records.deleteInitiative'
@@ -118,6 +121,13 @@ export const recordsHandlers: HandlerMap<
   'records.getDecision': async ({ id }, ctx) => decisionWithRecipients(ctx.conn.sqlite, id),
   'records.saveDecision': async ({ id, data }, ctx) => saveDecision(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteDecision': async ({ id }, ctx) => ({ deleted: deleteDecision(ctx.conn.sqlite, id) }),
+  'records.decisionDocument': async ({ id }, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    if (!office) throw new AppError('OFFICE_NOT_SET', 'Chưa thiết lập thông tin cơ quan. Vào Cài đặt để nhập tên cơ quan, địa danh, chữ viết tắt, thủ trưởng.');
+    const d = withUnitLabels(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
+    const bytes = await renderDecisionDocx(d, toOffice(office), ctx.today());
+    return { fileName: decisionFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
   'records.listInitiatives': async (input, ctx) => initiativesList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveInitiative': async ({ id, data }, ctx) => saveInitiative(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteInitiative': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'initiative', id) }),

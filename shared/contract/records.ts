@@ -882,6 +882,8 @@ export const recordsProcedures = {
   'records.getDecision': { input: z.object({ id: id() }), output: awardDecision },
   'records.saveDecision': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: awardDecisionInput }), output: awardDecision },
   'records.deleteDecision': { input: z.object({ id: id() }), output: deleted },
+  /** the decision drafted as the QUYẾT ĐỊNH its head signs, with the list of recipients (DOCX) */
+  'records.decisionDocument': { input: z.object({ id: id() }), output: fileOut },
   'records.listInitiatives': { input: recordListFilter.optional(), output: z.array(initiativeOut) },
   'records.saveInitiative': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: initiativeInput }), output: initiativeOut },
   'records.deleteInitiative': { input: z.object({ id: id() }), output: deleted },

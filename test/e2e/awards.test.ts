@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { PEOPLE, UNITS } from '../fixtures/records/office-history';
+import { docxPlainText } from '../../electron/services/documents/docx-text';
 
 const SHOTS = process.env.TDKT_SCREENSHOTS;
 
@@ -334,6 +335,20 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       'Đinh Văn Giáp',
       'Phòng số 1 (Trung tâm Dịch vụ)',
     ]);
+
+    // a recorded decision drafted as the QUYẾT ĐỊNH to sign, its list attached
+    await api('records.saveDecision', { data: { number: '20/QĐ-SNV', year: 2025, decisionDate: '22/12/2025', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: giap }] } });
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByTestId('decision-year').click();
+    await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
+    await page.getByTestId('decision-search').fill('20/qd-snv');
+    const decisionRow = page.locator('[data-testid="decision-row"]').filter({ hasText: '20/QĐ-SNV' });
+    await decisionRow.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const [qd] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decision-document').click()]);
+    expect(qd.suggestedFilename()).toBe('quyet-dinh-20-QD-SNV.docx');
+    const qdText = docxPlainText(fs.readFileSync((await qd.path())!));
+    expect(qdText).toContain('Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2025');
+    expect(qdText).toContain('1\tĐinh Văn Giáp\tPhòng số 1 (Trung tâm Dịch vụ)');
     await page.close();
   });
 });

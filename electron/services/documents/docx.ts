@@ -35,6 +35,8 @@ import { docxDocument, packDocx } from './docx-model';
 import type { BlockSpec, OfficialSectionOptions, ParaSpec, RenderDocxOptions, RunSpec, SectionSpec, TableSpec, TextStyle } from './docx-spec';
 import { packOfficialDocx } from './docx-xml';
 
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export { DOCX_FONT } from './docx-spec';
 export type { BlockSpec, OfficialSectionOptions, ParaSpec, RenderDocxOptions, RunSpec, SectionSpec, TableSpec, TextStyle } from './docx-spec';
 

@@ -18,12 +18,12 @@ import { prefillReport } from '../../../shared/dossiers/prefill';
 import { caps } from '../../../shared/documents/print-css';
 import { formatDateVi } from '../../../shared/text/vn';
 import type { OfficialDocument } from '../../../shared/documents/model';
-import { renderDocx } from '../documents/docx';
+import { DOCX_MIME, renderDocx } from '../documents/docx';
 import { listSheet, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { FONT, XLSX_MIME, newWorkbook, workbookBytes } from '../xlsx/style';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_MIME };
 
 export interface RenderedDocument {
   kind: DossierDocumentKind;

@@ -14,6 +14,7 @@ import type ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
 import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
+import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
 import { formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
 import {
@@ -45,15 +46,7 @@ export interface ReportTask {
   responsible: string;
 }
 
-export interface ReportOffice {
-  name: string;
-  parentAgency: string;
-  placeName: string;
-  abbreviation: string;
-  headTitle: string;
-  headName: string;
-  superiorName: string;
-}
+export type ReportOffice = Pick<Office, 'name' | 'parentAgency' | 'placeName' | 'abbreviation' | 'headTitle' | 'headName' | 'superiorName'>;
 
 export interface ReportInput {
   year: number;
@@ -92,7 +85,7 @@ export interface ReportAwards {
   dossiers: { total: number; nominees: number; draft: number; submitted: number; approved: number; returned: number };
 }
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_MIME } from '../documents/docx';
 
 export function reportTitle(period: ReportPeriod, year: number): string {
   return `Kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${periodPhrase(period, year)}`;

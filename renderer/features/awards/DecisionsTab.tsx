@@ -22,7 +22,7 @@ import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type Awa
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
@@ -84,6 +84,7 @@ export function DecisionsTab() {
           onChange={(v) => setYear(!v || v === ALL ? null : Number(v))}
           allowDeselect={false}
           w={130}
+          data-testid="decision-year"
         />
         <TextInput label={T.search} placeholder={T.searchHint} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} data-testid="decision-search" />
         <div style={{ flex: 1 }} />
@@ -197,6 +198,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
   });
   const [recipients, setRecipients] = useState<RecipientDraft[]>(initial?.recipients.map((r) => ({ ...r })) ?? []);
   const [pickPerson, setPickPerson] = useState<string | null>(null);
+  const drafting = useAction();
   const [pickUnit, setPickUnit] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
@@ -252,7 +254,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
 
   return (
     <Stack gap="sm">
-      <FormError error={error} />
+      <FormError error={error ?? drafting.error} />
       {initial?.source === 'grid' && (
         <Text size="sm" c="dimmed">
           {D.gridNote}
@@ -325,6 +327,18 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
         )}
       </Paper>
       <Group justify="flex-end">
+        {initial && (
+          <Button
+            variant="default"
+            mr="auto"
+            title={D.documentTitle}
+            loading={drafting.busy}
+            onClick={() => void drafting.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))}
+            data-testid="decision-document"
+          >
+            {D.document}
+          </Button>
+        )}
         <Button variant="default" onClick={onCancel}>
           {T.cancel}
         </Button>

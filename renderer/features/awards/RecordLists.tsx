@@ -38,11 +38,12 @@ function FilterBar({ f, set, addLabel, onAdd, testId, extra }: { f: Filter; set(
         value={f.year === null ? ALL : String(f.year)}
         onChange={(v) => set({ year: !v || v === ALL ? null : Number(v) })}
         allowDeselect={false}
-        w={130}
+        w={120}
         data-testid={`${testId}-year`}
       />
-      <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={280} />
-      <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={280} />
+      {/* one line at 1366 px with both buttons: the list's height is counted from one line */}
+      <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={260} />
+      <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={240} />
       <div style={{ flex: 1 }} />
       {extra}
       <Button onClick={onAdd} data-testid={`${testId}-add`}>

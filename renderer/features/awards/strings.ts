@@ -95,6 +95,8 @@ export const T = {
 
   decisions: {
     add: 'Thêm quyết định',
+    document: 'Soạn quyết định (Word)',
+    documentTitle: 'Dự thảo QUYẾT ĐỊNH theo Nghị định 30/2020/NĐ-CP từ quyết định đã lưu (căn cứ, các điều, nơi nhận, người ký) kèm danh sách người, tập thể được khen — để trình ký',
     empty: 'Chưa có quyết định khen thưởng nào.',
     count: (c: number) => `${n(c)} quyết định`,
     allYears: 'Mọi năm',

@@ -1,0 +1,116 @@
+// A recorded award decision drafted as the QUYẾT ĐỊNH its head signs (records.decisionDocument):
+// read back from the DOCX — the authority, the bases in force on its date, the articles, Nơi
+// nhận, the signer, and the list of recipients in order as its appendix.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { docxPlainText } from '../../../electron/services/documents/docx-text';
+import { OFFICE, testCore } from '../../support/core';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+async function office() {
+  const core = await testCore({ today: '2026-01-05' });
+  cores.push(core);
+  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
+  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
+  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
+  return { core, vp, ncc, an: await person('Nguyễn Văn An', vp), binh: await person('Trần Thị Bình', ncc), cuong: await person('Lê Văn Cường', vp) };
+}
+
+const textOf = (file: { base64: string }) => docxPlainText(Buffer.from(file.base64, 'base64'));
+
+describe('decision drafted as a QUYẾT ĐỊNH', () => {
+  it('a title recognised: header, bases of its date, articles, signer and the list in order', async () => {
+    const { core, an, binh, cuong } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: {
+        number: '15/QĐ-SLĐTBXH',
+        year: 2025,
+        decisionDate: '20/12/2025',
+        awardCode: 'LDTT',
+        signer: 'Lê Thị Hoa',
+        recipients: [{ kind: 'person', staffId: cuong }, { kind: 'person', staffId: binh }, { kind: 'person', staffId: an }],
+      } as never,
+    });
+    const file = await core.invoke('records.decisionDocument', { id: d.id });
+    expect(file.fileName).toBe('quyet-dinh-15-QD-SLDTBXH.docx');
+    const text = textOf(file);
+    const lines = text.split('\n');
+    expect(text).toContain('Số: 15/QĐ-SLĐTBXH');
+    expect(text).toContain('Lào Cai, ngày 20 tháng 12 năm 2025');
+    expect(text).toContain('QUYẾT ĐỊNH\nVề việc công nhận danh hiệu “Lao động tiên tiến” năm 2025');
+    const at = lines.indexOf(`GIÁM ĐỐC ${OFFICE.name.toLocaleUpperCase('vi')}`);
+    expect(at).toBeGreaterThan(0);
+    // the bases in force on 20/12/2025 (NĐ 152/2025), then the council's proposal
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      'Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+      `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${OFFICE.name};`,
+      `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${OFFICE.name}.`,
+      'QUYẾT ĐỊNH:',
+    ]);
+    expect(lines[at + 6]).toBe('Điều 1. Công nhận danh hiệu “Lao động tiên tiến” năm 2025 cho 3 cá nhân (có danh sách kèm theo).');
+    expect(lines[at + 7]).toMatch(/^Điều 2\. Tiền thưởng kèm theo thực hiện theo quy định hiện hành/);
+    expect(lines[at + 8]).toMatch(/^Điều 3\. Quyết định này có hiệu lực kể từ ngày ký\./);
+    expect(text).toContain('Như Điều 3');
+    expect(text).toContain('Lưu: VT, SLĐTBXH.');
+    expect(text).toContain('Lê Thị Hoa');
+    // the appendix: people by unit, then name
+    expect(text).toContain('(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 20/12/2025 của Giám đốc');
+    const rows = lines.filter((l) => /^\d+\t/.test(l));
+    expect(rows).toEqual(['1\tTrần Thị Bình\tPhòng Người có công', '2\tNguyễn Văn An\tVăn phòng Sở', '3\tLê Văn Cường\tVăn phòng Sở']);
+  });
+
+  it('a form given, without a number yet, with cash and a collective; bases of an older date', async () => {
+    const { core, an, ncc } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: {
+        year: 2023,
+        decisionDate: '10/08/2023',
+        otherForm: 'Giấy khen của Giám đốc Sở',
+        basis: 'dot_xuat',
+        recipients: [
+          { kind: 'unit', unitId: ncc, cashAmount: 2_000_000 },
+          { kind: 'person', staffId: an, cashAmount: 500_000 },
+        ],
+      } as never,
+    });
+    const file = await core.invoke('records.decisionDocument', { id: d.id });
+    expect(file.fileName).toBe('quyet-dinh-khen-thuong-2023.docx');
+    const text = textOf(file);
+    expect(text).toMatch(/Số:\s+\/QĐ-SLĐTBXH/);
+    expect(text).toContain('Về việc tặng Giấy khen của Giám đốc Sở');
+    expect(text).toContain('Căn cứ Nghị định số 91/2017/NĐ-CP');
+    expect(text).toContain('Điều 1. Tặng Giấy khen của Giám đốc Sở cho 1 cá nhân và 1 tập thể (có danh sách kèm theo) đã có thành tích xuất sắc đột xuất.');
+    expect(text).toMatch(/Điều 2\. Tiền thưởng kèm theo \(mức cụ thể theo danh sách kèm theo\)/);
+    expect(text).toContain('(Kèm theo Quyết định số …… ngày 10/08/2023');
+    expect(text.split('\n').filter((l) => /^\d+\t/.test(l))).toEqual(['1\tNguyễn Văn An\tVăn phòng Sở\t500.000', '2\tPhòng Người có công\tTập thể\t2.000.000']);
+  });
+
+  it('names a unit another unit shares with its parent, a collective with the unit above it', async () => {
+    const { core } = await office();
+    const centre = (await core.invoke('units.create', { name: 'Trung tâm Dịch vụ' })).id;
+    const team = (await core.invoke('units.create', { name: 'Tổ 1', parentId: centre })).id;
+    await core.invoke('units.create', { name: 'Tổ 1' });
+    const dung = (await core.invoke('staff.create', { fullName: 'Phạm Văn Dũng', unitId: team })).id;
+    const d = await core.invoke('records.saveDecision', {
+      data: { number: '16/QĐ-SLĐTBXH', year: 2025, decisionDate: '20/12/2025', awardCode: 'TT_LDTT', recipients: [{ kind: 'unit', unitId: team }] } as never,
+    });
+    const p = await core.invoke('records.saveDecision', {
+      data: { number: '17/QĐ-SLĐTBXH', year: 2025, decisionDate: '20/12/2025', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: dung }] } as never,
+    });
+    const rows = async (id: string) => textOf(await core.invoke('records.decisionDocument', { id })).split('\n').filter((l) => /^\d+\t/.test(l));
+    expect(await rows(d.id)).toEqual(['1\tTổ 1\tTập thể thuộc Trung tâm Dịch vụ']);
+    expect(await rows(p.id)).toEqual(['1\tPhạm Văn Dũng\tTổ 1 (Trung tâm Dịch vụ)']);
+  });
+
+  it('refuses an unknown decision in Vietnamese', async () => {
+    const { core } = await office();
+    const r = await core.call('records.decisionDocument', { id: 'khong-co' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('Không tìm thấy quyết định khen thưởng (có thể đã bị xóa). Hãy tải lại danh sách.');
+  });
+});
