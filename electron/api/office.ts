@@ -1,6 +1,14 @@
 import { AppError } from '../../shared/contract/errors';
-import { getOffice, levelExists, listLevels, saveLevel, toOffice, upsertOffice } from '../../db/repositories/office';
+import { getOffice, levelExists, listLevels, saveLevel, toOffice, upsertOffice, type OfficeRow } from '../../db/repositories/office';
+import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
+
+/** The office profile a signed document is headed with, or the error that says where to set it. */
+export async function requireOffice(ctx: CoreContext): Promise<OfficeRow> {
+  const office = await getOffice(ctx.db, ctx.officeId);
+  if (!office) throw new AppError('OFFICE_NOT_SET', 'Chưa thiết lập thông tin cơ quan. Vào Cài đặt để nhập tên cơ quan, địa danh, chữ viết tắt, thủ trưởng.');
+  return office;
+}
 
 export const officeHandlers: HandlerMap<'office.get' | 'office.save' | 'office.levels' | 'office.saveLevel'> = {
   'office.get': async (_input, ctx) => {

@@ -8,7 +8,6 @@ import { PLAN_TEMPLATES, createPlanFromTemplate, shiftPlanYears, planYearOf } fr
 import { upcomingCampaignDates } from '../../shared/plans/campaign-dates';
 import { planToDocument } from '../../shared/plans/to-document';
 import { renderHtml } from '../../shared/documents/html';
-import { getOffice } from '../../db/repositories/office';
 import { newId } from '../../db/ids';
 import {
   getCampaign,
@@ -31,6 +30,7 @@ import { DOCX_MIME, renderDocx } from '../services/documents/docx';
 import { htmlToPdf } from '../services/pdf/chromium-pdf';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
+import { requireOffice } from './office';
 
 const MIME = {
   docx: DOCX_MIME,
@@ -178,8 +178,7 @@ async function storeNewPlan(ctx: CoreContext, plan: Plan, campaignId: string | n
 }
 
 async function officeForTemplates(ctx: CoreContext) {
-  const o = await getOffice(ctx.db, ctx.officeId);
-  if (!o) throw new AppError('OFFICE_NOT_SET', 'Chưa thiết lập thông tin cơ quan. Vào Cài đặt để nhập tên cơ quan, địa danh, chữ viết tắt.');
+  const o = await requireOffice(ctx);
   return {
     agency: o.name.toLocaleUpperCase('vi'),
     agencyName: o.name,

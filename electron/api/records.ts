@@ -6,6 +6,7 @@ import { getOffice, toOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
+import { requireOffice } from './office';
 import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
 import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
@@ -122,8 +123,7 @@ export const recordsHandlers: HandlerMap<
   'records.saveDecision': async ({ id, data }, ctx) => saveDecision(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteDecision': async ({ id }, ctx) => ({ deleted: deleteDecision(ctx.conn.sqlite, id) }),
   'records.decisionDocument': async ({ id }, ctx) => {
-    const office = await getOffice(ctx.db, ctx.officeId);
-    if (!office) throw new AppError('OFFICE_NOT_SET', 'Chưa thiết lập thông tin cơ quan. Vào Cài đặt để nhập tên cơ quan, địa danh, chữ viết tắt, thủ trưởng.');
+    const office = await requireOffice(ctx);
     const d = withUnitLabels(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
     const bytes = await renderDecisionDocx(d, toOffice(office), ctx.today());
     return { fileName: decisionFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };

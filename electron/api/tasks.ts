@@ -23,7 +23,6 @@ import { planTaskItems, type PlanTaskItem } from '../../shared/tasks/from-plan';
 import { TDKT_CALENDAR, calendarDueDate } from '../../shared/tasks/calendar';
 import { copyTaskToYear } from '../../shared/tasks/copy';
 import { shiftYearsInText } from '../../shared/plans/years';
-import { getOffice } from '../../db/repositories/office';
 import { unitsLite } from '../../db/repositories/records';
 import { unitDisplayLabels } from '../../shared/units/tree';
 import { getPlan } from '../../db/repositories/plans';
@@ -70,6 +69,7 @@ import { registrationFacts } from '../services/records/lists';
 import { listDossierSummaries } from '../services/dossiers/service';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
+import { requireOffice } from './office';
 
 const CALENDAR_DEFAULTS_KEY = 'tasks.calendar_defaults';
 
@@ -724,8 +724,7 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
   },
 
   'tasks.report': async ({ year, period, format }, ctx) => {
-    const office = await getOffice(ctx.db, ctx.officeId);
-    if (!office) throw new AppError('OFFICE_NOT_SET', 'Chưa thiết lập thông tin cơ quan. Vào Cài đặt để nhập tên cơ quan, địa danh, chữ viết tắt, thủ trưởng.');
+    const office = await requireOffice(ctx);
     const tasks = await loadTasks(ctx, { year });
     const planRefs: string[] = [];
     for (const pid of [...new Set(tasks.map((t) => t.planId).filter((x): x is string => !!x))]) {

@@ -112,5 +112,11 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     const r = await core.call('records.decisionDocument', { id: 'khong-co' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('Không tìm thấy quyết định khen thưởng (có thể đã bị xóa). Hãy tải lại danh sách.');
+    // without the office profile there is no heading to draft it with: the error says where to set it
+    const bare = await testCore({ office: false });
+    cores.push(bare);
+    const d = await bare.invoke('records.saveDecision', { data: { number: '1/QĐ', year: 2025, awardCode: 'LDTT', recipients: [] } as never });
+    const noOffice = await bare.call('records.decisionDocument', { id: d.id });
+    expect(!noOffice.ok && noOffice.error).toMatchObject({ code: 'OFFICE_NOT_SET', message: expect.stringContaining('Vào Cài đặt') });
   });
 });
