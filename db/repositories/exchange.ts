@@ -55,7 +55,6 @@ export function recordStateUpserter(sqlite: BetterSqlite3.Database) {
   };
 }
 
-/** Offices other than this one, with their live staff count and the last bundle received from them. */
 /** An office's name by id (this one's, or one whose bundles came in), read once when first asked. */
 export function officeNameOf(sqlite: BetterSqlite3.Database): (officeId: string) => string {
   let names: Map<string, string> | null = null;
@@ -65,6 +64,7 @@ export function officeNameOf(sqlite: BetterSqlite3.Database): (officeId: string)
   };
 }
 
+/** Offices other than this one, with their live staff count and the last bundle received from them. */
 export function listOtherOffices(sqlite: BetterSqlite3.Database, selfOfficeId: string) {
   return sqlite
     .prepare(

@@ -5,7 +5,7 @@ import type { SearchGroup, SearchHit, SearchKind } from '../../shared/contract/s
 import { STATUS_LABELS } from '../../shared/staff/labels';
 import { TASK_STATUS_LABELS } from '../../shared/tasks/labels';
 import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../shared/text/vn';
-import { buildUnitTree, flattenUnitTree, officeUnitLabels, parentPath, subtreeTotals, unitMatches, unitOwnKey } from '../../shared/units/tree';
+import { buildUnitTree, flattenUnitTree, officeUnitLabels, parentPath, spansOffices, subtreeTotals, unitMatches, unitOwnKey } from '../../shared/units/tree';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AwardDecisionSummary } from '../../shared/contract/records';
 import type { Task } from '../../shared/contract/tasks';
@@ -70,7 +70,7 @@ async function listsOf(ctx: CoreContext, years: readonly number[]): Promise<Kept
   const decisions = await recordsHandlers['records.listDecisions']({ year: null, search: '' }, ctx);
   // at the province, units of several offices: a label two offices share names its office, and
   // each unit found says whose it is
-  const multiOffice = units.some((u) => u.officeId !== units[0]!.officeId);
+  const multiOffice = spansOffices(units);
   const officeName = officeNameOf(sqlite);
   const lists: KeptLists = {
     key,

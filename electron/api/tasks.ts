@@ -23,6 +23,7 @@ import { planTaskItems, type PlanTaskItem } from '../../shared/tasks/from-plan';
 import { TDKT_CALENDAR, calendarDueDate } from '../../shared/tasks/calendar';
 import { copyTaskToYear } from '../../shared/tasks/copy';
 import { shiftYearsInText } from '../../shared/plans/years';
+import { toOffice } from '../../db/repositories/office';
 import { unitsLite } from '../../db/repositories/records';
 import { unitDisplayLabels } from '../../shared/units/tree';
 import { getPlan } from '../../db/repositories/plans';
@@ -360,6 +361,16 @@ type TasksProc =
   | 'tasks.generateCalendar'
   | 'tasks.upcoming'
   | 'tasks.report';
+
+/** The registrations of the year, and with `awarded` its awards and the office's dossiers. */
+function yearAwards(ctx: CoreContext, year: number, awarded: boolean) {
+  const sqlite = ctx.conn.sqlite;
+  return reportAwards(
+    awarded ? awardStats(sqlite, { yearFrom: year, yearTo: year, unitId: null }) : [],
+    awarded ? listDossierSummaries({ sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }) : [],
+    registrationFacts(sqlite, year),
+  );
+}
 
 export const tasksHandlers: HandlerMap<TasksProc> = {
   'tasks.list': async (f, ctx) => {
@@ -755,27 +766,12 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
       year,
       period,
       today: ctx.today(),
-      office: {
-        name: office.name,
-        parentAgency: office.parent_agency,
-        placeName: office.place_name,
-        abbreviation: office.abbreviation,
-        headTitle: office.head_title,
-        headName: office.head_name,
-        superiorName: office.superior_name,
-      },
+      office: toOffice(office),
       tasks: rows,
       planRefs,
-      // the 6-month report also gives the year's registrations; the yearly one what the year brought
-      // in awards too, as the statistics count them
-      awards:
-        period === 'Y' || period === 'H1'
-          ? reportAwards(
-              period === 'Y' ? awardStats(ctx.conn.sqlite, { yearFrom: year, yearTo: year, unitId: null }) : [],
-              period === 'Y' ? listDossierSummaries({ sqlite: ctx.conn.sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }) : [],
-              registrationFacts(ctx.conn.sqlite, year),
-            )
-          : null,
+      // the Word report of 6 months also gives the year's registrations; the yearly one what the
+      // year brought in awards too, as the statistics count them (the Excel form is the task table)
+      awards: format === 'docx' && (period === 'Y' || period === 'H1') ? yearAwards(ctx, year, period === 'Y') : null,
     };
     const bytes = format === 'docx' ? await renderReportDocx(input) : await renderReportXlsx(input);
     return {

@@ -139,6 +139,11 @@ export function unitDisplayLabels(units: readonly UnitLike[]): Map<string, strin
   );
 }
 
+/** Whether the units belong to more than one office (at the province, after offices' bundles came in). */
+export function spansOffices(units: readonly { officeId: string }[]): boolean {
+  return units.some((u) => u.officeId !== units[0]!.officeId);
+}
+
 /**
  * unitDisplayLabels for units of several offices (at the province): a label two offices' units
  * still share (each office's top-level "Văn phòng") is followed by the office's name.

@@ -9,7 +9,8 @@
 import { AWARD_CATALOG, AWARD_CODES, INITIATIVE_KIND_LABELS, INITIATIVE_SCOPE_LABELS, type AwardCode, type InitiativeScope } from '../../../shared/awards';
 import type { InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
 import { compareVi, compareViPersonName } from '../../../shared/text/vn';
-import { excelDate, groupedListWorkbook } from '../xlsx/list';
+import { groupedListWorkbook } from '../xlsx/list';
+import { excelDate } from '../xlsx/style';
 import type { SheetOffice } from '../xlsx/report';
 
 export interface RecordListSheetInput<Row> {

@@ -2,13 +2,12 @@
 // row (frozen, with auto-filter) and one row per person. The header texts are the ones
 // proposeMapping recognises, so an exported file can be edited and imported back.
 import type ExcelJS from 'exceljs';
-import { parseDateVi } from '../../../shared/text/vn';
 import { CATEGORY_LABELS, FIELD_LABELS, GENDER_LABELS, STATUS_LABELS, YES_MARK } from './labels';
 import { CHUNK_ROWS, yieldToEventLoop, type ProgressFn } from './parse';
 import type { StaffRecord } from './validate';
 import { printSetup } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { BORDER, FONT, newWorkbook, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, excelDate, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export type StaffExportRow = StaffRecord;
 
@@ -44,26 +43,18 @@ interface ColumnSpec {
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 
-function toExcelDate(iso: string | null): Date | null {
-  if (!iso) return null;
-  const valid = parseDateVi(iso);
-  if (!valid) return null;
-  const [y, m, d] = valid.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
 /** The exported columns, in order. Header texts are matched by proposeMapping on import. */
 export const EXPORT_COLUMNS: readonly ColumnSpec[] = [
   { header: 'STT', width: 6, align: 'center', value: (_r, i) => i + 1 },
   { header: FIELD_LABELS.fullName, width: 28, align: 'left', value: (r) => r.fullName },
   { header: FIELD_LABELS.gender, width: 10, align: 'center', value: (r) => (r.gender ? GENDER_LABELS[r.gender] : null) },
-  { header: FIELD_LABELS.birthDate, width: 13, align: 'center', value: (r) => toExcelDate(r.birthDate), date: true },
+  { header: FIELD_LABELS.birthDate, width: 13, align: 'center', value: (r) => excelDate(r.birthDate), date: true },
   { header: FIELD_LABELS.unit, width: 30, align: 'left', value: (_r, _i, unitName) => unitName || null },
   { header: FIELD_LABELS.position, width: 24, align: 'left', value: (r) => r.position || null },
   { header: FIELD_LABELS.category, width: 17, align: 'left', value: (r) => (r.category ? CATEGORY_LABELS[r.category] : null) },
   { header: FIELD_LABELS.isLeader, width: 10, align: 'center', value: (r) => (r.isLeader ? YES_MARK : null) },
-  { header: FIELD_LABELS.employmentStart, width: 14, align: 'center', value: (r) => toExcelDate(r.employmentStart), date: true },
-  { header: FIELD_LABELS.employmentEnd, width: 14, align: 'center', value: (r) => toExcelDate(r.employmentEnd), date: true },
+  { header: FIELD_LABELS.employmentStart, width: 14, align: 'center', value: (r) => excelDate(r.employmentStart), date: true },
+  { header: FIELD_LABELS.employmentEnd, width: 14, align: 'center', value: (r) => excelDate(r.employmentEnd), date: true },
   { header: FIELD_LABELS.status, width: 17, align: 'left', value: (r) => STATUS_LABELS[r.status] },
   { header: FIELD_LABELS.note, width: 32, align: 'left', value: (r) => r.note || null },
 ];

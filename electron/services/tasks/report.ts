@@ -28,10 +28,9 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
-import { excelDate } from '../xlsx/list';
 import { listSheet, sheetLine } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { BORDER, FONT, GROUP_FILL, HEADER_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, GROUP_FILL, HEADER_FILL, excelDate, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export interface ReportTask {
   title: string;

@@ -67,10 +67,3 @@ export async function groupedListWorkbook(list: GroupedList, now: Date = new Dat
   signatures(ws, r + 1, list.office, list.today, ncol);
   return workbookBytes(wb);
 }
-
-/** A date kept as yyyy-mm-dd, as Excel's date (shown dd/mm/yyyy). */
-export function excelDate(iso: string | null): Date | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}

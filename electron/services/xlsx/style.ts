@@ -1,6 +1,7 @@
 // What the generated workbooks share: the MIME type, the font of official documents, thin grey
-// borders, the header and group fills, a new workbook and the bytes out of exceljs.
+// borders, the header and group fills, dates as Excel's, a new workbook and the bytes out of exceljs.
 import ExcelJS from 'exceljs';
+import { parseDateVi } from '../../../shared/text/vn';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const FONT = 'Times New Roman';
@@ -8,6 +9,14 @@ export const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+
+/** A date kept as yyyy-mm-dd, as Excel's date (shown as its cell's format says); not a real date: empty. */
+export function excelDate(iso: string | null): Date | null {
+  const valid = iso ? parseDateVi(iso) : null;
+  if (!valid) return null;
+  const [y, m, d] = valid.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
 
 /** A workbook signed by the app, dated `now`. */
 export function newWorkbook(now: Date = new Date()): ExcelJS.Workbook {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Unit } from '../../../shared/contract/units';
-import { officeUnitLabels } from '../../../shared/units/tree';
+import { officeUnitLabels, spansOffices } from '../../../shared/units/tree';
 import { useSession } from '../../app/session';
 import { call } from '../../lib/api';
 
@@ -53,7 +53,7 @@ export const useUnits = create<UnitsState>((set) => ({
     try {
       const units = await call('units.list', { includeInactive: true });
       // the offices' names come with the units, so labels are never built from half of them
-      const multiOffice = units.some((u) => u.officeId !== units[0]!.officeId);
+      const multiOffice = spansOffices(units);
       const officeNames = multiOffice ? new Map((await call('exchange.offices', {}).catch(() => [])).map((o) => [o.id, o.name])) : new Map<string, string>();
       set({ units, officeNames, loaded: true, error: null });
     } catch (e) {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
 import type { EligibilityView } from '../../../shared/contract/records';
 import type { Core } from '../../../electron/core/core';
-import { runCli } from '../../../electron/cli/tdkt';
+import { cliOn } from '../../support/cli';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
 import { tempDir } from '../../support/tmp';
 import { b64, historyOffice } from './helpers';
@@ -189,14 +189,10 @@ describe('eligibility.export', () => {
 
   it('tdkt eligibility --out writes the workbook; --award narrows it; wrong use says what to fix', async () => {
     const { core } = await importedOffice();
-    const dbPath = core.ctx.conn.path;
-    core.close();
     cores.length = 0;
+    const { run, out, err } = cliOn(core, 'eligibility');
     const dir = tempDir();
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-    expect(await runCli(['eligibility', '--db', dbPath, '--year', '2024', '--out', dir], io)).toBe(0);
+    expect(await run(['--year', '2024', '--out', dir])).toBe(0);
     const file = path.join(dir, 'kiem-tra-dieu-kien-khen-thuong-2024.xlsx');
     expect(out.join('\n')).toContain(file);
     const wb = new ExcelJS.Workbook();
@@ -204,14 +200,14 @@ describe('eligibility.export', () => {
     expect(wb.worksheets.length).toBeGreaterThan(2);
 
     const one = path.join(dir, 'cstdcs.xlsx');
-    expect(await runCli(['eligibility', '--db', dbPath, '--year', '2024', '--award', 'cstdcs', '--out', one], io)).toBe(0);
+    expect(await run(['--year', '2024', '--award', 'cstdcs', '--out', one])).toBe(0);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(fs.readFileSync(one) as unknown as ArrayBuffer);
     expect(wb2.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'CSTĐCS']);
 
-    expect(await runCli(['eligibility', '--db', dbPath, '--year', '2024', '--award', 'XYZ', '--out', dir], io)).toBe(2);
+    expect(await run(['--year', '2024', '--award', 'XYZ', '--out', dir])).toBe(2);
     expect(err.join('\n')).toContain('--award "XYZ" không phải mã danh hiệu');
-    expect(await runCli(['eligibility', '--db', dbPath, '--year', '2024', '--award', 'LDTT'], io)).toBe(2);
+    expect(await run(['--year', '2024', '--award', 'LDTT'])).toBe(2);
     expect(err.join('\n')).toContain('--award chỉ dùng khi xuất tệp Excel');
   });
 });
