@@ -769,9 +769,9 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
       office: toOffice(office),
       tasks: rows,
       planRefs,
-      // the Word report of 6 months also gives the year's registrations; the yearly one what the
-      // year brought in awards too, as the statistics count them (the Excel form is the task table)
-      awards: format === 'docx' && (period === 'Y' || period === 'H1') ? yearAwards(ctx, year, period === 'Y') : null,
+      // the report of 6 months also gives the year's registrations; the yearly one what the
+      // year brought in awards too, as the statistics count them (the workbook: a sheet of its own)
+      awards: period === 'Y' || period === 'H1' ? yearAwards(ctx, year, period === 'Y') : null,
     };
     const bytes = format === 'docx' ? await renderReportDocx(input) : await renderReportXlsx(input);
     return {

@@ -14,6 +14,7 @@ import type ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
 import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/dossiers/model';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
 import { formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
@@ -28,9 +29,9 @@ import {
 } from '../../../shared/tasks/status';
 import { TASK_STATUS_LABELS } from '../../../shared/tasks/labels';
 import { renderDocx } from '../documents/docx';
-import { listSheet, sheetLine } from '../xlsx/report';
+import { CENTRED_CELL, LEFT_CELL, LIST_FONT, headerRow, listSheet, printSetup, sheetLine, signatures } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
-import { BORDER, FONT, GROUP_FILL, HEADER_FILL, excelDate, newWorkbook, workbookBytes } from '../xlsx/style';
+import { BORDER, FONT, GROUP_FILL, excelDate, newWorkbook, workbookBytes } from '../xlsx/style';
 
 export interface ReportTask {
   title: string;
@@ -409,14 +410,7 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
 
   const header = ws.getRow(HEADER_ROW);
   header.height = 30;
-  XLSX_COLUMNS.forEach((col, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = col.header;
-    cell.font = { name: FONT, size: 12, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
+  headerRow(header, XLSX_COLUMNS.map((col) => col.header));
 
   let r = HEADER_ROW + 1;
   for (const q of quarters) {
@@ -463,6 +457,96 @@ export async function renderReportXlsx(input: ReportInput, now: Date = new Date(
   if (tasks.length === 0) line(r, 'Không có nhiệm vụ nào trong kỳ báo cáo.', { italic: true });
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, r - 1), column: ncol } };
 
+  if (input.awards && (period === 'Y' || period === 'H1')) awardSheet(wb, input.awards, input, period === 'Y');
   return workbookBytes(wb);
+}
+
+const DOSSIER_REPORT_LABELS: Readonly<Record<DossierStatus, string>> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi, đang chờ kết quả',
+  approved: 'Đã được duyệt',
+  returned: 'Bị trả lại',
+};
+const NUM_CELL: Partial<ExcelJS.Style> = { font: LIST_FONT, border: BORDER, alignment: { horizontal: 'right', vertical: 'top' }, numFmt: '#,##0' };
+const AWARD_SHEET_WIDTHS = [6, 52, 14, 14, 14];
+
+/**
+ * The Word report's award part as tables on a sheet of its own: the registrations by title
+ * (with how many earned it in the yearly report), and in the yearly report the awards by level
+ * and form, people and collectives, and the office's dossiers by status.
+ */
+function awardSheet(wb: ExcelJS.Workbook, a: ReportAwards, input: ReportInput, yearly: boolean): void {
+  const { year, office } = input;
+  const ncol = AWARD_SHEET_WIDTHS.length;
+  const ws = wb.addWorksheet(yearly ? 'Khen thưởng' : 'Đăng ký thi đua', printSetup('portrait'));
+  ws.columns = AWARD_SHEET_WIDTHS.map((width) => ({ width }));
+  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' = 'center') => sheetLine(ws, row, text, font, align, 1, ncol);
+  line(1, office.name.toLocaleUpperCase('vi'), { bold: true }, 'left');
+  line(2, yearly ? `KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM ${year}` : `ĐĂNG KÝ THI ĐUA NĂM ${year}`, { size: 14, bold: true });
+  line(3, `(Kèm theo Báo cáo ${reportTitle(input.period, year).replace(/^K/, 'k')}; số liệu tính đến ngày ${formatDateVi(input.today)})`, { italic: true });
+  ws.getRow(3).height = 32;
+
+  let r = 5;
+  let part = 0;
+  const heading = (text: string) => {
+    line(r, `${toRoman(++part)}. ${text}`, { bold: true }, 'left');
+    r += 1;
+  };
+  const values = (cells: ExcelJS.CellValue[], group = false) => {
+    const row = ws.getRow(r++);
+    cells.forEach((v, k) => {
+      const cell = row.getCell(k + 1);
+      cell.value = v;
+      cell.style = typeof v === 'number' && k > 0 ? NUM_CELL : k === 0 ? CENTRED_CELL : LEFT_CELL;
+      if (group) {
+        // a group row gets styles of its own: the list styles are shared objects
+        cell.style = { ...cell.style, font: { ...LIST_FONT, bold: true }, fill: GROUP_FILL };
+      }
+    });
+  };
+  const none = (text: string) => {
+    line(r, text, { italic: true }, 'left');
+    r += 2;
+  };
+
+  heading(yearly ? 'ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ' : 'ĐĂNG KÝ THI ĐUA');
+  if (a.registrations.length === 0) none(`Chưa có đăng ký thi đua năm ${year} được cập nhật vào phần mềm.`);
+  else {
+    headerRow(ws.getRow(r++), ['STT', 'Danh hiệu', 'Đối tượng', 'Số đăng ký', ...(yearly ? ['Số đạt'] : [])]);
+    a.registrations.forEach((g, i) => values([i + 1, g.name, g.kind === 'person' ? 'Cá nhân' : 'Tập thể', g.registered, ...(yearly ? [g.achieved] : [])]));
+    r++;
+  }
+  if (yearly) {
+    heading('KHEN THƯỞNG TRONG NĂM');
+    if (a.groups.length === 0) none(`Chưa có quyết định khen thưởng nào của năm ${year} được cập nhật vào phần mềm.`);
+    else {
+      headerRow(ws.getRow(r++), ['STT', 'Hình thức khen thưởng', 'Cá nhân', 'Tập thể', 'Cộng']);
+      let persons = 0;
+      let collectives = 0;
+      a.groups.forEach((g, gi) => {
+        const p = g.forms.reduce((n, f) => n + f.persons, 0);
+        const c = g.forms.reduce((n, f) => n + f.collectives, 0);
+        values([toRoman(gi + 1), g.title, p, c, p + c], true);
+        g.forms.forEach((f, i) => values([i + 1, f.name, f.persons, f.collectives, f.persons + f.collectives]));
+        persons += p;
+        collectives += c;
+      });
+      values(['', 'Tổng cộng', persons, collectives, persons + collectives], true);
+      r++;
+    }
+    heading('HỒ SƠ ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG');
+    const d = a.dossiers;
+    if (d.total === 0) none(`Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm ${year}.`);
+    else {
+      headerRow(ws.getRow(r++), ['STT', 'Tình trạng hồ sơ', 'Số hồ sơ']);
+      DOSSIER_STATUSES.forEach((s, i) => values([i + 1, DOSSIER_REPORT_LABELS[s], d[s]]));
+      values(['', 'Tổng cộng', d.total], true);
+      line(r++, `Số lượt cá nhân, tập thể được đề nghị: ${num(d.nominees)}.`, { italic: true }, 'left');
+      r++;
+    }
+  }
+  // a free-text form ("Kỷ niệm chương …") may wrap
+  fitWrappedRows(ws, 5, r - 1);
+  signatures(ws, r, office, input.today, ncol);
 }
 

@@ -70,8 +70,8 @@ export const T = {
     whole: 'Toàn cơ quan',
     noData: 'Kỳ này chưa có nhiệm vụ.',
     yearAwards:
-      'Báo cáo cả năm (Word) có thêm mục "Kết quả công tác khen thưởng": số đăng ký thi đua và số đạt danh hiệu đã đăng ký, số lượt cá nhân, tập thể được khen thưởng trong năm theo từng hình thức (như Bảng thống kê ở mục Khen thưởng) và các hồ sơ đề nghị cấp trên khen thưởng của năm.',
-    halfRegistrations: 'Báo cáo 6 tháng (Word) có thêm mục "Công tác đăng ký thi đua": số cá nhân, tập thể đăng ký từng danh hiệu của năm.',
+      'Báo cáo cả năm có thêm mục "Kết quả công tác khen thưởng" (bản Excel: trang "Khen thưởng"): số đăng ký thi đua và số đạt danh hiệu đã đăng ký, số lượt cá nhân, tập thể được khen thưởng trong năm theo từng hình thức (như Bảng thống kê ở mục Khen thưởng) và các hồ sơ đề nghị cấp trên khen thưởng của năm.',
+    halfRegistrations: 'Báo cáo 6 tháng có thêm mục "Công tác đăng ký thi đua" (bản Excel: trang "Đăng ký thi đua"): số cá nhân, tập thể đăng ký từng danh hiệu của năm.',
     counted: 'Mỗi nhiệm vụ được tính cho từng đơn vị chủ trì; quá hạn tính theo ngày hôm nay trên máy này.',
   },
   form: {

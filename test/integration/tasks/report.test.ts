@@ -18,6 +18,29 @@ async function setup() {
   return { core, plan, rows, a: a!, b: b!, c: c! };
 }
 
+async function workbook(core: Awaited<ReturnType<typeof testCore>>, period: 'Y' | 'H1' | 'Q2'): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from((await core.invoke('tasks.report', { year: 2022, period, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Each row's values (merged cells once), empty rows as []. */
+function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const vals: unknown[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master !== cell) continue;
+      vals.push(cell.value ?? '');
+    }
+    while (vals.length && vals[vals.length - 1] === '') vals.pop();
+    out.push(vals);
+  }
+  return out;
+}
+
 describe('task reports', () => {
   it('Q1 DOCX: BÁO CÁO with header, title, summary counts, the task table with latest notes, signer', async () => {
     const { core, a } = await setup();
@@ -101,6 +124,10 @@ describe('task reports', () => {
     expect(y).toContain('Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm 2022.');
     expect(y).toContain('Chưa có đăng ký thi đua năm 2022 được cập nhật vào phần mềm.');
     expect(y).toContain('III. NHIỆM VỤ CHƯA HOÀN THÀNH');
+    const empty = sheetRows((await workbook(core, 'Y')).getWorksheet('Khen thưởng')!).flat();
+    expect(empty).toContain('Chưa có đăng ký thi đua năm 2022 được cập nhật vào phần mềm.');
+    expect(empty).toContain('Chưa có quyết định khen thưởng nào của năm 2022 được cập nhật vào phần mềm.');
+    expect(empty).toContain('Chưa lập hồ sơ đề nghị cấp trên khen thưởng năm 2022.');
 
     await decision(2022, '10/QĐ-SLĐTBXH', { awardCode: 'LDTT' }, [{ kind: 'person', staffId: an }, { kind: 'person', staffId: binh }]);
     await decision(2022, '11/QĐ-SLĐTBXH', { awardCode: 'TT_LDTT' }, [{ kind: 'unit', unitId: vp }]);
@@ -136,6 +163,50 @@ describe('task reports', () => {
     );
     expect(y).not.toContain('Chiến sĩ thi đua cơ sở (1 cá nhân)');
 
+    // the workbook carries the same counts on a sheet of its own
+    const yearBook = await workbook(core, 'Y');
+    expect(yearBook.worksheets.map((w) => w.name)).toEqual(['Báo cáo nhiệm vụ', 'Khen thưởng']);
+    const sheet = sheetRows(yearBook.getWorksheet('Khen thưởng')!);
+    expect(sheet[1]).toEqual(['KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2022']);
+    const from = (first: string, n: number) => {
+      const i = sheet.findIndex((r) => r[0] === first || r[1] === first);
+      expect(i, first).toBeGreaterThanOrEqual(0);
+      return sheet.slice(i, i + n);
+    };
+    expect(from('I. ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ', 5)).toEqual([
+      ['I. ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ'],
+      ['STT', 'Danh hiệu', 'Đối tượng', 'Số đăng ký', 'Số đạt'],
+      [1, 'Lao động tiên tiến', 'Cá nhân', 2, 2],
+      [2, 'Chiến sĩ thi đua cơ sở', 'Cá nhân', 1, 0],
+      [3, 'Tập thể lao động tiên tiến', 'Tập thể', 1, 1],
+    ]);
+    expect(from('II. KHEN THƯỞNG TRONG NĂM', 10)).toEqual([
+      ['II. KHEN THƯỞNG TRONG NĂM'],
+      ['STT', 'Hình thức khen thưởng', 'Cá nhân', 'Tập thể', 'Cộng'],
+      ['I', 'Danh hiệu, khen thưởng cấp bộ, ngành, tỉnh', 1, 1, 2],
+      [1, 'Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng', 1, 1, 2],
+      ['II', 'Danh hiệu, khen thưởng cấp cơ sở', 2, 1, 3],
+      [1, 'Lao động tiên tiến', 2, 0, 2],
+      [2, 'Tập thể lao động tiên tiến', 0, 1, 1],
+      ['III', 'Hình thức khác', 1, 0, 1],
+      [1, 'Kỷ niệm chương Vì sự nghiệp Lao động', 1, 0, 1],
+      ['', 'Tổng cộng', 4, 2, 6],
+    ]);
+    expect(from('III. HỒ SƠ ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG', 8)).toEqual([
+      ['III. HỒ SƠ ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG'],
+      ['STT', 'Tình trạng hồ sơ', 'Số hồ sơ'],
+      [1, 'Đang soạn', 2],
+      [2, 'Đã gửi, đang chờ kết quả', 0],
+      [3, 'Đã được duyệt', 0],
+      [4, 'Bị trả lại', 0],
+      ['', 'Tổng cộng', 2],
+      ['Số lượt cá nhân, tập thể được đề nghị: 2.'],
+    ]);
+    expect(sheet.flat()).toContain(OFFICE.headName);
+    // counts are numbers Excel can sum, shown with thousands separators
+    const ltt = sheet.findIndex((r) => r[1] === 'Lao động tiên tiến') + 1;
+    expect(yearBook.getWorksheet('Khen thưởng')!.getCell(ltt, 4).numFmt).toBe('#,##0');
+
     // a lead unit whose name another unit shares is named with its parent
     const soA = (await core.invoke('units.create', { name: 'Sở Tài chính' })).id;
     const soB = (await core.invoke('units.create', { name: 'Sở Y tế' })).id;
@@ -156,6 +227,17 @@ describe('task reports', () => {
     const q2 = await report('Q2');
     expect(q2).not.toContain('ĐĂNG KÝ THI ĐUA');
     expect(q2).toContain('II. NHIỆM VỤ CHƯA HOÀN THÀNH');
+    const h1Book = await workbook(core, 'H1');
+    expect(h1Book.worksheets.map((w) => w.name)).toEqual(['Báo cáo nhiệm vụ', 'Đăng ký thi đua']);
+    const h1Sheet = sheetRows(h1Book.getWorksheet('Đăng ký thi đua')!);
+    expect(h1Sheet.slice(4, 8)).toEqual([
+      ['I. ĐĂNG KÝ THI ĐUA'],
+      ['STT', 'Danh hiệu', 'Đối tượng', 'Số đăng ký'],
+      [1, 'Lao động tiên tiến', 'Cá nhân', 2],
+      [2, 'Chiến sĩ thi đua cơ sở', 'Cá nhân', 1],
+    ]);
+    expect(h1Sheet.flat()).not.toContain('II. KHEN THƯỞNG TRONG NĂM');
+    expect((await workbook(core, 'Q2')).worksheets).toHaveLength(1);
     core.close();
   });
 
