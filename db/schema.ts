@@ -10,6 +10,9 @@ export interface RecordColumns {
   deleted_at: string | null;
 }
 
+/** A table's own columns, without the ones every record table has. */
+export type OwnColumns<T extends RecordColumns> = Omit<T, keyof RecordColumns>;
+
 export interface SettingTable {
   key: string;
   value: string;

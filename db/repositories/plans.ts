@@ -1,26 +1,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CampaignTable, DB, DocReferenceTable, PlanTable } from '../schema';
+import type { CampaignTable, DB, DocReferenceTable, OwnColumns, PlanTable } from '../schema';
 import { newId, nowIso } from '../ids';
 
 export type CampaignRow = Selectable<CampaignTable> & { plan_count: number };
 export type PlanRow = Selectable<PlanTable>;
 export type DocReferenceRow = Selectable<DocReferenceTable>;
 
-export interface CampaignColumns {
-  name: string;
-  name_key: string;
-  kind: string;
-  year_from: number;
-  year_to: number;
-  start_date: string | null;
-  end_date: string | null;
-  status: string;
-  description: string;
-  phases: string;
-  participants: string;
-  award_forms: string;
-  deadlines: string;
-}
+export type CampaignColumns = OwnColumns<CampaignTable>;
 
 export interface PlanColumns {
   campaign_id: string | null;

@@ -22,6 +22,7 @@ import type {
 } from '../../shared/awards';
 import { drain, type Steps } from '../../shared/awards/steps';
 import { newId, nowIso } from '../ids';
+import type { AwardDecisionTable, OwnColumns, RecordColumns } from '../schema';
 
 type Db = BetterSqlite3.Database;
 type Params = Record<string, unknown> | unknown[];
@@ -959,24 +960,7 @@ export function upsertUnitYear(db: Db, origin: string, unitId: string, year: num
 // ---------------------------------------------------------------------------------------
 // Decisions and recipients
 
-export interface DecisionRow {
-  id: string;
-  number: string;
-  number_key: string;
-  decision_date: string | null;
-  issuer: string;
-  signer: string;
-  award_code: string | null;
-  other_form: string;
-  basis: string;
-  year: number;
-  campaign_id: string | null;
-  cash_amount: number | null;
-  source: string;
-  batch_key: string | null;
-  note: string;
-  updated_at: string;
-}
+export type DecisionRow = OwnColumns<AwardDecisionTable> & Pick<RecordColumns, 'id' | 'updated_at'>;
 
 export interface DecisionFields {
   number: string;

@@ -1,7 +1,7 @@
 // Tasks, their units, notes and attachments: queries only (rules live in shared/tasks and the
 // handlers). Every list excludes soft-deleted rows.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DB, TaskAttachmentTable, TaskNoteTable, TaskTable, TaskUnitTable } from '../schema';
+import type { DB, OwnColumns, TaskAttachmentTable, TaskNoteTable, TaskTable, TaskUnitTable } from '../schema';
 import { newId, nowIso } from '../ids';
 
 export type TaskRow = Selectable<TaskTable> & {
@@ -15,25 +15,7 @@ export type TaskUnitRow = Selectable<TaskUnitTable>;
 export type TaskNoteRow = Selectable<TaskNoteTable>;
 export type TaskAttachmentRow = Selectable<TaskAttachmentTable>;
 
-export interface TaskColumns {
-  year: number;
-  quarter: number | null;
-  due_date: string | null;
-  title: string;
-  title_key: string;
-  description: string;
-  timing: string;
-  status: string;
-  completed_on: string | null;
-  responsible_staff_id: string | null;
-  responsible_name: string;
-  source: string;
-  plan_id: string | null;
-  plan_task_id: string | null;
-  calendar_key: string | null;
-  copied_from_id: string | null;
-  sort_order: number;
-}
+export type TaskColumns = OwnColumns<TaskTable>;
 
 export interface TaskUnitColumns {
   role: 'lead' | 'coordinating';

@@ -27,6 +27,26 @@ export async function withJob<T>(ctx: CoreContext, jobId: string | undefined, fn
   }
 }
 
+/**
+ * Reads an uploaded workbook under the job (progress, cancel between steps); a file that is
+ * not a readable workbook is refused with the reader's message.
+ */
+export async function readUploaded<R extends { ok: true } | { ok: false; message: string }>(
+  fileBase64: string,
+  job: Job,
+  read: (bytes: Uint8Array, onProgress: (done: number, total: number) => void) => Promise<R>,
+): Promise<Extract<R, { ok: true }>> {
+  const bytes = Buffer.from(fileBase64, 'base64');
+  job.progress('read', 0, 0);
+  const result = await read(bytes, (done, total) => {
+    job.progress('read', done, total);
+    job.checkCancelled();
+  });
+  if (!result.ok) throw new AppError('FILE_INVALID', result.message);
+  job.checkCancelled();
+  return result as Extract<R, { ok: true }>;
+}
+
 /** `noun`: what a row holds, for the empty-file message ("cán bộ", "hồ sơ"). */
 export function assertImportable(result: { errors: { message: string }[]; rows: unknown[] }, noun: string): void {
   const { errors } = result;

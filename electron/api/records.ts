@@ -1,5 +1,4 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
-import { AppError } from '../../shared/contract/errors';
 import { closingYearOf } from '../../shared/awards';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
@@ -7,7 +6,7 @@ import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
 import { requireOffice } from './office';
-import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
+import { assertImportable, readUploaded, templateUnits, withJob, writeStep } from './import-flow';
 import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
@@ -63,14 +62,7 @@ const screenYear = (ctx: CoreContext) => closingYearOf(ctx.today());
 type ImportInput = ProcParsedInput<'records.importPreview'>;
 
 async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
-  const bytes = Buffer.from(input.fileBase64, 'base64');
-  job.progress('read', 0, 0);
-  const read = await readRecordsWorkbook(bytes, (done, total) => {
-    job.progress('read', done, total);
-    job.checkCancelled();
-  });
-  if (!read.ok) throw new AppError('FILE_INVALID', read.message);
-  job.checkCancelled();
+  const read = await readUploaded(input.fileBase64, job, readRecordsWorkbook);
   const mapping = input.mapping ?? proposeRecordsMapping(read.headers);
   const result = await validateRecordsRows(ctx.conn.sqlite, read, mapping, {
     today: ctx.today(),

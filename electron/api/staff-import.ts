@@ -1,5 +1,4 @@
 // Staff Excel import (preview → apply, all-or-nothing) and export.
-import { AppError } from '../../shared/contract/errors';
 import { foldVi } from '../../shared/text/vn';
 import { listUnits } from '../../db/repositories/units';
 import { unitLabels } from '../../shared/units/tree';
@@ -17,7 +16,7 @@ import type { ProcParsedInput } from '../../shared/contract';
 import type { CoreContext } from '../core/context';
 import type { Job } from '../core/jobs';
 import type { HandlerMap } from './types';
-import { assertImportable, templateUnits, withJob, writeStep } from './import-flow';
+import { assertImportable, readUploaded, templateUnits, withJob, writeStep } from './import-flow';
 import { findStaff } from './staff';
 
 const SAMPLE_ROWS = 20;
@@ -25,14 +24,7 @@ const SAMPLE_ROWS = 20;
 type ImportInput = ProcParsedInput<'staff.importPreview'>;
 
 async function readAndValidate(input: ImportInput, ctx: CoreContext, job: Job) {
-  const bytes = Buffer.from(input.fileBase64, 'base64');
-  job.progress('read', 0, 0);
-  const read = await readStaffWorkbook(bytes, (done, total) => {
-    job.progress('read', done, total);
-    job.checkCancelled();
-  });
-  if (!read.ok) throw new AppError('FILE_INVALID', read.message);
-  job.checkCancelled();
+  const read = await readUploaded(input.fileBase64, job, readStaffWorkbook);
   let units = (await listUnits(ctx.db, true)).map((u) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parent_id }));
   const existing = (await staffIdentityKeys(ctx.db)).map((s) => ({ id: s.id, fullName: s.full_name, birthDate: s.birth_date, unitId: s.unit_id }));
   const mapping = input.mapping ?? proposeMapping(read.headers);

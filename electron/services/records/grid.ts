@@ -42,6 +42,18 @@ export const gridBatchKey = (unitId: string, year: number, code: string) => `gri
 
 export const numberKey = (n: string) => foldVi(n).replace(/\s+/g, '');
 
+/** The grid's titles the year's people already hold, by "staffId|awardCode". */
+function heldByPersonTitle(sqlite: BetterSqlite3.Database, year: number, ids: readonly string[]): Map<string, HeldTitleRow[]> {
+  const held = new Map<string, HeldTitleRow[]>();
+  for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES, ids)) {
+    const key = `${h.staff_id}|${h.award_code}`;
+    const list = held.get(key);
+    if (list) list.push(h);
+    else held.set(key, [h]);
+  }
+  return held;
+}
+
 export function loadYearGrid(sqlite: BetterSqlite3.Database, input: { unitId: string; year: number; includeSubunits: boolean }): YearGrid {
   const { unitId, year, includeSubunits } = input;
   const unit = getUnitLite(sqlite, unitId);
@@ -53,13 +65,7 @@ export function loadYearGrid(sqlite: BetterSqlite3.Database, input: { unitId: st
   // only the grid's people: a unit's grid no longer reads the whole office's year
   const ids = members.map((m) => m.staff.id);
   const facts = personYearsForYear(sqlite, year, ids);
-  const held = new Map<string, HeldTitleRow[]>();
-  for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES, ids)) {
-    const key = `${h.staff_id}|${h.award_code}`;
-    const list = held.get(key);
-    if (list) list.push(h);
-    else held.set(key, [h]);
-  }
+  const held = heldByPersonTitle(sqlite, year, ids);
   const registered = new Map<string, string[]>();
   for (const r of listRegistrations(sqlite, year)) {
     if (r.subject_kind !== 'person' || !r.staff_id) continue;
@@ -130,13 +136,7 @@ export function saveYearGrid(
     const unitNames = new Map(unitsLite(sqlite).map((u) => [u.id, u.name]));
     const ids = data.rows.map((r) => r.staffId);
     const facts = personYearsForYear(sqlite, year, ids);
-    const held = new Map<string, HeldTitleRow[]>();
-    for (const h of heldTitles(sqlite, year, GRID_TITLE_CODES, ids)) {
-      const key = `${h.staff_id}|${h.award_code}`;
-      const list = held.get(key);
-      if (list) list.push(h);
-      else held.set(key, [h]);
-    }
+    const held = heldByPersonTitle(sqlite, year, ids);
     const seen = new Set<string>();
     const problems: string[] = [];
     let personYears = 0;
