@@ -123,6 +123,14 @@ export function getStaffLite(db: Db, id: string): StaffLite | undefined {
   return r && staffFromTuple(r);
 }
 
+/** Gender and position of some people (deleted ones too: a certificate names who was awarded). */
+export function staffGenderPosition(db: Db, ids: readonly string[]): Map<string, { gender: 'nam' | 'nu' | null; position: string }> {
+  const out = new Map<string, { gender: 'nam' | 'nu' | null; position: string }>();
+  for (const [id, gender, position] of prep(db, `SELECT id, gender, position FROM staff WHERE id ${IN_IDS}`).raw().all(JSON.stringify([...new Set(ids)])) as Array<[string, string | null, string]>)
+    out.set(id, { gender: gender === 'nam' || gender === 'nu' ? gender : null, position });
+  return out;
+}
+
 export function getUnitLite(db: Db, id: string): UnitLite | undefined {
   const u = get<{ id: string; name: string; parent_id: string | null; active: number; sort_order: number; origin_office_id: string }>(
     db,

@@ -1,5 +1,6 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
 import { closingYearOf } from '../../shared/awards';
+import { AppError } from '../../shared/contract/errors';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
@@ -12,10 +13,11 @@ import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
+import { certificatesFileName, renderCertificatesDocx, withCertificateUnits } from '../services/records/certificates';
 import { DOCX_MIME } from '../services/documents/docx';
 import { initiativesFileName, initiativesWorkbook, registrationsFileName, registrationsWorkbook, type RecordListSheetInput } from '../services/records/record-lists-export';
 import { NO_OFFICE } from '../services/xlsx/report';
-import { unitsLite } from '../../db/repositories/records';
+import { staffGenderPosition, unitsLite } from '../../db/repositories/records';
 import { unitPath } from '../../shared/units/tree';
 import {
   applyRecordsPlan,
@@ -85,6 +87,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.saveDecision'
   | 'records.deleteDecision'
   | 'records.decisionDocument'
+  | 'records.certificates'
   | 'records.listInitiatives'
   | 'records.saveInitiative'
   | 'records.deleteInitiative'
@@ -119,6 +122,15 @@ export const recordsHandlers: HandlerMap<
     const d = withUnitLabels(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
     const bytes = await renderDecisionDocx(d, toOffice(office), ctx.today());
     return { fileName: decisionFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
+  'records.certificates': async ({ id }, ctx) => {
+    const office = await requireOffice(ctx);
+    const d = withCertificateUnits(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
+    if (d.recipients.length === 0)
+      throw new AppError('INVALID_INPUT', 'Quyết định chưa có cá nhân, tập thể nào được khen. Thêm người được khen vào quyết định, lưu lại rồi in giấy khen.');
+    const people = staffGenderPosition(ctx.conn.sqlite, d.recipients.flatMap((r) => (r.staffId ? [r.staffId] : [])));
+    const bytes = await renderCertificatesDocx(d, people, toOffice(office));
+    return { fileName: certificatesFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
   'records.listInitiatives': async (input, ctx) => initiativesList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveInitiative': async ({ id, data }, ctx) => saveInitiative(ctx.conn.sqlite, ctx.officeId, id, data),

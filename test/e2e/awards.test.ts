@@ -349,6 +349,14 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     const qdText = docxPlainText(fs.readFileSync((await qd.path())!));
     expect(qdText).toContain('Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2025');
     expect(qdText).toContain('1\tĐinh Văn Giáp\tPhòng số 1 (Trung tâm Dịch vụ)');
+    // and its certificate, a page for each person on it
+    await expect.poll(() => page.getByTestId('decision-certificates').textContent()).toBe('In giấy chứng nhận (Word)');
+    const [gcn] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decision-certificates').click()]);
+    expect(gcn.suggestedFilename()).toBe('giay-khen-20-QD-SNV.docx');
+    const gcnText = docxPlainText(fs.readFileSync((await gcn.path())!));
+    expect(gcnText).toContain('Đinh Văn Giáp');
+    expect(gcnText).toContain('Phòng số 1, Trung tâm Dịch vụ');
+    expect(gcnText).toContain('LAO ĐỘNG TIÊN TIẾN');
     await page.close();
   });
 });

@@ -2,15 +2,15 @@
 // by services/documents): the authority, the legal bases in force on its date, "QUYẾT ĐỊNH:",
 // Điều 1 (the title recognised or the form given, to whom), Điều 2 (the reward), Điều 3 (who
 // carries it out), Nơi nhận, the signer, and the list of recipients as its appendix.
-import { AWARD_CATALOG, isAwardCode } from '../../../shared/awards';
+import { AWARD_CATALOG, isAwardCode, recordedFormName } from '../../../shared/awards';
 import type { AwardDecision } from '../../../shared/contract/records';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
 import { fileSlug } from '../../../shared/dossiers/documents';
 import { legalBasesOn } from '../../../shared/dossiers/templates';
-import { compareVi, compareViPersonName, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
+import { compareVi, compareViPersonName, foldVi, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
 import type BetterSqlite3 from 'better-sqlite3';
-import { getStaffLite, unitsLite } from '../../../db/repositories/records';
+import { getStaffLite, unitsLite, type UnitLite } from '../../../db/repositories/records';
 import { officeNameOf } from '../../../db/repositories/exchange';
 import { officeUnitLabels, parentPath } from '../../../shared/units/tree';
 import { renderDocx } from '../documents/docx';
@@ -21,12 +21,40 @@ const caps = (s: string) => s.toLocaleUpperCase('vi');
 const num = (n: number) => n.toLocaleString('vi-VN');
 const para = (runs: Run[], extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', runs, ...extra });
 
-/** The form as the decision names it: a catalogue form in full, any other as recorded. */
-function formName(d: AwardDecision): string {
-  return d.awardCode && isAwardCode(d.awardCode) ? AWARD_CATALOG[d.awardCode].name : d.otherForm || d.formLabel;
+/** The form as the decision names it: a catalogue form in full for its issuer's level ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"), any other as recorded. */
+export function formName(d: AwardDecision): string {
+  return recordedFormName(d.awardCode, d.otherForm, d.issuer) || d.formLabel;
 }
 
-function isTitle(d: AwardDecision): boolean {
+/** Who a decision is issued by, as its documents name them. */
+export interface DecisionAuthority {
+  /** the agency the decision is issued in the name of */
+  agency: string;
+  /** the agency above it on the heading ('' when not known) */
+  parentAgency: string;
+  /** the head who signs ("Giám đốc", "Chủ tịch") */
+  headTitle: string;
+  /** who signs when the decision records no signer ('' when not known) */
+  defaultSigner: string;
+  /** the office's own decision, or a superior's the office drafts (a Sở drafting the Chủ tịch UBND tỉnh's) */
+  own: boolean;
+}
+
+/**
+ * The office itself when the decision records no issuer or names the office; else the issuer it
+ * records, "UBND" written out, headed by its Chủ tịch (Ủy ban nhân dân) or Bộ trưởng (Bộ …).
+ */
+export function decisionAuthority(d: Pick<AwardDecision, 'issuer'>, office: DecisionDocOffice): DecisionAuthority {
+  const issuer = d.issuer.trim().replace(/\s+/g, ' ');
+  if (!issuer || foldVi(issuer) === foldVi(office.name))
+    return { agency: office.name, parentAgency: office.parentAgency, headTitle: office.headTitle.trim() || 'Thủ trưởng cơ quan', defaultSigner: office.headName, own: true };
+  const agency = issuer.replace(/^UBND(?=\s)/i, 'Ủy ban nhân dân');
+  const folded = foldVi(agency);
+  const headTitle = folded.startsWith('uy ban nhan dan') ? 'Chủ tịch' : folded.startsWith('bo ') ? 'Bộ trưởng' : 'Thủ trưởng';
+  return { agency, parentAgency: '', headTitle, defaultSigner: '', own: false };
+}
+
+export function isTitle(d: AwardDecision): boolean {
   return !!d.awardCode && isAwardCode(d.awardCode) && AWARD_CATALOG[d.awardCode].kind === 'title';
 }
 
@@ -42,22 +70,38 @@ function whom(d: AwardDecision): string {
   return [persons && `${num(persons)} cá nhân`, units && `${num(units)} tập thể`].filter(Boolean).join(' và ') || '… cá nhân, tập thể';
 }
 
-function achievement(d: AwardDecision): string {
+/** "đã có thành tích xuất sắc …": what a form was given for. */
+export function achievement(d: AwardDecision): string {
   if (d.basis === 'chuyen_de') return `đã có thành tích xuất sắc trong phong trào thi đua${d.campaignName ? ` “${d.campaignName}”` : ' chuyên đề'}`;
   if (d.basis === 'dot_xuat') return 'đã có thành tích xuất sắc đột xuất';
   return `đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${d.year}`;
 }
 
+/** The list's order: people by unit and name, then collectives by name. */
+export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipients'] {
+  return [...d.recipients].sort(
+    (a, b) =>
+      Number(a.kind !== 'person') - Number(b.kind !== 'person') ||
+      compareVi(a.unitName, b.unitName) ||
+      (a.kind === 'person' ? compareViPersonName(a.name, b.name) : compareVi(a.name, b.name)),
+  );
+}
+
 export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffice, today: string): OfficialDocument {
-  const head = office.headTitle.trim() || 'Thủ trưởng cơ quan';
-  const authority = `${caps(head)} ${caps(office.name)}`;
+  const by = decisionAuthority(d, office);
+  const authority = `${caps(by.headTitle)} ${caps(by.agency)}`;
   const date = d.decisionDate ?? today;
-  const numberLine = d.number.trim() ? `Số: ${d.number.trim()}` : formatDocNumber(null, 'QĐ', office.abbreviation);
+  const numberLine = d.number.trim() ? `Số: ${d.number.trim()}` : formatDocNumber(null, 'QĐ', by.own ? office.abbreviation : by.headTitle === 'Chủ tịch' ? 'UBND' : '');
   const cash = d.recipients.some((r) => r.cashAmount) || !!d.cashAmount;
   const article = (n: number, text: string) => para([{ text: `Điều ${n}. `, bold: true }, { text }]);
   const body: Block[] = [
     para([{ text: authority, bold: true }], { align: 'center', noIndent: true }),
-    ...[...legalBasesOn(date).lines, `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${office.name};`, `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.`].map((line) =>
+    ...[
+      ...legalBasesOn(date).lines,
+      `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${by.agency};`,
+      // a superior's decision follows the proposal of the office that drafts it
+      by.own ? `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.` : `Theo đề nghị của ${office.headTitle.trim() || 'Thủ trưởng'} ${office.name}.`,
+    ].map((line) =>
       para([{ text: line, italic: true }]),
     ),
     para([{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', noIndent: true }),
@@ -73,25 +117,23 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
         ? `Tiền thưởng kèm theo${d.cashAmount ? `: ${num(d.cashAmount)} đồng` : ''} (mức cụ thể theo danh sách kèm theo), chi từ Quỹ thi đua, khen thưởng theo quy định hiện hành.`
         : 'Tiền thưởng kèm theo thực hiện theo quy định hiện hành, chi từ Quỹ thi đua, khen thưởng.',
     ),
-    article(3, `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`),
+    article(
+      3,
+      by.own
+        ? 'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.'
+        : `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${by.agency}, ${office.headTitle.trim() || 'Thủ trưởng'} ${office.name}, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+    ),
   ];
 
-  // people by unit and name, then collectives by name
-  const sorted = [...d.recipients].sort(
-    (a, b) =>
-      Number(a.kind !== 'person') - Number(b.kind !== 'person') ||
-      compareVi(a.unitName, b.unitName) ||
-      (a.kind === 'person' ? compareViPersonName(a.name, b.name) : compareVi(a.name, b.name)),
-  );
-  const rows: DocTableRow[] = sorted.map((r, i) => ({
+  const rows: DocTableRow[] = recipientsInListOrder(d).map((r, i) => ({
     cells: [[{ text: String(i + 1) }], [{ text: r.name }], [{ text: r.kind === 'person' ? r.unitName : r.unitName ? `Tập thể thuộc ${r.unitName}` : 'Tập thể' }], ...(cash ? [[{ text: r.cashAmount ? num(r.cashAmount) : '' }]] : [])],
   }));
   const numberText = d.number.trim() || '……';
   const dated = d.decisionDate ? ` ngày ${formatDateVi(d.decisionDate)}` : ' ngày …';
   return {
     header: {
-      parentAgency: office.parentAgency ? caps(office.parentAgency) : undefined,
-      agency: caps(office.name),
+      parentAgency: by.parentAgency ? caps(by.parentAgency) : undefined,
+      agency: caps(by.agency),
       numberLine,
       place: office.placeName,
       date: d.decisionDate ? isoToPartialDate(d.decisionDate) : { year: d.year },
@@ -102,14 +144,14 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
     preamble: [],
     body,
     closing: [],
-    recipients: ['Như Điều 3', `Lưu: VT, ${office.abbreviation || 'TĐKT'}.`],
-    signer: { prefix: '', position: caps(head), name: d.signer.trim() || office.headName },
+    recipients: ['Như Điều 3', by.own ? `Lưu: VT, ${office.abbreviation || 'TĐKT'}.` : 'Lưu: VT.'],
+    signer: { prefix: '', position: caps(by.headTitle), name: d.signer.trim() || by.defaultSigner },
     appendices: [
       {
         heading: 'DANH SÁCH',
         subtitle: [
           isTitle(d) ? `Cá nhân, tập thể được công nhận danh hiệu “${formName(d)}” năm ${d.year}` : `Cá nhân, tập thể được tặng ${formName(d)}`,
-          `(Kèm theo Quyết định số ${numberText}${dated} của ${head} ${office.name})`,
+          `(Kèm theo Quyết định số ${numberText}${dated} của ${by.headTitle} ${by.agency})`,
         ],
         blocks: [
           {
@@ -131,22 +173,40 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
 }
 
 /**
- * The recipients' units as a signed list names them: a person's unit with its parents where
- * another unit has its name ("Phòng số 1 (Trung tâm Dịch vụ)") — while the person is still in
- * the unit the decision recorded — and a collective's parents ("Trung tâm Dịch vụ").
+ * The recipients with their units named anew from the units as they are: `person` names a
+ * person's unit — while the person is still in the unit the decision recorded (a snapshot
+ * otherwise stays) — and `collective` the units above a collective.
  */
-export function withUnitLabels(sqlite: BetterSqlite3.Database, d: AwardDecision): AwardDecision {
-  const units = unitsLite(sqlite);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const labels = officeUnitLabels(units, officeNameOf(sqlite));
+export function relabelRecipientUnits(
+  sqlite: BetterSqlite3.Database,
+  d: AwardDecision,
+  label: {
+    person: (unitId: string, byId: ReadonlyMap<string, UnitLite>) => string;
+    collective: (unitId: string, byId: ReadonlyMap<string, UnitLite>) => string;
+  },
+): AwardDecision {
+  const byId = new Map(unitsLite(sqlite).map((u) => [u.id, u]));
   return {
     ...d,
     recipients: d.recipients.map((r) => {
-      if (r.kind !== 'person') return { ...r, unitName: r.unitId ? parentPath(byId, r.unitId) : '' };
+      if (r.kind !== 'person') return { ...r, unitName: r.unitId ? label.collective(r.unitId, byId) : '' };
       const unitId = r.staffId ? getStaffLite(sqlite, r.staffId)?.unitId : null;
-      return unitId && byId.get(unitId)?.name === r.unitName ? { ...r, unitName: labels.get(unitId) ?? r.unitName } : r;
+      return unitId && byId.get(unitId)?.name === r.unitName ? { ...r, unitName: label.person(unitId, byId) } : r;
     }),
   };
+}
+
+/**
+ * The recipients' units as a signed list names them: a person's unit with its parents where
+ * another unit has its name ("Phòng số 1 (Trung tâm Dịch vụ)"), and a collective's parents
+ * ("Trung tâm Dịch vụ").
+ */
+export function withUnitLabels(sqlite: BetterSqlite3.Database, d: AwardDecision): AwardDecision {
+  const labels = officeUnitLabels(unitsLite(sqlite), officeNameOf(sqlite));
+  return relabelRecipientUnits(sqlite, d, {
+    person: (unitId, byId) => labels.get(unitId) ?? byId.get(unitId)!.name,
+    collective: (unitId, byId) => parentPath(byId, unitId),
+  });
 }
 
 export function renderDecisionDocx(d: AwardDecision, office: DecisionDocOffice, today: string): Promise<Uint8Array> {

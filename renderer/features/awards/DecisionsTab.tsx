@@ -18,7 +18,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
+import { AUTHORITY_LABELS, AWARD_BASES, AWARD_CATALOG, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
@@ -199,6 +199,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
   const [recipients, setRecipients] = useState<RecipientDraft[]>(initial?.recipients.map((r) => ({ ...r })) ?? []);
   const [pickPerson, setPickPerson] = useState<string | null>(null);
   const drafting = useAction();
+  const printing = useAction();
   const [pickUnit, setPickUnit] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
@@ -254,7 +255,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
 
   return (
     <Stack gap="sm">
-      <FormError error={error ?? drafting.error} />
+      <FormError error={error ?? drafting.error ?? printing.error} />
       {initial?.source === 'grid' && (
         <Text size="sm" c="dimmed">
           {D.gridNote}
@@ -328,16 +329,28 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
       </Paper>
       <Group justify="flex-end">
         {initial && (
-          <Button
-            variant="default"
-            mr="auto"
-            title={D.documentTitle}
-            loading={drafting.busy}
-            onClick={() => void drafting.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))}
-            data-testid="decision-document"
-          >
-            {D.document}
-          </Button>
+          <Group gap="sm" mr="auto">
+            <Button
+              variant="default"
+              title={D.documentTitle}
+              loading={drafting.busy}
+              onClick={() => void drafting.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))}
+              data-testid="decision-document"
+            >
+              {D.document}
+            </Button>
+            {initial.recipients.length > 0 && (
+              <Button
+                variant="default"
+                title={D.certificatesTitle}
+                loading={printing.busy}
+                onClick={() => void printing.run(async () => saveFile(await call('records.certificates', { id: initial.id })))}
+                data-testid="decision-certificates"
+              >
+                {D.certificates(!!initial.awardCode && AWARD_CATALOG[initial.awardCode].kind === 'title')}
+              </Button>
+            )}
+          </Group>
         )}
         <Button variant="default" onClick={onCancel}>
           {T.cancel}

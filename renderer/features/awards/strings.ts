@@ -96,6 +96,9 @@ export const T = {
   decisions: {
     add: 'Thêm quyết định',
     document: 'Soạn quyết định (Word)',
+    certificates: (title: boolean) => (title ? 'In giấy chứng nhận (Word)' : 'In giấy khen (Word)'),
+    certificatesTitle:
+      'Mỗi người, tập thể có tên trong quyết định đã lưu một trang A4 ngang: thẩm quyền, họ tên (Ông/Bà theo giới tính), chức vụ, đơn vị, thành tích hoặc danh hiệu, số và ngày quyết định, người ký — để in, ký và đóng dấu',
     documentTitle: 'Dự thảo QUYẾT ĐỊNH theo Nghị định 30/2020/NĐ-CP từ quyết định đã lưu (căn cứ, các điều, nơi nhận, người ký) kèm danh sách người, tập thể được khen — để trình ký',
     empty: 'Chưa có quyết định khen thưởng nào.',
     count: (c: number) => `${n(c)} quyết định`,

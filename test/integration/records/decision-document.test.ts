@@ -107,6 +107,28 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect(await rows(p.id)).toEqual(['1\tPhạm Văn Dũng\tTổ 1 (Trung tâm Dịch vụ)']);
   });
 
+  it('a superior\'s decision the office drafts: in the issuer\'s name, the form for its level, on the office\'s proposal', async () => {
+    const { core, an } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: { number: '', year: 2025, decisionDate: '10/12/2025', issuer: 'UBND tỉnh Lào Cai', awardCode: 'BK_TINH', recipients: [{ kind: 'person', staffId: an }] } as never,
+    });
+    const text = textOf(await core.invoke('records.decisionDocument', { id: d.id }));
+    const lines = text.split('\n');
+    expect(text).toContain('ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(text).not.toContain(OFFICE.name.toLocaleUpperCase('vi'));
+    expect(text).toMatch(/Số: +\/QĐ-UBND/);
+    expect(text).toContain('Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
+    const at = lines.indexOf('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(at).toBeGreaterThan(0);
+    expect(lines).toContain('Căn cứ chức năng, nhiệm vụ, quyền hạn của Ủy ban nhân dân tỉnh Lào Cai;');
+    expect(lines).toContain(`Theo đề nghị của Giám đốc ${OFFICE.name}.`);
+    expect(text).toContain(`Chánh Văn phòng Ủy ban nhân dân tỉnh Lào Cai, Giám đốc ${OFFICE.name}, Thủ trưởng các cơ quan, đơn vị có liên quan`);
+    expect(text).toContain('(Kèm theo Quyết định số …… ngày 10/12/2025 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)');
+    // the office's head does not sign a superior's decision
+    expect(text).not.toContain(OFFICE.headName);
+    expect(text).toContain('Lưu: VT.');
+  });
+
   it('refuses an unknown decision in Vietnamese', async () => {
     const { core } = await office();
     const r = await core.call('records.decisionDocument', { id: 'khong-co' });
