@@ -14,6 +14,7 @@ import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
 import { certificatesFileName, renderCertificatesDocx, withCertificateUnits } from '../services/records/certificates';
+import { paymentAmounts, paymentListFileName, paymentListWorkbook } from '../services/records/payment-list';
 import { DOCX_MIME } from '../services/documents/docx';
 import { initiativesFileName, initiativesWorkbook, registrationsFileName, registrationsWorkbook, type RecordListSheetInput } from '../services/records/record-lists-export';
 import { NO_OFFICE } from '../services/xlsx/report';
@@ -88,6 +89,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.deleteDecision'
   | 'records.decisionDocument'
   | 'records.certificates'
+  | 'records.paymentList'
   | 'records.listInitiatives'
   | 'records.saveInitiative'
   | 'records.deleteInitiative'
@@ -131,6 +133,16 @@ export const recordsHandlers: HandlerMap<
     const people = staffGenderPosition(ctx.conn.sqlite, d.recipients.flatMap((r) => (r.staffId ? [r.staffId] : [])));
     const bytes = await renderCertificatesDocx(d, people, toOffice(office));
     return { fileName: certificatesFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
+  'records.paymentList': async ({ id }, ctx) => {
+    const office = await requireOffice(ctx);
+    const d = withUnitLabels(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
+    if (d.recipients.length === 0)
+      throw new AppError('INVALID_INPUT', 'Quyết định chưa có cá nhân, tập thể nào được khen. Thêm người được khen vào quyết định, lưu lại rồi lập danh sách chi thưởng.');
+    if (paymentAmounts(d).every((p) => p.amount === null))
+      throw new AppError('INVALID_INPUT', 'Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người” hoặc tiền thưởng của từng người được khen, lưu lại rồi lập danh sách chi thưởng.');
+    const bytes = await paymentListWorkbook(d, toOffice(office), ctx.today());
+    return { fileName: paymentListFileName(d), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
   'records.listInitiatives': async (input, ctx) => initiativesList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveInitiative': async ({ id, data }, ctx) => saveInitiative(ctx.conn.sqlite, ctx.officeId, id, data),

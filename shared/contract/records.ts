@@ -886,6 +886,8 @@ export const recordsProcedures = {
   'records.decisionDocument': { input: z.object({ id: id() }), output: fileOut },
   /** the decision's certificates (Giấy khen, giấy chứng nhận), a page per recipient (DOCX) */
   'records.certificates': { input: z.object({ id: id() }), output: fileOut },
+  /** the list the accountant pays the decision's cash awards from, with a column to sign (XLSX) */
+  'records.paymentList': { input: z.object({ id: id() }), output: fileOut },
   'records.listInitiatives': { input: recordListFilter.optional(), output: z.array(initiativeOut) },
   'records.saveInitiative': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: initiativeInput }), output: initiativeOut },
   'records.deleteInitiative': { input: z.object({ id: id() }), output: deleted },

@@ -184,3 +184,57 @@ export function formatDocNumber(num: number | null | undefined, typeCode: string
   if (num == null) return `Số:        /${code}`;
   return `Số: ${pad2(num)}/${code}`;
 }
+
+const DIGIT_WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+const GROUP_WORDS = ['', ' nghìn', ' triệu', ' tỷ'];
+
+/** A group of three digits as read after a higher group ("không trăm lẻ năm") or first ("năm"). */
+function readTriple(n: number, full: boolean): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor(n / 10) % 10;
+  const u = n % 10;
+  const out: string[] = [];
+  if (full || h > 0) out.push(`${DIGIT_WORDS[h]} trăm`);
+  if (t === 0) {
+    if (u > 0 && out.length) out.push('lẻ');
+  } else if (t === 1) out.push('mười');
+  else out.push(`${DIGIT_WORDS[t]} mươi`);
+  if (u > 0) {
+    // "hai mươi mốt", "mười lăm", "hai mươi lăm"; "mười một", "lẻ năm"
+    if (u === 1 && t > 1) out.push('mốt');
+    else if (u === 5 && t > 0) out.push('lăm');
+    else out.push(DIGIT_WORDS[u]!);
+  }
+  return out.join(' ');
+}
+
+/**
+ * A sum of money in words as accounting documents write it (Bằng chữ): "Hai triệu ba trăm bốn
+ * mươi nghìn đồng", "Một triệu không trăm lẻ năm đồng"; beyond a thousand billion the groups go
+ * on as "nghìn tỷ". Whole đồng, not negative.
+ */
+export function amountInWords(amount: number): string {
+  const n = Math.round(Math.abs(amount));
+  if (n === 0) return 'Không đồng';
+  // groups of three digits, lowest first; the tỷ group carries everything above it
+  const parts: string[] = [];
+  const billions = Math.floor(n / 1e9);
+  let rest = n % 1e9;
+  const groups: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    groups.push(rest % 1000);
+    rest = Math.floor(rest / 1000);
+  }
+  const highest = billions > 0 ? 3 : groups[2] ? 2 : groups[1] ? 1 : 0;
+  if (billions > 0) {
+    const above = amountInWords(billions).replace(/ đồng$/, '');
+    parts.push(`${above.charAt(0).toLocaleLowerCase('vi')}${above.slice(1)} tỷ`);
+  }
+  for (let g = Math.min(highest, 2); g >= 0; g--) {
+    const v = groups[g]!;
+    if (v === 0) continue;
+    parts.push(`${readTriple(v, g < highest)}${GROUP_WORDS[g]}`);
+  }
+  const text = parts.join(' ');
+  return `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)} đồng`;
+}

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
+import { readBook, sheetRows } from '../support/xlsx';
 import { PEOPLE, UNITS } from '../fixtures/records/office-history';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 
@@ -337,26 +338,40 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     ]);
 
     // a recorded decision drafted as the QUYẾT ĐỊNH to sign, its list attached
-    await api('records.saveDecision', { data: { number: '20/QĐ-SNV', year: 2025, decisionDate: '22/12/2025', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: giap }] } });
+    await api('records.saveDecision', { data: { number: '20/QĐ-SNV', year: 2025, decisionDate: '22/12/2025', awardCode: 'LDTT', cashAmount: 702000, recipients: [{ kind: 'person', staffId: giap }] } });
     await page.getByTestId('awards-tab-decisions').click();
     await page.getByTestId('decision-year').click();
     await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
     await page.getByTestId('decision-search').fill('20/qd-snv');
     const decisionRow = page.locator('[data-testid="decision-row"]').filter({ hasText: '20/QĐ-SNV' });
     await decisionRow.getByRole('button', { name: 'Sửa', exact: true }).click();
-    const [qd] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decision-document').click()]);
+    // the decision's papers are in one menu
+    const paper = async (testId: string) => {
+      await page.getByTestId('decision-papers').click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      return file;
+    };
+    const qd = await paper('decision-document');
     expect(qd.suggestedFilename()).toBe('quyet-dinh-20-QD-SNV.docx');
     const qdText = docxPlainText(fs.readFileSync((await qd.path())!));
     expect(qdText).toContain('Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2025');
     expect(qdText).toContain('1\tĐinh Văn Giáp\tPhòng số 1 (Trung tâm Dịch vụ)');
     // and its certificate, a page for each person on it
+    await page.getByTestId('decision-papers').click();
     await expect.poll(() => page.getByTestId('decision-certificates').textContent()).toBe('In giấy chứng nhận (Word)');
-    const [gcn] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decision-certificates').click()]);
+    await page.keyboard.press('Escape');
+    const gcn = await paper('decision-certificates');
     expect(gcn.suggestedFilename()).toBe('giay-khen-20-QD-SNV.docx');
     const gcnText = docxPlainText(fs.readFileSync((await gcn.path())!));
     expect(gcnText).toContain('Đinh Văn Giáp');
     expect(gcnText).toContain('Phòng số 1, Trung tâm Dịch vụ');
     expect(gcnText).toContain('LAO ĐỘNG TIÊN TIẾN');
+    // and the list the accountant pays from
+    const pay = await paper('decision-payments');
+    expect(pay.suggestedFilename()).toBe('chi-thuong-20-QD-SNV.xlsx');
+    const payRows = sheetRows((await readBook({ base64: fs.readFileSync((await pay.path())!).toString('base64') })).worksheets[0]!);
+    expect(payRows).toContainEqual([1, 'Đinh Văn Giáp', 'Phòng số 1 (Trung tâm Dịch vụ)', 702000]);
+    expect(payRows.flat()).toContain('Số tiền bằng chữ: Bảy trăm lẻ hai nghìn đồng.');
     await page.close();
   });
 });

@@ -105,15 +105,18 @@ export function officeHeading(ws: ExcelJS.Worksheet, office: SheetOffice, to: nu
 /**
  * From row `row`: the place and date over the right-hand columns, then who drew the table up
  * (columns 1–2) and the head who signs (the right-hand columns), with the head's name under
- * the space for the signature.
+ * the space for the signature. `middle`: a third signer between them (the chief accountant of a
+ * payment list), the head then over the last two columns.
  */
-export function signatures(ws: ExcelJS.Worksheet, row: number, office: SheetOffice, today: string, ncol: number): void {
+export function signatures(ws: ExcelJS.Worksheet, row: number, office: SheetOffice, today: string, ncol: number, middle?: string): void {
   let r = row;
-  const sign = Math.max(3, ncol - 4);
-  sheetLine(ws, r++, formatPlaceDate(office.placeName || '……', isoToPartialDate(today)), { italic: true }, 'center', sign, ncol);
+  const sign = middle ? ncol - 1 : Math.max(3, ncol - 4);
+  sheetLine(ws, r++, formatPlaceDate(office.placeName || '……', isoToPartialDate(today)), { italic: true }, 'center', middle ? sign - 1 : sign, ncol);
   sheetLine(ws, r, 'NGƯỜI LẬP BIỂU', { bold: true }, 'center', 1, 2);
+  if (middle) sheetLine(ws, r, middle, { bold: true }, 'center', 3, sign - 1);
   sheetLine(ws, r++, (office.headTitle || 'Thủ trưởng cơ quan').toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
   sheetLine(ws, r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 1, 2);
+  if (middle) sheetLine(ws, r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 3, sign - 1);
   sheetLine(ws, r++, '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true }, 'center', sign, ncol);
   if (office.headName) sheetLine(ws, r + 4, office.headName, { bold: true }, 'center', sign, ncol);
 }

@@ -6,6 +6,7 @@ import {
   Badge,
   Button,
   Group,
+  Menu,
   Modal,
   NumberInput,
   Paper,
@@ -198,8 +199,9 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
   });
   const [recipients, setRecipients] = useState<RecipientDraft[]>(initial?.recipients.map((r) => ({ ...r })) ?? []);
   const [pickPerson, setPickPerson] = useState<string | null>(null);
-  const drafting = useAction();
-  const printing = useAction();
+  const papers = useAction();
+  // the payment list needs an amount recorded (saved) for someone on the decision
+  const hasCash = !!initial && initial.recipients.length > 0 && (initial.cashAmount !== null || initial.recipients.some((r) => r.cashAmount !== null));
   const [pickUnit, setPickUnit] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
@@ -255,7 +257,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
 
   return (
     <Stack gap="sm">
-      <FormError error={error ?? drafting.error ?? printing.error} />
+      <FormError error={error ?? papers.error} />
       {initial?.source === 'grid' && (
         <Text size="sm" c="dimmed">
           {D.gridNote}
@@ -329,28 +331,39 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
       </Paper>
       <Group justify="flex-end">
         {initial && (
-          <Group gap="sm" mr="auto">
-            <Button
-              variant="default"
-              title={D.documentTitle}
-              loading={drafting.busy}
-              onClick={() => void drafting.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))}
-              data-testid="decision-document"
-            >
-              {D.document}
-            </Button>
-            {initial.recipients.length > 0 && (
-              <Button
-                variant="default"
+          <Menu position="top-start" withinPortal shadow="md">
+            <Menu.Target>
+              <Button variant="default" mr="auto" loading={papers.busy} rightSection="▾" data-testid="decision-papers">
+                {D.papers}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item title={D.documentTitle} onClick={() => void papers.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))} data-testid="decision-document">
+                {D.document}
+              </Menu.Item>
+              <Menu.Item
                 title={D.certificatesTitle}
-                loading={printing.busy}
-                onClick={() => void printing.run(async () => saveFile(await call('records.certificates', { id: initial.id })))}
+                disabled={initial.recipients.length === 0}
+                onClick={() => void papers.run(async () => saveFile(await call('records.certificates', { id: initial.id })))}
                 data-testid="decision-certificates"
               >
                 {D.certificates(!!initial.awardCode && AWARD_CATALOG[initial.awardCode].kind === 'title')}
-              </Button>
-            )}
-          </Group>
+              </Menu.Item>
+              <Menu.Item
+                title={hasCash ? D.paymentsTitle : D.paymentsNoCash}
+                disabled={!hasCash}
+                onClick={() => void papers.run(async () => saveFile(await call('records.paymentList', { id: initial.id })))}
+                data-testid="decision-payments"
+              >
+                {D.payments}
+                {!hasCash && (
+                  <Text size="xs" c="dimmed" maw={320}>
+                    {D.paymentsNoCash}
+                  </Text>
+                )}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         )}
         <Button variant="default" onClick={onCancel}>
           {T.cancel}

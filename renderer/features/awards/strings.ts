@@ -95,7 +95,11 @@ export const T = {
 
   decisions: {
     add: 'Thêm quyết định',
+    papers: 'Văn bản, in ấn',
     document: 'Soạn quyết định (Word)',
+    payments: 'Danh sách chi tiền thưởng (Excel)',
+    paymentsTitle: 'Danh sách để kế toán chi tiền thưởng theo quyết định đã lưu: số tiền từng người, cột ký nhận, tổng cộng và số tiền bằng chữ, chữ ký người lập biểu, kế toán trưởng, thủ trưởng',
+    paymentsNoCash: 'Quyết định đã lưu chưa ghi tiền thưởng: nhập “Tiền thưởng mỗi người” hoặc tiền thưởng từng người rồi lưu',
     certificates: (title: boolean) => (title ? 'In giấy chứng nhận (Word)' : 'In giấy khen (Word)'),
     certificatesTitle:
       'Mỗi người, tập thể có tên trong quyết định đã lưu một trang A4 ngang: thẩm quyền, họ tên (Ông/Bà theo giới tính), chức vụ, đơn vị, thành tích hoặc danh hiệu, số và ngày quyết định, người ký — để in, ký và đóng dấu',

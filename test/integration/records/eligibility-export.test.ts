@@ -12,6 +12,7 @@ import type { Core } from '../../../electron/core/core';
 import { cliOn } from '../../support/cli';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
 import { tempDir } from '../../support/tmp';
+import { readBook } from '../../support/xlsx';
 import { b64, historyOffice } from './helpers';
 
 const YEAR = 2024;
@@ -36,11 +37,6 @@ async function importedOffice() {
   return office;
 }
 
-async function readBook(file: { base64: string }) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-  return wb;
-}
 
 /** Text of a cell ('' when empty or merged into another). */
 function text(ws: ExcelJS.Worksheet, r: number, c: number): string {

@@ -4,11 +4,12 @@
 // records.stats itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { cliOn } from '../../support/cli';
 import { testCore } from '../../support/core';
+import { readBook } from '../../support/xlsx';
 import { tempDir } from '../../support/tmp';
 
 const cores: Core[] = [];
@@ -42,11 +43,6 @@ async function office() {
   return { core, vp, ncc };
 }
 
-async function readBook(file: { base64: string }) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-  return wb;
-}
 
 /** The sheet's rows as arrays of text ('' for an empty cell or one merged into another), from the first column. */
 function rowsOf(ws: ExcelJS.Worksheet, from: number, to: number, width: number): string[][] {

@@ -5,6 +5,7 @@ import { testCore, OFFICE } from '../../support/core';
 import { docxPlainText } from '../../../electron/services/documents/docx-text';
 import { all, attr, openDocx } from '../../support/docx-xml';
 import { importReferencePlan } from './helpers';
+import { readBook, sheetRows } from '../../support/xlsx';
 
 async function setup() {
   const core = await testCore({ today: '2022-05-10' });
@@ -18,28 +19,7 @@ async function setup() {
   return { core, plan, rows, a: a!, b: b!, c: c! };
 }
 
-async function workbook(core: Awaited<ReturnType<typeof testCore>>, period: 'Y' | 'H1' | 'Q2'): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from((await core.invoke('tasks.report', { year: 2022, period, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer);
-  return wb;
-}
-
-/** Each row's values (merged cells once), empty rows as []. */
-function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
-  const out: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const vals: unknown[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = row.getCell(c);
-      if (cell.isMerged && cell.master !== cell) continue;
-      vals.push(cell.value ?? '');
-    }
-    while (vals.length && vals[vals.length - 1] === '') vals.pop();
-    out.push(vals);
-  }
-  return out;
-}
+const workbook = async (core: Awaited<ReturnType<typeof testCore>>, period: 'Y' | 'H1' | 'Q2') => readBook(await core.invoke('tasks.report', { year: 2022, period, format: 'xlsx' }));
 
 describe('task reports', () => {
   it('Q1 DOCX: BÁO CÁO with header, title, summary counts, the task table with latest notes, signer', async () => {

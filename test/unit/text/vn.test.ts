@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  amountInWords,
   compareViPersonName,
   foldQuery,
   matchesQuery,
@@ -105,5 +106,29 @@ describe('stored instants shown in local time', () => {
     expect(formatDateTimeVi('chưa rõ')).toBe('chưa rõ');
     expect(localInstantVi('chưa rõ')).toBeNull();
     expect(formatInstantDateVi(null)).toBe('');
+  });
+});
+
+describe('amounts in words (Bằng chữ)', () => {
+  it.each([
+    [0, 'Không đồng'],
+    [5, 'Năm đồng'],
+    [10, 'Mười đồng'],
+    [15, 'Mười lăm đồng'],
+    [21, 'Hai mươi mốt đồng'],
+    [25, 'Hai mươi lăm đồng'],
+    [105, 'Một trăm lẻ năm đồng'],
+    [110, 'Một trăm mười đồng'],
+    [1005, 'Một nghìn không trăm lẻ năm đồng'],
+    [1015, 'Một nghìn không trăm mười lăm đồng'],
+    [702000, 'Bảy trăm lẻ hai nghìn đồng'],
+    [2340000, 'Hai triệu ba trăm bốn mươi nghìn đồng'],
+    [7020000, 'Bảy triệu không trăm hai mươi nghìn đồng'],
+    [1000005, 'Một triệu không trăm lẻ năm đồng'],
+    [1000000000, 'Một tỷ đồng'],
+    [1002003004, 'Một tỷ không trăm lẻ hai triệu không trăm lẻ ba nghìn không trăm lẻ bốn đồng'],
+    [1200000000000, 'Một nghìn hai trăm tỷ đồng'],
+  ])('%d → %s', (n, words) => {
+    expect(amountInWords(n)).toBe(words);
   });
 });

@@ -1,0 +1,85 @@
+// The list the accountant pays a decision's cash awards from (records.paymentList), read back
+// from the workbook: the decision it goes with, the recipients in the decision's order with
+// their amounts (their own, else the decision's for each), the total as a formula and in words,
+// and three signatures.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { OFFICE, testCore } from '../../support/core';
+import { readBook, sheetRows } from '../../support/xlsx';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+const sheetOf = async (file: { base64: string }) => (await readBook(file)).worksheets[0]!;
+const rowsOf = sheetRows;
+
+async function office() {
+  const core = await testCore({ today: '2026-01-05' });
+  cores.push(core);
+  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
+  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
+  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
+  return { core, vp, ncc, an: await person('Nguyễn Văn An', vp), binh: await person('Trần Thị Bình', ncc) };
+}
+
+describe('payment list of a decision', () => {
+  it('amounts by recipient in the decision\'s order, the total as a formula and in words, three signatures', async () => {
+    const { core, an, binh, ncc } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: {
+        number: '15/QĐ-SLĐTBXH',
+        year: 2025,
+        decisionDate: '20/12/2025',
+        awardCode: 'GIAY_KHEN',
+        cashAmount: 702000,
+        recipients: [{ kind: 'unit', unitId: ncc, cashAmount: 1404000 }, { kind: 'person', staffId: an }, { kind: 'person', staffId: binh, cashAmount: 936000 }],
+      } as never,
+    });
+    const file = await core.invoke('records.paymentList', { id: d.id });
+    expect(file.fileName).toBe('chi-thuong-15-QD-SLDTBXH.xlsx');
+    const ws = await sheetOf(file);
+    const rows = rowsOf(ws);
+    expect(rows[1]).toEqual([OFFICE.name.toLocaleUpperCase('vi')]);
+    expect(rows[3]).toEqual(['DANH SÁCH CHI TIỀN THƯỞNG']);
+    expect(rows[4]).toEqual([`(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 20/12/2025 của Giám đốc ${OFFICE.name} về việc tặng Giấy khen)`]);
+    expect(rows.slice(6, 10)).toEqual([
+      ['STT', 'Họ và tên / Tên tập thể', 'Đơn vị', 'Số tiền (đồng)', 'Ký nhận', 'Ghi chú'],
+      // people by unit ("Phòng Người có công" first), then collectives
+      [1, 'Trần Thị Bình', 'Phòng Người có công', 936000],
+      [2, 'Nguyễn Văn An', 'Văn phòng Sở', 702000],
+      [3, 'Tập thể Phòng Người có công', '', 1404000],
+    ]);
+    const total = ws.getRow(11);
+    expect(total.getCell(2).value).toBe('Tổng cộng');
+    expect(total.getCell(4).value).toEqual({ formula: 'SUM(D8:D10)', result: 3042000 });
+    expect(ws.getRow(8).getCell(4).numFmt).toBe('#,##0');
+    const flat = rows.flat();
+    expect(flat).toContain('Số tiền bằng chữ: Ba triệu không trăm bốn mươi hai nghìn đồng.');
+    expect(flat).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'KẾ TOÁN TRƯỞNG', 'GIÁM ĐỐC', OFFICE.headName, `${OFFICE.placeName}, ngày 05 tháng 01 năm 2026`]));
+    // the sheet prints on A4 with its header row on every page
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe('7:7');
+  });
+
+  it('says what to record when there is nothing to pay; someone without an amount is marked', async () => {
+    const { core, an, binh } = await office();
+    const none = await core.invoke('records.saveDecision', { data: { number: '1/QĐ', year: 2025, awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an }] } as never });
+    const r = await core.call('records.paymentList', { id: none.id });
+    expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người”') });
+    const empty = await core.invoke('records.saveDecision', { data: { number: '2/QĐ', year: 2025, awardCode: 'LDTT', recipients: [] } as never });
+    const e = await core.call('records.paymentList', { id: empty.id });
+    expect(!e.ok && e.error.message).toContain('chưa có cá nhân, tập thể nào được khen');
+
+    const part = await core.invoke('records.saveDecision', {
+      data: { number: '3/QĐ', year: 2025, awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an, cashAmount: 500000 }, { kind: 'person', staffId: binh }] } as never,
+    });
+    const rows = rowsOf(await sheetOf(await core.invoke('records.paymentList', { id: part.id })));
+    expect(rows.slice(7, 9)).toEqual([
+      [1, 'Trần Thị Bình', 'Phòng Người có công', '', '', 'Chưa ghi mức thưởng'],
+      [2, 'Nguyễn Văn An', 'Văn phòng Sở', 500000],
+    ]);
+    expect(rows.flat()).toContain('Số tiền bằng chữ: Năm trăm nghìn đồng.');
+  });
+});
