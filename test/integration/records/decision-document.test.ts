@@ -5,20 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { docxPlainText } from '../../../electron/services/documents/docx-text';
 import { OFFICE, testCore } from '../../support/core';
+import { decisionOffice } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => {
   while (cores.length) cores.pop()!.close();
 });
 
-async function office() {
-  const core = await testCore({ today: '2026-01-05' });
-  cores.push(core);
-  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
-  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
-  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
-  return { core, vp, ncc, an: await person('Nguyễn Văn An', vp), binh: await person('Trần Thị Bình', ncc), cuong: await person('Lê Văn Cường', vp) };
-}
+const office = () => decisionOffice(cores);
 
 const textOf = (file: { base64: string }) => docxPlainText(Buffer.from(file.base64, 'base64'));
 

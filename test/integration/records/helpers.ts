@@ -134,3 +134,16 @@ export function liveInTurns(core: Core, year: number, officeName: string) {
     },
   };
 }
+
+/**
+ * A fresh office for the decision papers: "Văn phòng Sở" with Nguyễn Văn An and Lê Văn Cường,
+ * "Phòng Người có công" with Trần Thị Bình; the core closed by `afterEach` through `cores`.
+ */
+export async function decisionOffice(cores: Core[]) {
+  const core = await testCore({ today: '2026-01-05' });
+  cores.push(core);
+  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
+  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
+  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
+  return { core, vp, ncc, an: await person('Nguyễn Văn An', vp), binh: await person('Trần Thị Bình', ncc), cuong: await person('Lê Văn Cường', vp) };
+}

@@ -4,7 +4,8 @@
 // and three signatures.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { OFFICE, testCore } from '../../support/core';
+import { OFFICE } from '../../support/core';
+import { decisionOffice } from './helpers';
 import { readBook, sheetRows } from '../../support/xlsx';
 
 const cores: Core[] = [];
@@ -15,14 +16,7 @@ afterEach(() => {
 const sheetOf = async (file: { base64: string }) => (await readBook(file)).worksheets[0]!;
 const rowsOf = sheetRows;
 
-async function office() {
-  const core = await testCore({ today: '2026-01-05' });
-  cores.push(core);
-  const vp = (await core.invoke('units.create', { name: 'Văn phòng Sở' })).id;
-  const ncc = (await core.invoke('units.create', { name: 'Phòng Người có công' })).id;
-  const person = async (fullName: string, unitId: string) => (await core.invoke('staff.create', { fullName, unitId })).id;
-  return { core, vp, ncc, an: await person('Nguyễn Văn An', vp), binh: await person('Trần Thị Bình', ncc) };
-}
+const office = () => decisionOffice(cores);
 
 describe('payment list of a decision', () => {
   it('amounts by recipient in the decision\'s order, the total as a formula and in words, three signatures', async () => {
