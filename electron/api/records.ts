@@ -1,5 +1,5 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
-import { closingYearOf } from '../../shared/awards';
+import { NO_UNIT_NAME, closingYearOf, statsByOffice } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
@@ -19,7 +19,8 @@ import { DOCX_MIME } from '../services/documents/docx';
 import { initiativesFileName, initiativesWorkbook, registrationsFileName, registrationsWorkbook, type RecordListSheetInput } from '../services/records/record-lists-export';
 import { NO_OFFICE } from '../services/xlsx/report';
 import { staffGenderPosition, unitsLite } from '../../db/repositories/records';
-import { unitPath } from '../../shared/units/tree';
+import { officeUnitLabels, unitPath } from '../../shared/units/tree';
+import { officeNameOf } from '../../db/repositories/exchange';
 import {
   applyRecordsPlan,
   awardStats,
@@ -163,13 +164,27 @@ export const recordsHandlers: HandlerMap<
   'records.statsExport': async (input, ctx) => {
     const office = await getOffice(ctx.db, ctx.officeId);
     const units = unitsLite(ctx.conn.sqlite);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const officeName = officeNameOf(ctx.conn.sqlite);
+    const nameOf = (officeId: string) => (officeId === ctx.officeId && office?.name) || officeName(officeId);
+    let rows = awardStats(ctx.conn.sqlite, input);
+    if (input.by === 'office') {
+      rows = statsByOffice(rows, (unitId) => {
+        const u = byId.get(unitId);
+        return u ? { id: u.officeId, name: nameOf(u.officeId) } : null;
+      }, NO_UNIT_NAME);
+    } else if (input.by === 'unit') {
+      // columns named as on screen: at the province each office's "Văn phòng" with the office's name
+      const labels = officeUnitLabels(units, nameOf);
+      rows = rows.map((r) => (r.unitId && labels.has(r.unitId) ? { ...r, unitName: labels.get(r.unitId)! } : r));
+    }
     const bytes = await statsWorkbook({
       office: office ? toOffice(office) : NO_OFFICE,
       yearFrom: input.yearFrom,
       yearTo: input.yearTo,
       scopeName: input.unitId ? unitPath(units, input.unitId) || null : null,
       by: input.by,
-      rows: awardStats(ctx.conn.sqlite, input),
+      rows,
       today: ctx.today(),
     });
     return { fileName: statsFileName(input.yearFrom, input.yearTo), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };

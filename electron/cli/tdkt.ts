@@ -241,7 +241,8 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         }
         case 'records stats': {
           if (!v.from) throw new UsageError('Thiếu --from NĂM: tdkt records stats --from 2021 --to 2025 --out THƯ_MỤC');
-          if (v.by !== undefined && v.by !== 'year' && v.by !== 'unit') throw new UsageError('--by phải là year (cột theo năm) hoặc unit (cột theo đơn vị).');
+          if (v.by !== undefined && v.by !== 'year' && v.by !== 'unit' && v.by !== 'office')
+            throw new UsageError('--by phải là year (cột theo năm), unit (cột theo đơn vị) hoặc office (cột theo cơ quan, ở cấp tỉnh).');
           if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
           const yearFrom = cliYear('from', v.from);
           const f = await call('records.statsExport', { yearFrom, yearTo: v.to ? cliYear('to', v.to) : yearFrom, unitId: v.unit ?? null, by: v.by ?? 'year' });

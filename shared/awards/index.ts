@@ -64,4 +64,4 @@ export {
   womenPriorityNote,
 } from './format';
 export * from './schemas';
-export { STATS_LEVELS, formsByLevel, statsFormName, statsLevelOf, type CountedForm, type LevelGroup, type StatsLevel } from './stats';
+export { NO_UNIT_NAME, STATS_LEVELS, formsByLevel, statsByOffice, statsFormName, statsLevelOf, type CountedForm, type LevelGroup, type StatsCountRow, type StatsLevel } from './stats';

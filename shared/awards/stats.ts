@@ -15,6 +15,9 @@ export const STATS_LEVELS: ReadonlyArray<readonly [StatsLevel, string]> = [
   ['khac', 'Hình thức khác'],
 ];
 
+/** Where counts with no unit are shown. */
+export const NO_UNIT_NAME = 'Chưa xếp đơn vị';
+
 /** A counted form: a catalogue code, or "khac:<the form as recorded>". */
 export interface CountedForm {
   form: string;
@@ -54,4 +57,34 @@ export function formsByLevel(rows: Iterable<CountedForm>): LevelGroup[] {
     if (forms.length) out.push({ level, title, forms: forms.map((form) => ({ form, name: names.get(form)! })) });
   }
   return out;
+}
+
+/** A statistics row as the counts come (AwardStatsRow's fields this file needs). */
+export interface StatsCountRow extends CountedForm {
+  year: number;
+  unitId: string | null;
+  unitName: string;
+  count: number;
+  persons: number;
+  collectives: number;
+}
+
+/**
+ * The counts of each unit group summed by the office the unit belongs to (the province's
+ * consolidation: a column per office): `officeOf` gives a unit's office id and name; counts with
+ * no unit stay apart under `noUnit`.
+ */
+export function statsByOffice<R extends StatsCountRow>(rows: readonly R[], officeOf: (unitId: string) => { id: string; name: string } | null, noUnit: string): R[] {
+  const out = new Map<string, R>();
+  for (const r of rows) {
+    const office = r.unitId ? officeOf(r.unitId) : null;
+    const key = `${r.year}|${office?.id ?? ''}|${r.form}`;
+    const sum = out.get(key);
+    if (sum) {
+      sum.count += r.count;
+      sum.persons += r.persons;
+      sum.collectives += r.collectives;
+    } else out.set(key, { ...r, unitId: office?.id ?? null, unitName: office?.name ?? noUnit });
+  }
+  return [...out.values()].sort((a, b) => a.year - b.year || Number(!a.unitId) - Number(!b.unitId) || compareVi(a.unitName, b.unitName) || compareVi(a.formLabel, b.formLabel));
 }

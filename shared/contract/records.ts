@@ -908,7 +908,7 @@ export const recordsProcedures = {
   },
   /** the statistics as a workbook ("Bảng thống kê kết quả khen thưởng"): columns by year or by unit */
   'records.statsExport': {
-    input: statsFilter.extend({ by: z.enum(['year', 'unit'], { error: 'Cột của bảng: theo năm hoặc theo đơn vị.' }).optional().default('year') }),
+    input: statsFilter.extend({ by: z.enum(['year', 'unit', 'office'], { error: 'Cột của bảng: theo năm, theo đơn vị hoặc theo cơ quan.' }).optional().default('year') }),
     output: fileOut,
   },
   'records.importPreview': { input: recordsImportInput, output: recordsImportPreview },

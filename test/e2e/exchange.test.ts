@@ -6,7 +6,7 @@ import path from 'node:path';
 import { hasChromium, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { createCore } from '../../electron/core/core';
-import { OFFICE_A, exportBytes, makeOffice, makeProvince, src, type OfficeSetup } from '../integration/exchange/helpers';
+import { OFFICE_A, exportBytes, makeOffice, makeProvince, src, staffByName, type OfficeSetup } from '../integration/exchange/helpers';
 
 async function editBothSides(officeDb: string, provinceDb: string): Promise<string> {
   let id = '';
@@ -41,7 +41,10 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     const dir = tempDir('tdkt-e2e-exchange-');
     const officeDb = path.join(dir, 'office.sqlite');
     const provinceDb = path.join(dir, 'province.sqlite');
-    (await makeOffice(OFFICE_A, officeDb)).close();
+    const officeCore = await makeOffice(OFFICE_A, officeDb);
+    const an0 = (await staffByName(officeCore)).get('Nguyễn Văn An')!;
+    await officeCore.invoke('records.saveDecision', { data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: [{ kind: 'person', staffId: an0.id }] } as never });
+    officeCore.close();
     (await makeProvince(provinceDb)).close();
     const pageErrors: string[] = [];
 
@@ -79,13 +82,14 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.getByTestId('exchange-verified').waitFor();
     expect(await prov.getByTestId('exchange-origin').innerText()).toBe(OFFICE_A.name);
     await prov.getByTestId('exchange-preview').waitFor();
-    expect(await prov.getByTestId('exchange-total-new').innerText()).toBe('7');
+    // the office, its units and staff, and its Giấy khen decision with what goes with it
+    expect(await prov.getByTestId('exchange-total-new').innerText()).toBe('11');
     expect(await prov.getByTestId('exchange-total-conflict').innerText()).toBe('0');
     const staffRow = prov.locator('[data-testid="exchange-preview-row"][data-entity="staff"]');
     expect(await staffRow.getByTestId('exchange-count-new').innerText()).toBe('3');
     await prov.getByTestId('exchange-apply').click();
     await prov.getByTestId('exchange-done').waitFor();
-    expect(await prov.getByTestId('exchange-done').innerText()).toContain('ghi 7 bản ghi');
+    expect(await prov.getByTestId('exchange-done').innerText()).toContain('ghi 11 bản ghi');
     await expect.poll(() => prov.locator('[data-testid="exchange-history-row"][data-direction="in"]').count()).toBe(1);
     expect(await prov.getByTestId('exchange-history-row').first().innerText()).toContain(OFFICE_A.name);
 
@@ -156,6 +160,13 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     // the province's "Văn phòng" and the office's share a name: the office's is named with its office
     const an = prov.getByTestId('staff-row').filter({ hasText: 'Nguyễn Văn An' });
     await expect.poll(() => an.getByRole('cell').nth(3).innerText()).toBe(`Văn phòng — ${OFFICE_A.name}`);
+    // the statistics side by side by office: the office's Giấy khen in its own row
+    await prov.getByTestId('nav-awards').click();
+    await prov.getByTestId('awards-tab-chart').click();
+    await prov.getByTestId('stats-from').fill('2025');
+    await prov.getByTestId('stats-to').fill('2025');
+    await prov.getByTestId('stats-by').getByText('Cơ quan').click();
+    await expect.poll(() => prov.getByTestId('chart-row').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${OFFICE_A.name}\\s+1\\s+1$`))]);
     expect(pageErrors).toEqual([]);
     await prov.close();
   });

@@ -8,7 +8,7 @@ import { AWARD_CODES, type AwardCode } from '../../../shared/awards';
 
 export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  Nhập hồ sơ cũ (xếp loại, danh hiệu, khen thưởng, sáng kiến; mỗi dòng một người, một năm)
   records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
-  records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit] --out ĐƯỜNG_DẪN
+  records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit|office] --out ĐƯỜNG_DẪN
                                                Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
   records registrations [--year NĂM] [--unit MÃ_ĐƠN_VỊ] --out ĐƯỜNG_DẪN
                                                Danh sách đăng ký thi đua (Excel): từng danh hiệu, người, tập thể đăng ký và kết quả

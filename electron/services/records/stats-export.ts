@@ -17,14 +17,15 @@ export interface StatsSheetInput {
   /** the unit chosen on the tab (its sub-units included), or null: the whole office */
   scopeName: string | null;
   /** the columns: one per year, or one per unit (the chosen unit's sub-units, or the top units) */
-  by: 'year' | 'unit';
+  /** 'office': at the province, a column per office (the rows already summed by office) */
+  by: 'year' | 'unit' | 'office';
   rows: readonly AwardStatsRow[];
   today: string;
 }
 
 const NO_UNIT = '';
 
-/** The workbook's columns: years in order, or units by name with "no unit" last. */
+/** The workbook's columns: years in order, or units (offices) by name with "no unit" last. */
 function columnsOf(input: StatsSheetInput): Array<{ key: string; title: string }> {
   if (input.by === 'year') {
     const out = [];
@@ -153,7 +154,7 @@ export async function statsWorkbook(input: StatsSheetInput, now: Date = new Date
   const flat = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   flat.columns = [
     { header: 'Năm', width: 8 },
-    { header: 'Đơn vị', width: 36 },
+    { header: input.by === 'office' ? 'Cơ quan' : 'Đơn vị', width: 36 },
     { header: 'Hình thức khen thưởng', width: 44 },
     { header: 'Cá nhân', width: 10 },
     { header: 'Tập thể', width: 10 },

@@ -1,6 +1,6 @@
 // Timelines (a person's or a unit's records year by year) and award statistics for the chart.
 import type BetterSqlite3 from 'better-sqlite3';
-import { AWARD_CATALOG, disciplineAtLeast, recordedFormName, type AwardCode, type Rating } from '../../../shared/awards';
+import { AWARD_CATALOG, NO_UNIT_NAME, disciplineAtLeast, recordedFormName, type AwardCode, type Rating } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import { awardFormLabel, type AwardStatsRow, type Timeline, type TimelineYear } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
@@ -414,7 +414,7 @@ export function awardStats(sqlite: BetterSqlite3.Database, f: { yearFrom: number
           row = {
             year: d.year,
             unitId: g.group,
-            unitName: g.group ? byId.get(g.group)?.name ?? '' : 'Chưa xếp đơn vị',
+            unitName: g.group ? byId.get(g.group)?.name ?? '' : NO_UNIT_NAME,
             form,
             formLabel: awardFormLabel(d.awardCode, d.otherForm),
             count: 0,

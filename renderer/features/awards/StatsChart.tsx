@@ -5,7 +5,9 @@ import { Alert, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table
 import { useElementSize } from '@mantine/hooks';
 import type { AwardStatsRow } from '../../../shared/contract/records';
 import { compareVi } from '../../../shared/text/vn';
-import { useUnitLabels } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
+import { useSession } from '../../app/session';
+import { NO_UNIT_NAME, statsByOffice } from '../../../shared/awards';
 import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { UnitSelect, YearInput } from './common';
@@ -22,8 +24,8 @@ export function StatsTab() {
   const [from, setFrom] = useState(year - 4);
   const [to, setTo] = useState(year);
   const [unitId, setUnitId] = useState<string | null>(null);
-  const [by, setBy] = useState<'year' | 'unit'>('year');
-  const [rows, setRows] = useState<AwardStatsRow[]>([]);
+  const [by, setBy] = useState<'year' | 'unit' | 'office'>('year');
+  const [counted, setRows] = useState<AwardStatsRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const exporting = useAction();
 
@@ -44,6 +46,26 @@ export function StatsTab() {
 
   // by unit, each unit its own bar: two units of one name ("Văn phòng" of two offices) were one
   const labels = useUnitLabels();
+  // at the province, the offices' counts side by side
+  const units = useUnits((s) => s.units);
+  const officeNames = useUnits((s) => s.officeNames);
+  const ownName = useSession((s) => s.office?.name ?? '');
+  const multiOffice = officeNames.size > 0;
+  const rows = useMemo(() => {
+    if (by !== 'office') return counted;
+    const officeOf = new Map(units.map((u) => [u.id, u.officeId]));
+    return statsByOffice(
+      counted,
+      (unitId) => {
+        const id = officeOf.get(unitId);
+        return id ? { id, name: officeNames.get(id) ?? ownName } : null;
+      },
+      NO_UNIT_NAME,
+    );
+  }, [by, counted, units, officeNames, ownName]);
+  useEffect(() => {
+    if (by === 'office' && !multiOffice) setBy('unit');
+  }, [by, multiOffice]);
   const unitLabel = useMemo(() => (r: AwardStatsRow) => (r.unitId && labels.get(r.unitId)) || r.unitName, [labels]);
 
   const chart = useMemo(() => {
@@ -87,9 +109,10 @@ export function StatsTab() {
             data={[
               { value: 'year', label: H.byYear },
               { value: 'unit', label: H.byUnit },
+              ...(multiOffice ? [{ value: 'office', label: H.byOffice }] : []),
             ]}
             value={by}
-            onChange={(v) => setBy(v as 'year' | 'unit')}
+            onChange={(v) => setBy(v as 'year' | 'unit' | 'office')}
             data-testid="stats-by"
           />
         </Stack>
@@ -125,7 +148,7 @@ export function StatsTab() {
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{by === 'year' ? H.byYear : H.byUnit}</Table.Th>
+                  <Table.Th>{by === 'year' ? H.byYear : by === 'office' ? H.byOffice : H.byUnit}</Table.Th>
                   {chart.series.map((s) => (
                     <Table.Th key={s} ta="right">
                       {s}

@@ -250,6 +250,7 @@ export const T = {
     by: 'Nhóm theo',
     byYear: 'Năm',
     byUnit: 'Đơn vị',
+    byOffice: 'Cơ quan',
     empty: 'Chưa có quyết định khen thưởng nào trong khoảng năm này.',
     total: (k: number, persons: number, collectives: number) => `Tổng ${n(k)} lượt: ${n(persons)} cá nhân, ${n(collectives)} tập thể`,
     tableTitle: 'Số liệu',

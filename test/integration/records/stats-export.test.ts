@@ -10,6 +10,7 @@ import type { Core } from '../../../electron/core/core';
 import { cliOn } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { readBook } from '../../support/xlsx';
+import { OFFICE_A, OFFICE_B, exportBytes, makeOffice, makeProvince, src, staffByName } from '../exchange/helpers';
 import { tempDir } from '../../support/tmp';
 
 const cores: Core[] = [];
@@ -139,7 +140,7 @@ describe('award statistics as a workbook', () => {
     expect(await run(['--from', '2025', '--by', 'month', '--out', dir])).toBe(2);
     expect(await run(['--from', '2025'])).toBe(2);
     expect(err.join('\n')).toContain('--from "20x5" không phải năm hợp lệ');
-    expect(err.join('\n')).toContain('--by phải là year (cột theo năm) hoặc unit (cột theo đơn vị).');
+    expect(err.join('\n')).toContain('--by phải là year (cột theo năm), unit (cột theo đơn vị) hoặc office (cột theo cơ quan, ở cấp tỉnh).');
     expect(err.join('\n')).toContain('Thiếu --out ĐƯỜNG_DẪN');
   });
 
@@ -149,6 +150,38 @@ describe('award statistics as a workbook', () => {
     expect(ws.getCell('A9').value).toBe('Không có quyết định khen thưởng nào trong thời gian và đơn vị đã chọn.');
     const bad = await core.call('records.statsExport', { yearFrom: 2024, yearTo: 2025, by: 'month' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.message).toContain('Cột của bảng: theo năm hoặc theo đơn vị.');
+    if (!bad.ok) expect(bad.error.message).toContain('Cột của bảng: theo năm, theo đơn vị hoặc theo cơ quan.');
+  });
+
+  it('at the province: a column per office, or per unit with each office\'s "Văn phòng" named apart', async () => {
+    const a = await makeOffice(OFFICE_A);
+    const b = await makeOffice(OFFICE_B);
+    const province = await makeProvince();
+    cores.push(a, b, province);
+    for (const [core, who] of [
+      [a, ['Nguyễn Văn An', 'Lê Đức Thắng']],
+      [b, ['Phạm Thị Hoa']],
+    ] as const) {
+      const staff = await staffByName(core);
+      await core.invoke('records.saveDecision', {
+        data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: who.map((n) => ({ kind: 'person', staffId: staff.get(n)!.id })) } as never,
+      });
+      await province.invoke('exchange.apply', src(await exportBytes(core)));
+    }
+    const sheet = async (by: 'office' | 'unit') => (await readBook(await province.invoke('records.statsExport', { yearFrom: 2025, yearTo: 2025, by }))).getWorksheet('Thống kê khen thưởng')!;
+    const byOffice = await sheet('office');
+    expect(rowsOf(byOffice, 7, 7, 9).flat().filter(Boolean)).toEqual(['STT', 'Hình thức khen thưởng', OFFICE_A.name, OFFICE_B.name, 'Tổng cộng']);
+    expect(rowsOf(byOffice, 10, 10, 9)).toEqual([['1', 'Giấy khen', '2', '', '1', '', '3', '', '3']]);
+    const byUnit = await sheet('unit');
+    expect(rowsOf(byUnit, 7, 7, 11).flat().filter(Boolean)).toEqual([
+      'STT',
+      'Hình thức khen thưởng',
+      'Phòng Văn hóa - Xã hội',
+      `Văn phòng — ${OFFICE_A.name}`,
+      `Văn phòng — ${OFFICE_B.name}`,
+      'Tổng cộng',
+    ]);
+    const flat = (await readBook(await province.invoke('records.statsExport', { yearFrom: 2025, yearTo: 2025, by: 'office' }))).getWorksheet('Số liệu')!;
+    expect(flat.getCell('B1').value).toBe('Cơ quan');
   });
 });
