@@ -345,6 +345,8 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByTestId('decision-search').fill('20/qd-snv');
     const decisionRow = page.locator('[data-testid="decision-row"]').filter({ hasText: '20/QĐ-SNV' });
     await decisionRow.getByRole('button', { name: 'Sửa', exact: true }).click();
+    // its recipient's unit, whose name another unit shares, is named with its parent
+    await expect.poll(() => page.getByTestId('recipient-row').first().innerText()).toContain('Phòng số 1 (Trung tâm Dịch vụ)');
     // the decision's papers are in one menu
     const paper = async (testId: string) => {
       await page.getByTestId('decision-papers').click();
@@ -372,6 +374,12 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     const payRows = sheetRows((await readBook({ base64: fs.readFileSync((await pay.path())!).toString('base64') })).worksheets[0]!);
     expect(payRows).toContainEqual([1, 'Đinh Văn Giáp', 'Phòng số 1 (Trung tâm Dịch vụ)', 702000]);
     expect(payRows.flat()).toContain('Số tiền bằng chữ: Bảy trăm lẻ hai nghìn đồng.');
+    // an edit not saved yet: the papers wait for it to be saved
+    await page.getByLabel('Ghi chú').fill('Chi từ quỹ năm 2025');
+    await page.getByTestId('decision-papers').click();
+    await page.getByTestId('decision-papers-unsaved').waitFor();
+    expect(await page.getByTestId('decision-document').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 });

@@ -27,7 +27,7 @@ import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
-import { useUnits } from '../units/store';
+import { useUnitLabels, useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money } from './common';
 import { useStaffOptions, type StaffOption } from '../staff/choices';
 import { useAwards } from './store';
@@ -200,6 +200,9 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
   const [recipients, setRecipients] = useState<RecipientDraft[]>(initial?.recipients.map((r) => ({ ...r })) ?? []);
   const [pickPerson, setPickPerson] = useState<string | null>(null);
   const papers = useAction();
+  // the papers are made from the saved decision: with edits not saved they would not show them
+  const [pristine] = useState(() => JSON.stringify([f, recipients]));
+  const dirty = useMemo(() => JSON.stringify([f, recipients]) !== pristine, [f, recipients, pristine]);
   // the payment list needs an amount recorded (saved) for someone on the decision
   const hasCash = !!initial && initial.recipients.length > 0 && (initial.cashAmount !== null || initial.recipients.some((r) => r.cashAmount !== null));
   const [pickUnit, setPickUnit] = useState<string | null>(null);
@@ -213,6 +216,20 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
 
   const entry = catalog.find((e) => e.code === f.award);
   const staffById = useMemo(() => new Map(staffOptions.map((o) => [o.value, o])), [staffOptions]);
+  // a unit whose name another unit shares is named with its parent or office ("Văn phòng — Sở Y tế"),
+  // while the person is still in the unit the decision recorded
+  const labels = useUnitLabels();
+  const unitText = useCallback(
+    (r: RecipientDraft) => {
+      if (r.kind === 'unit') {
+        const parentId = units.find((u) => u.id === r.unitId)?.parentId;
+        return [T.collective, (parentId && labels.get(parentId)) || r.unitName].filter(Boolean).join(' · ');
+      }
+      const unitId = r.staffId ? staffById.get(r.staffId)?.staff.unitId : null;
+      return unitId && units.find((u) => u.id === unitId)?.name === r.unitName ? labels.get(unitId) ?? r.unitName : r.unitName;
+    },
+    [units, labels, staffById],
+  );
   const awardOptions = [
     ...catalog.map((e) => ({ value: e.code, label: `${e.name}${e.verified ? '' : ` (${T.unverified})`}` })),
     { value: OTHER, label: D.otherOption },
@@ -322,7 +339,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
           <StaffPicker value={pickPerson} onChange={addPerson} options={staffOptions} label={D.addPerson} placeholder={D.pickPerson} w={380} testId="decision-pick-person" />
           <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} testId="decision-pick-unit" />
         </Group>
-        <RecipientsTable recipients={recipients} setRecipients={setRecipients} />
+        <RecipientsTable recipients={recipients} setRecipients={setRecipients} unitText={unitText} />
         {recipients.some((r) => r.cashAmount) && (
           <Text size="xs" c="dimmed" mt={4}>
             Tổng tiền thưởng: {money(recipients.reduce((s, r) => s + (r.cashAmount ?? 0), 0))}
@@ -338,12 +355,17 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item title={D.documentTitle} onClick={() => void papers.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))} data-testid="decision-document">
+              {dirty && (
+                <Menu.Label maw={340} style={{ whiteSpace: 'normal' }} data-testid="decision-papers-unsaved">
+                  {D.papersUnsaved}
+                </Menu.Label>
+              )}
+              <Menu.Item title={D.documentTitle} disabled={dirty} onClick={() => void papers.run(async () => saveFile(await call('records.decisionDocument', { id: initial.id })))} data-testid="decision-document">
                 {D.document}
               </Menu.Item>
               <Menu.Item
                 title={D.certificatesTitle}
-                disabled={initial.recipients.length === 0}
+                disabled={dirty || initial.recipients.length === 0}
                 onClick={() => void papers.run(async () => saveFile(await call('records.certificates', { id: initial.id })))}
                 data-testid="decision-certificates"
               >
@@ -351,7 +373,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
               </Menu.Item>
               <Menu.Item
                 title={hasCash ? D.paymentsTitle : D.paymentsNoCash}
-                disabled={!hasCash}
+                disabled={dirty || !hasCash}
                 onClick={() => void papers.run(async () => saveFile(await call('records.paymentList', { id: initial.id })))}
                 data-testid="decision-payments"
               >
@@ -381,11 +403,20 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
  * one recipient's amount, re-renders no other recipient (a 219-person decision took 380 ms a
  * keystroke). Only the rows on screen are in the page.
  */
-const RecipientsTable = memo(function RecipientsTable({ recipients, setRecipients }: { recipients: RecipientDraft[]; setRecipients: Dispatch<SetStateAction<RecipientDraft[]>> }) {
+const RecipientsTable = memo(function RecipientsTable({
+  recipients,
+  setRecipients,
+  unitText,
+}: {
+  recipients: RecipientDraft[];
+  setRecipients: Dispatch<SetStateAction<RecipientDraft[]>>;
+  /** the line under a recipient's name */
+  unitText: (r: RecipientDraft) => string;
+}) {
   const columns = useMemo(
     (): VirtualColumn<RecipientDraft>[] => [
       { header: '', width: '36px', cell: (_, i) => i + 1 },
-      { header: D.recipientName, width: 'minmax(0, 1fr)', cell: (r) => <TwoLines top={r.name} bottom={r.kind === 'unit' ? [T.collective, r.unitName].filter(Boolean).join(' · ') : r.unitName} />, title: (r) => r.name },
+      { header: D.recipientName, width: 'minmax(0, 1fr)', cell: (r) => <TwoLines top={r.name} bottom={unitText(r)} />, title: (r) => r.name },
       {
         header: D.recipientCash,
         width: '170px',
@@ -415,7 +446,7 @@ const RecipientsTable = memo(function RecipientsTable({ recipients, setRecipient
         ),
       },
     ],
-    [setRecipients],
+    [setRecipients, unitText],
   );
   return (
     <VirtualTable

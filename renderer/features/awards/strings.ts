@@ -96,6 +96,7 @@ export const T = {
   decisions: {
     add: 'Thêm quyết định',
     papers: 'Văn bản, in ấn',
+    papersUnsaved: 'Văn bản được lập từ quyết định đã lưu: bấm “Lưu” để đưa các thay đổi vào văn bản, rồi mở lại quyết định.',
     document: 'Soạn quyết định (Word)',
     payments: 'Danh sách chi tiền thưởng (Excel)',
     paymentsTitle: 'Danh sách để kế toán chi tiền thưởng theo quyết định đã lưu: số tiền từng người, cột ký nhận, tổng cộng và số tiền bằng chữ, chữ ký người lập biểu, kế toán trưởng, thủ trưởng',
