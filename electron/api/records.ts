@@ -1,5 +1,5 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
-import { NO_UNIT_NAME, closingYearOf, statsByOffice } from '../../shared/awards';
+import { closingYearOf } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
@@ -24,6 +24,7 @@ import { officeNameOf } from '../../db/repositories/exchange';
 import {
   applyRecordsPlan,
   awardStats,
+  awardStatsByOffice,
   catalogOut,
   checkView,
   warmEligibility,
@@ -164,15 +165,11 @@ export const recordsHandlers: HandlerMap<
   'records.statsExport': async (input, ctx) => {
     const office = await getOffice(ctx.db, ctx.officeId);
     const units = unitsLite(ctx.conn.sqlite);
-    const byId = new Map(units.map((u) => [u.id, u]));
     const officeName = officeNameOf(ctx.conn.sqlite);
     const nameOf = (officeId: string) => (officeId === ctx.officeId && office?.name) || officeName(officeId);
     let rows = awardStats(ctx.conn.sqlite, input);
     if (input.by === 'office') {
-      rows = statsByOffice(rows, (unitId) => {
-        const u = byId.get(unitId);
-        return u ? { id: u.officeId, name: nameOf(u.officeId) } : null;
-      }, NO_UNIT_NAME);
+      rows = awardStatsByOffice(ctx.conn.sqlite, rows, { id: ctx.officeId, name: office?.name ?? '' });
     } else if (input.by === 'unit') {
       // columns named as on screen: at the province each office's "Văn phòng" with the office's name
       const labels = officeUnitLabels(units, nameOf);

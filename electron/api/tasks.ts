@@ -25,7 +25,7 @@ import { copyTaskToYear } from '../../shared/tasks/copy';
 import { shiftYearsInText } from '../../shared/plans/years';
 import { toOffice } from '../../db/repositories/office';
 import { unitsLite } from '../../db/repositories/records';
-import { unitDisplayLabels } from '../../shared/units/tree';
+import { spansOffices, unitDisplayLabels } from '../../shared/units/tree';
 import { getPlan } from '../../db/repositories/plans';
 import { getStaff } from '../../db/repositories/staff';
 import { getUnit, listUnits, type UnitRow } from '../../db/repositories/units';
@@ -65,7 +65,7 @@ import { computePlanSync, type LinkedTask, type SyncPlan } from '../services/tas
 import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../services/files/content-store';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportAwards, reportFileName, type ReportTask } from '../services/tasks/report';
-import { awardStats } from '../services/records/timeline';
+import { awardStats, awardStatsByOffice } from '../services/records/timeline';
 import { registrationFacts } from '../services/records/lists';
 import { listDossierSummaries } from '../services/dossiers/service';
 import type { CoreContext } from '../core/context';
@@ -362,13 +362,18 @@ type TasksProc =
   | 'tasks.upcoming'
   | 'tasks.report';
 
-/** The registrations of the year, and with `awarded` its awards and the office's dossiers. */
-function yearAwards(ctx: CoreContext, year: number, awarded: boolean) {
+/**
+ * The registrations of the year, and with `awarded` its awards — at the province by office too —
+ * and the office's own dossiers.
+ */
+function yearAwards(ctx: CoreContext, year: number, awarded: boolean, officeName: string) {
   const sqlite = ctx.conn.sqlite;
+  const stats = awarded ? awardStats(sqlite, { yearFrom: year, yearTo: year, unitId: null }) : [];
   return reportAwards(
-    awarded ? awardStats(sqlite, { yearFrom: year, yearTo: year, unitId: null }) : [],
+    stats,
     awarded ? listDossierSummaries({ sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() }, { scope: 'own', year }) : [],
     registrationFacts(sqlite, year),
+    awarded && spansOffices(unitsLite(sqlite)) ? awardStatsByOffice(sqlite, stats, { id: ctx.officeId, name: officeName }) : [],
   );
 }
 
@@ -771,7 +776,7 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
       planRefs,
       // the report of 6 months also gives the year's registrations; the yearly one what the
       // year brought in awards too, as the statistics count them (the workbook: a sheet of its own)
-      awards: period === 'Y' || period === 'H1' ? yearAwards(ctx, year, period === 'Y') : null,
+      awards: period === 'Y' || period === 'H1' ? yearAwards(ctx, year, period === 'Y', office.name) : null,
     };
     const bytes = format === 'docx' ? await renderReportDocx(input) : await renderReportXlsx(input);
     return {

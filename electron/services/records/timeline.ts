@@ -1,6 +1,7 @@
 // Timelines (a person's or a unit's records year by year) and award statistics for the chart.
 import type BetterSqlite3 from 'better-sqlite3';
-import { AWARD_CATALOG, NO_UNIT_NAME, disciplineAtLeast, recordedFormName, type AwardCode, type Rating } from '../../../shared/awards';
+import { AWARD_CATALOG, NO_UNIT_NAME, disciplineAtLeast, recordedFormName, statsByOffice, type AwardCode, type Rating } from '../../../shared/awards';
+import { officeNameOf } from '../../../db/repositories/exchange';
 import { AppError } from '../../../shared/contract/errors';
 import { awardFormLabel, type AwardStatsRow, type Timeline, type TimelineYear } from '../../../shared/contract/records';
 import { compareVi, formatDateVi } from '../../../shared/text/vn';
@@ -429,4 +430,21 @@ export function awardStats(sqlite: BetterSqlite3.Database, f: { yearFrom: number
     }
   }
   return [...counts.values()].sort((a, b) => a.year - b.year || compareVi(a.unitName, b.unitName) || compareVi(a.formLabel, b.formLabel));
+}
+
+/**
+ * awardStats' counts summed by the office each unit belongs to (at the province, a row per office
+ * and form); `own`: this office, named from its profile.
+ */
+export function awardStatsByOffice(sqlite: BetterSqlite3.Database, rows: readonly AwardStatsRow[], own: { id: string; name: string }): AwardStatsRow[] {
+  const byId = new Map(unitsLite(sqlite).map((u) => [u.id, u]));
+  const officeName = officeNameOf(sqlite);
+  return statsByOffice(
+    rows,
+    (unitId) => {
+      const u = byId.get(unitId);
+      return u ? { id: u.officeId, name: (u.officeId === own.id && own.name) || officeName(u.officeId) } : null;
+    },
+    NO_UNIT_NAME,
+  );
 }

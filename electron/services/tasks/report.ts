@@ -17,7 +17,7 @@ import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/dossiers/model';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
-import { formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
+import { compareVi, formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
 import {
   periodPhrase,
   periodQuarters,
@@ -81,6 +81,8 @@ export interface ReportAwards {
   registrations: ReportRegistration[];
   /** the statistics table's levels, in its order; forms with a count only */
   groups: Array<{ title: string; forms: ReportAwardForm[] }>;
+  /** at the province, the awards by office (own office included), by name; empty for an office alone */
+  offices: Array<{ id: string | null; name: string; persons: number; collectives: number }>;
   /** the office's own nomination dossiers of the year, by status */
   dossiers: { total: number; nominees: number; draft: number; submitted: number; approved: number; returned: number };
 }
@@ -157,7 +159,16 @@ export function reportAwards(
   stats: readonly AwardStatsRow[],
   dossiers: ReadonlyArray<Pick<DossierSummary, 'status' | 'nomineeCount'>>,
   registrations: ReadonlyArray<Pick<RegistrationOut, 'kind' | 'awardCode' | 'achieved'>>,
+  byOffice: readonly AwardStatsRow[] = [],
 ): ReportAwards {
+  const offices = new Map<string, ReportAwards['offices'][number]>();
+  for (const r of byOffice) {
+    const key = r.unitId ?? '';
+    const o = offices.get(key) ?? { id: r.unitId, name: r.unitName, persons: 0, collectives: 0 };
+    o.persons += r.persons;
+    o.collectives += r.collectives;
+    offices.set(key, o);
+  }
   const byCode = new Map<AwardCode, ReportRegistration>();
   for (const r of registrations) {
     let g = byCode.get(r.awardCode);
@@ -179,7 +190,13 @@ export function reportAwards(
     d.nominees += x.nomineeCount;
     d[x.status]++;
   }
-  return { registrations: AWARD_CODES.flatMap((c) => byCode.get(c) ?? []), groups, dossiers: d };
+  return {
+    registrations: AWARD_CODES.flatMap((c) => byCode.get(c) ?? []),
+    groups,
+    // by name, counts of no unit last
+    offices: [...offices].sort(([a, x], [b, y]) => Number(a === '') - Number(b === '') || compareVi(x.name, y.name)).map(([, o]) => o),
+    dossiers: d,
+  };
 }
 
 /** "Lao động tiên tiến (1.200 cá nhân đăng ký, 1.150 đạt)"; without what was earned mid-year. */
@@ -205,12 +222,17 @@ function awardBlocks(a: ReportAwards, year: number, officeName: string): Block[]
   if (persons + collectives === 0) {
     out.push({ kind: 'paragraph', runs: runs(`Chưa có quyết định khen thưởng nào của năm ${year} được cập nhật vào phần mềm.`) });
   } else {
-    out.push({
-      kind: 'paragraph',
-      runs: runs(`Năm ${year}, theo các quyết định khen thưởng đã cập nhật, ${officeName} có ${[persons && `${num(persons)} lượt cá nhân`, collectives && `${num(collectives)} lượt tập thể`].filter(Boolean).join(' và ')} được khen thưởng, cụ thể:`),
-    });
+    const turns = (p: number, c: number) => [p && `${num(p)} lượt cá nhân`, c && `${num(c)} lượt tập thể`].filter(Boolean).join(' và ');
+    // at the province the counts are those of every office whose data it holds
+    const counted = a.offices.filter((o) => o.id).length;
+    const whose = a.offices.length > 1 ? `, tổng hợp số liệu của ${num(counted)} cơ quan, đơn vị, có` : `, ${officeName} có`;
+    out.push({ kind: 'paragraph', runs: runs(`Năm ${year}, theo các quyết định khen thưởng đã cập nhật${whose} ${turns(persons, collectives)} được khen thưởng, cụ thể:`) });
     for (const g of a.groups)
       out.push({ kind: 'paragraph', label: '-', runs: runs(`${g.title}: ${g.forms.map((f) => `${f.name} (${whoCount(f.persons, f.collectives)})`).join('; ')}.`) });
+    if (a.offices.length > 1) {
+      out.push({ kind: 'paragraph', runs: runs('Theo cơ quan, đơn vị:') });
+      for (const o of a.offices) out.push({ kind: 'paragraph', label: '-', runs: runs(`${o.name}: ${turns(o.persons, o.collectives)}.`) });
+    }
   }
   const d = a.dossiers;
   if (d.total === 0) {
@@ -533,6 +555,12 @@ function awardSheet(wb: ExcelJS.Workbook, a: ReportAwards, input: ReportInput, y
       });
       values(['', 'Tổng cộng', persons, collectives, persons + collectives], true);
       r++;
+      if (a.offices.length > 1) {
+        line(r++, 'Theo cơ quan, đơn vị:', { italic: true }, 'left');
+        headerRow(ws.getRow(r++), ['STT', 'Cơ quan, đơn vị', 'Cá nhân', 'Tập thể', 'Cộng']);
+        a.offices.forEach((o, i) => values([i + 1, o.name, o.persons, o.collectives, o.persons + o.collectives]));
+        r++;
+      }
     }
     heading('HỒ SƠ ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG');
     const d = a.dossiers;

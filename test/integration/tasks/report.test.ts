@@ -6,6 +6,7 @@ import { docxPlainText } from '../../../electron/services/documents/docx-text';
 import { all, attr, openDocx } from '../../support/docx-xml';
 import { importReferencePlan } from './helpers';
 import { readBook, sheetRows } from '../../support/xlsx';
+import { OFFICE_A, OFFICE_B, exportBytes, makeOffice, makeProvince, src, staffByName } from '../exchange/helpers';
 
 async function setup() {
   const core = await testCore({ today: '2022-05-10' });
@@ -251,6 +252,41 @@ describe('task reports', () => {
     // (Calc keeps a row with no height one line high)
     expect(done.height).toBeGreaterThanOrEqual(3 * 12 * 1.2);
     core.close();
+  });
+
+  it('at the province, the year\'s awards of every office it holds, and by office', async () => {
+    const a = await makeOffice(OFFICE_A);
+    const b = await makeOffice(OFFICE_B);
+    const province = await makeProvince();
+    for (const [core, who] of [
+      [a, ['Nguyễn Văn An', 'Lê Đức Thắng']],
+      [b, ['Phạm Thị Hoa']],
+    ] as const) {
+      const staff = await staffByName(core);
+      await core.invoke('records.saveDecision', {
+        data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: who.map((n) => ({ kind: 'person', staffId: staff.get(n)!.id })) } as never,
+      });
+      await province.invoke('exchange.apply', src(await exportBytes(core)));
+      core.close();
+    }
+    const text = docxPlainText(Buffer.from((await province.invoke('tasks.report', { year: 2025, period: 'Y', format: 'docx' })).base64, 'base64'));
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes('tổng hợp số liệu của 2 cơ quan, đơn vị, có 3 lượt cá nhân được khen thưởng, cụ thể:'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '- Danh hiệu, khen thưởng cấp cơ sở: Giấy khen (3 cá nhân).',
+      'Theo cơ quan, đơn vị:',
+      `- ${OFFICE_A.name}: 2 lượt cá nhân.`,
+      `- ${OFFICE_B.name}: 1 lượt cá nhân.`,
+    ]);
+    const sheet = sheetRows((await readBook(await province.invoke('tasks.report', { year: 2025, period: 'Y', format: 'xlsx' }))).getWorksheet('Khen thưởng')!);
+    const i = sheet.findIndex((r) => r[1] === 'Cơ quan, đơn vị');
+    expect(sheet.slice(i, i + 3)).toEqual([
+      ['STT', 'Cơ quan, đơn vị', 'Cá nhân', 'Tập thể', 'Cộng'],
+      [1, OFFICE_A.name, 2, 0, 2],
+      [2, OFFICE_B.name, 1, 0, 1],
+    ]);
+    province.close();
   });
 
   it('needs the office profile', async () => {
