@@ -63,6 +63,27 @@ export async function makeProvince(dbPath = tempDb()): Promise<Core> {
   return core;
 }
 
+/**
+ * A province holding OFFICE_A's and OFFICE_B's bundles, each office having given a Giấy khen in
+ * 2025 (A: Nguyễn Văn An and Lê Đức Thắng; B: Phạm Thị Hoa).
+ */
+export async function provinceWithAwards(): Promise<Core> {
+  const province = await makeProvince();
+  for (const [setup, who] of [
+    [OFFICE_A, ['Nguyễn Văn An', 'Lê Đức Thắng']],
+    [OFFICE_B, ['Phạm Thị Hoa']],
+  ] as const) {
+    const core = await makeOffice(setup);
+    const staff = await staffByName(core);
+    await core.invoke('records.saveDecision', {
+      data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: who.map((n) => ({ kind: 'person', staffId: staff.get(n)!.id })) } as never,
+    });
+    await province.invoke('exchange.apply', src(await exportBytes(core)));
+    core.close();
+  }
+  return province;
+}
+
 /** Every table's rows, ordered: equal dumps mean nothing changed. */
 export function dumpDb(core: Core): Record<string, unknown[]> {
   const sqlite = core.ctx.conn.sqlite;

@@ -10,7 +10,7 @@ import type { Core } from '../../../electron/core/core';
 import { cliOn } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { readBook } from '../../support/xlsx';
-import { OFFICE_A, OFFICE_B, exportBytes, makeOffice, makeProvince, src, staffByName } from '../exchange/helpers';
+import { OFFICE_A, OFFICE_B, provinceWithAwards } from '../exchange/helpers';
 import { tempDir } from '../../support/tmp';
 
 const cores: Core[] = [];
@@ -154,20 +154,8 @@ describe('award statistics as a workbook', () => {
   });
 
   it('at the province: a column per office, or per unit with each office\'s "Văn phòng" named apart', async () => {
-    const a = await makeOffice(OFFICE_A);
-    const b = await makeOffice(OFFICE_B);
-    const province = await makeProvince();
-    cores.push(a, b, province);
-    for (const [core, who] of [
-      [a, ['Nguyễn Văn An', 'Lê Đức Thắng']],
-      [b, ['Phạm Thị Hoa']],
-    ] as const) {
-      const staff = await staffByName(core);
-      await core.invoke('records.saveDecision', {
-        data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: who.map((n) => ({ kind: 'person', staffId: staff.get(n)!.id })) } as never,
-      });
-      await province.invoke('exchange.apply', src(await exportBytes(core)));
-    }
+    const province = await provinceWithAwards();
+    cores.push(province);
     const sheet = async (by: 'office' | 'unit') => (await readBook(await province.invoke('records.statsExport', { yearFrom: 2025, yearTo: 2025, by }))).getWorksheet('Thống kê khen thưởng')!;
     const byOffice = await sheet('office');
     expect(rowsOf(byOffice, 7, 7, 9).flat().filter(Boolean)).toEqual(['STT', 'Hình thức khen thưởng', OFFICE_A.name, OFFICE_B.name, 'Tổng cộng']);

@@ -6,7 +6,7 @@ import { docxPlainText } from '../../../electron/services/documents/docx-text';
 import { all, attr, openDocx } from '../../support/docx-xml';
 import { importReferencePlan } from './helpers';
 import { readBook, sheetRows } from '../../support/xlsx';
-import { OFFICE_A, OFFICE_B, exportBytes, makeOffice, makeProvince, src, staffByName } from '../exchange/helpers';
+import { OFFICE_A, OFFICE_B, provinceWithAwards } from '../exchange/helpers';
 
 async function setup() {
   const core = await testCore({ today: '2022-05-10' });
@@ -255,20 +255,7 @@ describe('task reports', () => {
   });
 
   it('at the province, the year\'s awards of every office it holds, and by office', async () => {
-    const a = await makeOffice(OFFICE_A);
-    const b = await makeOffice(OFFICE_B);
-    const province = await makeProvince();
-    for (const [core, who] of [
-      [a, ['Nguyễn Văn An', 'Lê Đức Thắng']],
-      [b, ['Phạm Thị Hoa']],
-    ] as const) {
-      const staff = await staffByName(core);
-      await core.invoke('records.saveDecision', {
-        data: { number: '5/QĐ', year: 2025, awardCode: 'GIAY_KHEN', recipients: who.map((n) => ({ kind: 'person', staffId: staff.get(n)!.id })) } as never,
-      });
-      await province.invoke('exchange.apply', src(await exportBytes(core)));
-      core.close();
-    }
+    const province = await provinceWithAwards();
     const text = docxPlainText(Buffer.from((await province.invoke('tasks.report', { year: 2025, period: 'Y', format: 'docx' })).base64, 'base64'));
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('tổng hợp số liệu của 2 cơ quan, đơn vị, có 3 lượt cá nhân được khen thưởng, cụ thể:'));
