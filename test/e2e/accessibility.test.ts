@@ -1,4 +1,4 @@
-// Every main screen, and each tab of Khen thưởng, checked by axe-core in Chromium: no serious or
+// Every main screen, each tab of Khen thưởng and a decision's form, checked by axe-core in Chromium: no serious or
 // critical finding (text contrast under WCAG AA, fields without a name, table roles out of
 // place). The office has a unit, people and this quarter's tasks, so the lists and the home
 // screen's progress bar are drawn.
@@ -25,7 +25,9 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     const dbPath = path.join(tempDir('tdkt-e2e-a11y-'), 'office.sqlite');
     const c = await testCore({ dbPath, today: TODAY });
     const unit = await c.invoke('units.create', { name: 'Văn phòng Sở' });
-    for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường']) await c.invoke('staff.create', { fullName, unitId: unit.id });
+    const people: string[] = [];
+    for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường']) people.push((await c.invoke('staff.create', { fullName, unitId: unit.id })).id);
+    await c.invoke('records.saveDecision', { data: { number: '9/QĐ-SNV', year: 2025, awardCode: 'GIAY_KHEN', cashAmount: 702000, recipients: people.map((staffId) => ({ kind: 'person', staffId })) } as never });
     const lead = [{ unitId: unit.id }];
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Tổng kết phong trào thi đua năm 2025', dueDate: '15/10/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Bình xét danh hiệu cuối năm', dueDate: '30/11/2025', lead });
@@ -57,6 +59,18 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.getByRole('tab', { name: tab }).click();
       await check(`awards/${tab}`);
     }
+    // a decision's form, and the menu of its papers
+    await page.getByRole('tab', { name: 'Quyết định' }).click();
+    await page.getByTestId('decision-year').click();
+    await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
+    await page.locator('[data-testid="decision-row"]').filter({ hasText: '9/QĐ-SNV' }).getByRole('button', { name: 'Sửa', exact: true }).click();
+    await page.getByTestId('recipient-row').first().waitFor();
+    await check('decision form');
+    await page.getByTestId('decision-papers').click();
+    await page.getByTestId('decision-payments').waitFor();
+    await check('decision papers menu');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     // the quick search, open on its hint and on hits of several kinds
     await page.keyboard.press('Control+k');
     await page.getByTestId('quick-search-input').waitFor();
