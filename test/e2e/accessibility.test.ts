@@ -71,6 +71,20 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await check('decision papers menu');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+    // the dialogs that add a unit, a person, a task and a dossier
+    for (const [route, button] of [
+      ['units', 'unit-add'],
+      ['staff', 'staff-add'],
+      ['tasks', 'tasks-add'],
+      ['dossiers', 'dossier-create'],
+    ] as const) {
+      await page.getByTestId(`nav-${route}`).click();
+      await page.getByTestId(button).click();
+      await page.getByRole('dialog').waitFor();
+      await check(`${route}: ${button} dialog`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
     // the quick search, open on its hint and on hits of several kinds
     await page.keyboard.press('Control+k');
     await page.getByTestId('quick-search-input').waitFor();
