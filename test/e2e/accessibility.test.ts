@@ -1,4 +1,5 @@
-// Every main screen, each tab of Khen thưởng and a decision's form, checked by axe-core in Chromium: no serious or
+// Every main screen, each tab of Khen thưởng, a decision's form, the add dialogs, the plan editor
+// and a dossier's view, checked by axe-core in Chromium: no serious or
 // critical finding (text contrast under WCAG AA, fields without a name, table roles out of
 // place). The office has a unit, people and this quarter's tasks, so the lists and the home
 // screen's progress bar are drawn.
@@ -28,6 +29,9 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     const people: string[] = [];
     for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường']) people.push((await c.invoke('staff.create', { fullName, unitId: unit.id })).id);
     await c.invoke('records.saveDecision', { data: { number: '9/QĐ-SNV', year: 2025, awardCode: 'GIAY_KHEN', cashAmount: 702000, recipients: people.map((staffId) => ({ kind: 'person', staffId })) } as never });
+    await c.invoke('plans.createFromTemplate', { templateId: 'annual-campaign', year: 2025 });
+    const dossier = await c.invoke('dossiers.create', { year: 2025, awardCode: 'GIAY_KHEN' });
+    await c.invoke('dossiers.addNominees', { id: dossier.id, nominees: people.map((staffId) => ({ kind: 'person', staffId })) });
     const lead = [{ unitId: unit.id }];
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Tổng kết phong trào thi đua năm 2025', dueDate: '15/10/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Bình xét danh hiệu cuối năm', dueDate: '30/11/2025', lead });
@@ -85,6 +89,15 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+    // the working screens: a plan in the editor, a dossier being built
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('plan-open').first().click();
+    await page.getByTestId('plan-editor').waitFor();
+    await check('plan editor');
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').first().click();
+    await page.getByTestId('dossier-view').waitFor();
+    await check('dossier view');
     // the quick search, open on its hint and on hits of several kinds
     await page.keyboard.press('Control+k');
     await page.getByTestId('quick-search-input').waitFor();

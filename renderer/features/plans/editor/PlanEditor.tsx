@@ -25,7 +25,8 @@ const readSplit = (tab: EditorTab) => Number(localStorage.getItem(splitKey(tab))
 function SaveStatus() {
   const saveState = useEditor((s) => s.saveState);
   const lastSavedAt = useEditor((s) => s.lastSavedAt);
-  const color = saveState === 'error' ? 'red' : saveState === 'saved' || saveState === 'idle' ? 'teal.8' : 'dimmed';
+  // teal 9 and red 9: 4.5:1 or more on white (teal 8 was 3.9:1)
+  const color = saveState === 'error' ? 'red.9' : saveState === 'saved' || saveState === 'idle' ? 'teal.9' : 'dimmed';
   return (
     <Text size="xs" c={color} data-testid="save-status" data-state={saveState} style={{ whiteSpace: 'nowrap' }}>
       {saveStatusText(saveState, lastSavedAt)}
