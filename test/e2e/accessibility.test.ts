@@ -93,11 +93,17 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-open').first().click();
     await page.getByTestId('plan-editor').waitFor();
-    await check('plan editor');
+    for (const tab of ['header', 'content', 'footer', 'appendices']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await check(`plan editor: ${tab}`);
+    }
     await page.getByTestId('nav-dossiers').click();
     await page.getByTestId('dossier-open').first().click();
     await page.getByTestId('dossier-view').waitFor();
     await check('dossier view');
+    await page.getByTestId('dossier-back').click();
+    await page.getByTestId('dossiers-tab-received').click();
+    await check('dossiers received');
     // the quick search, open on its hint and on hits of several kinds
     await page.keyboard.press('Control+k');
     await page.getByTestId('quick-search-input').waitFor();
