@@ -28,8 +28,11 @@ import {
   templateOut,
   updateDossierData,
   updateNomineeData,
+  exportReceivedList,
   type DossierEnv,
 } from '../services/dossiers';
+import { getOffice, toOffice } from '../../db/repositories/office';
+import { NO_OFFICE } from '../services/xlsx/report';
 import type { HandlerMap } from './types';
 
 const env = (ctx: CoreContext): DossierEnv => ({ sqlite: ctx.conn.sqlite, officeId: ctx.officeId, dbPath: ctx.conn.path, today: ctx.today() });
@@ -37,6 +40,7 @@ const env = (ctx: CoreContext): DossierEnv => ({ sqlite: ctx.conn.sqlite, office
 export const dossiersHandlers: HandlerMap<
   | 'dossiers.list'
   | 'dossiers.get'
+  | 'dossiers.receivedList'
   | 'dossiers.create'
   | 'dossiers.update'
   | 'dossiers.delete'
@@ -63,6 +67,10 @@ export const dossiersHandlers: HandlerMap<
 > = {
   'dossiers.list': async (input, ctx) => listDossierSummaries(env(ctx), { scope: input?.scope ?? 'own', year: input?.year ?? null, search: input?.search ?? '' }),
   'dossiers.get': async ({ id }, ctx) => dossierDetail(env(ctx), id),
+  'dossiers.receivedList': async ({ ids }, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    return exportReceivedList(env(ctx), ids, office ? toOffice(office) : NO_OFFICE);
+  },
   'dossiers.create': async (input, ctx) => createDossier(env(ctx), input),
   'dossiers.update': async ({ id, data }, ctx) => updateDossierData(env(ctx), id, data),
   'dossiers.delete': async ({ id }, ctx) => ({ deleted: deleteDossier(env(ctx), id) }),

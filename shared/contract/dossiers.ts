@@ -349,6 +349,11 @@ export const dossiersProcedures = {
     output: z.array(dossierSummary),
   },
   'dossiers.get': { input: idInput, output: detailOut },
+  /** at the province: the nominees of the received dossiers shown, in one signed list (XLSX) */
+  'dossiers.receivedList': {
+    input: z.object({ ids: z.array(id()).min(1, { error: 'Không có hồ sơ nào đang hiện để tổng hợp.' }).max(2000, { error: 'Tổng hợp tối đa 2.000 hồ sơ một lần.' }) }),
+    output: fileOut,
+  },
   'dossiers.create': { input: dossierCreateInput, output: detailOut },
   'dossiers.update': { input: dossierUpdateInput, output: detailOut },
   'dossiers.delete': { input: idInput, output: z.object({ deleted: z.boolean() }) },

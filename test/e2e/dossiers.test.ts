@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, e2eSession, type HostProcess, hostApi } from './support/browser';
 import { tempDir } from '../support/tmp';
+import { readBook, sheetRows } from '../support/xlsx';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
 import { OFFICE_A, OFFICE_B, buildDossier, exportBytes, importBundle, makeOffice, makeProvince } from '../integration/dossiers/helpers';
 
@@ -226,7 +227,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     for (const c of [a.core, b.core, p]) c.close();
 
     host = await session.startHost(dbP);
-    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     await page.goto(host.url);
     await expect.poll(() => page.getByTestId('home-dossiers-pending').innerText()).toContain('1 hồ sơ nhận từ cơ quan khác chờ ghi kết quả');
     expect(await page.getByTestId('home-dossiers-pending').innerText()).toContain(`${OFFICE_A.name} (1)`);
@@ -234,6 +235,16 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('home-dossiers-open-received').click();
     // the received tab, both offices' dossiers
     await expect.poll(() => page.getByTestId('received-row').count()).toBe(2);
+    // their nominees in one list for the province's council, as filtered: one office's
+    await page.getByTestId('received-office-filter').click();
+    await page.getByRole('option', { name: OFFICE_B.name }).click();
+    await expect.poll(() => page.getByTestId('received-row').count()).toBe(1);
+    const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('received-list-export').click()]);
+    expect(list.suggestedFilename()).toBe('tong-hop-de-nghi-khen-thuong-2025.xlsx');
+    const listed = sheetRows((await readBook({ base64: fs.readFileSync((await list.path())!).toString('base64') })).worksheets[0]!).flat();
+    expect(listed).toContain('1 hồ sơ của 1 cơ quan, đơn vị gửi lên; 2 cá nhân được đề nghị');
+    expect(listed).toContain('Phạm Thị Hoa');
+    expect(listed).not.toContain('Nguyễn Văn An');
     await page.close();
     await host.stop();
 

@@ -201,6 +201,8 @@ function BarChart({ series, cats, values, max }: { series: string[]; cats: strin
   const plotH = HGT - pad.t - pad.b;
   const band = plotW / Math.max(1, cats.length);
   const barW = Math.min(44, band * 0.6);
+  // as much of a label as its band holds (11 px text ≈ 6.5 px a character), 14 at the least
+  const labelChars = Math.max(14, Math.floor(band / 6.5));
   const y = (v: number) => pad.t + plotH - (v / top) * plotH;
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const color = (s: string) => (s === OTHER ? PALETTE[PALETTE.length - 1]! : PALETTE[series.indexOf(s) % (PALETTE.length - 1)]!);
@@ -241,7 +243,7 @@ function BarChart({ series, cats, values, max }: { series: string[]; cats: strin
                   </text>
                 )}
                 <text x={x + barW / 2} y={HGT - pad.b + 16} fontSize={11} textAnchor="middle" fill="#495057">
-                  {c.length > 14 ? `${c.slice(0, 13)}…` : c}
+                  {c.length > labelChars ? `${c.slice(0, labelChars - 1)}…` : c}
                   <title>{c}</title>
                 </text>
               </g>

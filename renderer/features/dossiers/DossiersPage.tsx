@@ -6,7 +6,7 @@ import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUS_LABELS, PROCEDURE_LABELS, RECEIVED_STATUS_LABELS, SECTOR_LABELS, type DossierStatus } from '../../../shared/dossiers/model';
 import { formatDateTimeVi, formatInstantDateVi } from '../../../shared/text/vn';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { FormError } from '../../lib/FormError';
@@ -276,6 +276,7 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
   const filtered = useShown(list);
   const offices = useMemo(() => [...new Map(list.map((d) => [d.originOfficeId, d.originOfficeName])).entries()], [list]);
   const shown = filtered.filter((d) => !office || d.originOfficeId === office);
+  const listing = useAction();
   if (list.length === 0 && !search) return <Text c="dimmed">{D.emptyReceived}</Text>;
   return (
     <Stack>
@@ -290,7 +291,18 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
           w={280}
           data-testid="received-office-filter"
         />
+        <Button
+          variant="default"
+          title={D.received.listTitle}
+          disabled={shown.length === 0}
+          loading={listing.busy}
+          onClick={() => void listing.run(async () => saveFile(await call('dossiers.receivedList', { ids: shown.map((d) => d.id) })))}
+          data-testid="received-list-export"
+        >
+          {D.received.list}
+        </Button>
       </ListFilters>
+      <FormError error={listing.error} />
       {shown.length === 0 && <NothingShown />}
       {offices
         .filter(([id]) => !office || id === office)

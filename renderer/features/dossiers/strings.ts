@@ -196,6 +196,8 @@ export const D = {
   received: {
     office: 'Cơ quan',
     allOffices: 'Tất cả cơ quan',
+    list: 'Tổng hợp danh sách (Excel)',
+    listTitle: 'Danh sách tổng hợp người, tập thể được đề nghị trong các hồ sơ đang hiện (theo bộ lọc), nhóm theo hồ sơ: hình thức, cơ quan gửi, tờ trình, tình trạng — để Hội đồng xem xét',
     counts: (received: number, approved: number, returned: number) => `${received} đã nhận · ${approved} đã duyệt · ${returned} đã trả lại`,
   },
   report: {
