@@ -3,15 +3,15 @@
 // the office, its tờ trình's number and date, the dossier's state — in catalogue order of the
 // awards, then by office; each nominee with position, unit, achievement summary and the office
 // council's vote.
-import type BetterSqlite3 from 'better-sqlite3';
 import { AWARD_CATALOG, AWARD_CODES, isAwardCode } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
-import { RECEIVED_STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/model';
+import { RECEIVED_STATUS_LABELS, type DossierStatus, type NomineeInfo } from '../../../shared/dossiers/model';
 import { compareVi, formatDateVi, formatDocNumber } from '../../../shared/text/vn';
 import { groupedListWorkbook } from '../xlsx/list';
 import { XLSX_MIME } from '../xlsx/style';
-import { listDossierSummaries, type DossierEnv } from './service';
+import { dossierNominees, listDossierSummaries, type DossierEnv } from './service';
 import type { SheetOffice } from '../xlsx/report';
+import { dossierOrigins, dossierPapers } from '../../../db/repositories/dossiers';
 
 /** A received dossier as the list needs it: its sender, tờ trình and state. */
 export interface ReceivedDossierHead {
@@ -25,45 +25,16 @@ export interface ReceivedDossierHead {
   status: DossierStatus;
 }
 
-export interface ReceivedNominee {
-  dossierId: string;
-  kind: 'person' | 'unit';
-  name: string;
-  position: string;
-  unitName: string;
-  summary: string;
-  votesAgree: number | null;
-  votesTotal: number | null;
-}
-
-const IN_IDS = 'IN (SELECT value FROM json_each(?))';
-
 /**
- * The dossiers' nominees in each dossier's order; refuses an id that is not a dossier received
- * from another office (`officeId`: this office).
+ * Each dossier's nominees in its order; refuses an id that is not a dossier received from
+ * another office.
  */
-export function readReceivedNominees(sqlite: BetterSqlite3.Database, officeId: string, ids: readonly string[]): ReceivedNominee[] {
-  const json = JSON.stringify([...new Set(ids)]);
-  const found = sqlite.prepare(`SELECT id, origin_office_id FROM dossier WHERE deleted_at IS NULL AND id ${IN_IDS}`).all(json) as Array<{ id: string; origin_office_id: string }>;
-  if (found.length !== new Set(ids).size || found.some((d) => d.origin_office_id === officeId))
+export function readReceivedNominees(env: DossierEnv, ids: readonly string[]): Map<string, NomineeInfo[]> {
+  const wanted = [...new Set(ids)];
+  const found = dossierOrigins(env.sqlite, wanted);
+  if (found.length !== wanted.length || found.some((d) => d.origin_office_id === env.officeId))
     throw new AppError('NOT_FOUND', 'Có hồ sơ trong danh sách không còn hoặc không phải hồ sơ nhận từ cơ quan khác. Hãy tải lại danh sách hồ sơ nhận rồi tổng hợp lại.');
-  return (
-    sqlite
-      .prepare(
-        `SELECT dossier_id, subject_kind, name, position, unit_name, summary, votes_agree, votes_total
-           FROM dossier_nominee WHERE deleted_at IS NULL AND dossier_id ${IN_IDS} ORDER BY dossier_id, sort_order, rowid`,
-      )
-      .all(json) as Array<{ dossier_id: string; subject_kind: string; name: string; position: string; unit_name: string; summary: string; votes_agree: number | null; votes_total: number | null }>
-  ).map((r) => ({
-    dossierId: r.dossier_id,
-    kind: r.subject_kind === 'unit' ? 'unit' : 'person',
-    name: r.name,
-    position: r.position,
-    unitName: r.unit_name,
-    summary: r.summary,
-    votesAgree: r.votes_agree,
-    votesTotal: r.votes_total,
-  }));
+  return new Map(wanted.map((id) => [id, dossierNominees(env, id)]));
 }
 
 const awardName = (code: string) => (isAwardCode(code) ? AWARD_CATALOG[code].name : code);
@@ -79,20 +50,15 @@ export function receivedGroupTitle(d: ReceivedDossierHead): string {
 export async function receivedListWorkbook(input: {
   office: SheetOffice;
   dossiers: readonly ReceivedDossierHead[];
-  nominees: readonly ReceivedNominee[];
+  nominees: ReadonlyMap<string, readonly NomineeInfo[]>;
   today: string;
 }): Promise<Uint8Array> {
-  const byDossier = new Map<string, ReceivedNominee[]>();
-  for (const n of input.nominees) {
-    const list = byDossier.get(n.dossierId);
-    if (list) list.push(n);
-    else byDossier.set(n.dossierId, [n]);
-  }
   const dossiers = [...input.dossiers].sort(
     (a, b) => (ORDER.get(a.awardCode) ?? Infinity) - (ORDER.get(b.awardCode) ?? Infinity) || compareVi(a.officeName, b.officeName) || (a.docNumber ?? 0) - (b.docNumber ?? 0),
   );
-  const people = input.nominees.filter((n) => n.kind === 'person').length;
-  const units = input.nominees.length - people;
+  const all = [...input.nominees.values()].flat();
+  const people = all.filter((n) => n.kind === 'person').length;
+  const units = all.length - people;
   const offices = new Set(input.dossiers.map((d) => d.officeName)).size;
   const years = [...new Set(input.dossiers.map((d) => d.year))].sort();
   return groupedListWorkbook({
@@ -111,7 +77,7 @@ export async function receivedListWorkbook(input: {
     ],
     groups: dossiers.map((d) => ({
       title: receivedGroupTitle(d),
-      rows: (byDossier.get(d.id) ?? []).map((n) => [
+      rows: (input.nominees.get(d.id) ?? []).map((n) => [
         n.kind === 'unit' ? `Tập thể ${n.name}` : n.name,
         n.position,
         n.unitName,
@@ -135,16 +101,10 @@ export function receivedListFileName(years: readonly number[]): string {
  * office heading from `office`.
  */
 export async function exportReceivedList(env: DossierEnv, ids: readonly string[], office: SheetOffice): Promise<{ fileName: string; mimeType: string; base64: string }> {
-  const nominees = readReceivedNominees(env.sqlite, env.officeId, ids);
+  const nominees = readReceivedNominees(env, ids);
   const wanted = new Set(ids);
   const summaries = listDossierSummaries(env, { scope: 'received', year: null }).filter((d) => wanted.has(d.id));
-  const papers = new Map(
-    (
-      env.sqlite
-        .prepare(`SELECT d.id, d.doc_number, d.doc_date, COALESCE(o.abbreviation, '') AS abbreviation FROM dossier d LEFT JOIN office o ON o.id = d.origin_office_id WHERE d.id ${IN_IDS}`)
-        .all(JSON.stringify([...wanted])) as Array<{ id: string; doc_number: number | null; doc_date: string | null; abbreviation: string }>
-    ).map((r) => [r.id, r]),
-  );
+  const papers = new Map(dossierPapers(env.sqlite, [...wanted]).map((r) => [r.id, r]));
   const dossiers: ReceivedDossierHead[] = summaries.map((d) => ({
     id: d.id,
     awardCode: d.awardCode,

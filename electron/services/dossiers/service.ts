@@ -191,6 +191,11 @@ function membersOf(row: DossierRow): string[] {
   return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A dossier's nominees in its order, as the documents and lists need them. */
+export function dossierNominees(env: DossierEnv, id: string): NomineeInfo[] {
+  return nomineeInfos(env, listNominees(env.sqlite, id));
+}
+
 function nomineeInfos(env: DossierEnv, rows: readonly NomineeRow[]): NomineeInfo[] {
   const staff = staffForDossier(env.sqlite, rows.filter((r) => r.staff_id).map((r) => r.staff_id!));
   return rows.map((r) => {
