@@ -5,6 +5,7 @@ import type { CoreContext } from '../core/context';
 import {
   addAttachment,
   addNominees,
+  consolidateReceived,
   createDossier,
   deleteDossier,
   dossierChecklist,
@@ -42,6 +43,7 @@ export const dossiersHandlers: HandlerMap<
   | 'dossiers.get'
   | 'dossiers.receivedList'
   | 'dossiers.create'
+  | 'dossiers.consolidate'
   | 'dossiers.update'
   | 'dossiers.delete'
   | 'dossiers.candidates'
@@ -72,6 +74,7 @@ export const dossiersHandlers: HandlerMap<
     return exportReceivedList(env(ctx), ids, office ? toOffice(office) : NO_OFFICE);
   },
   'dossiers.create': async (input, ctx) => createDossier(env(ctx), input),
+  'dossiers.consolidate': async ({ ids }, ctx) => consolidateReceived(env(ctx), ids),
   'dossiers.update': async ({ id, data }, ctx) => updateDossierData(env(ctx), id, data),
   'dossiers.delete': async ({ id }, ctx) => ({ deleted: deleteDossier(env(ctx), id) }),
   'dossiers.candidates': async ({ id }, ctx) => nomineeCandidates(env(ctx), id),

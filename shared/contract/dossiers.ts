@@ -355,6 +355,11 @@ export const dossiersProcedures = {
     output: fileOut,
   },
   'dossiers.create': { input: dossierCreateInput, output: detailOut },
+  /** at the province: a dossier of its own to send up, with the nominees of received dossiers of one award and year */
+  'dossiers.consolidate': {
+    input: z.object({ ids: z.array(id()).min(1, { error: 'Không có hồ sơ nào đang hiện để lập hồ sơ trình cấp trên.' }).max(2000, { error: 'Tối đa 2.000 hồ sơ một lần.' }) }),
+    output: detailOut,
+  },
   'dossiers.update': { input: dossierUpdateInput, output: detailOut },
   'dossiers.delete': { input: idInput, output: z.object({ deleted: z.boolean() }) },
   'dossiers.candidates': {

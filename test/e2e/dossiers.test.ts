@@ -245,6 +245,15 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     expect(listed).toContain('1 hồ sơ của 1 cơ quan, đơn vị gửi lên; 2 cá nhân được đề nghị');
     expect(listed).toContain('Phạm Thị Hoa');
     expect(listed).not.toContain('Nguyễn Văn An');
+    // a dossier of its own to send up, from Bảo Thắng's (Sa Pa's was returned): it opens
+    await page.getByTestId('received-office-filter').click();
+    await page.getByRole('option', { name: OFFICE_A.name }).click();
+    await expect.poll(() => page.getByTestId('received-row').count()).toBe(1);
+    await page.getByTestId('received-consolidate').click();
+    await page.getByTestId('dossier-view').waitFor();
+    await expect.poll(() => page.getByTestId('dossier-view').innerText()).toContain('Nguyễn Văn An');
+    await page.getByTestId('dossier-back').click();
+    await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
     await page.close();
     await host.stop();
 

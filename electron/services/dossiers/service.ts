@@ -39,6 +39,7 @@ import {
 } from '../../../shared/dossiers/documents';
 import {
   DOCUMENT_KIND_LABELS,
+  RECEIVED_STATUS_LABELS,
   dossierStatus,
   votePercent,
   type DossierDocumentKind,
@@ -582,6 +583,9 @@ export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: s
   return { ruleSetName: lookup.view.ruleSet.name, judged: lookup.judged(code), eligible: out('du_dieu_kien'), nearly: out('gan_du') };
 }
 
+/** A nominee's subject: the same person or collective in two dossiers has the same key. */
+const subjectKey = (n: Pick<NomineeRow, 'subject_kind' | 'unit_id' | 'staff_id'>) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`;
+
 export function addNominees(
   env: DossierEnv,
   id: string,
@@ -591,7 +595,7 @@ export function addNominees(
   mustEdit(env, row);
   const office = officeInfo(env, row.origin_office_id);
   const existing = listNominees(env.sqlite, id);
-  const present = new Set(existing.map((n) => `${n.subject_kind}|${n.subject_kind === 'unit' ? n.unit_id : n.staff_id}`));
+  const present = new Set(existing.map(subjectKey));
   let order = existing.reduce((m, n) => Math.max(m, n.sort_order), 0);
   const staff = staffForDossier(env.sqlite, list.filter((n) => n.kind === 'person' && n.staffId).map((n) => n.staffId!));
   const units = unitsForDossier(env.sqlite, list.filter((n) => n.kind === 'unit' && n.unitId).map((n) => n.unitId!));
@@ -1125,4 +1129,66 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
     );
   })();
   return dossierDetail(env, id);
+}
+
+/**
+ * At the province: one dossier of its own to send up, from dossiers received from offices for the
+ * same award and year — their nominees, each with the achievement summary and report the office
+ * wrote (the province's council votes anew). All or nothing.
+ */
+export function consolidateReceived(env: DossierEnv, ids: readonly string[]): DossierDetail {
+  const wanted = [...new Set(ids)];
+  const rows = wanted.map((id) => getDossier(env.sqlite, id));
+  if (rows.some((r) => !r || r.origin_office_id === env.officeId))
+    throw new AppError('NOT_FOUND', 'Có hồ sơ đã chọn không còn hoặc không phải hồ sơ nhận từ cơ quan khác. Hãy tải lại danh sách hồ sơ nhận rồi lập lại.');
+  const received = rows as DossierRow[];
+  // only what awaits the province's word: an approved or returned dossier has had it
+  const status = new Map(listDossierSummaries(env, { scope: 'received', year: null }).map((d) => [d.id, d.status]));
+  const decided = received.filter((r) => status.get(r.id) !== 'submitted').length;
+  if (decided)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${decided} hồ sơ đang hiện đã có kết quả (đã duyệt hoặc đã trả lại). Hồ sơ trình cấp trên chỉ lập từ hồ sơ đang chờ kết quả: lọc theo tình trạng “${RECEIVED_STATUS_LABELS.submitted}” rồi lập lại.`,
+    );
+  const awards = [...new Set(received.map((r) => r.award_code))];
+  if (awards.length > 1)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Các hồ sơ đang hiện đề nghị ${awards.length} hình thức khác nhau (${awards.map((c) => AWARD_CATALOG[c as AwardCode]?.name ?? c).join('; ')}). Một hồ sơ trình cấp trên chỉ gồm một hình thức: tìm theo tên hình thức để chỉ hiện các hồ sơ của hình thức đó rồi lập lại.`,
+    );
+  const years = [...new Set(received.map((r) => r.year))];
+  if (years.length > 1) throw new AppError('INVALID_INPUT', `Các hồ sơ đang hiện thuộc ${years.length} năm khác nhau (${years.sort().join(', ')}). Chọn một năm rồi lập lại.`);
+  const first = received[0]!;
+  return env.sqlite.transaction(() => {
+    const created = createDossier(env, {
+      year: first.year,
+      awardCode: first.award_code as AwardCode,
+      title: '',
+      campaignId: first.campaign_id && campaignForDossier(env.sqlite, first.campaign_id) ? first.campaign_id : null,
+      basis: first.basis as AwardBasis,
+      procedure: first.procedure as DossierProcedure,
+      sector: first.sector as DossierSector,
+    });
+    const sources = received.flatMap((r) => listNominees(env.sqlite, r.id));
+    addNominees(
+      env,
+      created.id,
+      sources.map((n) => ({ kind: n.subject_kind === 'unit' ? 'unit' : 'person', staffId: n.staff_id, unitId: n.unit_id, awardCode: n.award_code as AwardCode })),
+    );
+    // what the office wrote of each nominee comes along (the first dossier naming someone wins)
+    const bySubject = new Map<string, NomineeRow>();
+    for (const n of sources) if (!bySubject.has(subjectKey(n))) bySubject.set(subjectKey(n), n);
+    const officeOf = new Map(received.map((r) => [r.id, officeInfo(env, r.origin_office_id).name]));
+    for (const n of listNominees(env.sqlite, created.id)) {
+      const source = bySubject.get(subjectKey(n));
+      if (!source) continue;
+      // the province's list names each unit with its office: twenty offices have a "Văn phòng"
+      const office = officeOf.get(source.dossier_id) ?? '';
+      const unitName = office && !foldVi(source.unit_name).includes(foldVi(office)) ? [source.unit_name, office].filter(Boolean).join(', ') : source.unit_name;
+      updateNominee(env.sqlite, n.id, { summary: source.summary.trim() ? source.summary : n.summary, unit_name: unitName });
+      const report = reportOf(env.sqlite, source.id);
+      if (report) upsertReport(env.sqlite, env.officeId, n.id, report.template_id, report.content);
+    }
+    return dossierDetail(env, created.id);
+  })();
 }

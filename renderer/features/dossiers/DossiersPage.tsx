@@ -2,6 +2,7 @@
 // dossiers received from offices (consolidated by office and status, open, record the outcome).
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUS_LABELS, PROCEDURE_LABELS, RECEIVED_STATUS_LABELS, SECTOR_LABELS, type DossierStatus } from '../../../shared/dossiers/model';
@@ -271,12 +272,13 @@ function OwnList({ list }: { list: DossierSummary[] }) {
 const { draft: _never, ...RECEIVED_FILTER_LABELS } = RECEIVED_STATUS_LABELS;
 
 function ReceivedList({ list }: { list: DossierSummary[] }) {
-  const { open, search } = useDossiers();
+  const { open, search, setTab } = useDossiers();
   const [office, setOffice] = useState<string | null>(null);
   const filtered = useShown(list);
   const offices = useMemo(() => [...new Map(list.map((d) => [d.originOfficeId, d.originOfficeName])).entries()], [list]);
   const shown = filtered.filter((d) => !office || d.originOfficeId === office);
   const listing = useAction();
+  const consolidating = useAction();
   if (list.length === 0 && !search) return <Text c="dimmed">{D.emptyReceived}</Text>;
   return (
     <Stack>
@@ -301,8 +303,25 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
         >
           {D.received.list}
         </Button>
+        <Button
+          variant="default"
+          title={D.received.consolidateTitle}
+          disabled={shown.length === 0}
+          loading={consolidating.busy}
+          onClick={() =>
+            void consolidating.run(async () => {
+              const created = await call('dossiers.consolidate', { ids: shown.map((d) => d.id) });
+              notifications.show({ color: 'teal', message: D.received.consolidated(created.nominees.length) });
+              setTab('own');
+              open(created.id);
+            })
+          }
+          data-testid="received-consolidate"
+        >
+          {D.received.consolidate}
+        </Button>
       </ListFilters>
-      <FormError error={listing.error} />
+      <FormError error={listing.error ?? consolidating.error} />
       {shown.length === 0 && <NothingShown />}
       {offices
         .filter(([id]) => !office || id === office)
