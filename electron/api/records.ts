@@ -1,6 +1,7 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
 import { closingYearOf } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
+import type { AwardDecision } from '../../shared/contract/records';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
 import type { CoreContext } from '../core/context';
@@ -61,6 +62,14 @@ async function officeName(ctx: CoreContext): Promise<string> {
 }
 
 const thisYear = (ctx: CoreContext) => Number(ctx.today().slice(0, 4));
+/** A saved decision with someone on it, its units named by `relabel`; `making`: what the user is making of it. */
+function decisionWithSomeone(ctx: CoreContext, id: string, relabel: (sqlite: CoreContext['conn']['sqlite'], d: AwardDecision) => AwardDecision, making: string): AwardDecision {
+  const d = relabel(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
+  if (d.recipients.length === 0)
+    throw new AppError('INVALID_INPUT', `Quyết định chưa có cá nhân, tập thể nào được khen. Thêm người được khen vào quyết định, lưu lại rồi ${making}.`);
+  return d;
+}
+
 /** The year the checker screen opens on (closingYear): the one the hosts keep a run of. */
 const screenYear = (ctx: CoreContext) => closingYearOf(ctx.today());
 
@@ -129,18 +138,14 @@ export const recordsHandlers: HandlerMap<
   },
   'records.certificates': async ({ id }, ctx) => {
     const office = await requireOffice(ctx);
-    const d = withCertificateUnits(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
-    if (d.recipients.length === 0)
-      throw new AppError('INVALID_INPUT', 'Quyết định chưa có cá nhân, tập thể nào được khen. Thêm người được khen vào quyết định, lưu lại rồi in giấy khen.');
+    const d = decisionWithSomeone(ctx, id, withCertificateUnits, 'in giấy khen');
     const people = staffGenderPosition(ctx.conn.sqlite, d.recipients.flatMap((r) => (r.staffId ? [r.staffId] : [])));
     const bytes = await renderCertificatesDocx(d, people, toOffice(office));
     return { fileName: certificatesFileName(d), mimeType: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
   'records.paymentList': async ({ id }, ctx) => {
     const office = await requireOffice(ctx);
-    const d = withUnitLabels(ctx.conn.sqlite, decisionWithRecipients(ctx.conn.sqlite, id));
-    if (d.recipients.length === 0)
-      throw new AppError('INVALID_INPUT', 'Quyết định chưa có cá nhân, tập thể nào được khen. Thêm người được khen vào quyết định, lưu lại rồi lập danh sách chi thưởng.');
+    const d = decisionWithSomeone(ctx, id, withUnitLabels, 'lập danh sách chi thưởng');
     if (paymentAmounts(d).every((p) => p.amount === null))
       throw new AppError('INVALID_INPUT', 'Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người” hoặc tiền thưởng của từng người được khen, lưu lại rồi lập danh sách chi thưởng.');
     const bytes = await paymentListWorkbook(d, toOffice(office), ctx.today());
