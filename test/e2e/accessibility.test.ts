@@ -1,4 +1,4 @@
-// Every main screen, each tab of Khen thưởng, a decision's form, the add dialogs, the plan editor
+// Every main screen, each tab of Khen thưởng, the checker's explanation, a decision's form, the add dialogs, the plan editor
 // and a dossier's view, checked by axe-core in Chromium: no serious or
 // critical finding (text contrast under WCAG AA, fields without a name, table roles out of
 // place). The office has a unit, people and this quarter's tasks, so the lists and the home
@@ -63,6 +63,14 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.getByRole('tab', { name: tab }).click();
       await check(`awards/${tab}`);
     }
+    // a person's verdicts explained, rule by rule
+    await page.getByRole('tab', { name: 'Kiểm tra điều kiện' }).click();
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('check-explain').first().click();
+    await page.getByRole('dialog').waitFor();
+    await check('eligibility explained');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     // a decision's form, and the menu of its papers
     await page.getByRole('tab', { name: 'Quyết định' }).click();
     await page.getByTestId('decision-year').click();
@@ -75,12 +83,14 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await check('decision papers menu');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    // the dialogs that add a unit, a person, a task and a dossier
+    // the dialogs that add a unit, a person, a task, a dossier, a campaign and a plan
     for (const [route, button] of [
       ['units', 'unit-add'],
       ['staff', 'staff-add'],
       ['tasks', 'tasks-add'],
       ['dossiers', 'dossier-create'],
+      ['plans', 'campaign-add'],
+      ['plans', 'plan-create'],
     ] as const) {
       await page.getByTestId(`nav-${route}`).click();
       await page.getByTestId(button).click();
