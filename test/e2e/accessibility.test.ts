@@ -22,7 +22,7 @@ interface AxeResult {
 describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
   const session = e2eSession();
 
-  it('no serious or critical finding on the main screens and the award tabs', async () => {
+  it('no serious or critical finding on the main screens, the award tabs, the dialogs and the working screens', { timeout: 240_000 }, async () => {
     const dbPath = path.join(tempDir('tdkt-e2e-a11y-'), 'office.sqlite');
     const c = await testCore({ dbPath, today: TODAY });
     const unit = await c.invoke('units.create', { name: 'Văn phòng Sở' });
