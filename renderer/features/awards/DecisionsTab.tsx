@@ -33,6 +33,7 @@ import { useStaffOptions, type StaffOption } from '../staff/choices';
 import { useAwards } from './store';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
+import { printedForm } from './decision-papers';
 
 const D = T.decisions;
 const OTHER = '__other__';
@@ -369,7 +370,7 @@ function DecisionForm({ initial, onCancel, onSaved }: { initial: AwardDecision |
                 onClick={() => void papers.run(async () => saveFile(await call('records.certificates', { id: initial.id })))}
                 data-testid="decision-certificates"
               >
-                {D.certificates(!!initial.awardCode && AWARD_CATALOG[initial.awardCode].kind === 'title')}
+                {D.certificates(printedForm(initial))}
               </Menu.Item>
               <Menu.Item
                 title={hasCash ? D.paymentsTitle : D.paymentsNoCash}

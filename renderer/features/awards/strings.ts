@@ -101,7 +101,8 @@ export const T = {
     payments: 'Danh sách chi tiền thưởng (Excel)',
     paymentsTitle: 'Danh sách để kế toán chi tiền thưởng theo quyết định đã lưu: số tiền từng người, cột ký nhận, tổng cộng và số tiền bằng chữ, chữ ký người lập biểu, kế toán trưởng, thủ trưởng',
     paymentsNoCash: 'Quyết định đã lưu chưa ghi tiền thưởng: nhập “Tiền thưởng mỗi người” hoặc tiền thưởng từng người rồi lưu',
-    certificates: (title: boolean) => (title ? 'In giấy chứng nhận (Word)' : 'In giấy khen (Word)'),
+    /** named for what is printed: a Bằng khen, a Giấy khen, else a certificate */
+    certificates: (form: 'bang_khen' | 'giay_khen' | 'other') => (form === 'bang_khen' ? 'In bằng khen (Word)' : form === 'giay_khen' ? 'In giấy khen (Word)' : 'In giấy chứng nhận (Word)'),
     certificatesTitle:
       'Mỗi người, tập thể có tên trong quyết định đã lưu một trang A4 ngang: thẩm quyền, họ tên (Ông/Bà theo giới tính), chức vụ, đơn vị, thành tích hoặc danh hiệu, số và ngày quyết định, người ký — để in, ký và đóng dấu',
     documentTitle: 'Dự thảo QUYẾT ĐỊNH theo Nghị định 30/2020/NĐ-CP từ quyết định đã lưu (căn cứ, các điều, nơi nhận, người ký) kèm danh sách người, tập thể được khen — để trình ký',
