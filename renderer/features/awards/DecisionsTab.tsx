@@ -19,7 +19,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { AUTHORITY_LABELS, AWARD_BASES, AWARD_CATALOG, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
+import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
