@@ -249,6 +249,9 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('received-office-filter').click();
     await page.getByRole('option', { name: OFFICE_A.name }).click();
     await expect.poll(() => page.getByTestId('received-row').count()).toBe(1);
+    await page.getByTestId('received-award-filter').click();
+    await page.getByRole('option', { name: 'Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng' }).click();
+    await expect.poll(() => page.getByTestId('received-row').count()).toBe(1);
     await page.getByTestId('received-consolidate').click();
     await page.getByTestId('dossier-view').waitFor();
     await expect.poll(() => page.getByTestId('dossier-view').innerText()).toContain('Nguyễn Văn An');

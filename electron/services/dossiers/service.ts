@@ -1154,7 +1154,7 @@ export function consolidateReceived(env: DossierEnv, ids: readonly string[]): Do
   if (awards.length > 1)
     throw new AppError(
       'INVALID_INPUT',
-      `Các hồ sơ đang hiện đề nghị ${awards.length} hình thức khác nhau (${awards.map((c) => AWARD_CATALOG[c as AwardCode]?.name ?? c).join('; ')}). Một hồ sơ trình cấp trên chỉ gồm một hình thức: tìm theo tên hình thức để chỉ hiện các hồ sơ của hình thức đó rồi lập lại.`,
+      `Các hồ sơ đang hiện đề nghị ${awards.length} hình thức khác nhau (${awards.map((c) => AWARD_CATALOG[c as AwardCode]?.name ?? c).join('; ')}). Một hồ sơ trình cấp trên chỉ gồm một hình thức: chọn hình thức ở ô “Mọi hình thức” của danh sách hồ sơ nhận rồi lập lại.`,
     );
   const years = [...new Set(received.map((r) => r.year))];
   if (years.length > 1) throw new AppError('INVALID_INPUT', `Các hồ sơ đang hiện thuộc ${years.length} năm khác nhau (${years.sort().join(', ')}). Chọn một năm rồi lập lại.`);

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUS_LABELS, PROCEDURE_LABELS, RECEIVED_STATUS_LABELS, SECTOR_LABELS, type DossierStatus } from '../../../shared/dossiers/model';
-import { formatDateTimeVi, formatInstantDateVi } from '../../../shared/text/vn';
+import { compareVi, formatDateTimeVi, formatInstantDateVi } from '../../../shared/text/vn';
 import { call, saveFile } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
@@ -276,7 +276,10 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
   const [office, setOffice] = useState<string | null>(null);
   const filtered = useShown(list);
   const offices = useMemo(() => [...new Map(list.map((d) => [d.originOfficeId, d.originOfficeName])).entries()], [list]);
-  const shown = filtered.filter((d) => !office || d.originOfficeId === office);
+  // one award at a time: what a dossier sent up holds
+  const [award, setAward] = useState<string | null>(null);
+  const awards = useMemo(() => [...new Map(list.map((d) => [d.awardCode, d.awardName])).entries()].sort((a, b) => compareVi(a[1], b[1])), [list]);
+  const shown = filtered.filter((d) => (!office || d.originOfficeId === office) && (!award || d.awardCode === award));
   const listing = useAction();
   const consolidating = useAction();
   if (list.length === 0 && !search) return <Text c="dimmed">{D.emptyReceived}</Text>;
@@ -292,6 +295,16 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
           clearable
           w={280}
           data-testid="received-office-filter"
+        />
+        <Select
+          aria-label={D.received.award}
+          placeholder={D.received.allAwards}
+          data={awards.map(([value, label]) => ({ value, label }))}
+          value={award}
+          onChange={setAward}
+          clearable
+          w={280}
+          data-testid="received-award-filter"
         />
         <Button
           variant="default"

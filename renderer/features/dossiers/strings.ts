@@ -196,6 +196,8 @@ export const D = {
   received: {
     office: 'Cơ quan',
     allOffices: 'Tất cả cơ quan',
+    award: 'Hình thức khen thưởng',
+    allAwards: 'Mọi hình thức',
     list: 'Tổng hợp danh sách (Excel)',
     consolidate: 'Lập hồ sơ trình cấp trên',
     consolidateTitle: 'Lập một hồ sơ của cơ quan này gồm những người, tập thể được đề nghị trong các hồ sơ đang hiện (cùng hình thức, cùng năm), kèm tóm tắt thành tích và báo cáo thành tích các cơ quan đã gửi — để họp Hội đồng, lập tờ trình trình cấp trên',
