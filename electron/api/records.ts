@@ -170,14 +170,13 @@ export const recordsHandlers: HandlerMap<
   'records.statsExport': async (input, ctx) => {
     const office = await getOffice(ctx.db, ctx.officeId);
     const units = unitsLite(ctx.conn.sqlite);
-    const officeName = officeNameOf(ctx.conn.sqlite);
-    const nameOf = (officeId: string) => (officeId === ctx.officeId && office?.name) || officeName(officeId);
     let rows = awardStats(ctx.conn.sqlite, input);
     if (input.by === 'office') {
       rows = awardStatsByOffice(ctx.conn.sqlite, rows, { id: ctx.officeId, name: office?.name ?? '' });
     } else if (input.by === 'unit') {
       // columns named as on screen: at the province each office's "Văn phòng" with the office's name
-      const labels = officeUnitLabels(units, nameOf);
+      const officeName = officeNameOf(ctx.conn.sqlite);
+      const labels = officeUnitLabels(units, (officeId) => (officeId === ctx.officeId && office?.name) || officeName(officeId));
       rows = rows.map((r) => (r.unitId && labels.has(r.unitId) ? { ...r, unitName: labels.get(r.unitId)! } : r));
     }
     const bytes = await statsWorkbook({

@@ -24,7 +24,7 @@ export function StatsTab() {
   const [from, setFrom] = useState(year - 4);
   const [to, setTo] = useState(year);
   const [unitId, setUnitId] = useState<string | null>(null);
-  const [by, setBy] = useState<'year' | 'unit' | 'office'>('year');
+  const [chosenBy, setBy] = useState<'year' | 'unit' | 'office'>('year');
   const [counted, setRows] = useState<AwardStatsRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const exporting = useAction();
@@ -51,6 +51,8 @@ export function StatsTab() {
   const officeNames = useUnits((s) => s.officeNames);
   const ownName = useSession((s) => s.office?.name ?? '');
   const multiOffice = officeNames.size > 0;
+  // "by office" only where there are offices to tell apart
+  const by = chosenBy === 'office' && !multiOffice ? 'unit' : chosenBy;
   const rows = useMemo(() => {
     if (by !== 'office') return counted;
     const officeOf = new Map(units.map((u) => [u.id, u.officeId]));
@@ -63,9 +65,6 @@ export function StatsTab() {
       NO_UNIT_NAME,
     );
   }, [by, counted, units, officeNames, ownName]);
-  useEffect(() => {
-    if (by === 'office' && !multiOffice) setBy('unit');
-  }, [by, multiOffice]);
   const unitLabel = useMemo(() => (r: AwardStatsRow) => (r.unitId && labels.get(r.unitId)) || r.unitName, [labels]);
 
   const chart = useMemo(() => {
