@@ -570,6 +570,23 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // A dossier the province consolidated from received ones keeps which (and at which
+    // submission), so the superior's approval reaches them. Local bookkeeping: never exchanged.
+    version: 13,
+    name: 'the received dossiers a consolidated dossier was made from',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE dossier_source (
+          dossier_id TEXT NOT NULL REFERENCES dossier(id),
+          source_id TEXT NOT NULL REFERENCES dossier(id),
+          submission_no INTEGER NOT NULL,
+          PRIMARY KEY (dossier_id, source_id)
+        );
+        CREATE INDEX dossier_source_source ON dossier_source(source_id);
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

@@ -330,6 +330,13 @@ export interface DossierOutcomeTable extends RecordColumns {
   decided_at: string;
 }
 
+/** a consolidated dossier's sources (migration 13; local, not exchanged) */
+export interface DossierSourceTable {
+  dossier_id: string;
+  source_id: string;
+  submission_no: number;
+}
+
 export interface UserProfileTable {
   id: string;
   name: string;
@@ -396,6 +403,7 @@ export interface DB {
   dossier_document: DossierDocumentTable;
   dossier_attachment: DossierAttachmentTable;
   dossier_outcome: DossierOutcomeTable;
+  dossier_source: DossierSourceTable;
   user_profile: UserProfileTable;
   audit_session: AuditSessionTable;
   audit_log: AuditLogTable;

@@ -278,3 +278,37 @@ export function dossierPapers(db: Db, ids: readonly string[]): Array<{ id: strin
     [JSON.stringify(ids)],
   );
 }
+
+// ---------------------------------------------------------------------------------------
+// A consolidated dossier's sources (the province's; see consolidateReceived)
+
+export function insertSources(db: Db, dossierId: string, sources: ReadonlyArray<{ id: string; submission_no: number }>): void {
+  for (const s of sources) run(db, 'INSERT INTO dossier_source (dossier_id, source_id, submission_no) VALUES (?, ?, ?)', [dossierId, s.id, s.submission_no]);
+}
+
+export interface SourceRow {
+  source_id: string;
+  /** the submission consolidated */
+  submission_no: number;
+}
+
+/** The received dossiers `dossierId` was consolidated from (live ones), in the order recorded. */
+export function sourcesOf(db: Db, dossierId: string): SourceRow[] {
+  return all(
+    db,
+    `SELECT s.source_id, s.submission_no FROM dossier_source s JOIN dossier d ON d.id = s.source_id
+      WHERE s.dossier_id = ? AND d.deleted_at IS NULL ORDER BY s.rowid`,
+    [dossierId],
+  );
+}
+
+/** The live dossiers each of `sourceIds` was consolidated into. */
+export function consolidationsOf(db: Db, sourceIds: readonly string[]): Array<{ source_id: string; dossier_id: string; title: string }> {
+  if (sourceIds.length === 0) return [];
+  return all(
+    db,
+    `SELECT s.source_id, d.id AS dossier_id, d.title FROM dossier_source s JOIN dossier d ON d.id = s.dossier_id
+      WHERE d.deleted_at IS NULL AND s.source_id ${IN_IDS} ORDER BY d.created_at`,
+    [JSON.stringify(sourceIds)],
+  );
+}

@@ -176,6 +176,12 @@ export const dossierDetail = dossierSummary.extend({
   documents: z.array(documentOut),
   attachments: z.array(attachmentOut),
   outcomes: z.array(outcomeOut),
+  /** a dossier consolidated from received ones: those dossiers, and where each stands */
+  sources: z.array(
+    z.object({ id: z.string(), title: z.string(), officeName: z.string(), nomineeCount: z.number(), status: z.enum(DOSSIER_STATUSES), resubmitted: z.boolean() }),
+  ),
+  /** a received dossier: the province's dossiers it was consolidated into */
+  consolidatedInto: z.array(z.object({ id: z.string(), title: z.string() })),
   /** this office may edit it (its own, not submitted) */
   editable: z.boolean(),
   /** lowest share of agreeing votes that passes */
@@ -322,6 +328,8 @@ export const outcomeInput = z
     reason: longText('Lý do trả lại', 3000),
     /** also record the award decision and its recipients in the award records */
     createDecision: z.boolean().optional().default(false),
+    /** approved: the nominees the decision leaves out (the superior cut them) */
+    notApproved: z.array(id()).max(5000).optional().default([]),
   })
   .refine((o) => o.outcome !== 'returned' || o.reason.trim().length > 0, {
     message: 'Trả lại hồ sơ: hãy ghi lý do để cơ quan gửi biết cần sửa gì.',

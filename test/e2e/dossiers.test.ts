@@ -12,7 +12,7 @@ import { hasChromium, e2eSession, type HostProcess, hostApi } from './support/br
 import { tempDir } from '../support/tmp';
 import { readBook, sheetRows } from '../support/xlsx';
 import { docxPlainText } from '../../electron/services/documents/docx-text';
-import { OFFICE_A, OFFICE_B, buildDossier, exportBytes, importBundle, makeOffice, makeProvince } from '../integration/dossiers/helpers';
+import { OFFICE_A, OFFICE_B, buildDossier, completeAndSubmit, exportBytes, importBundle, makeOffice, makeProvince } from '../integration/dossiers/helpers';
 
 const api = hostApi;
 
@@ -269,5 +269,59 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await row.getByRole('button').click();
     await expect.poll(() => office.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(returned.id);
     await office.close();
+  });
+  it("the province records its superior's approval on the dossier it sent up; the received dossiers follow", { timeout: 120_000 }, async () => {
+    const dir = tempDir('tdkt-e2e-dossiers-superior-');
+    const [dbA, dbB, dbP] = ['a', 'b', 'p'].map((n) => path.join(dir, `${n}.sqlite`)) as [string, string, string];
+    const a = await makeOffice(OFFICE_A, dbA);
+    const b = await makeOffice(OFFICE_B, dbB);
+    const p = await makeProvince(dbP);
+    const da = await buildDossier(a, OFFICE_A, { docNumber: 5 });
+    await buildDossier(b, OFFICE_B, { docNumber: 12 });
+    await importBundle(p, await exportBytes(a.core));
+    await importBundle(p, await exportBytes(b.core));
+    const received = await p.invoke('dossiers.list', { scope: 'received' });
+    const c = await p.invoke('dossiers.consolidate', { ids: received.map((r) => r.id) });
+    await completeAndSubmit(p, c.id);
+    for (const x of [a.core, b.core, p]) x.close();
+
+    host = await session.startHost(dbP);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').click();
+    await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(c.id);
+    // what it was made from, and where each stands
+    const sources = page.getByTestId('dossier-sources');
+    await expect.poll(() => sources.getByTestId('source-row').count()).toBe(2);
+    expect(await sources.innerText()).toContain('Tổng hợp từ 2 hồ sơ nhận');
+    expect(await sources.innerText()).toContain(OFFICE_B.name);
+    // the superior's answer came on paper: approved, Phạm Thị Hoa left out
+    await page.getByTestId('outcome-open').click();
+    await page.getByTestId('outcome-number').fill('2150/QĐ-UBND');
+    await page.getByTestId('outcome-date').fill('15/12/2025');
+    await page.getByTestId('outcome-issuer').fill('Chủ tịch UBND tỉnh Lào Cai');
+    expect(await page.getByTestId('dossier-outcome').innerText()).toContain('Kết quả được ghi luôn cho 2 hồ sơ nhận');
+    await page.getByTestId('outcome-not-approved').click();
+    await page.getByRole('option', { name: /Phạm Thị Hoa/ }).click();
+    await page.keyboard.press('Escape');
+    await shot(page, 'superior-outcome');
+    await page.getByTestId('outcome-save').click();
+    await expect.poll(() => page.getByTestId('dossier-outcome-alert').innerText()).toContain('Đã được duyệt: Quyết định số 2150/QĐ-UBND ngày 15/12/2025 (Chủ tịch UBND tỉnh Lào Cai)');
+    await expect.poll(() => page.locator('.mantine-Notification-root').innerText()).toContain('và cho 2 hồ sơ nhận đã tổng hợp');
+    expect(await page.getByTestId('dossier-outcome').count()).toBe(0);
+    await expect.poll(() => sources.getByTestId('dossier-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['approved', 'approved']);
+    // a received dossier says where it went, and that it was approved
+    await sources.getByTestId('source-row').filter({ hasText: OFFICE_A.name }).getByTestId('source-open').click();
+    await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(da.id);
+    expect(await page.getByTestId('dossier-consolidated-into').innerText()).toContain(c.title);
+    expect(await page.getByTestId('dossier-outcome-alert').innerText()).toContain('Quyết định số 2150/QĐ-UBND');
+    await page.getByTestId('dossier-consolidated-into').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(c.id);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+    await host.stop();
   });
 });

@@ -54,11 +54,12 @@ import { achievementSummary, prefillReport, reportHasContent } from '../../../sh
 import { chooseReportTemplate, coverFormOn, reportTemplate, templateCaveats, type ReportTemplate } from '../../../shared/dossiers/templates';
 import { renderHtml } from '../../../shared/documents/html';
 import type { DocSigner } from '../../../shared/documents/model';
-import { foldQuery, foldVi, matchesQuery } from '../../../shared/text/vn';
+import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../../shared/text/vn';
 import { parentPath, unitDisplayLabels } from '../../../shared/units/tree';
 import { nowIso } from '../../../db/ids';
 import {
   campaignForDossier,
+  consolidationsOf,
   getAttachment,
   getDocument,
   getDossier,
@@ -68,6 +69,7 @@ import {
   insertDossier,
   insertNominee,
   insertOutcome,
+  insertSources,
   listAttachments,
   listDocuments,
   listDossiers,
@@ -81,6 +83,7 @@ import {
   softDeleteDocuments,
   softDeleteDossier,
   softDeleteNominee,
+  sourcesOf,
   staffForDossier,
   unitsForDossier,
   updateDossier,
@@ -459,9 +462,23 @@ export function dossierDetail(env: DossierEnv, id: string): DossierDetail {
     documents: documents.map(documentOut),
     attachments: attachments.map(attachmentOut),
     outcomes: outcomes.map((o) => outcomeOutOf(env, o)),
+    sources: sourceSummaries(env, id),
+    consolidatedInto: consolidationsOf(env.sqlite, [id]).map((c) => ({ id: c.dossier_id, title: c.title })),
     editable: row.origin_office_id === env.officeId && row.state === 'nhap',
     minVotePercent: MIN_VOTE_PERCENT,
   };
+}
+
+/** A consolidated dossier's sources as the province's list shows them (status now). */
+function sourceSummaries(env: DossierEnv, id: string): DossierDetail['sources'] {
+  const links = sourcesOf(env.sqlite, id);
+  if (links.length === 0) return [];
+  const wanted = new Set(links.map((l) => l.source_id));
+  const byId = new Map(listDossierSummaries(env, { scope: 'received', year: null }).filter((d) => wanted.has(d.id)).map((d) => [d.id, d]));
+  return links.flatMap((l) => {
+    const d = byId.get(l.source_id);
+    return d ? [{ id: d.id, title: d.title, officeName: d.originOfficeName, nomineeCount: d.nomineeCount, status: d.status, resubmitted: d.submissionNo !== l.submission_no }] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1043,30 +1060,50 @@ export interface OutcomeData {
   signer: string;
   reason: string;
   createDecision: boolean;
+  /** approved: nominees the decision leaves out */
+  notApproved: readonly string[];
 }
 
 /**
- * The province's outcome for the dossier's current submission. Approving may also record the
- * award decision(s) — one per award among the nominees — with every nominee as a recipient;
- * they carry batch_key "dossier:<id>:<code>" so the return bundle can find them.
+ * The superior's word on a dossier's current submission: at the province for a dossier an
+ * office sent, or at any office for its own dossier when the answer came on paper (the
+ * superior keeps no copy of the app). Approving may also record the award decision(s) — one
+ * per award among the nominees it names — carrying batch_key "dossier:<id>:<code>" so a return
+ * bundle finds them. A consolidated dossier's approval reaches the received dossiers it was
+ * made from (see propagateApproval). All in one transaction.
  */
 export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): DossierDetail {
   const row = mustDossier(env, id);
-  if (row.origin_office_id === env.officeId) {
-    throw new AppError('FORBIDDEN', 'Đây là hồ sơ của chính cơ quan bạn: kết quả do cấp trên ghi khi nhận hồ sơ. Sau khi nhập gói kết quả, trạng thái sẽ tự cập nhật.');
-  }
+  const own = row.origin_office_id === env.officeId;
   if (row.submission_no === 0 || row.state !== 'da_gui') {
-    throw new AppError('CONFLICT', 'Cơ quan gửi đang sửa lại hồ sơ này (chưa gửi lại). Hãy chờ nhận bản gửi lại rồi ghi kết quả.');
+    throw new AppError(
+      'CONFLICT',
+      own
+        ? 'Hồ sơ chưa gửi cấp trên (hoặc đang mở lại để sửa): kết quả ghi sau khi gửi.'
+        : 'Cơ quan gửi đang sửa lại hồ sơ này (chưa gửi lại). Hãy chờ nhận bản gửi lại rồi ghi kết quả.',
+    );
   }
   const existing = outcomesOf(env.sqlite, [id]).filter((o) => o.submission_no === row.submission_no);
-  if (existing.length) throw new AppError('CONFLICT', 'Hồ sơ (lần gửi này) đã có kết quả. Nếu cơ quan gửi lại bản sửa, kết quả mới ghi cho lần gửi sau.');
+  if (existing.length)
+    throw new AppError(
+      'CONFLICT',
+      own
+        ? 'Lần gửi này của hồ sơ đã có kết quả của cấp trên. Nếu hồ sơ bị trả lại, hãy mở lại, sửa và gửi lại: kết quả mới ghi cho lần gửi sau.'
+        : 'Hồ sơ (lần gửi này) đã có kết quả. Nếu cơ quan gửi lại bản sửa, kết quả mới ghi cho lần gửi sau.',
+    );
   const nominees = listNominees(env.sqlite, id);
+  const cut = new Set(d.outcome === 'approved' ? d.notApproved : []);
+  const unknown = [...cut].filter((nid) => !nominees.some((n) => n.id === nid)).length;
+  if (unknown) throw new AppError('NOT_FOUND', `${unknown} người (tập thể) chọn là “không được khen” không còn trong hồ sơ. Hãy tải lại hồ sơ rồi chọn lại.`);
+  const approved = nominees.filter((n) => !cut.has(n.id));
+  if (d.outcome === 'approved' && nominees.length > 0 && approved.length === 0)
+    throw new AppError('INVALID_INPUT', 'Quyết định không khen ai trong hồ sơ: hãy chọn “Trả lại” và ghi lý do thay vì “Duyệt”.');
   const now = nowIso();
   env.sqlite.transaction(() => {
-    let decisionId: string | null = null;
+    const decisions = new Map<string, string>();
     if (d.outcome === 'approved' && d.createDecision) {
-      if (nominees.length === 0) throw new AppError('CONFLICT', 'Hồ sơ không có người (tập thể) nào để ghi vào quyết định khen thưởng.');
-      const codes = [...new Set(nominees.map((n) => n.award_code))].sort((a, b) => (a === row.award_code ? -1 : b === row.award_code ? 1 : a.localeCompare(b)));
+      if (approved.length === 0) throw new AppError('CONFLICT', 'Hồ sơ không có người (tập thể) nào để ghi vào quyết định khen thưởng.');
+      const codes = [...new Set(approved.map((n) => n.award_code))].sort((a, b) => (a === row.award_code ? -1 : b === row.award_code ? 1 : a.localeCompare(b)));
       for (const code of codes) {
         const dec = insertDecision(
           env.sqlite,
@@ -1081,16 +1118,16 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
             otherForm: '',
             basis: row.basis as AwardBasis,
             year: row.year,
-            campaignId: null,
+            campaignId: own ? row.campaign_id : null,
             cashAmount: null,
             source: 'manual',
             batchKey: `dossier:${row.id}:${code}`,
-            note: `Theo hồ sơ đề nghị "${row.title}" của ${officeName(env, row.origin_office_id)}`,
+            note: own ? `Theo hồ sơ đề nghị "${row.title}"` : `Theo hồ sơ đề nghị "${row.title}" của ${officeName(env, row.origin_office_id)}`,
           },
           now,
         );
-        decisionId ??= dec;
-        nominees
+        decisions.set(code, dec);
+        approved
           .filter((n) => n.award_code === code)
           .forEach((n, i) =>
             insertRecipient(
@@ -1111,24 +1148,49 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
           );
       }
     }
-    insertOutcome(
-      env.sqlite,
-      env.officeId,
-      {
-        dossier_id: row.id,
-        submission_no: row.submission_no,
-        outcome: d.outcome,
-        decision_number: d.outcome === 'approved' ? d.decisionNumber : '',
-        decision_date: d.outcome === 'approved' ? d.decisionDate : null,
-        decision_issuer: d.outcome === 'approved' ? d.decisionIssuer : '',
-        decision_id: decisionId,
-        reason: d.reason,
-        decided_at: now,
-      },
-      now,
-    );
+    const decisionOf = (code: string) => decisions.get(code) ?? decisions.values().next().value ?? null;
+    insertOutcome(env.sqlite, env.officeId, outcomeFields(row, d, decisionOf(row.award_code), d.reason, now), now);
+    if (d.outcome === 'approved') propagateApproval(env, row, d, new Set(approved.map(subjectKey)), decisionOf, now);
   })();
   return dossierDetail(env, id);
+}
+
+function outcomeFields(row: DossierRow, d: OutcomeData, decisionId: string | null, reason: string, now: string) {
+  const approved = d.outcome === 'approved';
+  return {
+    dossier_id: row.id,
+    submission_no: row.submission_no,
+    outcome: d.outcome,
+    decision_number: approved ? d.decisionNumber : '',
+    decision_date: approved ? d.decisionDate : null,
+    decision_issuer: approved ? d.decisionIssuer : '',
+    decision_id: decisionId,
+    reason,
+    decided_at: now,
+  };
+}
+
+/**
+ * The superior approved a dossier the province consolidated: each received dossier it was made
+ * from, still at the submission consolidated and without a word yet, is approved by the same
+ * decision when the decision names one of its nominees, and otherwise answered as not approved
+ * ("trả lại", with the decision in the reason) — so the offices learn the result from the
+ * province's return bundle. A superior's return is not passed on: the province mends and sends
+ * its dossier again.
+ */
+function propagateApproval(env: DossierEnv, row: DossierRow, d: OutcomeData, approved: ReadonlySet<string>, decisionOf: (code: string) => string | null, now: string): void {
+  const links = sourcesOf(env.sqlite, row.id);
+  if (links.length === 0) return;
+  const answered = new Set(outcomesOf(env.sqlite, links.map((l) => l.source_id)).map((o) => `${o.dossier_id}|${o.submission_no}`));
+  const decision = [`Quyết định số ${d.decisionNumber}`, d.decisionDate ? `ngày ${formatDateVi(d.decisionDate)}` : '', d.decisionIssuer ? `của ${d.decisionIssuer}` : ''].filter(Boolean).join(' ');
+  for (const link of links) {
+    const source = getDossier(env.sqlite, link.source_id);
+    if (!source || source.deleted_at || source.state !== 'da_gui' || source.submission_no !== link.submission_no || answered.has(`${source.id}|${source.submission_no}`)) continue;
+    const any = listNominees(env.sqlite, source.id).some((n) => approved.has(subjectKey(n)));
+    const answer: OutcomeData = any ? d : { ...d, outcome: 'returned' };
+    const reason = any ? '' : `Không có người, tập thể nào của hồ sơ được khen thưởng tại ${decision} (hồ sơ đã được tổng hợp trình cấp trên trong hồ sơ “${row.title}”).`;
+    insertOutcome(env.sqlite, env.officeId, outcomeFields(source, answer, any ? decisionOf(source.award_code) : null, reason, now), now);
+  }
 }
 
 /**
@@ -1150,6 +1212,14 @@ export function consolidateReceived(env: DossierEnv, ids: readonly string[]): Do
       'INVALID_INPUT',
       `${decided} hồ sơ đang hiện đã có kết quả (đã duyệt hoặc đã trả lại). Hồ sơ trình cấp trên chỉ lập từ hồ sơ đang chờ kết quả: lọc theo tình trạng “${RECEIVED_STATUS_LABELS.submitted}” rồi lập lại.`,
     );
+  const already = consolidationsOf(env.sqlite, wanted);
+  if (already.length) {
+    const into = [...new Set(already.map((c) => `“${c.title}”`))];
+    throw new AppError(
+      'CONFLICT',
+      `${new Set(already.map((c) => c.source_id)).size} hồ sơ đang hiện đã được đưa vào hồ sơ trình cấp trên ${into.join(', ')}. Mỗi hồ sơ nhận chỉ đưa vào một hồ sơ trình: bớt các hồ sơ đó khỏi danh sách (lọc theo cơ quan, hình thức) hoặc xóa hồ sơ trình cũ (khi chưa gửi) rồi lập lại.`,
+    );
+  }
   const awards = [...new Set(received.map((r) => r.award_code))];
   if (awards.length > 1)
     throw new AppError(
@@ -1169,6 +1239,7 @@ export function consolidateReceived(env: DossierEnv, ids: readonly string[]): Do
       procedure: first.procedure as DossierProcedure,
       sector: first.sector as DossierSector,
     });
+    insertSources(env.sqlite, created.id, received);
     const sources = received.flatMap((r) => listNominees(env.sqlite, r.id));
     addNominees(
       env,

@@ -1,14 +1,14 @@
 // One dossier: the builder for this office's own dossier (read-only once submitted), or the
 // read-only view of a dossier received from an office, with the outcome form.
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { NomineeOut } from '../../../shared/contract/dossiers';
 import { formatDateVi, formatInstantDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
-import { StatusBadge } from './DossiersPage';
-import { ChecklistSection, DocumentsSection, OutcomeSection } from './output';
+import { StatusBadge } from './StatusBadge';
+import { ChecklistSection, DocumentsSection, OutcomeSection, SourcesSection } from './output';
 import { ReportModal } from './ReportModal';
 import { AttachmentsSection, GeneralSection, MeetingSection, NomineesSection } from './sections';
 import { useDossiers } from './store';
@@ -108,7 +108,20 @@ export function DossierView() {
       )}
       {d.own && d.status === 'submitted' && <Alert color="blue">{D.outcome.submitted}</Alert>}
       {!d.own && <Alert color="gray">{D.outcome.readOnly}</Alert>}
-      {!d.own && <OutcomeSection d={d} />}
+      {d.consolidatedInto.length > 0 && (
+        <Alert color="gray" data-testid="dossier-consolidated-into">
+          <Group gap={6}>
+            <Text size="sm">{D.sources.consolidatedInto}</Text>
+            {d.consolidatedInto.map((c) => (
+              <Anchor key={c.id} component="button" type="button" size="sm" onClick={() => open(c.id)}>
+                {c.title}
+              </Anchor>
+            ))}
+          </Group>
+        </Alert>
+      )}
+      <OutcomeSection key={`${d.id}:${d.submissionNo}`} d={d} />
+      <SourcesSection d={d} />
       <NomineesSection d={d} onReport={setReport} />
       <MeetingSection d={d} />
       <AttachmentsSection d={d} />

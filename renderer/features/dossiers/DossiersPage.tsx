@@ -1,7 +1,7 @@
 // "Hồ sơ đề nghị": the office's dossiers (create, open the builder) and, at the province, the
 // dossiers received from offices (consolidated by office and status, open, record the outcome).
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
@@ -12,19 +12,9 @@ import { useAction } from '../../lib/useAction';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { FormError } from '../../lib/FormError';
 import { DossierView } from './DossierView';
+import { StatusBadge } from './StatusBadge';
 import { useDossiers } from './store';
 import { D } from './strings';
-
-export const STATUS_COLORS: Record<DossierStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'green', returned: 'orange' };
-
-export function StatusBadge({ status, received }: { status: DossierStatus; received?: boolean }) {
-  return (
-    // max-content: in the list's narrow column a table squeezed the badge and cut its label ("ĐANG SO…")
-    <Badge color={STATUS_COLORS[status]} variant="light" miw="max-content" data-testid="dossier-status" data-status={status}>
-      {(received ? RECEIVED_STATUS_LABELS : DOSSIER_STATUS_LABELS)[status]}
-    </Badge>
-  );
-}
 
 /** The award catalogue, loaded once. */
 let catalogCache: Promise<CatalogEntryOut[]> | null = null;

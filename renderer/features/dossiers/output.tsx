@@ -1,7 +1,7 @@
 // The builder's output side: the pre-export checklist, the documents (generate, preview,
 // download, export as .zip or into a folder) and, at the province, the outcome form.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, List, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChecklistOut, DossierDetail } from '../../../shared/contract/dossiers';
 import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vn';
@@ -11,6 +11,7 @@ import { FolderInput } from '../../lib/FolderInput';
 import { FormError } from '../../lib/FormError';
 import { VirtualTable } from '../../lib/VirtualTable';
 import { Section, sizeText } from './sections';
+import { StatusBadge } from './StatusBadge';
 import { useDossiers } from './store';
 import { D } from './strings';
 
@@ -212,18 +213,24 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
   );
 }
 
-/** The province records the outcome of a received dossier, then sends the result back. */
+/**
+ * The superior's word on a dossier: at the province for a dossier an office sent (then the
+ * result goes back in a bundle), or on one's own sent dossier when the answer came on paper.
+ */
 export function OutcomeSection({ d }: { d: DossierDetail }) {
   const { setDetail } = useDossiers();
   const action = useAction();
   const [mode, setMode] = useState<'approved' | 'returned'>('approved');
+  const [open, setOpen] = useState(!d.own);
   const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: '', signer: '', reason: '', createDecision: true });
-  const canDecide = d.status === 'submitted' && !d.own;
+  const [notApproved, setNotApproved] = useState<string[]>([]);
+  const canDecide = d.status === 'submitted';
   const save = async () => {
-    const r = await action.run(() => call('dossiers.recordOutcome', { id: d.id, outcome: mode, ...f }));
+    const r = await action.run(() => call('dossiers.recordOutcome', { id: d.id, outcome: mode, ...f, notApproved: mode === 'approved' ? notApproved : [] }));
     if (r) {
       setDetail(r);
-      notifications.show({ color: 'teal', message: D.outcome.saved });
+      const passed = r.sources.filter((x) => x.status !== 'submitted').length - d.sources.filter((x) => x.status !== 'submitted').length;
+      notifications.show({ color: 'teal', message: d.own ? D.outcome.savedOwn(passed) : D.outcome.saved });
     }
   };
   const sendBack = async () => {
@@ -233,43 +240,96 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
       notifications.show({ color: 'teal', message: D.outcome.sentBack(r.fileName) });
     }
   };
+  if (d.own && !canDecide) return null;
+  const form = (
+    <Stack>
+      <SegmentedControl
+        value={mode}
+        onChange={(v) => setMode(v as 'approved' | 'returned')}
+        data={[
+          { value: 'approved', label: D.outcome.approve },
+          { value: 'returned', label: D.outcome.return },
+        ]}
+        w={260}
+        data-testid="outcome-mode"
+      />
+      {mode === 'approved' ? (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput label={D.outcome.decisionNumber} value={f.decisionNumber} onChange={(e) => setF({ ...f, decisionNumber: e.currentTarget.value })} data-testid="outcome-number" />
+            <TextInput label={D.outcome.decisionDate} value={f.decisionDate} onChange={(e) => setF({ ...f, decisionDate: e.currentTarget.value })} data-testid="outcome-date" />
+            <TextInput label={D.outcome.issuer} value={f.decisionIssuer} onChange={(e) => setF({ ...f, decisionIssuer: e.currentTarget.value })} data-testid="outcome-issuer" />
+            <TextInput label={D.outcome.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
+          </SimpleGrid>
+          {d.nominees.length > 1 && (
+            <MultiSelect
+              label={D.outcome.notApproved}
+              description={D.outcome.notApprovedHint}
+              placeholder={notApproved.length ? undefined : D.outcome.notApprovedNone}
+              data={d.nominees.map((n) => ({ value: n.id, label: n.unitName ? `${n.name} — ${n.unitName}` : n.name }))}
+              value={notApproved}
+              onChange={setNotApproved}
+              searchable
+              clearable
+              limit={50}
+              data-testid="outcome-not-approved"
+            />
+          )}
+          <Checkbox label={D.outcome.createDecision} checked={f.createDecision} onChange={(e) => setF({ ...f, createDecision: e.currentTarget.checked })} />
+          {d.sources.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {D.outcome.passesOn(d.sources.filter((x) => x.status === 'submitted' && !x.resubmitted).length)}
+            </Text>
+          )}
+        </>
+      ) : (
+        <>
+          <Textarea label={d.own ? D.outcome.reasonOwn : D.outcome.reason} value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} autosize minRows={2} data-testid="outcome-reason" />
+          {d.sources.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {D.outcome.notPassedOn}
+            </Text>
+          )}
+        </>
+      )}
+      <Group justify="flex-end">
+        {d.own && (
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {D.outcome.cancel}
+          </Button>
+        )}
+        <Button onClick={() => void save()} loading={action.busy} data-testid="outcome-save">
+          {D.outcome.save}
+        </Button>
+      </Group>
+    </Stack>
+  );
+  if (d.own)
+    return (
+      <Section title={D.outcome.recordOwn} testId="dossier-outcome">
+        <FormError error={action.error} />
+        {open ? (
+          form
+        ) : (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              {D.outcome.ownHint}
+            </Text>
+            <Button variant="light" onClick={() => setOpen(true)} data-testid="outcome-open">
+              {D.outcome.recordOwnButton}
+            </Button>
+          </Group>
+        )}
+      </Section>
+    );
   return (
     <Section title={D.outcome.record} testId="dossier-outcome">
       <FormError error={action.error} />
       {canDecide ? (
-        <Stack>
-          <SegmentedControl
-            value={mode}
-            onChange={(v) => setMode(v as 'approved' | 'returned')}
-            data={[
-              { value: 'approved', label: D.outcome.approve },
-              { value: 'returned', label: D.outcome.return },
-            ]}
-            w={260}
-            data-testid="outcome-mode"
-          />
-          {mode === 'approved' ? (
-            <>
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <TextInput label={D.outcome.decisionNumber} value={f.decisionNumber} onChange={(e) => setF({ ...f, decisionNumber: e.currentTarget.value })} data-testid="outcome-number" />
-                <TextInput label={D.outcome.decisionDate} value={f.decisionDate} onChange={(e) => setF({ ...f, decisionDate: e.currentTarget.value })} data-testid="outcome-date" />
-                <TextInput label={D.outcome.issuer} value={f.decisionIssuer} onChange={(e) => setF({ ...f, decisionIssuer: e.currentTarget.value })} />
-                <TextInput label={D.outcome.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
-              </SimpleGrid>
-              <Checkbox label={D.outcome.createDecision} checked={f.createDecision} onChange={(e) => setF({ ...f, createDecision: e.currentTarget.checked })} />
-            </>
-          ) : (
-            <Textarea label={D.outcome.reason} value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} autosize minRows={2} data-testid="outcome-reason" />
-          )}
-          <Group justify="flex-end">
-            <Button onClick={() => void save()} loading={action.busy} data-testid="outcome-save">
-              {D.outcome.save}
-            </Button>
-          </Group>
-        </Stack>
+        form
       ) : (
         <Group>
-          <Button variant="light" onClick={() => void sendBack()} loading={action.busy} disabled={d.status === 'submitted'} data-testid="outcome-send-back">
+          <Button variant="light" onClick={() => void sendBack()} loading={action.busy} data-testid="outcome-send-back">
             {D.outcome.sendBack(d.originOfficeName)}
           </Button>
           {d.outcome?.decisionDate && (
@@ -279,6 +339,53 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
           )}
         </Group>
       )}
+    </Section>
+  );
+}
+
+/** A dossier the province consolidated: the received dossiers it was made from, where each stands. */
+export function SourcesSection({ d }: { d: DossierDetail }) {
+  const { open } = useDossiers();
+  if (d.sources.length === 0) return null;
+  return (
+    <Section title={D.sources.title(d.sources.length)} testId="dossier-sources">
+      <VirtualTable
+        rows={d.sources}
+        rowKey={(x) => x.id}
+        rowHeight={40}
+        maxHeight="min(40vh, 360px)"
+        empty=""
+        testId="sources-table"
+        rowTestId="source-row"
+        columns={[
+          {
+            header: D.sources.cols.title,
+            width: 'minmax(0, 2fr)',
+            cell: (x) => (
+              <Anchor component="button" type="button" size="sm" ta="left" truncate="end" maw="100%" onClick={() => void open(x.id)} data-testid="source-open">
+                {x.title}
+              </Anchor>
+            ),
+            title: (x) => x.title,
+          },
+          { header: D.sources.cols.office, width: 'minmax(0, 1.5fr)', cell: (x) => x.officeName, title: (x) => x.officeName },
+          { header: D.sources.cols.nominees, width: '90px', align: 'right', cell: (x) => x.nomineeCount },
+          {
+            header: D.sources.cols.status,
+            width: '230px',
+            cell: (x) => (
+              <Group gap={6} wrap="nowrap">
+                <StatusBadge status={x.status} received />
+                {x.resubmitted && (
+                  <Text size="xs" c="dimmed" title={D.sources.resubmittedHint}>
+                    {D.sources.resubmitted}
+                  </Text>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }

@@ -192,6 +192,28 @@ export const D = {
     sendBack: (office: string) => `Xuất gói gửi về ${office}`,
     sentBack: (name: string) => `Đã xuất ${name}. Hãy chép tệp sang USB gửi về cơ quan.`,
     readOnly: 'Hồ sơ nhận từ cơ quan khác: chỉ xem nội dung, văn bản, minh chứng và ghi kết quả.',
+    recordOwn: 'Kết quả của cấp trên',
+    recordOwnButton: 'Ghi kết quả của cấp trên',
+    ownHint: 'Khi cấp trên trả lời bằng văn bản (không gửi gói kết quả), ghi tại đây quyết định khen thưởng hoặc lý do trả lại.',
+    reasonOwn: 'Lý do cấp trên trả lại hồ sơ',
+    cancel: 'Để sau',
+    notApproved: 'Không được khen (cấp trên không duyệt)',
+    notApprovedHint: 'Chọn người, tập thể có trong hồ sơ nhưng quyết định không khen; để trống nếu quyết định khen tất cả.',
+    notApprovedNone: 'Quyết định khen tất cả',
+    passesOn: (n: number) =>
+      n > 0
+        ? `Kết quả được ghi luôn cho ${n} hồ sơ nhận đã tổng hợp vào hồ sơ này: hồ sơ có người được khen ghi là đã duyệt, hồ sơ không có ai được khen ghi là trả lại (kèm số quyết định).`
+        : 'Các hồ sơ nhận đã tổng hợp vào hồ sơ này đều đã có kết quả hoặc đã được gửi lại: kết quả chỉ ghi cho hồ sơ này.',
+    notPassedOn: 'Cấp trên trả lại thì các hồ sơ nhận đã tổng hợp vẫn chờ: sửa hồ sơ này rồi gửi lại.',
+    savedOwn: (passed: number) =>
+      passed > 0 ? `Đã ghi kết quả, và cho ${passed} hồ sơ nhận đã tổng hợp. Xuất gói gửi về từng cơ quan để họ nhận được kết quả.` : 'Đã ghi kết quả của cấp trên.',
+  },
+  sources: {
+    title: (n: number) => `Tổng hợp từ ${n} hồ sơ nhận`,
+    cols: { title: 'Hồ sơ', office: 'Cơ quan gửi', nominees: 'Số người', status: 'Tình trạng' },
+    resubmitted: 'đã gửi lại',
+    resubmittedHint: 'Cơ quan đã gửi lại bản sửa sau khi hồ sơ được tổng hợp: kết quả của cấp trên không ghi cho bản gửi lại.',
+    consolidatedInto: 'Đã tổng hợp vào hồ sơ trình cấp trên:',
   },
   received: {
     office: 'Cơ quan',

@@ -225,9 +225,6 @@ describe('dossier builder', () => {
     if (!locked.ok) expect(locked.error.message).toContain('Mở lại để sửa');
     const del = await core.call('dossiers.delete', { id: d.id });
     expect(del.ok).toBe(false);
-    const outcome = await core.call('dossiers.recordOutcome', { id: d.id, outcome: 'approved', decisionNumber: '1' });
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.message).toContain('kết quả do cấp trên ghi');
     const reopened = await core.invoke('dossiers.reopen', { id: d.id });
     expect(reopened).toMatchObject({ editable: true, status: 'draft', submissionNo: 1 });
     await core.invoke('dossiers.updateNominee', { id: an.id, data: { awardCode: 'BK_TINH', summary: 'Tóm tắt sửa lại', votesAgree: 2, votesTotal: 2 } });

@@ -37,7 +37,8 @@ describe('a dossier sent up from the dossiers received', () => {
   it('gathers their nominees once each with the offices\' summaries and reports, in a draft of the province\'s own', async () => {
     const { p } = await province();
     const received = await p.invoke('dossiers.list', { scope: 'received' });
-    const d = await p.invoke('dossiers.consolidate', { ids: received.map((r) => r.id) });
+    // a dossier named twice counts once
+    const d = await p.invoke('dossiers.consolidate', { ids: [...received.map((r) => r.id), received[0]!.id] });
     expect(d.own).toBe(true);
     expect(d.status).toBe('draft');
     expect(d.awardCode).toBe('BK_TINH');
@@ -65,9 +66,22 @@ describe('a dossier sent up from the dossiers received', () => {
     // the received dossiers are unchanged, and the list of own dossiers has the new one
     expect((await p.invoke('dossiers.list', { scope: 'received' })).map((r) => r.nomineeCount).sort()).toEqual([1, 2]);
     expect((await p.invoke('dossiers.list', { scope: 'own' })).map((r) => r.id)).toEqual([d.id]);
-    // a dossier named twice counts once
-    const again = await p.invoke('dossiers.consolidate', { ids: [...received.map((r) => r.id), received[0]!.id] });
-    expect(again.nominees).toHaveLength(3);
+    // it names what it was made from, and each received dossier names it
+    expect(d.sources.map((x) => [x.officeName, x.nomineeCount, x.status, x.resubmitted]).sort()).toEqual([
+      [OFFICE_A.name, 1, 'submitted', false],
+      [OFFICE_B.name, 2, 'submitted', false],
+    ]);
+    for (const r of received) expect((await p.invoke('dossiers.get', { id: r.id })).consolidatedInto).toEqual([{ id: d.id, title: d.title }]);
+    // a received dossier goes into one dossier sent up: again is refused, nothing written …
+    const nominees = count(p, 'dossier_nominee');
+    const again = await p.call('dossiers.consolidate', { ids: [received[0]!.id] });
+    expect(!again.ok && again.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`đã được đưa vào hồ sơ trình cấp trên “${d.title}”`) });
+    expect(count(p, 'dossier_nominee')).toBe(nominees);
+    // … until that draft is deleted
+    await p.invoke('dossiers.delete', { id: d.id });
+    expect((await p.invoke('dossiers.get', { id: received[0]!.id })).consolidatedInto).toEqual([]);
+    const anew = await p.invoke('dossiers.consolidate', { ids: [received[0]!.id] });
+    expect(anew.nominees).toHaveLength(received[0]!.nomineeCount);
   });
 
   it('refuses mixed awards or years, the province\'s own dossier, unknown ids, a nominee gone and a dossier answered, writing nothing', async () => {

@@ -183,6 +183,27 @@ export async function buildDossier(o: Office, setup: OfficeSetup, opts: { docNum
   return core.invoke('dossiers.get', { id: d.id });
 }
 
+/** Meeting, votes, number and date of a dossier the province drew up; then sent. */
+export async function completeAndSubmit(p: Core, id: string) {
+  let d = await p.invoke('dossiers.get', { id });
+  d = await p.invoke('dossiers.saveMeeting', {
+    id,
+    meeting: { date: '05/12/2025', time: '8 giờ 00', place: 'Phòng họp Sở', chair: 'Lê Văn Sở', chairTitle: 'Giám đốc Sở, Chủ tịch Hội đồng', secretary: 'Lý Thị Mai', membersPresent: ['Lê Văn Sở', 'Lý Thị Mai', 'Tạ Văn Nam'], membersTotal: 5 },
+    votes: d.nominees.map((n) => ({ nomineeId: n.id, agree: 3, total: 3 })),
+  });
+  await p.invoke('dossiers.update', {
+    id,
+    data: {
+      title: d.title, year: d.year, awardCode: d.awardCode, campaignId: null, basis: d.basis, procedure: d.procedure, sector: d.sector,
+      docNumber: 40, docDate: '06/12/2025', addressee: d.addressee, signer: { prefix: '', authorityTitle: '', position: 'Giám đốc', name: 'Lê Văn Sở' },
+      cover: { bases: [], intro: '', closing: '' }, note: '',
+    },
+  });
+  const blocks = (await p.invoke('dossiers.checklist', { id })).items.filter((i) => i.level === 'block');
+  if (blocks.length) throw new Error(`the checklist blocks: ${blocks.map((i) => i.message).join('; ')}`);
+  return p.invoke('dossiers.submit', { id });
+}
+
 export function storeFile(core: Core, sha256: string): Buffer {
   return fs.readFileSync(path.join(path.dirname(core.ctx.conn.path), 'attachments', sha256.slice(0, 2), sha256));
 }

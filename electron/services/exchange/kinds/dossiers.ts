@@ -156,8 +156,20 @@ export const disciplineKind: EntityKind = {
   ],
 };
 
-/** Decisions the province recorded for the target office's dossiers (see recordOutcome). */
-const DOSSIER_DECISIONS = `t.batch_key IS NOT NULL AND EXISTS (SELECT 1 FROM dossier x WHERE x.origin_office_id = ? AND t.batch_key LIKE 'dossier:' || x.id || ':%')`;
+/** A subject (recipient, nominee) who is the target office's own: its staff or its units. */
+const officeSubject = (t: string) => `(${t}.staff_id IN (SELECT id FROM staff WHERE origin_office_id = ?) OR ${t}.unit_id IN (SELECT id FROM unit WHERE origin_office_id = ?))`;
+
+/**
+ * Decisions the province recorded for the target office's dossiers (see recordOutcome), and
+ * those for a dossier it consolidated from them and sent up (dossier_source) that name one of
+ * the office's people or units. `?` = the target office, DOSSIER_DECISIONS_PARAMS times.
+ */
+const DOSSIER_DECISIONS = `t.batch_key IS NOT NULL AND (
+  EXISTS (SELECT 1 FROM dossier x WHERE x.origin_office_id = ? AND t.batch_key LIKE 'dossier:' || x.id || ':%')
+  OR (EXISTS (SELECT 1 FROM dossier_source s JOIN dossier x ON x.id = s.source_id WHERE x.origin_office_id = ? AND t.batch_key LIKE 'dossier:' || s.dossier_id || ':%')
+      AND EXISTS (SELECT 1 FROM award_recipient r WHERE r.decision_id = t.id AND r.deleted_at IS NULL AND ${officeSubject('r')})))`;
+const DOSSIER_DECISIONS_PARAMS = 4;
+const targets = (office: string | null, n: number) => Array.from({ length: n }, () => office);
 
 export const awardDecisionKind: EntityKind = {
   name: 'award_decision',
@@ -183,7 +195,7 @@ export const awardDecisionKind: EntityKind = {
   derived: { number_key: (r) => numberKey(str(r.number)) },
   select(sqlite, scope: ExportScope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
-    return selectWhere(sqlite, this, `t.origin_office_id = ? OR (${DOSSIER_DECISIONS})`, [scope.targetOfficeId, scope.targetOfficeId]);
+    return selectWhere(sqlite, this, `t.origin_office_id = ? OR (${DOSSIER_DECISIONS})`, targets(scope.targetOfficeId, 1 + DOSSIER_DECISIONS_PARAMS));
   },
   describe: (r) => [r.number ? `Số ${str(r.number)}` : '', awardName(r.award_code) || str(r.other_form), r.year ? `năm ${str(r.year)}` : ''].filter(Boolean).join(' — '),
   keyFields: [
@@ -216,8 +228,9 @@ export const awardRecipientKind: EntityKind = {
     return selectWhere(
       sqlite,
       this,
-      `t.origin_office_id = ? OR t.decision_id IN (SELECT t.id FROM award_decision t WHERE ${DOSSIER_DECISIONS})`,
-      [scope.targetOfficeId, scope.targetOfficeId],
+      // a consolidated dossier's decision names every office's people: only this office's travel
+      `t.origin_office_id = ? OR (t.decision_id IN (SELECT t.id FROM award_decision t WHERE ${DOSSIER_DECISIONS}) AND ${officeSubject('t')})`,
+      targets(scope.targetOfficeId, 1 + DOSSIER_DECISIONS_PARAMS + 2),
     );
   },
   describe: (r) => str(r.name),
