@@ -12,6 +12,7 @@ import { assertImportable, readUploaded, templateUnits, withJob, writeStep } fro
 import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
+import { periodicData, periodicFileName, periodicWorkbook } from '../services/records/periodic-stats';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
 import { certificatesFileName, renderCertificatesDocx, withCertificateUnits } from '../services/records/certificates';
@@ -115,6 +116,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.timeline'
   | 'records.stats'
   | 'records.statsExport'
+  | 'records.periodicStats'
   | 'records.importPreview'
   | 'records.importTemplate'
   | 'records.importApply'
@@ -189,6 +191,16 @@ export const recordsHandlers: HandlerMap<
       today: ctx.today(),
     });
     return { fileName: statsFileName(input.yearFrom, input.yearTo), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
+  'records.periodicStats': async ({ year }, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const bytes = await periodicWorkbook({
+      office: { ...(office ? toOffice(office) : NO_OFFICE), level: office?.level_code ?? '', superiorName: office?.superior_name ?? '' },
+      year,
+      ...periodicData(ctx.conn.sqlite, ctx.officeId, year),
+      today: ctx.today(),
+    });
+    return { fileName: periodicFileName(year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
   'records.importPreview': async (input, ctx) =>
     withJob(ctx, input.jobId, async (job) => {

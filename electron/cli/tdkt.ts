@@ -249,6 +249,13 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           io.out(`Đã xuất bảng thống kê: ${saveOutput(v.out, f)}`);
           return 0;
         }
+        case 'records periodic': {
+          if (!v.year) throw new UsageError('Thiếu --year NĂM: tdkt records periodic --year 2025 --out THƯ_MỤC');
+          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');
+          const f = await call('records.periodicStats', { year: cliYear('year', v.year) });
+          io.out(`Đã xuất biểu thống kê (TT 02/2023/TT-BNV): ${saveOutput(v.out, f)}`);
+          return 0;
+        }
         case 'plan export': {
           const id = pos[2];
           const format = v.format;

@@ -911,6 +911,11 @@ export const recordsProcedures = {
     input: statsFilter.extend({ by: z.enum(['year', 'unit', 'office'], { error: 'Cột của bảng: theo năm, theo đơn vị hoặc theo cơ quan.' }).optional().default('year') }),
     output: fileOut,
   },
+  /**
+   * the year's TĐKT statistics in the forms of TT 02/2023/TT-BNV (biểu 0601.N số phong trào thi đua,
+   * 0602.N khen thưởng cấp Nhà nước, 0603.N khen thưởng cấp bộ, ngành, tỉnh), with who was counted
+   */
+  'records.periodicStats': { input: z.object({ year: recordYear('Năm báo cáo') }), output: fileOut },
   'records.importPreview': { input: recordsImportInput, output: recordsImportPreview },
   /** a blank sheet to fill for records.importPreview: its headers, dropdowns (the office's units among them) and instructions */
   'records.importTemplate': { input: z.object({}).optional(), output: fileOut },

@@ -144,6 +144,14 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
       ['', 'Tổng cộng', 1, null, 1],
       [null, null, null, null, null],
     ]);
+    // the year's statistics in the forms of TT 02/2023/TT-BNV, for the last year chosen
+    expect(await page.getByTestId('stats-periodic').innerText()).toBe('Biểu thống kê năm 2024');
+    const [periodic] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-periodic').click()]);
+    expect(periodic.suggestedFilename()).toBe('bao-cao-thong-ke-tdkt-tt02-2024.xlsx');
+    const forms = new ExcelJS.Workbook();
+    await forms.xlsx.load(fs.readFileSync((await periodic.path())!) as unknown as ArrayBuffer);
+    expect(forms.worksheets.map((w) => w.name)).toEqual(['0601.N', '0602.N', '0603.N', 'Chi tiết', 'Ghi chú']);
+    expect(forms.getWorksheet('0603.N')!.getCell('A1').value).toBe('Biểu số: 0603.N/BNV-TĐKT');
 
     // the check for the unit and year chosen above
     await page.getByTestId('awards-tab-check').click();

@@ -124,6 +124,15 @@ export function StatsTab() {
         >
           {H.export}
         </Button>
+        <Button
+          variant="default"
+          title={H.periodicTitle(Math.max(from, to))}
+          loading={exporting.busy}
+          onClick={() => void exporting.run(async () => saveFile(await call('records.periodicStats', { year: Math.max(from, to) })))}
+          data-testid="stats-periodic"
+        >
+          {H.periodic(Math.max(from, to))}
+        </Button>
       </Group>
       {(error ?? exporting.error) && <Alert color="red">{error ?? exporting.error}</Alert>}
       <Paper withBorder p="md">

@@ -258,6 +258,9 @@ export const T = {
     tableTitle: 'Số liệu',
     export: 'Xuất Excel',
     exportTitle: 'Bảng thống kê kết quả khen thưởng (.xlsx): hình thức theo cấp, cá nhân và tập thể, cột theo năm hoặc theo đơn vị như đang chọn',
+    periodic: (year: number) => `Biểu thống kê năm ${year}`,
+    periodicTitle: (year: number) =>
+      `Báo cáo thống kê công tác thi đua, khen thưởng năm ${year} theo Thông tư 02/2023/TT-BNV (.xlsx): biểu 0601.N số phong trào thi đua, 0602.N khen thưởng cấp Nhà nước, 0603.N khen thưởng cấp bộ, ngành, tỉnh — kèm danh sách người, tập thể được tính để kiểm tra`,
   },
 
   catalog: {
