@@ -261,11 +261,10 @@ export function provinceAwardsTable(awards: readonly PeriodicAward[]): PeriodicT
   );
 }
 
-/** The awards 0602 or 0603 counts (the detail sheet lists them). */
-export function periodicFormOf(a: PeriodicAward, awards: readonly PeriodicAward[]): '0602' | '0603' | null {
-  if (counted(stateColumns(awards), [a]).length) return '0602';
-  if (counted(PROVINCE_COLUMNS, [a]).length) return '0603';
-  return null;
+/** Which form counts an award among `awards` (0602, 0603 or neither): the detail sheet lists them. */
+export function periodicFormOf(awards: readonly PeriodicAward[]): (a: PeriodicAward) => '0602' | '0603' | null {
+  const state = stateColumns(awards);
+  return (a) => (counted(state, [a]).length ? '0602' : counted(PROVINCE_COLUMNS, [a]).length ? '0603' : null);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -160,8 +160,9 @@ function detailSheet(wb: ExcelJS.Workbook, input: PeriodicInput): void {
   sheetLine(ws, 1, 'NGƯỜI, TẬP THỂ ĐƯỢC TÍNH TRONG BIỂU 0602.N VÀ 0603.N', { size: 13, bold: true }, 'center', 1, 8);
   sheetLine(ws, 2, `Năm ${input.year} — đối tượng của cá nhân xác định theo chức vụ ghi trong danh sách cán bộ: hãy kiểm tra, sửa số liệu trong biểu nếu cần.`, { italic: true, size: 11 }, 'center', 1, 8);
   headerRow(ws.getRow(5), ['STT', 'Họ tên, tên tập thể', 'Chức vụ', 'Đơn vị', 'Hình thức', 'Biểu', 'Đối tượng', 'Phương thức']);
+  const formOf = periodicFormOf(input.awards);
   const counted = input.awards
-    .map((a) => ({ a, form: periodicFormOf(a, input.awards) }))
+    .map((a) => ({ a, form: formOf(a) }))
     .filter((x) => x.form)
     .sort((x, y) => x.form!.localeCompare(y.form!) || compareVi(x.a.formLabel, y.a.formLabel) || Number(x.a.subject === 'person') - Number(y.a.subject === 'person') || compareVi(x.a.name, y.a.name));
   counted.forEach(({ a, form }, i) => {
