@@ -72,6 +72,8 @@ export const dossierSummary = z.object({
   own: z.boolean(),
   outcome: outcomeOut.nullable(),
   updatedAt: z.string(),
+  /** a received dossier: the province's dossiers sent up it went into */
+  consolidatedInto: z.array(z.object({ id: z.string(), title: z.string() })),
   /** with a search: the nominees it found by name (the first few), and how many more */
   matchedNominees: z.array(z.string()),
   moreMatchedNominees: z.number(),
@@ -180,8 +182,6 @@ export const dossierDetail = dossierSummary.extend({
   sources: z.array(
     z.object({ id: z.string(), title: z.string(), officeName: z.string(), nomineeCount: z.number(), status: z.enum(DOSSIER_STATUSES), resubmitted: z.boolean() }),
   ),
-  /** a received dossier: the province's dossiers it was consolidated into */
-  consolidatedInto: z.array(z.object({ id: z.string(), title: z.string() })),
   /** this office may edit it (its own, not submitted) */
   editable: z.boolean(),
   /** lowest share of agreeing votes that passes */

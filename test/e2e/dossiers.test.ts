@@ -320,6 +320,11 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     expect(await page.getByTestId('dossier-outcome-alert').innerText()).toContain('Quyết định số 2150/QĐ-UBND');
     await page.getByTestId('dossier-consolidated-into').getByRole('button').click();
     await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(c.id);
+    // the received list marks both as gone into a dossier sent up
+    await page.getByTestId('dossier-back').click();
+    await page.getByTestId('dossiers-tab-received').click();
+    await expect.poll(() => page.getByTestId('received-consolidated').count()).toBe(2);
+    expect(await page.getByTestId('received-consolidated').first().getAttribute('title')).toBe(`Đã đưa vào hồ sơ trình cấp trên: ${c.title}`);
     expect(pageErrors).toEqual([]);
     await page.close();
     await host.stop();

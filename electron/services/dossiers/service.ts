@@ -323,7 +323,14 @@ function statusOf(row: DossierRow, outcomes: readonly OutcomeRow[]) {
   );
 }
 
-function summaryOf(env: DossierEnv, row: DossierRow, outcomes: readonly OutcomeRow[], nomineeCount: number, originName: string | null): DossierSummary {
+function summaryOf(
+  env: DossierEnv,
+  row: DossierRow,
+  outcomes: readonly OutcomeRow[],
+  nomineeCount: number,
+  originName: string | null,
+  consolidatedInto: DossierSummary['consolidatedInto'],
+): DossierSummary {
   const st = statusOf(row, outcomes);
   const current = outcomes.filter((o) => o.submission_no === row.submission_no).sort((a, b) => b.decided_at.localeCompare(a.decided_at))[0];
   const code = row.award_code as AwardCode;
@@ -348,6 +355,7 @@ function summaryOf(env: DossierEnv, row: DossierRow, outcomes: readonly OutcomeR
     own: row.origin_office_id === env.officeId,
     outcome: current && st.outcome ? outcomeOutOf(env, current) : null,
     updatedAt: row.updated_at,
+    consolidatedInto,
     matchedNominees: [],
     moreMatchedNominees: 0,
   };
@@ -384,10 +392,17 @@ export function listDossierSummaries(env: DossierEnv, f: { scope: 'own' | 'recei
   );
   const by = new Map<string, OutcomeRow[]>();
   for (const o of outcomes) by.set(o.dossier_id, [...(by.get(o.dossier_id) ?? []), o]);
+  const into = new Map<string, DossierSummary['consolidatedInto']>();
+  if (f.scope === 'received')
+    for (const c of consolidationsOf(
+      env.sqlite,
+      rows.map((r) => r.id),
+    ))
+      into.set(c.source_id, [...(into.get(c.source_id) ?? []), { id: c.dossier_id, title: c.title }]);
   return rows.map((r) => {
     const names = matched.get(r.id) ?? [];
     return {
-      ...summaryOf(env, r, by.get(r.id) ?? [], Number(r.nominee_count), r.office_name),
+      ...summaryOf(env, r, by.get(r.id) ?? [], Number(r.nominee_count), r.office_name, into.get(r.id) ?? []),
       matchedNominees: names.slice(0, MATCHED_SHOWN),
       moreMatchedNominees: Math.max(0, names.length - MATCHED_SHOWN),
     };
@@ -429,7 +444,14 @@ export function dossierDetail(env: DossierEnv, id: string): DossierDetail {
   const signer = signerOf(row, input.office);
   const stored = parse<StoredSigner>(row.signer, {});
   return {
-    ...summaryOf(env, row, outcomes, nomineeRows.length, officeName(env, row.origin_office_id)),
+    ...summaryOf(
+      env,
+      row,
+      outcomes,
+      nomineeRows.length,
+      officeName(env, row.origin_office_id),
+      consolidationsOf(env.sqlite, [id]).map((c) => ({ id: c.dossier_id, title: c.title })),
+    ),
     docNumber: row.doc_number,
     docDate: row.doc_date,
     addressee: row.addressee,
@@ -463,7 +485,6 @@ export function dossierDetail(env: DossierEnv, id: string): DossierDetail {
     attachments: attachments.map(attachmentOut),
     outcomes: outcomes.map((o) => outcomeOutOf(env, o)),
     sources: sourceSummaries(env, id),
-    consolidatedInto: consolidationsOf(env.sqlite, [id]).map((c) => ({ id: c.dossier_id, title: c.title })),
     editable: row.origin_office_id === env.officeId && row.state === 'nhap',
     minVotePercent: MIN_VOTE_PERCENT,
   };

@@ -1,7 +1,7 @@
 // "Hồ sơ đề nghị": the office's dossiers (create, open the builder) and, at the province, the
 // dossiers received from offices (consolidated by office and status, open, record the outcome).
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CatalogEntryOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
@@ -352,7 +352,14 @@ function ReceivedList({ list }: { list: DossierSummary[] }) {
                       <Table.Td>{d.year}</Table.Td>
                       <Table.Td>{d.nomineeCount} đề nghị</Table.Td>
                       <Table.Td>
-                        <StatusBadge status={d.status} received />
+                        <Group gap={6} wrap="nowrap">
+                          <StatusBadge status={d.status} received />
+                          {d.consolidatedInto.length > 0 && (
+                            <Badge variant="outline" color="gray" miw="max-content" title={D.received.consolidatedIn(d.consolidatedInto.map((c) => c.title).join('; '))} data-testid="received-consolidated">
+                              {D.received.consolidatedBadge}
+                            </Badge>
+                          )}
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         <Button size="xs" variant="light" onClick={() => open(d.id)} data-testid="received-open">

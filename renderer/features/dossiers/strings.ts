@@ -224,6 +224,8 @@ export const D = {
     consolidate: 'Lập hồ sơ trình cấp trên',
     consolidateTitle: 'Lập một hồ sơ của cơ quan này gồm những người, tập thể được đề nghị trong các hồ sơ đang hiện (cùng hình thức, cùng năm), kèm tóm tắt thành tích và báo cáo thành tích các cơ quan đã gửi — để họp Hội đồng, lập tờ trình trình cấp trên',
     consolidated: (n: number) => `Đã lập hồ sơ trình cấp trên với ${n} người, tập thể được đề nghị.`,
+    consolidatedBadge: 'Đã tổng hợp',
+    consolidatedIn: (titles: string) => `Đã đưa vào hồ sơ trình cấp trên: ${titles}`,
     listTitle: 'Danh sách tổng hợp người, tập thể được đề nghị trong các hồ sơ đang hiện (theo bộ lọc), nhóm theo hồ sơ: hình thức, cơ quan gửi, tờ trình, tình trạng — để Hội đồng xem xét',
     counts: (received: number, approved: number, returned: number) => `${received} đã nhận · ${approved} đã duyệt · ${returned} đã trả lại`,
   },

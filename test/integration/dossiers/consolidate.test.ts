@@ -72,6 +72,7 @@ describe('a dossier sent up from the dossiers received', () => {
       [OFFICE_B.name, 2, 'submitted', false],
     ]);
     for (const r of received) expect((await p.invoke('dossiers.get', { id: r.id })).consolidatedInto).toEqual([{ id: d.id, title: d.title }]);
+    expect((await p.invoke('dossiers.list', { scope: 'received' })).map((r) => r.consolidatedInto)).toEqual([[{ id: d.id, title: d.title }], [{ id: d.id, title: d.title }]]);
     // a received dossier goes into one dossier sent up: again is refused, nothing written …
     const nominees = count(p, 'dossier_nominee');
     const again = await p.call('dossiers.consolidate', { ids: [received[0]!.id] });
