@@ -1,4 +1,4 @@
-import { Autocomplete, Drawer, Menu, Modal, MultiSelect, Select, TagsInput, createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
+import { Autocomplete, Drawer, Menu, Modal, MultiSelect, Notification, Select, TagsInput, createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 import { foldFilter } from '../lib/fold-filter';
 
 // System fonts only: the app ships no web fonts and loads nothing from the network.
@@ -15,9 +15,10 @@ export const theme = createTheme({
     MultiSelect: MultiSelect.extend({ defaultProps: { filter: foldFilter } }),
     Autocomplete: Autocomplete.extend({ defaultProps: { filter: foldFilter } }),
     TagsInput: TagsInput.extend({ defaultProps: { filter: foldFilter } }),
-    // the × of a dialog is read out by screen readers
+    // the × of a dialog or a notification is read out by screen readers
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
     // no focus placeholder: an element of its own inside role="menu" breaks the role's rule on
     // children (axe, critical); focus goes to the first item instead
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),

@@ -23,6 +23,13 @@ async function shot(page: Page, name: string) {
 
 const checklist = (page: Page) => page.getByTestId('checklist-result');
 
+/** axe-core's serious and critical findings on the page (injected through DevTools: the app's CSP refuses scripts). */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const r = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> };
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
+
 describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Chromium, today = 20/11/2025)', () => {
   const session = e2eSession();
   let host: HostProcess | null = null;
@@ -308,6 +315,8 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByRole('option', { name: /Phạm Thị Hoa/ }).click();
     await page.keyboard.press('Escape');
     await shot(page, 'superior-outcome');
+    // the form and the sources' table as axe-core reads them: nothing serious or critical
+    expect(await axeFindings(page)).toEqual([]);
     await page.getByTestId('outcome-save').click();
     await expect.poll(() => page.getByTestId('dossier-outcome-alert').innerText()).toContain('Đã được duyệt: Quyết định số 2150/QĐ-UBND ngày 15/12/2025 (Chủ tịch UBND tỉnh Lào Cai)');
     await expect.poll(() => page.locator('.mantine-Notification-root').innerText()).toContain('và cho 2 hồ sơ nhận đã tổng hợp');
@@ -318,6 +327,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(da.id);
     expect(await page.getByTestId('dossier-consolidated-into').innerText()).toContain(c.title);
     expect(await page.getByTestId('dossier-outcome-alert').innerText()).toContain('Quyết định số 2150/QĐ-UBND');
+    expect(await axeFindings(page)).toEqual([]);
     await page.getByTestId('dossier-consolidated-into').getByRole('button').click();
     await expect.poll(() => page.getByTestId('dossier-view').getAttribute('data-dossier-id')).toBe(c.id);
     // the received list marks both as gone into a dossier sent up

@@ -113,7 +113,7 @@ export function DossierView() {
           <Group gap={6}>
             <Text size="sm">{D.sources.consolidatedInto}</Text>
             {d.consolidatedInto.map((c) => (
-              <Anchor key={c.id} component="button" type="button" size="sm" onClick={() => open(c.id)}>
+              <Anchor key={c.id} component="button" type="button" size="sm" c="red.9" onClick={() => open(c.id)}>
                 {c.title}
               </Anchor>
             ))}

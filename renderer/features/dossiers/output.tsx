@@ -362,7 +362,7 @@ export function SourcesSection({ d }: { d: DossierDetail }) {
             header: D.sources.cols.title,
             width: 'minmax(0, 2fr)',
             cell: (x) => (
-              <Anchor component="button" type="button" size="sm" ta="left" truncate="end" maw="100%" onClick={() => void open(x.id)} data-testid="source-open">
+              <Anchor component="button" type="button" size="sm" c="red.9" ta="left" truncate="end" maw="100%" onClick={() => void open(x.id)} data-testid="source-open">
                 {x.title}
               </Anchor>
             ),

@@ -268,7 +268,7 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
         header: D.nominees.cols.report,
         width: '110px',
         cell: (n) => (
-          <Text size="sm" c={n.hasReport ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
+          <Text size="sm" c={n.hasReport ? 'teal.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
             {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
           </Text>
         ),
