@@ -194,7 +194,8 @@ export const D = {
     readOnly: 'Hồ sơ nhận từ cơ quan khác: chỉ xem nội dung, văn bản, minh chứng và ghi kết quả.',
     recordOwn: 'Kết quả của cấp trên',
     recordOwnButton: 'Ghi kết quả của cấp trên',
-    ownHint: 'Khi cấp trên trả lời bằng văn bản (không gửi gói kết quả), ghi tại đây quyết định khen thưởng hoặc lý do trả lại.',
+    ownHint:
+      'Khi cấp trên trả lời bằng văn bản (không gửi gói kết quả), ghi tại đây quyết định khen thưởng hoặc lý do trả lại. Nếu sau đó nhận gói kết quả của cấp trên, kết quả trong gói thay cho kết quả ghi tay.',
     reasonOwn: 'Lý do cấp trên trả lại hồ sơ',
     cancel: 'Để sau',
     notApproved: 'Không được khen (cấp trên không duyệt)',

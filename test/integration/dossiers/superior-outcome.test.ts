@@ -91,6 +91,36 @@ async function consolidatedAndSent() {
   return { a, b, p, da, db, c, sent, back };
 }
 
+describe('an answer typed in, then the superior\'s bundle', () => {
+  it("the province's decision and outcome replace those the office typed: one award, not two", async () => {
+    const a = await makeOffice(OFFICE_A);
+    const p = await makeProvince();
+    cores.push(a.core, p);
+    const da = await buildDossier(a, OFFICE_A, { docNumber: 5 });
+    await importBundle(p, await exportBytes(a.core));
+    // the office types the answer from the paper, before the province's bundle comes
+    await a.core.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
+    expect((await decisionsOf(a.core, '2150')).map((d) => d.recipients.map((r) => r.name))).toEqual([['Nguyễn Văn An']]);
+    // the province records it too and sends its result back
+    await p.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
+    await importBundle(a.core, await exportBytes(p, 'province-to-office', a.core.ctx.officeId));
+    const decisions = await decisionsOf(a.core, '2150');
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]!.recipients.map((r) => r.name)).toEqual(['Nguyễn Văn An']);
+    const [atProvince] = await decisionsOf(p, '2150');
+    expect(decisions[0]!.id).toBe(atProvince!.id);
+    const d = await a.core.invoke('dossiers.get', { id: da.id });
+    expect(d.outcomes).toHaveLength(1);
+    expect(d.outcome).toMatchObject({ outcome: 'approved', officeName: expect.stringContaining('Sở Nội vụ') });
+    // the award counts once in the statistics
+    const stats = await a.core.invoke('records.stats', { yearFrom: 2025, yearTo: 2025 });
+    expect(stats.filter((r) => r.form === 'BK_TINH').reduce((n, r) => n + r.count, 0)).toBe(1);
+    // the next bundle up carries the deletions: the province holds the one decision too
+    await importBundle(p, await exportBytes(a.core));
+    expect(await decisionsOf(p, '2150')).toHaveLength(1);
+  });
+});
+
 describe('a dossier the province consolidated and sent up', () => {
   it("passes the superior's approval to the received dossiers, and each office gets the decision with its own people", async () => {
     const { a, b, p, da, db, c, sent, back } = await consolidatedAndSent();

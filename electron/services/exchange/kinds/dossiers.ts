@@ -20,6 +20,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import { foldVi, formatDateVi } from '../../../../shared/text/vn';
 import { readStored, sha256Hex, storeBytes } from '../../files/content-store';
 import { numberKey } from '../../records/grid';
+import { nowIso } from '../../../../db/ids';
 import { RECORD_COLUMNS, defaultSelect, flag, isoDate, ref, text, type EntityFiles, type EntityKind, type ExportScope, type Row } from '../entity';
 import { isoTimestamp as isoTs, recordId } from '../format';
 
@@ -171,6 +172,30 @@ const DOSSIER_DECISIONS = `t.batch_key IS NOT NULL AND (
 const DOSSIER_DECISIONS_PARAMS = 4;
 const targets = (office: string | null, n: number) => Array.from({ length: n }, () => office);
 
+/**
+ * The superior's answer replaces what the dossier's office typed from the paper: an incoming
+ * decision or outcome of a dossier, from another office than the dossier's (the superior), soft-
+ * deletes the dossier office's own record of the same answer (recordOutcome on one's own dossier)
+ * — one Bằng khen, not two, in the statistics and the checker.
+ */
+function supersedeHandTyped(sqlite: BetterSqlite3.Database, records: Row[], find: string, key: (r: Row) => unknown[], also?: string): void {
+  const now = nowIso();
+  const typed = sqlite.prepare(find);
+  const drop = sqlite.prepare(`UPDATE "${also ? 'award_decision' : 'dossier_outcome'}" SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
+  const dropChildren = also ? sqlite.prepare(also) : null;
+  for (const r of records) {
+    if (r.deleted_at) continue;
+    const params = key(r);
+    if (!params.length) continue;
+    for (const id of typed.pluck().all(...params) as string[]) {
+      dropChildren?.run(now, now, id);
+      drop.run(now, now, id);
+    }
+  }
+}
+
+const dossierOfBatch = (batchKey: unknown) => (typeof batchKey === 'string' && batchKey.startsWith('dossier:') ? batchKey.split(':')[1] ?? null : null);
+
 export const awardDecisionKind: EntityKind = {
   name: 'award_decision',
   table: 'award_decision',
@@ -193,6 +218,19 @@ export const awardDecisionKind: EntityKind = {
     note: text(2000),
   }),
   derived: { number_key: (r) => numberKey(str(r.number)) },
+  beforeWrite(sqlite, records) {
+    supersedeHandTyped(
+      sqlite,
+      records,
+      `SELECT d.id FROM award_decision d JOIN dossier x ON x.id = ?
+        WHERE d.batch_key = ? AND d.id <> ? AND d.deleted_at IS NULL AND d.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`,
+      (r) => {
+        const dossierId = dossierOfBatch(r.batch_key);
+        return dossierId ? [dossierId, r.batch_key, r.id, r.origin_office_id] : [];
+      },
+      'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL',
+    );
+  },
   select(sqlite, scope: ExportScope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
     return selectWhere(sqlite, this, `t.origin_office_id = ? OR (${DOSSIER_DECISIONS})`, targets(scope.targetOfficeId, 1 + DOSSIER_DECISIONS_PARAMS));
@@ -492,6 +530,15 @@ export const dossierOutcomeKind: EntityKind = {
     decided_at: isoTs,
   }),
   references: { decision_id: 'award_decision' },
+  beforeWrite(sqlite, records) {
+    supersedeHandTyped(
+      sqlite,
+      records,
+      `SELECT o.id FROM dossier_outcome o JOIN dossier x ON x.id = o.dossier_id
+        WHERE o.dossier_id = ? AND o.submission_no = ? AND o.id <> ? AND o.deleted_at IS NULL AND o.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`,
+      (r) => [r.dossier_id, r.submission_no, r.id, r.origin_office_id],
+    );
+  },
   select(sqlite, scope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
     return selectWhere(sqlite, this, 't.dossier_id IN (SELECT x.id FROM dossier x WHERE x.origin_office_id = ?)', [scope.targetOfficeId]);
