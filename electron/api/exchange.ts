@@ -21,6 +21,7 @@ import {
   writeBundle,
   writeBundleFile,
   exportSettings,
+  supersededDecisions,
   BundleWriter,
   type ByteSource,
   type Manifest,
@@ -218,7 +219,15 @@ export const exchangeHandlers: HandlerMap<
     withBundle(input, ctx, async (b, fileName, job) => {
       const plan = await planMerge(ctx.conn.sqlite, b, ctx.officeId, jobHooks(job));
       const applied = findAppliedBundle(ctx.conn.sqlite, b.manifest.bundleId);
-      return { info: infoOf(b, fileName), alreadyAppliedAt: applied?.applied_at ?? null, totals: plan.totals, groups: plan.groups, conflicts: plan.conflicts };
+      const decisions = plan.items.filter((it) => it.write && it.kind.name === 'award_decision').map((it) => it.incoming.row);
+      return {
+        info: infoOf(b, fileName),
+        alreadyAppliedAt: applied?.applied_at ?? null,
+        totals: plan.totals,
+        groups: plan.groups,
+        conflicts: plan.conflicts,
+        notes: supersededDecisions(ctx.conn.sqlite, decisions),
+      };
     }),
 
   // Re-reads, re-verifies and re-compares the bundle: the apply never trusts a preview.

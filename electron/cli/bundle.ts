@@ -111,4 +111,5 @@ function printPreview(p: MergePreview, io: IO) {
   io.out(['Loại dữ liệu', 'Cơ quan', ...STATUS_COLS.map(([, l]) => l)].join('\t'));
   for (const g of p.groups) io.out([g.entityLabel, g.originOfficeName, ...STATUS_COLS.map(([k]) => String(g[k]))].join('\t'));
   io.out(['Tổng', '', ...STATUS_COLS.map(([k]) => String(p.totals[k]))].join('\t'));
+  for (const n of p.notes) io.out(`Lưu ý: ${n}`);
 }

@@ -92,6 +92,8 @@ export const mergePreview = z.object({
   totals: mergeTotals,
   groups: z.array(mergeGroup),
   conflicts: z.array(mergeConflict),
+  /** what the import replaces besides the rows it writes (records typed in by hand that the bundle's supersede) */
+  notes: z.array(z.string()),
 });
 export type MergePreview = z.infer<typeof mergePreview>;
 

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, Pagination, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Pagination, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   BUNDLE_KINDS,
@@ -380,6 +380,15 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
             )}
             <Text fw={600}>{T.import.previewTitle}</Text>
             <PreviewTable preview={preview} />
+            {preview.notes.length > 0 && (
+              <Alert color="yellow" title={T.import.notesTitle} data-testid="exchange-notes">
+                <List size="sm">
+                  {preview.notes.map((n) => (
+                    <List.Item key={n}>{n}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
             {preview.conflicts.length > 0 && (
               <Stack gap="xs" data-testid="exchange-conflicts">
                 <Group justify="space-between">

@@ -41,6 +41,7 @@ export const T = {
     size: 'Dung lượng',
     already: (at: string) => `Gói này đã được nhập lúc ${at}. Nhập lại sẽ không thay đổi gì.`,
     previewTitle: 'Xem trước thay đổi',
+    notesTitle: 'Khi nhập gói, ứng dụng cũng thay:',
     cols: { entity: 'Loại dữ liệu', office: 'Cơ quan', new: 'Mới', changed: 'Thay đổi', same: 'Giống', conflict: 'Xung đột', deleted: 'Xóa' },
     total: 'Tổng cộng',
     conflictsTitle: (n: number) => `${n} xung đột — bản ghi bị sửa ở cả máy này và cơ quan gửi. Hãy chọn bản giữ lại cho từng bản ghi:`,

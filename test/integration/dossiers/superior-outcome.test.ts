@@ -4,7 +4,7 @@
 // dossiers and, through the return bundles, the offices — each with its own people only.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { OFFICE_A, OFFICE_B, buildDossier, completeAndSubmit, exportBytes, importBundle, makeOffice, makeProvince } from './helpers';
+import { OFFICE_A, OFFICE_B, buildDossier, completeAndSubmit, exportBytes, importBundle, makeOffice, makeProvince, src } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -103,7 +103,11 @@ describe('an answer typed in, then the superior\'s bundle', () => {
     expect((await decisionsOf(a.core, '2150')).map((d) => d.recipients.map((r) => r.name))).toEqual([['Nguyễn Văn An']]);
     // the province records it too and sends its result back
     await p.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
-    await importBundle(a.core, await exportBytes(p, 'province-to-office', a.core.ctx.officeId));
+    const back = await exportBytes(p, 'province-to-office', a.core.ctx.officeId);
+    // the preview says what the import replaces
+    const preview = await a.core.invoke('exchange.preview', src(back));
+    expect(preview.notes).toEqual([`Quyết định số 2150/QĐ-UBND ghi tay theo hồ sơ “${da.title}” sẽ được thay bằng quyết định của cấp trên trong gói.`]);
+    await importBundle(a.core, back);
     const decisions = await decisionsOf(a.core, '2150');
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.recipients.map((r) => r.name)).toEqual(['Nguyễn Văn An']);

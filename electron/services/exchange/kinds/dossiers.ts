@@ -187,7 +187,7 @@ function supersedeHandTyped(sqlite: BetterSqlite3.Database, records: Row[], find
     if (r.deleted_at) continue;
     const params = key(r);
     if (!params.length) continue;
-    for (const id of typed.pluck().all(...params) as string[]) {
+    for (const { id } of typed.all(...params) as Array<{ id: string }>) {
       dropChildren?.run(now, now, id);
       drop.run(now, now, id);
     }
@@ -195,6 +195,29 @@ function supersedeHandTyped(sqlite: BetterSqlite3.Database, records: Row[], find
 }
 
 const dossierOfBatch = (batchKey: unknown) => (typeof batchKey === 'string' && batchKey.startsWith('dossier:') ? batchKey.split(':')[1] ?? null : null);
+
+const HAND_TYPED_DECISIONS = `SELECT d.id, d.number, x.title FROM award_decision d JOIN dossier x ON x.id = ?
+  WHERE d.batch_key = ? AND d.id <> ? AND d.deleted_at IS NULL AND d.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`;
+const handTypedParams = (r: Row) => {
+  const dossierId = dossierOfBatch(r.batch_key);
+  return dossierId ? [dossierId, r.batch_key, r.id, r.origin_office_id] : [];
+};
+
+/**
+ * What an import will replace, for its preview: the decisions this office typed in from the
+ * superior's paper that the bundle's decisions (the superior's own record) supersede.
+ */
+export function supersededDecisions(sqlite: BetterSqlite3.Database, incoming: readonly Row[]): string[] {
+  const find = sqlite.prepare(HAND_TYPED_DECISIONS);
+  return incoming.flatMap((r) => {
+    const params = handTypedParams(r);
+    if (r.deleted_at || !params.length) return [];
+    return (find.all(...params) as Array<{ number: string; title: string }>).map(
+      (d) =>
+        `Quyết định${d.number ? ` số ${d.number}` : ''} ghi tay theo hồ sơ “${d.title}” sẽ được thay bằng quyết định của cấp trên trong gói${str(r.number) && str(r.number) !== d.number ? ` (số ${str(r.number)})` : ''}.`,
+    );
+  });
+}
 
 export const awardDecisionKind: EntityKind = {
   name: 'award_decision',
@@ -219,17 +242,7 @@ export const awardDecisionKind: EntityKind = {
   }),
   derived: { number_key: (r) => numberKey(str(r.number)) },
   beforeWrite(sqlite, records) {
-    supersedeHandTyped(
-      sqlite,
-      records,
-      `SELECT d.id FROM award_decision d JOIN dossier x ON x.id = ?
-        WHERE d.batch_key = ? AND d.id <> ? AND d.deleted_at IS NULL AND d.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`,
-      (r) => {
-        const dossierId = dossierOfBatch(r.batch_key);
-        return dossierId ? [dossierId, r.batch_key, r.id, r.origin_office_id] : [];
-      },
-      'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL',
-    );
+    supersedeHandTyped(sqlite, records, HAND_TYPED_DECISIONS, handTypedParams, 'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL');
   },
   select(sqlite, scope: ExportScope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
