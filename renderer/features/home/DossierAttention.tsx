@@ -1,5 +1,6 @@
 // Dossiers that wait on this office: its own returned by the superior (to fix and send again),
-// and, at the province, those received from other offices with no outcome recorded yet.
+// and, at the province, those received from other offices with no outcome recorded yet (those
+// consolidated into a dossier sent up wait on the superior: counted apart).
 import { useEffect, useState } from 'react';
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
@@ -23,8 +24,11 @@ export function DossierAttention() {
   }, []);
   if (!lists) return null;
   const returned = lists.own.filter((d) => d.status === 'returned');
-  const pending = lists.received.filter((d) => d.status === 'submitted');
-  if (returned.length === 0 && pending.length === 0) return null;
+  // a received dossier gone into one sent up waits on the superior, not on this office
+  const waiting = lists.received.filter((d) => d.status === 'submitted');
+  const pending = waiting.filter((d) => d.consolidatedInto.length === 0);
+  const sentUp = waiting.length - pending.length;
+  if (returned.length === 0 && pending.length === 0 && sentUp === 0) return null;
   const byOffice = new Map<string, number>();
   for (const d of pending) byOffice.set(d.originOfficeName, (byOffice.get(d.originOfficeName) ?? 0) + 1);
   const offices = [...byOffice].sort((a, b) => b[1] - a[1] || compareVi(a[0], b[0]));
@@ -66,15 +70,24 @@ export function DossierAttention() {
             ))}
           </div>
         )}
-        {pending.length > 0 && (
-          <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="home-dossiers-pending">
+        {(pending.length > 0 || sentUp > 0) && (
+          <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="home-dossiers-received">
             <div style={{ minWidth: 0 }}>
-              <Text size="sm" fw={600}>
-                {H.dossiers.pending(pending.length)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {offices.map(([name, n]) => H.dossiers.byOffice(name, n)).join(', ')}
-              </Text>
+              {pending.length > 0 && (
+                <div data-testid="home-dossiers-pending">
+                  <Text size="sm" fw={600}>
+                    {H.dossiers.pending(pending.length)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {offices.map(([name, n]) => H.dossiers.byOffice(name, n)).join(', ')}
+                  </Text>
+                </div>
+              )}
+              {sentUp > 0 && (
+                <Text size="xs" c="dimmed" data-testid="home-dossiers-sent-up">
+                  {H.dossiers.sentUp(sentUp)}
+                </Text>
+              )}
             </div>
             <Button size="xs" variant="light" onClick={openReceived} style={{ flexShrink: 0 }} data-testid="home-dossiers-open-received">
               {H.dossiers.openReceived}
