@@ -58,6 +58,22 @@ export interface DossierDocInput {
   meeting: MeetingInfo;
   nominees: NomineeInfo[];
   minVotePercent: number;
+  /** a dossier consolidated from offices' dossiers: each office's tờ trình it answers */
+  proposals?: ReadonlyArray<{ office: string; docNumber: number | null; abbreviation: string; docDate: IsoDate | null }>;
+}
+
+/** Up to this many offices' tờ trình are cited one by one; more are cited together. */
+const PROPOSALS_CITED = 3;
+
+/** "Căn cứ Tờ trình số 05/TTr-PNV ngày 20/11/2025 của Phòng Nội vụ xã Sa Pa;" or, for many, one line. */
+function proposalBases(input: DossierDocInput): string[] {
+  const ps = input.proposals ?? [];
+  if (ps.length === 0) return [];
+  if (ps.length > PROPOSALS_CITED) return [`Căn cứ Tờ trình đề nghị khen thưởng của ${ps.length} cơ quan, đơn vị (có danh sách kèm theo);`];
+  return ps.map((p) => {
+    const number = p.docNumber === null ? '' : ` số ${formatDocNumber(p.docNumber, 'TTr', p.abbreviation).replace(/^Số:\s*/, '')}`;
+    return `Căn cứ Tờ trình${number}${p.docDate ? ` ngày ${formatDateVi(p.docDate)}` : ''} của ${p.office};`;
+  });
 }
 
 /**
@@ -89,6 +105,7 @@ export function defaultBases(input: DossierDocInput): string[] {
   const date = input.docDate ?? input.today;
   const lines = [...legalBasesOn(date).lines];
   if (input.campaignName) lines.push(`Căn cứ kết quả thực hiện phong trào thi đua "${input.campaignName}";`);
+  lines.push(...proposalBases(input));
   if (input.meeting.date) {
     lines.push(`Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng ${input.office.name} ngày ${formatDateVi(input.meeting.date)}.`);
   }

@@ -60,6 +60,8 @@ import { nowIso } from '../../../db/ids';
 import {
   campaignForDossier,
   consolidationsOf,
+  dossierOrigins,
+  dossierPapers,
   getAttachment,
   getDocument,
   getDossier,
@@ -247,7 +249,21 @@ function docInput(env: DossierEnv, row: DossierRow, nominees: NomineeInfo[]): Do
     },
     nominees,
     minVotePercent: MIN_VOTE_PERCENT,
+    proposals: proposalsOf(env, row.id),
   };
+}
+
+/** The tờ trình of the received dossiers a consolidated dossier answers, in the order consolidated. */
+function proposalsOf(env: DossierEnv, id: string): NonNullable<DossierDocInput['proposals']> {
+  const links = sourcesOf(env.sqlite, id);
+  if (links.length === 0) return [];
+  const papers = new Map(dossierPapers(env.sqlite, links.map((l) => l.source_id)).map((p) => [p.id, p]));
+  const origins = new Map(dossierOrigins(env.sqlite, links.map((l) => l.source_id)).map((o) => [o.id, o.origin_office_id]));
+  return links.flatMap((l) => {
+    const p = papers.get(l.source_id);
+    const origin = origins.get(l.source_id);
+    return p && origin ? [{ office: officeName(env, origin) ?? '', docNumber: p.doc_number, abbreviation: p.abbreviation, docDate: p.doc_date }] : [];
+  });
 }
 
 const dossierDate = (env: DossierEnv, row: DossierRow) => row.doc_date ?? env.today;

@@ -66,6 +66,13 @@ describe('a dossier sent up from the dossiers received', () => {
     // the received dossiers are unchanged, and the list of own dossiers has the new one
     expect((await p.invoke('dossiers.list', { scope: 'received' })).map((r) => r.nomineeCount).sort()).toEqual([1, 2]);
     expect((await p.invoke('dossiers.list', { scope: 'own' })).map((r) => r.id)).toEqual([d.id]);
+    // its tờ trình cites the offices' (the order the received list gave)
+    // (the last of the bases ends with a full stop: no meeting yet)
+    const cited = d.coverDefaults.bases.filter((b) => b.startsWith('Căn cứ Tờ trình')).map((b) => b.replace(/[;.]$/, ''));
+    expect(cited.sort()).toEqual([
+      `Căn cứ Tờ trình số 05/TTr-PNVBT ngày 20/11/2025 của ${OFFICE_A.name}`,
+      `Căn cứ Tờ trình số 12/TTr-PNVSP ngày 20/11/2025 của ${OFFICE_B.name}`,
+    ]);
     // it names what it was made from, and each received dossier names it
     expect(d.sources.map((x) => [x.officeName, x.nomineeCount, x.status, x.resubmitted]).sort()).toEqual([
       [OFFICE_A.name, 1, 'submitted', false],

@@ -106,6 +106,20 @@ describe('document helpers', () => {
     expect(bases.slice(0, -1).every((b) => b.endsWith(';'))).toBe(true);
   });
 
+  it('a consolidated dossier cites the offices\' tờ trình, one by one up to three, together beyond', () => {
+    const base = { office: { name: 'Sở Nội vụ' }, today: '2025-12-01', docDate: '2025-12-01', campaignName: '', meeting: { date: '2025-12-05' } };
+    const proposal = (k: number) => ({ office: `Phòng Nội vụ xã ${k}`, docNumber: k, abbreviation: `PNV${k}`, docDate: k === 2 ? null : '2025-11-20' });
+    const three = defaultBases({ ...base, proposals: [1, 2, 3].map(proposal) } as unknown as DossierDocInput);
+    expect(three.filter((b) => b.startsWith('Căn cứ Tờ trình'))).toEqual([
+      'Căn cứ Tờ trình số 01/TTr-PNV1 ngày 20/11/2025 của Phòng Nội vụ xã 1;',
+      'Căn cứ Tờ trình số 02/TTr-PNV2 của Phòng Nội vụ xã 2;',
+      'Căn cứ Tờ trình số 03/TTr-PNV3 ngày 20/11/2025 của Phòng Nội vụ xã 3;',
+    ]);
+    const four = defaultBases({ ...base, proposals: [1, 2, 3, 4].map(proposal) } as unknown as DossierDocInput);
+    expect(four.filter((b) => b.startsWith('Căn cứ Tờ trình'))).toEqual(['Căn cứ Tờ trình đề nghị khen thưởng của 4 cơ quan, đơn vị (có danh sách kèm theo);']);
+    expect(four[four.length - 1]).toBe('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở Nội vụ ngày 05/12/2025.');
+  });
+
   it('names a "cấp bộ, ngành, tỉnh" form for the level the dossier goes to', () => {
     expect(decidingLevel('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai')).toBe('tinh');
     expect(decidingLevel('UBND tỉnh')).toBe('tinh');
