@@ -69,7 +69,7 @@ const PROPOSALS_CITED = 3;
 function proposalBases(input: DossierDocInput): string[] {
   const ps = input.proposals ?? [];
   if (ps.length === 0) return [];
-  if (ps.length > PROPOSALS_CITED) return [`Căn cứ Tờ trình đề nghị khen thưởng của ${ps.length} cơ quan, đơn vị (có danh sách kèm theo);`];
+  if (ps.length > PROPOSALS_CITED) return [`Căn cứ Tờ trình đề nghị khen thưởng của ${ps.length} cơ quan, đơn vị;`];
   return ps.map((p) => {
     const number = p.docNumber === null ? '' : ` số ${formatDocNumber(p.docNumber, 'TTr', p.abbreviation).replace(/^Số:\s*/, '')}`;
     return `Căn cứ Tờ trình${number}${p.docDate ? ` ngày ${formatDateVi(p.docDate)}` : ''} của ${p.office};`;

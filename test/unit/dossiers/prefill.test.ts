@@ -116,7 +116,7 @@ describe('document helpers', () => {
       'Căn cứ Tờ trình số 03/TTr-PNV3 ngày 20/11/2025 của Phòng Nội vụ xã 3;',
     ]);
     const four = defaultBases({ ...base, proposals: [1, 2, 3, 4].map(proposal) } as unknown as DossierDocInput);
-    expect(four.filter((b) => b.startsWith('Căn cứ Tờ trình'))).toEqual(['Căn cứ Tờ trình đề nghị khen thưởng của 4 cơ quan, đơn vị (có danh sách kèm theo);']);
+    expect(four.filter((b) => b.startsWith('Căn cứ Tờ trình'))).toEqual(['Căn cứ Tờ trình đề nghị khen thưởng của 4 cơ quan, đơn vị;']);
     expect(four[four.length - 1]).toBe('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở Nội vụ ngày 05/12/2025.');
   });
 
