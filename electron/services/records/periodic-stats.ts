@@ -195,6 +195,7 @@ const NOTES = (year: number): string[] => [
   'Phương thức: thường xuyên, chuyên đề, đột xuất theo loại khen thưởng ghi trong quyết định. Ứng dụng không ghi khen thưởng đối ngoại, cống hiến, niên hạn, kháng chiến; doanh nghiệp, hộ gia đình, doanh nhân: các ô đó để trống.',
   'Biểu 0601.N: các phong trào của cơ quan đã ban hành (không tính bản nháp). Phong trào thường xuyên tính vào mỗi năm nó diễn ra; phong trào khác tính vào năm bắt đầu. Thời hạn theo ngày bắt đầu, kết thúc nếu có, nếu không theo số năm. Cấp phát động theo cấp của cơ quan (Cài đặt → Cấp cơ quan); cụm, khối thi đua không được ghi: ô để trống.',
   'Biểu 0602.N, phần "Chia theo đơn vị ban hành tờ trình": tờ trình của cơ quan ở địa phương đi qua tỉnh, của cơ quan trung ương qua bộ, ngành. Các dòng 04, 05 của biểu gốc không dựng lại.',
+  'Các biểu khác của phần thi đua, khen thưởng (0604.N, 0605.N) chưa dựng lại: lập theo mẫu của Thông tư.',
 ];
 
 export async function periodicWorkbook(input: PeriodicInput, now: Date = new Date()): Promise<Uint8Array> {
