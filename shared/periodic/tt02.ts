@@ -128,6 +128,8 @@ interface FormColumn {
 const MEDAL = named(/^(?:huan chuong|huy chuong)/);
 const HCM_PRIZE = named(/^giai thuong ho chi minh/);
 const STATE_PRIZE = named(/^giai thuong nha nuoc/);
+/** a catalogue form, or one recorded by name that is the same kind ("Kỷ niệm chương Vì sự nghiệp …") */
+const codeOrNamed = (code: AwardCode, re: RegExp) => (a: PeriodicAward) => isCode(a, code) || named(re)(a);
 const HONOUR = named(/^(?:danh hieu )?(?:anh hung|nha giao (?:nhan dan|uu tu)|thay thuoc (?:nhan dan|uu tu)|nghe si (?:nhan dan|uu tu)|nghe nhan (?:nhan dan|uu tu)|ba me viet nam anh hung)/);
 
 function stateColumns(awards: readonly PeriodicAward[]): FormColumn[] {
@@ -141,18 +143,18 @@ function stateColumns(awards: readonly PeriodicAward[]): FormColumn[] {
     { group: '', title: 'Giải thưởng Hồ Chí Minh', subjects: ['person'], match: HCM_PRIZE },
     { group: '', title: 'Giải thưởng Nhà nước', subjects: ['person'], match: STATE_PRIZE },
     ...(honours.length ? honours : [{ title: '', match: () => false }]).map((m) => ({ group: 'Danh hiệu vinh dự nhà nước', ...m, subjects: both })),
-    { group: '', title: 'Cờ thi đua của Chính phủ', subjects: ['unit'], match: (a) => isCode(a, 'CO_THI_DUA_CP') },
-    { group: '', title: 'Bằng khen của Thủ tướng Chính phủ', subjects: both, match: (a) => isCode(a, 'BK_TTG') },
-    { group: '', title: 'Chiến sĩ thi đua toàn quốc', subjects: ['person'], match: (a) => isCode(a, 'CSTD_TOAN_QUOC') },
+    { group: '', title: 'Cờ thi đua của Chính phủ', subjects: ['unit'], match: codeOrNamed('CO_THI_DUA_CP', /^co thi dua (?:cua )?chinh phu/) },
+    { group: '', title: 'Bằng khen của Thủ tướng Chính phủ', subjects: both, match: codeOrNamed('BK_TTG', /^bang khen (?:cua )?thu tuong/) },
+    { group: '', title: 'Chiến sĩ thi đua toàn quốc', subjects: ['person'], match: codeOrNamed('CSTD_TOAN_QUOC', /^chien si thi dua toan quoc/) },
   ];
 }
 
 /** Ministry/province-level forms (biểu 0603): one column each, people and collectives together. */
 const PROVINCE_COLUMNS: FormColumn[] = [
-  { group: '', title: 'Bằng khen', subjects: ['unit', 'person'], match: (a) => isCode(a, 'BK_TINH') },
-  { group: '', title: 'Chiến sĩ thi đua cấp bộ, cấp tỉnh', subjects: ['person'], match: (a) => isCode(a, 'CSTD_TINH') },
-  { group: '', title: 'Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương', subjects: ['unit'], match: (a) => isCode(a, 'CO_THI_DUA_TINH') },
-  { group: '', title: 'Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương', subjects: ['unit', 'person'], match: (a) => isCode(a, 'KY_NIEM_CHUONG') },
+  { group: '', title: 'Bằng khen', subjects: ['unit', 'person'], match: codeOrNamed('BK_TINH', /^bang khen (?:cua )?(?:bo truong|chu tich (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)|(?:ubnd|uy ban nhan dan) (?:tinh|thanh pho))/) },
+  { group: '', title: 'Chiến sĩ thi đua cấp bộ, cấp tỉnh', subjects: ['person'], match: codeOrNamed('CSTD_TINH', /^chien si thi dua cap (?:bo|nganh|tinh)/) },
+  { group: '', title: 'Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương', subjects: ['unit'], match: codeOrNamed('CO_THI_DUA_TINH', /^co thi dua (?:cua )?(?:bo|nganh|ubnd|uy ban nhan dan|cap (?:bo|nganh|tinh))/) },
+  { group: '', title: 'Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương', subjects: ['unit', 'person'], match: codeOrNamed('KY_NIEM_CHUONG', /^(?:ky niem chuong|huy hieu)/) },
 ];
 
 /** the awards a table counts: those some column takes */

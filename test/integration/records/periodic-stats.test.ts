@@ -56,6 +56,8 @@ async function office() {
   await decide({ number: '1500/QĐ-TTg', awardCode: 'BK_TTG', basis: 'chuyen_de', recipients: [{ kind: 'person', staffId: people.driver }, { kind: 'unit', unitId: centre }] });
   await decide({ number: '20/QĐ-CTN', awardCode: 'HCLD_HANG_BA', recipients: [{ kind: 'person', staffId: people.director }] });
   await decide({ number: '21/QĐ-CTN', awardCode: null, otherForm: 'Huân chương Lao động hạng Nhì', recipients: [{ kind: 'unit', unitId: room }] });
+  // a Kỷ niệm chương recorded by its name as another form: 0603's last column
+  await decide({ number: '30/QĐ-BNV', awardCode: null, otherForm: 'Kỷ niệm chương Vì sự nghiệp Nội vụ', recipients: [{ kind: 'person', staffId: people.clerk }] });
   // cơ sở level and another year: not in these forms
   await decide({ number: '5/QĐ-SLĐTBXH', awardCode: 'GIAY_KHEN', recipients: [{ kind: 'person', staffId: people.clerk }] });
   await core.invoke('records.saveDecision', { data: { number: '9/QĐ-UBND', year: 2024, decisionDate: '20/12/2024', awardCode: 'BK_TINH', recipients: [{ kind: 'person', staffId: people.clerk }] } as never });
@@ -106,14 +108,14 @@ describe('the year\'s statistics in the forms of TT 02/2023/TT-BNV', () => {
     expect([sr.get('15')![0], sr.get('16')![0], sr.get('17')![0]]).toEqual([2, 2, 0]);
     expect(sr.get('18')).toEqual([]);
 
-    // 0603: Bằng khen 4 (room, director, centre head, clerk), CSTĐ tỉnh 1, Cờ 1, KNC 0
+    // 0603: Bằng khen 4 (room, director, centre head, clerk), CSTĐ tỉnh 1, Cờ 1, KNC 1 (the clerk)
     const p = byCode(wb.getWorksheet('0603.N')!);
-    expect(p.get('01')).toEqual([6, 4, 1, 1, 0]);
+    expect(p.get('01')).toEqual([7, 4, 1, 1, 1]);
     expect(p.get('02')).toEqual([2, 1, 0, 1, 0]);
-    expect(p.get('05')).toEqual([4, 3, 1, 0, 0]);
-    expect([p.get('06')![0], p.get('07')![0], p.get('09')![0], p.get('10')![0]]).toEqual([0, 1, 2, 1]); // director; head and centre head; clerk
+    expect(p.get('05')).toEqual([5, 3, 1, 0, 1]);
+    expect([p.get('06')![0], p.get('07')![0], p.get('09')![0], p.get('10')![0]]).toEqual([0, 1, 2, 2]); // director; head and centre head; clerk twice
     expect(p.get('08')).toEqual([]);
-    expect([p.get('11')![0], p.get('12')![0], p.get('13')![0]]).toEqual([5, 0, 1]);
+    expect([p.get('11')![0], p.get('12')![0], p.get('13')![0]]).toEqual([6, 0, 1]);
     // signed
     const tail = sheetRows(wb.getWorksheet('0603.N')!).flat();
     expect(tail).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC', OFFICE.headName]));
@@ -121,7 +123,7 @@ describe('the year\'s statistics in the forms of TT 02/2023/TT-BNV', () => {
 
     // who was counted, and as what
     const detail = sheetRows(wb.getWorksheet('Chi tiết')!).slice(5);
-    expect(detail).toHaveLength(10);
+    expect(detail).toHaveLength(11);
     const row = (name: string, form: string) => detail.find((r) => r[1] === name && r[4] === form);
     expect(row('Nguyễn Văn Bình', 'Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng')?.slice(5)).toEqual(['0603', 'Lãnh đạo cấp vụ, sở, ngành và tương đương', 'Thường xuyên']);
     expect(row('Lê Văn Cường', 'Bằng khen của Chủ tịch UBND tỉnh, Bộ trưởng')?.[6]).toBe('Các cấp lãnh đạo khác từ phó phòng trở lên');
@@ -152,7 +154,7 @@ describe('tdkt records periodic', () => {
     const target = path.join(dir, 'bao-cao-thong-ke-tdkt-tt02-2025.xlsx');
     expect(out).toEqual([`Đã xuất biểu thống kê (TT 02/2023/TT-BNV): ${target}`]);
     const wb = await readBook({ base64: fs.readFileSync(target).toString('base64') });
-    expect(byCode(wb.getWorksheet('0603.N')!).get('01')![0]).toBe(6);
+    expect(byCode(wb.getWorksheet('0603.N')!).get('01')![0]).toBe(7);
     expect(await run(['--out', dir])).toBe(2);
     expect(await run(['--year', '2025'])).toBe(2);
     expect(await run(['--year', 'hai', '--out', dir])).toBe(2);
