@@ -313,6 +313,8 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('outcome-open').click();
     await page.getByTestId('outcome-number').fill('2150/QĐ-UBND');
     await page.getByTestId('outcome-date').fill('15/12/2025');
+    // the issuer proposed is whom the tờ trình was addressed to
+    expect(await page.getByTestId('outcome-issuer').inputValue()).toBe(c.addressee);
     await page.getByTestId('outcome-issuer').fill('Chủ tịch UBND tỉnh Lào Cai');
     expect(await page.getByTestId('dossier-outcome').innerText()).toContain('Kết quả được ghi luôn cho 2 hồ sơ nhận');
     await page.getByTestId('outcome-not-approved').click();

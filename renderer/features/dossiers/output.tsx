@@ -222,7 +222,8 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
   const action = useAction();
   const [mode, setMode] = useState<'approved' | 'returned'>('approved');
   const [open, setOpen] = useState(!d.own);
-  const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: '', signer: '', reason: '', createDecision: true });
+  // one's own dossier is decided by whom its tờ trình was addressed to
+  const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: d.own ? d.addressee : '', signer: '', reason: '', createDecision: true });
   const [notApproved, setNotApproved] = useState<string[]>([]);
   const canDecide = d.status === 'submitted';
   const save = async () => {
