@@ -13,6 +13,8 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { periodicData, periodicFileName, periodicWorkbook } from '../services/records/periodic-stats';
+import { registerFileName, registerWorkbook } from '../services/records/award-register';
+import { registerRecipients } from '../../db/repositories/award-register';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
 import { certificatesFileName, renderCertificatesDocx, withCertificateUnits } from '../services/records/certificates';
@@ -96,6 +98,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.yearGrid'
   | 'records.saveYearGrid'
   | 'records.listDecisions'
+  | 'records.decisionsExport'
   | 'records.getDecision'
   | 'records.saveDecision'
   | 'records.deleteDecision'
@@ -129,6 +132,19 @@ export const recordsHandlers: HandlerMap<
   'records.yearGrid': async (input, ctx) => loadYearGrid(ctx.conn.sqlite, input),
   'records.saveYearGrid': async (input, ctx) => saveYearGrid(ctx.conn.sqlite, ctx.officeId, input, await officeName(ctx)),
   'records.listDecisions': async (input, ctx) => listDecisionSummaries(ctx.conn.sqlite, input ?? { year: null, search: '' }),
+  'records.decisionsExport': async (input, ctx) => {
+    const office = await getOffice(ctx.db, ctx.officeId);
+    const decisions = listDecisionSummaries(ctx.conn.sqlite, input);
+    const bytes = await registerWorkbook({
+      office: office ? toOffice(office) : NO_OFFICE,
+      year: input.year,
+      search: input.search,
+      decisions,
+      recipients: registerRecipients(ctx.conn.sqlite, decisions.map((d) => d.id)),
+      today: ctx.today(),
+    });
+    return { fileName: registerFileName(input.year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
+  },
   'records.getDecision': async ({ id }, ctx) => decisionWithRecipients(ctx.conn.sqlite, id),
   'records.saveDecision': async ({ id, data }, ctx) => saveDecision(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteDecision': async ({ id }, ctx) => ({ deleted: deleteDecision(ctx.conn.sqlite, id) }),

@@ -249,6 +249,12 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           io.out(`Đã xuất bảng thống kê: ${saveOutput(v.out, f)}`);
           return 0;
         }
+        case 'records decisions': {
+          if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục): tdkt records decisions --year 2025 --out THƯ_MỤC');
+          const f = await call('records.decisionsExport', { year: v.year ? cliYear('year', v.year) : null, search: v.search ?? '' });
+          io.out(`Đã xuất danh sách khen thưởng: ${saveOutput(v.out, f)}`);
+          return 0;
+        }
         case 'records periodic': {
           if (!v.year) throw new UsageError('Thiếu --year NĂM: tdkt records periodic --year 2025 --out THƯ_MỤC');
           if (!v.out) throw new UsageError('Thiếu --out ĐƯỜNG_DẪN (tệp hoặc thư mục).');

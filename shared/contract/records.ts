@@ -897,6 +897,8 @@ export const recordsProcedures = {
   'records.listRegistrations': { input: recordListFilter.optional(), output: z.array(registrationOut) },
   'records.saveRegistration': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: registrationInput }), output: registrationOut },
   'records.deleteRegistration': { input: z.object({ id: id() }), output: deleted },
+  /** the Quyết định tab's decisions (its year and search) as the register of everyone they award ("Danh sách cá nhân, tập thể được khen thưởng") */
+  'records.decisionsExport': { input: decisionFilter, output: fileOut },
   /** the Đăng ký tab's list with its filters as a workbook ("Danh sách đăng ký thi đua") */
   'records.registrationsExport': { input: recordListFilter, output: fileOut },
   /** the Sáng kiến tab's list with its filters as a workbook ("Danh sách sáng kiến, đề tài được công nhận") */

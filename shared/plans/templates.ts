@@ -26,6 +26,7 @@ import {
   type QuarterlyTaskTable,
 } from './model';
 import { extractDocReferences } from './references';
+import { upperFirst } from '../text/vn';
 
 export { shiftPlanYears, shiftYearsInText, planYearOf } from './years';
 
@@ -82,8 +83,7 @@ export interface TemplateInput {
 
 /** "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở lao động - thương binh và xã hội" (best effort; pass agencyName for the exact form). */
 function sentenceCase(upper: string): string {
-  const lower = upper.toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+  return upperFirst(upper.toLocaleLowerCase('vi'));
 }
 
 class Builder {

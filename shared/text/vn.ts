@@ -235,6 +235,10 @@ export function amountInWords(amount: number): string {
     if (v === 0) continue;
     parts.push(`${readTriple(v, g < highest)}${GROUP_WORDS[g]}`);
   }
-  const text = parts.join(' ');
-  return `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)} đồng`;
+  return `${upperFirst(parts.join(' '))} đồng`;
+}
+
+/** The text with its first letter upper case ("thường xuyên" → "Thường xuyên"). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }

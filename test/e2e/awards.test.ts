@@ -352,6 +352,20 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
     await page.getByTestId('decision-search').fill('20/qd-snv');
     const decisionRow = page.locator('[data-testid="decision-row"]').filter({ hasText: '20/QĐ-SNV' });
+    await expect.poll(() => page.getByTestId('decision-row').count()).toBe(1);
+    // the decisions shown, as the register of everyone they award
+    const [register] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decisions-export').click()]);
+    expect(register.suggestedFilename()).toBe('danh-sach-khen-thuong.xlsx');
+    const registerBook = new ExcelJS.Workbook();
+    await registerBook.xlsx.load(fs.readFileSync((await register.path())!) as unknown as ArrayBuffer);
+    const regRows = registerBook.getWorksheet('Danh sách khen thưởng')!;
+    expect([regRows.getCell('A5').value, regRows.getCell('B8').value, regRows.getCell('B9').value, regRows.getCell('E9').value, regRows.getCell('I9').value]).toEqual([
+      `${E2E_OFFICE.name}; quyết định tìm theo “20/qd-snv”`,
+      'Lao động tiên tiến (1 cá nhân)',
+      'Đinh Văn Giáp',
+      '20/QĐ-SNV',
+      702000,
+    ]);
     await decisionRow.getByRole('button', { name: 'Sửa', exact: true }).click();
     // its recipient's unit, whose name another unit shares, is named with its parent
     await expect.poll(() => page.getByTestId('recipient-row').first().innerText()).toContain('Phòng số 1 (Trung tâm Dịch vụ)');

@@ -10,7 +10,7 @@ import type { AwardDecision, AwardRecipient } from '../../../shared/contract/rec
 import { unitChain } from '../../../shared/units/tree';
 import { QUOC_HIEU, TIEU_NGU } from '../../../shared/documents/model';
 import { textWidthTwips } from '../../../shared/documents/metrics';
-import { formatDateVi, formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
+import { formatDateVi, formatPlaceDate, isoToPartialDate, upperFirst } from '../../../shared/text/vn';
 import { fileSlug } from '../../../shared/dossiers/documents';
 import {
   CONTENT_WIDTH_LANDSCAPE,
@@ -86,7 +86,7 @@ function certificatePage(d: AwardDecision, r: AwardRecipient, person: Certificat
     );
   } else {
     const said = achievement(d);
-    out.push(line(`${said.charAt(0).toLocaleUpperCase('vi')}${said.slice(1)}.`, { sizePt: 16, bold: true, italic: true }, { afterPt: 36, keepNext: true }));
+    out.push(line(`${upperFirst(said)}.`, { sizePt: 16, bold: true, italic: true }, { afterPt: 36, keepNext: true }));
   }
 
   const half = Math.floor(CONTENT_WIDTH_LANDSCAPE / 2);

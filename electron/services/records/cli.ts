@@ -10,6 +10,8 @@ export const RECORDS_USAGE = `  records import TỆP.xlsx [--dry-run] [--json]  
   records template --out ĐƯỜNG_DẪN             Tệp Excel mẫu để điền hồ sơ các năm trước (cột, danh sách chọn, hướng dẫn)
   records stats --from NĂM [--to NĂM] [--unit MÃ_ĐƠN_VỊ] [--by year|unit|office] --out ĐƯỜNG_DẪN
                                                Bảng thống kê kết quả khen thưởng (Excel): hình thức theo cấp, cá nhân, tập thể
+  records decisions [--year NĂM] [--search SỐ_QĐ] --out ĐƯỜNG_DẪN
+                                               Danh sách cá nhân, tập thể được khen thưởng (Excel) theo các quyết định
   records periodic --year NĂM --out ĐƯỜNG_DẪN    Biểu thống kê TĐKT năm theo TT 02/2023/TT-BNV (0601–0603.N), kèm danh sách được tính
   records registrations [--year NĂM] [--unit MÃ_ĐƠN_VỊ] --out ĐƯỜNG_DẪN
                                                Danh sách đăng ký thi đua (Excel): từng danh hiệu, người, tập thể đăng ký và kết quả

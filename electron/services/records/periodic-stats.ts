@@ -21,7 +21,7 @@ import {
   type PeriodicCampaign,
   type PeriodicTable,
 } from '../../../shared/periodic/tt02';
-import { compareVi } from '../../../shared/text/vn';
+import { compareVi, upperFirst } from '../../../shared/text/vn';
 import { issuedCampaigns, periodicRecipients } from '../../../db/repositories/periodic';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CENTRED_CELL, LEFT_CELL, headerRow, listSheet, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
@@ -152,7 +152,6 @@ function formSheet(wb: ExcelJS.Workbook, t: PeriodicTable, input: PeriodicInput)
   signatures(ws, row + 4, input.office, input.today, ncol);
 }
 
-const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** The individuals and collectives 0602 and 0603 count, with the category and kind each was counted under. */
 function detailSheet(wb: ExcelJS.Workbook, input: PeriodicInput): void {
@@ -175,7 +174,7 @@ function detailSheet(wb: ExcelJS.Workbook, input: PeriodicInput): void {
       a.formLabel,
       form,
       a.subject === 'unit' ? 'Tập thể' : PERSON_CATEGORY_LABELS[personCategory(a.position, a.unitName)],
-      capitalised(AWARD_BASIS_LABELS[a.basis] ?? a.basis),
+      upperFirst(AWARD_BASIS_LABELS[a.basis] ?? a.basis),
     ];
     values.forEach((v, k) => {
       const cell = r.getCell(k + 1);

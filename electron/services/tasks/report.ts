@@ -17,7 +17,7 @@ import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/dossiers/model';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTable, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
-import { compareVi, formatDateVi, formatDocNumber, isoToPartialDate, toRoman } from '../../../shared/text/vn';
+import { compareVi, formatDateVi, formatDocNumber, isoToPartialDate, toRoman, upperFirst } from '../../../shared/text/vn';
 import {
   periodPhrase,
   periodQuarters,
@@ -252,7 +252,6 @@ function awardBlocks(a: ReportAwards, year: number, officeName: string): Block[]
   return out;
 }
 
-const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const runs = (text: string): Run[] => [{ text }];
 /** A title inside a sentence: without its own closing punctuation. */
 const bare = (title: string) => title.trim().replace(/[.;,]+$/, '');
@@ -307,7 +306,7 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
   let part = 0;
   const heading = (text: string) => body.push({ kind: 'heading', level: 1, label: `${toRoman(++part)}.`, runs: runs(text) });
   heading('KẾT QUẢ THỰC HIỆN');
-  body.push({ kind: 'paragraph', runs: runs(summarySentence(c, `${cap(phrase)}, ${officeName}`)) });
+  body.push({ kind: 'paragraph', runs: runs(summarySentence(c, `${upperFirst(phrase)}, ${officeName}`)) });
   if (quarters.length > 1)
     for (const q of quarters) {
       const cq = counts(tasks.filter((t) => t.effectiveQuarter === q));

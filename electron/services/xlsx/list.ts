@@ -17,7 +17,7 @@ export interface GroupedList {
   /** italic lines under the title: the scope, the filters, the counts */
   lines: readonly string[];
   /** after the STT column, which every list has */
-  columns: ReadonlyArray<{ header: string; width: number; centred?: boolean; date?: boolean }>;
+  columns: ReadonlyArray<{ header: string; width: number; centred?: boolean; date?: boolean; money?: boolean }>;
   groups: ReadonlyArray<{ title: string; rows: ReadonlyArray<readonly ListCell[]> }>;
   /** said instead of the table's rows when there are none */
   empty: string;
@@ -26,6 +26,7 @@ export interface GroupedList {
 
 // shared, like the other list cell styles: never set a property on a cell that has it
 const DATE_CELL: Partial<ExcelJS.Style> = { ...CENTRED_CELL, numFmt: 'dd/mm/yyyy' };
+const MONEY_CELL: Partial<ExcelJS.Style> = { ...LEFT_CELL, alignment: { ...LEFT_CELL.alignment, horizontal: 'right' }, numFmt: '#,##0' };
 
 export async function groupedListWorkbook(list: GroupedList, now: Date = new Date()): Promise<Uint8Array> {
   const wb = newWorkbook(now);
@@ -58,7 +59,7 @@ export async function groupedListWorkbook(list: GroupedList, now: Date = new Dat
         const cell = out.getCell(k + 1);
         cell.value = v === '' ? null : v;
         const col = list.columns[k - 1];
-        cell.style = col?.date ? DATE_CELL : k === 0 || col?.centred ? CENTRED_CELL : LEFT_CELL;
+        cell.style = col?.date ? DATE_CELL : col?.money ? MONEY_CELL : k === 0 || col?.centred ? CENTRED_CELL : LEFT_CELL;
       });
     });
   });

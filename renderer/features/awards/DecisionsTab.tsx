@@ -45,6 +45,7 @@ export function DecisionsTab() {
   const [rows, setRows] = useState<AwardDecisionSummary[]>([]);
   const [editing, setEditing] = useState<AwardDecision | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const exporting = useAction();
 
   const load = useCallback(async () => {
     try {
@@ -90,11 +91,21 @@ export function DecisionsTab() {
         />
         <TextInput label={T.search} placeholder={T.searchHint} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} data-testid="decision-search" />
         <div style={{ flex: 1 }} />
+        <Button
+          variant="default"
+          title={D.exportTitle}
+          loading={exporting.busy}
+          disabled={rows.length === 0}
+          onClick={() => void exporting.run(async () => saveFile(await call('records.decisionsExport', { year, search })))}
+          data-testid="decisions-export"
+        >
+          {D.export}
+        </Button>
         <Button onClick={() => setEditing('new')} data-testid="decision-add">
           {D.add}
         </Button>
       </Group>
-      <FormError error={error} />
+      <FormError error={error ?? exporting.error} />
       <VirtualTable
         rows={rows}
         rowKey={(d) => d.id}

@@ -95,6 +95,9 @@ export const T = {
 
   decisions: {
     add: 'Thêm quyết định',
+    export: 'Xuất Excel',
+    exportTitle:
+      'Danh sách cá nhân, tập thể được khen thưởng (.xlsx) theo các quyết định đang hiện (năm, tìm kiếm): từng hình thức theo cấp, họ tên, chức vụ, đơn vị, số và ngày quyết định, cơ quan ban hành, tiền thưởng, kèm nơi ký — để lưu sổ theo dõi và báo cáo',
     papers: 'Văn bản, in ấn',
     papersUnsaved: 'Văn bản được lập từ quyết định đã lưu: bấm “Lưu” để đưa các thay đổi vào văn bản, rồi mở lại quyết định.',
     document: 'Soạn quyết định (Word)',
