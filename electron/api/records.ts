@@ -13,7 +13,7 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { periodicData, periodicFileName, periodicWorkbook } from '../services/records/periodic-stats';
-import { registerFileName, registerWorkbook } from '../services/records/award-register';
+import { checkRegisterSize, registerFileName, registerWorkbook } from '../services/records/award-register';
 import { registerRecipients } from '../../db/repositories/award-register';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
@@ -135,6 +135,10 @@ export const recordsHandlers: HandlerMap<
   'records.decisionsExport': async (input, ctx) => {
     const office = await getOffice(ctx.db, ctx.officeId);
     const decisions = listDecisionSummaries(ctx.conn.sqlite, input);
+    checkRegisterSize(
+      decisions.reduce((n, d) => n + d.recipientCount, 0),
+      input.year,
+    );
     const bytes = await registerWorkbook({
       office: office ? toOffice(office) : NO_OFFICE,
       year: input.year,

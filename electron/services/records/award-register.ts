@@ -4,6 +4,7 @@
 // ngành/tỉnh, cơ sở, other forms), each person or collective with position, unit, the decision's
 // number, date, issuer and kind, and the cash amount; place, date and signatures.
 import { AWARD_BASIS_LABELS, formsByLevel } from '../../../shared/awards';
+import { AppError } from '../../../shared/contract/errors';
 import type { AwardDecisionSummary } from '../../../shared/contract/records';
 import { compareVi, upperFirst } from '../../../shared/text/vn';
 import type { RegisterRow } from '../../../db/repositories/award-register';
@@ -21,6 +22,22 @@ export interface RegisterInput {
 }
 
 const formOf = (d: AwardDecisionSummary) => d.awardCode ?? `khac:${d.otherForm}`;
+
+/**
+ * The most rows one register file holds: past it (a province's every year, 230,000) exceljs
+ * would hold the core for tens of seconds writing one sheet, and no one prints such a list.
+ */
+export const REGISTER_MAX_ROWS = 60_000;
+
+/** Refuses a register longer than REGISTER_MAX_ROWS, saying how to narrow it. */
+export function checkRegisterSize(rows: number, year: number | null): void {
+  if (rows <= REGISTER_MAX_ROWS) return;
+  const n = (x: number) => x.toLocaleString('vi-VN');
+  throw new AppError(
+    'INVALID_INPUT',
+    `Các quyết định đang hiện khen thưởng ${n(rows)} lượt — quá dài cho một danh sách (tối đa ${n(REGISTER_MAX_ROWS)} dòng). ${year === null ? 'Hãy chọn một năm' : 'Hãy tìm theo số quyết định'} rồi xuất lại.`,
+  );
+}
 
 export function registerWorkbook(input: RegisterInput, now: Date = new Date()): Promise<Uint8Array> {
   const n = (x: number) => x.toLocaleString('vi-VN');

@@ -24,6 +24,9 @@ export interface GroupedList {
   today: string;
 }
 
+/** Rows written between two yields to the event loop. */
+const CHUNK_ROWS = 2000;
+
 // shared, like the other list cell styles: never set a property on a cell that has it
 const DATE_CELL: Partial<ExcelJS.Style> = { ...CENTRED_CELL, numFmt: 'dd/mm/yyyy' };
 const MONEY_CELL: Partial<ExcelJS.Style> = { ...LEFT_CELL, alignment: { ...LEFT_CELL.alignment, horizontal: 'right' }, numFmt: '#,##0' };
@@ -41,7 +44,8 @@ export async function groupedListWorkbook(list: GroupedList, now: Date = new Dat
   ws.getRow(HEAD).height = 32;
 
   let r = HEAD + 1;
-  list.groups.forEach((g, i) => {
+  let fitted = r;
+  for (const [i, g] of list.groups.entries()) {
     const row = ws.getRow(r++);
     row.getCell(1).value = toRoman(i + 1);
     row.getCell(2).value = g.title;
@@ -53,7 +57,7 @@ export async function groupedListWorkbook(list: GroupedList, now: Date = new Dat
       cell.border = BORDER;
       cell.alignment = { horizontal: k === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true };
     }
-    g.rows.forEach((values, n) => {
+    for (const [n, values] of g.rows.entries()) {
       const out = ws.getRow(r++);
       [n + 1, ...values].forEach((v, k) => {
         const cell = out.getCell(k + 1);
@@ -61,10 +65,16 @@ export async function groupedListWorkbook(list: GroupedList, now: Date = new Dat
         const col = list.columns[k - 1];
         cell.style = col?.date ? DATE_CELL : col?.money ? MONEY_CELL : k === 0 || col?.centred ? CENTRED_CELL : LEFT_CELL;
       });
-    });
-  });
+      if (r - fitted >= CHUNK_ROWS) {
+        fitWrappedRows(ws, fitted, r - 1);
+        fitted = r;
+        // the core answers other calls between chunks (a province's list of every year runs to 230,000 rows)
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
   if (list.groups.length === 0) line(r++, list.empty, { italic: true });
-  fitWrappedRows(ws, HEAD + 1, r - 1);
+  fitWrappedRows(ws, fitted, r - 1);
   signatures(ws, r + 1, list.office, list.today, ncol);
   return workbookBytes(wb);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { OFFICE, testCore } from '../../support/core';
+import { REGISTER_MAX_ROWS, checkRegisterSize } from '../../../electron/services/records/award-register';
 import { readBook, sheetRows } from '../../support/xlsx';
 import { cliOn } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
@@ -81,5 +82,11 @@ describe('the register of awards', () => {
     expect(rows[5]).toEqual(['Tổng số 1 lượt khen thưởng: 1 cá nhân, 0 tập thể, theo 1 quyết định.']);
     expect(await run(['--year', '2025'])).toBe(2);
     expect(err.join('\n')).toContain('Thiếu --out ĐƯỜNG_DẪN');
+  });
+
+  it('refuses a register too long for one file, saying how to narrow it', () => {
+    expect(() => checkRegisterSize(REGISTER_MAX_ROWS, null)).not.toThrow();
+    expect(() => checkRegisterSize(231_994, null)).toThrow('Các quyết định đang hiện khen thưởng 231.994 lượt — quá dài cho một danh sách (tối đa 60.000 dòng). Hãy chọn một năm rồi xuất lại.');
+    expect(() => checkRegisterSize(70_000, 2025)).toThrow('Hãy tìm theo số quyết định rồi xuất lại.');
   });
 });
