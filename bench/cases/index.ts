@@ -8,12 +8,14 @@ import { exchangeCase } from './exchange';
 import { browserCase } from './browser';
 import { recordsBrowserCase } from './browser-records';
 import { backupCase } from './backup';
+import { yearlyListsCase } from './yearly-lists';
 
 registerBench(openCase);
 registerBench(searchCase);
 registerBench(quickSearchCase);
 registerBench(insertCase);
 registerBench(eligibilityCase);
+registerBench(yearlyListsCase);
 registerBench(dossierCase);
 registerBench(dossierWarmCase);
 registerBench(exchangeCase);
