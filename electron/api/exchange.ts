@@ -21,7 +21,7 @@ import {
   writeBundle,
   writeBundleFile,
   exportSettings,
-  supersededDecisions,
+  supersededNotes,
   BundleWriter,
   type ByteSource,
   type Manifest,
@@ -219,14 +219,14 @@ export const exchangeHandlers: HandlerMap<
     withBundle(input, ctx, async (b, fileName, job) => {
       const plan = await planMerge(ctx.conn.sqlite, b, ctx.officeId, jobHooks(job));
       const applied = findAppliedBundle(ctx.conn.sqlite, b.manifest.bundleId);
-      const decisions = plan.items.filter((it) => it.write && it.kind.name === 'award_decision').map((it) => it.incoming.row);
+      const incoming = (kind: string) => plan.items.filter((it) => it.write && it.kind.name === kind).map((it) => it.incoming.row);
       return {
         info: infoOf(b, fileName),
         alreadyAppliedAt: applied?.applied_at ?? null,
         totals: plan.totals,
         groups: plan.groups,
         conflicts: plan.conflicts,
-        notes: supersededDecisions(ctx.conn.sqlite, decisions),
+        notes: supersededNotes(ctx.conn.sqlite, { decisions: incoming('award_decision'), outcomes: incoming('dossier_outcome') }),
       };
     }),
 

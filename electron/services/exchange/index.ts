@@ -7,4 +7,4 @@ export { readBundle, recordSchema, type VerifiedBundle, type IncomingRecord, typ
 export { BundleWriter, DataPartWriter, memorySink, writeBundleFile, type BundleSink, type EntryStream } from './writer';
 export { writeBundle, exportSettings, bundleFileName, type ExportRequest, type ExportOptions } from './export';
 export { planMerge, applyPlan, classify, rowsToWrite, unresolvedConflicts, type MergePlan, type PlanItem } from './merge';
-export { supersededDecisions } from './kinds/dossiers';
+export { supersededNotes } from './kinds/dossiers';

@@ -106,7 +106,7 @@ describe('an answer typed in, then the superior\'s bundle', () => {
     const back = await exportBytes(p, 'province-to-office', a.core.ctx.officeId);
     // the preview says what the import replaces
     const preview = await a.core.invoke('exchange.preview', src(back));
-    expect(preview.notes).toEqual([`Quyết định số 2150/QĐ-UBND ghi tay theo hồ sơ “${da.title}” sẽ được thay bằng quyết định của cấp trên trong gói.`]);
+    expect(preview.notes).toEqual([`Kết quả ghi tay của hồ sơ “${da.title}” (quyết định số 2150/QĐ-UBND) sẽ được thay bằng kết quả của cấp trên trong gói.`]);
     await importBundle(a.core, back);
     const decisions = await decisionsOf(a.core, '2150');
     expect(decisions).toHaveLength(1);
@@ -126,6 +126,24 @@ describe('an answer typed in, then the superior\'s bundle', () => {
 });
 
 describe('a dossier the province consolidated and sent up', () => {
+  it("replaces the answer an office typed in for its dossier with the province's: one decision, one outcome", async () => {
+    const { a, p, da, c, back } = await consolidatedAndSent();
+    // office A has the UBND's decision on paper and types it in on its own dossier
+    await a.core.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
+    await p.invoke('dossiers.recordOutcome', { id: c.id, ...APPROVAL });
+    const bundle = await exportBytes(p, 'province-to-office', a.core.ctx.officeId);
+    expect((await a.core.invoke('exchange.preview', src(bundle))).notes).toEqual([
+      `Kết quả ghi tay của hồ sơ “${da.title}” (quyết định số 2150/QĐ-UBND) sẽ được thay bằng kết quả của cấp trên trong gói.`,
+    ]);
+    await back(a);
+    const decisions = await decisionsOf(a.core, '2150');
+    expect(decisions.map((d) => d.recipients.map((r) => r.name))).toEqual([['Nguyễn Văn An']]);
+    expect(decisions[0]!.id).toBe((await decisionsOf(p, '2150'))[0]!.id);
+    const d = await a.core.invoke('dossiers.get', { id: da.id });
+    expect(d.outcomes).toHaveLength(1);
+    expect(d).toMatchObject({ status: 'approved', outcome: { decisionId: decisions[0]!.id } });
+  });
+
   it("passes the superior's approval to the received dossiers, and each office gets the decision with its own people", async () => {
     const { a, b, p, da, db, c, sent, back } = await consolidatedAndSent();
     // the superior returns it: the province mends its own dossier, the offices' wait on

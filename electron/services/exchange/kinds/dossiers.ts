@@ -203,20 +203,48 @@ const handTypedParams = (r: Row) => {
   return dossierId ? [dossierId, r.batch_key, r.id, r.origin_office_id] : [];
 };
 
+/** Outcomes the dossier's own office typed for a submission the superior's incoming outcome answers. */
+const HAND_TYPED_OUTCOMES = `SELECT o.id, x.title FROM dossier_outcome o JOIN dossier x ON x.id = o.dossier_id
+  WHERE o.dossier_id = ? AND o.submission_no = ? AND o.id <> ? AND o.deleted_at IS NULL AND o.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`;
+const outcomeParams = (r: Row) => [r.dossier_id, r.submission_no, r.id, r.origin_office_id];
+/** The decisions that office recorded with its typed outcome (recordOutcome's batch "dossier:<id>:<code>"). */
+const HAND_TYPED_OUTCOME_DECISIONS = `SELECT d.id, d.number FROM award_decision d JOIN dossier x ON x.id = ?
+  WHERE d.batch_key LIKE 'dossier:' || x.id || ':%' AND d.deleted_at IS NULL AND d.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`;
+const outcomeDecisionParams = (r: Row) => [r.dossier_id, r.origin_office_id];
+
 /**
- * What an import will replace, for its preview: the decisions this office typed in from the
- * superior's paper that the bundle's decisions (the superior's own record) supersede.
+ * What an import will replace, for its preview: the answers (outcomes, decisions) this office
+ * typed in from the superior's paper that the bundle's own record of them supersedes.
  */
-export function supersededDecisions(sqlite: BetterSqlite3.Database, incoming: readonly Row[]): string[] {
-  const find = sqlite.prepare(HAND_TYPED_DECISIONS);
-  return incoming.flatMap((r) => {
-    const params = handTypedParams(r);
-    if (r.deleted_at || !params.length) return [];
-    return (find.all(...params) as Array<{ number: string; title: string }>).map(
-      (d) =>
-        `Quyết định${d.number ? ` số ${d.number}` : ''} ghi tay theo hồ sơ “${d.title}” sẽ được thay bằng quyết định của cấp trên trong gói${str(r.number) && str(r.number) !== d.number ? ` (số ${str(r.number)})` : ''}.`,
+export function supersededNotes(sqlite: BetterSqlite3.Database, incoming: { decisions: readonly Row[]; outcomes: readonly Row[] }): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const outcomes = sqlite.prepare(HAND_TYPED_OUTCOMES);
+  const outcomeDecisions = sqlite.prepare(HAND_TYPED_OUTCOME_DECISIONS);
+  for (const r of incoming.outcomes) {
+    if (r.deleted_at) continue;
+    const typed = outcomes.all(...outcomeParams(r)) as Array<{ id: string; title: string }>;
+    if (!typed.length) continue;
+    const decisions = outcomeDecisions.all(...outcomeDecisionParams(r)) as Array<{ id: string; number: string }>;
+    for (const d of decisions) seen.add(d.id);
+    const numbers = decisions.map((d) => d.number).filter(Boolean);
+    notes.push(
+      `Kết quả ghi tay của hồ sơ “${typed[0]!.title}”${numbers.length ? ` (quyết định số ${[...new Set(numbers)].join(', ')})` : ''} sẽ được thay bằng kết quả của cấp trên trong gói.`,
     );
-  });
+  }
+  const find = sqlite.prepare(HAND_TYPED_DECISIONS);
+  for (const r of incoming.decisions) {
+    const params = handTypedParams(r);
+    if (r.deleted_at || !params.length) continue;
+    for (const d of find.all(...params) as Array<{ id: string; number: string; title: string }>) {
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      notes.push(
+        `Quyết định${d.number ? ` số ${d.number}` : ''} ghi tay theo hồ sơ “${d.title}” sẽ được thay bằng quyết định của cấp trên trong gói${str(r.number) && str(r.number) !== d.number ? ` (số ${str(r.number)})` : ''}.`,
+      );
+    }
+  }
+  return notes;
 }
 
 export const awardDecisionKind: EntityKind = {
@@ -544,13 +572,12 @@ export const dossierOutcomeKind: EntityKind = {
   }),
   references: { decision_id: 'award_decision' },
   beforeWrite(sqlite, records) {
-    supersedeHandTyped(
-      sqlite,
-      records,
-      `SELECT o.id FROM dossier_outcome o JOIN dossier x ON x.id = o.dossier_id
-        WHERE o.dossier_id = ? AND o.submission_no = ? AND o.id <> ? AND o.deleted_at IS NULL AND o.origin_office_id = x.origin_office_id AND x.origin_office_id <> ?`,
-      (r) => [r.dossier_id, r.submission_no, r.id, r.origin_office_id],
-    );
+    // the answer the office typed for a dossier consolidated at the province came with a decision
+    // under its own dossier, while the superior's names the dossier sent up: both go
+    const typed = sqlite.prepare(HAND_TYPED_OUTCOMES);
+    const answered = records.filter((r) => !r.deleted_at && typed.all(...outcomeParams(r)).length > 0);
+    supersedeHandTyped(sqlite, answered, HAND_TYPED_OUTCOME_DECISIONS, outcomeDecisionParams, 'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL');
+    supersedeHandTyped(sqlite, records, HAND_TYPED_OUTCOMES, outcomeParams);
   },
   select(sqlite, scope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
