@@ -266,7 +266,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
     // Bảo Thắng's dossier went into it: nothing received waits on the province's word now
     await page.getByTestId('nav-home').click();
-    await expect.poll(() => page.getByTestId('home-dossiers-sent-up').innerText()).toBe('1 hồ sơ nhận đã tổng hợp vào hồ sơ trình cấp trên (chờ kết quả của cấp trên)');
+    await expect.poll(() => page.getByTestId('home-dossiers-sent-up').innerText()).toBe('1 hồ sơ nhận đã tổng hợp vào hồ sơ trình cấp trên');
     expect(await page.getByTestId('home-dossiers-pending').count()).toBe(0);
     await page.close();
     await host.stop();

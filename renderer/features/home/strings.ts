@@ -27,7 +27,7 @@ export const H = {
     reason: (r: string) => (r ? `Lý do: ${r}` : 'Không ghi lý do'),
     pending: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ nhận từ cơ quan khác chờ ghi kết quả`,
     byOffice: (name: string, n: number) => `${name} (${n.toLocaleString('vi-VN')})`,
-    sentUp: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ nhận đã tổng hợp vào hồ sơ trình cấp trên (chờ kết quả của cấp trên)`,
+    sentUp: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ nhận đã tổng hợp vào hồ sơ trình cấp trên`,
     open: 'Mở',
     openReceived: 'Mở hồ sơ nhận được',
   },
