@@ -312,3 +312,17 @@ export function consolidationsOf(db: Db, sourceIds: readonly string[]): Array<{ 
     [JSON.stringify(sourceIds)],
   );
 }
+
+// ---------------------------------------------------------------------------------------
+// An answer the dossier's own office typed in (recordOutcome on its own dossier)
+
+/** The decisions the dossier's office recorded with a typed answer (batch "dossier:<id>:<code>"). */
+export function typedAnswerDecisions(db: Db, dossierId: string, officeId: string): string[] {
+  return prep(db, `SELECT id FROM award_decision WHERE deleted_at IS NULL AND origin_office_id = ? AND batch_key LIKE 'dossier:' || ? || ':%'`)
+    .pluck()
+    .all(officeId, dossierId) as string[];
+}
+
+export function softDeleteOutcome(db: Db, id: string, now = nowIso()): boolean {
+  return run(db, 'UPDATE dossier_outcome SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', [now, now, id]) > 0;
+}

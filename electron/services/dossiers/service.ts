@@ -85,8 +85,10 @@ import {
   softDeleteDocuments,
   softDeleteDossier,
   softDeleteNominee,
+  softDeleteOutcome,
   sourcesOf,
   staffForDossier,
+  typedAnswerDecisions,
   unitsForDossier,
   updateDossier,
   updateNominee,
@@ -97,7 +99,7 @@ import {
   type OutcomeRow,
   type ReportRow,
 } from '../../../db/repositories/dossiers';
-import { getStaffLite, getUnitLite, insertDecision, insertRecipient, unitsLite } from '../../../db/repositories/records';
+import { getStaffLite, getUnitLite, insertDecision, insertRecipient, softDeleteDecision, unitsLite } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
@@ -1120,7 +1122,10 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
         : 'Cơ quan gửi đang sửa lại hồ sơ này (chưa gửi lại). Hãy chờ nhận bản gửi lại rồi ghi kết quả.',
     );
   }
-  const existing = outcomesOf(env.sqlite, [id]).filter((o) => o.submission_no === row.submission_no);
+  const current = outcomesOf(env.sqlite, [id]).filter((o) => o.submission_no === row.submission_no);
+  // at the province, an answer the sending office typed in (its superior's paper) gives way to the province's word
+  const typed = own ? [] : current.filter((o) => o.origin_office_id === row.origin_office_id);
+  const existing = current.filter((o) => !typed.includes(o));
   if (existing.length)
     throw new AppError(
       'CONFLICT',
@@ -1137,6 +1142,8 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
     throw new AppError('INVALID_INPUT', 'Quyết định không khen ai trong hồ sơ: hãy chọn “Trả lại” và ghi lý do thay vì “Duyệt”.');
   const now = nowIso();
   env.sqlite.transaction(() => {
+    for (const o of typed) softDeleteOutcome(env.sqlite, o.id, now);
+    if (typed.length) for (const decision of typedAnswerDecisions(env.sqlite, row.id, row.origin_office_id)) softDeleteDecision(env.sqlite, decision, now);
     const decisions = new Map<string, string>();
     if (d.outcome === 'approved' && d.createDecision) {
       if (approved.length === 0) throw new AppError('CONFLICT', 'Hồ sơ không có người (tập thể) nào để ghi vào quyết định khen thưởng.');
@@ -1218,11 +1225,16 @@ function outcomeFields(row: DossierRow, d: OutcomeData, decisionId: string | nul
 function propagateApproval(env: DossierEnv, row: DossierRow, d: OutcomeData, approved: ReadonlySet<string>, decisionOf: (code: string) => string | null, now: string): void {
   const links = sourcesOf(env.sqlite, row.id);
   if (links.length === 0) return;
-  const answered = new Set(outcomesOf(env.sqlite, links.map((l) => l.source_id)).map((o) => `${o.dossier_id}|${o.submission_no}`));
+  const outcomes = outcomesOf(env.sqlite, links.map((l) => l.source_id));
   const decision = [`Quyết định số ${d.decisionNumber}`, d.decisionDate ? `ngày ${formatDateVi(d.decisionDate)}` : '', d.decisionIssuer ? `của ${d.decisionIssuer}` : ''].filter(Boolean).join(' ');
   for (const link of links) {
     const source = getDossier(env.sqlite, link.source_id);
-    if (!source || source.deleted_at || source.state !== 'da_gui' || source.submission_no !== link.submission_no || answered.has(`${source.id}|${source.submission_no}`)) continue;
+    if (!source || source.deleted_at || source.state !== 'da_gui' || source.submission_no !== link.submission_no) continue;
+    const current = outcomes.filter((o) => o.dossier_id === source.id && o.submission_no === source.submission_no);
+    // answered here already: left alone; an answer its office typed in gives way
+    if (current.some((o) => o.origin_office_id !== source.origin_office_id)) continue;
+    for (const o of current) softDeleteOutcome(env.sqlite, o.id, now);
+    if (current.length) for (const decision of typedAnswerDecisions(env.sqlite, source.id, source.origin_office_id)) softDeleteDecision(env.sqlite, decision, now);
     const any = listNominees(env.sqlite, source.id).some((n) => approved.has(subjectKey(n)));
     const answer: OutcomeData = any ? d : { ...d, outcome: 'returned' };
     const reason = any ? '' : `Không có người, tập thể nào của hồ sơ được khen thưởng tại ${decision} (hồ sơ đã được tổng hợp trình cấp trên trong hồ sơ “${row.title}”).`;

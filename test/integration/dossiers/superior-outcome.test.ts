@@ -125,6 +125,30 @@ describe('an answer typed in, then the superior\'s bundle', () => {
   });
 });
 
+describe('an answer typed in and sent up', () => {
+  it("gives way to the province's own word at the province, and the office ends with the province's", async () => {
+    const a = await makeOffice(OFFICE_A);
+    const p = await makeProvince();
+    cores.push(a.core, p);
+    const da = await buildDossier(a, OFFICE_A, { docNumber: 5 });
+    await importBundle(p, await exportBytes(a.core));
+    await a.core.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL, decisionNumber: '99/QĐ-GHI-TAY' });
+    // the office's next bundle carries its typed answer up: the province sees it answered …
+    await importBundle(p, await exportBytes(a.core));
+    expect(await p.invoke('dossiers.get', { id: da.id })).toMatchObject({ status: 'approved', outcome: { decisionNumber: '99/QĐ-GHI-TAY' } });
+    expect(await decisionsOf(p, '99/QĐ-GHI-TAY')).toHaveLength(1);
+    // … yet records its own word, which replaces the typed one there
+    const answered = await p.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
+    expect(answered.outcomes.map((o) => o.decisionNumber)).toEqual(['2150/QĐ-UBND']);
+    expect(await decisionsOf(p, '99/QĐ-GHI-TAY')).toEqual([]);
+    // and the office, importing the province's bundle, holds the province's answer only
+    await importBundle(a.core, await exportBytes(p, 'province-to-office', a.core.ctx.officeId));
+    expect((await a.core.invoke('dossiers.get', { id: da.id })).outcomes.map((o) => o.decisionNumber)).toEqual(['2150/QĐ-UBND']);
+    expect(await decisionsOf(a.core, '99/QĐ-GHI-TAY')).toEqual([]);
+    expect((await decisionsOf(a.core, '2150')).map((d) => d.recipients.map((r) => r.name))).toEqual([['Nguyễn Văn An']]);
+  });
+});
+
 describe('a dossier the province consolidated and sent up', () => {
   it("replaces the answer an office typed in for its dossier with the province's: one decision, one outcome", async () => {
     const { a, p, da, c, back } = await consolidatedAndSent();

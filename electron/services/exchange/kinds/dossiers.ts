@@ -183,11 +183,14 @@ function supersedeHandTyped(sqlite: BetterSqlite3.Database, records: Row[], find
   const typed = sqlite.prepare(find);
   const drop = sqlite.prepare(`UPDATE "${also ? 'award_decision' : 'dossier_outcome'}" SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
   const dropChildren = also ? sqlite.prepare(also) : null;
+  // a typed record the bundle itself carries (the province replaced it there) takes the bundle's state
+  const carried = new Set(records.map((r) => r.id));
   for (const r of records) {
     if (r.deleted_at) continue;
     const params = key(r);
     if (!params.length) continue;
     for (const { id } of typed.all(...params) as Array<{ id: string }>) {
+      if (carried.has(id)) continue;
       dropChildren?.run(now, now, id);
       drop.run(now, now, id);
     }
