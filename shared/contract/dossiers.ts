@@ -47,6 +47,8 @@ export const outcomeOut = z.object({
   reason: z.string(),
   decidedAt: z.string(),
   officeName: z.string(),
+  /** typed in by the dossier's own office from its superior's paper (the province's word replaces it) */
+  typedByOrigin: z.boolean(),
 });
 export type OutcomeOut = z.infer<typeof outcomeOut>;
 

@@ -345,4 +345,29 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.close();
     await host.stop();
   });
+  it("at the province, an answer the office typed in gives way to the province's word", { timeout: 120_000 }, async () => {
+    const dir = tempDir('tdkt-e2e-dossiers-typed-');
+    const [dbA, dbP] = ['a', 'p'].map((n) => path.join(dir, `${n}.sqlite`)) as [string, string];
+    const a = await makeOffice(OFFICE_A, dbA);
+    const p = await makeProvince(dbP);
+    const da = await buildDossier(a, OFFICE_A, { docNumber: 5 });
+    await importBundle(p, await exportBytes(a.core));
+    await a.core.invoke('dossiers.recordOutcome', { id: da.id, outcome: 'approved', decisionNumber: '99/QĐ-UBND', createDecision: true });
+    await importBundle(p, await exportBytes(a.core));
+    for (const x of [a.core, p]) x.close();
+
+    host = await session.startHost(dbP);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.goto(host.url);
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossiers-tab-received').click();
+    await page.getByTestId('received-open').click();
+    await expect.poll(() => page.getByTestId('outcome-typed-note').innerText()).toContain(`Kết quả trên do ${OFFICE_A.name} tự ghi`);
+    await page.getByTestId('outcome-number').fill('2150/QĐ-UBND');
+    await page.getByTestId('outcome-save').click();
+    await expect.poll(() => page.getByTestId('dossier-outcome-alert').innerText()).toContain('Quyết định số 2150/QĐ-UBND');
+    expect(await page.getByTestId('outcome-typed-note').count()).toBe(0);
+    await page.close();
+    await host.stop();
+  });
 });

@@ -317,7 +317,7 @@ function contentOf(text: string, t: ReportTemplate): ReportContent {
 // ---------------------------------------------------------------------------------------
 // Output shapes
 
-function outcomeOutOf(env: DossierEnv, o: OutcomeRow): OutcomeOut {
+function outcomeOutOf(env: DossierEnv, o: OutcomeRow, row: DossierRow): OutcomeOut {
   return {
     id: o.id,
     dossierId: o.dossier_id,
@@ -330,6 +330,7 @@ function outcomeOutOf(env: DossierEnv, o: OutcomeRow): OutcomeOut {
     reason: o.reason,
     decidedAt: o.decided_at,
     officeName: officeName(env, o.origin_office_id),
+    typedByOrigin: o.origin_office_id === row.origin_office_id,
   };
 }
 
@@ -371,7 +372,7 @@ function summaryOf(
     originOfficeId: row.origin_office_id,
     originOfficeName: originName ?? '',
     own: row.origin_office_id === env.officeId,
-    outcome: current && st.outcome ? outcomeOutOf(env, current) : null,
+    outcome: current && st.outcome ? outcomeOutOf(env, current, row) : null,
     updatedAt: row.updated_at,
     consolidatedInto,
     matchedNominees: [],
@@ -501,7 +502,7 @@ export function dossierDetail(env: DossierEnv, id: string): DossierDetail {
     }),
     documents: documents.map(documentOut),
     attachments: attachments.map(attachmentOut),
-    outcomes: outcomes.map((o) => outcomeOutOf(env, o)),
+    outcomes: outcomes.map((o) => outcomeOutOf(env, o, row)),
     sources: sourceSummaries(env, id),
     editable: row.origin_office_id === env.officeId && row.state === 'nhap',
     minVotePercent: MIN_VOTE_PERCENT,

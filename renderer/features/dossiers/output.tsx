@@ -225,7 +225,8 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
   // one's own dossier is decided by whom its tờ trình was addressed to
   const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: d.own ? d.addressee : '', signer: '', reason: '', createDecision: true });
   const [notApproved, setNotApproved] = useState<string[]>([]);
-  const canDecide = d.status === 'submitted';
+  // at the province, an answer the sending office typed in may be replaced by the province's word
+  const canDecide = d.status === 'submitted' || (!d.own && !!d.outcome?.typedByOrigin && d.outcome.submissionNo === d.submissionNo);
   const save = async () => {
     const r = await action.run(() => call('dossiers.recordOutcome', { id: d.id, outcome: mode, ...f, notApproved: mode === 'approved' ? notApproved : [] }));
     if (r) {
@@ -244,6 +245,11 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
   if (d.own && !canDecide) return null;
   const form = (
     <Stack>
+      {!d.own && d.outcome?.typedByOrigin && (
+        <Text size="sm" c="dimmed" data-testid="outcome-typed-note">
+          {D.outcome.typedByOrigin(d.originOfficeName)}
+        </Text>
+      )}
       <SegmentedControl
         value={mode}
         onChange={(v) => setMode(v as 'approved' | 'returned')}

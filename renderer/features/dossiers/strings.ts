@@ -192,6 +192,7 @@ export const D = {
     sendBack: (office: string) => `Xuất gói gửi về ${office}`,
     sentBack: (name: string) => `Đã xuất ${name}. Hãy chép tệp sang USB gửi về cơ quan.`,
     readOnly: 'Hồ sơ nhận từ cơ quan khác: chỉ xem nội dung, văn bản, minh chứng và ghi kết quả.',
+    typedByOrigin: (office: string) => `Kết quả trên do ${office} tự ghi theo văn bản của cấp trên. Kết quả cơ quan bạn ghi dưới đây sẽ thay cho nó.`,
     recordOwn: 'Kết quả của cấp trên',
     recordOwnButton: 'Ghi kết quả của cấp trên',
     ownHint:

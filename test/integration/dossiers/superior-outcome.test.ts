@@ -135,11 +135,11 @@ describe('an answer typed in and sent up', () => {
     await a.core.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL, decisionNumber: '99/QĐ-GHI-TAY' });
     // the office's next bundle carries its typed answer up: the province sees it answered …
     await importBundle(p, await exportBytes(a.core));
-    expect(await p.invoke('dossiers.get', { id: da.id })).toMatchObject({ status: 'approved', outcome: { decisionNumber: '99/QĐ-GHI-TAY' } });
+    expect(await p.invoke('dossiers.get', { id: da.id })).toMatchObject({ status: 'approved', outcome: { decisionNumber: '99/QĐ-GHI-TAY', typedByOrigin: true } });
     expect(await decisionsOf(p, '99/QĐ-GHI-TAY')).toHaveLength(1);
     // … yet records its own word, which replaces the typed one there
     const answered = await p.invoke('dossiers.recordOutcome', { id: da.id, ...APPROVAL });
-    expect(answered.outcomes.map((o) => o.decisionNumber)).toEqual(['2150/QĐ-UBND']);
+    expect(answered.outcomes.map((o) => [o.decisionNumber, o.typedByOrigin])).toEqual([['2150/QĐ-UBND', false]]);
     expect(await decisionsOf(p, '99/QĐ-GHI-TAY')).toEqual([]);
     // and the office, importing the province's bundle, holds the province's answer only
     await importBundle(a.core, await exportBytes(p, 'province-to-office', a.core.ctx.officeId));
