@@ -20,3 +20,22 @@ export async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; v
   const value = await fn();
   return { ms: nowMs() - t0, value };
 }
+
+/** Run `fn`, sampling the event loop every 5 ms: wall time and the longest gap between turns. */
+export async function heldFor(fn: () => Promise<unknown>): Promise<{ wallMs: number; longestMs: number }> {
+  let last = nowMs();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const t = nowMs();
+    longest = Math.max(longest, t - last);
+    last = t;
+  }, 5);
+  const t0 = nowMs();
+  try {
+    await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  longest = Math.max(longest, nowMs() - last);
+  return { wallMs: nowMs() - t0, longestMs: longest };
+}

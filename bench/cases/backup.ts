@@ -8,26 +8,8 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/core';
 import { createBackup, checkBackupFile, defaultSteps, type BackupSteps } from '../../electron/services/backup';
 import type { BenchCase, BenchRow } from '../registry';
-import { nowMs } from '../stats';
+import { heldFor } from '../stats';
 
-/** Run `fn`, sampling the event loop every 5 ms: wall time and the longest gap between turns. */
-async function heldFor(fn: () => Promise<unknown>): Promise<{ wallMs: number; longestMs: number }> {
-  let last = nowMs();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const t = nowMs();
-    longest = Math.max(longest, t - last);
-    last = t;
-  }, 5);
-  const t0 = nowMs();
-  try {
-    await fn();
-  } finally {
-    clearInterval(timer);
-  }
-  longest = Math.max(longest, nowMs() - last);
-  return { wallMs: nowMs() - t0, longestMs: longest };
-}
 
 /** The copy (the core's online backup), the check and the fsync in the core's own thread. */
 const inCoreThread: Partial<BackupSteps> = {

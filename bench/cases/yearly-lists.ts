@@ -5,7 +5,7 @@
 import { createCore } from '../../electron/core/core';
 import { RECORD_YEARS } from '../dataset';
 import type { BenchCase, BenchRow } from '../registry';
-import { median, nowMs } from '../stats';
+import { heldFor, median } from '../stats';
 
 const RUNS = 3;
 
@@ -22,18 +22,9 @@ export const yearlyListsCase: BenchCase = {
         let gap = 0;
         let size = 0;
         for (let i = 0; i < RUNS; i++) {
-          // a timer that should fire every 10 ms: how late it comes is how long a call would wait
-          let last = nowMs();
-          const timer = setInterval(() => {
-            const now = nowMs();
-            gap = Math.max(gap, now - last);
-            last = now;
-          }, 10);
-          const t0 = nowMs();
-          const f = await call();
-          ms.push(nowMs() - t0);
-          clearInterval(timer);
-          size = Buffer.from(f.base64, 'base64').length;
+          const held = await heldFor(async () => (size = Buffer.from((await call()).base64, 'base64').length));
+          ms.push(held.wallMs);
+          gap = Math.max(gap, held.longestMs);
         }
         return { ms: median(ms), gap, kb: Math.round(size / 1024) };
       };

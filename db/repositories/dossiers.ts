@@ -269,11 +269,14 @@ export function dossierOrigins(db: Db, ids: readonly string[]): Array<{ id: stri
   return all(db, `SELECT id, origin_office_id FROM dossier WHERE deleted_at IS NULL AND id ${IN_IDS}`, [JSON.stringify(ids)]);
 }
 
-/** The tờ trình of each dossier among `ids`: its number and date, and the sending office's abbreviation. */
-export function dossierPapers(db: Db, ids: readonly string[]): Array<{ id: string; doc_number: number | null; doc_date: string | null; abbreviation: string }> {
+/** The tờ trình of each dossier among `ids`: its number and date, and the sending office and its abbreviation. */
+export function dossierPapers(
+  db: Db,
+  ids: readonly string[],
+): Array<{ id: string; origin_office_id: string; doc_number: number | null; doc_date: string | null; abbreviation: string }> {
   return all(
     db,
-    `SELECT d.id, d.doc_number, d.doc_date, COALESCE(o.abbreviation, '') AS abbreviation
+    `SELECT d.id, d.origin_office_id, d.doc_number, d.doc_date, COALESCE(o.abbreviation, '') AS abbreviation
        FROM dossier d LEFT JOIN office o ON o.id = d.origin_office_id WHERE d.id ${IN_IDS}`,
     [JSON.stringify(ids)],
   );

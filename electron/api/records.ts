@@ -13,8 +13,7 @@ import { recordsImportTemplate } from '../services/records/import-template';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { statsFileName, statsWorkbook } from '../services/records/stats-export';
 import { periodicData, periodicFileName, periodicWorkbook } from '../services/records/periodic-stats';
-import { checkRegisterSize, registerFileName, registerWorkbook } from '../services/records/award-register';
-import { registerRecipients } from '../../db/repositories/award-register';
+import { registerData, registerFileName, registerWorkbook } from '../services/records/award-register';
 import { exportEligibility } from '../services/records/eligibility-export';
 import { decisionFileName, renderDecisionDocx, withUnitLabels } from '../services/records/decision-document';
 import { certificatesFileName, renderCertificatesDocx, withCertificateUnits } from '../services/records/certificates';
@@ -134,17 +133,11 @@ export const recordsHandlers: HandlerMap<
   'records.listDecisions': async (input, ctx) => listDecisionSummaries(ctx.conn.sqlite, input ?? { year: null, search: '' }),
   'records.decisionsExport': async (input, ctx) => {
     const office = await getOffice(ctx.db, ctx.officeId);
-    const decisions = listDecisionSummaries(ctx.conn.sqlite, input);
-    checkRegisterSize(
-      decisions.reduce((n, d) => n + d.recipientCount, 0),
-      input.year,
-    );
     const bytes = await registerWorkbook({
       office: office ? toOffice(office) : NO_OFFICE,
       year: input.year,
       search: input.search,
-      decisions,
-      recipients: registerRecipients(ctx.conn.sqlite, decisions.map((d) => d.id)),
+      ...registerData(ctx.conn.sqlite, input),
       today: ctx.today(),
     });
     return { fileName: registerFileName(input.year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };

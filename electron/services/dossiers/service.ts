@@ -60,7 +60,6 @@ import { nowIso } from '../../../db/ids';
 import {
   campaignForDossier,
   consolidationsOf,
-  dossierOrigins,
   dossierPapers,
   getAttachment,
   getDocument,
@@ -260,11 +259,9 @@ function proposalsOf(env: DossierEnv, id: string): NonNullable<DossierDocInput['
   const links = sourcesOf(env.sqlite, id);
   if (links.length === 0) return [];
   const papers = new Map(dossierPapers(env.sqlite, links.map((l) => l.source_id)).map((p) => [p.id, p]));
-  const origins = new Map(dossierOrigins(env.sqlite, links.map((l) => l.source_id)).map((o) => [o.id, o.origin_office_id]));
   return links.flatMap((l) => {
     const p = papers.get(l.source_id);
-    const origin = origins.get(l.source_id);
-    return p && origin ? [{ office: officeName(env, origin) ?? '', docNumber: p.doc_number, abbreviation: p.abbreviation, docDate: p.doc_date }] : [];
+    return p ? [{ office: officeName(env, p.origin_office_id) ?? '', docNumber: p.doc_number, abbreviation: p.abbreviation, docDate: p.doc_date }] : [];
   });
 }
 

@@ -7,7 +7,9 @@ import { AWARD_BASIS_LABELS, formsByLevel } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import type { AwardDecisionSummary } from '../../../shared/contract/records';
 import { compareVi, upperFirst } from '../../../shared/text/vn';
-import type { RegisterRow } from '../../../db/repositories/award-register';
+import type BetterSqlite3 from 'better-sqlite3';
+import { registerRecipients, type RegisterRow } from '../../../db/repositories/award-register';
+import { listDecisionSummaries } from './decisions';
 import { groupedListWorkbook, type ListCell } from '../xlsx/list';
 import type { SheetOffice } from '../xlsx/report';
 import { excelDate } from '../xlsx/style';
@@ -37,6 +39,16 @@ export function checkRegisterSize(rows: number, year: number | null): void {
     'INVALID_INPUT',
     `Các quyết định đang hiện khen thưởng ${n(rows)} lượt — quá dài cho một danh sách (tối đa ${n(REGISTER_MAX_ROWS)} dòng). ${year === null ? 'Hãy chọn một năm' : 'Hãy tìm theo số quyết định'} rồi xuất lại.`,
   );
+}
+
+/** The decisions the tab shows (its year and search) and everyone they name; refused past REGISTER_MAX_ROWS. */
+export function registerData(sqlite: BetterSqlite3.Database, f: { year: number | null; search: string }): Pick<RegisterInput, 'decisions' | 'recipients'> {
+  const decisions = listDecisionSummaries(sqlite, f);
+  checkRegisterSize(
+    decisions.reduce((n, d) => n + d.recipientCount, 0),
+    f.year,
+  );
+  return { decisions, recipients: registerRecipients(sqlite, decisions.map((d) => d.id)) };
 }
 
 export function registerWorkbook(input: RegisterInput, now: Date = new Date()): Promise<Uint8Array> {

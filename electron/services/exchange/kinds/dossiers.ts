@@ -21,6 +21,8 @@ import { foldVi, formatDateVi } from '../../../../shared/text/vn';
 import { readStored, sha256Hex, storeBytes } from '../../files/content-store';
 import { numberKey } from '../../records/grid';
 import { nowIso } from '../../../../db/ids';
+import { softDeleteOutcome } from '../../../../db/repositories/dossiers';
+import { softDeleteDecision } from '../../../../db/repositories/records';
 import { RECORD_COLUMNS, defaultSelect, flag, isoDate, ref, text, type EntityFiles, type EntityKind, type ExportScope, type Row } from '../entity';
 import { isoTimestamp as isoTs, recordId } from '../format';
 
@@ -178,22 +180,22 @@ const targets = (office: string | null, n: number) => Array.from({ length: n }, 
  * deletes the dossier office's own record of the same answer (recordOutcome on one's own dossier)
  * — one Bằng khen, not two, in the statistics and the checker.
  */
-function supersedeHandTyped(sqlite: BetterSqlite3.Database, records: Row[], find: string, key: (r: Row) => unknown[], also?: string): void {
+function supersedeHandTyped(
+  sqlite: BetterSqlite3.Database,
+  records: Row[],
+  find: string,
+  key: (r: Row) => unknown[],
+  drop: (sqlite: BetterSqlite3.Database, id: string, now: string) => unknown,
+): void {
   const now = nowIso();
   const typed = sqlite.prepare(find);
-  const drop = sqlite.prepare(`UPDATE "${also ? 'award_decision' : 'dossier_outcome'}" SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
-  const dropChildren = also ? sqlite.prepare(also) : null;
   // a typed record the bundle itself carries (the province replaced it there) takes the bundle's state
   const carried = new Set(records.map((r) => r.id));
   for (const r of records) {
     if (r.deleted_at) continue;
     const params = key(r);
     if (!params.length) continue;
-    for (const { id } of typed.all(...params) as Array<{ id: string }>) {
-      if (carried.has(id)) continue;
-      dropChildren?.run(now, now, id);
-      drop.run(now, now, id);
-    }
+    for (const { id } of typed.all(...params) as Array<{ id: string }>) if (!carried.has(id)) drop(sqlite, id, now);
   }
 }
 
@@ -273,7 +275,7 @@ export const awardDecisionKind: EntityKind = {
   }),
   derived: { number_key: (r) => numberKey(str(r.number)) },
   beforeWrite(sqlite, records) {
-    supersedeHandTyped(sqlite, records, HAND_TYPED_DECISIONS, handTypedParams, 'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL');
+    supersedeHandTyped(sqlite, records, HAND_TYPED_DECISIONS, handTypedParams, softDeleteDecision);
   },
   select(sqlite, scope: ExportScope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
@@ -579,8 +581,8 @@ export const dossierOutcomeKind: EntityKind = {
     // under its own dossier, while the superior's names the dossier sent up: both go
     const typed = sqlite.prepare(HAND_TYPED_OUTCOMES);
     const answered = records.filter((r) => !r.deleted_at && typed.all(...outcomeParams(r)).length > 0);
-    supersedeHandTyped(sqlite, answered, HAND_TYPED_OUTCOME_DECISIONS, outcomeDecisionParams, 'UPDATE award_recipient SET deleted_at = ?, updated_at = ? WHERE decision_id = ? AND deleted_at IS NULL');
-    supersedeHandTyped(sqlite, records, HAND_TYPED_OUTCOMES, outcomeParams);
+    supersedeHandTyped(sqlite, answered, HAND_TYPED_OUTCOME_DECISIONS, outcomeDecisionParams, softDeleteDecision);
+    supersedeHandTyped(sqlite, records, HAND_TYPED_OUTCOMES, outcomeParams, softDeleteOutcome);
   },
   select(sqlite, scope) {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
