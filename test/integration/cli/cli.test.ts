@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { runCli } from '../../../electron/cli/tdkt';
+import { bufferedConsole, runCli } from '../../../electron/cli/tdkt';
 import { tempDb, tempDir } from '../../support/tmp';
 import { BAD_ROW, FIXTURE_PEOPLE, FIXTURE_UNITS, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../../fixtures/staff/make-fixtures';
 import { createCore } from '../../../electron/core/core';
@@ -96,5 +96,25 @@ describe('tdkt CLI', () => {
     const u = spawnSync(process.execPath, [bin, '--db', db, 'nonsense'], { encoding: 'utf8' });
     expect(u.status).toBe(2);
     expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('the console writes its lines in 64 KB blocks, an error flushing what came before it', () => {
+    const written: string[] = [];
+    const io = bufferedConsole((s) => written.push(`out:${s}`), (s) => written.push(`err:${s}`));
+    io.out('một');
+    io.out('hai');
+    expect(written).toEqual([]);
+    io.err('lỗi');
+    expect(written).toEqual(['out:một\nhai', 'err:lỗi']);
+    const line = 'x'.repeat(999);
+    for (let i = 0; i < 100; i++) io.out(line);
+    // the 66th line of 1,000 characters (with its newline) passes 64 KB: a block; the rest waits for flush
+    expect(written.length).toBe(3);
+    expect(written[2]!.split('\n')).toHaveLength(66);
+    io.flush();
+    io.flush();
+    expect(written.length).toBe(4);
+    const lines = written.slice(2).flatMap((w) => w.slice(4).split('\n'));
+    expect(lines).toEqual(Array.from({ length: 100 }, () => line));
   });
 });
