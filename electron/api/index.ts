@@ -11,6 +11,7 @@ import { tasksHandlers } from './tasks';
 import { recordsHandlers } from './records';
 import { dossiersHandlers } from './dossiers';
 import { auditHandlers } from './audit';
+import { trashHandlers } from './trash';
 import { searchHandlers } from './search';
 
 // Typed as the full map: a procedure without a handler is a compile error.
@@ -26,5 +27,6 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...recordsHandlers,
   ...dossiersHandlers,
   ...auditHandlers,
+  ...trashHandlers,
   ...searchHandlers,
 };

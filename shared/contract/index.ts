@@ -13,6 +13,7 @@ import { recordsProcedures } from './records';
 import { dossiersProcedures } from './dossiers';
 import { auditProcedures } from './audit';
 import { searchProcedures } from './search';
+import { trashProcedures } from './trash';
 import { AppError } from './errors';
 
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...dossiersProcedures,
   ...auditProcedures,
   ...searchProcedures,
+  ...trashProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -76,4 +78,5 @@ export * from './records';
 export * from './dossiers';
 export * from './audit';
 export * from './search';
+export * from './trash';
 export * from './fields';

@@ -1,0 +1,66 @@
+// Thùng rác: what was deleted on this computer's office — staff, campaigns, plans, tasks, award
+// records and dossiers — listed newest first and brought back with what was deleted with it.
+// Deleting only ever sets deleted_at (records travel between offices), so nothing needs a copy.
+import { z } from 'zod';
+import { id, optionalText } from './fields';
+
+export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier'] as const;
+export type TrashKind = (typeof TRASH_KINDS)[number];
+
+/** Rows a trash.list call returns at most (the rest: "Xem thêm"). */
+export const TRASH_PAGE = 200;
+
+const trashKind = z.enum(TRASH_KINDS, { error: 'Loại bản ghi không khôi phục được ở Thùng rác.' });
+
+export const trashListInput = z
+  .object({
+    kind: trashKind.nullable().optional().default(null),
+    /** part of the title or details, with or without diacritics */
+    search: optionalText('Tìm kiếm', 200),
+    limit: z.number().int().min(1).max(5000).optional().default(TRASH_PAGE),
+  })
+  .optional()
+  .default({ kind: null, search: '', limit: TRASH_PAGE });
+export type TrashListInput = z.input<typeof trashListInput>;
+
+export const trashItem = z.object({
+  kind: trashKind,
+  id: z.string(),
+  /** what the record is called on its own screen ('Nguyễn Văn An', 'Số 12/QĐ-UBND …') */
+  title: z.string(),
+  /** what tells it apart: unit, year, how many people it names … */
+  detail: z.string(),
+  /** ISO timestamp of the deletion */
+  deletedAt: z.string(),
+  /** the user profile that deleted it, where the audit trail records it ('' otherwise) */
+  deletedBy: z.string(),
+  /** parts deleted with it that come back too (a decision's recipients, a dossier's nominees …) */
+  parts: z.number().int(),
+  /** why it cannot be restored now (null: it can) */
+  blocked: z.string().nullable(),
+});
+export type TrashItem = z.infer<typeof trashItem>;
+
+export const trashList = z.object({
+  items: z.array(trashItem),
+  /** how many match the filter (items holds the newest `limit`) */
+  total: z.number().int(),
+  /** how many of each kind the bin holds (the search not applied) */
+  counts: z.record(trashKind, z.number().int()),
+});
+export type TrashList = z.infer<typeof trashList>;
+
+export const trashRestoreInput = z.object({ kind: trashKind, id: id() });
+
+export const trashRestoreResult = z.object({
+  kind: trashKind,
+  id: z.string(),
+  title: z.string(),
+  parts: z.number().int(),
+});
+export type TrashRestoreResult = z.infer<typeof trashRestoreResult>;
+
+export const trashProcedures = {
+  'trash.list': { input: trashListInput, output: trashList },
+  'trash.restore': { input: trashRestoreInput, output: trashRestoreResult },
+} as const;
