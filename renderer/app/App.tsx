@@ -10,6 +10,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { BackupPage } from '../features/backup/BackupPage';
+import { TrashPage } from '../features/trash/TrashPage';
 import { RecoveryPage } from '../features/backup/RecoveryPage';
 import { DossiersPage } from '../features/dossiers/DossiersPage';
 import { AwardsPage } from '../features/awards/AwardsPage';
@@ -29,6 +30,7 @@ const NAV: { id: RouteId; label: string }[] = [
   { id: 'dossiers', label: S.nav.dossiers },
   { id: 'exchange', label: S.nav.exchange },
   { id: 'backup', label: S.nav.backup },
+  { id: 'trash', label: S.nav.trash },
   { id: 'settings', label: S.nav.settings },
 ];
 
@@ -50,6 +52,8 @@ function Page({ route }: { route: RouteId }) {
       return <ExchangePage />;
     case 'backup':
       return <BackupPage />;
+    case 'trash':
+      return <TrashPage />;
     case 'dossiers':
       return <DossiersPage />;
     case 'home':

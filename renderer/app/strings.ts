@@ -11,6 +11,7 @@ export const S = {
     dossiers: 'Hồ sơ đề nghị',
     exchange: 'Trao đổi dữ liệu',
     backup: 'Sao lưu',
+    trash: 'Thùng rác',
     settings: 'Cài đặt',
   },
   browserMode: 'Đang chạy trong trình duyệt',

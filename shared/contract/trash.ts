@@ -7,17 +7,32 @@ import { id, optionalText } from './fields';
 export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 
+/** What each kind is called (the screen's column, and words the search finds it by). */
+export const TRASH_KIND_LABELS: Readonly<Record<TrashKind, string>> = {
+  staff: 'Cán bộ',
+  campaign: 'Phong trào',
+  plan: 'Kế hoạch',
+  task: 'Nhiệm vụ',
+  decision: 'Quyết định khen thưởng',
+  initiative: 'Sáng kiến, đề tài',
+  discipline: 'Kỷ luật',
+  registration: 'Đăng ký thi đua',
+  dossier: 'Hồ sơ đề nghị',
+};
+
 /** Rows a trash.list call returns at most (the rest: "Xem thêm"). */
 export const TRASH_PAGE = 200;
+/** The most rows one trash.list call returns. */
+export const TRASH_MAX = 5000;
 
 const trashKind = z.enum(TRASH_KINDS, { error: 'Loại bản ghi không khôi phục được ở Thùng rác.' });
 
 export const trashListInput = z
   .object({
     kind: trashKind.nullable().optional().default(null),
-    /** part of the title or details, with or without diacritics */
+    /** words of the title, details or kind, with or without diacritics */
     search: optionalText('Tìm kiếm', 200),
-    limit: z.number().int().min(1).max(5000).optional().default(TRASH_PAGE),
+    limit: z.number().int().min(1).max(TRASH_MAX).optional().default(TRASH_PAGE),
   })
   .optional()
   .default({ kind: null, search: '', limit: TRASH_PAGE });

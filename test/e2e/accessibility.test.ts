@@ -12,7 +12,7 @@ import { testCore } from '../support/core';
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TODAY = '2025-11-20';
-const ROUTES = ['home', 'units', 'staff', 'plans', 'tasks', 'dossiers', 'exchange', 'backup', 'settings'];
+const ROUTES = ['home', 'units', 'staff', 'plans', 'tasks', 'dossiers', 'exchange', 'backup', 'trash', 'settings'];
 const AWARD_TABS = ['Nhập cuối năm', 'Quyết định', 'Sáng kiến', 'Kỷ luật', 'Đăng ký', 'Kiểm tra điều kiện', 'Lịch sử', 'Thống kê', 'Danh mục, tham số'];
 
 interface AxeResult {
@@ -36,6 +36,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Tổng kết phong trào thi đua năm 2025', dueDate: '15/10/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Bình xét danh hiệu cuối năm', dueDate: '30/11/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Gửi hồ sơ đề nghị khen thưởng', dueDate: '25/11/2025', lead, status: 'hoan_thanh' });
+    // something in the Thùng rác, one of its rows waiting for its person
+    const gone = await c.invoke('staff.create', { fullName: 'Phạm Văn Dũng', unitId: unit.id });
+    const idea = await c.invoke('records.saveInitiative', { data: { staffId: gone.id, year: 2025, title: 'Số hoá hồ sơ', scope: 'co_so' } });
+    await c.invoke('records.deleteInitiative', { id: idea.id });
+    await c.invoke('staff.delete', { id: gone.id });
     c.close();
 
     const host = await session.startHost(dbPath, { TDKT_TODAY: TODAY });

@@ -4,8 +4,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { AWARD_CATALOG, type AwardCode, type DisciplineForm } from '../../../shared/awards';
 import { DISCIPLINE_LABELS } from '../../../shared/awards/format';
 import { AppError } from '../../../shared/contract/errors';
-import { TRASH_KINDS, type TrashItem, type TrashKind, type TrashList, type TrashRestoreResult } from '../../../shared/contract/trash';
-import { foldVi, formatDateVi, upperFirst } from '../../../shared/text/vn';
+import { TRASH_KINDS, TRASH_KIND_LABELS, type TrashItem, type TrashKind, type TrashList, type TrashRestoreResult } from '../../../shared/contract/trash';
+import { foldQuery, foldVi, formatDateVi, matchesQuery, upperFirst } from '../../../shared/text/vn';
 import { nowIso } from '../../../db/ids';
 import {
   TABLES,
@@ -106,11 +106,11 @@ export function listTrash(db: Db, officeId: string, input: { kind: TrashKind | n
   const rows = deletedRows(db, officeId, TRASH_KINDS);
   const counts = Object.fromEntries(TRASH_KINDS.map((k) => [k, 0])) as Record<TrashKind, number>;
   for (const r of rows) counts[r.kind]++;
-  const key = foldVi(input.search);
+  const q = foldQuery(input.search);
   const matching = rows
     .filter((r) => !input.kind || r.kind === input.kind)
     .map((r) => ({ r, w: words(r) }))
-    .filter(({ w }) => !key || foldVi(`${w.title} ${w.detail}`).includes(key))
+    .filter(({ r, w }) => matchesQuery(foldVi(`${TRASH_KIND_LABELS[r.kind]} ${w.title} ${w.detail}`), q))
     // newest deletion first; ids break ties so pages stay stable
     .sort((a, b) => (a.r.deleted_at === b.r.deleted_at ? (a.r.id < b.r.id ? -1 : 1) : a.r.deleted_at < b.r.deleted_at ? 1 : -1));
   return { items: matching.slice(0, input.limit).map(({ r, w }) => toItem(db, r, w)), total: matching.length, counts };

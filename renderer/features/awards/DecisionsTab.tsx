@@ -149,7 +149,7 @@ export function DecisionsTab() {
                   size="compact-xs"
                   variant="subtle"
                   color="red"
-                  onClick={() => confirmDelete(`quyết định ${d.number || d.formLabel}`, () => call('records.deleteDecision', { id: d.id }), () => void load())}
+                  onClick={() => confirmDelete(`quyết định ${d.number || d.formLabel}`, () => call('records.deleteDecision', { id: d.id }), () => void load(), { kind: 'decision', id: d.id })}
                 >
                   {T.delete}
                 </Button>

@@ -149,7 +149,7 @@ export function InitiativesTab() {
           { header: I.cols.scope, width: '110px', cell: (r) => <Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>{T.scopes[r.scope]}</Badge> },
           { header: I.cols.body, width: 'minmax(0, 1.2fr)', cell: (r) => r.recognizingBody, title: (r) => r.recognizingBody },
           { header: I.cols.date, width: '104px', cell: (r) => formatDateVi(r.recognizedOn) },
-          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload())} /> },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload(), { kind: 'initiative', id: r.id })} /> },
         ]}
       />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={I.formTitle(editing !== 'new')} size="lg">
@@ -236,7 +236,7 @@ export function DisciplinesTab() {
           { header: K.cols.to, width: '120px', cell: (r) => (r.toDate ? formatDateVi(r.toDate) : <Text span size="sm" c="dimmed">{K.open}</Text>) },
           { header: K.cols.decision, width: 'minmax(0, 1fr)', cell: (r) => r.decisionNo, title: (r) => r.decisionNo },
           { header: K.cols.issuer, width: 'minmax(0, 1.2fr)', cell: (r) => r.issuer, title: (r) => r.issuer },
-          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload())} /> },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload(), { kind: 'discipline', id: r.id })} /> },
         ]}
       />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={K.formTitle(editing !== 'new')} size="lg">
@@ -315,7 +315,7 @@ export function RegistrationsTab() {
           { header: R.cols.unit, width: 'minmax(0, 1.4fr)', cell: (r) => r.unitName, title: (r) => r.unitName },
           { header: R.cols.code, width: 'minmax(0, 1.6fr)', cell: (r) => name(r.awardCode), title: (r) => name(r.awardCode) },
           { header: R.cols.result, width: '150px', cell: (r) => <Badge color={r.achieved ? 'teal' : 'gray'} variant="light">{r.achieved ? R.achieved : R.notYet}</Badge> },
-          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload())} /> },
+          { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload(), { kind: 'registration', id: r.id })} /> },
         ]}
       />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">

@@ -8,6 +8,8 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { useUnits } from '../units/store';
 import { useStaffChoices, type StaffOption } from '../staff/choices';
 import { T } from './strings';
+import { notifyDeleted } from '../trash/notify';
+import type { TrashKind } from '../../../shared/contract/trash';
 
 export const ALL = '__all__';
 
@@ -123,7 +125,8 @@ export function UnverifiedBadge({ verified, size = 'xs' }: { verified: boolean; 
   );
 }
 
-export function confirmDelete(what: string, run: () => Promise<unknown>, after: () => void) {
+/** Ask, delete, and offer "Hoàn tác" (the record goes to the Thùng rác). */
+export function confirmDelete(what: string, run: () => Promise<unknown>, after: () => void, undo: { kind: TrashKind; id: string }) {
   modals.openConfirmModal({
     title: T.confirmDeleteTitle,
     children: <Text size="sm">{T.confirmDelete(what)}</Text>,
@@ -132,7 +135,7 @@ export function confirmDelete(what: string, run: () => Promise<unknown>, after: 
     onConfirm: () =>
       void run()
         .then(() => {
-          notifications.show({ color: 'green', message: T.deleted });
+          notifyDeleted(T.deleted, undo, after);
           after();
         })
         .catch((e: Error) => notifications.show({ color: 'red', message: e.message })),

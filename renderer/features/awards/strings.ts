@@ -39,7 +39,7 @@ export const T = {
   unverified: 'chưa xác minh',
   unverifiedHint: 'Chưa đối chiếu được văn bản gốc: chỉ để tham khảo, cần kiểm tra lại trước khi dùng.',
   confirmDeleteTitle: 'Xóa bản ghi?',
-  confirmDelete: (what: string) => `Xóa ${what}? Bản ghi được giữ ở trạng thái đã xóa để đồng bộ với cấp trên, nhưng không còn hiện trong danh sách.`,
+  confirmDelete: (what: string) => `Xóa ${what}? Bản ghi được chuyển vào Thùng rác: khôi phục được bất cứ lúc nào, và việc xóa được gửi lên cấp trên cùng gói dữ liệu.`,
   ratings: RATING_LABELS as Record<Rating, string>,
   basis: AWARD_BASIS_LABELS,
   scopes: INITIATIVE_SCOPE_LABELS,

@@ -14,6 +14,7 @@ import { AttachmentsSection, GeneralSection, MeetingSection, NomineesSection } f
 import { useDossiers } from './store';
 import { D } from './strings';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
+import { notifyDeleted } from '../trash/notify';
 
 export function DossierView() {
   const { detail: d, checklist, detailError, open, setDetail } = useDossiers();
@@ -56,6 +57,7 @@ export function DossierView() {
     confirm(D.submit.delete, D.submit.deleteConfirm, async () => {
       await call('dossiers.delete', { id: d.id });
       open(null);
+      notifyDeleted(D.submit.deleted, { kind: 'dossier', id: d.id }, () => void useDossiers.getState().loadList());
     });
   const o = d.outcome;
   return (

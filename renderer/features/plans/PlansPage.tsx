@@ -34,6 +34,7 @@ import { PlanEditor } from './editor/PlanEditor';
 import { ALL_PLANS, openPlan, usePlans } from './store';
 import { CAMPAIGN_STATUS_LABELS, KIND_LABELS, PLAN_STATUS_LABELS, T } from './strings';
 import './plans.css';
+import { notifyDeleted } from '../trash/notify';
 
 // ---------------------------------------------------------------------------------------------
 // Hash: #/plans or #/plans/<planId>
@@ -268,9 +269,12 @@ function PlansTable({ onDialog }: { onDialog(d: Dialog): void }) {
       onConfirm: () =>
         void call('plans.delete', { id: p.id })
           .then(() => {
-            notifications.show({ color: 'green', message: T.plans.deleted });
-            void refreshPlans();
-            void refreshCampaigns();
+            const refresh = () => {
+              void refreshPlans();
+              void refreshCampaigns();
+            };
+            notifyDeleted(T.plans.deleted, { kind: 'plan', id: p.id }, refresh);
+            refresh();
           })
           .catch((e: Error) => notifications.show({ color: 'red', title: T.failed, message: e.message })),
     });
@@ -403,7 +407,7 @@ function PlansHome() {
       onConfirm: () =>
         void call('campaigns.delete', { id: c.id })
           .then(() => {
-            notifications.show({ color: 'green', message: T.campaigns.deleted });
+            notifyDeleted(T.campaigns.deleted, { kind: 'campaign', id: c.id }, () => void refreshCampaigns());
             usePlans.setState((st) => {
               const known = { ...st.known };
               delete known[c.id];

@@ -86,7 +86,7 @@ export const T = {
     deleted: 'Đã xóa phong trào.',
     confirmDeleteTitle: 'Xóa phong trào?',
     confirmDelete: (name: string) =>
-      `Phong trào "${name}" sẽ được chuyển vào thùng rác (xóa mềm, có thể khôi phục từ bản sao lưu). Phong trào còn kế hoạch thì phải xóa hoặc chuyển kế hoạch trước.`,
+      `Phong trào "${name}" sẽ được chuyển vào Thùng rác (khôi phục được bất cứ lúc nào). Phong trào còn kế hoạch thì phải xóa hoặc chuyển kế hoạch trước.`,
     details: {
       kind: 'Loại',
       years: 'Thời gian',
@@ -181,7 +181,7 @@ export const T = {
     moveTo: 'Chuyển phong trào',
     deleted: 'Đã xóa kế hoạch.',
     confirmDeleteTitle: 'Xóa kế hoạch?',
-    confirmDelete: (title: string) => `Kế hoạch "${title}" sẽ được chuyển vào thùng rác (xóa mềm).`,
+    confirmDelete: (title: string) => `Kế hoạch "${title}" sẽ được chuyển vào Thùng rác (khôi phục được bất cứ lúc nào).`,
     reviewBadge: (n: number) => `${n} cần xem lại`,
     imported: 'nhập từ tệp',
   },

@@ -17,6 +17,7 @@ import { StaffForm } from './StaffForm';
 import { ImportDialog } from './ImportDialog';
 import { T } from './strings';
 import './staff.css';
+import { notifyDeleted } from '../trash/notify';
 
 // The page is split so that each part subscribes only to what it shows: a keystroke
 // re-renders the search box, the count and the rows, never the Mantine header, filters
@@ -53,7 +54,7 @@ export function StaffPage() {
         onConfirm: () =>
           void call('staff.delete', { id: s.id })
             .then(() => {
-              notifications.show({ color: 'green', message: T.deleted });
+              notifyDeleted(T.deleted, { kind: 'staff', id: s.id }, afterChange);
               afterChange();
             })
             .catch((e: Error) => notifications.show({ color: 'red', message: e.message })),

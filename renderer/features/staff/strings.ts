@@ -55,7 +55,7 @@ export const T = {
   delete: 'Xóa',
   confirmDeleteTitle: 'Xóa cán bộ?',
   confirmDelete: (name: string) =>
-    `Xóa "${name}" khỏi danh sách? Bản ghi được giữ trong cơ sở dữ liệu ở trạng thái đã xóa để đồng bộ với cấp trên, nhưng không còn hiện trong danh sách.`,
+    `Xóa "${name}" khỏi danh sách? Người này được chuyển vào Thùng rác: khôi phục được bất cứ lúc nào, và việc xóa được gửi lên cấp trên cùng gói dữ liệu.`,
   deleted: 'Đã xóa cán bộ.',
   exported: 'Đã xuất danh sách ra tệp Excel.',
 };

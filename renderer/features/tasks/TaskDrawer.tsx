@@ -33,6 +33,7 @@ import { TaskForm } from './TaskForm';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
+import { notifyDeleted } from '../trash/notify';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
@@ -146,7 +147,7 @@ export function TaskDrawer() {
       onConfirm: () =>
         void call('tasks.delete', { id: task.id })
           .then(() => {
-            notifications.show({ color: 'teal', message: T.drawer.deleted });
+            notifyDeleted(T.drawer.deleted, { kind: 'task', id: task.id }, changed);
             close();
             changed();
           })

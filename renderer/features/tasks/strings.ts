@@ -101,7 +101,7 @@ export const T = {
     edit: 'Sửa',
     delete: 'Xóa nhiệm vụ',
     confirmDeleteTitle: 'Xóa nhiệm vụ?',
-    confirmDelete: (t: string) => `Xóa nhiệm vụ "${t}"? Ghi chú và tệp minh chứng không còn hiện; bản ghi được giữ ở trạng thái đã xóa để đồng bộ.`,
+    confirmDelete: (t: string) => `Xóa nhiệm vụ "${t}"? Nhiệm vụ được chuyển vào Thùng rác (khôi phục được, cùng ghi chú và tệp minh chứng).`,
     deleted: 'Đã xóa nhiệm vụ.',
     status: 'Trạng thái',
     info: 'Thông tin',

@@ -78,7 +78,11 @@ describe('Thùng rác', () => {
     // the plan's campaign is deleted too: the campaign first
     expect(bin.items.find((i) => i.kind === 'plan')!.blocked).toBe('Phong trào "Chuyển đổi số" của kế hoạch cũng đã bị xóa: hãy khôi phục phong trào trước.');
     // search without diacritics, and by kind
-    expect(titles(await core.invoke('trash.list', { search: 'so hoa ho so' }))).toEqual(['initiative: Số hoá hồ sơ khen thưởng']);
+    expect(titles(await core.invoke('trash.list', { search: 'so hoa ho so khen thuong' }))).toContain('initiative: Số hoá hồ sơ khen thưởng');
+    expect(titles(await core.invoke('trash.list', { search: 'so hoa ho so khen thuong', kind: 'initiative' }))).toEqual(['initiative: Số hoá hồ sơ khen thưởng']);
+    expect(await core.invoke('trash.list', { search: 'khong co gi nhu the' })).toMatchObject({ items: [], total: 0, counts: { staff: 1 } });
+    // words in any order, the kind's name among them
+    expect(titles(await core.invoke('trash.list', { search: 'quy ii nhiem vu' }))).toEqual(['task: Kiểm tra công tác thi đua quý II']);
     expect((await core.invoke('trash.list', { kind: 'decision' })).items.map((i) => i.id)).toEqual([decision.id]);
     expect((await core.invoke('trash.list', { limit: 3 })).items).toHaveLength(3);
 

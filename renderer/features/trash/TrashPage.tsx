@@ -1,0 +1,163 @@
+// Thùng rác: the office's deleted records, newest first, filtered by kind and searched; each put
+// back with one click, or — when that would orphan or duplicate something — the reason shown.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { TRASH_KINDS, TRASH_MAX, TRASH_PAGE, type TrashItem, type TrashKind, type TrashList } from '../../../shared/contract/trash';
+import { formatDateTimeVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import { R } from './strings';
+
+export function TrashPage() {
+  const [kind, setKind] = useState<TrashKind | null>(null);
+  const [search, setSearch] = useState('');
+  const [typed, setTyped] = useDebouncedSearch(search, setSearch);
+  const [limit, setLimit] = useState(TRASH_PAGE);
+  const [list, setList] = useState<TrashList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setList(await call('trash.list', { kind, search, limit }));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }, [kind, search, limit]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // a new filter starts from the first page
+  useEffect(() => setLimit(TRASH_PAGE), [kind, search]);
+
+  const restore = async (item: TrashItem) => {
+    setRestoring(item.id);
+    try {
+      const r = await call('trash.restore', { kind: item.kind, id: item.id });
+      notifications.show({ color: 'green', message: R.restored(r.title, r.parts) });
+      await load();
+    } catch (e) {
+      notifications.show({ color: 'red', title: R.failed, message: (e as Error).message, autoClose: 10_000 });
+      await load();
+    } finally {
+      setRestoring(null);
+    }
+  };
+
+  const counts = list?.counts;
+  const allCount = counts ? TRASH_KINDS.reduce((n, k) => n + counts[k], 0) : 0;
+  const kindOptions = [
+    { value: '', label: R.all(allCount) },
+    ...TRASH_KINDS.filter((k) => !counts || counts[k] > 0 || k === kind).map((k) => ({ value: k, label: R.kindOption(R.kinds[k], counts?.[k] ?? 0) })),
+  ];
+
+  return (
+    <Stack maw={1200}>
+      <Group gap="xs" align="baseline">
+        <Title order={2}>{R.title}</Title>
+        {loading && <Loader size="xs" />}
+      </Group>
+      <Text size="sm" c="dimmed" maw={900}>
+        {R.intro}
+      </Text>
+      <Group align="flex-end">
+        <Select
+          label={R.kindLabel}
+          data={kindOptions}
+          value={kind ?? ''}
+          onChange={(v) => setKind((v || null) as TrashKind | null)}
+          allowDeselect={false}
+          w={280}
+          data-testid="trash-kind"
+        />
+        <TextInput
+          label={R.search}
+          placeholder={R.searchPlaceholder}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          w={380}
+          data-testid="trash-search"
+        />
+      </Group>
+      {error && (
+        <Alert color="red" title={R.loadFailed}>
+          {error}
+        </Alert>
+      )}
+      {list && list.items.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="trash-empty">
+          {allCount === 0 ? R.empty : R.noMatch}
+        </Text>
+      ) : (
+        list && (
+          <Paper withBorder>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={150}>{R.cols.deletedAt}</Table.Th>
+                  <Table.Th w={190}>{R.cols.kind}</Table.Th>
+                  <Table.Th>{R.cols.record}</Table.Th>
+                  <Table.Th w={170}>{R.cols.by}</Table.Th>
+                  <Table.Th w={120}>{R.cols.actions}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.items.map((i) => (
+                  <Table.Tr key={`${i.kind}:${i.id}`} data-testid="trash-row" data-kind={i.kind}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeVi(i.deletedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{R.kinds[i.kind]}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500} data-testid="trash-title">
+                        {i.title}
+                      </Text>
+                      {i.detail && (
+                        <Text size="xs" c="dimmed">
+                          {i.detail}
+                        </Text>
+                      )}
+                      {i.blocked && (
+                        <Text size="xs" c="red.9" data-testid="trash-blocked">
+                          {i.blocked}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{i.deletedBy || R.noActor}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="teal"
+                        disabled={Boolean(i.blocked) || (restoring !== null && restoring !== i.id)}
+                        loading={restoring === i.id}
+                        onClick={() => void restore(i)}
+                        data-testid="trash-restore"
+                      >
+                        {R.restore}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )
+      )}
+      {list && list.total > list.items.length && list.items.length < TRASH_MAX && (
+        <Group>
+          <Text size="sm" c="dimmed">
+            {R.shown(list.items.length, list.total)}
+          </Text>
+          <Button variant="subtle" size="compact-sm" onClick={() => setLimit((n) => Math.min(n + TRASH_PAGE, TRASH_MAX))} data-testid="trash-more">
+            {R.more}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
