@@ -11,6 +11,7 @@ import { formatDateVi } from '../../shared/text/vn';
 import type { Unit } from '../../shared/contract/units';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../shared/staff/labels';
 import { BACKUP_REASON_LABELS } from '../../shared/contract/backup';
+import { TRASH_KINDS, TRASH_KIND_LABELS, TRASH_MAX, type TrashKind } from '../../shared/contract/trash';
 import { buildUnitTree, flattenUnitTree } from '../../shared/units/tree';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle';
 import { DOSSIER_USAGE, runDossierCommand } from '../services/dossiers/cli';
@@ -34,6 +35,9 @@ ${BUNDLE_USAGE}
   backup create [--out THƯ_MỤC] [--json]       Sao lưu ngay (mặc định vào thư mục backups cạnh tệp dữ liệu)
   backup list [--json]                         Danh sách bản sao lưu tự động và thủ công
   backup restore TỆP [--json]                  Khôi phục từ tệp sao lưu (dữ liệu hiện tại được sao lưu trước)
+  trash list [--kind LOẠI] [--search CHỮ] [--json]
+                                               Thùng rác: bản ghi đã xóa trên máy này, mới xóa nhất trước (LOẠI: ${TRASH_KINDS.join(', ')})
+  trash restore LOẠI MÃ [--json]               Khôi phục một bản ghi đã xóa, cùng các phần đã xóa kèm
   plan list [--json]                           Danh sách kế hoạch
   plan import TỆP.docx|TỆP.txt [--json]        Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
   plan export MÃ --format docx|pdf|json --out ĐƯỜNG_DẪN   Xuất kế hoạch ra tệp
@@ -306,6 +310,30 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           const b = await call('backup.create', { destDir: v.out ? path.resolve(v.out) : undefined });
           if (v.json) json(b);
           else io.out(`Đã sao lưu vào ${b.path} (${formatBytes(b.size)}, kiểm tra toàn vẹn: tốt).`);
+          return 0;
+        }
+        case 'trash list': {
+          const kind = v.kind ?? null;
+          if (kind !== null && !(TRASH_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind "${kind}" không phải loại bản ghi của Thùng rác. Các loại: ${TRASH_KINDS.join(', ')}.`);
+          const r = await call('trash.list', { kind: kind as TrashKind | null, search: v.search ?? '', limit: TRASH_MAX });
+          if (v.json) json(r);
+          else if (r.items.length === 0) io.out(r.total === 0 && !v.search && !kind ? 'Thùng rác trống.' : 'Không có bản ghi đã xóa nào khớp.');
+          else {
+            for (const i of r.items) {
+              io.out([formatDateTime(i.deletedAt), i.kind, i.id, i.title, i.detail, i.deletedBy].join('\t'));
+              if (i.blocked) io.out(`  Chưa khôi phục được: ${i.blocked}`);
+            }
+            io.out(`Tổng số: ${r.total} bản ghi.${r.total > r.items.length ? ` (hiện ${r.items.length} bản ghi mới xóa nhất)` : ''}`);
+          }
+          return 0;
+        }
+        case 'trash restore': {
+          const [kind, id] = [pos[2], pos[3]];
+          if (!kind || !id) throw new UsageError('Thiếu loại và mã bản ghi: tdkt trash restore LOẠI MÃ (xem tdkt trash list).');
+          if (!(TRASH_KINDS as readonly string[]).includes(kind)) throw new UsageError(`"${kind}" không phải loại bản ghi của Thùng rác. Các loại: ${TRASH_KINDS.join(', ')}.`);
+          const r = await call('trash.restore', { kind, id });
+          if (v.json) json(r);
+          else io.out(`Đã khôi phục ${TRASH_KIND_LABELS[r.kind].toLowerCase()}: ${r.title}${r.parts ? ` (cùng ${r.parts} người, tập thể đã xóa kèm)` : ''}.`);
           return 0;
         }
         case 'backup list': {

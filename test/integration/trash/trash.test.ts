@@ -4,6 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { TrashList } from '../../../shared/contract/trash';
+import { runCli } from '../../../electron/cli/tdkt';
+import { testCore } from '../../support/core';
+import { tempDb } from '../../support/tmp';
 import { historyOffice } from '../records/helpers';
 import { OFFICE_A, exportBytes, makeOffice, makeProvince, sleep, src, staffByName } from '../exchange/helpers';
 
@@ -182,5 +185,29 @@ describe('Thùng rác', () => {
     expect((await p.invoke('exchange.preview', src(bundle))).totals).toMatchObject({ changed: 1, conflict: 0 });
     await p.invoke('exchange.apply', { ...src(bundle), resolveAll: null });
     expect(live(p, 'staff', ngoc.id)).toBe(true);
+  });
+
+  it('tdkt trash list / restore', async () => {
+    const db = tempDb();
+    const core = await testCore({ dbPath: db });
+    const unit = await core.invoke('units.create', { name: 'Văn phòng Sở' });
+    const an = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });
+    await core.invoke('staff.delete', { id: an.id });
+    core.close();
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(['--db', db, ...args], { out: (x) => out.push(x), err: (x) => err.push(x) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const list = await cli('trash', 'list');
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(new RegExp(`^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\tstaff\t${an.id}\tNguyễn Văn An\tVăn phòng Sở · sinh ngày 05/03/1980\t\nTổng số: 1 bản ghi\\.$`));
+    expect(JSON.parse((await cli('trash', 'list', '--kind', 'staff', '--json')).out).items.map((i: { id: string }) => i.id)).toEqual([an.id]);
+    expect((await cli('trash', 'list', '--kind', 'unit')).code).toBe(2);
+    expect((await cli('trash', 'restore', 'staff')).err).toContain('Thiếu loại và mã bản ghi');
+    expect(await cli('trash', 'restore', 'staff', an.id)).toMatchObject({ code: 0, out: 'Đã khôi phục cán bộ: Nguyễn Văn An.' });
+    expect((await cli('trash', 'list')).out).toBe('Thùng rác trống.');
+    expect(await cli('trash', 'restore', 'staff', an.id)).toMatchObject({ code: 1, err: expect.stringContaining('không còn trong Thùng rác') });
   });
 });
