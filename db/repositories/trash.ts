@@ -48,6 +48,10 @@ const LIST_SQL: Record<TrashKind, string> = {
   dossier: `SELECT d.id, d.deleted_at, d.title, d.year, d.award_code,
                    (SELECT COUNT(*) FROM dossier_nominee n WHERE n.dossier_id = d.id AND ${SAME_MOMENT('n', 'd')}) AS parts
               FROM dossier d WHERE ${deleted('d')}`,
+  // taken out of a dossier that is still there (those deleted with their dossier come back with it)
+  nominee: `SELECT n.id, n.deleted_at, 0 AS parts, n.name, n.unit_name, n.subject_kind, n.staff_id, n.dossier_id, d.title AS dossier_title, d.state,
+                   (SELECT COUNT(*) FROM dossier_report r WHERE r.nominee_id = n.id AND ${SAME_MOMENT('r', 'n')}) AS reports
+              FROM dossier_nominee n JOIN dossier d ON d.id = n.dossier_id AND d.deleted_at IS NULL WHERE ${deleted('n')}`,
 };
 
 function toDeleted(kind: TrashKind, r: Record<string, string | number | null>): DeletedRow {
@@ -120,6 +124,19 @@ export function liveSameRegistration(db: Db, id: string): boolean {
   );
 }
 
+/** The same person or collective back in the nominee's dossier (added again after the removal). */
+export function liveSameNominee(db: Db, id: string): boolean {
+  return Boolean(
+    db
+      .prepare(
+        `SELECT 1 FROM dossier_nominee a JOIN dossier_nominee b
+            ON b.dossier_id = a.dossier_id AND b.subject_kind = a.subject_kind AND b.staff_id IS a.staff_id AND b.unit_id IS a.unit_id AND b.id <> a.id
+         WHERE a.id = ? AND b.deleted_at IS NULL LIMIT 1`,
+      )
+      .get(id),
+  );
+}
+
 /** A received dossier this consolidated one was made from that now went into another live dossier. */
 export function sourceTakenElsewhere(db: Db, id: string): { title: string } | undefined {
   return db
@@ -139,8 +156,9 @@ const undelete = (db: Db, table: string, where: string, params: unknown[], now: 
 
 /**
  * Clear deleted_at of the record and of the parts deleted in the same moment (a decision's
- * recipients; a dossier's nominees, their reports, documents and attachments); updated_at moves
- * so the restore travels in bundles. Returns how many parts came back.
+ * recipients; a dossier's nominees, their reports, documents and attachments; a nominee's report
+ * and attachments); updated_at moves
+ * so the restore travels in bundles. Returns how many people and collectives came back with it.
  */
 export function restoreRow(db: Db, kind: TrashKind, id: string, deletedAt: string, now: string): number {
   let parts = 0;
@@ -150,6 +168,8 @@ export function restoreRow(db: Db, kind: TrashKind, id: string, deletedAt: strin
     parts = undelete(db, 'dossier_nominee', 'dossier_id = ? AND deleted_at = ?', [id, deletedAt], now);
     undelete(db, 'dossier_report', 'deleted_at = ? AND nominee_id IN (SELECT id FROM dossier_nominee WHERE dossier_id = ?)', [deletedAt, id], now);
     for (const t of ['dossier_document', 'dossier_attachment']) undelete(db, t, 'dossier_id = ? AND deleted_at = ?', [id, deletedAt], now);
+  } else if (kind === 'nominee') {
+    for (const t of ['dossier_report', 'dossier_attachment']) undelete(db, t, 'nominee_id = ? AND deleted_at = ?', [id, deletedAt], now);
   }
   const table = TABLES[kind];
   if (undelete(db, table, 'id = ? AND deleted_at = ?', [id, deletedAt], now) !== 1) throw new Error(`${table} ${id} was not deleted at ${deletedAt}`);
@@ -167,4 +187,5 @@ export const TABLES: Record<TrashKind, string> = {
   discipline: 'discipline',
   registration: 'registration',
   dossier: 'dossier',
+  nominee: 'dossier_nominee',
 };

@@ -1,10 +1,10 @@
 // Thùng rác: what was deleted on this computer's office — staff, campaigns, plans, tasks, award
-// records and dossiers — listed newest first and brought back with what was deleted with it.
+// records, dossiers and the nominees taken out of a dossier — listed newest first and brought back with what was deleted with it.
 // Deleting only ever sets deleted_at (records travel between offices), so nothing needs a copy.
 import { z } from 'zod';
 import { id, optionalText } from './fields';
 
-export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier'] as const;
+export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier', 'nominee'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 
 /** What each kind is called (the screen's column, and words the search finds it by). */
@@ -18,6 +18,7 @@ export const TRASH_KIND_LABELS: Readonly<Record<TrashKind, string>> = {
   discipline: 'Kỷ luật',
   registration: 'Đăng ký thi đua',
   dossier: 'Hồ sơ đề nghị',
+  nominee: 'Người được đề nghị',
 };
 
 /** Rows a trash.list call returns at most (the rest: "Xem thêm"). */
@@ -49,7 +50,7 @@ export const trashItem = z.object({
   deletedAt: z.string(),
   /** the user profile that deleted it, where the audit trail records it ('' otherwise) */
   deletedBy: z.string(),
-  /** parts deleted with it that come back too (a decision's recipients, a dossier's nominees …) */
+  /** people and collectives deleted with it that come back too (a decision's recipients, a dossier's nominees) */
   parts: z.number().int(),
   /** why it cannot be restored now (null: it can) */
   blocked: z.string().nullable(),

@@ -86,6 +86,12 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('candidates-add').click();
     await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(1);
     expect(await page.getByTestId('nominee-row').first().innerText()).toContain('Nguyễn Văn An');
+    // taken out by mistake: "Hoàn tác" in the notification puts him back
+    await page.getByTestId('nominee-remove').first().click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(0);
+    await page.getByTestId('undo-delete').click();
+    await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(1);
 
     // the checklist blocks: no meeting, no report
     await expect.poll(() => checklist(page).getAttribute('data-ok')).toBe('false');

@@ -15,6 +15,7 @@ import {
   isDeleted,
   liveNamesake,
   liveSameBatch,
+  liveSameNominee,
   liveSameRegistration,
   restoreRow,
   sourceTakenElsewhere,
@@ -59,13 +60,18 @@ function words(r: DeletedRow): { title: string; detail: string } {
       return { title: `${awardName(c.award_code)} — ${str(c.subject_name)}`, detail: `Đăng ký năm ${str(c.year)}` };
     case 'dossier':
       return { title: str(c.title), detail: join([awardName(c.award_code), `năm ${str(c.year)}`, `${r.parts} người, tập thể được đề nghị`]) };
+    case 'nominee':
+      return {
+        title: str(c.name),
+        detail: join([str(c.unit_name), `hồ sơ "${str(c.dossier_title)}"`, Number(c.reports) > 0 ? 'cùng báo cáo thành tích đã soạn' : null]),
+      };
   }
 }
 
 /** Why the record cannot come back now, and what to do (null: it can). */
 function blocker(db: Db, r: DeletedRow): string | null {
   const c = r.cols;
-  const personGone = () => (isDeleted(db, 'staff', c.staff_id as string | null) ? `Cán bộ ${str(c.full_name ?? c.subject_name)} cũng đã bị xóa: hãy khôi phục cán bộ trước.` : null);
+  const personGone = () => (isDeleted(db, 'staff', c.staff_id as string | null) ? `Cán bộ ${str(c.full_name ?? c.subject_name ?? c.name)} cũng đã bị xóa: hãy khôi phục cán bộ trước.` : null);
   switch (r.kind) {
     case 'staff': {
       const twin = liveNamesake(db, r.id);
@@ -89,6 +95,10 @@ function blocker(db: Db, r: DeletedRow): string | null {
         personGone() ??
         (liveSameRegistration(db, r.id) ? `${str(c.subject_name)} đã có đăng ký ${awardName(c.award_code)} năm ${str(c.year)} (thêm lại sau khi xóa): không cần khôi phục.` : null)
       );
+    case 'nominee':
+      if (c.state !== 'nhap') return `Hồ sơ "${str(c.dossier_title)}" đã gửi lên cấp trên: bấm "Mở lại để sửa" trong hồ sơ rồi khôi phục.`;
+      if (liveSameNominee(db, r.id)) return `${str(c.name)} đã có lại trong hồ sơ (thêm lại sau khi bỏ): không cần khôi phục.`;
+      return c.subject_kind === 'person' ? personGone() : null;
     case 'dossier': {
       const taken = sourceTakenElsewhere(db, r.id);
       return taken ? `Hồ sơ nhận dùng để tổng hợp hồ sơ này đã được đưa vào hồ sơ "${taken.title}": không khôi phục được.` : null;

@@ -33,6 +33,7 @@ import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
+import { notifyDeleted } from '../trash/notify';
 import { D } from './strings';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
@@ -241,7 +242,10 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
       confirmProps: { color: 'red', 'data-testid': 'confirm-ok' } as never,
       onConfirm: () => {
         call('dossiers.removeNominee', { id: n.id })
-          .then(setDetail)
+          .then((detail) => {
+            setDetail(detail);
+            notifyDeleted(D.nominees.removed(n.name), { kind: 'nominee', id: n.id }, () => void useDossiers.getState().loadDetail());
+          })
           .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
       },
     });

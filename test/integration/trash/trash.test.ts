@@ -8,6 +8,7 @@ import { runCli } from '../../../electron/cli/tdkt';
 import { testCore } from '../../support/core';
 import { tempDb } from '../../support/tmp';
 import { historyOffice } from '../records/helpers';
+import { completeAndSubmit } from '../dossiers/helpers';
 import { OFFICE_A, exportBytes, makeOffice, makeProvince, sleep, src, staffByName } from '../exchange/helpers';
 
 const cores: Core[] = [];
@@ -74,7 +75,7 @@ describe('Thùng rác', () => {
       'initiative: Số hoá hồ sơ khen thưởng',
       'decision: Quyết định số 120/QĐ-UBND',
     ]);
-    expect(bin.counts).toMatchObject({ staff: 1, campaign: 1, plan: 1, task: 1, decision: 1, initiative: 1, discipline: 1, registration: 0, dossier: 1 });
+    expect(bin.counts).toMatchObject({ staff: 1, campaign: 1, plan: 1, task: 1, decision: 1, initiative: 1, discipline: 1, registration: 0, dossier: 1, nominee: 0 });
     const d = bin.items.find((i) => i.kind === 'decision')!;
     expect(d).toMatchObject({ detail: 'Bằng khen tỉnh · năm 2024 · UBND tỉnh Lào Cai · 2 người, tập thể', parts: 2, blocked: null, deletedBy: 'Lê Thị Hoa' });
     expect(bin.items.find((i) => i.kind === 'task')!.detail).toBe('Quý 2/2025');
@@ -163,6 +164,40 @@ describe('Thùng rác', () => {
     // bad input: a kind the bin does not hold, an id not deleted
     await expect(core.invoke('trash.restore', { kind: 'unit' as never, id: units.vp })).rejects.toThrow('Loại bản ghi không khôi phục được ở Thùng rác.');
     await expect(core.invoke('trash.restore', { kind: 'staff', id: ids.C })).rejects.toThrow('không còn trong Thùng rác');
+  });
+
+  it('a nominee taken out of a dossier comes back with the report typed for them', async () => {
+    const { core, ids } = await historyOffice();
+    cores.push(core);
+    const d = await core.invoke('dossiers.create', { year: 2024, awardCode: 'GIAY_KHEN' });
+    const detail = await core.invoke('dossiers.addNominees', { id: d.id, nominees: [ids.A, ids.E].map((staffId) => ({ kind: 'person' as const, staffId })) });
+    const em = detail.nominees.find((n) => n.staffId === ids.E)!;
+    const draft = await core.invoke('dossiers.getReport', { nomineeId: em.id });
+    const typed = 'Phụ trách tiếp nhận hồ sơ một cửa; số hóa 1.250 hồ sơ trong năm.';
+    await core.invoke('dossiers.saveReport', { nomineeId: em.id, content: { ...draft.content, sections: draft.content.sections.map((x) => (x.id === 'nhiem_vu' ? { ...x, text: typed } : x)) } });
+    await core.invoke('dossiers.removeNominee', { id: em.id });
+    const item = (await core.invoke('trash.list', { kind: 'nominee' })).items[0]!;
+    expect(item).toMatchObject({ id: em.id, title: 'Hoàng Văn Em', blocked: null });
+    expect(item.detail).toMatch(/hồ sơ ".+" · cùng báo cáo thành tích đã soạn$/);
+    await core.invoke('trash.restore', { kind: 'nominee', id: em.id });
+    expect((await core.invoke('dossiers.get', { id: d.id })).nominees.map((n) => n.id).sort()).toEqual(detail.nominees.map((n) => n.id).sort());
+    const back = await core.invoke('dossiers.getReport', { nomineeId: em.id });
+    expect(back.saved).toBe(true);
+    expect(back.content.sections.find((x) => x.id === 'nhiem_vu')!.text).toBe(typed);
+
+    // added again after the removal: nothing to restore
+    await core.invoke('dossiers.removeNominee', { id: em.id });
+    await core.invoke('dossiers.addNominees', { id: d.id, nominees: [{ kind: 'person', staffId: ids.E }] });
+    await expect(core.invoke('trash.restore', { kind: 'nominee', id: em.id })).rejects.toThrow('Hoàng Văn Em đã có lại trong hồ sơ');
+    // the dossier sent since: reopen it first
+    const again = (await core.invoke('dossiers.get', { id: d.id })).nominees.find((n) => n.staffId === ids.E)!;
+    await core.invoke('dossiers.removeNominee', { id: again.id });
+    await core.invoke('dossiers.prefillReports', { id: d.id });
+    await completeAndSubmit(core, d.id);
+    await expect(core.invoke('trash.restore', { kind: 'nominee', id: again.id })).rejects.toThrow('bấm "Mở lại để sửa" trong hồ sơ rồi khôi phục');
+    await core.invoke('dossiers.reopen', { id: d.id });
+    await core.invoke('trash.restore', { kind: 'nominee', id: again.id });
+    expect((await core.invoke('dossiers.get', { id: d.id })).nominees).toHaveLength(2);
   });
 
   it("holds only this office's deletions, and a restore travels to the province", async () => {
