@@ -7,6 +7,7 @@ import type { CoreContext } from '../core/context';
 import { patchStaffIndex, searchStaffIndex, staffIndex, staffVersion, toStaff, type StaffMatches } from '../services/staff/search-index';
 import type { HandlerMap } from './types';
 import { staffExportHandler, staffImportHandlers, staffTemplateHandler } from './staff-import';
+import { findDuplicates, ignoreDuplicates, mergeStaff } from '../services/staff/merge';
 
 export { toStaff };
 
@@ -50,6 +51,9 @@ export const staffHandlers: HandlerMap<
   | 'staff.create'
   | 'staff.update'
   | 'staff.delete'
+  | 'staff.duplicates'
+  | 'staff.ignoreDuplicates'
+  | 'staff.merge'
   | 'staff.importPreview'
   | 'staff.importApply'
   | 'staff.export'
@@ -94,6 +98,12 @@ export const staffHandlers: HandlerMap<
     const deleted = await softDeleteStaff(ctx.db, id);
     patchStaffIndex(ctx.conn.sqlite, id, null);
     return { deleted };
+  },
+  'staff.duplicates': async (_input, ctx) => findDuplicates(ctx.conn.sqlite, ctx.officeId),
+  'staff.ignoreDuplicates': async ({ key }, ctx) => ({ ignored: ignoreDuplicates(ctx.conn.sqlite, key) }),
+  'staff.merge': async ({ keepId, mergeIds }, ctx) => {
+    const r = mergeStaff(ctx.conn.sqlite, ctx.officeId, keepId, mergeIds);
+    return { ...r, kept: toStaff(r.kept) };
   },
   ...staffImportHandlers,
   'staff.export': staffExportHandler,

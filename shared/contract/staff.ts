@@ -120,6 +120,54 @@ export const staffImportPreview = z.object({
 });
 export type StaffImportPreview = z.infer<typeof staffImportPreview>;
 
+/** What a person's records hold: which of two records of one person to keep. */
+export const staffRecordCounts = z.object({
+  years: z.number().int(),
+  awards: z.number().int(),
+  initiatives: z.number().int(),
+  disciplines: z.number().int(),
+  registrations: z.number().int(),
+  nominations: z.number().int(),
+  tasks: z.number().int(),
+});
+export type StaffRecordCounts = z.infer<typeof staffRecordCounts>;
+
+/** Records of this office that look like one person entered twice: the same name and birth date (no birth date: the same unit too). */
+export const staffDuplicateGroup = z.object({
+  /** stable for the same records ("id|id"): what "Không phải trùng" remembers */
+  key: z.string(),
+  people: z.array(
+    staff.extend({
+      /** the unit as the screens name it (with its parent where names are shared) */
+      unitLabel: z.string(),
+      counts: staffRecordCounts,
+      /** the years rated, first and last (null: none) */
+      firstYear: z.number().int().nullable(),
+      lastYear: z.number().int().nullable(),
+    }),
+  ),
+});
+export type StaffDuplicateGroup = z.infer<typeof staffDuplicateGroup>;
+
+export const staffMergeInput = z
+  .object({
+    keepId: id(),
+    mergeIds: z.array(id()).min(1, { error: 'Chọn ít nhất một bản ghi để gộp vào.' }).max(20, { error: 'Gộp nhiều nhất 20 bản ghi một lần.' }),
+  })
+  .refine((m) => !m.mergeIds.includes(m.keepId), { message: 'Bản ghi giữ lại không thể đồng thời là bản ghi được gộp.', path: ['mergeIds'] });
+
+export const staffMergeResult = z.object({
+  kept: staff,
+  merged: z.number().int(),
+  /** records moved to the kept person */
+  moved: staffRecordCounts,
+  /** records the kept person already had the same of (a year rated alike, the same award …): removed */
+  dropped: z.number().int(),
+  /** the kept record's empty fields filled from the others ('Ngày sinh' …) */
+  filled: z.array(z.string()),
+});
+export type StaffMergeResult = z.infer<typeof staffMergeResult>;
+
 /** One person as the pickers hold them (staff.choices). */
 export type StaffChoiceTuple = [id: string, fullName: string, unitId: string | null, birthDate: string | null, status: StaffStatus];
 
@@ -150,6 +198,12 @@ export const staffProcedures = {
   'staff.create': { input: staffInput, output: staff },
   'staff.update': { input: z.object({ id: id(), data: staffInput }), output: staff },
   'staff.delete': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },
+  /** groups of records that look like one person entered twice (not those marked "Không phải trùng") */
+  'staff.duplicates': { input: z.object({}).optional(), output: z.object({ groups: z.array(staffDuplicateGroup), ignored: z.number().int() }) },
+  /** "Không phải trùng": the group is not listed again while its records stay the same ones */
+  'staff.ignoreDuplicates': { input: z.object({ key: z.string().min(3).max(2000) }), output: z.object({ ignored: z.number().int() }) },
+  /** the other records' years, awards, initiatives … moved to the kept one, which fills its empty fields from them; the others deleted — in one transaction */
+  'staff.merge': { input: staffMergeInput, output: staffMergeResult },
   'staff.importPreview': { input: staffImportInput, output: staffImportPreview },
   'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number(), unitsCreated: z.number() }) },
   'staff.export': { input: staffFilter.optional(), output: fileOut },

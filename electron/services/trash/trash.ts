@@ -76,7 +76,7 @@ function blocker(db: Db, r: DeletedRow): string | null {
     case 'staff': {
       const twin = liveNamesake(db, r.id);
       return twin
-        ? `Đã có cán bộ ${twin.full_name}${twin.birth_date ? ` sinh ngày ${formatDateVi(twin.birth_date)}` : ''} cùng đơn vị (có thể đã được thêm lại sau khi xóa): khôi phục sẽ thành hai người trùng nhau. Nếu vẫn muốn khôi phục, hãy xóa người kia trước.`
+        ? `Đã có cán bộ ${twin.full_name}${twin.birth_date ? ` sinh ngày ${formatDateVi(twin.birth_date)}` : ''} (có thể đã được thêm lại, hoặc bản ghi này đã được gộp vào người đó): khôi phục sẽ thành hai người trùng nhau. Nếu vẫn muốn khôi phục, hãy xóa người kia trước.`
         : null;
     }
     case 'plan':

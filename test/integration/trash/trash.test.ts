@@ -140,7 +140,7 @@ describe('Thùng rác', () => {
     const b = await core.invoke('staff.get', { id: ids.B });
     await core.invoke('staff.delete', { id: ids.B });
     await core.invoke('staff.create', { fullName: b.fullName, birthDate: b.birthDate, gender: b.gender, unitId: b.unitId });
-    await expect(core.invoke('trash.restore', { kind: 'staff', id: ids.B })).rejects.toThrow(/cùng đơn vị \(có thể đã được thêm lại sau khi xóa\)/);
+    await expect(core.invoke('trash.restore', { kind: 'staff', id: ids.B })).rejects.toThrow(/\(có thể đã được thêm lại, hoặc bản ghi này đã được gộp vào người đó\)/);
     expect(live(core, 'staff', ids.B)).toBe(false);
 
     // a registration made again

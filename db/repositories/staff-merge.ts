@@ -1,0 +1,124 @@
+// One person entered twice: finding the records that look like it, and moving one record's
+// years, awards, initiatives, disciplines, registrations, nominations and tasks to the other.
+// Queries only; the service decides and runs them in one transaction.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { StaffRow } from './staff';
+
+type Db = BetterSqlite3.Database;
+
+/**
+ * Live staff of the office sharing a folded name and a birth date — or, without a birth date, a
+ * unit — with another, ordered by that key then by creation (the earlier record first).
+ */
+export function duplicateStaffRows(db: Db, officeId: string): Array<StaffRow & { dup_key: string }> {
+  const key = `s.name_key || '|' || COALESCE(s.birth_date, 'unit:' || COALESCE(s.unit_id, ''))`;
+  return db
+    .prepare(
+      `WITH keyed AS (SELECT s.*, ${key} AS dup_key FROM staff s WHERE s.deleted_at IS NULL AND s.origin_office_id = ?)
+       SELECT * FROM keyed WHERE dup_key IN (SELECT dup_key FROM keyed GROUP BY dup_key HAVING COUNT(*) > 1)
+       ORDER BY dup_key, created_at, id`,
+    )
+    .all(officeId) as Array<StaffRow & { dup_key: string }>;
+}
+
+export interface RecordCountsRow {
+  years: number;
+  awards: number;
+  initiatives: number;
+  disciplines: number;
+  registrations: number;
+  nominations: number;
+  tasks: number;
+  first_year: number | null;
+  last_year: number | null;
+}
+
+/** What a person's records hold (live rows; nominations in live dossiers). */
+export function staffRecordCounts(db: Db, id: string): RecordCountsRow {
+  return db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM person_year WHERE staff_id = @id AND deleted_at IS NULL) AS years,
+              (SELECT MIN(year) FROM person_year WHERE staff_id = @id AND deleted_at IS NULL) AS first_year,
+              (SELECT MAX(year) FROM person_year WHERE staff_id = @id AND deleted_at IS NULL) AS last_year,
+              (SELECT COUNT(*) FROM award_recipient WHERE staff_id = @id AND subject_kind = 'person' AND deleted_at IS NULL) AS awards,
+              (SELECT COUNT(*) FROM initiative WHERE staff_id = @id AND deleted_at IS NULL) AS initiatives,
+              (SELECT COUNT(*) FROM discipline WHERE staff_id = @id AND deleted_at IS NULL) AS disciplines,
+              (SELECT COUNT(*) FROM registration WHERE staff_id = @id AND deleted_at IS NULL) AS registrations,
+              (SELECT COUNT(*) FROM dossier_nominee n JOIN dossier d ON d.id = n.dossier_id AND d.deleted_at IS NULL
+                WHERE n.staff_id = @id AND n.deleted_at IS NULL) AS nominations,
+              (SELECT COUNT(*) FROM task WHERE responsible_staff_id = @id AND deleted_at IS NULL) AS tasks`,
+    )
+    .get({ id }) as RecordCountsRow;
+}
+
+/** Years both records rate differently (rating, maternity leave or review). */
+export function conflictingYears(db: Db, keepId: string, mergeId: string): Array<{ year: number; keep: string | null; other: string | null }> {
+  return db
+    .prepare(
+      `SELECT a.year, a.rating AS keep, b.rating AS other FROM person_year a JOIN person_year b ON b.year = a.year
+        WHERE a.staff_id = ? AND b.staff_id = ? AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+          AND (a.rating IS NOT b.rating OR a.maternity_leave <> b.maternity_leave OR a.under_review <> b.under_review)
+        ORDER BY a.year`,
+    )
+    .all(keepId, mergeId) as Array<{ year: number; keep: string | null; other: string | null }>;
+}
+
+/** Live dossiers that name both people. */
+export function dossiersNamingBoth(db: Db, keepId: string, mergeId: string): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT d.title FROM dossier_nominee a JOIN dossier_nominee b ON b.dossier_id = a.dossier_id JOIN dossier d ON d.id = a.dossier_id
+        WHERE a.staff_id = ? AND b.staff_id = ? AND a.deleted_at IS NULL AND b.deleted_at IS NULL AND d.deleted_at IS NULL`,
+    )
+    .pluck()
+    .all(keepId, mergeId) as string[];
+}
+
+/**
+ * Per table: the merged person's rows the kept one already has the like of (dropped: soft-deleted)
+ * — matched on what makes them the same record — and the column to move.
+ */
+const MOVES: Array<{ table: string; column: string; counts: keyof RecordCountsRow; same: string }> = [
+  { table: 'person_year', column: 'staff_id', counts: 'years', same: 'k.year = m.year' },
+  { table: 'award_recipient', column: 'staff_id', counts: 'awards', same: "k.decision_id = m.decision_id AND k.subject_kind = 'person'" },
+  { table: 'initiative', column: 'staff_id', counts: 'initiatives', same: 'k.year = m.year AND k.title_key = m.title_key' },
+  { table: 'discipline', column: 'staff_id', counts: 'disciplines', same: 'k.form = m.form AND k.from_date = m.from_date' },
+  { table: 'registration', column: 'staff_id', counts: 'registrations', same: 'k.year = m.year AND k.award_code = m.award_code' },
+  { table: 'dossier_nominee', column: 'staff_id', counts: 'nominations', same: '0' },
+  { table: 'task', column: 'responsible_staff_id', counts: 'tasks', same: '0' },
+];
+
+export type MovedCounts = Record<'years' | 'awards' | 'initiatives' | 'disciplines' | 'registrations' | 'nominations' | 'tasks', number>;
+
+/**
+ * Move the merged person's live rows to the kept person (their like soft-deleted instead);
+ * updated_at moves so the change travels in bundles. The caller checks conflicts first.
+ */
+export function moveStaffRecords(db: Db, keepId: string, mergeId: string, now: string): { moved: MovedCounts; dropped: number } {
+  const moved = { years: 0, awards: 0, initiatives: 0, disciplines: 0, registrations: 0, nominations: 0, tasks: 0 } as MovedCounts;
+  let dropped = 0;
+  for (const m of MOVES) {
+    dropped += db
+      .prepare(
+        `UPDATE ${m.table} AS m SET deleted_at = @now, updated_at = @now
+          WHERE m.${m.column} = @merge AND m.deleted_at IS NULL
+            AND EXISTS (SELECT 1 FROM ${m.table} k WHERE k.${m.column} = @keep AND k.deleted_at IS NULL AND ${m.same})`,
+      )
+      .run({ now, merge: mergeId, keep: keepId }).changes;
+    moved[m.counts as keyof MovedCounts] = db
+      .prepare(`UPDATE ${m.table} SET ${m.column} = @keep, updated_at = @now WHERE ${m.column} = @merge AND deleted_at IS NULL`)
+      .run({ now, merge: mergeId, keep: keepId }).changes;
+  }
+  return { moved, dropped };
+}
+
+/** Fill the kept record's empty columns from another's. */
+export function fillStaffGaps(db: Db, keepId: string, columns: Record<string, unknown>, now: string): void {
+  const names = Object.keys(columns);
+  if (!names.length) return;
+  db.prepare(`UPDATE staff SET ${names.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...columns, now, id: keepId });
+}
+
+export function softDeleteStaffRow(db: Db, id: string, now: string): void {
+  db.prepare('UPDATE staff SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id);
+}

@@ -1,0 +1,128 @@
+// "Gộp cán bộ trùng": one person entered twice is found, the records merged into one — years,
+// awards, initiatives, registrations, nominations and tasks moved, the like of what the kept
+// record has dropped, its empty fields filled — or refused, nothing written, where only the user
+// can settle it (two ratings of one year, a dossier naming both).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { historyOffice } from '../records/helpers';
+import { OFFICE_A, exportBytes, makeOffice, makeProvince, sleep, src, staffByName } from '../exchange/helpers';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+
+const noTitles = { LDTT: false, CSTDCS: false };
+
+describe('gộp cán bộ trùng', () => {
+  it('finds one person entered twice and merges the records into the one kept', async () => {
+    const { core, ids, units } = await historyOffice();
+    cores.push(core);
+    const sql = core.ctx.conn.sqlite;
+    const a = await core.invoke('staff.get', { id: ids.A });
+    // the same person typed again in another unit, with a position the first record lacks
+    const twin = await core.invoke('staff.create', { fullName: a.fullName, birthDate: '10/05/1985', gender: a.gender, unitId: units.ncc, position: 'Chuyên viên' });
+    await core.invoke('staff.update', { id: ids.A, data: { fullName: a.fullName, birthDate: '10/05/1985', gender: a.gender, unitId: a.unitId, position: '' } });
+    // two namesakes without a birth date: the same unit makes a group, another unit does not
+    const x1 = await core.invoke('staff.create', { fullName: 'Đỗ Văn Tâm', unitId: units.vp });
+    const x2 = await core.invoke('staff.create', { fullName: 'Đỗ Văn Tâm', unitId: units.vp });
+    await core.invoke('staff.create', { fullName: 'Đỗ Văn Tâm', unitId: units.ncc });
+
+    const grid = (unitId: string, year: number, staffId: string, rating: string, titles = noTitles) =>
+      core.invoke('records.saveYearGrid', { unitId, year, rows: [{ staffId, rating: rating as never, maternityLeave: false, underReview: false, titles }] });
+    await grid(units.vp, 2022, ids.A, 'HTTNV');
+    await grid(units.vp, 2023, ids.A, 'HTTNV', { LDTT: true, CSTDCS: false });
+    await grid(units.ncc, 2022, twin.id, 'HTNV');
+    await grid(units.ncc, 2023, twin.id, 'HTTNV');
+    await grid(units.ncc, 2024, twin.id, 'HTXSNV', { LDTT: true, CSTDCS: true });
+    await core.invoke('records.saveInitiative', { data: { staffId: ids.A, year: 2023, title: 'Số hoá hồ sơ', scope: 'co_so' } });
+    await core.invoke('records.saveInitiative', { data: { staffId: twin.id, year: 2023, title: 'Số hóa hồ sơ', scope: 'co_so' } });
+    await core.invoke('records.saveInitiative', { data: { staffId: twin.id, year: 2024, title: 'Một cửa liên thông', scope: 'co_so' } });
+    await core.invoke('records.saveRegistration', { data: { year: 2024, kind: 'person', staffId: twin.id, awardCode: 'CSTDCS' } });
+    await core.invoke('records.saveDecision', { data: { number: '9/QĐ', year: 2024, awardCode: 'GIAY_KHEN', recipients: [ids.A, twin.id].map((staffId) => ({ kind: 'person', staffId })) } });
+    const task = await core.invoke('tasks.create', { year: 2025, quarter: 1, title: 'Tổng hợp hồ sơ', responsibleStaffId: twin.id } as never);
+    const dossier = await core.invoke('dossiers.create', { year: 2024, awardCode: 'GIAY_KHEN' });
+    await core.invoke('dossiers.addNominees', { id: dossier.id, nominees: [{ kind: 'person', staffId: twin.id }] });
+
+    const found = await core.invoke('staff.duplicates');
+    expect(found.ignored).toBe(0);
+    expect(found.groups.map((g) => g.people.map((p) => p.id))).toEqual(
+      expect.arrayContaining([
+        [ids.A, twin.id],
+        [x1.id, x2.id],
+      ]),
+    );
+    expect(found.groups).toHaveLength(2);
+    const group = found.groups.find((g) => g.people[0]!.id === ids.A)!;
+    expect(group.people[1]).toMatchObject({ unitLabel: 'Phòng Người có công', firstYear: 2022, lastYear: 2024, counts: { years: 3, awards: 3, initiatives: 2, registrations: 1, nominations: 1, tasks: 1, disciplines: 0 } });
+    expect(group.people[0]!.counts).toMatchObject({ years: 2, awards: 2, initiatives: 1 });
+
+    // "Không phải trùng" for the namesakes
+    const tam = found.groups.find((g) => g.people[0]!.id === x1.id)!;
+    expect(await core.invoke('staff.ignoreDuplicates', { key: tam.key })).toEqual({ ignored: 1 });
+    expect(await core.invoke('staff.duplicates')).toMatchObject({ ignored: 1, groups: [{ key: group.key }] });
+
+    // 2022 rated differently: refused, nothing written
+    const before = sql.prepare('SELECT COUNT(*) FROM person_year WHERE staff_id = ? AND deleted_at IS NULL').pluck();
+    await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] })).rejects.toThrow(
+      `Chưa gộp gì. Năm 2022 (HTTNV / HTNV): hai bản ghi của ${a.fullName} (sinh ngày 10/05/1985) xếp loại khác nhau — sửa ở thẻ "Nhập cuối năm" cho khớp rồi gộp.`,
+    );
+    expect(before.get(twin.id)).toBe(3);
+    expect((await core.invoke('staff.get', { id: twin.id })).id).toBe(twin.id);
+    await grid(units.ncc, 2022, twin.id, 'HTTNV');
+
+    // a dossier naming both: refused
+    await core.invoke('dossiers.addNominees', { id: dossier.id, nominees: [{ kind: 'person', staffId: ids.A }] });
+    await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] })).rejects.toThrow('đề nghị cả hai bản ghi');
+    const d = await core.invoke('dossiers.get', { id: dossier.id });
+    await core.invoke('dossiers.removeNominee', { id: d.nominees.find((n) => n.staffId === ids.A)!.id });
+
+    const r = await core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] });
+    expect(r).toMatchObject({ merged: 1, filled: ['Chức vụ'], kept: { id: ids.A, position: 'Chuyên viên', unitId: a.unitId } });
+    // 2022 and 2023 rated alike, the same initiative (diacritics aside), the shared decision: dropped
+    expect(r.moved).toEqual({ years: 1, awards: 2, initiatives: 1, disciplines: 0, registrations: 1, nominations: 1, tasks: 1 });
+    expect(r.dropped).toBe(4);
+    const years = sql.prepare('SELECT year, rating, unit_id FROM person_year WHERE staff_id = ? AND deleted_at IS NULL ORDER BY year').all(ids.A);
+    expect(years).toEqual([
+      { year: 2022, rating: 'HTTNV', unit_id: units.vp },
+      { year: 2023, rating: 'HTTNV', unit_id: units.vp },
+      { year: 2024, rating: 'HTXSNV', unit_id: units.ncc },
+    ]);
+    expect((await core.invoke('records.listDecisions', { search: '9/QĐ' })).map((x) => x.recipientCount)).toEqual([1]);
+    expect((await core.invoke('tasks.get', { id: task.id })).responsibleStaffId).toBe(ids.A);
+    expect((await core.invoke('dossiers.get', { id: dossier.id })).nominees.map((n) => n.staffId)).toEqual([ids.A]);
+    // the other record is gone: from the list, the duplicates, and the checker
+    // (G is a namesake born another day: never a duplicate)
+    expect((await core.invoke('staff.list', { search: a.fullName })).rows.map((s) => s.id).sort()).toEqual([ids.A, ids.G].sort());
+    expect((await core.invoke('staff.duplicates')).groups).toEqual([]);
+    const view = await core.invoke('eligibility.check', { year: 2024 });
+    expect(view.people.map((p) => p.id)).not.toContain(twin.id);
+    const mine = view.people.find((p) => p.id === ids.A)!;
+    expect(mine.candidates.map((i) => view.candidates[i]!).find((c) => c.code === 'CSTDCS')).toBeDefined();
+    // restoring it from the Thùng rác would make the duplicate again
+    expect((await core.invoke('trash.list', { kind: 'staff' })).items[0]).toMatchObject({ id: twin.id, blocked: expect.stringContaining('gộp vào người đó') });
+
+    // records of other offices, a record merged away, a record merged into itself: refused
+    await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] })).rejects.toThrow('Không tìm thấy cán bộ (có thể đã bị xóa hoặc đã được gộp)');
+    await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [ids.A] })).rejects.toThrow('Bản ghi giữ lại không thể đồng thời là bản ghi được gộp.');
+    await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [] })).rejects.toThrow('Chọn ít nhất một bản ghi để gộp vào.');
+  });
+
+  it('the merge travels to the province: the records moved, the other record deleted', async () => {
+    const a = await makeOffice(OFFICE_A);
+    const p = await makeProvince();
+    cores.push(a, p);
+    const an = (await staffByName(a)).get('Nguyễn Văn An')!;
+    const twin = await a.invoke('staff.create', { fullName: an.fullName, birthDate: an.birthDate, unitId: an.unitId });
+    await a.invoke('records.saveYearGrid', { unitId: an.unitId!, year: 2024, rows: [{ staffId: twin.id, rating: 'HTXSNV', maternityLeave: false, underReview: false, titles: noTitles }] });
+    await p.invoke('exchange.apply', { ...src(await exportBytes(a)), resolveAll: null });
+    await sleep(5);
+    await a.invoke('staff.merge', { keepId: an.id, mergeIds: [twin.id] });
+    const bundle = await exportBytes(a);
+    expect((await p.invoke('exchange.preview', src(bundle))).totals).toMatchObject({ conflict: 0, deleted: 1 });
+    await p.invoke('exchange.apply', { ...src(bundle), resolveAll: null });
+    const ps = p.ctx.conn.sqlite;
+    expect(ps.prepare('SELECT deleted_at IS NOT NULL FROM staff WHERE id = ?').pluck().get(twin.id)).toBe(1);
+    expect(ps.prepare('SELECT staff_id FROM person_year WHERE year = 2024 AND deleted_at IS NULL').pluck().all()).toEqual([an.id]);
+  });
+});
