@@ -30,6 +30,8 @@ Lệnh:
   staff import TỆP.xlsx [--dry-run] [--create-units] [--json]
                                                Nhập danh sách cán bộ từ Excel (tất cả hoặc không gì cả); --create-units tạo đơn vị chưa có
   staff template --out ĐƯỜNG_DẪN               Tệp Excel mẫu để điền danh sách cán bộ (cột, danh sách chọn, hướng dẫn)
+  staff duplicates [--json]                    Cán bộ có thể bị nhập trùng (cùng họ tên và ngày sinh; không có ngày sinh thì cùng đơn vị)
+  staff merge MÃ_GIỮ_LẠI MÃ [MÃ …] [--json]    Gộp các bản ghi vào bản ghi giữ lại (năm xếp loại, khen thưởng, sáng kiến … chuyển sang)
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
 ${BUNDLE_USAGE}
   backup create [--out THƯ_MỤC] [--json]       Sao lưu ngay (mặc định vào thư mục backups cạnh tệp dữ liệu)
@@ -198,6 +200,38 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
               );
             }
             io.out(`Tổng số: ${r.total} người.`);
+          }
+          return 0;
+        }
+        case 'staff duplicates': {
+          const r = await call('staff.duplicates');
+          if (v.json) json(r);
+          else {
+            if (r.groups.length === 0) io.out('Không thấy cán bộ nào bị nhập trùng.');
+            for (const g of r.groups) {
+              io.out('');
+              for (const p of g.people) {
+                const c = p.counts;
+                const held = `${c.years} năm xếp loại, ${c.awards} khen thưởng, ${c.initiatives} sáng kiến, ${c.disciplines} kỷ luật, ${c.registrations} đăng ký, ${c.nominations} đề nghị, ${c.tasks} nhiệm vụ`;
+                io.out([p.id, p.fullName, formatDateVi(p.birthDate) || '—', p.unitLabel || '—', p.position || '—', STATUS_LABELS[p.status], held].join('\t'));
+              }
+            }
+            const ignored = r.ignored ? ` (${r.ignored} nhóm đã đánh dấu không phải trùng)` : '';
+            if (r.groups.length) io.out(`${r.groups.length} nhóm có thể trùng.${ignored}`);
+            else if (ignored) io.out(ignored.trim());
+          }
+          return 0;
+        }
+        case 'staff merge': {
+          const [keepId, ...mergeIds] = pos.slice(2);
+          if (!keepId || mergeIds.length === 0) throw new UsageError('Thiếu mã cán bộ: tdkt staff merge MÃ_GIỮ_LẠI MÃ [MÃ …] (xem tdkt staff duplicates).');
+          const r = await call('staff.merge', { keepId, mergeIds });
+          if (v.json) json(r);
+          else {
+            const m = r.moved;
+            io.out(
+              `Đã gộp ${r.merged} bản ghi vào ${r.kept.fullName}: chuyển ${m.years} năm xếp loại, ${m.awards} khen thưởng, ${m.initiatives} sáng kiến, ${m.disciplines} kỷ luật, ${m.registrations} đăng ký, ${m.nominations} đề nghị, ${m.tasks} nhiệm vụ; bỏ ${r.dropped} bản ghi trùng nội dung${r.filled.length ? `; điền thêm: ${r.filled.join(', ')}` : ''}.`,
+            );
           }
           return 0;
         }

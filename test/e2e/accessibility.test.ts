@@ -36,6 +36,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Tổng kết phong trào thi đua năm 2025', dueDate: '15/10/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Bình xét danh hiệu cuối năm', dueDate: '30/11/2025', lead });
     await c.invoke('tasks.create', { year: 2025, quarter: 4, title: 'Gửi hồ sơ đề nghị khen thưởng', dueDate: '25/11/2025', lead, status: 'hoan_thanh' });
+    // a person entered twice ("Tìm người trùng")
+    await c.invoke('staff.create', { fullName: 'Lê Văn Cường', unitId: unit.id });
     // something in the Thùng rác, one of its rows waiting for its person
     const gone = await c.invoke('staff.create', { fullName: 'Phạm Văn Dũng', unitId: unit.id });
     const idea = await c.invoke('records.saveInitiative', { data: { staffId: gone.id, year: 2025, title: 'Số hoá hồ sơ', scope: 'co_so' } });
@@ -88,10 +90,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await check('decision papers menu');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    // the dialogs that add a unit, a person, a task, a dossier, a campaign and a plan
+    // the dialogs that add a unit, a person, a task, a dossier, a campaign and a plan, and the duplicates finder
     for (const [route, button] of [
       ['units', 'unit-add'],
       ['staff', 'staff-add'],
+      ['staff', 'staff-duplicates'],
       ['tasks', 'tasks-add'],
       ['dossiers', 'dossier-create'],
       ['plans', 'campaign-add'],

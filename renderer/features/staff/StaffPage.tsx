@@ -15,6 +15,7 @@ import { useAwards } from '../awards/store';
 import { rowAt, useStaff } from './store';
 import { StaffForm } from './StaffForm';
 import { ImportDialog } from './ImportDialog';
+import { DuplicatesDialog } from './DuplicatesDialog';
 import { T } from './strings';
 import './staff.css';
 import { notifyDeleted } from '../trash/notify';
@@ -30,7 +31,7 @@ const ALL = '__all__';
 const LAZY_OPTIONS = { keepMounted: false } as const;
 const STATUS_SELECT_DATA = [{ value: 'all', label: T.allStatuses }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))];
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'import' } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'import' } | { kind: 'duplicates' } | null;
 
 export function StaffPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -74,6 +75,9 @@ export function StaffPage() {
             {T.import}
           </Button>
           <ExportButton />
+          <Button variant="default" onClick={() => setDialog({ kind: 'duplicates' })} data-testid="staff-duplicates">
+            {T.duplicates.button}
+          </Button>
           <Button onClick={() => setDialog({ kind: 'create' })} data-testid="staff-add">
             {T.add}
           </Button>
@@ -280,6 +284,9 @@ function StaffDialogs({ dialog, setDialog, afterChange }: { dialog: Dialog; setD
             }}
           />
         )}
+      </Modal>
+      <Modal opened={dialog?.kind === 'duplicates'} onClose={() => setDialog(null)} title={T.duplicates.title} size="90%">
+        {dialog?.kind === 'duplicates' && <DuplicatesDialog onChanged={afterChange} />}
       </Modal>
       <Modal opened={dialog?.kind === 'import'} onClose={() => setDialog(null)} title={T.import} size="95%">
         {dialog?.kind === 'import' && (

@@ -57,6 +57,41 @@ export const T = {
   confirmDelete: (name: string) =>
     `Xóa "${name}" khỏi danh sách? Người này được chuyển vào Thùng rác: khôi phục được bất cứ lúc nào, và việc xóa được gửi lên cấp trên cùng gói dữ liệu.`,
   deleted: 'Đã xóa cán bộ.',
+  duplicates: {
+    button: 'Tìm người trùng',
+    title: 'Cán bộ có thể bị nhập trùng',
+    intro:
+      'Những bản ghi cùng họ tên và ngày sinh (không có ngày sinh thì cùng đơn vị) — thường do nhập danh sách nhiều lần, hoặc người chuyển đơn vị được thêm như người mới. Chọn bản ghi giữ lại rồi bấm "Gộp": năm xếp loại, khen thưởng, sáng kiến, kỷ luật, đăng ký thi đua, đề nghị khen thưởng và nhiệm vụ của các bản ghi kia chuyển sang bản ghi giữ lại; thông tin còn trống của nó được điền từ các bản ghi kia; các bản ghi kia chuyển vào Thùng rác.',
+    loading: 'Đang tìm…',
+    none: 'Không thấy cán bộ nào bị nhập trùng.',
+    ignoredNote: (n: number) => `${n} nhóm đã đánh dấu “Không phải trùng” không hiện ở đây.`,
+    groups: (n: number) => `${n} nhóm có thể trùng.`,
+    keep: 'Giữ lại',
+    keepLabel: (name: string, unit: string) => `Giữ lại bản ghi ${name}${unit ? ` — ${unit}` : ''}`,
+    cols: { name: 'Họ và tên', birth: 'Ngày sinh', unit: 'Đơn vị', position: 'Chức vụ', status: 'Trạng thái', records: 'Hồ sơ' },
+    counts: (c: { years: number; awards: number; initiatives: number; disciplines: number; registrations: number; nominations: number; tasks: number }, first: number | null, last: number | null) =>
+      [
+        c.years ? `${c.years} năm xếp loại${first !== null ? ` (${first === last ? first : `${first}–${last}`})` : ''}` : '',
+        c.awards ? `${c.awards} danh hiệu, khen thưởng` : '',
+        c.initiatives ? `${c.initiatives} sáng kiến` : '',
+        c.disciplines ? `${c.disciplines} kỷ luật` : '',
+        c.registrations ? `${c.registrations} đăng ký` : '',
+        c.nominations ? `${c.nominations} đề nghị khen thưởng` : '',
+        c.tasks ? `${c.tasks} nhiệm vụ` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ') || 'chưa có gì',
+    merge: 'Gộp vào bản ghi giữ lại',
+    notDuplicate: 'Không phải trùng',
+    confirmTitle: 'Gộp hồ sơ cán bộ?',
+    confirm: (keep: string, n: number) =>
+      `Mọi thứ của ${n} bản ghi kia chuyển sang bản ghi giữ lại (${keep}), rồi các bản ghi kia được xóa. Việc gộp không hoàn tác được bằng "Khôi phục": nếu cần, hãy sao lưu trước.`,
+    confirmOk: 'Gộp',
+    cancel: 'Hủy',
+    merged: (name: string, moved: string, dropped: number, filled: string[]) =>
+      `Đã gộp hồ sơ ${name}${moved ? `: chuyển ${moved}` : ''}${dropped ? `; bỏ ${dropped} bản ghi trùng nội dung` : ''}${filled.length ? `; điền thêm ${filled.join(', ').toLowerCase()}` : ''}.`,
+    ignored: 'Đã đánh dấu: các bản ghi này là những người khác nhau.',
+  },
   exported: 'Đã xuất danh sách ra tệp Excel.',
 };
 

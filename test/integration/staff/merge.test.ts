@@ -4,6 +4,9 @@
 // can settle it (two ratings of one year, a dossier naming both).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import { runCli } from '../../../electron/cli/tdkt';
+import { testCore } from '../../support/core';
+import { tempDb } from '../../support/tmp';
 import { historyOffice } from '../records/helpers';
 import { OFFICE_A, exportBytes, makeOffice, makeProvince, sleep, src, staffByName } from '../exchange/helpers';
 
@@ -124,5 +127,33 @@ describe('gộp cán bộ trùng', () => {
     const ps = p.ctx.conn.sqlite;
     expect(ps.prepare('SELECT deleted_at IS NOT NULL FROM staff WHERE id = ?').pluck().get(twin.id)).toBe(1);
     expect(ps.prepare('SELECT staff_id FROM person_year WHERE year = 2024 AND deleted_at IS NULL').pluck().all()).toEqual([an.id]);
+  });
+
+  it('tdkt staff duplicates / merge', async () => {
+    const db = tempDb();
+    const core = await testCore({ dbPath: db });
+    const unit = await core.invoke('units.create', { name: 'Văn phòng Sở' });
+    const one = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });
+    const two = await core.invoke('staff.create', { fullName: 'Nguyễn  Văn An', birthDate: '05/03/1980', gender: 'nam' });
+    core.close();
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(['--db', db, ...args], { out: (x) => out.push(x), err: (x) => err.push(x) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const found = await cli('staff', 'duplicates');
+    expect(found.out.split('\n')).toEqual([
+      '',
+      `${one.id}\tNguyễn Văn An\t05/03/1980\tVăn phòng Sở\t—\tĐang công tác\t0 năm xếp loại, 0 khen thưởng, 0 sáng kiến, 0 kỷ luật, 0 đăng ký, 0 đề nghị, 0 nhiệm vụ`,
+      `${two.id}\tNguyễn Văn An\t05/03/1980\t—\t—\tĐang công tác\t0 năm xếp loại, 0 khen thưởng, 0 sáng kiến, 0 kỷ luật, 0 đăng ký, 0 đề nghị, 0 nhiệm vụ`,
+      '1 nhóm có thể trùng.',
+    ]);
+    expect((await cli('staff', 'merge', one.id)).code).toBe(2);
+    expect(await cli('staff', 'merge', one.id, two.id)).toMatchObject({
+      code: 0,
+      out: 'Đã gộp 1 bản ghi vào Nguyễn Văn An: chuyển 0 năm xếp loại, 0 khen thưởng, 0 sáng kiến, 0 kỷ luật, 0 đăng ký, 0 đề nghị, 0 nhiệm vụ; bỏ 0 bản ghi trùng nội dung; điền thêm: Giới tính.',
+    });
+    expect((await cli('staff', 'duplicates')).out).toBe('Không thấy cán bộ nào bị nhập trùng.');
   });
 });
