@@ -329,3 +329,48 @@ export function typedAnswerDecisions(db: Db, dossierId: string, officeId: string
 export function softDeleteOutcome(db: Db, id: string, now = nowIso()): boolean {
   return run(db, 'UPDATE dossier_outcome SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', [now, now, id]) > 0;
 }
+
+/** Dossiers tied to this one by consolidation: those it was made from and those made from it. */
+const LINKED = 'SELECT source_id FROM dossier_source WHERE dossier_id = @id UNION SELECT dossier_id FROM dossier_source WHERE source_id = @id';
+/** a live nominee of the dossier @id proposing the same subject for the same award as n */
+const SAME_IN_THIS = `EXISTS (SELECT 1 FROM dossier_nominee x WHERE x.dossier_id = @id AND x.deleted_at IS NULL AND x.award_code = n.award_code
+  AND x.subject_kind = n.subject_kind AND x.staff_id IS n.staff_id AND x.unit_id IS n.unit_id)`;
+
+/**
+ * The office's other live dossiers of the year proposing one of this dossier's nominees for the
+ * same award — not those linked by consolidation, nor one the superior returned and the office
+ * left as it was (a new dossier replaces it).
+ */
+export function otherNominations(db: Db, dossierId: string, originOfficeId: string, year: number): Array<{ subject_kind: string; subject_id: string; award_code: string; title: string }> {
+  return prep(
+    db,
+    `SELECT n.subject_kind, COALESCE(n.staff_id, n.unit_id) AS subject_id, n.award_code, d.title
+       FROM dossier_nominee n JOIN dossier d ON d.id = n.dossier_id
+      WHERE n.deleted_at IS NULL AND d.deleted_at IS NULL AND d.id <> @id AND d.year = @year AND d.origin_office_id = @origin
+        AND d.id NOT IN (${LINKED})
+        AND NOT (d.state = 'da_gui' AND EXISTS (SELECT 1 FROM dossier_outcome o WHERE o.dossier_id = d.id AND o.deleted_at IS NULL
+                                                 AND o.submission_no = d.submission_no AND o.outcome = 'returned'))
+        AND ${SAME_IN_THIS}
+      ORDER BY d.created_at, d.id`,
+  ).all({ id: dossierId, year, origin: originOfficeId }) as Array<{ subject_kind: string; subject_id: string; award_code: string; title: string }>;
+}
+
+/** Decisions of the year already awarding a nominee the award proposed, other than the answers to this dossier and those linked to it. */
+export function priorAwards(db: Db, dossierId: string, year: number): Array<{ subject_kind: string; subject_id: string; award_code: string; number: string; decision_date: string | null }> {
+  const part = (kind: 'person' | 'unit', col: 'staff_id' | 'unit_id') => `
+    SELECT n.subject_kind, n.${col} AS subject_id, n.award_code, d.number, d.decision_date
+      FROM dossier_nominee n
+      JOIN award_recipient r ON r.${col} = n.${col} AND r.subject_kind = '${kind}' AND r.deleted_at IS NULL
+      JOIN award_decision d ON d.id = r.decision_id AND d.deleted_at IS NULL AND d.year = @year AND d.award_code = n.award_code
+     WHERE n.dossier_id = @id AND n.deleted_at IS NULL AND n.subject_kind = '${kind}'
+       AND (d.batch_key IS NULL OR NOT (d.batch_key LIKE 'dossier:' || @id || ':%'
+            OR EXISTS (SELECT 1 FROM (${LINKED}) l WHERE d.batch_key LIKE 'dossier:' || l.source_id || ':%')))`;
+  return prep(db, `${part('person', 'staff_id')} UNION ALL ${part('unit', 'unit_id')} ORDER BY decision_date, number`).all({ id: dossierId, year }) as Array<{
+    subject_kind: string;
+    subject_id: string;
+    award_code: string;
+    number: string;
+    decision_date: string | null;
+  }>;
+}
+

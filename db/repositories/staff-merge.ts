@@ -51,13 +51,17 @@ export function staffRecordCounts(db: Db, id: string): RecordCountsRow {
     .get({ id }) as RecordCountsRow;
 }
 
-/** Years both records rate differently (rating, maternity leave or review). */
+/** A person_year row that records nothing (a year an import created blank): the other record's year wins. */
+const BLANK = (r: string) => `(${r}.rating IS NULL AND ${r}.maternity_leave = 0 AND ${r}.under_review = 0)`;
+
+/** Years both records rate differently (rating, maternity leave or review; a blank year gives way). */
 export function conflictingYears(db: Db, keepId: string, mergeId: string): Array<{ year: number; keep: string | null; other: string | null }> {
   return db
     .prepare(
       `SELECT a.year, a.rating AS keep, b.rating AS other FROM person_year a JOIN person_year b ON b.year = a.year
         WHERE a.staff_id = ? AND b.staff_id = ? AND a.deleted_at IS NULL AND b.deleted_at IS NULL
           AND (a.rating IS NOT b.rating OR a.maternity_leave <> b.maternity_leave OR a.under_review <> b.under_review)
+          AND NOT ${BLANK('a')} AND NOT ${BLANK('b')}
         ORDER BY a.year`,
     )
     .all(keepId, mergeId) as Array<{ year: number; keep: string | null; other: string | null }>;
@@ -96,7 +100,14 @@ export type MovedCounts = Record<'years' | 'awards' | 'initiatives' | 'disciplin
  */
 export function moveStaffRecords(db: Db, keepId: string, mergeId: string, now: string): { moved: MovedCounts; dropped: number } {
   const moved = { years: 0, awards: 0, initiatives: 0, disciplines: 0, registrations: 0, nominations: 0, tasks: 0 } as MovedCounts;
-  let dropped = 0;
+  // the kept record's blank years give way to the other's recorded ones
+  let dropped = db
+    .prepare(
+      `UPDATE person_year AS k SET deleted_at = @now, updated_at = @now
+        WHERE k.staff_id = @keep AND k.deleted_at IS NULL AND ${BLANK('k')}
+          AND EXISTS (SELECT 1 FROM person_year m WHERE m.staff_id = @merge AND m.deleted_at IS NULL AND m.year = k.year AND NOT ${BLANK('m')})`,
+    )
+    .run({ now, merge: mergeId, keep: keepId }).changes;
   for (const m of MOVES) {
     dropped += db
       .prepare(

@@ -23,7 +23,9 @@ export type ChecklistCode =
   | 'missing_evidence'
   | 'quota_exceeded'
   | 'deadline_passed'
-  | 'template_outdated';
+  | 'template_outdated'
+  | 'duplicate_nomination'
+  | 'already_awarded';
 
 export interface ChecklistItem {
   level: ChecklistLevel;
@@ -55,6 +57,10 @@ export interface ChecklistNominee {
   /** recognised initiatives in the window the award looks at */
   hasInitiative: boolean;
   evidenceCount: number;
+  /** titles of the office's other live dossiers proposing the same award for the same year (not those it was consolidated from or into) */
+  otherDossiers?: readonly string[];
+  /** decisions already awarding it for the year ("số 12/QĐ-UBND ngày 20/01/2025"), other than this dossier's answer */
+  awardedBy?: readonly string[];
 }
 
 export interface ChecklistMeeting {
@@ -178,6 +184,16 @@ export function runChecklist(input: ChecklistInput): ChecklistResult {
         `${who(n)}: chưa đủ điều kiện ${entry.shortName} năm ${input.year} theo kiểm tra điều kiện khen thưởng.${why} Hãy bổ sung hồ sơ (xếp loại, danh hiệu, sáng kiến) hoặc bỏ khỏi hồ sơ.`,
         n.id,
       );
+    }
+    for (const title of n.otherDossiers ?? []) {
+      warn(
+        'duplicate_nomination',
+        `${who(n)}: cũng được đề nghị ${entry.shortName} năm ${input.year} trong hồ sơ "${title}" — một thành tích chỉ đề nghị một lần. Hãy bỏ khỏi một trong hai hồ sơ.`,
+        n.id,
+      );
+    }
+    if (n.awardedBy?.length) {
+      warn('already_awarded', `${who(n)}: đã có ${entry.shortName} năm ${input.year} (quyết định ${n.awardedBy.join('; ')}). Hãy kiểm tra lại trước khi đề nghị.`, n.id);
     }
     if (needsInitiativeEvidence(n.awardCode, n.hasInitiative) && n.evidenceCount === 0) {
       warn(

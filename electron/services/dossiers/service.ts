@@ -77,7 +77,9 @@ import {
   nomineeNamesOf,
   listNominees,
   officeRow,
+  otherNominations,
   outcomesOf,
+  priorAwards,
   reportOf,
   reportsOfDossier,
   softDeleteAttachment,
@@ -827,6 +829,23 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
   const campaignDeadlines = campaign ? parse<CampaignDeadline[]>(campaign.deadlines, []) : [];
   const deadlines = (Array.isArray(campaignDeadlines) && campaignDeadlines.length ? campaignDeadlines : settings.deadlines).map((d) => ({ label: d.label, day: d.day, month: d.month }));
   const reports = savedReports(env, id);
+  // the same person proposed twice, or proposed for what they already have
+  const key = (kind: string, subject: string, code: string) => `${kind === 'unit' ? 'unit' : 'person'}|${subject}|${code}`;
+  const group = <T,>(rows: readonly T[], k: (r: T) => string, v: (r: T) => string) => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = m.get(k(r));
+      if (list) list.push(v(r));
+      else m.set(k(r), [v(r)]);
+    }
+    return m;
+  };
+  const others = group(otherNominations(env.sqlite, id, row.origin_office_id, row.year), (r) => key(r.subject_kind, r.subject_id, r.award_code), (r) => r.title);
+  const awarded = group(
+    priorAwards(env.sqlite, id, row.year),
+    (r) => key(r.subject_kind, r.subject_id, r.award_code),
+    (r) => `${r.number ? `số ${r.number}` : 'chưa có số'}${r.decision_date ? ` ngày ${formatDateVi(r.decision_date)}` : ''}`,
+  );
   const list: ChecklistNominee[] = nominees.map((n) => {
     const saved = reports.get(n.id);
     const inForce = templateFor(env, row, n);
@@ -846,6 +865,8 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
       failed: v.failed,
       hasInitiative: withInitiative.has(n.subjectId),
       evidenceCount: attachments.filter((a) => a.nominee_id === n.id).length,
+      otherDossiers: [...new Set(others.get(key(n.kind, n.subjectId, n.awardCode)) ?? [])],
+      awardedBy: awarded.get(key(n.kind, n.subjectId, n.awardCode)) ?? [],
     };
   });
   const r = runChecklist({

@@ -34,6 +34,9 @@ describe('gộp cán bộ trùng', () => {
     const grid = (unitId: string, year: number, staffId: string, rating: string, titles = noTitles) =>
       core.invoke('records.saveYearGrid', { unitId, year, rows: [{ staffId, rating: rating as never, maternityLeave: false, underReview: false, titles }] });
     await grid(units.vp, 2022, ids.A, 'HTTNV');
+    // a blank 2021 on the kept record (an import's empty row) gives way to the other's rating
+    sql.prepare(`INSERT INTO person_year (id, origin_office_id, created_at, updated_at, staff_id, year, unit_id) VALUES ('blank-2021', ?, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', ?, 2021, ?)`).run(core.ctx.officeId, ids.A, units.vp);
+    await grid(units.ncc, 2021, twin.id, 'HTNV');
     await grid(units.vp, 2023, ids.A, 'HTTNV', { LDTT: true, CSTDCS: false });
     await grid(units.ncc, 2022, twin.id, 'HTNV');
     await grid(units.ncc, 2023, twin.id, 'HTTNV');
@@ -57,8 +60,8 @@ describe('gộp cán bộ trùng', () => {
     );
     expect(found.groups).toHaveLength(2);
     const group = found.groups.find((g) => g.people[0]!.id === ids.A)!;
-    expect(group.people[1]).toMatchObject({ unitLabel: 'Phòng Người có công', firstYear: 2022, lastYear: 2024, counts: { years: 3, awards: 3, initiatives: 2, registrations: 1, nominations: 1, tasks: 1, disciplines: 0 } });
-    expect(group.people[0]!.counts).toMatchObject({ years: 2, awards: 2, initiatives: 1 });
+    expect(group.people[1]).toMatchObject({ unitLabel: 'Phòng Người có công', firstYear: 2021, lastYear: 2024, counts: { years: 4, awards: 3, initiatives: 2, registrations: 1, nominations: 1, tasks: 1, disciplines: 0 } });
+    expect(group.people[0]!.counts).toMatchObject({ years: 3, awards: 2, initiatives: 1 });
 
     // "Không phải trùng" for the namesakes
     const tam = found.groups.find((g) => g.people[0]!.id === x1.id)!;
@@ -70,7 +73,7 @@ describe('gộp cán bộ trùng', () => {
     await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] })).rejects.toThrow(
       `Chưa gộp gì. Năm 2022 (HTTNV / HTNV): hai bản ghi của ${a.fullName} (sinh ngày 10/05/1985) xếp loại khác nhau — sửa ở thẻ "Nhập cuối năm" cho khớp rồi gộp.`,
     );
-    expect(before.get(twin.id)).toBe(3);
+    expect(before.get(twin.id)).toBe(4);
     expect((await core.invoke('staff.get', { id: twin.id })).id).toBe(twin.id);
     await grid(units.ncc, 2022, twin.id, 'HTTNV');
 
@@ -82,11 +85,12 @@ describe('gộp cán bộ trùng', () => {
 
     const r = await core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] });
     expect(r).toMatchObject({ merged: 1, filled: ['Chức vụ'], kept: { id: ids.A, position: 'Chuyên viên', unitId: a.unitId } });
-    // 2022 and 2023 rated alike, the same initiative (diacritics aside), the shared decision: dropped
-    expect(r.moved).toEqual({ years: 1, awards: 2, initiatives: 1, disciplines: 0, registrations: 1, nominations: 1, tasks: 1 });
-    expect(r.dropped).toBe(4);
+    // 2022 and 2023 rated alike, the same initiative (diacritics aside), the shared decision, the blank 2021: dropped
+    expect(r.moved).toEqual({ years: 2, awards: 2, initiatives: 1, disciplines: 0, registrations: 1, nominations: 1, tasks: 1 });
+    expect(r.dropped).toBe(5);
     const years = sql.prepare('SELECT year, rating, unit_id FROM person_year WHERE staff_id = ? AND deleted_at IS NULL ORDER BY year').all(ids.A);
     expect(years).toEqual([
+      { year: 2021, rating: 'HTNV', unit_id: units.ncc },
       { year: 2022, rating: 'HTTNV', unit_id: units.vp },
       { year: 2023, rating: 'HTTNV', unit_id: units.vp },
       { year: 2024, rating: 'HTXSNV', unit_id: units.ncc },

@@ -43,6 +43,21 @@ describe('dossier checklist', () => {
     expect(r).toMatchObject({ ok: true, blocks: 0, warnings: 0, items: [] });
   });
 
+  it('warns of a nominee proposed in another dossier for the same award, or already awarded it', () => {
+    const r = runChecklist(base({ nominees: [nominee({ otherDossiers: ['Đề nghị tặng Bằng khen (đợt 2)'], awardedBy: ['số 12/QĐ-UBND ngày 20/01/2025'] })] }));
+    expect(r.ok).toBe(true);
+    expect(r.items.map((i) => [i.level, i.code, i.message, i.nomineeId])).toEqual([
+      [
+        'warning',
+        'duplicate_nomination',
+        'Ông/bà Nguyễn Văn An: cũng được đề nghị Bằng khen tỉnh năm 2025 trong hồ sơ "Đề nghị tặng Bằng khen (đợt 2)" — một thành tích chỉ đề nghị một lần. Hãy bỏ khỏi một trong hai hồ sơ.',
+        'n1',
+      ],
+      ['warning', 'already_awarded', 'Ông/bà Nguyễn Văn An: đã có Bằng khen tỉnh năm 2025 (quyết định số 12/QĐ-UBND ngày 20/01/2025). Hãy kiểm tra lại trước khi đề nghị.', 'n1'],
+    ]);
+    expect(codes(base({ nominees: [nominee({ otherDossiers: [], awardedBy: [] })] }))).toEqual([]);
+  });
+
   it('blocks an empty dossier and a dossier without the council meeting', () => {
     expect(codes(base({ nominees: [] }))).toContain('block:no_nominees');
     const noMeeting = runChecklist(base({ meeting: { date: null, place: '', chair: '', secretary: '', membersPresent: [], membersTotal: null } }));
