@@ -829,7 +829,10 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
   const campaignDeadlines = campaign ? parse<CampaignDeadline[]>(campaign.deadlines, []) : [];
   const deadlines = (Array.isArray(campaignDeadlines) && campaignDeadlines.length ? campaignDeadlines : settings.deadlines).map((d) => ({ label: d.label, day: d.day, month: d.month }));
   const reports = savedReports(env, id);
-  // the same person proposed twice, or proposed for what they already have
+  // the same person proposed twice, or proposed for what they already have — while the dossier
+  // is still to be decided (once answered, its nominees' awards are the answer's)
+  const answered = outcomesOf(env.sqlite, [id]).some((o) => o.submission_no === row.submission_no);
+  const deciding = row.state === 'nhap' || !answered;
   const key = (kind: string, subject: string, code: string) => `${kind === 'unit' ? 'unit' : 'person'}|${subject}|${code}`;
   const group = <T,>(rows: readonly T[], k: (r: T) => string, v: (r: T) => string) => {
     const m = new Map<string, string[]>();
@@ -840,9 +843,9 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
     }
     return m;
   };
-  const others = group(otherNominations(env.sqlite, id, row.origin_office_id, row.year), (r) => key(r.subject_kind, r.subject_id, r.award_code), (r) => r.title);
+  const others = group(deciding ? otherNominations(env.sqlite, id, row.origin_office_id, row.year) : [], (r) => key(r.subject_kind, r.subject_id, r.award_code), (r) => r.title);
   const awarded = group(
-    priorAwards(env.sqlite, id, row.year),
+    deciding ? priorAwards(env.sqlite, id, row.year) : [],
     (r) => key(r.subject_kind, r.subject_id, r.award_code),
     (r) => `${r.number ? `số ${r.number}` : 'chưa có số'}${r.decision_date ? ` ngày ${formatDateVi(r.decision_date)}` : ''}`,
   );

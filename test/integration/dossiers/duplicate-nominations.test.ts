@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { historyOffice } from '../records/helpers';
+import { completeAndSubmit } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -46,9 +47,17 @@ describe('duplicate nominations', () => {
     await core.invoke('records.saveDecision', { data: { number: '4/QĐ-SNV', year: 2024, awardCode: 'BK_TINH', recipients: [{ kind: 'person', staffId: ids.C }] } });
     expect((await warnings(second)).filter((m) => m.includes('Cường'))).toEqual([]);
 
+    // once a dossier is answered, its nominees' awards are the answer's: no more warnings
+    await core.invoke('dossiers.prefillReports', { id: first });
+    await completeAndSubmit(core, first);
+    expect((await warnings(first)).length).toBeGreaterThan(0);
+    await core.invoke('dossiers.recordOutcome', { id: first, outcome: 'approved', decisionNumber: '15/QĐ-SNV', decisionDate: '15/12/2025', decisionIssuer: 'Sở Nội vụ', signer: 'Lê Văn Sở', createDecision: false });
+    expect(await warnings(first)).toEqual([]);
+
     // taken out of one dossier: the other no longer warns
-    const d1 = await core.invoke('dossiers.get', { id: first });
-    await core.invoke('dossiers.removeNominee', { id: d1.nominees.find((n) => n.staffId === ids.A)!.id });
+    expect((await warnings(second))[0]).toContain('trong hồ sơ "Đề nghị tặng Giấy khen đợt 1"');
+    const d2 = await core.invoke('dossiers.get', { id: second });
+    await core.invoke('dossiers.removeNominee', { id: d2.nominees.find((n) => n.staffId === ids.A)!.id });
     expect(await warnings(second)).toEqual([]);
   });
 });
