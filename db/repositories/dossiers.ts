@@ -337,22 +337,32 @@ const SAME_IN_THIS = `EXISTS (SELECT 1 FROM dossier_nominee x WHERE x.dossier_id
   AND x.subject_kind = n.subject_kind AND x.staff_id IS n.staff_id AND x.unit_id IS n.unit_id)`;
 
 /**
- * The office's other live dossiers of the year proposing one of this dossier's nominees for the
- * same award — not those linked by consolidation, nor one the superior returned and the office
- * left as it was (a new dossier replaces it).
+ * Nominees of the office's other live dossiers of the year (@id the dossier, @year, @origin) —
+ * not those linked by consolidation, nor one the superior returned and the office left as it
+ * was (a new dossier replaces it).
  */
-export function otherNominations(db: Db, dossierId: string, originOfficeId: string, year: number): Array<{ subject_kind: string; subject_id: string; award_code: string; title: string }> {
-  return prep(
-    db,
-    `SELECT n.subject_kind, COALESCE(n.staff_id, n.unit_id) AS subject_id, n.award_code, d.title
+const ELSEWHERE = `SELECT n.subject_kind, COALESCE(n.staff_id, n.unit_id) AS subject_id, n.award_code, d.title
        FROM dossier_nominee n JOIN dossier d ON d.id = n.dossier_id
       WHERE n.deleted_at IS NULL AND d.deleted_at IS NULL AND d.id <> @id AND d.year = @year AND d.origin_office_id = @origin
         AND d.id NOT IN (${LINKED})
         AND NOT (d.state = 'da_gui' AND EXISTS (SELECT 1 FROM dossier_outcome o WHERE o.dossier_id = d.id AND o.deleted_at IS NULL
-                                                 AND o.submission_no = d.submission_no AND o.outcome = 'returned'))
-        AND ${SAME_IN_THIS}
-      ORDER BY d.created_at, d.id`,
-  ).all({ id: dossierId, year, origin: originOfficeId }) as Array<{ subject_kind: string; subject_id: string; award_code: string; title: string }>;
+                                                 AND o.submission_no = d.submission_no AND o.outcome = 'returned'))`;
+
+export interface NominationElsewhere {
+  subject_kind: string;
+  subject_id: string;
+  award_code: string;
+  title: string;
+}
+
+/** The other dossiers proposing one of this dossier's nominees for the same award (the checklist's warning). */
+export function otherNominations(db: Db, dossierId: string, originOfficeId: string, year: number): NominationElsewhere[] {
+  return prep(db, `${ELSEWHERE} AND ${SAME_IN_THIS} ORDER BY d.created_at, d.id`).all({ id: dossierId, year, origin: originOfficeId }) as NominationElsewhere[];
+}
+
+/** Everyone the other dossiers propose for an award (the proposals list marks them). */
+export function nominationsElsewhere(db: Db, dossierId: string, originOfficeId: string, year: number, awardCode: string): NominationElsewhere[] {
+  return prep(db, `${ELSEWHERE} AND n.award_code = @code ORDER BY d.created_at, d.id`).all({ id: dossierId, year, origin: originOfficeId, code: awardCode }) as NominationElsewhere[];
 }
 
 /** Decisions of the year already awarding a nominee the award proposed, other than the answers to this dossier and those linked to it. */

@@ -215,6 +215,8 @@ export const candidateOut = z.object({
   /** what is missing (gần đủ) */
   missing: z.array(z.string()),
   inDossier: z.boolean(),
+  /** another of the office's dossiers already proposes them for this award and year (its title) */
+  elsewhere: z.string().nullable(),
 });
 export type CandidateOut = z.infer<typeof candidateOut>;
 

@@ -76,6 +76,7 @@ import {
   listDossiers,
   nomineeNamesOf,
   listNominees,
+  nominationsElsewhere,
   officeRow,
   otherNominations,
   outcomesOf,
@@ -627,6 +628,12 @@ export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: s
   // a province office holds twenty "Văn phòng": a person's unit is named with its parents where
   // others share its name, a collective by its parents ("Sở Y tế"), so two rows tell apart
   const labels = unitDisplayLabels(units);
+  // proposed in another dossier already: the first one named
+  const elsewhere = new Map<string, string>();
+  for (const e of nominationsElsewhere(env.sqlite, id, origin, row.year, code)) {
+    const k = `${e.subject_kind}|${e.subject_id}`;
+    if (!elsewhere.has(k)) elsewhere.set(k, e.title);
+  }
   const out = (verdict: 'du_dieu_kien' | 'gan_du'): CandidateOut[] =>
     lookup
       .subjects(code, verdict)
@@ -635,6 +642,7 @@ export function nomineeCandidates(env: DossierEnv, id: string): { ruleSetName: s
         ...s,
         unitName: s.kind === 'person' ? ((unitId && labels.get(unitId)) ?? s.unitName) : parentPath(ownUnits, s.id),
         inDossier: present.has(`${s.kind}|${s.id}`),
+        elsewhere: elsewhere.get(`${s.kind}|${s.id}`) ?? null,
       }));
   return { ruleSetName: lookup.view.ruleSet.name, judged: lookup.judged(code), eligible: out('du_dieu_kien'), nearly: out('gan_du') };
 }

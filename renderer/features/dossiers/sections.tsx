@@ -356,11 +356,11 @@ function CandidateList({ list, total, noun, picked, onPick, testId }: { list: Ca
         width: 'minmax(0, 1fr)',
         cell: (c) => (
           <TwoLines
-            top={`${c.name}${c.inDossier ? ` (${D.candidates.already})` : ''}`}
+            top={`${c.name}${c.inDossier ? ` (${D.candidates.already})` : c.elsewhere ? ` (${D.candidates.elsewhereShort})` : ''}`}
             bottom={[c.unitName, c.birthDate ? `sinh ${formatDateVi(c.birthDate)}` : ''].filter(Boolean).join(', ')}
           />
         ),
-        title: (c) => [c.name, c.unitName, ...c.missing].filter(Boolean).join(' — '),
+        title: (c) => [c.name, c.unitName, c.elsewhere && D.candidates.elsewhere(c.elsewhere), ...c.missing].filter(Boolean).join(' — '),
       },
       ...(list.some((c) => c.missing.length > 0)
         ? [{ header: D.candidates.cols.missing, width: 'minmax(0, 1fr)', cell: (c: CandidateOut) => <Text span size="xs" c="var(--mantine-color-orange-light-color)">{c.missing.join('; ')}</Text>, title: (c: CandidateOut) => c.missing.join('; ') }]
@@ -368,7 +368,8 @@ function CandidateList({ list, total, noun, picked, onPick, testId }: { list: Ca
     ],
     [picked, onPick, list],
   );
-  const open = list.filter((c) => !c.inDossier && !picked.has(c.id));
+  // "chọn tất cả" leaves out those another dossier already proposes (one achievement, one proposal)
+  const open = list.filter((c) => !c.inDossier && !c.elsewhere && !picked.has(c.id));
   return (
     <Stack gap={4}>
       <Group justify="space-between" gap="xs">

@@ -86,6 +86,8 @@ export const D = {
     noneEligible: 'Không có cá nhân, tập thể nào đủ điều kiện cho hình thức này trong năm đã chọn.',
     notJudged: 'Phần mềm không tự kiểm tra tiêu chuẩn của hình thức này (tiêu chuẩn do tỉnh, ngành quy định). Hãy thêm trực tiếp người, tập thể được Hội đồng bình xét.',
     already: 'đã trong hồ sơ',
+    elsewhere: (title: string) => `đã đề nghị trong hồ sơ “${title}”`,
+    elsewhereShort: 'đã đề nghị ở hồ sơ khác',
     add: (n: number, noun: string) => `Thêm ${n.toLocaleString('vi-VN')} ${noun} đã chọn`,
     refresh: 'Kiểm tra lại',
     manual: 'Thêm trực tiếp',

@@ -60,4 +60,20 @@ describe('duplicate nominations', () => {
     await core.invoke('dossiers.removeNominee', { id: d2.nominees.find((n) => n.staffId === ids.A)!.id });
     expect(await warnings(second)).toEqual([]);
   });
+
+  it('the proposals mark those another dossier already proposes for the award', async () => {
+    const { core, ids, units } = await historyOffice();
+    cores.push(core);
+    const row = (staffId: string) => ({ staffId, rating: 'HTTNV' as const, maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } });
+    await core.invoke('records.saveYearGrid', { unitId: units.vp, year: 2024, rows: [row(ids.A), row(ids.B)] });
+    const one = await core.invoke('dossiers.create', { year: 2024, awardCode: 'LDTT', title: 'Lao động tiên tiến đợt 1' });
+    await core.invoke('dossiers.addNominees', { id: one.id, nominees: [{ kind: 'person', staffId: ids.A }] });
+    const two = await core.invoke('dossiers.create', { year: 2024, awardCode: 'LDTT', title: 'Lao động tiên tiến đợt 2' });
+    const c = await core.invoke('dossiers.candidates', { id: two.id });
+    const marks = Object.fromEntries(c.eligible.filter((x) => x.id === ids.A || x.id === ids.B).map((x) => [x.id, [x.inDossier, x.elsewhere]]));
+    expect(marks).toEqual({ [ids.A]: [false, 'Lao động tiên tiến đợt 1'], [ids.B]: [false, null] });
+    // in its own dossier it is "đã trong hồ sơ", not elsewhere
+    const own = (await core.invoke('dossiers.candidates', { id: one.id })).eligible.find((x) => x.id === ids.A)!;
+    expect([own.inDossier, own.elsewhere]).toEqual([true, null]);
+  });
 });
