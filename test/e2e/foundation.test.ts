@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     }
     await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
 
+    // the same person typed again (without diacritics, another unit): asked about before a second record is made
+    await page.getByTestId('staff-add').click();
+    await page.getByTestId('staff-name').fill('Nguyen Van An');
+    await page.getByTestId('staff-birth').fill('05/03/1980');
+    await pickOption(page, 'staff-unit', 'Phòng Người có công');
+    await page.getByTestId('staff-save').click();
+    await page.getByTestId('staff-twin').waitFor();
+    expect(await page.getByTestId('staff-twin').textContent()).toContain('Đã có cán bộ Nguyễn Văn An sinh ngày 05/03/1980 (Văn phòng Sở).');
+    expect(await page.getByTestId('staff-save').textContent()).toBe('Vẫn thêm');
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await page.getByTestId('staff-name').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('staff-row').count()).toBe(3);
+
     // search without diacritics
     await page.getByTestId('staff-search').fill('tran thi bich ngoc');
     await expect.poll(() => page.getByTestId('staff-row-name').allInnerTexts()).toEqual(['Trần Thị Bích Ngọc']);

@@ -1,14 +1,16 @@
-import { useState } from 'react';
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { Staff, StaffCategory, StaffStatus } from '../../../shared/contract/staff';
 import type { Unit } from '../../../shared/contract/units';
 import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '../../../shared/staff/labels';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
-import { formatDateVi } from '../../../shared/text/vn';
+import { foldVi, formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
 import { T } from './strings';
+import { useStaffChoices, type StaffChoice } from './choices';
+import { useUnitLabels } from '../units/store';
 
 const NONE = '__none__';
 
@@ -35,10 +37,34 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
     note: editing?.note ?? '',
   });
   const { busy, error, run } = useAction();
+  // a new person of a name and birth date already here (no birth date: the same unit) is asked about once
+  const [twin, setTwin] = useState<StaffChoice | null>(null);
+  const unitLabels = useUnitLabels();
+  useEffect(() => setTwin(null), [f.fullName, f.birthDate, f.unitId]);
   const unitOptions = flattenUnitTree(buildUnitTree(units.filter((u) => u.active || u.id === f.unitId)));
+
+  const findTwin = async (): Promise<StaffChoice | null> => {
+    const name = foldVi(f.fullName);
+    if (!name) return null;
+    await useStaffChoices.getState().refresh();
+    const birth = f.birthDate.trim() ? parseDateVi(f.birthDate) : null;
+    if (f.birthDate.trim() && !birth) return null; // the core says what is wrong with the date
+    return (
+      useStaffChoices
+        .getState()
+        .rows.find((s) => s.status === 'dang_cong_tac' && s.birthDate === birth && (birth !== null || s.unitId === f.unitId) && foldVi(s.fullName) === name) ?? null
+    );
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    if (!editing && !twin) {
+      const found = await findTwin();
+      if (found) {
+        setTwin(found);
+        return;
+      }
+    }
     const saved = await run(() => (editing ? call('staff.update', { id: editing.id, data: f }) : call('staff.create', f)));
     if (saved) onDone(saved);
   };
@@ -52,6 +78,11 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
         <FormError error={error} />
+        {twin && (
+          <Alert color="orange" title={T.form.twinTitle} data-testid="staff-twin">
+            {T.form.twin(twin.fullName, formatDateVi(twin.birthDate), (twin.unitId && unitLabels.get(twin.unitId)) || '')}
+          </Alert>
+        )}
         <TextInput label={T.form.fullName} required data-autofocus {...text('fullName')} data-testid="staff-name" />
         <SimpleGrid cols={3}>
           <Select
@@ -99,7 +130,7 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
             {T.form.cancel}
           </Button>
           <Button type="submit" loading={busy} data-testid="staff-save">
-            {T.form.save}
+            {twin ? T.form.saveAnyway : T.form.save}
           </Button>
         </Group>
       </Stack>

@@ -47,6 +47,10 @@ export const T = {
     status: 'Trạng thái',
     note: 'Ghi chú',
     save: 'Lưu',
+    saveAnyway: 'Vẫn thêm',
+    twinTitle: 'Có thể đang nhập trùng',
+    twin: (name: string, birth: string, unit: string) =>
+      `Đã có cán bộ ${name}${birth ? ` sinh ngày ${birth}` : ''}${unit ? ` (${unit})` : ''}. Nếu đúng là người này, hãy bấm "Hủy" và sửa bản ghi đã có; nếu là người khác, bấm "Vẫn thêm".`,
     cancel: 'Hủy',
     saved: 'Đã lưu thông tin cán bộ.',
   },
