@@ -9,6 +9,7 @@ import { browserCase } from './browser';
 import { recordsBrowserCase } from './browser-records';
 import { backupCase } from './backup';
 import { yearlyListsCase } from './yearly-lists';
+import { dataCareCase } from './data-care';
 
 registerBench(openCase);
 registerBench(searchCase);
@@ -16,6 +17,7 @@ registerBench(quickSearchCase);
 registerBench(insertCase);
 registerBench(eligibilityCase);
 registerBench(yearlyListsCase);
+registerBench(dataCareCase);
 registerBench(dossierCase);
 registerBench(dossierWarmCase);
 registerBench(exchangeCase);
