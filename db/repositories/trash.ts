@@ -20,8 +20,9 @@ const SAME_MOMENT = (child: string, parent: string) => `${child}.deleted_at = ${
 /**
  * Per kind: the SELECT of its deleted own rows (@office; @id narrows to one record, null: all) —
  * id, deleted_at, parts, then the columns the service words. Not listed, being the app's own
- * bookkeeping rather than a user's deletion: a dossier's answer (batch "dossier:…", replaced by
- * the superior's or recorded again on the dossier), and a grid decision left with no recipient
+ * bookkeeping rather than a user's deletion: a dossier's answer replaced by the superior's (batch
+ * "dossier:…", its outcome deleted with it — one deleted on the Quyết định tab keeps its outcome
+ * and is listed), and a grid decision left with no recipient
  * to bring back (emptied one cell at a time). A grid decision whose last recipients went with it
  * is listed: restoring it undoes the emptied cells, unless the grid has made a new one since.
  */
@@ -37,7 +38,9 @@ const LIST_SQL: Record<TrashKind, string> = {
   decision: `SELECT * FROM (
                SELECT d.id, d.deleted_at, d.number, d.award_code, d.other_form, d.year, d.issuer, d.decision_date, d.batch_key,
                       (SELECT COUNT(*) FROM award_recipient r WHERE r.decision_id = d.id AND ${SAME_MOMENT('r', 'd')}) AS parts
-                 FROM award_decision d WHERE ${deleted('d')} AND (d.batch_key IS NULL OR d.batch_key NOT LIKE 'dossier:%'))
+                 FROM award_decision d WHERE ${deleted('d')}
+                  AND (d.batch_key IS NULL OR d.batch_key NOT LIKE 'dossier:%'
+                       OR EXISTS (SELECT 1 FROM dossier_outcome o WHERE o.decision_id = d.id AND o.deleted_at IS NULL)))
              WHERE parts > 0 OR batch_key IS NULL OR batch_key NOT LIKE 'grid:%'`,
   initiative: `SELECT i.id, i.deleted_at, 0 AS parts, i.title, i.year, i.staff_id, s.full_name
                  FROM initiative i LEFT JOIN staff s ON s.id = i.staff_id WHERE ${deleted('i')}`,

@@ -51,6 +51,11 @@ describe("the superior's answer on paper, recorded on one's own dossier", () => 
     expect(reopen.ok).toBe(false);
     const twice = await b.core.call('dossiers.recordOutcome', { id: sent.id, outcome: 'returned', reason: 'x' });
     expect(!twice.ok && twice.error.message).toContain('Lần gửi này của hồ sơ đã có kết quả');
+    // the decision deleted on the Quyết định tab by mistake: its outcome still names it, the Thùng rác gives it back
+    await b.core.invoke('records.deleteDecision', { id: dec!.id });
+    expect((await b.core.invoke('trash.list', { kind: 'decision' })).items.map((i) => [i.id, i.parts])).toEqual([[dec!.id, 1]]);
+    await b.core.invoke('trash.restore', { kind: 'decision', id: dec!.id });
+    expect((await decisionsOf(b.core, '2150'))[0]!.recipients.map((r) => r.name)).toEqual(['Hoàng Văn Đức']);
   });
 
   it('a return lets the office mend and send again; the next word is for the next submission', async () => {
@@ -116,6 +121,8 @@ describe('an answer typed in, then the superior\'s bundle', () => {
     const d = await a.core.invoke('dossiers.get', { id: da.id });
     expect(d.outcomes).toHaveLength(1);
     expect(d.outcome).toMatchObject({ outcome: 'approved', officeName: expect.stringContaining('Sở Nội vụ') });
+    // the typed answer the import replaced is the app's bookkeeping, not a deletion to undo
+    expect((await a.core.invoke('trash.list', { kind: 'decision' })).total).toBe(0);
     // the award counts once in the statistics
     const stats = await a.core.invoke('records.stats', { yearFrom: 2025, yearTo: 2025 });
     expect(stats.filter((r) => r.form === 'BK_TINH').reduce((n, r) => n + r.count, 0)).toBe(1);
