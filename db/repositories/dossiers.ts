@@ -332,10 +332,6 @@ export function softDeleteOutcome(db: Db, id: string, now = nowIso()): boolean {
 
 /** Dossiers tied to this one by consolidation: those it was made from and those made from it. */
 const LINKED = 'SELECT source_id FROM dossier_source WHERE dossier_id = @id UNION SELECT dossier_id FROM dossier_source WHERE source_id = @id';
-/** a live nominee of the dossier @id proposing the same subject for the same award as n */
-const SAME_IN_THIS = `EXISTS (SELECT 1 FROM dossier_nominee x WHERE x.dossier_id = @id AND x.deleted_at IS NULL AND x.award_code = n.award_code
-  AND x.subject_kind = n.subject_kind AND x.staff_id IS n.staff_id AND x.unit_id IS n.unit_id)`;
-
 /**
  * Nominees of the office's other live dossiers of the year (@id the dossier, @year, @origin) —
  * not those linked by consolidation, nor one the superior returned and the office left as it
@@ -355,14 +351,17 @@ export interface NominationElsewhere {
   title: string;
 }
 
-/** The other dossiers proposing one of this dossier's nominees for the same award (the checklist's warning). */
-export function otherNominations(db: Db, dossierId: string, originOfficeId: string, year: number): NominationElsewhere[] {
-  return prep(db, `${ELSEWHERE} AND ${SAME_IN_THIS} ORDER BY d.created_at, d.id`).all({ id: dossierId, year, origin: originOfficeId }) as NominationElsewhere[];
-}
-
-/** Everyone the other dossiers propose for an award (the proposals list marks them). */
-export function nominationsElsewhere(db: Db, dossierId: string, originOfficeId: string, year: number, awardCode: string): NominationElsewhere[] {
-  return prep(db, `${ELSEWHERE} AND n.award_code = @code ORDER BY d.created_at, d.id`).all({ id: dossierId, year, origin: originOfficeId, code: awardCode }) as NominationElsewhere[];
+/**
+ * Everyone the other dossiers propose (for one award, or any: null) — the proposals list marks
+ * them, the checklist warns of its nominees among them. Linear in the year's nominations.
+ */
+export function nominationsElsewhere(db: Db, dossierId: string, originOfficeId: string, year: number, awardCode: string | null): NominationElsewhere[] {
+  return prep(db, `${ELSEWHERE} AND (@code IS NULL OR n.award_code = @code) ORDER BY d.created_at, d.id`).all({
+    id: dossierId,
+    year,
+    origin: originOfficeId,
+    code: awardCode,
+  }) as NominationElsewhere[];
 }
 
 /** Decisions of the year already awarding a nominee the award proposed, other than the answers to this dossier and those linked to it. */

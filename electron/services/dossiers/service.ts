@@ -78,7 +78,6 @@ import {
   listNominees,
   nominationsElsewhere,
   officeRow,
-  otherNominations,
   outcomesOf,
   priorAwards,
   reportOf,
@@ -851,7 +850,7 @@ export function dossierChecklist(env: DossierEnv, id: string): ChecklistOut {
     }
     return m;
   };
-  const others = group(deciding ? otherNominations(env.sqlite, id, row.origin_office_id, row.year) : [], (r) => key(r.subject_kind, r.subject_id, r.award_code), (r) => r.title);
+  const others = group(deciding ? nominationsElsewhere(env.sqlite, id, row.origin_office_id, row.year, null) : [], (r) => key(r.subject_kind, r.subject_id, r.award_code), (r) => r.title);
   const awarded = group(
     deciding ? priorAwards(env.sqlite, id, row.year) : [],
     (r) => key(r.subject_kind, r.subject_id, r.award_code),
