@@ -55,6 +55,16 @@ const LIST_SQL: Record<TrashKind, string> = {
   nominee: `SELECT n.id, n.deleted_at, 0 AS parts, n.name, n.unit_name, n.subject_kind, n.staff_id, n.dossier_id, d.title AS dossier_title, d.state,
                    (SELECT COUNT(*) FROM dossier_report r WHERE r.nominee_id = n.id AND ${SAME_MOMENT('r', 'n')}) AS reports
               FROM dossier_nominee n JOIN dossier d ON d.id = n.dossier_id AND d.deleted_at IS NULL WHERE ${deleted('n')}`,
+  // removed from a dossier still there; those removed with their nominee come back with them
+  evidence: `SELECT a.id, a.deleted_at, 0 AS parts, a.file_name, a.size, a.dossier_id, d.title AS dossier_title, d.state,
+                    n.name AS nominee_name, n.deleted_at AS nominee_deleted_at
+               FROM dossier_attachment a JOIN dossier d ON d.id = a.dossier_id AND d.deleted_at IS NULL
+               LEFT JOIN dossier_nominee n ON n.id = a.nominee_id
+              WHERE ${deleted('a')} AND (n.deleted_at IS NULL OR n.deleted_at <> a.deleted_at)`,
+  task_file: `SELECT f.id, f.deleted_at, 0 AS parts, f.file_name, f.size, f.task_id, t.title AS task_title, t.deleted_at AS task_deleted_at
+                FROM task_attachment f JOIN task t ON t.id = f.task_id WHERE ${deleted('f')}`,
+  task_note: `SELECT x.id, x.deleted_at, 0 AS parts, x.body, x.note_date, x.task_id, t.title AS task_title, t.deleted_at AS task_deleted_at
+                FROM task_note x JOIN task t ON t.id = x.task_id WHERE ${deleted('x')}`,
 };
 
 function toDeleted(kind: TrashKind, r: Record<string, string | number | null>): DeletedRow {
@@ -176,6 +186,9 @@ export function restoreRow(db: Db, kind: TrashKind, id: string, deletedAt: strin
     for (const t of ['dossier_document', 'dossier_attachment']) undelete(db, t, 'dossier_id = ? AND deleted_at = ?', [id, deletedAt], now);
   } else if (kind === 'nominee') {
     for (const t of ['dossier_report', 'dossier_attachment']) undelete(db, t, 'nominee_id = ? AND deleted_at = ?', [id, deletedAt], now);
+  } else if (kind === 'task_file' || kind === 'task_note') {
+    // as adding or deleting one does: the task's change travels with it
+    db.prepare(`UPDATE task SET updated_at = ? WHERE id = (SELECT task_id FROM ${TABLES[kind]} WHERE id = ?)`).run(now, id);
   }
   const table = TABLES[kind];
   if (undelete(db, table, 'id = ? AND deleted_at = ?', [id, deletedAt], now) !== 1) throw new Error(`${table} ${id} was not deleted at ${deletedAt}`);
@@ -194,4 +207,7 @@ export const TABLES: Record<TrashKind, string> = {
   registration: 'registration',
   dossier: 'dossier',
   nominee: 'dossier_nominee',
+  evidence: 'dossier_attachment',
+  task_file: 'task_attachment',
+  task_note: 'task_note',
 };

@@ -1,10 +1,10 @@
 // Thùng rác: what was deleted on this computer's office — staff, campaigns, plans, tasks, award
-// records, dossiers and the nominees taken out of a dossier — listed newest first and brought back with what was deleted with it.
+// records, dossiers, the nominees taken out of a dossier, evidence files, a task's files and notes — listed newest first and brought back with what was deleted with it.
 // Deleting only ever sets deleted_at (records travel between offices), so nothing needs a copy.
 import { z } from 'zod';
 import { id, optionalText } from './fields';
 
-export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier', 'nominee'] as const;
+export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier', 'nominee', 'evidence', 'task_file', 'task_note'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 
 /** What each kind is called (the screen's column, and words the search finds it by). */
@@ -19,6 +19,9 @@ export const TRASH_KIND_LABELS: Readonly<Record<TrashKind, string>> = {
   registration: 'Đăng ký thi đua',
   dossier: 'Hồ sơ đề nghị',
   nominee: 'Người được đề nghị',
+  evidence: 'Minh chứng của hồ sơ',
+  task_file: 'Tệp của nhiệm vụ',
+  task_note: 'Ghi chú tiến độ',
 };
 
 /** Rows a trash.list call returns at most (the rest: "Xem thêm"). */

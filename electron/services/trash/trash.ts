@@ -28,6 +28,7 @@ const str = (v: unknown) => (v == null ? '' : String(v));
 const awardName = (code: unknown) => (typeof code === 'string' && code in AWARD_CATALOG ? AWARD_CATALOG[code as AwardCode].shortName : str(code));
 const years = (from: unknown, to: unknown) => (from === to ? `Năm ${str(from)}` : `${str(from)}–${str(to)}`);
 const join = (parts: Array<string | false | null | undefined>) => parts.filter(Boolean).join(' · ');
+const kb = (size: unknown) => `${Math.max(1, Math.round(Number(size) / 1024)).toLocaleString('vi-VN')} KB`;
 
 /** Title and details as the record's own screen would name it. */
 function words(r: DeletedRow): { title: string; detail: string } {
@@ -60,6 +61,14 @@ function words(r: DeletedRow): { title: string; detail: string } {
       return { title: `${awardName(c.award_code)} — ${str(c.subject_name)}`, detail: `Đăng ký năm ${str(c.year)}` };
     case 'dossier':
       return { title: str(c.title), detail: join([awardName(c.award_code), `năm ${str(c.year)}`, `${r.parts} người, tập thể được đề nghị`]) };
+    case 'evidence':
+      return { title: str(c.file_name), detail: join([str(c.nominee_name), `hồ sơ "${str(c.dossier_title)}"`, kb(c.size)]) };
+    case 'task_file':
+      return { title: str(c.file_name), detail: join([`nhiệm vụ "${str(c.task_title)}"`, kb(c.size)]) };
+    case 'task_note': {
+      const body = str(c.body).replace(/\s+/g, ' ').trim();
+      return { title: body.length > 120 ? `${body.slice(0, 119)}…` : body, detail: join([`ngày ${formatDateVi(str(c.note_date))}`, `nhiệm vụ "${str(c.task_title)}"`]) };
+    }
     case 'nominee':
       return {
         title: str(c.name),
@@ -95,6 +104,12 @@ function blocker(db: Db, r: DeletedRow): string | null {
         personGone() ??
         (liveSameRegistration(db, r.id) ? `${str(c.subject_name)} đã có đăng ký ${awardName(c.award_code)} năm ${str(c.year)} (thêm lại sau khi xóa): không cần khôi phục.` : null)
       );
+    case 'evidence':
+      if (c.state !== 'nhap') return `Hồ sơ "${str(c.dossier_title)}" đã gửi lên cấp trên: bấm "Mở lại để sửa" trong hồ sơ rồi khôi phục.`;
+      return c.nominee_deleted_at ? `${str(c.nominee_name)} đã bị bỏ khỏi hồ sơ: hãy khôi phục người này trước.` : null;
+    case 'task_file':
+    case 'task_note':
+      return c.task_deleted_at ? `Nhiệm vụ "${str(c.task_title)}" cũng đã bị xóa: hãy khôi phục nhiệm vụ trước.` : null;
     case 'nominee':
       if (c.state !== 'nhap') return `Hồ sơ "${str(c.dossier_title)}" đã gửi lên cấp trên: bấm "Mở lại để sửa" trong hồ sơ rồi khôi phục.`;
       if (liveSameNominee(db, r.id)) return `${str(c.name)} đã có lại trong hồ sơ (thêm lại sau khi bỏ): không cần khôi phục.`;

@@ -656,7 +656,10 @@ export function AttachmentsSection({ d }: { d: DossierDetail }) {
       .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
   const remove = (id: string) =>
     call('dossiers.removeAttachment', { id })
-      .then(setDetail)
+      .then((detail) => {
+        setDetail(detail);
+        notifyDeleted(D.attachments.removed, { kind: 'evidence', id }, () => void useDossiers.getState().loadDetail());
+      })
       .catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
   return (
     <Section title={D.attachments.title} testId="dossier-attachments">

@@ -133,6 +133,7 @@ export const D = {
     download: 'Tải về',
     remove: 'Xóa',
     uploaded: (name: string) => `Đã tải lên ${name}.`,
+    removed: 'Đã xóa tệp minh chứng.',
     tooBig: 'tệp lớn hơn 50 MB, không tải lên được.',
   },
   checklist: {

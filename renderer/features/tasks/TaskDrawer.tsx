@@ -259,7 +259,10 @@ export function TaskDrawer() {
                         c="dimmed"
                         onClick={() =>
                           void call('tasks.deleteNote', { id: n.id })
-                            .then(changed)
+                            .then(() => {
+                              notifyDeleted(T.drawer.noteDeleted, { kind: 'task_note', id: n.id }, changed);
+                              changed();
+                            })
                             .catch((e: Error) => notifications.show({ color: 'red', message: e.message }))
                         }
                       >
@@ -329,7 +332,10 @@ export function TaskDrawer() {
                       color="red"
                       onClick={() =>
                         void call('tasks.deleteAttachment', { id: a.id })
-                          .then(changed)
+                          .then(() => {
+                            notifyDeleted(T.drawer.fileDeleted(a.fileName), { kind: 'task_file', id: a.id }, changed);
+                            changed();
+                          })
                           .catch((e: Error) => notifications.show({ color: 'red', message: e.message }))
                       }
                     >

@@ -103,6 +103,8 @@ export const T = {
     confirmDeleteTitle: 'Xóa nhiệm vụ?',
     confirmDelete: (t: string) => `Xóa nhiệm vụ "${t}"? Nhiệm vụ được chuyển vào Thùng rác (khôi phục được, cùng ghi chú và tệp minh chứng).`,
     deleted: 'Đã xóa nhiệm vụ.',
+    noteDeleted: 'Đã xóa ghi chú.',
+    fileDeleted: (name: string) => `Đã xóa tệp ${name}.`,
     status: 'Trạng thái',
     info: 'Thông tin',
     quarter: 'Quý',

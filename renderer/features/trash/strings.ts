@@ -4,7 +4,7 @@ import { TRASH_KIND_LABELS } from '../../../shared/contract/trash';
 export const R = {
   title: 'Thùng rác',
   intro:
-    'Những gì đã xóa trên máy này: cán bộ, phong trào, kế hoạch, nhiệm vụ, quyết định khen thưởng, sáng kiến, kỷ luật, đăng ký thi đua, hồ sơ đề nghị và người bị bỏ khỏi hồ sơ. Khôi phục đưa bản ghi trở lại cùng các phần đã xóa kèm (người được khen của quyết định; người được đề nghị, báo cáo thành tích và minh chứng của hồ sơ); lần gửi gói dữ liệu tiếp theo mang việc khôi phục lên cấp trên.',
+    'Những gì đã xóa trên máy này: cán bộ, phong trào, kế hoạch, nhiệm vụ, quyết định khen thưởng, sáng kiến, kỷ luật, đăng ký thi đua, hồ sơ đề nghị, người bị bỏ khỏi hồ sơ, tệp minh chứng, tệp và ghi chú của nhiệm vụ. Khôi phục đưa bản ghi trở lại cùng các phần đã xóa kèm (người được khen của quyết định; người được đề nghị, báo cáo thành tích và minh chứng của hồ sơ); lần gửi gói dữ liệu tiếp theo mang việc khôi phục lên cấp trên.',
   all: (n: number) => `Tất cả (${n.toLocaleString('vi-VN')})`,
   kindOption: (label: string, n: number) => `${label} (${n.toLocaleString('vi-VN')})`,
   kindLabel: 'Loại bản ghi',

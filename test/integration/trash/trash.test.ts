@@ -200,6 +200,53 @@ describe('Thùng rác', () => {
     expect((await core.invoke('dossiers.get', { id: d.id })).nominees).toHaveLength(2);
   });
 
+  it("evidence files, and a task's files and notes, come back; what they belong to first", async () => {
+    const { core, ids } = await historyOffice();
+    cores.push(core);
+    const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text}`).toString('base64');
+    const d = await core.invoke('dossiers.create', { year: 2024, awardCode: 'GIAY_KHEN' });
+    const detail = await core.invoke('dossiers.addNominees', { id: d.id, nominees: [{ kind: 'person', staffId: ids.A }] });
+    const nominee = detail.nominees[0]!;
+    const own = await core.invoke('dossiers.addAttachment', { dossierId: d.id, nomineeId: nominee.id, fileName: 'QĐ công nhận sáng kiến.pdf', fileBase64: pdf('a') });
+    const common = await core.invoke('dossiers.addAttachment', { dossierId: d.id, nomineeId: null, fileName: 'Biên bản bình xét.pdf', fileBase64: pdf('b') });
+    const file = (x: typeof own, name: string) => x.attachments.find((a) => a.fileName === name)!.id;
+    const ownId = file(own, 'QĐ công nhận sáng kiến.pdf');
+    const commonId = file(common, 'Biên bản bình xét.pdf');
+    await core.invoke('dossiers.removeAttachment', { id: commonId });
+    const ev = (await core.invoke('trash.list', { kind: 'evidence' })).items;
+    expect(ev.map((i) => [i.title, i.blocked])).toEqual([['Biên bản bình xét.pdf', null]]);
+    expect(ev[0]!.detail).toMatch(/^hồ sơ ".+" · 1 KB$/);
+    await core.invoke('trash.restore', { kind: 'evidence', id: commonId });
+    expect((await core.invoke('dossiers.get', { id: d.id })).attachments.map((a) => a.fileName).sort()).toEqual(['Biên bản bình xét.pdf', 'QĐ công nhận sáng kiến.pdf']);
+    // a nominee's evidence taken out with them is not listed on its own: it comes back with them
+    await core.invoke('dossiers.removeNominee', { id: nominee.id });
+    expect((await core.invoke('trash.list', { kind: 'evidence' })).total).toBe(0);
+    await core.invoke('trash.restore', { kind: 'nominee', id: nominee.id });
+    expect((await core.invoke('dossiers.get', { id: d.id })).attachments.map((a) => a.id)).toContain(ownId);
+
+    const task = await core.invoke('tasks.create', { year: 2025, quarter: 1, title: 'Tổng hợp thành tích' });
+    await core.invoke('tasks.addNote', { taskId: task.id, text: 'Đã nhận báo cáo của 5 đơn vị; còn thiếu Phòng Người có công.' });
+    const withFile = await core.invoke('tasks.addAttachment', { taskId: task.id, fileName: 'Báo cáo.pdf', fileBase64: pdf('c') });
+    const t = await core.invoke('tasks.get', { id: task.id });
+    const noteId = t.notes[0]!.id;
+    await core.invoke('tasks.deleteNote', { id: noteId });
+    await core.invoke('tasks.deleteAttachment', { id: withFile.id });
+    await core.invoke('tasks.delete', { id: task.id });
+    const bin = await core.invoke('trash.list');
+    expect(bin.items.map((i) => [i.kind, i.title])).toEqual([
+      ['task', 'Tổng hợp thành tích'],
+      ['task_file', 'Báo cáo.pdf'],
+      ['task_note', 'Đã nhận báo cáo của 5 đơn vị; còn thiếu Phòng Người có công.'],
+    ]);
+    expect(bin.items[2]!.blocked).toBe('Nhiệm vụ "Tổng hợp thành tích" cũng đã bị xóa: hãy khôi phục nhiệm vụ trước.');
+    await expect(core.invoke('trash.restore', { kind: 'task_note', id: noteId })).rejects.toThrow('hãy khôi phục nhiệm vụ trước');
+    await core.invoke('trash.restore', { kind: 'task', id: task.id });
+    await core.invoke('trash.restore', { kind: 'task_note', id: noteId });
+    await core.invoke('trash.restore', { kind: 'task_file', id: withFile.id });
+    const back = await core.invoke('tasks.get', { id: task.id });
+    expect([back.notes.map((n) => n.id), back.attachments.map((a) => a.id)]).toEqual([[noteId], [withFile.id]]);
+  });
+
   it("holds only this office's deletions, and a restore travels to the province", async () => {
     const a = await makeOffice(OFFICE_A);
     const p = await makeProvince();
