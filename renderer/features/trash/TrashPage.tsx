@@ -97,21 +97,24 @@ export function TrashPage() {
       ) : (
         list && (
           <Paper withBorder>
-            <Table striped highlightOnHover verticalSpacing="xs">
+            <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={150}>{R.cols.deletedAt}</Table.Th>
-                  <Table.Th w={190}>{R.cols.kind}</Table.Th>
+                  <Table.Th w={190}>{R.cols.kindAndTime}</Table.Th>
                   <Table.Th>{R.cols.record}</Table.Th>
-                  <Table.Th w={170}>{R.cols.by}</Table.Th>
-                  <Table.Th w={120}>{R.cols.actions}</Table.Th>
+                  <Table.Th w={150}>{R.cols.by}</Table.Th>
+                  <Table.Th w={110}>{R.cols.actions}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.items.map((i) => (
                   <Table.Tr key={`${i.kind}:${i.id}`} data-testid="trash-row" data-kind={i.kind}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeVi(i.deletedAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{R.kinds[i.kind]}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{R.kinds[i.kind]}</Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTimeVi(i.deletedAt)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500} data-testid="trash-title">
                         {i.title}

@@ -11,7 +11,7 @@ export const R = {
   search: 'Tìm trong thùng rác',
   searchPlaceholder: 'Tên, số quyết định, đơn vị… (gõ không dấu được)',
   kinds: TRASH_KIND_LABELS,
-  cols: { deletedAt: 'Xóa lúc', kind: 'Loại', record: 'Bản ghi', by: 'Người xóa', actions: '' },
+  cols: { kindAndTime: 'Loại, lúc xóa', record: 'Bản ghi', by: 'Người xóa', actions: '' },
   noActor: '—',
   empty: 'Thùng rác trống: chưa xóa bản ghi nào trên máy này.',
   noMatch: 'Không có bản ghi đã xóa nào khớp với bộ lọc.',
