@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { keptRunSource } from '../../electron/services/records/eligibility';
 import { newId } from '../../db/ids';
+import { moveStaffRecords, softDeleteStaffRow } from '../../db/repositories/staff-merge';
+import { restoreRow } from '../../db/repositories/trash';
 import { foldVi } from '../../shared/text/vn';
 import { OFFICE, testCore } from '../support/core';
 import { freshCheck, judged, order, syntheticOffice } from '../integration/records/helpers';
@@ -103,6 +105,22 @@ const WRITES: Record<string, Write> = {
     const id = someone(db, rng)!;
     db.prepare(`INSERT INTO registration (id, origin_office_id, created_at, updated_at, year, subject_kind, staff_id, award_code) VALUES (?, 'o', ?, ?, ?, 'person', ?, 'CSTDCS')`).run(newId(), now(), now(), YEAR, id);
     return `registration ${id}`;
+  },
+  merge: (db, rng) => {
+    // "Gộp cán bộ trùng": one person's years, titles, initiatives … moved to another, the first deleted
+    const keep = someone(db, rng)!;
+    const other = someone(db, rng)!;
+    if (keep === other) return 'merge (the same person)';
+    moveStaffRecords(db, keep, other, now());
+    softDeleteStaffRow(db, other, now());
+    return `merge ${other} into ${keep}`;
+  },
+  undelete: (db) => {
+    // the Thùng rác: a deleted decision back, with the recipients deleted with it
+    const d = db.prepare('SELECT id, deleted_at FROM award_decision WHERE deleted_at IS NOT NULL ORDER BY id LIMIT 1').get() as { id: string; deleted_at: string } | undefined;
+    if (!d) return 'undelete (no decision deleted)';
+    restoreRow(db, 'decision', d.id, d.deleted_at, now());
+    return `undelete ${d.id}`;
   },
   unit: (db, rng, ids) => {
     const unit = rng.pick(ids.units.slice(6));
