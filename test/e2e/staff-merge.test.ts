@@ -34,8 +34,10 @@ describe.skipIf(!hasChromium)('gộp cán bộ trùng e2e (browser host + Chromi
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
-    await page.getByTestId('nav-staff').click();
-    await page.getByTestId('staff-duplicates').click();
+    // the home page says so, and opens the finder on Cán bộ
+    await page.getByTestId('home-duplicates').waitFor();
+    expect(await page.getByTestId('home-duplicates').textContent()).toMatch(/^2 nhóm cán bộ có thể bị nhập trùng/);
+    await page.getByTestId('home-duplicates-open').click();
     const groups = page.getByTestId('duplicate-group');
     await expect.poll(() => groups.count()).toBe(2);
     expect(await page.getByTestId('duplicates-summary').textContent()).toBe('2 nhóm có thể trùng. ');
@@ -56,6 +58,12 @@ describe.skipIf(!hasChromium)('gộp cán bộ trùng e2e (browser host + Chromi
     await expect.poll(() => page.getByTestId('duplicates-summary').textContent()).toBe('Không thấy cán bộ nào bị nhập trùng. 1 nhóm đã đánh dấu “Không phải trùng” không hiện ở đây.');
     await shot(page, 'merged');
     await page.keyboard.press('Escape');
+    // (and the home page no longer asks)
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home-quarter').waitFor();
+    await page.waitForTimeout(500); // the card's own call
+    expect(await page.getByTestId('home-data').count()).toBe(0);
+    await page.getByTestId('nav-staff').click();
 
     // one An in the list, in Văn phòng Sở, with the position the other record had
     const ans = page.getByTestId('staff-row').filter({ hasText: 'Nguyễn Văn An' });

@@ -16,6 +16,7 @@ import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
 import { SetupSteps } from './SetupSteps';
 import { DossierAttention } from './DossierAttention';
+import { DataAttention } from './DataAttention';
 import './home.css';
 
 const DAYS_KEY = 'tdkt.home.dueDays';
@@ -162,6 +163,7 @@ export function HomePage() {
       )}
       <SetupSteps />
       <DossierAttention />
+      <DataAttention />
       {cq && (
         <Paper withBorder p="md" data-testid="home-quarter">
           <Group justify="space-between" mb="xs">

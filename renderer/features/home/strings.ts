@@ -21,6 +21,11 @@ export const H = {
   quarterSummary: (done: number, total: number) => `${done}/${total} nhiệm vụ hoàn thành`,
   openTasks: 'Mở Nhiệm vụ theo quý',
   noTasks: 'Chưa có nhiệm vụ nào. Vào Nhiệm vụ theo quý để tạo nhiệm vụ từ phụ lục kế hoạch hoặc lịch công tác TĐKT hằng năm.',
+  data: {
+    title: 'Dữ liệu cần xem lại',
+    duplicates: (n: number) => `${n.toLocaleString('vi-VN')} nhóm cán bộ có thể bị nhập trùng (cùng họ tên và ngày sinh). Gộp lại, hoặc đánh dấu “Không phải trùng” nếu là những người khác nhau.`,
+    open: 'Tìm người trùng',
+  },
   dossiers: {
     title: 'Hồ sơ đề nghị khen thưởng cần xử lý',
     returned: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ bị cấp trên trả lại`,

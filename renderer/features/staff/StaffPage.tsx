@@ -38,6 +38,10 @@ export function StaffPage() {
   useEffect(() => {
     void useStaff.getState().refresh();
     void useUnits.getState().refresh();
+    if (useStaff.getState().duplicatesAsked) {
+      useStaff.setState({ duplicatesAsked: false });
+      setDialog({ kind: 'duplicates' });
+    }
   }, []);
 
   const afterChange = useCallback(() => {

@@ -29,6 +29,8 @@ interface StaffState {
   filterShown: number;
   /** another screen's link to the list: a unit's staff, a person found by the quick search */
   showFilter(filter: StaffFilterState): void;
+  /** "Tìm người trùng" asked from another screen (home): the page opens it once */
+  duplicatesAsked: boolean;
   refresh(): Promise<void>;
   /** fetch the pages covering rows [start, end] that are not loaded yet */
   ensureRange(start: number, end: number): void;
@@ -72,6 +74,7 @@ export const useStaff = create<StaffState>((set, get) => {
       void get().refresh();
     },
     filterShown: 0,
+    duplicatesAsked: false,
     showFilter: (filter) => {
       set({ filter, filterShown: get().filterShown + 1 });
       void get().refresh();
