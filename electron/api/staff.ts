@@ -7,7 +7,7 @@ import type { CoreContext } from '../core/context';
 import { patchStaffIndex, searchStaffIndex, staffIndex, staffVersion, toStaff, type StaffMatches } from '../services/staff/search-index';
 import type { HandlerMap } from './types';
 import { staffExportHandler, staffImportHandlers, staffTemplateHandler } from './staff-import';
-import { findDuplicates, ignoreDuplicates, mergeStaff } from '../services/staff/merge';
+import { findDuplicates, ignoreDuplicates, mergeStaff, unignoreDuplicates } from '../services/staff/merge';
 
 export { toStaff };
 
@@ -53,6 +53,7 @@ export const staffHandlers: HandlerMap<
   | 'staff.delete'
   | 'staff.duplicates'
   | 'staff.ignoreDuplicates'
+  | 'staff.unignoreDuplicates'
   | 'staff.merge'
   | 'staff.importPreview'
   | 'staff.importApply'
@@ -101,6 +102,7 @@ export const staffHandlers: HandlerMap<
   },
   'staff.duplicates': async (_input, ctx) => findDuplicates(ctx.conn.sqlite, ctx.officeId),
   'staff.ignoreDuplicates': async ({ key }, ctx) => ({ ignored: ignoreDuplicates(ctx.conn.sqlite, key) }),
+  'staff.unignoreDuplicates': async (_input, ctx) => ({ ignored: unignoreDuplicates(ctx.conn.sqlite) }),
   'staff.merge': async ({ keepId, mergeIds }, ctx) => {
     const r = mergeStaff(ctx.conn.sqlite, ctx.officeId, keepId, mergeIds);
     return { ...r, kept: toStaff(r.kept) };

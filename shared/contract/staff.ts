@@ -202,6 +202,8 @@ export const staffProcedures = {
   'staff.duplicates': { input: z.object({}).optional(), output: z.object({ groups: z.array(staffDuplicateGroup), ignored: z.number().int() }) },
   /** "Không phải trùng": the group is not listed again while its records stay the same ones */
   'staff.ignoreDuplicates': { input: z.object({ key: z.string().min(3).max(2000) }), output: z.object({ ignored: z.number().int() }) },
+  /** "Hiện lại": the groups marked "Không phải trùng" are listed again */
+  'staff.unignoreDuplicates': { input: z.object({}).optional(), output: z.object({ ignored: z.number().int() }) },
   /** the other records' years, awards, initiatives … moved to the kept one, which fills its empty fields from them; the others deleted — in one transaction */
   'staff.merge': { input: staffMergeInput, output: staffMergeResult },
   'staff.importPreview': { input: staffImportInput, output: staffImportPreview },

@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('gộp cán bộ trùng e2e (browser host + Chromi
     await page.getByText('Đã gộp hồ sơ Nguyễn Văn An: chuyển 1 năm xếp loại · 1 danh hiệu, khen thưởng; điền thêm chức vụ.').waitFor();
     await expect.poll(() => page.getByTestId('duplicates-summary').textContent()).toBe('Không thấy cán bộ nào bị nhập trùng. 1 nhóm đã đánh dấu “Không phải trùng” không hiện ở đây.');
     await shot(page, 'merged');
+    // "Hiện lại": the namesakes are listed again
+    await page.getByTestId('duplicates-unignore').click();
+    await expect.poll(() => groups.count()).toBe(1);
+    await groups.first().getByTestId('duplicate-ignore').click();
+    await expect.poll(() => groups.count()).toBe(0);
     await page.keyboard.press('Escape');
     // (and the home page no longer asks)
     await page.getByTestId('nav-home').click();

@@ -60,12 +60,19 @@ export function findDuplicates(db: Db, officeId: string): { groups: StaffDuplica
   return { groups, ignored: skipped };
 }
 
-/** Remember that a group's records are different people. */
+/** Remember that a group's records are different people (forgetting groups whose records are gone). */
 export function ignoreDuplicates(db: Db, key: string): number {
-  const keys = ignoredKeys(db);
+  const live = new Set(db.prepare('SELECT id FROM staff WHERE deleted_at IS NULL').pluck().all() as string[]);
+  const keys = new Set([...ignoredKeys(db)].filter((k) => k.split('|').every((id) => live.has(id))));
   keys.add(key);
   setSettingSync(db, IGNORED_KEY, JSON.stringify([...keys]));
   return keys.size;
+}
+
+/** List every group again. */
+export function unignoreDuplicates(db: Db): number {
+  setSettingSync(db, IGNORED_KEY, '[]');
+  return 0;
 }
 
 /** The kept record's empty fields a merged one can fill, with the label a user knows them by. */

@@ -54,9 +54,16 @@ export function DuplicatesDialog({ onChanged }: { onChanged(): void }) {
       ) : (
         groups && (
           <>
-            <Text size="sm" fw={500} data-testid="duplicates-summary">
-              {groups.length ? D.groups(groups.length) : D.none} {ignored > 0 && D.ignoredNote(ignored)}
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" fw={500} data-testid="duplicates-summary">
+                {groups.length ? D.groups(groups.length) : D.none} {ignored > 0 && D.ignoredNote(ignored)}
+              </Text>
+              {ignored > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => void call('staff.unignoreDuplicates').then(load)} data-testid="duplicates-unignore">
+                  {D.unignore}
+                </Button>
+              )}
+            </Group>
             {groups.map((g) => (
               <DuplicateGroup key={g.key} group={g} onDone={done} />
             ))}

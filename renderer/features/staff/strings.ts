@@ -95,6 +95,7 @@ export const T = {
     merged: (name: string, moved: string, dropped: number, filled: string[]) =>
       `Đã gộp hồ sơ ${name}${moved ? `: chuyển ${moved}` : ''}${dropped ? `; bỏ ${dropped} bản ghi trùng nội dung` : ''}${filled.length ? `; điền thêm ${filled.join(', ').toLowerCase()}` : ''}.`,
     ignored: 'Đã đánh dấu: các bản ghi này là những người khác nhau.',
+    unignore: 'Hiện lại',
   },
   exported: 'Đã xuất danh sách ra tệp Excel.',
 };

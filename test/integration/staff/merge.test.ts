@@ -101,7 +101,14 @@ describe('gộp cán bộ trùng', () => {
     // the other record is gone: from the list, the duplicates, and the checker
     // (G is a namesake born another day: never a duplicate)
     expect((await core.invoke('staff.list', { search: a.fullName })).rows.map((s) => s.id).sort()).toEqual([ids.A, ids.G].sort());
-    expect((await core.invoke('staff.duplicates')).groups).toEqual([]);
+    expect(await core.invoke('staff.duplicates')).toMatchObject({ groups: [], ignored: 1 });
+    // marked by mistake: "Hiện lại" lists the namesakes again
+    await core.invoke('staff.unignoreDuplicates');
+    expect((await core.invoke('staff.duplicates')).groups.map((g) => g.key)).toEqual([tam.key]);
+    // a group whose records are gone is forgotten when another is marked
+    await core.invoke('staff.ignoreDuplicates', { key: `${twin.id}|${ids.A}` });
+    await core.invoke('staff.ignoreDuplicates', { key: tam.key });
+    expect(JSON.parse(core.ctx.conn.sqlite.prepare("SELECT value FROM setting WHERE key = 'staff.duplicates.ignored'").pluck().get() as string)).toEqual([tam.key]);
     const view = await core.invoke('eligibility.check', { year: 2024 });
     expect(view.people.map((p) => p.id)).not.toContain(twin.id);
     const mine = view.people.find((p) => p.id === ids.A)!;
