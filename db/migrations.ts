@@ -587,6 +587,23 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // "Gộp cán bộ trùng" keeps what each merge moved, dropped and filled, so the Thùng rác can
+    // split the records apart again ("Tách lại"). Local bookkeeping: never exchanged.
+    version: 14,
+    name: 'what each merge of two staff records moved',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE staff_merge (
+          merged_id TEXT PRIMARY KEY NOT NULL REFERENCES staff(id),
+          kept_id TEXT NOT NULL REFERENCES staff(id),
+          merged_at TEXT NOT NULL,
+          moves TEXT NOT NULL
+        );
+        CREATE INDEX staff_merge_kept ON staff_merge(kept_id);
+      `);
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

@@ -337,6 +337,15 @@ export interface DossierSourceTable {
   submission_no: number;
 }
 
+/** what a merge of two staff records moved (migration 14; local, not exchanged) */
+export interface StaffMergeTable {
+  merged_id: string;
+  kept_id: string;
+  merged_at: string;
+  /** JSON: MergeMoves (db/repositories/staff-merge.ts) */
+  moves: string;
+}
+
 export interface UserProfileTable {
   id: string;
   name: string;
@@ -404,6 +413,7 @@ export interface DB {
   dossier_attachment: DossierAttachmentTable;
   dossier_outcome: DossierOutcomeTable;
   dossier_source: DossierSourceTable;
+  staff_merge: StaffMergeTable;
   user_profile: UserProfileTable;
   audit_session: AuditSessionTable;
   audit_log: AuditLogTable;

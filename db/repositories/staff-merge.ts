@@ -94,33 +94,114 @@ const MOVES: Array<{ table: string; column: string; counts: keyof RecordCountsRo
 
 export type MovedCounts = Record<'years' | 'awards' | 'initiatives' | 'disciplines' | 'registrations' | 'nominations' | 'tasks', number>;
 
+/** What one merge did, kept to split the records apart again (migration 14). */
+export interface MergeMoves {
+  /** table → ids of the merged person's rows now the kept one's */
+  moved: Record<string, string[]>;
+  /** table → ids soft-deleted (the merged person's rows the kept one had the like of; the kept one's blank years) */
+  dropped: Record<string, string[]>;
+  /** staff column → [the kept record's value before, the value filled in] */
+  filled: Record<string, [unknown, unknown]>;
+}
+
+const ids = (rows: unknown[]) => (rows as Array<{ id: string }>).map((r) => r.id);
+const add = (to: Record<string, string[]>, table: string, list: string[]) => {
+  if (list.length) (to[table] ??= []).push(...list);
+};
+
 /**
  * Move the merged person's live rows to the kept person (their like soft-deleted instead);
  * updated_at moves so the change travels in bundles. The caller checks conflicts first.
  */
-export function moveStaffRecords(db: Db, keepId: string, mergeId: string, now: string): { moved: MovedCounts; dropped: number } {
+export function moveStaffRecords(db: Db, keepId: string, mergeId: string, now: string): { moved: MovedCounts; dropped: number; moves: MergeMoves } {
   const moved = { years: 0, awards: 0, initiatives: 0, disciplines: 0, registrations: 0, nominations: 0, tasks: 0 } as MovedCounts;
+  const moves: MergeMoves = { moved: {}, dropped: {}, filled: {} };
+  const p = { now, merge: mergeId, keep: keepId };
   // the kept record's blank years give way to the other's recorded ones
-  let dropped = db
-    .prepare(
-      `UPDATE person_year AS k SET deleted_at = @now, updated_at = @now
-        WHERE k.staff_id = @keep AND k.deleted_at IS NULL AND ${BLANK('k')}
-          AND EXISTS (SELECT 1 FROM person_year m WHERE m.staff_id = @merge AND m.deleted_at IS NULL AND m.year = k.year AND NOT ${BLANK('m')})`,
-    )
-    .run({ now, merge: mergeId, keep: keepId }).changes;
+  add(
+    moves.dropped,
+    'person_year',
+    ids(
+      db
+        .prepare(
+          `UPDATE person_year AS k SET deleted_at = @now, updated_at = @now
+            WHERE k.staff_id = @keep AND k.deleted_at IS NULL AND ${BLANK('k')}
+              AND EXISTS (SELECT 1 FROM person_year m WHERE m.staff_id = @merge AND m.deleted_at IS NULL AND m.year = k.year AND NOT ${BLANK('m')})
+           RETURNING id`,
+        )
+        .all(p),
+    ),
+  );
   for (const m of MOVES) {
-    dropped += db
-      .prepare(
-        `UPDATE ${m.table} AS m SET deleted_at = @now, updated_at = @now
-          WHERE m.${m.column} = @merge AND m.deleted_at IS NULL
-            AND EXISTS (SELECT 1 FROM ${m.table} k WHERE k.${m.column} = @keep AND k.deleted_at IS NULL AND ${m.same})`,
-      )
-      .run({ now, merge: mergeId, keep: keepId }).changes;
-    moved[m.counts as keyof MovedCounts] = db
-      .prepare(`UPDATE ${m.table} SET ${m.column} = @keep, updated_at = @now WHERE ${m.column} = @merge AND deleted_at IS NULL`)
-      .run({ now, merge: mergeId, keep: keepId }).changes;
+    add(
+      moves.dropped,
+      m.table,
+      ids(
+        db
+          .prepare(
+            `UPDATE ${m.table} AS m SET deleted_at = @now, updated_at = @now
+              WHERE m.${m.column} = @merge AND m.deleted_at IS NULL
+                AND EXISTS (SELECT 1 FROM ${m.table} k WHERE k.${m.column} = @keep AND k.deleted_at IS NULL AND ${m.same})
+             RETURNING id`,
+          )
+          .all(p),
+      ),
+    );
+    const list = ids(db.prepare(`UPDATE ${m.table} SET ${m.column} = @keep, updated_at = @now WHERE ${m.column} = @merge AND deleted_at IS NULL RETURNING id`).all(p));
+    add(moves.moved, m.table, list);
+    moved[m.counts as keyof MovedCounts] = list.length;
   }
-  return { moved, dropped };
+  const dropped = Object.values(moves.dropped).reduce((n, l) => n + l.length, 0);
+  return { moved, dropped, moves };
+}
+
+/** Keep what a merge did (replacing an earlier merge of the same record, restored since). */
+export function logMerge(db: Db, mergedId: string, keptId: string, at: string, moves: MergeMoves): void {
+  db.prepare('INSERT OR REPLACE INTO staff_merge (merged_id, kept_id, merged_at, moves) VALUES (?, ?, ?, ?)').run(mergedId, keptId, at, JSON.stringify(moves));
+}
+
+export function mergeOf(db: Db, mergedId: string): { kept_id: string; merged_at: string; moves: MergeMoves; kept_name: string; kept_deleted: boolean } | undefined {
+  const r = db
+    .prepare(
+      `SELECT m.kept_id, m.merged_at, m.moves, s.full_name AS kept_name, s.deleted_at IS NOT NULL AS kept_deleted
+         FROM staff_merge m JOIN staff s ON s.id = m.kept_id WHERE m.merged_id = ?`,
+    )
+    .get(mergedId) as { kept_id: string; merged_at: string; moves: string; kept_name: string; kept_deleted: number } | undefined;
+  return r && { ...r, moves: JSON.parse(r.moves) as MergeMoves, kept_deleted: r.kept_deleted === 1 };
+}
+
+const TABLE_OK = new Set(['person_year', ...MOVES.map((m) => m.table)]);
+const COLUMN_OF = new Map(MOVES.map((m) => [m.table, m.column]));
+const FILL_OK = new Set(['gender', 'birth_date', 'unit_id', 'position', 'category', 'employment_start', 'employment_end']);
+
+/**
+ * Split a merge: the rows it moved go back to the merged person (those the kept one still
+ * holds), the rows it dropped come back (those still deleted at that moment), the fields it
+ * filled are emptied again (where unchanged since), the merged record is live again. Returns how
+ * many rows went back.
+ */
+export function undoMerge(db: Db, mergedId: string, now: string): number {
+  const m = mergeOf(db, mergedId);
+  if (!m) throw new Error(`no merge of ${mergedId}`);
+  let back = 0;
+  for (const [table, list] of Object.entries(m.moves.moved)) {
+    const column = COLUMN_OF.get(table);
+    if (!column || !TABLE_OK.has(table)) continue;
+    const stmt = db.prepare(`UPDATE ${table} SET ${column} = ?, updated_at = ? WHERE id = ? AND ${column} = ?`);
+    for (const id of list) back += stmt.run(mergedId, now, id, m.kept_id).changes;
+  }
+  for (const [table, list] of Object.entries(m.moves.dropped)) {
+    if (!TABLE_OK.has(table)) continue;
+    const stmt = db.prepare(`UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at = ?`);
+    for (const id of list) stmt.run(now, id, m.merged_at);
+  }
+  for (const [column, [before, after]] of Object.entries(m.moves.filled)) {
+    if (!FILL_OK.has(column)) continue;
+    db.prepare(`UPDATE staff SET ${column} = ?, updated_at = ? WHERE id = ? AND ${column} IS ?`).run(before, now, m.kept_id, after);
+  }
+  db.prepare('UPDATE staff SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at = ?').run(now, mergedId, m.merged_at);
+  db.prepare('DELETE FROM staff_merge WHERE merged_id = ?').run(mergedId);
+  return back;
 }
 
 /** Fill the kept record's empty columns from another's. */

@@ -2,6 +2,7 @@
 // them back with the parts deleted in the same moment (same deleted_at). Queries only.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TrashKind } from '../../shared/contract/trash';
+import { undoMerge } from './staff-merge';
 
 type Db = BetterSqlite3.Database;
 
@@ -28,8 +29,12 @@ const SAME_MOMENT = (child: string, parent: string) => `${child}.deleted_at = ${
  */
 const deleted = (alias: string) => `${alias}.deleted_at IS NOT NULL AND ${alias}.origin_office_id = @office AND (@id IS NULL OR ${alias}.id = @id)`;
 const LIST_SQL: Record<TrashKind, string> = {
-  staff: `SELECT s.id, s.deleted_at, 0 AS parts, s.full_name, s.birth_date, s.position, u.name AS unit_name
-            FROM staff s LEFT JOIN unit u ON u.id = s.unit_id WHERE ${deleted('s')}`,
+  // a record merged into another (migration 14) is split apart again rather than restored
+  staff: `SELECT s.id, s.deleted_at, 0 AS parts, s.full_name, s.birth_date, s.position, u.name AS unit_name,
+                 k.full_name AS merged_into, k.deleted_at AS merged_into_deleted_at
+            FROM staff s LEFT JOIN unit u ON u.id = s.unit_id
+            LEFT JOIN staff_merge g ON g.merged_id = s.id AND g.merged_at = s.deleted_at LEFT JOIN staff k ON k.id = g.kept_id
+           WHERE ${deleted('s')}`,
   campaign: `SELECT c.id, c.deleted_at, 0 AS parts, c.name, c.year_from, c.year_to FROM campaign c WHERE ${deleted('c')}`,
   plan: `SELECT p.id, p.deleted_at, 0 AS parts, p.title, p.year, p.doc_number, p.campaign_id, c.name AS campaign_name
            FROM plan p LEFT JOIN campaign c ON c.id = p.campaign_id WHERE ${deleted('p')}`,
@@ -174,10 +179,14 @@ const undelete = (db: Db, table: string, where: string, params: unknown[], now: 
  * Clear deleted_at of the record and of the parts deleted in the same moment (a decision's
  * recipients; a dossier's nominees, their reports, documents and attachments; a nominee's report
  * and attachments); updated_at moves
- * so the restore travels in bundles. Returns how many people and collectives came back with it.
+ * so the restore travels in bundles. Returns how many people and collectives came back with it —
+ * for a person merged into another, how many records went back to them (undoMerge).
  */
 export function restoreRow(db: Db, kind: TrashKind, id: string, deletedAt: string, now: string): number {
   let parts = 0;
+  if (kind === 'staff' && db.prepare('SELECT 1 FROM staff_merge WHERE merged_id = ? AND merged_at = ?').get(id, deletedAt)) {
+    return undoMerge(db, id, now);
+  }
   if (kind === 'decision') {
     parts = undelete(db, 'award_recipient', 'decision_id = ? AND deleted_at = ?', [id, deletedAt], now);
   } else if (kind === 'dossier') {

@@ -57,6 +57,8 @@ export const trashItem = z.object({
   parts: z.number().int(),
   /** why it cannot be restored now (null: it can) */
   blocked: z.string().nullable(),
+  /** a person merged into another (its name): restoring splits the records apart again ("Tách lại") */
+  mergedInto: z.string().nullable(),
 });
 export type TrashItem = z.infer<typeof trashItem>;
 
@@ -76,6 +78,8 @@ export const trashRestoreResult = z.object({
   id: z.string(),
   title: z.string(),
   parts: z.number().int(),
+  /** the record a merged person was split from (parts: the records that went back to them) */
+  splitFrom: z.string().nullable(),
 });
 export type TrashRestoreResult = z.infer<typeof trashRestoreResult>;
 

@@ -75,6 +75,16 @@ describe.skipIf(!hasChromium)('gộp cán bộ trùng e2e (browser host + Chromi
     await expect.poll(() => ans.count()).toBe(1);
     expect(await ans.textContent()).toContain('Thanh tra viên');
     expect(await ans.textContent()).toContain('Văn phòng Sở');
+
+    // merged by mistake: "Tách lại" in the Thùng rác puts everything back as it was
+    await page.getByTestId('nav-trash').click();
+    const merged = page.locator('[data-testid="trash-row"][data-kind="staff"]');
+    await expect.poll(() => merged.getByTestId('trash-restore').textContent()).toBe('Tách lại');
+    expect(await merged.textContent()).toContain('đã gộp vào bản ghi Nguyễn Văn An');
+    await merged.getByTestId('trash-restore').click();
+    await page.getByText('Đã tách lại Nguyễn Văn An khỏi bản ghi Nguyễn Văn An: 2 năm xếp loại, khen thưởng, sáng kiến … trở về bản ghi này.').waitFor();
+    await page.getByTestId('nav-staff').click();
+    await expect.poll(() => ans.count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,18 @@ import { unitDisplayLabels } from '../../../shared/units/tree';
 import { nowIso } from '../../../db/ids';
 import { unitsLite } from '../../../db/repositories/records';
 import { getSettingSync, setSettingSync } from '../../../db/repositories/settings';
-import { conflictingYears, dossiersNamingBoth, duplicateStaffRows, fillStaffGaps, moveStaffRecords, softDeleteStaffRow, staffRecordCounts, type MovedCounts } from '../../../db/repositories/staff-merge';
+import {
+  conflictingYears,
+  dossiersNamingBoth,
+  duplicateStaffRows,
+  fillStaffGaps,
+  logMerge,
+  moveStaffRecords,
+  softDeleteStaffRow,
+  staffRecordCounts,
+  type MergeMoves,
+  type MovedCounts,
+} from '../../../db/repositories/staff-merge';
 import type { StaffRow } from '../../../db/repositories/staff';
 import { toStaff } from './search-index';
 
@@ -120,6 +131,7 @@ export function mergeStaff(db: Db, officeId: string, keepId: string, mergeIds: r
     let dropped = 0;
     const fill: Record<string, unknown> = {};
     const filled: string[] = [];
+    const logs: Array<{ id: string; moves: MergeMoves }> = [];
     for (const o of others) {
       const r = moveStaffRecords(db, keep.id, o.id, now);
       for (const k of Object.keys(moved) as Array<keyof MovedCounts>) moved[k] += r.moved[k];
@@ -127,12 +139,16 @@ export function mergeStaff(db: Db, officeId: string, keepId: string, mergeIds: r
       for (const f of FILLABLE) {
         if (empty(keep[f.column]) && !(f.column in fill) && !empty(o[f.column])) {
           fill[f.column] = o[f.column];
+          // "Tách lại" of this record empties it again
+          r.moves.filled[f.column] = [keep[f.column], o[f.column]];
           filled.push(f.label);
         }
       }
       softDeleteStaffRow(db, o.id, now);
+      logs.push({ id: o.id, moves: r.moves });
     }
     fillStaffGaps(db, keep.id, fill, now);
+    for (const l of logs) logMerge(db, l.id, keep.id, now, l.moves);
     const kept = db.prepare('SELECT * FROM staff WHERE id = ?').get(keep.id) as StaffRow;
     return { kept, merged: others.length, moved, dropped, filled };
   })();

@@ -35,7 +35,15 @@ function words(r: DeletedRow): { title: string; detail: string } {
   const c = r.cols;
   switch (r.kind) {
     case 'staff':
-      return { title: str(c.full_name), detail: join([str(c.unit_name), str(c.position), c.birth_date ? `sinh ngày ${formatDateVi(str(c.birth_date))}` : null]) };
+      return {
+        title: str(c.full_name),
+        detail: join([
+          c.merged_into ? `đã gộp vào bản ghi ${str(c.merged_into)}` : null,
+          str(c.unit_name),
+          str(c.position),
+          c.birth_date ? `sinh ngày ${formatDateVi(str(c.birth_date))}` : null,
+        ]),
+      };
     case 'campaign':
       return { title: str(c.name), detail: years(c.year_from, c.year_to) };
     case 'plan':
@@ -83,6 +91,8 @@ function blocker(db: Db, r: DeletedRow): string | null {
   const personGone = () => (isDeleted(db, 'staff', c.staff_id as string | null) ? `Cán bộ ${str(c.full_name ?? c.subject_name ?? c.name)} cũng đã bị xóa: hãy khôi phục cán bộ trước.` : null);
   switch (r.kind) {
     case 'staff': {
+      // merged into another: split apart again, while that record is there
+      if (c.merged_into) return c.merged_into_deleted_at ? `Bản ghi ${str(c.merged_into)} mà người này đã gộp vào cũng đã bị xóa: hãy khôi phục bản ghi đó trước.` : null;
       const twin = liveNamesake(db, r.id);
       return twin
         ? `Đã có cán bộ ${twin.full_name}${twin.birth_date ? ` sinh ngày ${formatDateVi(twin.birth_date)}` : ''} (có thể đã được thêm lại, hoặc bản ghi này đã được gộp vào người đó): khôi phục sẽ thành hai người trùng nhau. Nếu vẫn muốn khôi phục, hãy xóa người kia trước.`
@@ -124,7 +134,16 @@ function blocker(db: Db, r: DeletedRow): string | null {
 }
 
 function toItem(db: Db, r: DeletedRow, w = words(r)): TrashItem {
-  return { kind: r.kind, id: r.id, ...w, deletedAt: r.deleted_at, deletedBy: deletedBy(db, TABLES[r.kind], r.id), parts: r.parts, blocked: blocker(db, r) };
+  return {
+    kind: r.kind,
+    id: r.id,
+    ...w,
+    deletedAt: r.deleted_at,
+    deletedBy: deletedBy(db, TABLES[r.kind], r.id),
+    parts: r.parts,
+    blocked: blocker(db, r),
+    mergedInto: r.kind === 'staff' && r.cols.merged_into ? str(r.cols.merged_into) : null,
+  };
 }
 
 export function listTrash(db: Db, officeId: string, input: { kind: TrashKind | null; search: string; limit: number }): TrashList {
@@ -149,6 +168,6 @@ export function restoreTrash(db: Db, officeId: string, kind: TrashKind, id: stri
     const why = blocker(db, r);
     if (why) throw new AppError('CONFLICT', why);
     const parts = restoreRow(db, kind, id, r.deleted_at, nowIso());
-    return { kind, id, title: words(r).title, parts };
+    return { kind, id, title: words(r).title, parts, splitFrom: kind === 'staff' && r.cols.merged_into ? str(r.cols.merged_into) : null };
   })();
 }

@@ -89,7 +89,7 @@ export const T = {
     notDuplicate: 'Không phải trùng',
     confirmTitle: 'Gộp hồ sơ cán bộ?',
     confirm: (keep: string, n: number) =>
-      `Mọi thứ của ${n} bản ghi kia chuyển sang bản ghi giữ lại (${keep}), rồi các bản ghi kia được xóa. Việc gộp không hoàn tác được bằng "Khôi phục": nếu cần, hãy sao lưu trước.`,
+      `Mọi thứ của ${n} bản ghi kia chuyển sang bản ghi giữ lại (${keep}), rồi các bản ghi kia chuyển vào Thùng rác — nếu gộp nhầm, "Tách lại" ở đó đưa mọi thứ về như cũ.`,
     confirmOk: 'Gộp',
     cancel: 'Hủy',
     merged: (name: string, moved: string, dropped: number, filled: string[]) =>

@@ -40,7 +40,7 @@ export function TrashPage() {
     setRestoring(item.id);
     try {
       const r = await call('trash.restore', { kind: item.kind, id: item.id });
-      notifications.show({ color: 'green', message: R.restored(r.title, r.parts) });
+      notifications.show({ color: 'green', message: r.splitFrom ? R.splitDone(r.title, r.splitFrom, r.parts) : R.restored(r.title, r.parts) });
       await load();
     } catch (e) {
       notifications.show({ color: 'red', title: R.failed, message: (e as Error).message, autoClose: 10_000 });
@@ -141,7 +141,7 @@ export function TrashPage() {
                         onClick={() => void restore(i)}
                         data-testid="trash-restore"
                       >
-                        {R.restore}
+                        {i.mergedInto ? R.split : R.restore}
                       </Button>
                     </Table.Td>
                   </Table.Tr>

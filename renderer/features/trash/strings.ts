@@ -18,6 +18,8 @@ export const R = {
   shown: (shown: number, total: number) => `Đang hiện ${shown.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bản ghi, mới xóa nhất trước.`,
   more: 'Xem thêm',
   restore: 'Khôi phục',
+  split: 'Tách lại',
+  splitDone: (title: string, from: string, n: number) => `Đã tách lại ${title} khỏi bản ghi ${from}: ${n.toLocaleString('vi-VN')} năm xếp loại, khen thưởng, sáng kiến … trở về bản ghi này.`,
   blockedTitle: 'Chưa khôi phục được',
   restored: (title: string, parts: number) => `Đã khôi phục: ${title}${parts > 0 ? ` (cùng ${parts.toLocaleString('vi-VN')} người, tập thể đã xóa kèm)` : ''}.`,
   failed: 'Không khôi phục được',

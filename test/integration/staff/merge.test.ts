@@ -113,8 +113,33 @@ describe('gộp cán bộ trùng', () => {
     expect(view.people.map((p) => p.id)).not.toContain(twin.id);
     const mine = view.people.find((p) => p.id === ids.A)!;
     expect(mine.candidates.map((i) => view.candidates[i]!).find((c) => c.code === 'CSTDCS')).toBeDefined();
-    // restoring it from the Thùng rác would make the duplicate again
-    expect((await core.invoke('trash.list', { kind: 'staff' })).items[0]).toMatchObject({ id: twin.id, blocked: expect.stringContaining('gộp vào người đó') });
+    // the Thùng rác splits it apart again ("Tách lại"): everything back as before the merge
+    const item = (await core.invoke('trash.list', { kind: 'staff' })).items[0]!;
+    expect(item).toMatchObject({ id: twin.id, blocked: null, mergedInto: a.fullName, detail: expect.stringMatching(/^đã gộp vào bản ghi Nguyễn Văn An · /) });
+    expect(sql.prepare('SELECT position FROM staff WHERE id = ?').pluck().get(ids.A)).toBe('Chuyên viên');
+    const split = await core.invoke('trash.restore', { kind: 'staff', id: twin.id });
+    expect(split).toMatchObject({ splitFrom: a.fullName, parts: 8 });
+    const yearsOf = (id: string) => sql.prepare('SELECT year, rating FROM person_year WHERE staff_id = ? AND deleted_at IS NULL ORDER BY year').all(id);
+    expect(yearsOf(ids.A)).toEqual([
+      { year: 2021, rating: null },
+      { year: 2022, rating: 'HTTNV' },
+      { year: 2023, rating: 'HTTNV' },
+    ]);
+    expect(yearsOf(twin.id)).toEqual([
+      { year: 2021, rating: 'HTNV' },
+      { year: 2022, rating: 'HTTNV' },
+      { year: 2023, rating: 'HTTNV' },
+      { year: 2024, rating: 'HTXSNV' },
+    ]);
+    expect(sql.prepare('SELECT position FROM staff WHERE id = ?').pluck().get(ids.A)).toBe('');
+    expect((await core.invoke('records.listDecisions', { search: '9/QĐ' })).map((x) => x.recipientCount)).toEqual([2]);
+    expect((await core.invoke('tasks.get', { id: task.id })).responsibleStaffId).toBe(twin.id);
+    expect((await core.invoke('staff.duplicates')).groups.map((g) => g.people.map((p) => p.id))).toEqual([[ids.A, twin.id]]);
+    const view2 = await core.invoke('eligibility.check', { year: 2024 });
+    expect(view2.people.map((p) => p.id)).toContain(twin.id);
+    // and merged again, the same way
+    await core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] });
+    expect(yearsOf(ids.A)).toHaveLength(4);
 
     // records of other offices, a record merged away, a record merged into itself: refused
     await expect(core.invoke('staff.merge', { keepId: ids.A, mergeIds: [twin.id] })).rejects.toThrow('Không tìm thấy cán bộ (có thể đã bị xóa hoặc đã được gộp)');

@@ -91,7 +91,7 @@ describe('Thùng rác', () => {
     expect((await core.invoke('trash.list', { limit: 3 })).items).toHaveLength(3);
 
     // the decision comes back with both recipients; the audit trail says so
-    expect(await core.invoke('trash.restore', { kind: 'decision', id: decision.id })).toEqual({ kind: 'decision', id: decision.id, title: 'Quyết định số 120/QĐ-UBND', parts: 2 });
+    expect(await core.invoke('trash.restore', { kind: 'decision', id: decision.id })).toEqual({ kind: 'decision', id: decision.id, title: 'Quyết định số 120/QĐ-UBND', parts: 2, splitFrom: null });
     expect((await core.invoke('records.listDecisions', { search: '120' })).map((x) => x.recipientCount)).toEqual([2]);
     const history = await core.invoke('audit.forRecord', { table: 'award_decision', id: decision.id });
     expect(history.entries.filter((e) => e.recordId === decision.id).map((e) => e.action)).toEqual(['insert', 'soft_delete', 'restore']);
@@ -229,8 +229,11 @@ describe('Thùng rác', () => {
     const withFile = await core.invoke('tasks.addAttachment', { taskId: task.id, fileName: 'Báo cáo.pdf', fileBase64: pdf('c') });
     const t = await core.invoke('tasks.get', { id: task.id });
     const noteId = t.notes[0]!.id;
+    // one after the other: the list shows the last first
     await core.invoke('tasks.deleteNote', { id: noteId });
+    await sleep(3);
     await core.invoke('tasks.deleteAttachment', { id: withFile.id });
+    await sleep(3);
     await core.invoke('tasks.delete', { id: task.id });
     const bin = await core.invoke('trash.list');
     expect(bin.items.map((i) => [i.kind, i.title])).toEqual([
