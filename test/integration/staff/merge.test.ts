@@ -4,7 +4,7 @@
 // can settle it (two ratings of one year, a dossier naming both).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { runCli } from '../../../electron/cli/tdkt';
+import { cliAt } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { tempDb } from '../../support/tmp';
 import { historyOffice } from '../records/helpers';
@@ -172,12 +172,7 @@ describe('gộp cán bộ trùng', () => {
     const one = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });
     const two = await core.invoke('staff.create', { fullName: 'Nguyễn  Văn An', birthDate: '05/03/1980', gender: 'nam' });
     core.close();
-    const cli = async (...args: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(['--db', db, ...args], { out: (x) => out.push(x), err: (x) => err.push(x) });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    };
+    const cli = cliAt(db);
     const found = await cli('staff', 'duplicates');
     expect(found.out.split('\n')).toEqual([
       '',

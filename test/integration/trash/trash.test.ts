@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { TrashList } from '../../../shared/contract/trash';
-import { runCli } from '../../../electron/cli/tdkt';
+import { cliAt } from '../../support/cli';
 import { testCore } from '../../support/core';
 import { tempDb } from '../../support/tmp';
 import { historyOffice } from '../records/helpers';
@@ -279,12 +279,7 @@ describe('Thùng rác', () => {
     const an = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', unitId: unit.id });
     await core.invoke('staff.delete', { id: an.id });
     core.close();
-    const cli = async (...args: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(['--db', db, ...args], { out: (x) => out.push(x), err: (x) => err.push(x) });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    };
+    const cli = cliAt(db);
     const list = await cli('trash', 'list');
     expect(list.code).toBe(0);
     expect(list.out).toMatch(new RegExp(`^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\tstaff\t${an.id}\tNguyễn Văn An\tVăn phòng Sở · sinh ngày 05/03/1980\t\nTổng số: 1 bản ghi\\.$`));
