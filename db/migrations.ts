@@ -604,6 +604,34 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    // Who deleted the records the Thùng rác holds that the audit trail does not log (people,
+    // campaigns, plans not yet issued, tasks, a task's files and notes): the actor of the moment (audit_actor, as the
+    // audit triggers take it), kept by a trigger on the deletion. Local: never exchanged.
+    version: 15,
+    name: 'who deleted the records the audit trail does not log',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE deletion_actor (
+          record_table TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          deleted_at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          PRIMARY KEY (record_table, record_id, deleted_at)
+        );
+      `);
+      for (const table of ['staff', 'campaign', 'plan', 'task', 'task_attachment', 'task_note']) {
+        db.exec(`
+          CREATE TRIGGER ${table}_deletion_actor AFTER UPDATE OF deleted_at ON ${table}
+          WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL
+          BEGIN
+            INSERT OR REPLACE INTO deletion_actor (record_table, record_id, deleted_at, actor)
+              SELECT '${table}', NEW.id, NEW.deleted_at, name FROM audit_actor LIMIT 1;
+          END;
+        `);
+      }
+    },
+  },
 ];
 
 // ---- version 8: audit triggers -------------------------------------------------------

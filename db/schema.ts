@@ -346,6 +346,14 @@ export interface StaffMergeTable {
   moves: string;
 }
 
+/** who deleted a record the audit trail does not log (migration 15; local, written by triggers) */
+export interface DeletionActorTable {
+  record_table: string;
+  record_id: string;
+  deleted_at: string;
+  actor: string;
+}
+
 export interface UserProfileTable {
   id: string;
   name: string;
@@ -414,6 +422,7 @@ export interface DB {
   dossier_outcome: DossierOutcomeTable;
   dossier_source: DossierSourceTable;
   staff_merge: StaffMergeTable;
+  deletion_actor: DeletionActorTable;
   user_profile: UserProfileTable;
   audit_session: AuditSessionTable;
   audit_log: AuditLogTable;

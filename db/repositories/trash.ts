@@ -90,12 +90,15 @@ export function deletedRow(db: Db, officeId: string, kind: TrashKind, id: string
   return r && toDeleted(kind, r);
 }
 
-/** Who deleted a record, where the audit trail logs its table ('' otherwise). */
-export function deletedBy(db: Db, table: string, id: string): string {
-  const r = db
+/** Who deleted a record: the audit trail's entry, or migration 15's for the kinds it does not log ('' when none chose a profile). */
+export function deletedBy(db: Db, table: string, id: string, deletedAt: string): string {
+  const r = (db
     .prepare(`SELECT actor FROM audit_log WHERE record_table = ? AND record_id = ? AND action = 'soft_delete' ORDER BY created_at DESC, rowid DESC LIMIT 1`)
     .pluck()
-    .get(table, id) as string | undefined;
+    .get(table, id) ??
+    db.prepare('SELECT actor FROM deletion_actor WHERE record_table = ? AND record_id = ? AND deleted_at = ?').pluck().get(table, id, deletedAt)) as
+    | string
+    | undefined;
   return r ?? '';
 }
 

@@ -139,7 +139,7 @@ function toItem(db: Db, r: DeletedRow, w = words(r)): TrashItem {
     id: r.id,
     ...w,
     deletedAt: r.deleted_at,
-    deletedBy: deletedBy(db, TABLES[r.kind], r.id),
+    deletedBy: deletedBy(db, TABLES[r.kind], r.id, r.deleted_at),
     parts: r.parts,
     blocked: blocker(db, r),
     mergedInto: r.kind === 'staff' && r.cols.merged_into ? str(r.cols.merged_into) : null,

@@ -79,6 +79,8 @@ describe('Thùng rác', () => {
     const d = bin.items.find((i) => i.kind === 'decision')!;
     expect(d).toMatchObject({ detail: 'Bằng khen tỉnh · năm 2024 · UBND tỉnh Lào Cai · 2 người, tập thể', parts: 2, blocked: null, deletedBy: 'Lê Thị Hoa' });
     expect(bin.items.find((i) => i.kind === 'task')!.detail).toBe('Quý 2/2025');
+    // who deleted them: the audit trail's entry, or (people, campaigns, tasks) migration 15's
+    expect(new Set(bin.items.map((i) => i.deletedBy))).toEqual(new Set(['Lê Thị Hoa']));
     // the plan's campaign is deleted too: the campaign first
     expect(bin.items.find((i) => i.kind === 'plan')!.blocked).toBe('Phong trào "Chuyển đổi số" của kế hoạch cũng đã bị xóa: hãy khôi phục phong trào trước.');
     // search without diacritics, and by kind
