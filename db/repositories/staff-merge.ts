@@ -7,9 +7,13 @@ import type { StaffRow } from './staff';
 type Db = BetterSqlite3.Database;
 
 /**
- * Live staff of the office sharing a folded name and a birth date — or, without a birth date, a
- * unit — with another, ordered by that key then by creation (the earlier record first).
+ * Two staff rows (aliases a, b) that look like one person: the same folded name and birth date,
+ * or without a birth date the same unit. duplicateStaffRows groups by the same rule.
  */
+export const samePersonSql = (a: string, b: string) =>
+  `${b}.name_key = ${a}.name_key AND ${b}.birth_date IS ${a}.birth_date AND (${a}.birth_date IS NOT NULL OR ${b}.unit_id IS ${a}.unit_id)`;
+
+/** Live staff of the office that look like one person (samePersonSql), by that key then by creation (the earlier record first). */
 export function duplicateStaffRows(db: Db, officeId: string): Array<StaffRow & { dup_key: string }> {
   const key = `s.name_key || '|' || COALESCE(s.birth_date, 'unit:' || COALESCE(s.unit_id, ''))`;
   return db
@@ -172,7 +176,9 @@ export function mergeOf(db: Db, mergedId: string): { kept_id: string; merged_at:
 
 const TABLE_OK = new Set(['person_year', ...MOVES.map((m) => m.table)]);
 const COLUMN_OF = new Map(MOVES.map((m) => [m.table, m.column]));
-const FILL_OK = new Set(['gender', 'birth_date', 'unit_id', 'position', 'category', 'employment_start', 'employment_end']);
+/** The staff columns a merge fills on the kept record when it has them empty. */
+export const FILLABLE_COLUMNS = ['gender', 'birth_date', 'unit_id', 'position', 'category', 'employment_start', 'employment_end'] as const;
+const FILL_OK = new Set<string>(FILLABLE_COLUMNS);
 
 /**
  * Split a merge: the rows it moved go back to the merged person (those the kept one still

@@ -2,7 +2,7 @@
 // them back with the parts deleted in the same moment (same deleted_at). Queries only.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TrashKind } from '../../shared/contract/trash';
-import { undoMerge } from './staff-merge';
+import { samePersonSql, undoMerge } from './staff-merge';
 
 type Db = BetterSqlite3.Database;
 
@@ -104,15 +104,11 @@ export function deletedBy(db: Db, table: string, id: string, deletedAt: string):
 
 // ---- what stands in the way of a restore ---------------------------------------------
 
-/**
- * A live person of the same name and birth date — without one, of the same unit — (added again
- * after the deletion, or the record the deleted one was merged into): the duplicate rule of staff-merge.
- */
+/** A live person who looks like this one (samePersonSql): added again after the deletion, or the record it was merged into. */
 export function liveNamesake(db: Db, id: string): { full_name: string; birth_date: string | null } | undefined {
   return db
     .prepare(
-      `SELECT b.full_name, b.birth_date FROM staff a JOIN staff b
-          ON b.name_key = a.name_key AND b.birth_date IS a.birth_date AND (a.birth_date IS NOT NULL OR b.unit_id IS a.unit_id) AND b.id <> a.id
+      `SELECT b.full_name, b.birth_date FROM staff a JOIN staff b ON ${samePersonSql('a', 'b')} AND b.id <> a.id
        WHERE a.id = ? AND b.deleted_at IS NULL LIMIT 1`,
     )
     .get(id) as { full_name: string; birth_date: string | null } | undefined;

@@ -25,7 +25,7 @@
 // attributed to the import actor — so a record's history shows the sender's edits (their
 // users) and when the record arrived here.
 import type BetterSqlite3 from 'better-sqlite3';
-import { AWARD_CATALOG, DISCIPLINE_LABELS, type AwardCode, type DisciplineForm } from '../../../shared/awards';
+import { DISCIPLINE_LABELS, type DisciplineForm } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import {
   AUDIT_ACTIONS,
@@ -60,6 +60,7 @@ import {
   type AuditLogRow,
   type UserProfileRow,
 } from '../../../db/repositories/audit';
+import { awardShortName } from '../records/award-names';
 
 type Db = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
@@ -234,7 +235,6 @@ const REF_TABLES: Record<string, string> = {
 };
 
 const str = (v: unknown) => (v == null ? '' : String(v));
-const awardName = (code: unknown) => (typeof code === 'string' && code in AWARD_CATALOG ? AWARD_CATALOG[code as AwardCode].shortName : str(code));
 
 class Titles {
   private cache = new Map<string, string>();
@@ -262,7 +262,7 @@ class Titles {
       case 'campaign':
         return str(r.name);
       case 'award_decision':
-        return join(r.number ? `Quyết định số ${str(r.number)}` : 'Quyết định (chưa có số)', awardName(r.award_code) || str(r.other_form), year);
+        return join(r.number ? `Quyết định số ${str(r.number)}` : 'Quyết định (chưa có số)', awardShortName(r.award_code) || str(r.other_form), year);
       case 'award_recipient':
         return join(str(r.name), str(r.unit_name));
       case 'person_year':
@@ -270,7 +270,7 @@ class Titles {
       case 'unit_year':
         return join(this.subject(r), year);
       case 'registration':
-        return join(this.subject(r), `đăng ký ${awardName(r.award_code)}`, year);
+        return join(this.subject(r), `đăng ký ${awardShortName(r.award_code)}`, year);
       case 'initiative':
         return join(this.subject(r), str(r.title));
       case 'discipline':

@@ -15,6 +15,7 @@ import {
   dossiersNamingBoth,
   duplicateStaffRows,
   fillStaffGaps,
+  FILLABLE_COLUMNS,
   logMerge,
   moveStaffRecords,
   softDeleteStaffRow,
@@ -86,16 +87,16 @@ export function unignoreDuplicates(db: Db): number {
   return 0;
 }
 
-/** The kept record's empty fields a merged one can fill, with the label a user knows them by. */
-const FILLABLE: Array<{ column: keyof StaffRow; label: string }> = [
-  { column: 'gender', label: 'Giới tính' },
-  { column: 'birth_date', label: 'Ngày sinh' },
-  { column: 'unit_id', label: 'Đơn vị' },
-  { column: 'position', label: 'Chức vụ' },
-  { column: 'category', label: 'Đối tượng' },
-  { column: 'employment_start', label: 'Ngày bắt đầu công tác' },
-  { column: 'employment_end', label: 'Ngày kết thúc công tác' },
-];
+/** The kept record's empty fields a merged one can fill, by the label a user knows them by. */
+const FILL_LABELS: Record<(typeof FILLABLE_COLUMNS)[number], string> = {
+  gender: 'Giới tính',
+  birth_date: 'Ngày sinh',
+  unit_id: 'Đơn vị',
+  position: 'Chức vụ',
+  category: 'Đối tượng',
+  employment_start: 'Ngày bắt đầu công tác',
+  employment_end: 'Ngày kết thúc công tác',
+};
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -136,12 +137,12 @@ export function mergeStaff(db: Db, officeId: string, keepId: string, mergeIds: r
       const r = moveStaffRecords(db, keep.id, o.id, now);
       for (const k of Object.keys(moved) as Array<keyof MovedCounts>) moved[k] += r.moved[k];
       dropped += r.dropped;
-      for (const f of FILLABLE) {
-        if (empty(keep[f.column]) && !(f.column in fill) && !empty(o[f.column])) {
-          fill[f.column] = o[f.column];
+      for (const column of FILLABLE_COLUMNS) {
+        if (empty(keep[column]) && !(column in fill) && !empty(o[column])) {
+          fill[column] = o[column];
           // "Tách lại" of this record empties it again
-          r.moves.filled[f.column] = [keep[f.column], o[f.column]];
-          filled.push(f.label);
+          r.moves.filled[column] = [keep[column], o[column]];
+          filled.push(FILL_LABELS[column]);
         }
       }
       softDeleteStaffRow(db, o.id, now);

@@ -1,7 +1,7 @@
 // Thùng rác: the office's deleted records, worded as their own screens name them, and putting
 // one back — refused, with what to do, where that would duplicate or orphan something.
 import type BetterSqlite3 from 'better-sqlite3';
-import { AWARD_CATALOG, type AwardCode, type DisciplineForm } from '../../../shared/awards';
+import type { DisciplineForm } from '../../../shared/awards';
 import { DISCIPLINE_LABELS } from '../../../shared/awards/format';
 import { AppError } from '../../../shared/contract/errors';
 import { TRASH_KINDS, TRASH_KIND_LABELS, type TrashItem, type TrashKind, type TrashList, type TrashRestoreResult } from '../../../shared/contract/trash';
@@ -21,11 +21,11 @@ import {
   sourceTakenElsewhere,
   type DeletedRow,
 } from '../../../db/repositories/trash';
+import { awardShortName } from '../records/award-names';
 
 type Db = BetterSqlite3.Database;
 
 const str = (v: unknown) => (v == null ? '' : String(v));
-const awardName = (code: unknown) => (typeof code === 'string' && code in AWARD_CATALOG ? AWARD_CATALOG[code as AwardCode].shortName : str(code));
 const years = (from: unknown, to: unknown) => (from === to ? `Năm ${str(from)}` : `${str(from)}–${str(to)}`);
 const join = (parts: Array<string | false | null | undefined>) => parts.filter(Boolean).join(' · ');
 const kb = (size: unknown) => `${Math.max(1, Math.round(Number(size) / 1024)).toLocaleString('vi-VN')} KB`;
@@ -56,7 +56,7 @@ function words(r: DeletedRow): { title: string; detail: string } {
     case 'decision':
       return {
         title: c.number ? `Quyết định số ${str(c.number)}` : 'Quyết định chưa có số',
-        detail: join([c.award_code ? awardName(c.award_code) : str(c.other_form), `năm ${str(c.year)}`, str(c.issuer), `${r.parts} người, tập thể`]),
+        detail: join([c.award_code ? awardShortName(c.award_code) : str(c.other_form), `năm ${str(c.year)}`, str(c.issuer), `${r.parts} người, tập thể`]),
       };
     case 'initiative':
       return { title: str(c.title), detail: join([str(c.full_name), `năm ${str(c.year)}`]) };
@@ -66,9 +66,9 @@ function words(r: DeletedRow): { title: string; detail: string } {
         detail: join([`từ ${formatDateVi(str(c.from_date))}`, c.decision_no ? `quyết định số ${str(c.decision_no)}` : null]),
       };
     case 'registration':
-      return { title: `${awardName(c.award_code)} — ${str(c.subject_name)}`, detail: `Đăng ký năm ${str(c.year)}` };
+      return { title: `${awardShortName(c.award_code)} — ${str(c.subject_name)}`, detail: `Đăng ký năm ${str(c.year)}` };
     case 'dossier':
-      return { title: str(c.title), detail: join([awardName(c.award_code), `năm ${str(c.year)}`, `${r.parts} người, tập thể được đề nghị`]) };
+      return { title: str(c.title), detail: join([awardShortName(c.award_code), `năm ${str(c.year)}`, `${r.parts} người, tập thể được đề nghị`]) };
     case 'evidence':
       return { title: str(c.file_name), detail: join([str(c.nominee_name), `hồ sơ "${str(c.dossier_title)}"`, kb(c.size)]) };
     case 'task_file':
@@ -103,7 +103,7 @@ function blocker(db: Db, r: DeletedRow): string | null {
     case 'decision': {
       const other = liveSameBatch(db, r.id);
       return other
-        ? `Bảng tổng hợp cuối năm đã ghi lại ${awardName(c.award_code)} năm ${str(c.year)} của đơn vị này trong quyết định ${other.number ? `số ${other.number}` : 'chưa có số'}: hãy sửa ở bảng tổng hợp thay vì khôi phục.`
+        ? `Bảng tổng hợp cuối năm đã ghi lại ${awardShortName(c.award_code)} năm ${str(c.year)} của đơn vị này trong quyết định ${other.number ? `số ${other.number}` : 'chưa có số'}: hãy sửa ở bảng tổng hợp thay vì khôi phục.`
         : null;
     }
     case 'initiative':
@@ -112,7 +112,7 @@ function blocker(db: Db, r: DeletedRow): string | null {
     case 'registration':
       return (
         personGone() ??
-        (liveSameRegistration(db, r.id) ? `${str(c.subject_name)} đã có đăng ký ${awardName(c.award_code)} năm ${str(c.year)} (thêm lại sau khi xóa): không cần khôi phục.` : null)
+        (liveSameRegistration(db, r.id) ? `${str(c.subject_name)} đã có đăng ký ${awardShortName(c.award_code)} năm ${str(c.year)} (thêm lại sau khi xóa): không cần khôi phục.` : null)
       );
     case 'evidence':
       if (c.state !== 'nhap') return `Hồ sơ "${str(c.dossier_title)}" đã gửi lên cấp trên: bấm "Mở lại để sửa" trong hồ sơ rồi khôi phục.`;

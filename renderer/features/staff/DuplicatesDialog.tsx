@@ -101,7 +101,7 @@ function DuplicateGroup({ group, onDone }: { group: StaffDuplicateGroup; onDone(
       onConfirm: () =>
         void run(async () => {
           const r = await call('staff.merge', { keepId: keep, mergeIds: group.people.filter((p) => p.id !== keep).map((p) => p.id) });
-          return D.merged(r.kept.fullName, D.counts(r.moved, null, null).replace('chưa có gì', ''), r.dropped, r.filled);
+          return D.merged(r.kept.fullName, D.counts(r.moved, null, null), r.dropped, r.filled);
         }),
     });
   const notDuplicate = () =>
@@ -137,7 +137,7 @@ function DuplicateGroup({ group, onDone }: { group: StaffDuplicateGroup; onDone(
                 <Table.Td>{p.position}</Table.Td>
                 <Table.Td>{STATUS_LABELS[p.status]}</Table.Td>
                 <Table.Td data-testid="duplicate-records">
-                  <Text size="xs">{D.counts(p.counts, p.firstYear, p.lastYear)}</Text>
+                  <Text size="xs">{D.counts(p.counts, p.firstYear, p.lastYear) || D.nothing}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}

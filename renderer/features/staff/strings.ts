@@ -84,7 +84,8 @@ export const T = {
         c.tasks ? `${c.tasks} nhiệm vụ` : '',
       ]
         .filter(Boolean)
-        .join(' · ') || 'chưa có gì',
+        .join(' · '),
+    nothing: 'chưa có gì',
     merge: 'Gộp vào bản ghi giữ lại',
     notDuplicate: 'Không phải trùng',
     confirmTitle: 'Gộp hồ sơ cán bộ?',

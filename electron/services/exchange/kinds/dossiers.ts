@@ -15,7 +15,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { z } from 'zod';
-import { AWARD_BASES, AWARD_CATALOG, DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, RATINGS, type AwardCode } from '../../../../shared/awards';
+import { AWARD_BASES, DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, RATINGS } from '../../../../shared/awards';
 import { AppError } from '../../../../shared/contract/errors';
 import { foldVi, formatDateVi } from '../../../../shared/text/vn';
 import { readStored, sha256Hex, storeBytes } from '../../files/content-store';
@@ -25,6 +25,7 @@ import { softDeleteOutcome } from '../../../../db/repositories/dossiers';
 import { softDeleteDecision } from '../../../../db/repositories/records';
 import { RECORD_COLUMNS, defaultSelect, flag, isoDate, ref, text, type EntityFiles, type EntityKind, type ExportScope, type Row } from '../entity';
 import { isoTimestamp as isoTs, recordId } from '../format';
+import { awardShortName } from '../../records/award-names';
 
 const str = (v: unknown) => (v == null ? '' : String(v));
 const date = (v: unknown) => (typeof v === 'string' ? formatDateVi(v) : '');
@@ -34,7 +35,6 @@ const money = z.number().int().min(0).max(100_000_000_000);
 const smallInt = z.number().int().min(-1_000_000).max(1_000_000);
 const sha = z.string().regex(/^[0-9a-f]{64}$/, { error: 'mã SHA-256 không hợp lệ' });
 const awardCode = z.string().regex(/^[A-Z0-9_]{1,40}$/, { error: 'mã hình thức khen thưởng không hợp lệ' });
-const awardName = (v: unknown) => (typeof v === 'string' && v in AWARD_CATALOG ? AWARD_CATALOG[v as AwardCode].shortName : str(v));
 
 function colsOf(kind: EntityKind, alias = ''): string {
   return [...RECORD_COLUMNS, ...kind.columns].map((c) => `${alias}"${c}"`).join(', ');
@@ -97,10 +97,10 @@ export const registrationKind: EntityKind = {
   columns: ['year', 'subject_kind', 'staff_id', 'unit_id', 'award_code', 'note'],
   schema: z.object({ year, subject_kind: z.enum(['person', 'unit']), staff_id: ref, unit_id: ref, award_code: awardCode, note: text(1000) }),
   references: { staff_id: 'staff', unit_id: 'unit' },
-  describe: (r) => `${awardName(r.award_code)} năm ${str(r.year)}`,
+  describe: (r) => `${awardShortName(r.award_code)} năm ${str(r.year)}`,
   keyFields: [
     { column: 'year', label: 'Năm' },
-    { column: 'award_code', label: 'Danh hiệu', format: awardName },
+    { column: 'award_code', label: 'Danh hiệu', format: awardShortName },
     { column: 'staff_id', label: 'Cán bộ', ref: 'staff' },
     { column: 'unit_id', label: 'Đơn vị', ref: 'unit' },
   ],
@@ -281,11 +281,11 @@ export const awardDecisionKind: EntityKind = {
     if (scope.kind !== 'province-to-office') return defaultSelect(sqlite, this, scope);
     return selectWhere(sqlite, this, `t.origin_office_id = ? OR (${DOSSIER_DECISIONS})`, targets(scope.targetOfficeId, 1 + DOSSIER_DECISIONS_PARAMS));
   },
-  describe: (r) => [r.number ? `Số ${str(r.number)}` : '', awardName(r.award_code) || str(r.other_form), r.year ? `năm ${str(r.year)}` : ''].filter(Boolean).join(' — '),
+  describe: (r) => [r.number ? `Số ${str(r.number)}` : '', awardShortName(r.award_code) || str(r.other_form), r.year ? `năm ${str(r.year)}` : ''].filter(Boolean).join(' — '),
   keyFields: [
     { column: 'number', label: 'Số quyết định' },
     { column: 'decision_date', label: 'Ngày', format: date },
-    { column: 'award_code', label: 'Hình thức', format: awardName },
+    { column: 'award_code', label: 'Hình thức', format: awardShortName },
     { column: 'issuer', label: 'Cơ quan ban hành' },
   ],
 };
@@ -458,7 +458,7 @@ export const dossierKind: EntityKind = {
   keyFields: [
     { column: 'title', label: 'Tên hồ sơ' },
     { column: 'year', label: 'Năm' },
-    { column: 'award_code', label: 'Hình thức', format: awardName },
+    { column: 'award_code', label: 'Hình thức', format: awardShortName },
     { column: 'state', label: 'Trạng thái', format: (v) => (v === 'da_gui' ? 'Đã gửi' : 'Đang sửa') },
   ],
 };
@@ -490,7 +490,7 @@ export const dossierNomineeKind: EntityKind = {
   describe: (r) => str(r.name),
   keyFields: [
     { column: 'name', label: 'Họ tên (tên tập thể)' },
-    { column: 'award_code', label: 'Hình thức', format: awardName },
+    { column: 'award_code', label: 'Hình thức', format: awardShortName },
     { column: 'dossier_id', label: 'Hồ sơ', ref: 'dossier' },
     { column: 'votes_agree', label: 'Số phiếu đồng ý' },
   ],
