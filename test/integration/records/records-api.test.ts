@@ -338,6 +338,12 @@ describe('CLI', () => {
     const bich = parsed.people.find((p) => p.name === 'Trần Thị Bích')!;
     expect(bich.candidates.find((c) => c.code === 'CSTD_TINH')).toMatchObject({ verdict: 'gan_du' });
     expect(bich.candidates[0]!.items[0]!.basis).toBeTruthy();
+    // a subject a line (a whole province is ≈100 MB of JSON), the head as a whole
+    const whole = JSON.parse(json.out) as Record<string, unknown> & { people: unknown[]; units: unknown[] };
+    expect(whole).toMatchObject({ year: 2024, ruleSet: { id: expect.any(String) }, counts: { LDTT: expect.any(Object) } });
+    expect(whole).not.toHaveProperty('items');
+    expect(whole.units.length).toBeGreaterThan(0);
+    expect(json.out.split('\n').filter((l) => /^ {4}\{".*\},?$/.test(l)).length).toBe(whole.people.length + whole.units.length);
 
     expect((await run(['eligibility'])).code).toBe(2);
     const bad = await run(['records', 'import', path.join(dir, 'khong-co.xlsx')]);
