@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useHotkeys } from '@mantine/hooks';
 import { AppShell, Alert, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { S } from './strings';
 import { useRouter, type RouteId } from './router';
@@ -11,6 +12,8 @@ import { PlansPage } from '../features/plans/PlansPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { TrashPage } from '../features/trash/TrashPage';
+import { HelpPage } from '../features/help/HelpPage';
+import { HELP_SHORTCUT } from '../features/help/strings';
 import { RecoveryPage } from '../features/backup/RecoveryPage';
 import { DossiersPage } from '../features/dossiers/DossiersPage';
 import { AwardsPage } from '../features/awards/AwardsPage';
@@ -32,6 +35,7 @@ const NAV: { id: RouteId; label: string }[] = [
   { id: 'backup', label: S.nav.backup },
   { id: 'trash', label: S.nav.trash },
   { id: 'settings', label: S.nav.settings },
+  { id: 'help', label: S.nav.help },
 ];
 
 function Page({ route }: { route: RouteId }) {
@@ -54,6 +58,8 @@ function Page({ route }: { route: RouteId }) {
       return <BackupPage />;
     case 'trash':
       return <TrashPage />;
+    case 'help':
+      return <HelpPage />;
     case 'dossiers':
       return <DossiersPage />;
     case 'home':
@@ -73,6 +79,8 @@ export function App() {
   useEffect(() => {
     void refreshInfo();
   }, [route, refreshInfo]);
+  // F1 opens the Hướng dẫn from anywhere, a text field included
+  useHotkeys([[HELP_SHORTCUT, () => go('help')]], []);
 
   if (!loaded)
     return (

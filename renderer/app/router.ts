@@ -1,9 +1,9 @@
 // Hash routes (#/staff): survive reloads, need no server support in either host.
 import { create } from 'zustand';
 
-export type RouteId = 'home' | 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'trash' | 'settings';
+export type RouteId = 'home' | 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'trash' | 'settings' | 'help';
 
-export const ROUTES: RouteId[] = ['home', 'units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'trash', 'settings'];
+export const ROUTES: RouteId[] = ['home', 'units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'trash', 'settings', 'help'];
 
 function parse(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as RouteId;

@@ -13,6 +13,7 @@ export const S = {
     backup: 'Sao lưu',
     trash: 'Thùng rác',
     settings: 'Cài đặt',
+    help: 'Hướng dẫn',
   },
   browserMode: 'Đang chạy trong trình duyệt',
   loading: 'Đang tải…',

@@ -12,7 +12,7 @@ import { testCore } from '../support/core';
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TODAY = '2025-11-20';
-const ROUTES = ['home', 'units', 'staff', 'plans', 'tasks', 'dossiers', 'exchange', 'backup', 'trash', 'settings'];
+const ROUTES = ['home', 'units', 'staff', 'plans', 'tasks', 'dossiers', 'exchange', 'backup', 'trash', 'settings', 'help'];
 const AWARD_TABS = ['Nhập cuối năm', 'Quyết định', 'Sáng kiến', 'Kỷ luật', 'Đăng ký', 'Kiểm tra điều kiện', 'Lịch sử', 'Thống kê', 'Danh mục, tham số'];
 
 interface AxeResult {
@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.getByTestId(`nav-${route}`).click();
       await check(route);
     }
+    // the Hướng dẫn's tables of keys
+    await page.getByTestId('help-nav-phim-tat').click();
+    await check('help: keys');
     await page.getByTestId('nav-awards').click();
     for (const tab of AWARD_TABS) {
       await page.getByRole('tab', { name: tab }).click();

@@ -460,7 +460,7 @@ export function YearGridTab() {
                 )}
               </Group>
               <Text size="xs" c="dimmed">
-                ↑↓←→ / Enter: di chuyển · HTX, HTT, HTN, K: xếp loại · Phím cách: đánh dấu · Delete: xóa · Ctrl+V: dán từ Excel · Ctrl+S: lưu
+                {G.keys.map(([k, what]) => `${k}: ${what}`).join(' · ')}
               </Text>
             </Group>
           </Paper>

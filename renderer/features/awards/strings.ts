@@ -52,6 +52,15 @@ export const T = {
     intro:
       'Mỗi dòng là một người của đơn vị trong năm. Dùng phím mũi tên hoặc Enter để di chuyển, gõ mã xếp loại (HTX, HTT, HTN, K — hoặc X, T, N, 1–4) để chọn, phím cách để đánh dấu. Có thể dán một vùng ô từ Excel (Ctrl+V) vào ô đang chọn.',
     pickUnit: 'Chọn một đơn vị để nhập xếp loại, danh hiệu cuối năm.',
+    /** the grid's keys, under it and in the Hướng dẫn */
+    keys: [
+      ['↑↓←→ / Enter', 'di chuyển'],
+      ['HTX, HTT, HTN, K', 'xếp loại'],
+      ['Phím cách', 'đánh dấu'],
+      ['Delete', 'xóa'],
+      ['Ctrl+V', 'dán từ Excel'],
+      ['Ctrl+S', 'lưu'],
+    ] as const,
     cols: {
       no: 'STT',
       name: 'Họ và tên',

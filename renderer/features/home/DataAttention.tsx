@@ -32,7 +32,7 @@ export function DataAttention() {
         <Text size="sm" data-testid="home-duplicates">
           {H.data.duplicates(groups)}
         </Text>
-        <Button size="compact-sm" variant="light" onClick={open} data-testid="home-duplicates-open">
+        <Button size="compact-sm" variant="light" onClick={open} data-testid="home-duplicates-open" style={{ flexShrink: 0 }}>
           {H.data.open}
         </Button>
       </Group>

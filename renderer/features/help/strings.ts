@@ -1,0 +1,225 @@
+// Vietnamese strings of the Hướng dẫn (offline help): the screen's words and its topics.
+// A label quoted “…” in a topic is a button, tab or screen as the app names it
+// (test/unit/help checks each one against the renderer's sources).
+import type { RouteId } from '../../app/router';
+import { RULE_SETS } from '../../../shared/awards';
+import { formatDateVi } from '../../../shared/text/vn';
+import { T as PLANS } from '../plans/strings';
+import { T as AWARDS } from '../awards/strings';
+import { Q } from '../search/strings';
+import type { AwardsTab } from '../awards/store';
+import type { TasksView } from '../tasks/store';
+import type { DossiersTab } from '../dossiers/store';
+
+export const HELP_SHORTCUT = 'F1';
+
+/** The screen a step is done on ("Mở" goes there), and the tab where the screen has tabs. */
+export type HelpPlace =
+  | { route?: Exclude<RouteId, 'awards' | 'tasks' | 'dossiers'>; tab?: undefined }
+  | { route: 'awards'; tab?: AwardsTab }
+  | { route: 'tasks'; tab?: TasksView }
+  | { route: 'dossiers'; tab?: DossiersTab };
+
+export type HelpStep = { text: string } & HelpPlace;
+
+export interface HelpTopic {
+  id: string;
+  title: string;
+  intro?: string;
+  steps?: HelpStep[];
+  /** tables of keys: a heading and [keys, what they do] rows */
+  keys?: Array<{ title: string; rows: ReadonlyArray<readonly [string, string]> }>;
+  /** filled from the running app (where the data file is) */
+  dataPlace?: boolean;
+}
+
+/** The years a rule set judges: those whose 31/12 falls in its time in force (ruleSetFor). */
+function yearsOf(from: string, to: string | undefined): string {
+  const first = Number(from.slice(0, 4));
+  if (!to) return `từ năm ${first}`;
+  const last = to.slice(5) === '12-31' ? Number(to.slice(0, 4)) : Number(to.slice(0, 4)) - 1;
+  return first === last ? `năm ${first}` : `các năm ${first} – ${last}`;
+}
+
+const ruleSetLines: HelpStep[] = RULE_SETS.filter((r) => !r.draft).map((r) => ({
+  text: `${r.name}: thành tích ${yearsOf(r.effectiveFrom, r.effectiveTo)} (có hiệu lực từ ${formatDateVi(r.effectiveFrom)}${r.effectiveTo ? ` đến ${formatDateVi(r.effectiveTo)}` : ''}).`,
+}));
+
+export const TOPICS: HelpTopic[] = [
+  {
+    id: 'nam-cong-tac',
+    title: 'Một năm công tác thi đua, khen thưởng',
+    intro: 'Các việc thường làm trong năm, theo thứ tự. Nút bên phải mỗi bước mở màn hình làm việc đó.',
+    steps: [
+      {
+        text: 'Đầu năm, lập kế hoạch: bấm “Tạo từ mẫu”, hoặc “Nhập từ tệp (.docx, .txt)” để lấy kế hoạch đã soạn bằng Word. Sửa nội dung, xem bản in bên cạnh; xuất “Word” để trình ký hoặc “In”; khi đã có số và ngày ký, bấm “Ban hành”.',
+        route: 'plans',
+      },
+      {
+        text: 'Giao nhiệm vụ: ở “Nhiệm vụ theo quý”, bấm “Tạo từ kế hoạch” để lấy các nhiệm vụ trong phụ lục của kế hoạch, với đơn vị chủ trì, phối hợp và thời hạn. Nhiệm vụ khác thì “Thêm nhiệm vụ”.',
+        route: 'tasks',
+      },
+      {
+        text: 'Nhận đăng ký thi đua của cá nhân, tập thể: thẻ “Đăng ký”, bấm “Thêm đăng ký”.',
+        route: 'awards',
+        tab: 'registrations',
+      },
+      {
+        text: 'Trong năm, theo dõi nhiệm vụ ở thẻ “Bảng quý”: chuyển nhiệm vụ giữa các cột trạng thái, ghi kết quả, đính kèm minh chứng. Cuối kỳ, thẻ “Báo cáo” xuất báo cáo quý, 6 tháng hoặc năm: “Xuất báo cáo (Word)” hoặc “Xuất Excel”.',
+        route: 'tasks',
+        tab: 'board',
+      },
+      {
+        text: 'Cuối năm, nhập xếp loại và danh hiệu: thẻ “Nhập cuối năm”, chọn đơn vị, gõ mã xếp loại hoặc dán từ Excel, rồi “Lưu”.',
+        route: 'awards',
+        tab: 'grid',
+      },
+      {
+        text: 'Xét điều kiện: thẻ “Kiểm tra điều kiện” cho biết ai đủ, ai gần đủ điều kiện từng danh hiệu, hình thức khen thưởng, còn thiếu gì và theo căn cứ nào; “Xuất Excel” để có danh sách cho cuộc họp Hội đồng Thi đua - Khen thưởng.',
+        route: 'awards',
+        tab: 'check',
+      },
+      {
+        text: 'Lập hồ sơ đề nghị: bấm “Lập hồ sơ mới”, chọn người, tập thể từ đề xuất của phần kiểm tra điều kiện, ghi kết quả họp Hội đồng và báo cáo thành tích. Mục “Kiểm tra trước khi xuất” nói còn phải sửa gì; rồi “Tạo văn bản”: tờ trình, danh sách, biên bản, báo cáo thành tích.',
+        route: 'dossiers',
+        tab: 'own',
+      },
+      {
+        text: 'Gửi lên cấp trên: trong hồ sơ, bấm “Gửi hồ sơ lên cấp trên” (hồ sơ được khóa); rồi ở “Trao đổi dữ liệu”, “Xuất gói dữ liệu” ra ổ USB (tệp .tdkt) và mang gói lên cấp trên.',
+        route: 'exchange',
+      },
+      {
+        text: 'Khi có quyết định: thẻ “Quyết định”, bấm “Thêm quyết định”. Ở quyết định đã lưu: “Soạn quyết định (Word)”, in giấy khen, bằng khen (Word), “Danh sách chi tiền thưởng (Excel)”. Cấp trên trả lời bằng văn bản giấy thì mở hồ sơ đã gửi, bấm “Ghi kết quả của cấp trên”.',
+        route: 'awards',
+        tab: 'decisions',
+      },
+    ],
+  },
+  {
+    id: 'cap-tren',
+    title: 'Ở cấp trên: nhận và tổng hợp hồ sơ',
+    steps: [
+      {
+        text: 'Mở gói các cơ quan gửi lên: “Mở gói dữ liệu nhận được”, chọn tệp .tdkt. Ứng dụng kiểm tra gói, cho xem trước những gì sẽ thay đổi và chỉ ghi khi bấm “Nhập vào máy này”; gói hỏng hoặc bị sửa thì không ghi gì.',
+        route: 'exchange',
+      },
+      {
+        text: 'Xét hồ sơ nhận: thẻ “Hồ sơ nhận từ cơ quan khác”; mở hồ sơ, “Ghi kết quả xét hồ sơ”: được khen theo quyết định nào, hoặc trả lại kèm lý do.',
+        route: 'dossiers',
+        tab: 'received',
+      },
+      {
+        text: 'Tổng hợp: “Tổng hợp danh sách (Excel)” cho Hội đồng của cấp mình; “Lập hồ sơ trình cấp trên” lập một hồ sơ từ các hồ sơ nhận cùng hình thức, cùng năm.',
+        route: 'dossiers',
+        tab: 'received',
+      },
+      {
+        text: 'Gửi kết quả về: sau khi ghi kết quả, xuất gói loại “Gửi về cơ quan” cho từng cơ quan.',
+        route: 'exchange',
+      },
+    ],
+  },
+  {
+    id: 'bat-dau',
+    title: 'Bắt đầu với dữ liệu của cơ quan',
+    steps: [
+      { text: 'Lập cây đơn vị: “Thêm đơn vị”, rồi “Thêm đơn vị con” cho các phòng, đơn vị trực thuộc.', route: 'units' },
+      {
+        text: 'Nhập danh sách cán bộ: “Nhập từ Excel”; chưa có tệp thì “Tải tệp mẫu (.xlsx)”. Ứng dụng kiểm tra từng dòng, nói dòng nào, cột nào sai và chỉ nhập khi không còn lỗi.',
+        route: 'staff',
+      },
+      {
+        text: 'Nhập hồ sơ thi đua các năm trước (xếp loại, danh hiệu, khen thưởng, sáng kiến): “Nhập hồ sơ cũ từ Excel”.',
+        route: 'awards',
+      },
+      {
+        text: 'Một người bị nhập hai lần (hai lần nhập tệp, chuyển đơn vị lại nhập như người mới): “Tìm người trùng” để gộp thành một.',
+        route: 'staff',
+      },
+      {
+        text: 'Nhiều cán bộ dùng chung máy: mỗi người một tên ở “Người dùng trên máy này”; chọn đúng người trước khi làm việc, vì mỗi thay đổi hồ sơ chính thức được ghi kèm tên người làm.',
+        route: 'settings',
+      },
+    ],
+  },
+  {
+    id: 'tim-kiem',
+    title: 'Tìm kiếm',
+    steps: [
+      { text: `“${Q.open}” (${Q.shortcut}) ở mọi màn hình: tìm cán bộ, đơn vị, phong trào, kế hoạch, nhiệm vụ, quyết định, hồ sơ; Enter để mở.` },
+      { text: 'Gõ không dấu cũng được: «nguyen van an» tìm thấy Nguyễn Văn An. Các ô tìm trong từng màn hình cũng vậy.' },
+    ],
+  },
+  {
+    id: 'sao-luu',
+    title: 'Sao lưu và khôi phục',
+    steps: [
+      { text: 'Ứng dụng tự sao lưu khi mở, khi đóng và mỗi ngày khi đang chạy, vào thư mục sao lưu cạnh tệp dữ liệu; số bản được giữ chỉnh ở màn hình “Sao lưu”.', route: 'backup' },
+      { text: 'Bản tự động nằm cùng ổ đĩa với dữ liệu: ổ hỏng là mất cả hai. Thường xuyên bấm “Sao lưu ngay” và chọn một thư mục trên ổ USB.', route: 'backup' },
+      {
+        text: 'Khôi phục: chọn bản sao lưu trong danh sách, bấm “Khôi phục”, hoặc “Khôi phục từ tệp…”. Ứng dụng kiểm tra bản sao lưu trước, và giữ dữ liệu đang có thành một bản sao lưu trước khi thay.',
+        route: 'backup',
+      },
+    ],
+  },
+  {
+    id: 'xoa-nham',
+    title: 'Xóa nhầm',
+    steps: [
+      { text: 'Sau mỗi lần xóa, thông báo ở góc màn hình có nút “Hoàn tác”.' },
+      { text: 'Những gì đã xóa trên máy này nằm trong “Thùng rác”: tìm, rồi “Khôi phục”. Gộp nhầm hai cán bộ thì “Tách lại”.', route: 'trash' },
+      { text: 'Khi chưa khôi phục được (ví dụ người đó đã được thêm lại), ứng dụng nói lý do và việc cần làm trước.' },
+    ],
+  },
+  {
+    id: 'quy-dinh',
+    title: 'Quy định áp dụng khi xét điều kiện',
+    intro: 'Mỗi năm được xét theo văn bản có hiệu lực vào ngày 31/12 năm đó:',
+    steps: [
+      ...ruleSetLines,
+      { text: 'Quy định nào chưa đối chiếu được với văn bản gốc được ghi “chưa xác minh”: đó là gợi ý, Hội đồng cần đối chiếu trước khi quyết định.' },
+      {
+        text: 'Tỷ lệ Chiến sĩ thi đua cơ sở, mức xếp loại và các tham số khác của tỉnh, và việc áp dụng dự thảo sửa đổi Luật: thẻ “Danh mục, tham số”.',
+        route: 'awards',
+        tab: 'catalog',
+      },
+    ],
+  },
+  {
+    id: 'phim-tat',
+    title: 'Phím tắt',
+    keys: [
+      {
+        title: 'Mọi màn hình',
+        rows: [
+          [HELP_SHORTCUT, 'Mở Hướng dẫn'],
+          [Q.shortcut, Q.open],
+        ],
+      },
+      { title: `Bảng “${AWARDS.tabs.grid}”`, rows: AWARDS.grid.keys },
+      { title: 'Soạn kế hoạch', rows: PLANS.shortcutList },
+    ],
+  },
+  {
+    id: 'du-lieu',
+    title: 'Dữ liệu nằm ở đâu',
+    dataPlace: true,
+    steps: [
+      { text: 'Ứng dụng làm việc không cần Internet. Dữ liệu chỉ rời máy khi bạn xuất gói dữ liệu, sao lưu hoặc xuất văn bản, bảng tính.' },
+      { text: 'Thư mục sao lưu tự động là thư mục backups cạnh tệp dữ liệu. Khi chuyển sang máy khác: sao lưu ra USB, cài ứng dụng ở máy mới, rồi “Khôi phục từ tệp…”.', route: 'backup' },
+    ],
+  },
+];
+
+export const HS = {
+  title: 'Hướng dẫn sử dụng',
+  intro: `Cách làm những việc thường gặp. Nhấn ${HELP_SHORTCUT} ở bất kỳ màn hình nào để mở lại trang này.`,
+  search: 'Tìm trong hướng dẫn…',
+  searchLabel: 'Tìm trong hướng dẫn (gõ không dấu cũng được)',
+  nothing: 'Không có mục nào khớp.',
+  open: (screen: string) => `Mở ${screen}`,
+  openTab: (tab: string) => `Mở thẻ ${tab}`,
+  keysCol: 'Phím',
+  whatCol: 'Tác dụng',
+  dataFile: 'Tệp dữ liệu trên máy này:',
+} as const;

@@ -1,0 +1,58 @@
+// The Hướng dẫn says what the app does: every label it quotes is one the app shows, the rule
+// sets' years are those the checker picks, and its search folds diacritics.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ruleSetFor, RULE_SETS } from '../../../shared/awards';
+import { TOPICS, type HelpTopic } from '../../../renderer/features/help/strings';
+import { findTopics } from '../../../renderer/features/help/find';
+
+const RENDERER = path.resolve(__dirname, '../../../renderer');
+
+function sourcesOutsideHelp(dir: string): string {
+  let text = '';
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'help') text += sourcesOutsideHelp(p);
+    } else if (/\.tsx?$/.test(e.name)) text += fs.readFileSync(p, 'utf8');
+  }
+  return text;
+}
+
+const texts = (t: HelpTopic) => [t.title, t.intro ?? '', ...(t.steps ?? []).map((s) => s.text), ...(t.keys ?? []).map((k) => k.title)];
+
+describe('Hướng dẫn', () => {
+  it('quotes only labels the app shows (buttons, tabs, screens)', () => {
+    const app = sourcesOutsideHelp(RENDERER);
+    const quoted = TOPICS.flatMap(texts).flatMap((s) => [...s.matchAll(/“([^”]+)”/g)].map((m) => m[1]!));
+    expect(quoted.length).toBeGreaterThan(40);
+    const missing = [...new Set(quoted)].filter((label) => !app.includes(label));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives each rule set the years the checker judges by it', () => {
+    const lines = TOPICS.find((t) => t.id === 'quy-dinh')!.steps!.map((s) => s.text);
+    for (const rs of RULE_SETS.filter((r) => !r.draft)) {
+      const line = lines.find((l) => l.startsWith(`${rs.name}:`))!;
+      expect(line).toBeTruthy();
+      const m = /thành tích (?:các năm (\d{4}) – (\d{4})|năm (\d{4})|từ năm (\d{4}))/.exec(line)!;
+      const from = Number(m[1] ?? m[3] ?? m[4]);
+      const to = Number(m[2] ?? m[3] ?? 2040);
+      for (let y = from; y <= to; y++) expect(ruleSetFor(y).id, `${y}`).toBe(rs.id);
+      expect(ruleSetFor(from - 1).id === rs.id && from > 2017).toBe(false);
+      if (m[2] || m[3]) expect(ruleSetFor(to + 1).id).not.toBe(rs.id);
+    }
+  });
+
+  it('is searched without diacritics, words in any order', () => {
+    const ids = (q: string) => findTopics(TOPICS, q).map((t) => t.id);
+    expect(ids('')).toEqual(TOPICS.map((t) => t.id));
+    expect(ids('sao luu usb')).toContain('sao-luu');
+    expect(ids('sao luu usb')).not.toContain('phim-tat');
+    expect(ids('KIEM TRA dieu kien')).toContain('nam-cong-tac');
+    expect(ids('hoan tac')).toEqual(expect.arrayContaining(['xoa-nham', 'phim-tat']));
+    expect(ids('ctrl+k')).toEqual(expect.arrayContaining(['tim-kiem', 'phim-tat']));
+    expect(ids('zzqx wwvy')).toEqual([]);
+  });
+});
