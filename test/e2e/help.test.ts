@@ -1,5 +1,5 @@
 // The Hướng dẫn in Chromium against the real browser host: F1 opens it from a text field of
-// another screen; the search finds topics without diacritics; a step's button opens its screen on
+// another screen; the search finds topics without diacritics, and so does the quick search (by title); a step's button opens its screen on
 // the tab it names; the data file shown is the one the host opened.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -48,6 +48,16 @@ describe.skipIf(!hasChromium)('Hướng dẫn e2e (browser host + Chromium)', ()
     await page.getByTestId('help-nav-cap-tren').click();
     await page.getByTestId('help-open-dossiers-received').first().click();
     await page.getByTestId('dossiers-tab-received').and(page.locator('[aria-selected="true"]')).waitFor();
+
+    // the quick search names the topics titled like what was typed
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('quick-search-input').fill('phim tat');
+    const hit = page.locator('[data-testid="quick-search-hit"][data-kind="help"]');
+    await hit.waitFor();
+    expect(await hit.allInnerTexts()).toEqual(['Phím tắt']);
+    await hit.click();
+    await page.getByTestId('help-topic-phim-tat').waitFor();
+    expect(page.url()).toContain('#/help');
 
     // where the data is: the file this host opened
     await page.getByTestId('nav-help').click();

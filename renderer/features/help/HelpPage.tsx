@@ -1,12 +1,12 @@
 // Hướng dẫn: how the year's work is done in the app, what to do after a wrong click, backups,
 // the rules applied, keys — offline, searched without diacritics; each step opens its screen.
-import { useState } from 'react';
 import { Button, Code, Group, List, NavLink, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRouter, type RouteId } from '../../app/router';
 import { useSession } from '../../app/session';
 import { S } from '../../app/strings';
 import { H } from '../home/strings';
 import { findTopics } from './find';
+import { useHelp } from './store';
 import { HS, TOPICS, type HelpPlace, type HelpTopic } from './strings';
 import { useAwards } from '../awards/store';
 import { T as AWARDS } from '../awards/strings';
@@ -98,8 +98,7 @@ function TopicView({ topic }: { topic: HelpTopic }) {
 }
 
 export function HelpPage() {
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState(TOPICS[0]!.id);
+  const { topic: chosen, setTopic: setChosen, search, setSearch } = useHelp();
   const found = findTopics(TOPICS, search);
   // the topic chosen while the search still finds it, else the first one found
   const shown = found.find((t) => t.id === chosen) ?? found[0];

@@ -12,3 +12,10 @@ export function findTopics(topics: readonly HelpTopic[], typed: string): HelpTop
   if (q.words.length === 0) return [...topics];
   return topics.filter((t) => matchesQuery(foldVi(topicText(t)), q));
 }
+
+/** The topics whose title has what was typed (the quick search's "Hướng dẫn" group: a title, not every word of the help). */
+export function topicsTitled(topics: readonly HelpTopic[], typed: string): HelpTopic[] {
+  const q = foldQuery(typed);
+  if (q.whole.length < 3) return [];
+  return topics.filter((t) => matchesQuery(foldVi(t.title), q));
+}

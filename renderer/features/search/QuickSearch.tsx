@@ -6,7 +6,9 @@ import { Button, Kbd, Loader, Text } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import type { ProcOutput } from '../../../shared/contract';
 import { call } from '../../lib/api';
-import { SEE_ALL, openHit } from './open';
+import { SEE_ALL, openHit, openHelpTopic } from './open';
+import { topicsTitled } from '../help/find';
+import { TOPICS } from '../help/strings';
 import { Q } from './strings';
 
 type Result = ProcOutput<'search.all'>;
@@ -56,6 +58,8 @@ export function QuickSearch() {
   }, [typed]);
 
   const groups = typed && result ? result.groups : [];
+  // the help's topics named like what was typed ("sao lưu", "phím tắt"), after the records
+  const help = typed && result ? topicsTitled(TOPICS, typed) : [];
   return (
     <Spotlight.Root
       query={query}
@@ -95,7 +99,14 @@ export function QuickSearch() {
             </Spotlight.ActionsGroup>
           );
         })}
-        {typed && result && result.query === typed && groups.length === 0 && !error && <Spotlight.Empty data-testid="quick-search-empty">{Q.nothing(typed)}</Spotlight.Empty>}
+        {help.length > 0 && (
+          <Spotlight.ActionsGroup label={Q.help} data-testid="quick-search-group" data-kind="help">
+            {help.map((t) => (
+              <Spotlight.Action key={t.id} label={t.title} description={t.intro} onClick={() => openHelpTopic(t.id)} data-testid="quick-search-hit" data-kind="help" />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {typed && result && result.query === typed && groups.length === 0 && help.length === 0 && !error && <Spotlight.Empty data-testid="quick-search-empty">{Q.nothing(typed)}</Spotlight.Empty>}
       </Spotlight.ActionsList>
     </Spotlight.Root>
   );

@@ -9,6 +9,7 @@ import { openPlan, usePlans } from '../plans/store';
 import { useStaff } from '../staff/store';
 import { useTasks } from '../tasks/store';
 import { useUnits } from '../units/store';
+import { useHelp } from '../help/store';
 
 const go = (route: RouteId) => useRouter.getState().go(route);
 
@@ -66,3 +67,9 @@ export const SEE_ALL: Partial<Record<SearchKind, (query: string, first: SearchHi
     go('dossiers');
   },
 };
+
+/** A help topic from the quick search: the Hướng dẫn on it, its search cleared. */
+export function openHelpTopic(id: string): void {
+  useHelp.setState({ topic: id, search: '' });
+  go('help');
+}

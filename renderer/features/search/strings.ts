@@ -18,6 +18,7 @@ export const Q = {
     decision: 'Quyết định khen thưởng',
     dossier: 'Hồ sơ đề nghị',
   } satisfies Record<SearchKind, string>,
+  help: 'Hướng dẫn',
   groupTitle: (label: string, total: number, shown: number) => (total > shown ? `${label} — ${shown} / ${total.toLocaleString('vi-VN')}` : label),
   seeAll: (total: number) => `Xem cả ${total.toLocaleString('vi-VN')} kết quả trong danh sách`,
 };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleSetFor, RULE_SETS } from '../../../shared/awards';
 import { TOPICS, type HelpTopic } from '../../../renderer/features/help/strings';
-import { findTopics } from '../../../renderer/features/help/find';
+import { findTopics, topicsTitled } from '../../../renderer/features/help/find';
 
 const RENDERER = path.resolve(__dirname, '../../../renderer');
 
@@ -54,5 +54,15 @@ describe('Hướng dẫn', () => {
     expect(ids('hoan tac')).toEqual(expect.arrayContaining(['xoa-nham', 'phim-tat']));
     expect(ids('ctrl+k')).toEqual(expect.arrayContaining(['tim-kiem', 'phim-tat']));
     expect(ids('zzqx wwvy')).toEqual([]);
+  });
+
+  it('offers the quick search the topics titled like the query, from three letters', () => {
+    const titled = (q: string) => topicsTitled(TOPICS, q).map((t) => t.id);
+    expect(titled('sao luu')).toEqual(['sao-luu']);
+    expect(titled('PHÍM TẮT')).toEqual(['phim-tat']);
+    expect(titled('xoa')).toEqual(['xoa-nham']);
+    // a name searched for is not a help topic: the help's example «nguyen van an» is in a step, not a title
+    expect(titled('nguyen van an')).toEqual([]);
+    expect(titled('sa')).toEqual([]);
   });
 });
