@@ -1,6 +1,6 @@
 // The Hướng dẫn in Chromium against the real browser host: F1 opens it from a text field of
 // another screen; the search finds topics without diacritics, and so does the quick search (by title); a step's button opens its screen on
-// the tab it names; the data file shown is the one the host opened.
+// the tab it names; the data file shown is the one the host opened, and the last backup taken off the disk.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { hasChromium, hostApi, e2eSession } from './support/browser';
@@ -63,6 +63,13 @@ describe.skipIf(!hasChromium)('Hướng dẫn e2e (browser host + Chromium)', ()
     await page.getByTestId('nav-help').click();
     await page.getByTestId('help-nav-du-lieu').click();
     expect(await page.getByTestId('help-db-path').innerText()).toBe(dbPath);
+    await expect.poll(() => page.getByTestId('help-last-external').innerText()).toContain('Chưa có bản sao lưu nào ra ngoài ổ đĩa này');
+    // a backup to a USB stick's folder: the topic names it
+    const usb = tempDir('tdkt-e2e-help-usb-');
+    const made = await hostApi<{ path: string }>(host, 'backup.create', { destDir: usb });
+    await page.getByTestId('help-nav-sao-luu').click();
+    await page.getByTestId('help-nav-du-lieu').click();
+    await expect.poll(() => page.getByTestId('help-last-external').innerText()).toContain(made.path);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,9 +1,13 @@
 // Hướng dẫn: how the year's work is done in the app, what to do after a wrong click, backups,
 // the rules applied, keys — offline, searched without diacritics; each step opens its screen.
+import { useEffect, useState } from 'react';
 import { Button, Code, Group, List, NavLink, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRouter, type RouteId } from '../../app/router';
 import { useSession } from '../../app/session';
 import { S } from '../../app/strings';
+import type { ExternalBackup } from '../../../shared/contract/backup';
+import { formatDateTimeVi } from '../../../shared/text/vn';
+import { call } from '../../lib/api';
 import { H } from '../home/strings';
 import { findTopics } from './find';
 import { useHelp } from './store';
@@ -33,18 +37,48 @@ function openPlace(p: HelpPlace): void {
   if (p.route) useRouter.getState().go(p.route);
 }
 
-function TopicView({ topic }: { topic: HelpTopic }) {
+/** The data file, and the last backup that left this computer's disk (backup.status). */
+function DataPlace() {
   const dbPath = useSession((s) => s.info?.dbPath);
+  const [external, setExternal] = useState<ExternalBackup | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    call('backup.status')
+      .then((r) => live && setExternal(r.lastExternal))
+      .catch(() => live && setExternal(undefined));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <Stack gap={4}>
+      {dbPath && (
+        <Text size="sm">
+          {HS.dataFile} <Code data-testid="help-db-path">{dbPath}</Code>
+        </Text>
+      )}
+      {external !== undefined && (
+        <Text size="sm" data-testid="help-last-external">
+          {external ? (
+            <>
+              {HS.lastExternal(formatDateTimeVi(external.createdAt))} <Code>{external.path}</Code>
+            </>
+          ) : (
+            HS.noExternal
+          )}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function TopicView({ topic }: { topic: HelpTopic }) {
   return (
     <Paper withBorder p="md" data-testid={`help-topic-${topic.id}`}>
       <Stack gap="sm">
         <Title order={3}>{topic.title}</Title>
         {topic.intro && <Text size="sm">{topic.intro}</Text>}
-        {topic.dataPlace && dbPath && (
-          <Text size="sm">
-            {HS.dataFile} <Code data-testid="help-db-path">{dbPath}</Code>
-          </Text>
-        )}
+        {topic.dataPlace && <DataPlace />}
         {topic.steps && (
           <List type={topic.id === 'nam-cong-tac' ? 'ordered' : 'unordered'} spacing="sm" size="sm">
             {topic.steps.map((step) => (

@@ -222,4 +222,6 @@ export const HS = {
   keysCol: 'Phím',
   whatCol: 'Tác dụng',
   dataFile: 'Tệp dữ liệu trên máy này:',
+  lastExternal: (when: string) => `Bản sao lưu ra ngoài ổ đĩa này gần nhất (${when}):`,
+  noExternal: 'Chưa có bản sao lưu nào ra ngoài ổ đĩa này (ổ USB, thư mục mạng): vào “Sao lưu”, chọn thư mục lưu rồi bấm “Sao lưu ngay”.',
 } as const;
