@@ -44,6 +44,10 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await expect.poll(() => page.getByTestId('home-setup-progress').innerText()).toBe('0/5 bước đã xong');
     const steps = page.getByTestId('home-setup-step');
     expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['units', 'staff', 'records', 'plans', 'tasks']);
+    // the card points to the Hướng dẫn: the year's work step by step
+    await page.getByTestId('home-setup-help').click();
+    await page.getByTestId('help-topic-nam-cong-tac').waitFor();
+    await page.getByTestId('nav-home').click();
 
     // units
     await page.getByTestId('home-setup-go-units').click();

@@ -51,9 +51,14 @@ export function SetupSteps() {
             {H.setup.progress(done, STEPS.length)}
           </Text>
         </Group>
-        <Button size="xs" variant="subtle" color="gray" onClick={hide} title={H.setup.hideHint} data-testid="home-setup-hide">
-          {H.setup.hide}
-        </Button>
+        <Group gap={4}>
+          <Button size="xs" variant="subtle" onClick={() => go('help')} data-testid="home-setup-help">
+            {H.setup.help}
+          </Button>
+          <Button size="xs" variant="subtle" color="gray" onClick={hide} title={H.setup.hideHint} data-testid="home-setup-hide">
+            {H.setup.hide}
+          </Button>
+        </Group>
       </Group>
       <Stack gap={8}>
         {STEPS.map((s, i) => {

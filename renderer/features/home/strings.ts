@@ -46,6 +46,7 @@ export const H = {
     title: 'Bắt đầu sử dụng',
     progress: (done: number, total: number) => `${done}/${total} bước đã xong`,
     hide: 'Ẩn',
+    help: 'Hướng dẫn (F1)',
     hideHint: 'Ẩn các bước này trên máy này (các màn hình vẫn dùng bình thường)',
     open: 'Mở',
     steps: {
