@@ -1,6 +1,6 @@
 // Electron main process: thin. Starts the core worker, registers IPC, opens a locked-down
 // window. Everything else lives in the core and is shared with the browser host.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,8 @@ import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
 import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
+import { MENU_TEXT, appMenu, routeScript } from './host/menu';
+import { WINDOW_MIN, WINDOW_STATE_FILE, fitToDisplays, readWindowState, stateToKeep, writeWindowState } from './host/window-state';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
@@ -15,6 +17,13 @@ let core: CoreClient | null = null;
 
 app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
+// the app started again while running: bring its window forward instead of a silent nothing
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
 
 // Deny everything a page might ask for, for every web contents ever created.
 app.on('web-contents-created', (_e, contents) => {
@@ -37,7 +46,7 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-async function createWindow() {
+async function createWindow(dbPath: string) {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -45,11 +54,18 @@ async function createWindow() {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
 
+  // the size and place it had when last closed, fitted to the screens there are now
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const kept = fitToDisplays(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    ...(kept.x !== undefined && kept.y !== undefined ? { x: kept.x, y: kept.y } : {}),
+    width: kept.width,
+    height: kept.height,
+    minWidth: WINDOW_MIN.width,
+    minHeight: WINDOW_MIN.height,
     title: 'TĐKT Desktop',
     show: false,
     backgroundColor: '#ffffff',
@@ -67,7 +83,28 @@ async function createWindow() {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    try {
+      writeWindowState(stateFile, stateToKeep(win.getNormalBounds(), win.isMaximized()));
+    } catch {
+      // a window state not kept is not worth an error on quit
+    }
+  });
+  const menu = appMenu(
+    {
+      go: (route) => void win.webContents.executeJavaScript(routeScript(route)),
+      openDataFolder: () => void shell.openPath(path.dirname(dbPath)),
+      about: () =>
+        void dialog.showMessageBox(win, { type: 'info', title: MENU_TEXT.aboutTitle, message: MENU_TEXT.aboutTitle, detail: MENU_TEXT.aboutBody(app.getVersion(), dbPath) }),
+    },
+    { dev: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu as MenuItemConstructorOptions[]));
+  win.once('ready-to-show', () => {
+    // maximize() shows the window: only once there is something to show
+    if (kept.maximized) win.maximize();
+    win.show();
+  });
   await win.loadFile(rendererIndex);
 }
 
@@ -95,7 +132,7 @@ void app.whenReady().then(async () => {
       return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
     },
   });
-  await createWindow();
+  await createWindow(dbPath);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -15,6 +15,8 @@ declare module 'electron' {
     disableBlinkFeatures?: string;
   }
   interface BrowserWindowConstructorOptions {
+    x?: number;
+    y?: number;
     width?: number;
     height?: number;
     minWidth?: number;
@@ -54,14 +56,60 @@ declare module 'electron' {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
     setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' }): void;
+    executeJavaScript(code: string, userGesture?: boolean): Promise<unknown>;
   }
   class BrowserWindow {
     constructor(options?: BrowserWindowConstructorOptions);
     webContents: WebContents;
     loadFile(filePath: string): Promise<void>;
     once(event: 'ready-to-show', listener: () => void): this;
+    on(event: 'close', listener: (event: Event) => void): this;
     show(): void;
+    focus(): void;
+    maximize(): void;
+    restore(): void;
+    isMaximized(): boolean;
+    isMinimized(): boolean;
+    getNormalBounds(): Rectangle;
     static getFocusedWindow(): BrowserWindow | null;
+    static getAllWindows(): BrowserWindow[];
+  }
+  interface Rectangle {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  }
+  interface Display {
+    workArea: Rectangle;
+  }
+  interface Screen {
+    getAllDisplays(): Display[];
+  }
+  interface Shell {
+    openPath(path: string): Promise<string>;
+  }
+  interface MenuItemConstructorOptions {
+    click?: () => void;
+    role?: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'reload' | 'toggleDevTools' | 'quit';
+    type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+    label?: string;
+    accelerator?: string;
+    registerAccelerator?: boolean;
+    submenu?: MenuItemConstructorOptions[];
+  }
+  class Menu {
+    static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
+    static setApplicationMenu(menu: Menu | null): void;
+  }
+  interface MessageBoxOptions {
+    message: string;
+    type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+    title?: string;
+    detail?: string;
+  }
+  interface MessageBoxReturnValue {
+    response: number;
   }
   interface OpenDialogOptions {
     title?: string;
@@ -76,14 +124,18 @@ declare module 'electron' {
     showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
     showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
     showErrorBox(title: string, content: string): void;
+    showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
   }
   interface App {
     whenReady(): Promise<void>;
     on(event: 'window-all-closed', listener: () => void): this;
     on(event: 'before-quit', listener: (event: Event) => void): this;
     on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): this;
+    on(event: 'second-instance', listener: (event: Event, argv: string[], workingDirectory: string) => void): this;
     quit(): void;
     setPath(name: 'userData', path: string): void;
+    getPath(name: 'userData'): string;
+    readonly isPackaged: boolean;
     getVersion(): string;
     requestSingleInstanceLock(): boolean;
   }
@@ -103,4 +155,6 @@ declare module 'electron' {
   const contextBridge: ContextBridge;
   const dialog: Dialog;
   const session: { defaultSession: Session };
+  const screen: Screen;
+  const shell: Shell;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { hasChromium, hostApi, e2eSession } from './support/browser';
 import { tempDir } from '../support/tmp';
+import { routeScript } from '../../electron/host/menu';
 
 describe.skipIf(!hasChromium)('Hướng dẫn e2e (browser host + Chromium)', () => {
   const session = e2eSession();
@@ -58,6 +59,12 @@ describe.skipIf(!hasChromium)('Hướng dẫn e2e (browser host + Chromium)', ()
     await hit.click();
     await page.getByTestId('help-topic-phim-tat').waitFor();
     expect(page.url()).toContain('#/help');
+
+    // the Electron menu's "Sao lưu, khôi phục" runs this script in the page: the screen opens
+    await page.evaluate(routeScript('backup'));
+    await page.getByTestId('nav-backup').and(page.locator('[data-active="true"]')).waitFor();
+    await page.evaluate(routeScript('help'));
+    await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
 
     // where the data is: the file this host opened
     await page.getByTestId('nav-help').click();
