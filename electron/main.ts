@@ -8,7 +8,7 @@ import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
 import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
-import { MENU_TEXT, appMenu, routeScript } from './host/menu';
+import { MENU_TEXT, UNSAVED_LEAVE, appMenu, routeScript, unsavedCloseDialog } from './host/menu';
 import { WINDOW_MIN, WINDOW_STATE_FILE, fitToDisplays, readWindowState, stateToKeep, writeWindowState } from './host/window-state';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -83,6 +83,10 @@ async function createWindow(dbPath: string) {
       spellcheck: false,
     },
   });
+  // the page refused to unload (unsaved edits): ask, in Vietnamese, rather than stay open silently
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(win, unsavedCloseDialog()) === UNSAVED_LEAVE) event.preventDefault();
+  });
   win.on('close', () => {
     try {
       writeWindowState(stateFile, stateToKeep(win.getNormalBounds(), win.isMaximized()));
@@ -136,11 +140,20 @@ void app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => app.quit());
-// Quit backup first (through the core like every other call), then close the core, then quit.
+// Quit: the windows close (asking about unsaved edits), then the quit backup (through the core
+// like every other call), then the core closes, then the app quits.
 let quitting = false;
 app.on('before-quit', (event) => {
   const c = core;
   if (quitting || !c) return;
+  // the windows first: each may hold unsaved edits and ask; the last one closed quits again
+  // (window-all-closed), and only then the backup and the core's close — never under a window kept open
+  const open = BrowserWindow.getAllWindows();
+  if (open.length > 0) {
+    event.preventDefault();
+    for (const w of open) w.close();
+    return;
+  }
   quitting = true;
   event.preventDefault();
   void c

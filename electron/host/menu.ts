@@ -63,6 +63,10 @@ export const MENU_TEXT = {
   guide: 'Hướng dẫn sử dụng',
   about: 'Giới thiệu TĐKT Desktop',
   aboutTitle: 'TĐKT Desktop',
+  unsavedTitle: 'Có thay đổi chưa lưu',
+  unsavedDetail: 'Một màn hình đang có thay đổi chưa lưu (bảng nhập cuối năm, báo cáo thành tích, quyết định đang sửa…). Nếu đóng bây giờ, các thay đổi đó sẽ mất.',
+  unsavedStay: 'Ở lại để lưu',
+  unsavedLeave: 'Đóng, bỏ thay đổi',
   aboutBody: (version: string, dbPath: string) =>
     `Phần mềm quản lý thi đua, khen thưởng — phiên bản ${version}.\nLàm việc không cần Internet; dữ liệu nằm trên máy này.\n\nTệp dữ liệu: ${dbPath}`,
 } as const;
@@ -118,4 +122,24 @@ export function appMenu(actions: MenuActions, opts: { dev: boolean }): MenuSpec[
 /** The renderer code that opens a screen (its router follows the hash); the route is one of ours, never input. */
 export function routeScript(route: MenuRoute): string {
   return `window.location.hash = ${JSON.stringify(`#/${route}`)};`;
+}
+
+/** Index of the button that closes anyway in unsavedCloseDialog's answer. */
+export const UNSAVED_LEAVE = 1;
+
+/**
+ * The question the window asks when the page holds unsaved edits (its beforeunload refused):
+ * Electron would otherwise keep the window open without a word. Staying is the default and Esc.
+ */
+export function unsavedCloseDialog() {
+  return {
+    type: 'question' as const,
+    title: MENU_TEXT.aboutTitle,
+    message: MENU_TEXT.unsavedTitle,
+    detail: MENU_TEXT.unsavedDetail,
+    buttons: [MENU_TEXT.unsavedStay, MENU_TEXT.unsavedLeave],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
 }

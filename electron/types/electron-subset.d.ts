@@ -55,6 +55,7 @@ declare module 'electron' {
     session: Session;
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
+    on(event: 'will-prevent-unload', listener: (event: Event) => void): this;
     setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' }): void;
     executeJavaScript(code: string, userGesture?: boolean): Promise<unknown>;
   }
@@ -65,6 +66,7 @@ declare module 'electron' {
     once(event: 'ready-to-show', listener: () => void): this;
     on(event: 'close', listener: (event: Event) => void): this;
     show(): void;
+    close(): void;
     focus(): void;
     maximize(): void;
     restore(): void;
@@ -108,6 +110,16 @@ declare module 'electron' {
     title?: string;
     detail?: string;
   }
+  interface MessageBoxSyncOptions {
+    message: string;
+    type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+    buttons?: string[];
+    defaultId?: number;
+    cancelId?: number;
+    noLink?: boolean;
+    title?: string;
+    detail?: string;
+  }
   interface MessageBoxReturnValue {
     response: number;
   }
@@ -125,6 +137,7 @@ declare module 'electron' {
     showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
     showErrorBox(title: string, content: string): void;
     showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+    showMessageBoxSync(window: BrowserWindow, options: MessageBoxSyncOptions): number;
   }
   interface App {
     whenReady(): Promise<void>;

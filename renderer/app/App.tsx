@@ -133,7 +133,11 @@ export function App() {
                 key={n.id}
                 label={n.label}
                 active={route === n.id}
-                onClick={() => go(n.id)}
+                onClick={(e) => {
+                  // the router changes the hash itself, after asking about unsaved edits
+                  e.preventDefault();
+                  go(n.id);
+                }}
                 href={`#/${n.id}`}
                 data-testid={`nav-${n.id}`}
               />

@@ -1,5 +1,8 @@
-// Hash routes (#/staff): survive reloads, need no server support in either host.
+// Hash routes (#/staff): survive reloads, need no server support in either host. Leaving a
+// screen that holds unsaved edits asks first (lib/leave-guard), whether by the app's own links or
+// the browser's back button.
 import { create } from 'zustand';
+import { leaveOrAsk, unsavedWork } from '../lib/leave-guard';
 
 export type RouteId = 'home' | 'units' | 'staff' | 'plans' | 'tasks' | 'awards' | 'dossiers' | 'exchange' | 'backup' | 'trash' | 'settings' | 'help';
 
@@ -15,12 +18,29 @@ interface RouterState {
   go(route: RouteId): void;
 }
 
-export const useRouter = create<RouterState>((set) => ({
+export const useRouter = create<RouterState>((set, get) => ({
   route: parse(window.location.hash),
   go: (route) => {
-    window.location.hash = `#/${route}`;
-    set({ route });
+    if (route === get().route) return;
+    leaveOrAsk(() => {
+      window.location.hash = `#/${route}`;
+      set({ route });
+    });
   },
 }));
 
-window.addEventListener('hashchange', () => useRouter.setState({ route: parse(window.location.hash) }));
+window.addEventListener('hashchange', () => {
+  const next = parse(window.location.hash);
+  const current = useRouter.getState().route;
+  if (next === current) return;
+  if (unsavedWork().length === 0) {
+    useRouter.setState({ route: next });
+    return;
+  }
+  // the back button, or an address typed: stay where the edits are, then ask
+  window.history.replaceState(null, '', `#/${current}`);
+  leaveOrAsk(() => {
+    window.location.hash = `#/${next}`;
+    useRouter.setState({ route: next });
+  });
+});

@@ -5,7 +5,6 @@
 // one call (one transaction in the core).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Loader, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
@@ -14,6 +13,7 @@ import { formatDateVi } from '../../../shared/text/vn';
 import { subtreeOf } from '../../../shared/units/tree';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
+import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
 import { UnitSelect, YearInput } from './common';
 import { GRID_COLS, applyPaste, draftOf, isLocked, parseClipboard, sameDraft, typeAhead, type GridCol, type PasteOutcome, type RowDraft } from './gridModel';
 import { useUnits } from '../units/store';
@@ -125,16 +125,10 @@ export function YearGridTab() {
   const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
 
-  const guard = (go: () => void) => {
-    if (!dirty) return go();
-    modals.openConfirmModal({
-      title: G.unsaved,
-      children: <Text size="sm">{G.leaveConfirm}</Text>,
-      labels: { confirm: G.discard, cancel: T.cancel },
-      confirmProps: { color: 'red' },
-      onConfirm: go,
-    });
-  };
+  // what another year or unit, another screen or closing the window would lose: asked first
+  const unsavedText = dirty ? G.unsavedWhat(dirty) : null;
+  useLeaveGuard(unsavedText);
+  const guard = (go: () => void) => discardOrAsk(unsavedText, go);
 
   const move = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rows.length - 1, row));

@@ -99,11 +99,12 @@ export const T = {
     pasteExtraRows: (k: number) => `Thừa ${n(k)} dòng so với bảng: không dán.`,
     pasteExtraCols: (k: number) => `Thừa ${n(k)} cột bên phải: không dán.`,
     registeredHint: 'Danh hiệu đã đăng ký đầu năm',
-    leaveConfirm: 'Có thay đổi chưa lưu. Bỏ các thay đổi này?',
+    unsavedWhat: (k: number) => `Bảng “Nhập cuối năm” có ${n(k)} thay đổi chưa lưu.`,
   },
 
   decisions: {
     add: 'Thêm quyết định',
+    unsaved: (number: string) => (number.trim() ? `Quyết định ${number.trim()} có thay đổi chưa lưu.` : 'Quyết định đang nhập chưa được lưu.'),
     export: 'Xuất Excel',
     exportTitle:
       'Danh sách cá nhân, tập thể được khen thưởng (.xlsx) theo các quyết định đang hiện (năm, tìm kiếm): từng hình thức theo cấp, họ tên, chức vụ, đơn vị, số và ngày quyết định, cơ quan ban hành, tiền thưởng, kèm nơi ký — để lưu sổ theo dõi và báo cáo',

@@ -15,6 +15,7 @@ import { useDossiers } from './store';
 import { D } from './strings';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { notifyDeleted } from '../trash/notify';
+import { leaveOrAsk } from '../../lib/leave-guard';
 
 export function DossierView() {
   const { detail: d, checklist, detailError, open, setDetail } = useDossiers();
@@ -64,7 +65,7 @@ export function DossierView() {
     <Stack data-testid="dossier-view" data-dossier-id={d.id}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
-          <Button variant="subtle" w="fit-content" px={0} onClick={() => open(null)} data-testid="dossier-back">
+          <Button variant="subtle" w="fit-content" px={0} onClick={() => leaveOrAsk(() => open(null))} data-testid="dossier-back">
             {D.back}
           </Button>
           <Group gap="sm">

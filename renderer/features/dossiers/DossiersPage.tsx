@@ -15,6 +15,7 @@ import { DossierView } from './DossierView';
 import { StatusBadge } from './StatusBadge';
 import { useDossiers } from './store';
 import { D } from './strings';
+import { leaveOrAsk } from '../../lib/leave-guard';
 
 /** The award catalogue, loaded once. */
 let catalogCache: Promise<CatalogEntryOut[]> | null = null;
@@ -397,7 +398,7 @@ export function DossiersPage() {
       <Text size="sm" c="dimmed" maw={900}>
         {D.intro}
       </Text>
-      <Tabs value={tab} onChange={(v) => v && setTab(v as 'own' | 'received')}>
+      <Tabs value={tab} onChange={(v) => v && leaveOrAsk(() => setTab(v as 'own' | 'received'))}>
         <Tabs.List>
           <Tabs.Tab value="own" data-testid="dossiers-tab-own">
             {D.tabs.own}

@@ -7,6 +7,7 @@ import type { NomineeOut, ReportOut } from '../../../shared/contract/dossiers';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
 import { useDossiers } from './store';
 import { D } from './strings';
 
@@ -50,8 +51,13 @@ export function ReportModal({ nominee, onClose }: { nominee: NomineeOut | null; 
   };
   const ro = !report?.editable;
   const t = report?.template;
+  // typed and not saved: closing, taking the content again from the records or leaving asks first
+  const dirty = !ro && !!report && !!content && JSON.stringify(content) !== JSON.stringify(report.content);
+  const unsaved = dirty && nominee ? D.report.unsaved(nominee.name) : null;
+  useLeaveGuard(unsaved);
+  const close = () => discardOrAsk(unsaved, onClose);
   return (
-    <Modal opened={!!nominee} onClose={onClose} title={nominee ? D.report.title(nominee.name) : ''} size="min(1100px, 96vw)" data-testid="report-modal">
+    <Modal opened={!!nominee} onClose={close} title={nominee ? D.report.title(nominee.name) : ''} size="min(1100px, 96vw)" data-testid="report-modal">
       {error && <Alert color="red">{error}</Alert>}
       {!report || !content || !t ? (
         !error && <Loader />
@@ -150,14 +156,14 @@ export function ReportModal({ nominee, onClose }: { nominee: NomineeOut | null; 
           })}
           <Group justify="space-between">
             {!ro ? (
-              <Button variant="default" onClick={() => load(true)} data-testid="report-reset">
+              <Button variant="default" onClick={() => discardOrAsk(unsaved, () => load(true))} data-testid="report-reset">
                 {D.report.reset}
               </Button>
             ) : (
               <span />
             )}
             <Group>
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close} data-testid="report-close">
                 {D.report.close}
               </Button>
               {!ro && (

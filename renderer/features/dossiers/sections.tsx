@@ -1,6 +1,6 @@
 // The builder's input sections: general information and the tờ trình, nominees (with the
 // eligibility checker's proposals), the council meeting and votes, evidence attachments.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -35,6 +35,7 @@ import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
 import { notifyDeleted } from '../trash/notify';
 import { D } from './strings';
+import { useLeaveGuard } from '../../lib/leave-guard';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
@@ -64,6 +65,31 @@ export function Section({ title, children, testId, right }: { title: string; chi
   );
 }
 
+/**
+ * A section's form over the dossier. The dossier read again because of something done elsewhere
+ * (a nominee added, a report saved) keeps what is being typed here; its own save, or another
+ * dossier, takes the values read. While it differs from what was read, leaving asks (`unsaved`).
+ */
+function useDraft<F>(init: () => F, dossierId: string, version: readonly unknown[], unsaved: string) {
+  const [f, setF] = useState(init);
+  const [pristine, setPristine] = useState(() => JSON.stringify(f));
+  const ownSave = useRef(false);
+  const shownId = useRef(dossierId);
+  const dirty = JSON.stringify(f) !== pristine;
+  useEffect(() => {
+    const next = init();
+    if (shownId.current !== dossierId || !dirty || ownSave.current) setF(next);
+    shownId.current = dossierId;
+    ownSave.current = false;
+    setPristine(JSON.stringify(next));
+  }, [dossierId, ...version]);
+  useLeaveGuard(dirty ? unsaved : null);
+  const saving = () => {
+    ownSave.current = true;
+  };
+  return { f, setF, saving };
+}
+
 // ---------------------------------------------------------------------------------------
 // General information and the tờ trình
 
@@ -90,8 +116,7 @@ export function GeneralSection({ d }: { d: DossierDetail }) {
     closing: d.cover.closing,
     note: d.note,
   });
-  const [f, setF] = useState(init);
-  useEffect(() => setF(init()), [d.id, d.updatedAt]);
+  const { f, setF, saving } = useDraft(init, d.id, [d.updatedAt], D.general.unsaved);
   const set = <K extends keyof ReturnType<typeof init>>(k: K, v: ReturnType<typeof init>[K]) => setF((x) => ({ ...x, [k]: v }));
   const ro = !d.editable;
   const save = async () => {
@@ -116,6 +141,7 @@ export function GeneralSection({ d }: { d: DossierDetail }) {
       }),
     );
     if (r) {
+      saving();
       setDetail(r);
       notifications.show({ color: 'teal', message: D.general.saved });
     }
@@ -531,8 +557,7 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
     number: d.meeting.number,
     votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: n.votesAgree, total: n.votesTotal }])) as Record<string, { agree: number | null; total: number | null }>,
   });
-  const [f, setF] = useState(init);
-  useEffect(() => setF(init()), [d.id, d.updatedAt, d.nominees.length]);
+  const { f, setF, saving } = useDraft(init, d.id, [d.updatedAt, d.nominees.length], D.meeting.unsaved);
   const ro = !d.editable;
   const present = lines(f.members).length;
   // the vote rows change only when a vote does (typing the meeting's place re-renders none of them)
@@ -574,6 +599,7 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
       }),
     );
     if (r) {
+      saving();
       setDetail(r);
       notifications.show({ color: 'teal', message: D.meeting.saved });
     }

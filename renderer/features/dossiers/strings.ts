@@ -40,6 +40,7 @@ export const D = {
   bases: { thuong_xuyen: 'Thường xuyên (công trạng)', chuyen_de: 'Chuyên đề', dot_xuat: 'Đột xuất' } as Record<string, string>,
   general: {
     title: 'Thông tin chung, tờ trình',
+    unsaved: 'Phần “Thông tin chung, tờ trình” của hồ sơ có thay đổi chưa lưu.',
     name: 'Tên hồ sơ',
     docNumber: 'Số tờ trình',
     docNumberHint: 'Để trống nếu văn thư cấp số khi ký.',
@@ -107,6 +108,7 @@ export const D = {
   },
   meeting: {
     title: 'Họp Hội đồng Thi đua - Khen thưởng',
+    unsaved: 'Phần “Họp Hội đồng Thi đua - Khen thưởng” của hồ sơ có thay đổi chưa lưu.',
     date: 'Ngày họp (dd/mm/yyyy)',
     time: 'Thời gian (ví dụ 14 giờ 00)',
     place: 'Địa điểm',
@@ -248,6 +250,7 @@ export const D = {
     save: 'Lưu báo cáo',
     saved: 'Đã lưu báo cáo thành tích.',
     close: 'Đóng',
+    unsaved: (name: string) => `Báo cáo thành tích của ${name} có thay đổi chưa lưu.`,
     noRows: 'Chưa có dòng nào.',
   },
   kind: { person: 'Cá nhân', unit: 'Tập thể' },

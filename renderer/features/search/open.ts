@@ -10,6 +10,7 @@ import { useStaff } from '../staff/store';
 import { useTasks } from '../tasks/store';
 import { useUnits } from '../units/store';
 import { useHelp } from '../help/store';
+import { leaveOrAsk } from '../../lib/leave-guard';
 
 const go = (route: RouteId) => useRouter.getState().go(route);
 
@@ -37,8 +38,13 @@ export function openHit(hit: SearchHit): void {
       return go('awards');
     case 'dossier': {
       const tab = hit.received ? 'received' : 'own';
-      if (useDossiers.getState().tab !== tab) useDossiers.getState().setTab(tab);
-      useDossiers.getState().open(hit.id);
+      const show = () => {
+        if (useDossiers.getState().tab !== tab) useDossiers.getState().setTab(tab);
+        useDossiers.getState().open(hit.id);
+      };
+      // another dossier open with unsaved edits: asked first (another screen: the route change asks)
+      if (useRouter.getState().route === 'dossiers' && useDossiers.getState().openId !== hit.id) return leaveOrAsk(show);
+      show();
       return go('dossiers');
     }
   }

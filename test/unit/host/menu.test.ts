@@ -1,7 +1,7 @@
 // The Electron window's menu: in Vietnamese, without the developer tools in a packaged build,
 // its items opening the app's screens, the editing keys and F1 left to the page.
 import { describe, expect, it } from 'vitest';
-import { MENU_TEXT, appMenu, routeScript, type MenuRoute, type MenuSpec } from '../../../electron/host/menu';
+import { MENU_TEXT, UNSAVED_LEAVE, appMenu, routeScript, unsavedCloseDialog, type MenuRoute, type MenuSpec } from '../../../electron/host/menu';
 
 function flat(items: MenuSpec[]): MenuSpec[] {
   return items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
@@ -58,5 +58,13 @@ describe('menu bar', () => {
 
   it('opens a screen by its hash route, the route quoted as data', () => {
     expect(routeScript('help')).toBe('window.location.hash = "#/help";');
+  });
+
+  it('asks before a window with unsaved edits closes: staying is the default and Esc', () => {
+    const d = unsavedCloseDialog();
+    expect(d.buttons[UNSAVED_LEAVE]).toBe('Đóng, bỏ thay đổi');
+    expect(d.buttons[d.defaultId]).toBe('Ở lại để lưu');
+    expect(d.cancelId).toBe(d.defaultId);
+    expect(d.message).toBe('Có thay đổi chưa lưu');
   });
 });

@@ -1,0 +1,62 @@
+// Unsaved work is not lost to a wrong click: a screen or dialog holding edits not yet saved
+// registers what would be lost (useLeaveGuard); leaving it — another screen, F1, the quick
+// search, the browser's back button, closing the window — asks first.
+import { useEffect } from 'react';
+import { modals } from '@mantine/modals';
+
+export const LEAVE = {
+  title: 'Có thay đổi chưa lưu',
+  lost: 'Nếu rời đi bây giờ, các thay đổi này sẽ mất.',
+  discard: 'Bỏ thay đổi',
+  stay: 'Ở lại',
+} as const;
+
+const pending = new Map<symbol, string>();
+
+/** What would be lost by leaving now (one line per screen or dialog holding unsaved edits). */
+export function unsavedWork(): string[] {
+  return [...pending.values()];
+}
+
+/** While `message` is set (the edits not saved), leaving asks; null when nothing is at stake. */
+export function useLeaveGuard(message: string | null): void {
+  useEffect(() => {
+    if (!message) return;
+    const key = Symbol('unsaved');
+    pending.set(key, message);
+    return () => {
+      pending.delete(key);
+    };
+  }, [message]);
+}
+
+function ask(lines: string[], go: () => void): void {
+  modals.openConfirmModal({
+    title: LEAVE.title,
+    children: [...lines, LEAVE.lost].join(' '),
+    labels: { confirm: LEAVE.discard, cancel: LEAVE.stay },
+    confirmProps: { color: 'red', 'data-testid': 'leave-discard' } as never,
+    cancelProps: { 'data-testid': 'leave-stay' } as never,
+    onConfirm: go,
+  });
+}
+
+/** Leave the screen (go) at once, or after asking when anything registered is unsaved. */
+export function leaveOrAsk(go: () => void): void {
+  const lines = unsavedWork();
+  if (lines.length === 0) go();
+  else ask(lines, go);
+}
+
+/** Close one dialog or drop one set of edits (go), asking when `message` says something is unsaved. */
+export function discardOrAsk(message: string | null, go: () => void): void {
+  if (!message) go();
+  else ask([message], go);
+}
+
+// closing the window or reloading: the browser's own question (Electron's main asks in Vietnamese)
+window.addEventListener('beforeunload', (e) => {
+  if (pending.size === 0) return;
+  e.preventDefault();
+  e.returnValue = '';
+});

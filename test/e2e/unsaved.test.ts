@@ -1,0 +1,118 @@
+// Unsaved work is not lost to a wrong click, in Chromium against the real browser host: the
+// year-end grid with a rating typed asks before another screen, F1, the back button or closing
+// the page takes it away; a decision being entered, an achievement report typed and a dossier's
+// tờ trình ask before they are closed; "Ở lại" keeps everything as typed, "Bỏ thay đổi" goes.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { hasChromium, hostApi, e2eSession } from './support/browser';
+import { tempDir } from '../support/tmp';
+
+const asked = (page: Page) => page.getByRole('dialog', { name: 'Có thay đổi chưa lưu' });
+
+async function stay(page: Page, says: string) {
+  await asked(page).waitFor();
+  expect(await asked(page).innerText()).toContain(says);
+  await page.getByTestId('leave-stay').click();
+  await asked(page).waitFor({ state: 'detached' });
+}
+
+async function discard(page: Page) {
+  await asked(page).waitFor();
+  await page.getByTestId('leave-discard').click();
+  await asked(page).waitFor({ state: 'detached' });
+}
+
+describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () => {
+  const session = e2eSession();
+
+  it('the grid, a decision, a report and a dossier ask before their edits are dropped', async () => {
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-unsaved-'), 'office.sqlite'), { TDKT_TODAY: '2025-11-20' });
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    await api('office.save', { name: 'Sở Nội vụ tỉnh Lào Cai', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'SNV' });
+    const unit = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
+    const an = await api<{ id: string }>('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', gender: 'nam', unitId: unit.id, employmentStart: '2015-01-01' });
+    const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    await api('dossiers.addNominees', { id: dossier.id, nominees: [{ kind: 'person', staffId: an.id }] });
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    // the year-end grid: a rating typed
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('grid-year').fill('2025');
+    await page.getByTestId('grid-unit').click();
+    await page.getByRole('option', { name: 'Văn phòng Sở', exact: true }).click();
+    const rating = page.getByTestId('grid-row').first().getByTestId('grid-cell-rating');
+    await rating.click();
+    await page.keyboard.type('htx');
+    expect(await rating.getAttribute('data-value')).toBe('HTXSNV');
+
+    // another screen, F1, the back button: each asks; "Ở lại" keeps the rating typed
+    await page.getByTestId('nav-home').click();
+    await stay(page, 'Bảng “Nhập cuối năm” có 1 thay đổi chưa lưu.');
+    await page.keyboard.press('F1');
+    await stay(page, 'Nếu rời đi bây giờ, các thay đổi này sẽ mất.');
+    await page.goBack();
+    await stay(page, 'Nhập cuối năm');
+    expect(page.url()).toContain('#/awards');
+    expect(await rating.getAttribute('data-value')).toBe('HTXSNV');
+
+    // closing the page or reloading: the page refuses to unload (the browser asks; Electron's main
+    // asks in Vietnamese) — the event dispatched as the browser would
+    const unloadRefused = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await unloadRefused()).toBe(true);
+
+    // "Bỏ thay đổi": the other screen opens, and the rating was never saved
+    await page.getByTestId('nav-home').click();
+    await discard(page);
+    await page.getByTestId('home-quarter').or(page.getByTestId('home-setup')).first().waitFor();
+    expect(await unloadRefused()).toBe(false);
+    const grid = await api<{ rows: Array<{ rating: string | null }> }>('records.yearGrid', { unitId: unit.id, year: 2025, includeSubunits: false });
+    expect(grid.rows[0]!.rating ?? null).toBe(null);
+
+    // a decision being entered: Esc asks
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByTestId('decision-add').click();
+    await page.getByTestId('decision-number').fill('12/QĐ-SNV');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Quyết định 12/QĐ-SNV có thay đổi chưa lưu.');
+    expect(await page.getByTestId('decision-number').inputValue()).toBe('12/QĐ-SNV');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('decision-number').waitFor({ state: 'detached' });
+
+    // a dossier: its tờ trình's title typed, then a report typed
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').first().click();
+    await page.getByTestId('general-title').fill('Đề nghị tặng Bằng khen — bản sửa');
+    await page.getByTestId('nominee-report').first().click();
+    const ly = page.getByTestId('report-section-ly_lich');
+    await ly.waitFor();
+    await ly.fill(`${await ly.inputValue()}\nGhi thêm một dòng.`);
+    await page.keyboard.press('Escape');
+    await stay(page, 'Báo cáo thành tích của Nguyễn Văn An có thay đổi chưa lưu.');
+    expect(await ly.inputValue()).toContain('Ghi thêm một dòng.');
+    // saved, it closes without a question; the dossier read again keeps the title being typed
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-reset').isVisible()).toBe(true);
+    await page.getByTestId('report-close').click();
+    await ly.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('general-title').inputValue()).toBe('Đề nghị tặng Bằng khen — bản sửa');
+    // back to the list: asked about the tờ trình
+    await page.getByTestId('dossier-back').click();
+    await stay(page, 'Phần “Thông tin chung, tờ trình” của hồ sơ có thay đổi chưa lưu.');
+    await page.getByTestId('dossier-back').click();
+    await discard(page);
+    await page.getByTestId('dossier-list').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
