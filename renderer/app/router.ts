@@ -37,10 +37,12 @@ window.addEventListener('hashchange', () => {
     useRouter.setState({ route: next });
     return;
   }
-  // the back button, or an address typed: stay where the edits are, then ask
+  // the back button, an address typed, a link into a screen (a plan in the editor): stay where
+  // the edits are, then ask; going on goes to the whole address asked for
+  const target = window.location.hash;
   window.history.replaceState(null, '', `#/${current}`);
   leaveOrAsk(() => {
-    window.location.hash = `#/${next}`;
+    window.location.hash = target;
     useRouter.setState({ route: next });
   });
 });

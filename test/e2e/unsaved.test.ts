@@ -34,6 +34,7 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     const an = await api<{ id: string }>('staff.create', { fullName: 'Nguyễn Văn An', birthDate: '05/03/1980', gender: 'nam', unitId: unit.id, employmentStart: '2015-01-01' });
     const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
     await api('dossiers.addNominees', { id: dossier.id, nominees: [{ kind: 'person', staffId: an.id }] });
+    const plan = await api<{ id: string; title: string }>('plans.createFromTemplate', { templateId: 'tdkt-work-plan', year: 2025 });
 
     const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     const pageErrors: string[] = [];
@@ -70,10 +71,14 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
       });
     expect(await unloadRefused()).toBe(true);
 
-    // "Bỏ thay đổi": the other screen opens, and the rating was never saved
-    await page.getByTestId('nav-home').click();
+    // a plan opened from the quick search (a link into the editor): asked, then "Bỏ thay đổi"
+    // opens that very plan, and the rating was never saved
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('quick-search-input').fill(plan.title);
+    await page.locator('[data-testid="quick-search-hit"][data-kind="plan"]').first().click();
     await discard(page);
-    await page.getByTestId('home-quarter').or(page.getByTestId('home-setup')).first().waitFor();
+    await page.getByTestId('plan-editor').waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`#/plans/${plan.id}`);
     expect(await unloadRefused()).toBe(false);
     const grid = await api<{ rows: Array<{ rating: string | null }> }>('records.yearGrid', { unitId: unit.id, year: 2025, includeSubunits: false });
     expect(grid.rows[0]!.rating ?? null).toBe(null);
