@@ -122,7 +122,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await page.getByTestId('dossier-open').first().click();
     await page.getByTestId('dossier-view').waitFor();
     await check('dossier view');
+    // the question before unsaved edits are dropped
+    await page.getByTestId('general-title').fill('Hồ sơ đang sửa');
     await page.getByTestId('dossier-back').click();
+    await page.getByTestId('leave-discard').waitFor();
+    await check('unsaved edits question');
+    await page.getByTestId('leave-discard').click();
     await page.getByTestId('dossiers-tab-received').click();
     await check('dossiers received');
     // the quick search, open on its hint and on hits of several kinds

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('Hướng dẫn e2e (browser host + Chromium)', ()
     await page.getByTestId('help-search').fill('thung rac khoi phuc');
     await page.getByTestId('help-topic-xoa-nham').waitFor();
     const listed = await page.locator('[data-testid^="help-nav-"]').allInnerTexts();
-    expect(listed).toEqual(['Xóa nhầm']);
+    expect(listed).toEqual(['Xóa nhầm, quên lưu']);
     await page.getByTestId('help-search').fill('zzqx');
     await page.getByTestId('help-nothing').waitFor();
     await page.getByTestId('help-search').fill('');

@@ -164,11 +164,14 @@ export const TOPICS: HelpTopic[] = [
   },
   {
     id: 'xoa-nham',
-    title: 'Xóa nhầm',
+    title: 'Xóa nhầm, quên lưu',
     steps: [
       { text: 'Sau khi xóa một bản ghi (cán bộ, phong trào, kế hoạch, nhiệm vụ, quyết định, sáng kiến, hồ sơ, một người trong hồ sơ, một tệp minh chứng…), thông báo ở góc màn hình có nút “Hoàn tác”.' },
       { text: 'Những gì đã xóa trên máy này nằm trong “Thùng rác”: tìm, rồi “Khôi phục”. Gộp nhầm hai cán bộ thì “Tách lại”.', route: 'trash' },
       { text: 'Khi chưa khôi phục được (ví dụ người đó đã được thêm lại), ứng dụng nói lý do và việc cần làm trước.' },
+      {
+        text: 'Đang nhập dở mà chưa lưu (bảng nhập cuối năm, quyết định, báo cáo thành tích, tờ trình, cuộc họp Hội đồng) thì chuyển màn hình, đóng hộp thoại hay đóng cửa sổ đều được hỏi trước: “Ở lại” để lưu, hoặc “Bỏ thay đổi”.',
+      },
     ],
   },
   {
