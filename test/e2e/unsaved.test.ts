@@ -1,7 +1,7 @@
 // Unsaved work is not lost to a wrong click, in Chromium against the real browser host: the
 // year-end grid with a rating typed asks before another screen, F1, the back button or closing
-// the page takes it away; a decision being entered, an achievement report typed and a dossier's
-// tờ trình ask before they are closed; "Ở lại" keeps everything as typed, "Bỏ thay đổi" goes.
+// the page takes it away; a decision being entered, a nominee's summary, an achievement report
+// typed and a dossier's tờ trình ask before they are closed; "Ở lại" keeps everything as typed, "Bỏ thay đổi" goes.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -99,6 +99,15 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     await page.getByTestId('nav-dossiers').click();
     await page.getByTestId('dossier-open').first().click();
     await page.getByTestId('general-title').fill('Đề nghị tặng Bằng khen — bản sửa');
+    // a nominee's summary typed: Esc asks
+    await page.getByTestId('nominee-edit').first().click();
+    await page.getByTestId('nominee-summary').fill('Hoàn thành xuất sắc nhiệm vụ hai năm liền');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Thông tin đề nghị của Nguyễn Văn An có thay đổi chưa lưu.');
+    expect(await page.getByTestId('nominee-summary').inputValue()).toBe('Hoàn thành xuất sắc nhiệm vụ hai năm liền');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('nominee-summary').waitFor({ state: 'detached' });
     await page.getByTestId('nominee-report').first().click();
     const ly = page.getByTestId('report-section-ly_lich');
     await ly.waitFor();

@@ -35,7 +35,7 @@ import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
 import { notifyDeleted } from '../trash/notify';
 import { D } from './strings';
-import { useLeaveGuard } from '../../lib/leave-guard';
+import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
@@ -215,6 +215,11 @@ function NomineeEdit({ d, n, onClose }: { d: DossierDetail; n: NomineeOut; onClo
   const catalog = useCatalog();
   const action = useAction();
   const [f, setF] = useState({ awardCode: n.awardCode as string, position: n.position, unitName: n.unitName, summary: n.summary });
+  // the summary typed and not saved: Esc or × asks first
+  const [pristine] = useState(() => JSON.stringify(f));
+  const unsaved = JSON.stringify(f) !== pristine ? D.nominees.unsaved(n.name) : null;
+  useLeaveGuard(unsaved);
+  const close = () => discardOrAsk(unsaved, onClose);
   const save = async () => {
     const r = await action.run(() =>
       call('dossiers.updateNominee', { id: n.id, data: { ...f, awardCode: f.awardCode as never, votesAgree: n.votesAgree, votesTotal: n.votesTotal } }),
@@ -225,7 +230,7 @@ function NomineeEdit({ d, n, onClose }: { d: DossierDetail; n: NomineeOut; onClo
     }
   };
   return (
-    <Modal opened onClose={onClose} title={D.nominees.editTitle(n.name)} size="lg">
+    <Modal opened onClose={close} title={D.nominees.editTitle(n.name)} size="lg">
       <Stack>
         <FormError error={action.error} />
         <Select label={D.nominees.award} data={catalog.map((e) => ({ value: e.code, label: e.name }))} value={f.awardCode} onChange={(v) => v && setF({ ...f, awardCode: v })} allowDeselect={false} />

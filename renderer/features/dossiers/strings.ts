@@ -60,6 +60,7 @@ export const D = {
     form: (form: string, doc: string) => `Tờ trình theo ${form} — ${doc}`,
   },
   nominees: {
+    unsaved: (name: string) => `Thông tin đề nghị của ${name} có thay đổi chưa lưu.`,
     title: 'Người, tập thể được đề nghị',
     none: 'Chưa có ai trong hồ sơ. Chọn từ danh sách đề xuất bên dưới hoặc thêm trực tiếp.',
     cols: { no: 'STT', name: 'Họ tên (tên tập thể)', position: 'Chức vụ', unit: 'Đơn vị', award: 'Hình thức', vote: 'Biểu quyết', report: 'Báo cáo', files: 'Minh chứng' },
