@@ -83,20 +83,20 @@ function TopicView({ topic }: { topic: HelpTopic }) {
           <List type={topic.id === 'nam-cong-tac' ? 'ordered' : 'unordered'} spacing="sm" size="sm">
             {topic.steps.map((step) => (
               <List.Item key={step.text}>
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+                {/* the button under the text: beside it, a 1024 px window left the text a narrow column */}
+                <Stack gap={4} align="flex-start">
                   <Text size="sm">{step.text}</Text>
                   {step.route && (
                     <Button
                       size="compact-sm"
                       variant="light"
-                      style={{ flexShrink: 0 }}
                       onClick={() => openPlace(step)}
                       data-testid={`help-open-${step.route}${step.tab ? `-${step.tab}` : ''}`}
                     >
                       {placeName(step)}
                     </Button>
                   )}
-                </Group>
+                </Stack>
               </List.Item>
             ))}
           </List>

@@ -49,7 +49,7 @@ export const TOPICS: HelpTopic[] = [
   {
     id: 'nam-cong-tac',
     title: 'Một năm công tác thi đua, khen thưởng',
-    intro: 'Các việc thường làm trong năm, theo thứ tự. Nút bên phải mỗi bước mở màn hình làm việc đó.',
+    intro: 'Các việc thường làm trong năm, theo thứ tự. Nút dưới mỗi bước mở màn hình làm việc đó.',
     steps: [
       {
         text: 'Đầu năm, lập kế hoạch: bấm “Tạo từ mẫu”, hoặc “Nhập từ tệp (.docx, .txt)” để lấy kế hoạch đã soạn bằng Word. Sửa nội dung, xem bản in bên cạnh; xuất “Word” để trình ký hoặc “In”; khi đã có số và ngày ký, bấm “Ban hành”.',
