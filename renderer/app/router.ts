@@ -21,7 +21,11 @@ interface RouterState {
 export const useRouter = create<RouterState>((set, get) => ({
   route: parse(window.location.hash),
   go: (route) => {
-    if (route === get().route) return;
+    // the same screen: back to its start (a plan's editor → the plans list), nothing to ask
+    if (route === get().route) {
+      window.location.hash = `#/${route}`;
+      return;
+    }
     leaveOrAsk(() => {
       window.location.hash = `#/${route}`;
       set({ route });

@@ -80,6 +80,10 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     await page.getByTestId('plan-editor').waitFor();
     expect(decodeURIComponent(page.url())).toContain(`#/plans/${plan.id}`);
     expect(await unloadRefused()).toBe(false);
+    // the navigation's own screen again: back to the plans list
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('plan-editor').waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/#\/plans$/);
     const grid = await api<{ rows: Array<{ rating: string | null }> }>('records.yearGrid', { unitId: unit.id, year: 2025, includeSubunits: false });
     expect(grid.rows[0]!.rating ?? null).toBe(null);
 
