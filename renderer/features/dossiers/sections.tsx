@@ -70,7 +70,7 @@ export function Section({ title, children, testId, right }: { title: string; chi
  * (a nominee added, a report saved) keeps what is being typed here; its own save, or another
  * dossier, takes the values read. While it differs from what was read, leaving asks (`unsaved`).
  */
-function useDraft<F>(init: () => F, dossierId: string, version: readonly unknown[], unsaved: string) {
+function useDraft<F>(init: () => F, dossierId: string, editable: boolean, version: readonly unknown[], unsaved: string) {
   const [f, setF] = useState(init);
   const [pristine, setPristine] = useState(() => JSON.stringify(f));
   const ownSave = useRef(false);
@@ -78,11 +78,12 @@ function useDraft<F>(init: () => F, dossierId: string, version: readonly unknown
   const dirty = JSON.stringify(f) !== pristine;
   useEffect(() => {
     const next = init();
-    if (shownId.current !== dossierId || !dirty || ownSave.current) setF(next);
+    // (a dossier no longer editable — sent meanwhile — shows what was saved)
+    if (shownId.current !== dossierId || !dirty || ownSave.current || !editable) setF(next);
     shownId.current = dossierId;
     ownSave.current = false;
     setPristine(JSON.stringify(next));
-  }, [dossierId, ...version]);
+  }, [dossierId, editable, ...version]);
   useLeaveGuard(dirty ? unsaved : null);
   const saving = () => {
     ownSave.current = true;
@@ -116,7 +117,7 @@ export function GeneralSection({ d }: { d: DossierDetail }) {
     closing: d.cover.closing,
     note: d.note,
   });
-  const { f, setF, saving } = useDraft(init, d.id, [d.updatedAt], D.general.unsaved);
+  const { f, setF, saving } = useDraft(init, d.id, d.editable, [d.updatedAt], D.general.unsaved);
   const set = <K extends keyof ReturnType<typeof init>>(k: K, v: ReturnType<typeof init>[K]) => setF((x) => ({ ...x, [k]: v }));
   const ro = !d.editable;
   const save = async () => {
@@ -562,7 +563,7 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
     number: d.meeting.number,
     votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: n.votesAgree, total: n.votesTotal }])) as Record<string, { agree: number | null; total: number | null }>,
   });
-  const { f, setF, saving } = useDraft(init, d.id, [d.updatedAt, d.nominees.length], D.meeting.unsaved);
+  const { f, setF, saving } = useDraft(init, d.id, d.editable, [d.updatedAt, d.nominees.length], D.meeting.unsaved);
   const ro = !d.editable;
   const present = lines(f.members).length;
   // the vote rows change only when a vote does (typing the meeting's place re-renders none of them)
