@@ -3,6 +3,7 @@
 // search, the browser's back button, closing the window — asks first.
 import { useEffect } from 'react';
 import { modals } from '@mantine/modals';
+import { create } from 'zustand';
 
 export const LEAVE = {
   title: 'Có thay đổi chưa lưu',
@@ -12,10 +13,18 @@ export const LEAVE = {
 } as const;
 
 const pending = new Map<symbol, string>();
+/** The same lines for screens that show them (a dossier's "save first" banner). */
+const useLines = create<{ lines: string[] }>(() => ({ lines: [] }));
+const publish = () => useLines.setState({ lines: [...pending.values()] });
 
 /** What would be lost by leaving now (one line per screen or dialog holding unsaved edits). */
 export function unsavedWork(): string[] {
   return [...pending.values()];
+}
+
+/** unsavedWork as a hook: the screen re-renders as edits are made or saved. */
+export function useUnsavedWork(): string[] {
+  return useLines((s) => s.lines);
 }
 
 /** While `message` is set (the edits not saved), leaving asks; null when nothing is at stake. */
@@ -24,8 +33,10 @@ export function useLeaveGuard(message: string | null): void {
     if (!message) return;
     const key = Symbol('unsaved');
     pending.set(key, message);
+    publish();
     return () => {
       pending.delete(key);
+      publish();
     };
   }, [message]);
 }

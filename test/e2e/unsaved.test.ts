@@ -103,6 +103,11 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     await page.getByTestId('nav-dossiers').click();
     await page.getByTestId('dossier-open').first().click();
     await page.getByTestId('general-title').fill('Đề nghị tặng Bằng khen — bản sửa');
+    // documents are made and sent from what is saved: not while the tờ trình holds edits
+    await page.getByTestId('dossier-unsaved').waitFor();
+    expect(await page.getByTestId('dossier-unsaved').innerText()).toContain('Phần “Thông tin chung, tờ trình” của hồ sơ có thay đổi chưa lưu.');
+    expect(await page.getByTestId('documents-generate').isDisabled()).toBe(true);
+    expect(await page.getByTestId('documents-zip').isDisabled()).toBe(true);
     // a nominee's summary typed: Esc asks
     await page.getByTestId('nominee-edit').first().click();
     await page.getByTestId('nominee-summary').fill('Hoàn thành xuất sắc nhiệm vụ hai năm liền');

@@ -15,11 +15,13 @@ import { useDossiers } from './store';
 import { D } from './strings';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { notifyDeleted } from '../trash/notify';
-import { leaveOrAsk } from '../../lib/leave-guard';
+import { leaveOrAsk, useUnsavedWork } from '../../lib/leave-guard';
 
 export function DossierView() {
   const { detail: d, checklist, detailError, open, setDetail } = useDossiers();
   const [report, setReport] = useState<NomineeOut | null>(null);
+  // documents are made, exported and sent from what is saved: not while a section holds edits
+  const unsaved = useUnsavedWork();
   if (detailError)
     return (
       <Stack>
@@ -82,7 +84,7 @@ export function DossierView() {
         {d.own && (
           <Group>
             {d.editable && (
-              <Button onClick={submit} disabled={!checklist?.ok} data-testid="dossier-submit">
+              <Button onClick={submit} disabled={!checklist?.ok || unsaved.length > 0} data-testid="dossier-submit">
                 {D.submit.button}
               </Button>
             )}
@@ -99,6 +101,11 @@ export function DossierView() {
           </Group>
         )}
       </Group>
+      {d.editable && unsaved.length > 0 && (
+        <Alert color="orange" title={D.unsavedFirst.title} data-testid="dossier-unsaved">
+          {[...unsaved, D.unsavedFirst.text].join(' ')}
+        </Alert>
+      )}
       {o?.outcome === 'approved' && (
         <Alert color="green" data-testid="dossier-outcome-alert">
           {D.outcome.approved(o.decisionNumber, formatDateVi(o.decisionDate), o.decisionIssuer || o.officeName)}
@@ -129,7 +136,7 @@ export function DossierView() {
       <MeetingSection d={d} />
       <AttachmentsSection d={d} />
       <ChecklistSection c={checklist} />
-      <DocumentsSection d={d} blocked={!checklist?.ok} />
+      <DocumentsSection d={d} blocked={!checklist?.ok} unsaved={unsaved.length > 0} />
       <GeneralSection d={d} />
       <ReportModal nominee={report} onClose={() => setReport(null)} />
     </Stack>

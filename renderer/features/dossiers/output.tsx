@@ -104,7 +104,7 @@ function PreviewModal({ preview, onClose }: { preview: { title: string; html: st
   );
 }
 
-export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: boolean }) {
+export function DocumentsSection({ d, blocked, unsaved }: { d: DossierDetail; blocked: boolean; /** a section holds edits not saved */ unsaved: boolean }) {
   const { setDetail } = useDossiers();
   const action = useAction();
   const [folder, setFolder] = useState('');
@@ -162,17 +162,17 @@ export function DocumentsSection({ d, blocked }: { d: DossierDetail; blocked: bo
       </Group>
       <Group>
         {d.editable && (
-          <Button variant="light" onClick={() => void generate()} loading={action.busy} disabled={blocked} data-testid="documents-generate">
+          <Button variant="light" onClick={() => void generate()} loading={action.busy} disabled={blocked || unsaved} data-testid="documents-generate">
             {D.documents.generate}
           </Button>
         )}
-        <Button onClick={() => void exportAll(false)} loading={action.busy} disabled={!canExport} data-testid="documents-zip">
+        <Button onClick={() => void exportAll(false)} loading={action.busy} disabled={!canExport || unsaved} data-testid="documents-zip">
           {D.documents.zip}
         </Button>
       </Group>
       <Group align="flex-end">
         <FolderInput label={D.documents.folder} value={folder} onChange={setFolder} w={420} testId="documents-folder" />
-        <Button variant="default" onClick={() => void exportAll(true)} disabled={!canExport || !folder.trim()} loading={action.busy} data-testid="documents-to-folder">
+        <Button variant="default" onClick={() => void exportAll(true)} disabled={!canExport || unsaved || !folder.trim()} loading={action.busy} data-testid="documents-to-folder">
           {D.documents.toFolder}
         </Button>
       </Group>

@@ -25,6 +25,10 @@ export const D = {
   },
   open: 'Mở',
   back: '← Danh sách hồ sơ',
+  unsavedFirst: {
+    title: 'Lưu trước khi tạo, xuất hoặc gửi hồ sơ',
+    text: 'Văn bản được tạo, xuất và gửi đi từ nội dung đã lưu: bấm “Lưu thông tin chung” hoặc “Lưu cuộc họp và kết quả biểu quyết” ở phần đó trước.',
+  },
   newDossier: {
     title: 'Lập hồ sơ đề nghị khen thưởng',
     year: 'Năm thành tích',
