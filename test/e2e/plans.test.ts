@@ -368,6 +368,10 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await page3.keyboard.type(' chung');
     await page3.getByTestId('save-conflict').waitFor({ timeout: 30_000 });
     await shot(page3, '11-conflict');
+    // the edits live only in this window now: another screen asks first
+    await page3.getByTestId('nav-home').click();
+    await page3.getByTestId('leave-stay').click();
+    await page3.getByTestId('save-conflict').waitFor();
     await page3.getByTestId('conflict-reload').click();
     await heading(page3, 'Kinh phí thực hiện năm 2027').waitFor();
     await heading(page3, 'Yêu cầu').waitFor();

@@ -234,6 +234,7 @@ export const T = {
     saving: 'Đang lưu…',
     pending: 'Có thay đổi, sắp lưu…',
     saveFailed: 'Chưa lưu được',
+    unsavedLeave: 'Kế hoạch đang soạn có thay đổi chưa lưu được (xem thông báo trong trình soạn thảo).',
     allSaved: 'Đã lưu',
     savedAt: (d: Date) => `Đã lưu lúc ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
     conflictTitle: 'Kế hoạch đã được sửa ở nơi khác',

@@ -16,6 +16,7 @@ import { Preview, type PreviewHandle } from './Preview';
 import { toggleFormat } from './RichText';
 import { AREA_TAB, revealNode, useEditorUi, type EditorTab } from './ui';
 import { AuditHistoryButton } from '../../audit/AuditHistoryButton';
+import { useLeaveGuard } from '../../../lib/leave-guard';
 
 /** left pane width (%) remembered per kind of tab: tables need more room than the outline */
 const splitKey = (tab: EditorTab) => (tab === 'appendices' ? 'tdkt.plans.split.wide' : 'tdkt.plans.split');
@@ -203,6 +204,10 @@ export function PlanEditor({ id, onBack }: { id: string; onBack(): void }) {
   const [split, setSplit] = useState(() => readSplit(tab));
   const [dragSplit, setDragSplit] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  // a save that failed (a conflict, an error): the editor is the only place the edits live, so
+  // another screen, F1 or closing the window asks first (its own "Danh sách" refuses to leave)
+  const saveFailed = useEditor((s) => s.saveState === 'error');
+  useLeaveGuard(saveFailed ? T.editor.unsavedLeave : null);
 
   useEffect(() => {
     useEditorUi.getState().reset();
