@@ -23,7 +23,8 @@ export const useRouter = create<RouterState>((set, get) => ({
   go: (route) => {
     // the same screen: back to its start (a plan's editor → the plans list), nothing to ask
     if (route === get().route) {
-      window.location.hash = `#/${route}`;
+      const start = `#/${route}`;
+      if (window.location.hash !== start) leaveOrAsk(() => (window.location.hash = start));
       return;
     }
     leaveOrAsk(() => {

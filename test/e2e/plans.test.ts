@@ -371,6 +371,9 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     // the edits live only in this window now: another screen asks first
     await page3.getByTestId('nav-home').click();
     await page3.getByTestId('leave-stay').click();
+    // (the plans list, from the navigation, too)
+    await page3.getByTestId('nav-plans').click();
+    await page3.getByTestId('leave-stay').click();
     await page3.getByTestId('save-conflict').waitFor();
     await page3.getByTestId('conflict-reload').click();
     await heading(page3, 'Kinh phí thực hiện năm 2027').waitFor();

@@ -2,12 +2,17 @@
 import { create } from 'zustand';
 import type { Campaign, PlanSummary } from '../../../shared/contract/plans';
 import { call } from '../../lib/api';
+import { leaveOrAsk } from '../../lib/leave-guard';
+import { useRouter } from '../../app/router';
 
 export const ALL_PLANS = '__all__';
 
 /** The plan editor is a route of its own (#/plans/<id>): it survives a reload. */
 export function openPlan(id: string) {
-  window.location.hash = `#/plans/${encodeURIComponent(id)}`;
+  const show = () => (window.location.hash = `#/plans/${encodeURIComponent(id)}`);
+  // from another plan's editor (the same route): asked here, as the router asks between screens
+  if (useRouter.getState().route === 'plans') leaveOrAsk(show);
+  else show();
 }
 
 export interface PlanTemplate {
