@@ -13,13 +13,13 @@ export const LEAVE = {
 } as const;
 
 const pending = new Map<symbol, string>();
-/** The same lines for screens that show them (a dossier's "save first" banner). */
+/** pending's lines, for the question and for screens that show them (a dossier's "save first" banner). */
 const useLines = create<{ lines: string[] }>(() => ({ lines: [] }));
 const publish = () => useLines.setState({ lines: [...pending.values()] });
 
 /** What would be lost by leaving now (one line per screen or dialog holding unsaved edits). */
 export function unsavedWork(): string[] {
-  return [...pending.values()];
+  return useLines.getState().lines;
 }
 
 /** unsavedWork as a hook: the screen re-renders as edits are made or saved. */
@@ -67,7 +67,7 @@ export function discardOrAsk(message: string | null, go: () => void): void {
 
 // closing the window or reloading: the browser's own question (Electron's main asks in Vietnamese)
 window.addEventListener('beforeunload', (e) => {
-  if (pending.size === 0) return;
+  if (unsavedWork().length === 0) return;
   e.preventDefault();
   e.returnValue = '';
 });
