@@ -1,7 +1,8 @@
 // Unsaved work is not lost to a wrong click, in Chromium against the real browser host: the
 // year-end grid with a rating typed asks before another screen, F1, the back button or closing
 // the page takes it away; a decision being entered, a nominee's summary, an achievement report
-// typed and a dossier's tờ trình ask before they are closed; "Ở lại" keeps everything as typed, "Bỏ thay đổi" goes.
+// typed and a dossier's tờ trình ask before they are closed, as do the smaller forms (a person, a
+// unit, a campaign, a task, an initiative, the office); "Ở lại" keeps everything as typed, "Bỏ thay đổi" goes.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -136,6 +137,108 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     await page.getByTestId('dossier-back').click();
     await discard(page);
     await page.getByTestId('dossier-list').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the smaller forms — a person, a unit, a campaign, a task, its result, an initiative, the office — ask too, and only when something was typed", async () => {
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-unsaved-forms-'), 'office.sqlite'), { TDKT_TODAY: '2025-11-20' });
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    await api('office.save', { name: 'Sở Nội vụ tỉnh Lào Cai', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'SNV' });
+    const unit = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
+    const an = await api<{ id: string }>('staff.create', { fullName: 'Nguyễn Văn An', unitId: unit.id, position: 'Chuyên viên', employmentStart: '2015-01-01' });
+    await api('tasks.create', { year: 2025, quarter: 4, title: 'Bình xét danh hiệu cuối năm', dueDate: '30/11/2025', lead: [{ unitId: unit.id, name: 'Văn phòng Sở' }] });
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    // a person: opened and closed untouched, no question; a position typed — Esc and "Hủy" ask,
+    // "Ở lại" keeps it, "Bỏ thay đổi" closes and nothing is saved
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-row-name').first().click();
+    await page.getByTestId('staff-position').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('staff-position').waitFor({ state: 'detached' });
+    expect(await asked(page).count()).toBe(0);
+    await page.getByTestId('staff-row-name').first().click();
+    await page.getByTestId('staff-position').fill('Chuyên viên chính');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Thông tin cán bộ Nguyễn Văn An có thay đổi chưa lưu.');
+    expect(await page.getByTestId('staff-position').inputValue()).toBe('Chuyên viên chính');
+    // another screen asks about the dialog's typing too
+    await page.keyboard.press('F1');
+    await stay(page, 'Thông tin cán bộ Nguyễn Văn An có thay đổi chưa lưu.');
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await discard(page);
+    await page.getByTestId('staff-position').waitFor({ state: 'detached' });
+    expect((await api<{ position: string }>('staff.get', { id: an.id })).position).toBe('Chuyên viên');
+    // saved, it closes without a question
+    await page.getByTestId('staff-row-name').first().click();
+    await page.getByTestId('staff-position').fill('Chuyên viên chính');
+    await page.getByTestId('staff-save').click();
+    await page.getByTestId('staff-position').waitFor({ state: 'detached' });
+    expect(await asked(page).count()).toBe(0);
+    expect((await api<{ position: string }>('staff.get', { id: an.id })).position).toBe('Chuyên viên chính');
+
+    // a unit being added
+    await page.getByTestId('nav-units').click();
+    await page.getByTestId('unit-add').click();
+    await page.getByTestId('unit-name').fill('Phòng Thi đua - Khen thưởng');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Đơn vị đang thêm chưa được lưu.');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('unit-name').waitFor({ state: 'detached' });
+
+    // a campaign being added
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('campaign-add').click();
+    await page.getByTestId('campaign-name').fill('Phong trào thi đua văn hóa công sở');
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await stay(page, 'Phong trào đang thêm chưa được lưu.');
+    expect(await page.getByTestId('campaign-name').inputValue()).toBe('Phong trào thi đua văn hóa công sở');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('campaign-name').waitFor({ state: 'detached' });
+
+    // a task being added, then a task's result typed as it is marked done
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('tasks-add').click();
+    await page.getByTestId('task-form-title').fill('Hội nghị sơ kết');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('task-form-title').waitFor({ state: 'detached' });
+    await page.getByTestId('task-card-done').first().click();
+    await page.getByTestId('complete-note').fill('Đã họp Hội đồng ngày 25/11/2025.');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Kết quả của nhiệm vụ “Bình xét danh hiệu cuối năm” đang nhập chưa được lưu.');
+    expect(await page.getByTestId('complete-note').inputValue()).toBe('Đã họp Hội đồng ngày 25/11/2025.');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('complete-note').waitFor({ state: 'detached' });
+
+    // an initiative being added
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-initiatives').click();
+    await page.getByTestId('initiative-add').click();
+    await page.getByTestId('initiative-title').fill('Số hóa hồ sơ thi đua');
+    await page.keyboard.press('Escape');
+    await stay(page, 'Sáng kiến, đề tài đang thêm chưa được lưu.');
+    await page.keyboard.press('Escape');
+    await discard(page);
+    await page.getByTestId('initiative-title').waitFor({ state: 'detached' });
+
+    // the office's details in Cài đặt: another screen asks; once saved, nothing to ask
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('office-name').fill('Sở Nội vụ tỉnh Lào Cai (mới)');
+    await page.getByTestId('nav-home').click();
+    await stay(page, 'Thông tin cơ quan có thay đổi chưa lưu.');
+    await page.getByTestId('office-save').click();
+    await expect.poll(async () => (await api<{ name: string }>('office.get')).name).toBe('Sở Nội vụ tỉnh Lào Cai (mới)');
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('office-name').waitFor({ state: 'detached' });
+    expect(await asked(page).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

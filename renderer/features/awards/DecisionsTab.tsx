@@ -1,13 +1,12 @@
 // Award decisions: list (year, search without diacritics) and the decision form with its
 // recipient list (people picked by name without diacritics, or collectives).
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   ActionIcon,
   Badge,
   Button,
   Group,
   Menu,
-  Modal,
   NumberInput,
   Paper,
   Select,
@@ -27,7 +26,7 @@ import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useAction } from '../../lib/useAction';
-import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
+import { GuardedModal, useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnitLabels, useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money } from './common';
 import { useStaffOptions, type StaffOption } from '../staff/choices';
@@ -45,8 +44,6 @@ export function DecisionsTab() {
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<AwardDecisionSummary[]>([]);
   const [editing, setEditing] = useState<AwardDecision | 'new' | null>(null);
-  // what the open form holds unsaved (closing it asks first)
-  const formUnsaved = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const exporting = useAction();
 
@@ -161,14 +158,11 @@ export function DecisionsTab() {
           },
         ]}
       />
-      <Modal opened={editing !== null} onClose={() => discardOrAsk(formUnsaved.current, () => setEditing(null))} title={D.formTitle(editing !== 'new')} size="xl">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={D.formTitle(editing !== 'new')} size="xl">
         {editing !== null && (
           <DecisionForm
             initial={editing === 'new' ? null : editing}
-            onUnsaved={(m) => {
-              formUnsaved.current = m;
-            }}
-            onCancel={() => discardOrAsk(formUnsaved.current, () => setEditing(null))}
+            onCancel={() => setEditing(null)}
             onSaved={() => {
               setEditing(null);
               notifications.show({ color: 'green', message: T.saved });
@@ -177,7 +171,7 @@ export function DecisionsTab() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -201,13 +195,10 @@ function DecisionForm({
   initial,
   onCancel,
   onSaved,
-  onUnsaved,
 }: {
   initial: AwardDecision | null;
   onCancel(): void;
   onSaved(): void;
-  /** what closing the form now would lose (null: nothing) */
-  onUnsaved(message: string | null): void;
 }) {
   const { catalog, year: defaultYear } = useAwards();
   const { units } = useUnits();
@@ -230,13 +221,8 @@ function DecisionForm({
   const [pickPerson, setPickPerson] = useState<string | null>(null);
   const papers = useAction();
   // the papers are made from the saved decision: with edits not saved they would not show them
-  const [pristine] = useState(() => JSON.stringify([f, recipients]));
-  const dirty = useMemo(() => JSON.stringify([f, recipients]) !== pristine, [f, recipients, pristine]);
-  const unsaved = dirty ? D.unsaved(f.number) : null;
-  useLeaveGuard(unsaved);
-  useEffect(() => {
-    onUnsaved(unsaved);
-  }, [unsaved]);
+  const { unsaved, cancel } = useUnsavedForm([f, recipients], D.unsaved(f.number));
+  const dirty = unsaved !== null;
   // the payment list needs an amount recorded (saved) for someone on the decision
   const hasCash = !!initial && initial.recipients.length > 0 && (initial.cashAmount !== null || initial.recipients.some((r) => r.cashAmount !== null));
   const [pickUnit, setPickUnit] = useState<string | null>(null);
@@ -421,7 +407,7 @@ function DecisionForm({
             </Menu.Dropdown>
           </Menu>
         )}
-        <Button variant="default" onClick={onCancel}>
+        <Button variant="default" onClick={() => cancel(onCancel)}>
           {T.cancel}
         </Button>
         <Button onClick={() => void submit()} loading={busy} data-testid="decision-save">

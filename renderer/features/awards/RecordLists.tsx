@@ -1,7 +1,7 @@
 // Initiatives / research, disciplinary measures and start-of-year registrations: filtered
 // lists with add, edit and delete.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
 import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
@@ -15,6 +15,7 @@ import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete
 import { useStaffOptions } from '../staff/choices';
 import { useAwards } from './store';
 import { T } from './strings';
+import { GuardedModal, useUnsavedForm } from '../../lib/GuardedModal';
 
 interface Filter {
   year: number | null;
@@ -152,9 +153,9 @@ export function InitiativesTab() {
           { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload(), { kind: 'initiative', id: r.id })} /> },
         ]}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={I.formTitle(editing !== 'new')} size="lg">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={I.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <InitiativeForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -174,6 +175,7 @@ function InitiativeForm({ initial, onCancel, onSaved }: { initial: InitiativeOut
     note: initial?.note ?? '',
   });
   const { busy, error, setError, run } = useAction();
+  const { cancel } = useUnsavedForm(f, I.unsaved(initial !== null));
   const submit = async () => {
     if (!f.staffId) return setError('Tác giả: hãy chọn một cán bộ trong danh sách.');
     const r = await run(() => call('records.saveInitiative', { id: initial?.id ?? null, data: { ...f, staffId: f.staffId!, recognizedOn: f.recognizedOn || null } }));
@@ -195,7 +197,7 @@ function InitiativeForm({ initial, onCancel, onSaved }: { initial: InitiativeOut
         <TextInput label={I.decisionNo} value={f.decisionNo} onChange={(e) => setF({ ...f, decisionNo: e.currentTarget.value })} />
       </SimpleGrid>
       <TextInput label={I.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
-      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="initiative-save" />
+      <FormButtons busy={busy} onCancel={() => cancel(onCancel)} onSubmit={() => void submit()} testId="initiative-save" />
     </Stack>
   );
 }
@@ -239,9 +241,9 @@ export function DisciplinesTab() {
           { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload(), { kind: 'discipline', id: r.id })} /> },
         ]}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={K.formTitle(editing !== 'new')} size="lg">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={K.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <DisciplineForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); useAwards.getState().changed(); void reload(); }} />}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -259,6 +261,7 @@ function DisciplineForm({ initial, onCancel, onSaved }: { initial: DisciplineOut
     note: initial?.note ?? '',
   });
   const { busy, error, setError, run } = useAction();
+  const { cancel } = useUnsavedForm(f, K.unsaved(initial !== null));
   const submit = async () => {
     if (!f.staffId) return setError('Cán bộ: hãy chọn một cán bộ trong danh sách.');
     const r = await run(() => call('records.saveDiscipline', { id: initial?.id ?? null, data: { ...f, staffId: f.staffId!, toDate: f.toDate || null } }));
@@ -278,7 +281,7 @@ function DisciplineForm({ initial, onCancel, onSaved }: { initial: DisciplineOut
         <TextInput label={K.issuer} value={f.issuer} onChange={(e) => setF({ ...f, issuer: e.currentTarget.value })} />
       </SimpleGrid>
       <TextInput label={K.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
-      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="discipline-save" />
+      <FormButtons busy={busy} onCancel={() => cancel(onCancel)} onSubmit={() => void submit()} testId="discipline-save" />
     </Stack>
   );
 }
@@ -318,9 +321,9 @@ export function RegistrationsTab() {
           { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`đăng ký của ${r.name}`, () => call('records.deleteRegistration', { id: r.id }), () => void reload(), { kind: 'registration', id: r.id })} /> },
         ]}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <RegistrationForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); void reload(); }} />}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -338,6 +341,7 @@ function RegistrationForm({ initial, onCancel, onSaved }: { initial: Registratio
     note: initial?.note ?? '',
   });
   const { busy, error, run } = useAction();
+  const { cancel } = useUnsavedForm(f, R.unsaved(initial !== null));
   const subject = f.kind === 'person' ? 'individual' : 'collective';
   const codes = catalog.filter((e) => e.subjects.includes(subject) && e.kind === 'title');
   const entry = catalog.find((e) => e.code === f.awardCode);
@@ -372,7 +376,7 @@ function RegistrationForm({ initial, onCancel, onSaved }: { initial: Registratio
         {entry && <UnverifiedBadge verified={entry.verified} size="sm" />}
       </Group>
       <TextInput label={R.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
-      <FormButtons busy={busy} onCancel={onCancel} onSubmit={() => void submit()} testId="registration-save" />
+      <FormButtons busy={busy} onCancel={() => cancel(onCancel)} onSubmit={() => void submit()} testId="registration-save" />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import type { Office, OfficeLevel } from '../../../shared/contract/office';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { useUnsavedForm } from '../../lib/GuardedModal';
 import { T } from './strings';
 
 interface Props {
@@ -25,6 +26,8 @@ export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
     superiorName: initial?.superiorName ?? '',
   });
   const { busy, error, run } = useAction();
+  // the settings page remounts the form with what was saved (its key), which clears this
+  useUnsavedForm(f, T.unsaved);
 
   useEffect(() => {
     void call('office.levels').then(setLevels);

@@ -18,5 +18,6 @@ export const T = {
   superiorHint: 'Ví dụ: UBND tỉnh; Bộ Nội vụ',
   save: 'Lưu thông tin cơ quan',
   saved: 'Đã lưu thông tin cơ quan.',
+  unsaved: 'Thông tin cơ quan có thay đổi chưa lưu.',
   start: 'Bắt đầu sử dụng',
 };

@@ -21,6 +21,7 @@ import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type Campaign, type CampaignInput, t
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
+import { useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnits } from '../units/store';
 import { CAMPAIGN_STATUS_LABELS, KIND_LABELS, T } from './strings';
 
@@ -140,6 +141,7 @@ export function CampaignForm({ editing, onDone, onCancel }: { editing: Campaign 
   const [f, setF] = useState<FormState>(() => initial(editing));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { cancel } = useUnsavedForm(f, T.campaigns.unsaved(editing?.name ?? null));
   const { units, refresh: refreshUnits } = useUnits();
   useEffect(() => {
     void refreshUnits();
@@ -300,7 +302,7 @@ export function CampaignForm({ editing, onDone, onCancel }: { editing: Campaign 
         ))}
 
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => cancel(onCancel)}>
             {T.cancel}
           </Button>
           <Button type="submit" loading={busy} data-testid="campaign-save">

@@ -35,6 +35,7 @@ import { ALL_PLANS, openPlan, usePlans } from './store';
 import { CAMPAIGN_STATUS_LABELS, KIND_LABELS, PLAN_STATUS_LABELS, T } from './strings';
 import './plans.css';
 import { notifyDeleted } from '../trash/notify';
+import { GuardedModal } from '../../lib/GuardedModal';
 
 // ---------------------------------------------------------------------------------------------
 // Hash: #/plans or #/plans/<planId>
@@ -454,7 +455,7 @@ function PlansHome() {
         </Stack>
       </div>
 
-      <Modal
+      <GuardedModal
         opened={dialog?.kind === 'campaign'}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'campaign' && dialog.editing ? T.campaigns.editTitle : T.campaigns.createTitle}
@@ -472,7 +473,7 @@ function PlansHome() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
       <Modal opened={dialog?.kind === 'create'} onClose={() => setDialog(null)} title={T.create.title} size="lg">
         {dialog?.kind === 'create' && <CreatePlanDialog campaignId={campaign?.id ?? null} onCancel={() => setDialog(null)} onCreated={(r) => created(r, T.create.created)} />}
       </Modal>

@@ -83,6 +83,7 @@ export const T = {
     createTitle: 'Thêm phong trào thi đua',
     editTitle: 'Sửa phong trào thi đua',
     saved: 'Đã lưu phong trào.',
+    unsaved: (name: string | null) => (name ? `Phong trào “${name}” có thay đổi chưa lưu.` : 'Phong trào đang thêm chưa được lưu.'),
     deleted: 'Đã xóa phong trào.',
     confirmDeleteTitle: 'Xóa phong trào?',
     confirmDelete: (name: string) =>

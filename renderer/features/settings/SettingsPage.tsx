@@ -42,6 +42,7 @@ export function SettingsPage() {
           Thông tin cơ quan
         </Title>
         <OfficeForm
+          key={JSON.stringify(office)}
           initial={office}
           submitLabel={OT.save}
           onSaved={(o) => {

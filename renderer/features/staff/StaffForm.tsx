@@ -8,6 +8,7 @@ import { foldVi, formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { useUnsavedForm } from '../../lib/GuardedModal';
 import { T } from './strings';
 import { useStaffChoices, type StaffChoice } from './choices';
 import { useUnitLabels } from '../units/store';
@@ -37,6 +38,7 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
     note: editing?.note ?? '',
   });
   const { busy, error, run } = useAction();
+  const { cancel } = useUnsavedForm(f, T.form.unsaved(editing?.fullName ?? null));
   // a new person of a name and birth date already here (no birth date: the same unit) is asked about once
   const [twin, setTwin] = useState<StaffChoice | null>(null);
   const unitLabels = useUnitLabels();
@@ -126,7 +128,8 @@ export function StaffForm({ units, editing, defaultUnitId, onDone, onCancel }: P
         />
         <Textarea label={T.form.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} autosize minRows={2} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          {/* the twin warning itself says to press "Hủy": no question then */}
+          <Button variant="default" onClick={() => (twin ? onCancel() : cancel(onCancel))}>
             {T.form.cancel}
           </Button>
           <Button type="submit" loading={busy} data-testid="staff-save">

@@ -17,6 +17,7 @@ import { StaffForm } from './StaffForm';
 import { ImportDialog } from './ImportDialog';
 import { DuplicatesDialog } from './DuplicatesDialog';
 import { T } from './strings';
+import { GuardedModal } from '../../lib/GuardedModal';
 import './staff.css';
 import { notifyDeleted } from '../trash/notify';
 
@@ -269,7 +270,7 @@ function StaffDialogs({ dialog, setDialog, afterChange }: { dialog: Dialog; setD
   const units = useUnits((u) => u.units);
   return (
     <>
-      <Modal
+      <GuardedModal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? T.form.editTitle : T.form.createTitle}
@@ -288,7 +289,7 @@ function StaffDialogs({ dialog, setDialog, afterChange }: { dialog: Dialog; setD
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
       <Modal opened={dialog?.kind === 'duplicates'} onClose={() => setDialog(null)} title={T.duplicates.title} size="90%">
         {dialog?.kind === 'duplicates' && <DuplicatesDialog onChanged={afterChange} />}
       </Modal>

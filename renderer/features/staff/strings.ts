@@ -53,6 +53,7 @@ export const T = {
       `Đã có cán bộ ${name}${birth ? ` sinh ngày ${birth}` : ''}${unit ? ` (${unit})` : ''}. Nếu đúng là người này, hãy bấm "Hủy" và sửa bản ghi đã có; nếu là người khác, bấm "Vẫn thêm".`,
     cancel: 'Hủy',
     saved: 'Đã lưu thông tin cán bộ.',
+    unsaved: (name: string | null) => (name ? `Thông tin cán bộ ${name} có thay đổi chưa lưu.` : 'Cán bộ đang thêm chưa được lưu.'),
   },
   edit: 'Sửa',
   history: 'Lịch sử',

@@ -9,7 +9,6 @@ import {
   FileButton,
   Group,
   Loader,
-  Modal,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -34,6 +33,7 @@ import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
 import { notifyDeleted } from '../trash/notify';
+import { GuardedModal } from '../../lib/GuardedModal';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
@@ -348,7 +348,7 @@ export function TaskDrawer() {
           )}
         </Stack>
       )}
-      <Modal opened={editing && task !== null} onClose={() => setEditing(false)} title={T.form.editTitle} size="xl">
+      <GuardedModal opened={editing && task !== null} onClose={() => setEditing(false)} title={T.form.editTitle} size="xl">
         {task && editing && (
           <TaskForm
             editing={task}
@@ -362,7 +362,7 @@ export function TaskDrawer() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Drawer>
   );
 }

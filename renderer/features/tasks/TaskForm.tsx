@@ -11,6 +11,7 @@ import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnitLabels, useUnits } from '../units/store';
 import { T } from './strings';
 
@@ -50,6 +51,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
     };
   });
   const { busy, error, run } = useAction();
+  const { cancel } = useUnsavedForm(f, T.form.unsaved(editing?.title ?? null));
 
   useEffect(() => {
     void refreshUnits();
@@ -182,7 +184,7 @@ export function TaskForm({ editing, defaultYear, defaultQuarter, onDone, onCance
         )}
         <Textarea label={T.form.description} autosize minRows={2} value={f.description} onChange={(e) => setF({ ...f, description: e.currentTarget.value })} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => cancel(onCancel)}>
             {T.form.cancel}
           </Button>
           <Button type="submit" loading={busy} data-testid="task-form-save">

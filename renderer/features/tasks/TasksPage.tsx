@@ -13,6 +13,7 @@ import { TaskForm } from './TaskForm';
 import { CalendarDialog, CopyYearDialog, FromPlanDialog } from './dialogs';
 import { useTasks, type TasksView } from './store';
 import { T } from './strings';
+import { GuardedModal } from '../../lib/GuardedModal';
 
 type Dialog = 'create' | 'fromPlan' | 'calendar' | 'copy' | null;
 
@@ -123,7 +124,7 @@ export function TasksPage() {
       </Tabs>
 
       <TaskDrawer />
-      <Modal opened={dialog === 'create'} onClose={() => setDialog(null)} title={T.form.createTitle} size="xl">
+      <GuardedModal opened={dialog === 'create'} onClose={() => setDialog(null)} title={T.form.createTitle} size="xl">
         {dialog === 'create' && (
           <TaskForm
             editing={null}
@@ -138,7 +139,7 @@ export function TasksPage() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
       <Modal opened={dialog === 'fromPlan'} onClose={() => setDialog(null)} title={T.fromPlan.title} size="xl">
         {dialog === 'fromPlan' && <FromPlanDialog onClose={() => setDialog(null)} />}
       </Modal>

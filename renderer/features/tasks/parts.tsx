@@ -10,6 +10,7 @@ import { daysUntilDue } from '../../../shared/tasks/status';
 import { formatDateVi } from '../../../shared/text/vn';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
@@ -196,6 +197,10 @@ export function CompleteDialog({ task, onClose }: { task: Task | null; onClose()
     setDate('');
     onClose();
   };
+  // a result note typed is not dropped by a stray Esc or click beside the dialog
+  const unsaved = task && (note.trim() || date.trim()) ? T.complete.unsaved(task.title) : null;
+  useLeaveGuard(unsaved);
+  const cancel = () => discardOrAsk(unsaved, close);
   const save = async () => {
     if (!task) return;
     const r = await run(() => setStatus(task.id, 'hoan_thanh', note, date || formatDateVi(today)));
@@ -205,7 +210,7 @@ export function CompleteDialog({ task, onClose }: { task: Task | null; onClose()
     }
   };
   return (
-    <Modal opened={task !== null} onClose={close} title={T.complete.title} size="lg">
+    <Modal opened={task !== null} onClose={cancel} title={T.complete.title} size="lg">
       {task && (
         <Stack>
           <Text size="sm" fw={500}>
@@ -231,7 +236,7 @@ export function CompleteDialog({ task, onClose }: { task: Task | null; onClose()
             data-testid="complete-date"
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={cancel}>
               {T.complete.cancel}
             </Button>
             <Button color="teal" loading={busy} onClick={() => void save()} data-testid="complete-save">

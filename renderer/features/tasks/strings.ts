@@ -33,6 +33,7 @@ export const T = {
     date: 'Ngày hoàn thành',
     save: 'Hoàn thành',
     cancel: 'Hủy',
+    unsaved: (title: string) => `Kết quả của nhiệm vụ “${title}” đang nhập chưa được lưu.`,
   },
   unitView: {
     choose: 'Chọn đơn vị',
@@ -95,6 +96,7 @@ export const T = {
     save: 'Lưu',
     cancel: 'Hủy',
     saved: 'Đã lưu nhiệm vụ.',
+    unsaved: (title: string | null) => (title ? `Nhiệm vụ “${title}” có thay đổi chưa lưu.` : 'Nhiệm vụ đang thêm chưa được lưu.'),
   },
   drawer: {
     title: 'Chi tiết nhiệm vụ',

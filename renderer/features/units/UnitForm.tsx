@@ -5,6 +5,7 @@ import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, unitTreeOptions } fro
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
+import { useUnsavedForm } from '../../lib/GuardedModal';
 import { T } from './strings';
 
 interface Props {
@@ -27,6 +28,7 @@ export function UnitForm({ units, editing, defaultParentId, onDone, onCancel }: 
     note: editing?.note ?? '',
   });
   const { busy, error, run } = useAction();
+  const { cancel } = useUnsavedForm(f, T.unsaved(editing?.name ?? null));
   const parents = flattenUnitTree(buildUnitTree(units)).filter((n) => n.unit.id !== editing?.id);
 
   const submit = async (e: React.FormEvent) => {
@@ -63,7 +65,7 @@ export function UnitForm({ units, editing, defaultParentId, onDone, onCancel }: 
         <NumberInput label={T.sortOrder} value={f.sortOrder} onChange={(v) => setF({ ...f, sortOrder: Number(v) || 0 })} w={160} />
         <Textarea label={T.note} value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} autosize minRows={2} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => cancel(onCancel)}>
             {T.cancel}
           </Button>
           <Button type="submit" loading={busy} data-testid="unit-save">

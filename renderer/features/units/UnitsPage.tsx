@@ -12,6 +12,7 @@ import './units.css';
 import { useOfficeOptions } from './offices';
 import { UnitForm } from './UnitForm';
 import { T } from './strings';
+import { GuardedModal } from '../../lib/GuardedModal';
 
 type Dialog = { kind: 'create'; parentId: string | null } | { kind: 'edit'; unit: Unit } | { kind: 'move'; unit: Unit } | null;
 
@@ -327,7 +328,7 @@ export function UnitsPage() {
       </Paper>
 
 
-      <Modal
+      <GuardedModal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? T.editTitle : T.createTitle}
@@ -351,7 +352,7 @@ export function UnitsPage() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
       <Modal opened={dialog?.kind === 'move'} onClose={() => setDialog(null)} title={T.moveTitle}>
         {dialog?.kind === 'move' && (
           <MoveForm

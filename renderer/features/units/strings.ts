@@ -24,6 +24,7 @@ export const T = {
   moveTitle: 'Chuyển đơn vị',
   moveTo: 'Chuyển vào',
   saved: 'Đã lưu đơn vị.',
+  unsaved: (name: string | null) => (name ? `Thông tin đơn vị ${name} có thay đổi chưa lưu.` : 'Đơn vị đang thêm chưa được lưu.'),
   moved: 'Đã chuyển đơn vị.',
   confirmDeactivateTitle: 'Ngừng hoạt động đơn vị?',
   confirmDeactivate: (name: string) =>
