@@ -170,7 +170,7 @@ export const TOPICS: HelpTopic[] = [
       { text: 'Những gì đã xóa trên máy này nằm trong “Thùng rác”: tìm, rồi “Khôi phục”. Gộp nhầm hai cán bộ thì “Tách lại”.', route: 'trash' },
       { text: 'Khi chưa khôi phục được (ví dụ người đó đã được thêm lại), ứng dụng nói lý do và việc cần làm trước.' },
       {
-        text: 'Đang nhập dở mà chưa lưu (bảng nhập cuối năm, quyết định, báo cáo thành tích, tờ trình, cuộc họp Hội đồng) thì chuyển màn hình, đóng hộp thoại hay đóng cửa sổ đều được hỏi trước: “Ở lại” để lưu, hoặc “Bỏ thay đổi”.',
+        text: 'Đang nhập dở mà chưa lưu (bảng nhập cuối năm, quyết định, báo cáo thành tích, tờ trình, cuộc họp Hội đồng, cũng như thông tin một cán bộ, đơn vị, phong trào, nhiệm vụ, sáng kiến, kỷ luật, đăng ký thi đua hay thông tin cơ quan) thì chuyển màn hình, đóng hộp thoại hay đóng cửa sổ đều được hỏi trước: “Ở lại” để lưu, hoặc “Bỏ thay đổi”.',
       },
     ],
   },
