@@ -79,6 +79,12 @@ export function App() {
   useEffect(() => {
     void refreshInfo();
   }, [route, refreshInfo]);
+  // the window's title names the screen and the office (the home screen: the office alone)
+  const officeName = office?.name ?? null;
+  useEffect(() => {
+    const screen = route === 'home' ? null : NAV.find((n) => n.id === route)?.label ?? null;
+    document.title = S.windowTitle(officeName ? screen : null, officeName);
+  }, [route, officeName]);
   // F1 opens the Hướng dẫn from anywhere, a text field included
   useHotkeys([[HELP_SHORTCUT, () => go('help')]], []);
 

@@ -2,6 +2,8 @@
 export const S = {
   appName: 'TĐKT Desktop',
   appSubtitle: 'Thi đua, khen thưởng',
+  /** the window's title (taskbar, Alt+Tab): the screen, the office, the app */
+  windowTitle: (screen: string | null, office: string | null) => [screen, office, 'TĐKT Desktop'].filter(Boolean).join(' — '),
   nav: {
     units: 'Đơn vị',
     staff: 'Cán bộ',

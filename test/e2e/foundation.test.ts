@@ -38,6 +38,10 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     await page.getByTestId('office-abbr').fill('SLĐTBXH');
     await page.getByTestId('office-save').click();
     await page.getByTestId('nav-units').waitFor();
+    // the window's title (taskbar, Alt+Tab) names the office, then the screen too
+    await expect.poll(() => page.title()).toBe('Sở Lao động - Thương binh và Xã hội — TĐKT Desktop');
+    await page.getByTestId('nav-units').click();
+    await expect.poll(() => page.title()).toBe('Đơn vị — Sở Lao động - Thương binh và Xã hội — TĐKT Desktop');
 
     // the home screen lists the first steps, in the order the app needs them; the units come first
     await page.getByTestId('nav-home').click();
