@@ -4,11 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from './schema';
 import { migrate, schemaVersion, LATEST_VERSION } from './migrations';
+import { onNetworkDrive } from './location';
 
 export interface Connection {
   sqlite: Database.Database;
   db: Kysely<DB>;
   path: string;
+  /** the file is on a network drive: opened with a rollback journal, not WAL (see location.ts) */
+  network: boolean;
   close(): void;
 }
 
@@ -18,17 +21,25 @@ export interface OpenOptions {
   readonly?: boolean;
   /** path to a better-sqlite3 .node built for another runtime (Electron) */
   nativeBinding?: string;
+  /** where the file is, when known better than the folder's file system tells (tests) */
+  network?: boolean;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const dir = file === ':memory:' ? null : path.dirname(path.resolve(file));
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const network = opts.network ?? (dir !== null && onNetworkDrive(dir));
   const sqlite = new Database(file, {
     readonly: opts.readonly ?? false,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   try {
     sqlite.pragma('busy_timeout = 5000');
-    if (!opts.readonly) {
+    if (!opts.readonly && network) {
+      // WAL's shared memory cannot be shared across machines; every commit synced to the server
+      sqlite.pragma('journal_mode = DELETE');
+      sqlite.pragma('synchronous = FULL');
+    } else if (!opts.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
     }
@@ -43,6 +54,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
     sqlite,
     db,
     path: file,
+    network,
     close: () => {
       sqlite.close();
     },

@@ -14,6 +14,7 @@ export const systemHandlers: HandlerMap<'app.info' | 'app.setup' | 'jobs.get' | 
     fallbackReason: ctx.fallbackReason,
     recovery: null,
     damage: ctx.damage,
+    dataOnNetwork: ctx.conn.network,
   }),
   'app.setup': async (_input, ctx) => setupCounts(ctx.db),
   'jobs.get': async ({ jobId }, ctx) => ctx.jobs.get(jobId),

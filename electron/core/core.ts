@@ -24,6 +24,8 @@ export interface CoreOptions {
   version?: string;
   fallbackReason?: string | null;
   nativeBinding?: string;
+  /** the data file is on a network drive, when known better than the folder tells (the hosts' TDKT_DATA_ON_NETWORK test hook) */
+  network?: boolean;
   /** today's date (ISO): a function (tests) or a fixed date (the hosts' TDKT_TODAY test hook: functions cannot cross into the worker) */
   today?: (() => string) | string;
   /** the hosts' automatic backups: one at start, a daily check while running (never the CLI) */
@@ -127,7 +129,7 @@ function ensureOfficeId(conn: Connection): string {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const open = () => {
     try {
-      return openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
+      return openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding, ...(opts.network === undefined ? {} : { network: opts.network }) });
     } catch (e) {
       throw describeOpenError(e, opts.dbPath);
     }

@@ -67,6 +67,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
       fallbackReason: opts.fallbackReason ?? null,
       recovery: { kind: why.kind, message: why.message },
       damage: null,
+      dataOnNetwork: false,
     }),
     'office.get': async () => null,
     // the hosts back up at quit: there is no open database to back up

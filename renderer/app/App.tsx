@@ -164,6 +164,11 @@ export function App() {
             </Stack>
           </Alert>
         )}
+        {info?.dataOnNetwork && (route === 'home' || route === 'settings' || route === 'backup') && (
+          <Alert color="yellow" title={S.networkTitle} mb="md" data-testid="network-banner">
+            <Text size="sm">{S.network(info.dbPath)}</Text>
+          </Alert>
+        )}
         <Page route={route} />
       </AppShell.Main>
       <QuickSearch />

@@ -21,6 +21,8 @@ export const appInfo = z.object({
   recovery: z.object({ kind: z.enum(RECOVERY_KINDS), message: z.string() }).nullable(),
   /** signs that the open database is damaged inside (the window shows them until a check passes or a restore) */
   damage: z.string().nullable(),
+  /** the data file is on a network drive (a shared folder): opened without WAL, and one machine at a time */
+  dataOnNetwork: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

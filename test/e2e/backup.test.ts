@@ -228,4 +228,41 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await host.stop();
     host = null;
   });
+
+  it('a data file on a network drive: opened without WAL, the home, Cài đặt and Sao lưu say where it is and what to prefer', async () => {
+    const dbPath = path.join(tempDir('tdkt-e2e-network-'), 'office.sqlite');
+    const c = await testCore({ dbPath });
+    await c.invoke('office.save', { name: 'Sở Nội vụ', levelCode: 'so_nganh', placeName: 'Lào Cai', abbreviation: 'SNV' });
+    c.close();
+    // no network share here: the host's test hook opens the file as one
+    host = await session.startHost(dbPath, { TDKT_DATA_ON_NETWORK: '1' });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    const banner = page.getByTestId('network-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Tệp dữ liệu đang nằm trên ổ mạng');
+    expect(await banner.innerText()).toContain(`Tệp ${dbPath} ở trên một máy khác`);
+    expect(await banner.innerText()).toContain('Chỉ mở tệp này từ một máy tại một thời điểm');
+    // the working screens are left alone; Cài đặt and Sao lưu say it again
+    await page.getByTestId('nav-staff').click();
+    await banner.waitFor({ state: 'detached' });
+    for (const screen of ['settings', 'backup']) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await banner.waitFor();
+    }
+    // the running host keeps the file in rollback-journal mode: the header's read/write versions
+    // (bytes 18–19) are 1, where WAL makes them 2, and no -wal file sits beside it
+    const header = Buffer.alloc(20);
+    const fd = fs.openSync(dbPath, 'r');
+    fs.readSync(fd, header, 0, 20, 0);
+    fs.closeSync(fd);
+    expect([header[18], header[19]]).toEqual([1, 1]);
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
+    await page.close();
+    await host.stop();
+    host = null;
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -86,6 +86,22 @@ describe('data location and Electron detection', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain('TDKT Desktop');
   });
 
+  it('keeps Windows data in the local profile, and a database an earlier build kept in the roaming one stays in use', () => {
+    const env = { APPDATA: 'C:\\Users\\u\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' };
+    const local = 'C:\\Users\\u\\AppData\\Local\\TDKT Desktop\\tdkt.sqlite';
+    const roaming = 'C:\\Users\\u\\AppData\\Roaming\\TDKT Desktop\\tdkt.sqlite';
+    expect(defaultDataDir(env, 'win32')).toBe('C:\\Users\\u\\AppData\\Local\\TDKT Desktop');
+    const having = (...files: string[]) => (f: string) => files.includes(f);
+    // a first start: the local profile
+    expect(resolveDbPath([], env, 'win32', having())).toBe(local);
+    // an earlier build's database in the roaming profile, none in the local one: that one
+    expect(resolveDbPath([], env, 'win32', having(roaming))).toBe(roaming);
+    // both: the local one (the roaming one is an old copy)
+    expect(resolveDbPath([], env, 'win32', having(local, roaming))).toBe(local);
+    // Linux has no roaming profile
+    expect(resolveDbPath([], { XDG_CONFIG_HOME: '/home/u/.config' }, 'linux', having('/x'))).toBe('/home/u/.config/TDKT Desktop/tdkt.sqlite');
+  });
+
   it('falls back with a reason when Electron or its binary is missing', () => {
     const missing = findElectronBinary(() => {
       throw new Error('Cannot find module');
