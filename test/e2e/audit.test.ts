@@ -44,6 +44,10 @@ describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () =>
     await page.getByTestId('nav-awards').click();
     await page.getByTestId('awards-tab-decisions').click();
     await page.getByTestId('decision-add').click();
+    // "Lưu" on a form left empty (no number, no one awarded) is a stray click: refused, nothing saved
+    await page.getByTestId('decision-save').click();
+    await expect.poll(() => page.getByTestId('form-error').innerText()).toContain('Quyết định chưa có số và chưa có người, tập thể nào được khen');
+    expect(await api<unknown[]>('records.listDecisions', { year: null, search: '' })).toEqual([]);
     await page.getByTestId('decision-number').fill('15/QĐ-SNV');
     await page.getByTestId('decision-date').fill('20/01/2025');
     await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Sở Nội vụ');

@@ -226,7 +226,7 @@ function DecisionForm({
   // the payment list needs an amount recorded (saved) for someone on the decision
   const hasCash = !!initial && initial.recipients.length > 0 && (initial.cashAmount !== null || initial.recipients.some((r) => r.cashAmount !== null));
   const [pickUnit, setPickUnit] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     void call('campaigns.list')
@@ -274,6 +274,8 @@ function DecisionForm({
   };
 
   const submit = async () => {
+    // a new decision with neither its number nor anyone awarded is a stray click, not a record
+    if (!initial && !f.number.trim() && recipients.length === 0) return setError(D.emptyDecision);
     const data = {
       number: f.number,
       decisionDate: f.decisionDate || null,

@@ -104,6 +104,7 @@ export const T = {
 
   decisions: {
     add: 'Thêm quyết định',
+    emptyDecision: 'Quyết định chưa có số và chưa có người, tập thể nào được khen: nhập số quyết định hoặc thêm người, tập thể được khen rồi mới lưu.',
     unsaved: (number: string) => (number.trim() ? `Quyết định ${number.trim()} có thay đổi chưa lưu.` : 'Quyết định đang nhập chưa được lưu.'),
     export: 'Xuất Excel',
     exportTitle:
