@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { Staff, StaffChoiceTuple, StaffFilterParsed } from '../../shared/contract/staff';
-import { compareViPersonName, foldVi } from '../../shared/text/vn';
+import { compareViPersonName, foldVi, formatDateVi } from '../../shared/text/vn';
+import { birthDateProblem, startBeforeBirthProblem } from '../../shared/staff/dates';
 import { getUnit, subtreeIds } from '../../db/repositories/units';
 import { getStaff, insertStaff, queryStaff, softDeleteStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
@@ -42,6 +43,23 @@ async function mustGet(ctx: CoreContext, id: string): Promise<StaffRow> {
   return r;
 }
 
+/**
+ * The dates the Excel import refuses are refused here too: a birth date in the future or giving an
+ * age outside 15–100, work starting before birth. A record edited keeps dates it already had
+ * (a retired person's old record stays editable).
+ */
+function checkDates(ctx: CoreContext, data: { birthDate: string | null; employmentStart: string | null }, before?: StaffRow): void {
+  const { birthDate, employmentStart } = data;
+  if (birthDate && birthDate !== before?.birth_date) {
+    const problem = birthDateProblem(birthDate, ctx.today());
+    if (problem) throw new AppError('INVALID_INPUT', `Ngày sinh ${formatDateVi(birthDate)} ${problem}`);
+  }
+  if (birthDate && employmentStart && (birthDate !== before?.birth_date || employmentStart !== before?.employment_start)) {
+    const problem = startBeforeBirthProblem(employmentStart, birthDate);
+    if (problem) throw new AppError('INVALID_INPUT', `${problem[0]!.toUpperCase()}${problem.slice(1)}`);
+  }
+}
+
 const defaultFilter = { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const, officeId: null };
 
 export const staffHandlers: HandlerMap<
@@ -74,6 +92,7 @@ export const staffHandlers: HandlerMap<
   },
   'staff.get': async ({ id }, ctx) => toStaff(await mustGet(ctx, id)),
   'staff.create': async (input, ctx) => {
+    checkDates(ctx, input);
     const row = await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
       await checkUnit(tctx, input.unitId);
@@ -86,7 +105,7 @@ export const staffHandlers: HandlerMap<
   'staff.update': async ({ id, data }, ctx) => {
     const row = await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
-      await mustGet(tctx, id);
+      checkDates(ctx, data, await mustGet(tctx, id));
       await checkUnit(tctx, data.unitId);
       await updateStaff(trx, id, { ...data, nameKey: foldVi(data.fullName) });
       return mustGet(tctx, id);

@@ -2,6 +2,7 @@
 // with its Excel row number and column letter, in Vietnamese, saying what to fix.
 import { cleanText, foldVi, formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { UnitMatcher } from '../../../shared/units/match';
+import { birthDateProblem, startBeforeBirthProblem } from '../../../shared/staff/dates';
 import {
   CATEGORY_LABELS,
   CATEGORY_SHORT,
@@ -145,8 +146,6 @@ export interface ValidateOptions {
   onProgress?: ProgressFn;
 }
 
-export const MIN_AGE = 15;
-export const MAX_AGE = 100;
 const MAX_LEN: Partial<Record<StaffImportField, number>> = { fullName: 100, position: 200, note: 2000 };
 const EXAMPLE_DATE = '05/03/1980';
 const DATE_HINT = `nhập theo dạng dd/mm/yyyy, ví dụ ${EXAMPLE_DATE}`;
@@ -194,11 +193,6 @@ function parseDateCell(c: RawCell, date1904: boolean): DateParse {
   return { problem: 'invalid' };
 }
 
-function ageOn(birthIso: string, todayIso: string): number {
-  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = todayIso.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 function cellText(c: RawCell): string {
   return cleanText(displayCell(c));
@@ -378,20 +372,11 @@ export async function validateStaffRows(
     const birth = date('birthDate');
     let birthDate = birth.iso;
     if (birthDate) {
-      if (birthDate > today) {
-        fail('birthDate', 'là ngày trong tương lai — kiểm tra lại ngày sinh.');
+      const problem = birthDateProblem(birthDate, today);
+      if (problem) {
+        fail('birthDate', problem);
         birthDate = null;
         birth.ok = false;
-      } else {
-        const age = ageOn(birthDate, today);
-        if (age < MIN_AGE || age > MAX_AGE) {
-          fail(
-            'birthDate',
-            `không hợp lý: đến ngày ${formatDateVi(today)} người này ${age} tuổi — tuổi phải từ ${MIN_AGE} đến ${MAX_AGE}, hãy kiểm tra lại năm sinh.`,
-          );
-          birthDate = null;
-          birth.ok = false;
-        }
       }
     }
 
@@ -469,9 +454,8 @@ export async function validateStaffRows(
         false,
       );
     }
-    if (start.iso && birthDate && start.iso < birthDate) {
-      fail('employmentStart', `ngày bắt đầu công tác ${formatDateVi(start.iso)} trước ngày sinh ${formatDateVi(birthDate)} — kiểm tra lại hai ngày này.`, false);
-    }
+    const beforeBirth = start.iso && birthDate ? startBeforeBirthProblem(start.iso, birthDate) : null;
+    if (beforeBirth) fail('employmentStart', beforeBirth, false);
 
     // status
     let status: StaffStatus = 'dang_cong_tac';

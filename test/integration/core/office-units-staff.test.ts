@@ -108,6 +108,30 @@ describe('staff', () => {
     core.close();
   });
 
+  it('refuses the dates the Excel import refuses — a birth in the future, an age outside 15–100, work before birth — and keeps an old record editable', async () => {
+    const core = await testCore({ today: '2025-11-20' });
+    const refused = async (data: Record<string, unknown>) => {
+      const e = await core.invoke('staff.create', { fullName: 'Lê Văn C', ...data }).catch((x: Error) => x);
+      expect(e).toBeInstanceOf(Error);
+      return (e as Error).message;
+    };
+    expect(await refused({ birthDate: '01/01/2030' })).toBe('Ngày sinh 01/01/2030 là ngày trong tương lai — kiểm tra lại ngày sinh.');
+    expect(await refused({ birthDate: '01/01/2015' })).toBe(
+      'Ngày sinh 01/01/2015 không hợp lý: đến ngày 20/11/2025 người này 10 tuổi — tuổi phải từ 15 đến 100, hãy kiểm tra lại năm sinh.',
+    );
+    expect(await refused({ birthDate: '05/03/1980', employmentStart: '01/01/1979' })).toBe('Ngày bắt đầu công tác 01/01/1979 trước ngày sinh 05/03/1980 — kiểm tra lại hai ngày này.');
+    expect((await core.invoke('staff.list', { status: 'all' })).rows).toEqual([]);
+    // an age of exactly 15 is fine
+    const young = await core.invoke('staff.create', { fullName: 'Lê Văn D', birthDate: '20/11/2010' });
+    expect(young.birthDate).toBe('2010-11-20');
+    // a record holding a date the rule refuses (an old import): other fields still save; a new birth date is checked
+    core.ctx.conn.sqlite.prepare(`UPDATE staff SET birth_date = '1919-05-01' WHERE id = ?`).run(young.id);
+    const edited = await core.invoke('staff.update', { id: young.id, data: { fullName: 'Lê Văn D', birthDate: '01/05/1919', position: 'Cán bộ hưu trí' } });
+    expect(edited.position).toBe('Cán bộ hưu trí');
+    await expect(core.invoke('staff.update', { id: young.id, data: { fullName: 'Lê Văn D', birthDate: '01/05/2026' } })).rejects.toThrow('là ngày trong tương lai');
+    core.close();
+  });
+
   it('filters by unit (with sub-units) and status', async () => {
     const { core, vp, other } = await seeded();
     expect((await core.invoke('staff.list', { unitId: vp.id })).rows.map((s) => s.fullName).sort()).toEqual(['Nguyễn Văn A', 'Trần Thị Bình']);
