@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { AppShell, Alert, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { S } from './strings';
 import { useRouter, type RouteId } from './router';
+import { useWindowSubject } from '../lib/window-title';
 import { useSession } from './session';
 import { OfficeSetupPage } from '../features/office/OfficeSetupPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -80,11 +81,13 @@ export function App() {
     void refreshInfo();
   }, [route, refreshInfo]);
   // the window's title names the screen and the office (the home screen: the office alone)
+  // or what is open in it (a plan in the editor, a dossier)
   const officeName = office?.name ?? null;
+  const subject = useWindowSubject((s) => s.subject);
   useEffect(() => {
-    const screen = route === 'home' ? null : NAV.find((n) => n.id === route)?.label ?? null;
+    const screen = subject ?? (route === 'home' ? null : NAV.find((n) => n.id === route)?.label ?? null);
     document.title = S.windowTitle(officeName ? screen : null, officeName);
-  }, [route, officeName]);
+  }, [route, officeName, subject]);
   // F1 opens the Hướng dẫn from anywhere, a text field included
   useHotkeys([[HELP_SHORTCUT, () => go('help')]], []);
 

@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('new-dossier-create').click();
     await page.getByTestId('dossier-view').waitFor();
     expect(await page.getByTestId('dossier-title').innerText()).toBe('Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025');
+    // the window's title names the dossier open (the taskbar, Alt+Tab)
+    await expect.poll(() => page.title()).toMatch(/^Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025 — .+ — TĐKT Desktop$/);
 
     // the checker proposes An (eligible) and Ngọc (nearly: 2024 CSTĐCS missing), separately
     const eligible = page.getByTestId('candidates-eligible');
@@ -187,6 +189,7 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
 
     await page.getByTestId('dossier-back').click();
     await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^Hồ sơ đề nghị — .+ — TĐKT Desktop$/);
     expect(await page.getByTestId('dossier-row').getByTestId('dossier-status').getAttribute('data-status')).toBe('submitted');
 
     // a second dossier of the same award has the same title: the list tells them apart by whom

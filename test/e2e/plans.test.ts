@@ -127,6 +127,8 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     const planUrl = page.url();
     expect(planUrl).toMatch(/#\/plans\/[^/]+$/);
     await expect.poll(() => previewText(page)).toContain('Công tác thi đua, khen thưởng năm 2026');
+    // the window's title names the plan being edited (not numbered yet: no number in it)
+    await expect.poll(() => page.title()).toMatch(/năm 2026 — .+ — TĐKT Desktop$/);
     await shot(page, '03-editor-template');
 
     // ---- edit a heading (typing)

@@ -16,12 +16,14 @@ import { D } from './strings';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { notifyDeleted } from '../trash/notify';
 import { leaveOrAsk, useUnsavedWork } from '../../lib/leave-guard';
+import { useWindowTitle } from '../../lib/window-title';
 
 export function DossierView() {
   const { detail: d, checklist, detailError, open, setDetail } = useDossiers();
   const [report, setReport] = useState<NomineeOut | null>(null);
   // documents are made, exported and sent from what is saved: not while a section holds edits
   const unsaved = useUnsavedWork();
+  useWindowTitle(d?.title ?? null);
   if (detailError)
     return (
       <Stack>

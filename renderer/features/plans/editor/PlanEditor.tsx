@@ -17,6 +17,7 @@ import { toggleFormat } from './RichText';
 import { AREA_TAB, revealNode, useEditorUi, type EditorTab } from './ui';
 import { AuditHistoryButton } from '../../audit/AuditHistoryButton';
 import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useWindowTitle } from '../../../lib/window-title';
 
 /** left pane width (%) remembered per kind of tab: tables need more room than the outline */
 const splitKey = (tab: EditorTab) => (tab === 'appendices' ? 'tdkt.plans.split.wide' : 'tdkt.plans.split');
@@ -208,6 +209,9 @@ export function PlanEditor({ id, onBack }: { id: string; onBack(): void }) {
   // another screen, F1 or closing the window asks first (its own "Danh sách" refuses to leave)
   const saveFailed = useEditor((s) => s.saveState === 'error');
   useLeaveGuard(saveFailed ? T.editor.unsavedLeave : null);
+  // "Kế hoạch … (25/KH-SNV)": the number once it has one ("Số:        /KH-SNV" has none yet)
+  const number = record?.numberLine.replace(/^Số:\s*/, '') ?? '';
+  useWindowTitle(record ? `${record.title}${number && !number.startsWith('/') ? ` (${number})` : ''}` : null);
 
   useEffect(() => {
     useEditorUi.getState().reset();
