@@ -210,6 +210,9 @@ export const TOPICS: HelpTopic[] = [
     steps: [
       { text: 'Ứng dụng làm việc không cần Internet. Dữ liệu chỉ rời máy khi bạn xuất gói dữ liệu, sao lưu hoặc xuất văn bản, bảng tính.' },
       { text: 'Thư mục sao lưu tự động là thư mục backups cạnh tệp dữ liệu. Khi chuyển sang máy khác: sao lưu ra USB, cài ứng dụng ở máy mới, rồi “Khôi phục từ tệp…”.', route: 'backup' },
+      {
+        text: 'Mỗi máy dùng tệp dữ liệu riêng trên ổ đĩa của mình; các máy, các cơ quan trao đổi với nhau bằng gói dữ liệu. Đừng để tệp dữ liệu ở ổ mạng, thư mục dùng chung cho nhiều máy cùng mở: ổ mạng chỉ nên chứa bản sao lưu. Nếu tệp đang ở ổ mạng, ứng dụng báo ở Tổng quan, Cài đặt và Sao lưu.',
+      },
     ],
   },
 ];
