@@ -14,6 +14,7 @@ import {
   type RestoreSource,
 } from '../services/backup';
 import type { CoreContext, HostKind } from '../core/context';
+import { getOffice } from '../../db/repositories/office';
 import type { ProcParsedInput } from '../../shared/contract';
 import type { HandlerMap } from './types';
 
@@ -53,7 +54,13 @@ export const backupHandlers: HandlerMap<
   | 'recovery.startNew'
 > = {
   'backup.status': async (_input, ctx) => backupStatus(ctx),
-  'backup.list': async (_input, ctx) => ({ folder: autoBackupDir(ctx), keep: await getKeepCount(ctx), backups: await listBackups(ctx) }),
+  // a file not set up yet (a first run) is offered every backup next to it: brought from the old
+  // computer, they may carry the name the file had there
+  'backup.list': async (_input, ctx) => ({
+    folder: autoBackupDir(ctx),
+    keep: await getKeepCount(ctx),
+    backups: await listBackups(ctx, autoBackupDir(ctx), { anyDatabase: !(await getOffice(ctx.db, ctx.officeId)) }),
+  }),
   'backup.create': async (input, ctx) => createBackup(ctx, { reason: 'manual', destDir: input?.destDir || undefined }),
   'backup.download': async (_input, ctx) => {
     const { fileName, bytes } = await backupBytes(ctx);

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
 
     // the browser host can also download a fresh backup
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
-    expect(download.suggestedFilename()).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(download.suggestedFilename()).toMatch(/^office-\d{8}-\d{6}-manual\.sqlite$/);
     const saved = path.join(tempDir(), download.suggestedFilename());
     await download.saveAs(saved);
     expect(fs.readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');

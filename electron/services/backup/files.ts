@@ -12,7 +12,15 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** smallest possible SQLite file: one 512-byte page */
 const MIN_DB_BYTES = 512;
 
-const NAME_RE = new RegExp(`^tdkt-(\\d{8})-(\\d{6})-(${BACKUP_REASONS.join('|')})(?:-(\\d+))?\\.sqlite$`);
+const NAME_RE = new RegExp(`^(.+?)-(\\d{8})-(\\d{6})-(${BACKUP_REASONS.join('|')})(?:-(\\d+))?\\.sqlite$`);
+
+/**
+ * Backups are named for the database they copy — tdkt.sqlite's "tdkt-…", office.sqlite's
+ * "office-…" — so two databases kept in one folder never list, restore or prune each other's.
+ */
+export function backupStem(dbPath: string): string {
+  return path.basename(dbPath).replace(/\.(sqlite3?|db)$/i, '') || 'tdkt';
+}
 
 export function backupDirFor(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), BACKUP_DIR_NAME);
@@ -20,31 +28,34 @@ export function backupDirFor(dbPath: string): string {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** tdkt-YYYYMMDD-HHmmss-<reason>.sqlite in local time (what the user sees in a file manager). */
-export function backupFileName(at: Date, reason: BackupReason, seq = 1): string {
+/** <stem>-YYYYMMDD-HHmmss-<reason>.sqlite in local time (what the user sees in a file manager). */
+export function backupFileName(at: Date, reason: BackupReason, seq = 1, stem = 'tdkt'): string {
   const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `tdkt-${stamp}-${reason}${seq > 1 ? `-${seq}` : ''}.sqlite`;
+  return `${stem}-${stamp}-${reason}${seq > 1 ? `-${seq}` : ''}.sqlite`;
 }
 
 export interface ParsedBackupName {
+  /** the name of the database it copies, without its extension */
+  stem: string;
   createdAt: Date;
   reason: BackupReason;
   seq: number;
 }
 
-export function parseBackupFileName(name: string): ParsedBackupName | null {
+/** A backup's name read back; with `stem`, null unless it is a backup of that database. */
+export function parseBackupFileName(name: string, stem?: string): ParsedBackupName | null {
   const m = NAME_RE.exec(name);
-  if (!m) return null;
-  const [d, t] = [m[1]!, m[2]!];
+  if (!m || name.startsWith('.') || (stem !== undefined && m[1] !== stem)) return null;
+  const [d, t] = [m[2]!, m[3]!];
   const createdAt = new Date(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6));
   if (Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, reason: m[3] as BackupReason, seq: m[4] ? Number(m[4]) : 1 };
+  return { stem: m[1]!, createdAt, reason: m[4] as BackupReason, seq: m[5] ? Number(m[5]) : 1 };
 }
 
 /** A name in `dir` that does not exist yet (a second backup in the same second gets -2 …). */
-export function freeBackupName(dir: string, at: Date, reason: BackupReason): string {
+export function freeBackupName(dir: string, at: Date, reason: BackupReason, stem = 'tdkt'): string {
   for (let seq = 1; ; seq++) {
-    const name = backupFileName(at, reason, seq);
+    const name = backupFileName(at, reason, seq, stem);
     if (!fs.existsSync(path.join(dir, name))) return name;
   }
 }
@@ -55,7 +66,10 @@ export function partialName(finalName: string): string {
 }
 
 export function isOurPartial(name: string): boolean {
-  return name.startsWith('.tdkt-') && name.endsWith('.partial');
+  if (!name.startsWith('.') || !name.endsWith('.partial')) return false;
+  if (name.startsWith('.tdkt-')) return true;
+  const end = name.indexOf('.sqlite.');
+  return end > 0 && parseBackupFileName(name.slice(1, end + '.sqlite'.length)) !== null;
 }
 
 export function fsyncFile(file: string): void {

@@ -35,6 +35,7 @@ import {
   fsyncFile,
   isOurPartial,
   parseBackupFileName,
+  backupStem,
   partialName,
   removeQuietly,
   removeSidecars,
@@ -43,7 +44,7 @@ import {
 } from './files';
 import { checkAndSyncOnThread } from './check-thread';
 
-export { backupDirFor, backupFileName, parseBackupFileName, checkBackupFile } from './files';
+export { backupDirFor, backupFileName, backupStem, parseBackupFileName, checkBackupFile } from './files';
 
 const KEEP_KEY = 'backup_keep';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -192,8 +193,8 @@ function checkedAsIs(file: string): boolean {
   }
 }
 
-function infoFor(place: BackupPlace, file: string): BackupInfo | null {
-  const parsed = parseBackupFileName(path.basename(file));
+function infoFor(place: BackupPlace, file: string, anyDatabase = false): BackupInfo | null {
+  const parsed = parseBackupFileName(path.basename(file), anyDatabase ? undefined : backupStem(place.dbPath));
   if (!parsed) return null;
   let st: fs.Stats;
   try {
@@ -272,7 +273,7 @@ async function createUnlocked(ctx: CoreContext, opts: CreateBackupOptions): Prom
   try {
     fs.mkdirSync(dir, { recursive: true });
     if (!fs.statSync(dir).isDirectory()) throw new AppError('INVALID_INPUT', `"${dir}" không phải là thư mục. Hãy chọn một thư mục để lưu bản sao lưu.`);
-    const finalName = freeBackupName(dir, now, opts.reason);
+    const finalName = freeBackupName(dir, now, opts.reason, backupStem(ctx.conn.path));
     const finalPath = path.join(dir, finalName);
     tmp = path.join(dir, partialName(finalName));
     // the automatic ones get the quick check (they run at every start, daily and at quit)
@@ -399,6 +400,11 @@ export function listBackups(ctx: CoreContext, dir = autoBackupDir(ctx), o: ListO
 export interface ListOptions {
   /** check files not checked yet in the calling thread (tests that count the files opened); default: on a thread */
   inThisThread?: boolean;
+  /**
+   * every database's backups in the folder, not only this one's: for a file that holds nothing
+   * yet, whose backups may come from another computer where the file had another name
+   */
+  anyDatabase?: boolean;
 }
 
 /**
@@ -418,7 +424,7 @@ export async function listBackupsAt(place: BackupPlace, dir = backupDirFor(place
     loadChecks(dir);
     for (const n of names) {
       const file = path.join(dir, n);
-      if (!parseBackupFileName(n) || checkedAsIs(file)) continue;
+      if (!parseBackupFileName(n, o.anyDatabase ? undefined : backupStem(place.dbPath)) || checkedAsIs(file)) continue;
       let ok = true;
       let version: number | null = null;
       try {
@@ -430,13 +436,13 @@ export async function listBackupsAt(place: BackupPlace, dir = backupDirFor(place
     }
   }
   return names
-    .map((n) => infoFor(place, path.join(dir, n)))
+    .map((n) => infoFor(place, path.join(dir, n), o.anyDatabase))
     .filter((b): b is BackupInfo => b !== null)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
 
-/** The automatic backups in a folder, newest first, by name alone (pruning needs no check). */
-function automaticBackups(dir: string): { path: string; createdAt: string; fileName: string }[] {
+/** A database's automatic backups in a folder, newest first, by name alone (pruning needs no check). */
+function automaticBackups(dir: string, stem: string): { path: string; createdAt: string; fileName: string }[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -445,7 +451,7 @@ function automaticBackups(dir: string): { path: string; createdAt: string; fileN
   }
   const out: { path: string; createdAt: string; fileName: string }[] = [];
   for (const n of names) {
-    const parsed = parseBackupFileName(n);
+    const parsed = parseBackupFileName(n, stem);
     if (!parsed || !(AUTO_BACKUP_REASONS as readonly string[]).includes(parsed.reason)) continue;
     try {
       if (!fs.statSync(path.join(dir, n)).isFile()) continue;
@@ -460,7 +466,7 @@ function automaticBackups(dir: string): { path: string; createdAt: string; fileN
 function pruneUnlocked(ctx: CoreContext, keep: number, now = new Date()): string[] {
   const dir = autoBackupDir(ctx);
   const removed: string[] = [];
-  for (const b of automaticBackups(dir).slice(keep)) {
+  for (const b of automaticBackups(dir, backupStem(ctx.conn.path)).slice(keep)) {
     fs.rmSync(b.path, { force: true });
     checked.delete(b.path);
     removed.push(b.path);
@@ -492,7 +498,7 @@ export function pruneBackups(ctx: CoreContext, keep: number, now = new Date()): 
  * at every start — a folder brought from another computer held the core for tens of seconds.
  */
 export function dailyBackupDue(ctx: CoreContext, now = new Date()): boolean {
-  const newest = automaticBackups(autoBackupDir(ctx))[0];
+  const newest = automaticBackups(autoBackupDir(ctx), backupStem(ctx.conn.path))[0];
   return !newest || now.getTime() - new Date(newest.createdAt).getTime() > DAY_MS;
 }
 
@@ -650,7 +656,7 @@ export function setAsideUnopened(place: BackupPlace, now = new Date()): BackupIn
   const live = path.resolve(place.dbPath);
   const dir = backupDirFor(live);
   fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, freeBackupName(dir, now, 'unopened'));
+  const target = path.join(dir, freeBackupName(dir, now, 'unopened', backupStem(live)));
   // the side files first: a main file without its WAL next to it is the worse half-state
   for (const suffix of ['-wal', '-shm', '-journal']) {
     if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, target + suffix);

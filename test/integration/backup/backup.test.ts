@@ -9,6 +9,7 @@ import { threadId } from 'node:worker_threads';
 import {
   backupBytes,
   backupFileName,
+  backupStem,
   createBackup,
   defaultSteps,
   type BackupSteps,
@@ -45,14 +46,22 @@ async function rejection(p: Promise<unknown>) {
 }
 
 describe('backup file names', () => {
-  it('round-trips tdkt-YYYYMMDD-HHmmss-<reason>.sqlite in local time', () => {
+  it('round-trips <database>-YYYYMMDD-HHmmss-<reason>.sqlite in local time, named for the database it copies', () => {
     const at = new Date(2025, 2, 5, 7, 8, 9);
     expect(backupFileName(at, 'daily')).toBe('tdkt-20250305-070809-daily.sqlite');
     expect(backupFileName(at, 'before-restore', 2)).toBe('tdkt-20250305-070809-before-restore-2.sqlite');
-    expect(parseBackupFileName('tdkt-20250305-070809-before-restore-2.sqlite')).toEqual({ createdAt: at, reason: 'before-restore', seq: 2 });
+    expect(parseBackupFileName('tdkt-20250305-070809-before-restore-2.sqlite')).toEqual({ stem: 'tdkt', createdAt: at, reason: 'before-restore', seq: 2 });
     for (const bad of ['.tdkt-20250305-070809-daily.sqlite.ab12.partial', 'tdkt-20250305-070809-other.sqlite', 'tdkt.sqlite']) {
       expect(parseBackupFileName(bad)).toBeNull();
     }
+    // the default file keeps the names backups always had; another file's carry its name
+    expect(backupStem('/data/TDKT Desktop/tdkt.sqlite')).toBe('tdkt');
+    expect(backupStem('/data/so-noi-vu-2024.sqlite')).toBe('so-noi-vu-2024');
+    expect(backupFileName(at, 'daily', 1, 'so-noi-vu-2024')).toBe('so-noi-vu-2024-20250305-070809-daily.sqlite');
+    expect(parseBackupFileName('so-noi-vu-2024-20250305-070809-daily.sqlite')?.stem).toBe('so-noi-vu-2024');
+    // asked for one database's backups, another's are not among them
+    expect(parseBackupFileName('so-noi-vu-2024-20250305-070809-daily.sqlite', 'tdkt')).toBeNull();
+    expect(parseBackupFileName('tdkt-20250305-070809-daily.sqlite', 'so-noi-vu-2024')).toBeNull();
   });
 });
 
@@ -63,7 +72,7 @@ describe('createBackup', () => {
     const info = await c.invoke('backup.create', {});
     const dir = backupsDir(c);
     expect(info.path).toBe(path.join(dir, info.fileName));
-    expect(info.fileName).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(info.fileName).toMatch(/^test-\d{8}-\d{6}-manual\.sqlite$/);
     expect(info.integrityOk).toBe(true);
     // no -wal/-shm beside the copy, no temp file left: a copy that stands alone on a USB stick
     expect(filesIn(dir)).toEqual([info.fileName]);
@@ -80,7 +89,7 @@ describe('createBackup', () => {
     const at = new Date(2025, 0, 2, 3, 4, 5);
     const a = await createBackup(c.ctx, { reason: 'manual', destDir: usb, now: at });
     const b = await createBackup(c.ctx, { reason: 'manual', destDir: usb, now: at });
-    expect([a.fileName, b.fileName]).toEqual(['tdkt-20250102-030405-manual.sqlite', 'tdkt-20250102-030405-manual-2.sqlite']);
+    expect([a.fileName, b.fileName]).toEqual(['test-20250102-030405-manual.sqlite', 'test-20250102-030405-manual-2.sqlite']);
     expect(filesIn(usb)).toEqual([a.fileName, b.fileName].sort());
     expect(fs.existsSync(backupsDir(c))).toBe(false);
   });
@@ -154,7 +163,7 @@ describe('backup.download', () => {
     const c = await core();
     const r = await c.invoke('backup.download');
     const bytes = Buffer.from(r.base64, 'base64');
-    expect(r.fileName).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(r.fileName).toMatch(/^test-\d{8}-\d{6}-manual\.sqlite$/);
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(filesIn(backupsDir(c))).toEqual([]);
     // a province's database (hundreds of MB) would not fit in one base64 string
@@ -216,6 +225,36 @@ describe('pruning and the daily rule', () => {
     expect(s).toEqual({ keep: 1, folder: backupsDir(c) });
     expect((await listBackups(c.ctx)).map((b) => b.fileName)).toEqual([autos[4]!.fileName, manual.fileName]);
     expect(await pruneBackups(c.ctx, 1)).toEqual([]);
+  });
+
+  it("two databases kept in one folder never list, restore or prune each other's backups", async () => {
+    const dir = tempDir('tdkt-two-');
+    const main = await core({ dbPath: path.join(dir, 'tdkt.sqlite') });
+    const copy = await core({ dbPath: path.join(dir, 'thu-nghiem.sqlite') });
+    await main.invoke('staff.create', { fullName: 'Nguyễn Văn An' });
+    await copy.invoke('staff.create', { fullName: 'Trần Thị Thử' });
+    await main.invoke('backup.settings.set', { keep: 2 });
+    await copy.invoke('backup.settings.set', { keep: 2 });
+    const mains = [];
+    for (let d = 1; d <= 2; d++) mains.push(await createBackup(main.ctx, { reason: 'start', now: new Date(2025, 0, d, 8) }));
+    // the other database's automatic backups, newer and more than its count: before, pruning
+    // counted them together and deleted the main database's
+    for (let d = 3; d <= 6; d++) await createBackup(copy.ctx, { reason: 'start', now: new Date(2025, 0, d, 8) });
+    expect(backupsDir(main)).toBe(backupsDir(copy));
+    expect(mains.map((b) => b.fileName)).toEqual(['tdkt-20250101-080000-start.sqlite', 'tdkt-20250102-080000-start.sqlite']);
+    expect((await listBackups(main.ctx)).map((b) => b.fileName)).toEqual(mains.map((b) => b.fileName).reverse());
+    const copies = (await listBackups(copy.ctx)).map((b) => b.fileName);
+    expect(copies).toEqual(['thu-nghiem-20250106-080000-start.sqlite', 'thu-nghiem-20250105-080000-start.sqlite']);
+    expect(filesIn(backupsDir(main)).filter((n) => n.endsWith('.sqlite')).sort()).toEqual([...mains.map((b) => b.fileName), ...copies].sort());
+    // each list offers only its own database's backups to restore
+    expect((await main.invoke('backup.list')).backups.map((b) => b.fileName)).not.toContain(copies[0]);
+    expect(tableRows(mains[1]!.path, 'staff').map((r) => (r as { full_name: string }).full_name)).toEqual(['Nguyễn Văn An']);
+    // a new file there, not set up yet (a first run), is offered every backup in the folder:
+    // brought from another computer, they may carry the name the file had there
+    const fresh = await core({ dbPath: path.join(dir, 'moi.sqlite'), office: false });
+    expect((await fresh.invoke('backup.list')).backups.map((b) => b.fileName).sort()).toEqual([...mains.map((b) => b.fileName), ...copies].sort());
+    await fresh.invoke('office.save', OFFICE);
+    expect((await fresh.invoke('backup.list')).backups).toEqual([]);
   });
 
   /** createBackup's steps with the check counted (and its quick flag recorded), done as by default */
@@ -384,7 +423,7 @@ describe('pruning and the daily rule', () => {
     const c = await core();
     const b = await createBackup(c.ctx, { reason: 'start', now: new Date(2025, 5, 10, 1) });
     // another computer's backups, copied in: none checked here yet
-    const copied = path.join(backupsDir(c), 'tdkt-20250611-080000-daily.sqlite');
+    const copied = path.join(backupsDir(c), 'test-20250611-080000-daily.sqlite');
     fs.copyFileSync(b.path, copied);
     forgetBackupChecks();
     fs.rmSync(path.join(backupsDir(c), BACKUP_CHECKS_FILE), { force: true });

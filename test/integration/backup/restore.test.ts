@@ -199,7 +199,7 @@ describe('restoreBackup', () => {
     const c = await core();
     await c.invoke('staff.create', { fullName: 'Nguyễn Văn Trỗi' });
     const f = await c.invoke('backup.download');
-    expect(f.fileName).toMatch(/^tdkt-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(f.fileName).toMatch(/^test-\d{8}-\d{6}-manual\.sqlite$/);
     const file = path.join(tempDir(), f.fileName);
     fs.writeFileSync(file, Buffer.from(f.base64, 'base64'));
     expect((tableRows(file, 'staff') as { full_name: string }[]).map((s) => s.full_name)).toEqual(['Nguyễn Văn Trỗi']);
