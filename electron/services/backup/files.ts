@@ -22,6 +22,16 @@ export function backupStem(dbPath: string): string {
   return path.basename(dbPath).replace(/\.(sqlite3?|db)$/i, '') || 'tdkt';
 }
 
+/**
+ * The names a database's backups may carry: its own, and "tdkt" — every backup's name before
+ * 24/11/2026, whatever the file was called — unless a tdkt.sqlite beside it claims those.
+ */
+export function ownBackupStems(dbPath: string, exists: (file: string) => boolean = fs.existsSync): ReadonlySet<string> {
+  const stem = backupStem(dbPath);
+  if (stem === 'tdkt' || exists(path.join(path.dirname(path.resolve(dbPath)), 'tdkt.sqlite'))) return new Set([stem]);
+  return new Set([stem, 'tdkt']);
+}
+
 export function backupDirFor(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), BACKUP_DIR_NAME);
 }
@@ -42,10 +52,10 @@ export interface ParsedBackupName {
   seq: number;
 }
 
-/** A backup's name read back; with `stem`, null unless it is a backup of that database. */
-export function parseBackupFileName(name: string, stem?: string): ParsedBackupName | null {
+/** A backup's name read back; with `stems` (ownBackupStems), null unless it is a backup of that database. */
+export function parseBackupFileName(name: string, stems?: ReadonlySet<string>): ParsedBackupName | null {
   const m = NAME_RE.exec(name);
-  if (!m || name.startsWith('.') || (stem !== undefined && m[1] !== stem)) return null;
+  if (!m || name.startsWith('.') || (stems !== undefined && !stems.has(m[1]!))) return null;
   const [d, t] = [m[2]!, m[3]!];
   const createdAt = new Date(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6));
   if (Number.isNaN(createdAt.getTime())) return null;

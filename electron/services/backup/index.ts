@@ -36,6 +36,7 @@ import {
   isOurPartial,
   parseBackupFileName,
   backupStem,
+  ownBackupStems,
   partialName,
   removeQuietly,
   removeSidecars,
@@ -44,7 +45,7 @@ import {
 } from './files';
 import { checkAndSyncOnThread } from './check-thread';
 
-export { backupDirFor, backupFileName, backupStem, parseBackupFileName, checkBackupFile } from './files';
+export { backupDirFor, backupFileName, backupStem, ownBackupStems, parseBackupFileName, checkBackupFile } from './files';
 
 const KEEP_KEY = 'backup_keep';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -194,7 +195,7 @@ function checkedAsIs(file: string): boolean {
 }
 
 function infoFor(place: BackupPlace, file: string, anyDatabase = false): BackupInfo | null {
-  const parsed = parseBackupFileName(path.basename(file), anyDatabase ? undefined : backupStem(place.dbPath));
+  const parsed = parseBackupFileName(path.basename(file), anyDatabase ? undefined : ownBackupStems(place.dbPath));
   if (!parsed) return null;
   let st: fs.Stats;
   try {
@@ -420,11 +421,12 @@ export async function listBackupsAt(place: BackupPlace, dir = backupDirFor(place
   } catch {
     return [];
   }
+  const own = o.anyDatabase ? undefined : ownBackupStems(place.dbPath);
   if (!o.inThisThread) {
     loadChecks(dir);
     for (const n of names) {
       const file = path.join(dir, n);
-      if (!parseBackupFileName(n, o.anyDatabase ? undefined : backupStem(place.dbPath)) || checkedAsIs(file)) continue;
+      if (!parseBackupFileName(n, own) || checkedAsIs(file)) continue;
       let ok = true;
       let version: number | null = null;
       try {
@@ -442,7 +444,7 @@ export async function listBackupsAt(place: BackupPlace, dir = backupDirFor(place
 }
 
 /** A database's automatic backups in a folder, newest first, by name alone (pruning needs no check). */
-function automaticBackups(dir: string, stem: string): { path: string; createdAt: string; fileName: string }[] {
+function automaticBackups(dir: string, stems: ReadonlySet<string>): { path: string; createdAt: string; fileName: string }[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -451,7 +453,7 @@ function automaticBackups(dir: string, stem: string): { path: string; createdAt:
   }
   const out: { path: string; createdAt: string; fileName: string }[] = [];
   for (const n of names) {
-    const parsed = parseBackupFileName(n, stem);
+    const parsed = parseBackupFileName(n, stems);
     if (!parsed || !(AUTO_BACKUP_REASONS as readonly string[]).includes(parsed.reason)) continue;
     try {
       if (!fs.statSync(path.join(dir, n)).isFile()) continue;
@@ -466,7 +468,7 @@ function automaticBackups(dir: string, stem: string): { path: string; createdAt:
 function pruneUnlocked(ctx: CoreContext, keep: number, now = new Date()): string[] {
   const dir = autoBackupDir(ctx);
   const removed: string[] = [];
-  for (const b of automaticBackups(dir, backupStem(ctx.conn.path)).slice(keep)) {
+  for (const b of automaticBackups(dir, ownBackupStems(ctx.conn.path)).slice(keep)) {
     fs.rmSync(b.path, { force: true });
     checked.delete(b.path);
     removed.push(b.path);
@@ -498,7 +500,7 @@ export function pruneBackups(ctx: CoreContext, keep: number, now = new Date()): 
  * at every start — a folder brought from another computer held the core for tens of seconds.
  */
 export function dailyBackupDue(ctx: CoreContext, now = new Date()): boolean {
-  const newest = automaticBackups(autoBackupDir(ctx), backupStem(ctx.conn.path))[0];
+  const newest = automaticBackups(autoBackupDir(ctx), ownBackupStems(ctx.conn.path))[0];
   return !newest || now.getTime() - new Date(newest.createdAt).getTime() > DAY_MS;
 }
 

@@ -10,6 +10,7 @@ import {
   backupBytes,
   backupFileName,
   backupStem,
+  ownBackupStems,
   createBackup,
   defaultSteps,
   type BackupSteps,
@@ -60,8 +61,13 @@ describe('backup file names', () => {
     expect(backupFileName(at, 'daily', 1, 'so-noi-vu-2024')).toBe('so-noi-vu-2024-20250305-070809-daily.sqlite');
     expect(parseBackupFileName('so-noi-vu-2024-20250305-070809-daily.sqlite')?.stem).toBe('so-noi-vu-2024');
     // asked for one database's backups, another's are not among them
-    expect(parseBackupFileName('so-noi-vu-2024-20250305-070809-daily.sqlite', 'tdkt')).toBeNull();
-    expect(parseBackupFileName('tdkt-20250305-070809-daily.sqlite', 'so-noi-vu-2024')).toBeNull();
+    expect(parseBackupFileName('so-noi-vu-2024-20250305-070809-daily.sqlite', new Set(['tdkt']))).toBeNull();
+    expect(parseBackupFileName('tdkt-20250305-070809-daily.sqlite', new Set(['so-noi-vu-2024']))).toBeNull();
+    // "tdkt-…" was every backup's name before: a file of another name takes them as its own,
+    // unless a tdkt.sqlite beside it claims them
+    expect([...ownBackupStems('/data/tdkt.sqlite', () => false)]).toEqual(['tdkt']);
+    expect([...ownBackupStems('/data/so-noi-vu-2024.sqlite', () => false)]).toEqual(['so-noi-vu-2024', 'tdkt']);
+    expect([...ownBackupStems('/data/so-noi-vu-2024.sqlite', (f) => f === path.join('/data', 'tdkt.sqlite'))]).toEqual(['so-noi-vu-2024']);
   });
 });
 
@@ -255,6 +261,18 @@ describe('pruning and the daily rule', () => {
     expect((await fresh.invoke('backup.list')).backups.map((b) => b.fileName).sort()).toEqual([...mains.map((b) => b.fileName), ...copies].sort());
     await fresh.invoke('office.save', OFFICE);
     expect((await fresh.invoke('backup.list')).backups).toEqual([]);
+
+    // alone in its folder, a file of another name keeps the "tdkt-…" backups made before backups
+    // were named for their database: listed, and pruned with its own
+    const alone = tempDir('tdkt-alone-');
+    const office = await core({ dbPath: path.join(alone, 'office.sqlite') });
+    await office.invoke('staff.create', { fullName: 'Lê Thị Cũ' });
+    const own = await createBackup(office.ctx, { reason: 'start', now: new Date(2025, 0, 2, 8) });
+    expect(own.fileName).toBe('office-20250102-080000-start.sqlite');
+    const legacy = path.join(backupsDir(office), 'tdkt-20250101-080000-start.sqlite');
+    fs.copyFileSync(own.path, legacy);
+    expect((await listBackups(office.ctx)).map((b) => b.fileName)).toEqual([own.fileName, 'tdkt-20250101-080000-start.sqlite']);
+    expect(await pruneBackups(office.ctx, 1)).toEqual([legacy]);
   });
 
   /** createBackup's steps with the check counted (and its quick flag recorded), done as by default */
