@@ -24,6 +24,17 @@ async function discard(page: Page) {
   await asked(page).waitFor({ state: 'detached' });
 }
 
+/** Typed into a dialog's field: Esc asks (`says`), "Ở lại" keeps the text; Esc again and "Bỏ thay đổi" close it. */
+async function escAsksThenDrops(page: Page, field: string, text: string, says: string) {
+  await page.getByTestId(field).fill(text);
+  await page.keyboard.press('Escape');
+  await stay(page, says);
+  expect(await page.getByTestId(field).inputValue()).toBe(text);
+  await page.keyboard.press('Escape');
+  await discard(page);
+  await page.getByTestId(field).waitFor({ state: 'detached' });
+}
+
 describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () => {
   const session = e2eSession();
 
@@ -184,12 +195,7 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     // a unit being added
     await page.getByTestId('nav-units').click();
     await page.getByTestId('unit-add').click();
-    await page.getByTestId('unit-name').fill('Phòng Thi đua - Khen thưởng');
-    await page.keyboard.press('Escape');
-    await stay(page, 'Đơn vị đang thêm chưa được lưu.');
-    await page.keyboard.press('Escape');
-    await discard(page);
-    await page.getByTestId('unit-name').waitFor({ state: 'detached' });
+    await escAsksThenDrops(page, 'unit-name', 'Phòng Thi đua - Khen thưởng', 'Đơn vị đang thêm chưa được lưu.');
 
     // a campaign being added
     await page.getByTestId('nav-plans').click();
@@ -210,24 +216,13 @@ describe.skipIf(!hasChromium)('unsaved edits e2e (browser host + Chromium)', () 
     await discard(page);
     await page.getByTestId('task-form-title').waitFor({ state: 'detached' });
     await page.getByTestId('task-card-done').first().click();
-    await page.getByTestId('complete-note').fill('Đã họp Hội đồng ngày 25/11/2025.');
-    await page.keyboard.press('Escape');
-    await stay(page, 'Kết quả của nhiệm vụ “Bình xét danh hiệu cuối năm” đang nhập chưa được lưu.');
-    expect(await page.getByTestId('complete-note').inputValue()).toBe('Đã họp Hội đồng ngày 25/11/2025.');
-    await page.keyboard.press('Escape');
-    await discard(page);
-    await page.getByTestId('complete-note').waitFor({ state: 'detached' });
+    await escAsksThenDrops(page, 'complete-note', 'Đã họp Hội đồng ngày 25/11/2025.', 'Kết quả của nhiệm vụ “Bình xét danh hiệu cuối năm” đang nhập chưa được lưu.');
 
     // an initiative being added
     await page.getByTestId('nav-awards').click();
     await page.getByTestId('awards-tab-initiatives').click();
     await page.getByTestId('initiative-add').click();
-    await page.getByTestId('initiative-title').fill('Số hóa hồ sơ thi đua');
-    await page.keyboard.press('Escape');
-    await stay(page, 'Sáng kiến, đề tài đang thêm chưa được lưu.');
-    await page.keyboard.press('Escape');
-    await discard(page);
-    await page.getByTestId('initiative-title').waitFor({ state: 'detached' });
+    await escAsksThenDrops(page, 'initiative-title', 'Số hóa hồ sơ thi đua', 'Sáng kiến, đề tài đang thêm chưa được lưu.');
 
     // the office's details in Cài đặt: another screen asks; once saved, nothing to ask
     await page.getByTestId('nav-settings').click();
