@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore, type HostCore } from '../core/recovery';
-import { resolveDbPath } from '../host/paths';
+import { assumedOnNetwork, resolveDbPath } from '../host/paths';
 import { writeFileAtomic } from '../services/files/atomic';
 import { runTasksCommand, TASKS_USAGE } from '../services/tasks/cli';
 import { isAppError, type ProcedureName } from '../../shared/contract';
@@ -18,6 +18,9 @@ import { DOSSIER_USAGE, runDossierCommand } from '../services/dossiers/cli';
 import { RECORDS_USAGE, runEligibilityCommand, runRecordsImport } from '../services/records/cli';
 
 declare const __APP_VERSION__: string;
+
+const DB_ON_NETWORK =
+  'Vị trí: ổ mạng (thư mục dùng chung) — tệp được mở không dùng WAL; chỉ mở tệp này từ một máy tại một thời điểm. Nên để tệp trên ổ đĩa của máy và sao lưu ra ổ mạng.';
 
 const USAGE = `Cách dùng: tdkt [--db TỆP] <lệnh>
 
@@ -143,7 +146,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
   try {
     // a file that cannot be opened gives a core in recovery: `backup list` and `backup restore`
     // still work on the backups next to it, every other command says why the file did not open
-    core = await openCore({ dbPath, host: 'cli', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' });
+    core = await openCore({ dbPath, host: 'cli', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev', ...assumedOnNetwork() });
     const c = core;
     const call = <P extends ProcedureName>(p: P, input?: unknown) => c.invoke(p, input);
     const cmd = `${pos[0]} ${pos[1] ?? ''}`.trim();
@@ -263,9 +266,11 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         }
         case 'db check': {
           const r = await call('db.check');
-          if (v.json) json({ ...r, dbPath });
+          const { dataOnNetwork } = await call('app.info');
+          if (v.json) json({ ...r, dbPath, dataOnNetwork });
           else {
             io.out(`Tệp: ${dbPath}`);
+            if (dataOnNetwork) io.out(DB_ON_NETWORK);
             io.out(`Toàn vẹn: ${r.ok ? 'tốt (integrity_check: ok)' : 'CÓ LỖI'}`);
             if (!r.ok) for (const m of r.messages) io.out(`  ${m}`);
             io.out(`Phiên bản lược đồ: ${r.schemaVersion}/${r.latestVersion}`);

@@ -43,6 +43,15 @@ export function resolveDbPath(
   return file;
 }
 
+/**
+ * Test hook of every host: TDKT_DATA_ON_NETWORK=1 opens the data file as if it lay on a network
+ * drive (there is no network share in the tests). Unset in normal use, where the folder's file
+ * system tells (db/location.ts).
+ */
+export function assumedOnNetwork(env: NodeJS.ProcessEnv = process.env): { network: true } | Record<string, never> {
+  return env.TDKT_DATA_ON_NETWORK === '1' ? { network: true } : {};
+}
+
 export function argValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i >= 0) return argv[i + 1];

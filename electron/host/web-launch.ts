@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { startCoreWorker } from './core-client';
 import { startWebHost } from './web';
-import { argValue, resolveDbPath } from './paths';
+import { argValue, assumedOnNetwork, resolveDbPath } from './paths';
 import { isAppError } from '../../shared/contract/errors';
 
 declare const __APP_VERSION__: string;
@@ -20,9 +20,6 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
     console.error(`TDKT_TODAY="${today}" không hợp lệ: dùng dạng yyyy-mm-dd, hoặc bỏ biến này.`);
     process.exit(2);
   }
-  // Test hook: TDKT_DATA_ON_NETWORK=1 opens the file as if it lay on a network drive (no
-  // network share in the tests); unset in normal use, where the folder's file system tells.
-  const network = process.env.TDKT_DATA_ON_NETWORK === '1' ? true : undefined;
   let core;
   try {
     core = await startCoreWorker(path.join(distDir, 'core-worker.cjs'), {
@@ -33,7 +30,7 @@ export async function runWebHost(argv: string[], fallbackReason: string | null, 
       autoBackups: true,
       warmUp: true,
       ...(today ? { today } : {}),
-      ...(network ? { network } : {}),
+      ...assumedOnNetwork(),
     });
   } catch (e) {
     console.error(isAppError(e) ? e.message : String(e));

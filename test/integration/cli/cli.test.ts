@@ -69,7 +69,17 @@ describe('tdkt CLI', () => {
 
     const check = await cli(['--db', db, 'db', 'check', '--json']);
     expect(check.code).toBe(0);
-    expect(JSON.parse(check.out)).toMatchObject({ ok: true, schemaVersion: expect.any(Number) });
+    expect(JSON.parse(check.out)).toMatchObject({ ok: true, schemaVersion: expect.any(Number), dataOnNetwork: false });
+    expect((await cli(['--db', db, 'db', 'check'])).out).not.toContain('ổ mạng');
+    // a file on a network drive (the hosts' test hook: no share here) is said to be one
+    process.env.TDKT_DATA_ON_NETWORK = '1';
+    try {
+      const shared = await cli(['--db', db, 'db', 'check']);
+      expect(shared.out).toContain('Vị trí: ổ mạng (thư mục dùng chung) — tệp được mở không dùng WAL; chỉ mở tệp này từ một máy tại một thời điểm.');
+      expect(JSON.parse((await cli(['--db', db, 'db', 'check', '--json'])).out)).toMatchObject({ dataOnNetwork: true });
+    } finally {
+      delete process.env.TDKT_DATA_ON_NETWORK;
+    }
   });
 
   it('writes the import templates, which the imports read back', async () => {
