@@ -50,12 +50,18 @@ describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () =>
     expect(await api<unknown[]>('records.listDecisions', { year: null, search: '' })).toEqual([]);
     await page.getByTestId('decision-number').fill('15/QĐ-SNV');
     await page.getByTestId('decision-date').fill('20/01/2025');
+    // the achievement year it rewards (the form offers the closing year by the computer's clock)
+    await page.getByLabel('Năm thành tích', { exact: true }).fill('2024');
     await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Sở Nội vụ');
     await page.getByTestId('decision-pick-person').click();
     await page.getByTestId('decision-pick-person').fill('nguyen van an');
     await page.getByRole('option', { name: /Nguyễn Văn An/ }).first().click();
     await page.getByTestId('recipient-row').first().waitFor();
     await page.getByTestId('decision-save').click();
+    await page.getByTestId('decision-save').waitFor({ state: 'detached' });
+    // the list shows the form's default year: every year, to find the 2024 decision
+    await page.getByTestId('decision-year').click();
+    await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
     const row = page.getByTestId('decision-row').filter({ hasText: '15/QĐ-SNV' });
     await row.waitFor();
 

@@ -11,6 +11,7 @@
 // skipped, so importing the same file twice adds nothing. The row's "Loại khen thưởng"
 // (thường xuyên by default) applies to its titles and award. Rows with the same decision
 // number, date, form, year and basis share one decision (an existing one is reused).
+import { decisionDateProblem } from '../../../shared/records/dates';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AWARD_CATALOG, type AwardBasis, type AwardCode, type InitiativeKind, type InitiativeScope, type Rating } from '../../../shared/awards';
 import {
@@ -449,7 +450,9 @@ export async function validateRecordsRows(
     let decisionDate: string | null = null;
     if (mapping.decisionDate !== null) {
       const d = parseDateCell(cell('decisionDate'), read.date1904);
+      const problem = d && d !== 'bad' && year !== null ? decisionDateProblem(d, year, opts.today) : null;
       if (d === 'bad') fail('decisionDate', 'không phải ngày hợp lệ — nhập theo dạng dd/mm/yyyy, ví dụ 15/12/2023.');
+      else if (problem) fail('decisionDate', problem);
       else decisionDate = d;
     }
     const issuer = text('issuer');

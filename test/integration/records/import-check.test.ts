@@ -140,6 +140,7 @@ describe('bad workbooks', () => {
       row({ 5: 'LĐTT', 8: '15/QĐ', 9: '31/02/2024' }), // bad decision date
       row({ 2: 'Phòng Không Tồn Tại' }), // unknown unit
       row({ 0: 'Nguyễn Văn An', 1: '05/03/1981', 2: '' }), // no one of that name born that day
+      row({ 5: 'LĐTT', 8: '16/QĐ', 9: '20/12/2023' }), // a decision dated before the year it rewards
     ];
     const file = { fileName: 'loi.xlsx', fileBase64: b64(await historyWorkbook(rows)) };
     const p = await core.invoke('records.importPreview', file);
@@ -155,6 +156,7 @@ describe('bad workbooks', () => {
       [r(7), 'K'],
       [r(8), 'D'],
       [r(9), 'B'],
+      [r(10), 'K'],
     ]);
     const msg = p.errors.map((e) => e.message);
     expect(msg[0]).toBe(
@@ -170,10 +172,13 @@ describe('bad workbooks', () => {
     expect(msg[6]).toBe(`Dòng ${r(7)}, cột K (Ngày quyết định): "31/02/2024" không phải ngày hợp lệ — nhập theo dạng dd/mm/yyyy, ví dụ 15/12/2023.`);
     expect(msg[7]).toContain('"Phòng Không Tồn Tại" chưa có trong danh sách đơn vị');
     expect(msg[8]).toContain('không có cán bộ nào tên này sinh ngày 05/03/1981');
+    expect(msg[9]).toBe(
+      `Dòng ${r(10)}, cột K (Ngày quyết định): "20/12/2023" trước năm thành tích 2024 — quyết định khen thành tích năm 2024 không thể ký trước năm đó; kiểm tra lại ngày hoặc năm.`,
+    );
 
     const before = TABLES.map((t) => count(core, t));
     await expect(core.invoke('records.importApply', file)).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    await expect(core.invoke('records.importApply', file)).rejects.toThrow(/^Tệp có 9 lỗi nên chưa nhập gì/);
+    await expect(core.invoke('records.importApply', file)).rejects.toThrow(/^Tệp có 10 lỗi nên chưa nhập gì/);
     expect(TABLES.map((t) => count(core, t))).toEqual(before);
     expect(before).toEqual([0, 0, 0, 0]);
     core.close();

@@ -100,6 +100,28 @@ describe('year-end grid', () => {
 });
 
 describe('decisions, initiatives, disciplines, registrations', () => {
+  it('refuses a decision dated before the year it rewards or a date whose year is mistyped, and keeps a date already recorded', async () => {
+    const { core, ids } = await historyOffice('2025-03-01');
+    const person = [{ kind: 'person' as const, staffId: ids.B }];
+    await expect(core.invoke('records.saveDecision', { data: { number: '5/QĐ', decisionDate: '20/12/2023', year: 2024, awardCode: 'LDTT', recipients: person } })).rejects.toThrow(
+      'Ngày quyết định 20/12/2023 trước năm thành tích 2024 — quyết định khen thành tích năm 2024 không thể ký trước năm đó; kiểm tra lại ngày hoặc năm.',
+    );
+    await expect(core.invoke('records.saveDecision', { data: { number: '5/QĐ', decisionDate: '20/12/2099', year: 2024, awardCode: 'LDTT', recipients: person } })).rejects.toThrow(
+      'Ngày quyết định 20/12/2099 ở quá xa trong tương lai (hôm nay là 01/03/2025) — kiểm tra lại năm.',
+    );
+    // up to a year ahead is taken (a decision typed before it is signed)
+    const d = await core.invoke('records.saveDecision', { data: { number: '5/QĐ', decisionDate: '15/01/2026', year: 2024, awardCode: 'LDTT', recipients: person } });
+    expect(d.decisionDate).toBe('2026-01-15');
+    // an old record's implausible date (written before this rule) does not block other edits
+    core.ctx.conn.sqlite.prepare(`UPDATE award_decision SET decision_date = '2023-01-01' WHERE id = ?`).run(d.id);
+    const kept = await core.invoke('records.saveDecision', { id: d.id, data: { number: '5/QĐ-SNV', decisionDate: '01/01/2023', year: 2024, awardCode: 'LDTT', recipients: person } });
+    expect(kept.number).toBe('5/QĐ-SNV');
+    // a discipline's dates: a mistyped year refused
+    await expect(core.invoke('records.saveDiscipline', { data: { staffId: ids.B, form: 'khien_trach', fromDate: '01/02/2052' } })).rejects.toThrow('Ngày bắt đầu 01/02/2052 ở quá xa trong tương lai');
+    expect(await core.invoke('records.listDisciplines', { year: null, unitId: null, search: '' })).toEqual([]);
+    core.close();
+  });
+
   it('a decision keeps the recipients’ names and units as they were', async () => {
     const { core, ids, units } = await historyOffice();
     const d = await core.invoke('records.saveDecision', {
