@@ -1,9 +1,6 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
 import { closingYearOf } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
-import { decisionDateProblem, farFutureProblem } from '../../shared/records/dates';
-import { formatDateVi } from '../../shared/text/vn';
-import { getDecision, getDiscipline } from '../../db/repositories/records';
 import type { AwardDecision } from '../../shared/contract/records';
 import type { ProcParsedInput } from '../../shared/contract';
 import { getOffice, toOffice } from '../../db/repositories/office';
@@ -146,15 +143,7 @@ export const recordsHandlers: HandlerMap<
     return { fileName: registerFileName(input.year), mimeType: XLSX_MIME, base64: Buffer.from(bytes).toString('base64') };
   },
   'records.getDecision': async ({ id }, ctx) => decisionWithRecipients(ctx.conn.sqlite, id),
-  'records.saveDecision': async ({ id, data }, ctx) => {
-    // a date already recorded stays as it is (an old import's); a new or changed one is checked
-    const before = id ? getDecision(ctx.conn.sqlite, id) : undefined;
-    if (data.decisionDate && (before?.decision_date !== data.decisionDate || before.year !== data.year)) {
-      const problem = decisionDateProblem(data.decisionDate, data.year, ctx.today());
-      if (problem) throw new AppError('INVALID_INPUT', `Ngày quyết định ${formatDateVi(data.decisionDate)} ${problem}`);
-    }
-    return saveDecision(ctx.conn.sqlite, ctx.officeId, id, data);
-  },
+  'records.saveDecision': async ({ id, data }, ctx) => saveDecision(ctx.conn.sqlite, ctx.officeId, id, data, ctx.today()),
   'records.deleteDecision': async ({ id }, ctx) => ({ deleted: deleteDecision(ctx.conn.sqlite, id) }),
   'records.decisionDocument': async ({ id }, ctx) => {
     const office = await requireOffice(ctx);
@@ -181,17 +170,7 @@ export const recordsHandlers: HandlerMap<
   'records.saveInitiative': async ({ id, data }, ctx) => saveInitiative(ctx.conn.sqlite, ctx.officeId, id, data),
   'records.deleteInitiative': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'initiative', id) }),
   'records.listDisciplines': async (input, ctx) => disciplinesList(ctx.conn.sqlite, input ?? noFilter),
-  'records.saveDiscipline': async ({ id, data }, ctx) => {
-    const before = id ? getDiscipline(ctx.conn.sqlite, id) : undefined;
-    for (const [label, date, was] of [
-      ['Ngày bắt đầu', data.fromDate, before?.from_date],
-      ['Ngày hết hiệu lực', data.toDate, before?.to_date],
-    ] as const) {
-      const problem = date && date !== was ? farFutureProblem(date, ctx.today()) : null;
-      if (problem) throw new AppError('INVALID_INPUT', `${label} ${formatDateVi(date)} ${problem}`);
-    }
-    return saveDiscipline(ctx.conn.sqlite, ctx.officeId, id, data);
-  },
+  'records.saveDiscipline': async ({ id, data }, ctx) => saveDiscipline(ctx.conn.sqlite, ctx.officeId, id, data, ctx.today()),
   'records.deleteDiscipline': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'discipline', id) }),
   'records.listRegistrations': async (input, ctx) => registrationsList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveRegistration': async ({ id, data }, ctx) => saveRegistration(ctx.conn.sqlite, ctx.officeId, id, data),

@@ -10,7 +10,8 @@ import {
   type awardDecisionInput,
 } from '../../../shared/contract/records';
 import type { AwardCode } from '../../../shared/awards';
-import { compareVi, foldQuery, foldVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, formatDateVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
+import { decisionDateProblem } from '../../../shared/records/dates';
 import {
   campaignName,
   getDecision,
@@ -92,7 +93,8 @@ export function decisionWithRecipients(sqlite: BetterSqlite3.Database, id: strin
   return { ...summary(d, recipients.length, d.campaign_id ? campaignName(sqlite, d.campaign_id) ?? null : null), recipients: recipients.map(toRecipient) };
 }
 
-export function saveDecision(sqlite: BetterSqlite3.Database, origin: string, id: string | null, data: DecisionData): AwardDecision {
+/** Save a decision; `today` (ISO) bounds its date (shared/records/dates.ts) — one already recorded stays as it is. */
+export function saveDecision(sqlite: BetterSqlite3.Database, origin: string, id: string | null, data: DecisionData, today: string): AwardDecision {
   const tx = sqlite.transaction((): string => {
     const now = nowIso();
     if (data.campaignId && !campaignName(sqlite, data.campaignId)) {
@@ -100,6 +102,10 @@ export function saveDecision(sqlite: BetterSqlite3.Database, origin: string, id:
     }
     const existing = id ? getDecision(sqlite, id) : undefined;
     if (id && !existing) throw new AppError('NOT_FOUND', 'Không tìm thấy quyết định khen thưởng (có thể đã bị xóa). Hãy tải lại danh sách.');
+    if (data.decisionDate && (existing?.decision_date !== data.decisionDate || existing.year !== data.year)) {
+      const problem = decisionDateProblem(data.decisionDate, data.year, today);
+      if (problem) throw new AppError('INVALID_INPUT', `Ngày quyết định ${formatDateVi(data.decisionDate)} ${problem}`);
+    }
     const fields = {
       number: data.number,
       numberKey: numberKey(data.number),

@@ -11,9 +11,9 @@
 // skipped, so importing the same file twice adds nothing. The row's "Loại khen thưởng"
 // (thường xuyên by default) applies to its titles and award. Rows with the same decision
 // number, date, form, year and basis share one decision (an existing one is reused).
-import { decisionDateProblem } from '../../../shared/records/dates';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AWARD_CATALOG, type AwardBasis, type AwardCode, type InitiativeKind, type InitiativeScope, type Rating } from '../../../shared/awards';
+import { decisionDateProblem } from '../../../shared/records/dates';
 import {
   RATING_LABELS,
   RECORDS_FIELD_LABELS,

@@ -12,7 +12,8 @@ import {
   type registrationInput,
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
-import { compareVi, foldQuery, foldVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
+import { compareVi, foldQuery, foldVi, formatDateVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
+import { farFutureProblem } from '../../../shared/records/dates';
 import { officeUnitLabels } from '../../../shared/units/tree';
 import { officeNameOf } from '../../../db/repositories/exchange';
 import {
@@ -209,13 +210,22 @@ export function disciplinesList(sqlite: BetterSqlite3.Database, f: ListFilter): 
   return sortedBy(out, (a, b) => out[b]!.fromDate.localeCompare(out[a]!.fromDate) || rank[a]! - rank[b]!);
 }
 
-export function saveDiscipline(sqlite: BetterSqlite3.Database, origin: string, id: string | null, d: z.output<typeof disciplineInput>): DisciplineOut {
+/** Save a discipline; `today` (ISO) bounds its dates (a mistyped year) — dates already recorded stay as they are. */
+export function saveDiscipline(sqlite: BetterSqlite3.Database, origin: string, id: string | null, d: z.output<typeof disciplineInput>, today: string): DisciplineOut {
   return sqlite.transaction(() => {
     mustStaff(sqlite, d.staffId);
+    const existing = id ? getDiscipline(sqlite, id) : undefined;
+    if (id && !existing) throw new AppError('NOT_FOUND', 'Không tìm thấy quyết định kỷ luật (có thể đã bị xóa). Hãy tải lại danh sách.');
+    for (const [label, date, was] of [
+      ['Ngày bắt đầu', d.fromDate, existing?.from_date],
+      ['Ngày hết hiệu lực', d.toDate, existing?.to_date],
+    ] as const) {
+      const problem = date && date !== was ? farFutureProblem(date, today) : null;
+      if (problem) throw new AppError('INVALID_INPUT', `${label} ${formatDateVi(date)} ${problem}`);
+    }
     const fields = { staffId: d.staffId, form: d.form, fromDate: d.fromDate, toDate: d.toDate, decisionNo: d.decisionNo, issuer: d.issuer, note: d.note };
     let rowId = id;
     if (id) {
-      if (!getDiscipline(sqlite, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy quyết định kỷ luật (có thể đã bị xóa). Hãy tải lại danh sách.');
       updateDiscipline(sqlite, id, fields);
     } else rowId = insertDiscipline(sqlite, origin, fields);
     const r = getDiscipline(sqlite, rowId!)!;
