@@ -5,11 +5,12 @@
 // empty province database verify, preview and apply it — each through core.invoke — and the
 // apply's throughput against a raw better-sqlite3 bulk insert of the same rows in this run.
 // Runs in a worker thread (see inWorker below).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../electron/core/core';
-import { applyPlan, entityKinds, fileSource, planMerge, readBundle, storedColumns } from '../../electron/services/exchange';
+import { applyPlan, entityKinds, fileSource, planMerge, scanBundle, storedColumns, writesUnder } from '../../electron/services/exchange';
 import type { Manifest } from '../../electron/services/exchange';
 import type { BenchCase, BenchEnv, BenchRow } from '../registry';
 import { nowMs } from '../stats';
@@ -146,6 +147,24 @@ async function measure(env: BenchEnv, root: string): Promise<BenchRow[]> {
     province.close();
   }
 
+  // memory: the CLI verifying, then importing, in processes of their own (the peak of each)
+  env.log('  memory (CLI) …');
+  const cliDir = path.join(root, 'province-cli');
+  (await provinceCore(cliDir)).close();
+  for (const [what, args] of [
+    ['verify', ['bundle', 'verify', bundlePath]],
+    ['import', ['bundle', 'import', bundlePath]],
+  ] as const) {
+    const peak = cliPeak(env, root, path.join(cliDir, 'tdkt.sqlite'), [...args]);
+    rows.push({
+      case: id,
+      metric: `  peak memory of \`tdkt bundle ${what}\` (a process of its own; the import also brings the eligibility run up to date)`,
+      value: peak.mb,
+      unit: 'MB',
+      note: `${(peak.ms / 1000).toFixed(1)} s, exit ${peak.status}`,
+    });
+  }
+
   // the apply's parts, on a second empty province database (what the handler runs, step by step)
   env.log('  apply, step by step …');
   const second = await provinceCore(path.join(root, 'province-2'));
@@ -153,24 +172,25 @@ async function measure(env: BenchEnv, root: string): Promise<BenchRow[]> {
   try {
     const src = fileSource(bundlePath);
     try {
-      const read = await time(() => readBundle(src, { selfOfficeId: second.ctx.officeId }));
-      const plan = await time(() => planMerge(second.ctx.conn.sqlite, read.value, second.ctx.officeId));
+      const read = await time(() => scanBundle(src, { selfOfficeId: second.ctx.officeId }));
+      const plan = await time(() => planMerge(second.ctx.conn.sqlite, src, { selfOfficeId: second.ctx.officeId }));
       const store = await time(async () => {
-        for (const kind of entityKinds()) {
-          if (!kind.files) continue;
-          const paths = kind.files.expected(plan.value.items.filter((it) => it.kind === kind && it.write).map((it) => it.incoming.row));
+        for (const kp of plan.value.kinds) {
+          if (!kp.kind.files) continue;
+          const paths = new Set<string>();
+          for (const [fid, ps] of kp.files) if (writesUnder(kp, fid, new Map())) for (const p of ps) paths.add(p);
           const fl = [];
-          for (const p of paths) fl.push({ path: p, bytes: await read.value.readFile(p) });
-          await kind.files.store(fl, { dataDir: path.dirname(second.ctx.conn.path) });
+          for (const p of paths) fl.push({ path: p, bytes: await plan.value.bundle.readFile(p) });
+          await kp.kind.files.store(fl, { dataDir: path.dirname(second.ctx.conn.path) });
         }
       });
       const write = await time(() => applyPlan(second.ctx.conn.sqlite, plan.value, new Map(), { fileName: source.fileName, appliedAt: new Date().toISOString() }));
       writeMs = write.ms;
       rows.push(
-        { case: id, metric: '  apply step: read, inflate, hash-check and validate (readBundle)', value: read.ms, unit: 'ms', note: partsNote(read.value.manifest) },
-        { case: id, metric: '  apply step: compare with the database (planMerge)', value: plan.ms, unit: 'ms' },
+        { case: id, metric: '  apply step: read, inflate, hash-check and validate (scanBundle; what the plan does as it compares)', value: read.ms, unit: 'ms', note: partsNote(read.value.manifest) },
+        { case: id, metric: '  apply step: read and compare with the database, part by part (planMerge)', value: plan.ms, unit: 'ms' },
         { case: id, metric: '  apply step: store carried files', value: store.ms, unit: 'ms' },
-        { case: id, metric: `  apply step: write (applyPlan, ${write.value.written.toLocaleString('en')} rows + record states + history)`, value: write.ms, unit: 'ms', note: perSec(write.value.written, write.ms) },
+        { case: id, metric: `  apply step: read the parts again and write (applyPlan, ${write.value.written.toLocaleString('en')} rows + record states + history)`, value: write.ms, unit: 'ms', note: perSec(write.value.written, write.ms) },
       );
     } finally {
       src.close();
@@ -194,6 +214,17 @@ async function measure(env: BenchEnv, root: string): Promise<BenchRow[]> {
   return rows;
 }
 
+/** Run the CLI in a process of its own; its peak resident memory is read as it exits. */
+function cliPeak(env: BenchEnv, root: string, db: string, args: string[]): { mb: number; ms: number; status: number | null } {
+  const out = path.join(root, 'max-rss.txt');
+  const probe = path.join(root, 'max-rss.cjs');
+  fs.writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+  const t0 = nowMs();
+  const r = spawnSync(process.execPath, ['--require', probe, path.join(env.distDir, '..', 'bin', 'tdkt.cjs'), '--db', db, ...args], { stdio: 'ignore' });
+  const ms = nowMs() - t0;
+  return { mb: Number(fs.readFileSync(out, 'utf8')) / 1024, ms, status: r.status };
+}
+
 /** How the data was cut: parts of the split kinds, the largest data part. */
 function partsNote(m: Manifest): string {
   const data = m.entries.filter((e) => e.path.startsWith('data/'));
@@ -205,8 +236,7 @@ function partsNote(m: Manifest): string {
 export const exchangeCase: BenchCase = {
   id,
   title: 'Xuất / nhập gói dữ liệu trao đổi (USB)',
-  // as the hosts run the core: on the main thread (the CLI, this bench) comparing 238,042
-  // person-year records overflows the stack (planMerge's items.push(...kindItems))
+  // as the hosts run the core
   inWorker: true,
   async run(env) {
     return measure(env, path.join(env.workDir, 'exchange'));

@@ -17,7 +17,8 @@ import {
   fileSource,
   memorySink,
   planMerge,
-  readBundle,
+  scanBundle,
+  writesUnder,
   writeBundle,
   writeBundleFile,
   exportSettings,
@@ -26,7 +27,7 @@ import {
   type ByteSource,
   type Manifest,
   type ReadHooks,
-  type VerifiedBundle,
+  type ScannedBundle,
 } from '../services/exchange';
 import type { CoreContext } from '../core/context';
 import { yieldToLoop, type Job } from '../core/jobs';
@@ -57,15 +58,14 @@ function openSource(input: Source): { src: ByteSource; fileName: string } {
   return { src: bufferSource(Buffer.from(input.fileBase64 ?? '', 'base64')), fileName: input.fileName };
 }
 
-/** Open, verify, run `fn`, always close the source and finish the job. */
-async function withBundle<T>(input: Source, ctx: CoreContext, fn: (b: VerifiedBundle, fileName: string, job: Job) => Promise<T>): Promise<T> {
+/** Open the source, run `fn` (which verifies it), always close the source and finish the job. */
+async function withSource<T>(input: Source, ctx: CoreContext, fn: (src: ByteSource, fileName: string, job: Job) => Promise<T>): Promise<T> {
   const job = ctx.jobs.start(input.jobId);
   let src: ByteSource | null = null;
   try {
     const opened = openSource(input);
     src = opened.src;
-    const bundle = await readBundle(src, { selfOfficeId: ctx.officeId, hooks: jobHooks(job) });
-    return await fn(bundle, opened.fileName, job);
+    return await fn(src, opened.fileName, job);
   } finally {
     src?.close();
     job.finish();
@@ -80,7 +80,7 @@ function countsOf(counts: Record<string, number>) {
   return [...known, ...other];
 }
 
-function infoOf(b: VerifiedBundle, fileName: string): BundleInfo {
+function infoOf(b: ScannedBundle, fileName: string): BundleInfo {
   const m = b.manifest;
   return {
     bundleId: m.bundleId,
@@ -154,7 +154,9 @@ export const exchangeHandlers: HandlerMap<
         createdAt: now.toISOString(),
       };
       // records stream into the file as they are validated (kind by kind, in parts)
-      const build = (w: BundleWriter) => writeBundle(ctx.conn.sqlite, request, w, { partSize: exportSettings.partSize, hooks });
+      // on a local disk (WAL) the kinds are read one at a time through a snapshot of their own
+      const openReader = ctx.conn.network || ctx.conn.path === ':memory:' ? undefined : () => ctx.openFile(ctx.conn.path, { readonly: true });
+      const build = (w: BundleWriter) => writeBundle(ctx.conn.sqlite, request, w, { partSize: exportSettings.partSize, hooks, ...(openReader ? { openReader } : {}) });
       const fileName = bundleFileName(office.abbreviation, input.kind, targetAbbr, now);
       let written: { path: string | null; bytes: Uint8Array | null; size: number; fileName: string; manifest: Manifest };
       if (input.folder) {
@@ -162,7 +164,7 @@ export const exchangeHandlers: HandlerMap<
         // read the file back from the folder before saying it is done
         const src = fileSource(w.path);
         try {
-          const back = await readBundle(src, { selfOfficeId: ctx.officeId, allowSelf: true, hooks });
+          const back = await scanBundle(src, { selfOfficeId: ctx.officeId, allowSelf: true, hooks });
           if (back.manifest.bundleId !== bundleId) throw new AppError('FILE_INVALID', 'mã gói đọc lại không khớp');
         } catch (e) {
           src.close();
@@ -179,7 +181,7 @@ export const exchangeHandlers: HandlerMap<
         const sink = memorySink();
         const manifest = await build(new BundleWriter(sink));
         const bytes = sink.bytes();
-        await readBundle(bufferSource(bytes), { selfOfficeId: ctx.officeId, allowSelf: true, hooks });
+        await scanBundle(bufferSource(bytes), { selfOfficeId: ctx.officeId, allowSelf: true, hooks });
         written = { path: null, bytes, size: bytes.length, fileName, manifest };
       }
       const counts = written.manifest.counts;
@@ -213,31 +215,36 @@ export const exchangeHandlers: HandlerMap<
     }
   },
 
-  'exchange.verify': async (input, ctx) => withBundle(input, ctx, async (b, fileName) => infoOf(b, fileName)),
+  'exchange.verify': async (input, ctx) =>
+    withSource(input, ctx, async (src, fileName, job) => infoOf(await scanBundle(src, { selfOfficeId: ctx.officeId, hooks: jobHooks(job) }), fileName)),
 
   'exchange.preview': async (input, ctx) =>
-    withBundle(input, ctx, async (b, fileName, job) => {
-      const plan = await planMerge(ctx.conn.sqlite, b, ctx.officeId, jobHooks(job));
+    withSource(input, ctx, async (src, fileName, job) => {
+      const plan = await planMerge(ctx.conn.sqlite, src, {
+        selfOfficeId: ctx.officeId,
+        hooks: jobHooks(job),
+        keepWrites: ['award_decision', 'dossier_outcome'],
+      });
+      const b = plan.bundle;
       const applied = findAppliedBundle(ctx.conn.sqlite, b.manifest.bundleId);
-      const incoming = (kind: string) => plan.items.filter((it) => it.write && it.kind.name === kind).map((it) => it.incoming.row);
       return {
         info: infoOf(b, fileName),
         alreadyAppliedAt: applied?.applied_at ?? null,
         totals: plan.totals,
         groups: plan.groups,
         conflicts: plan.conflicts,
-        notes: supersededNotes(ctx.conn.sqlite, { decisions: incoming('award_decision'), outcomes: incoming('dossier_outcome') }),
+        notes: supersededNotes(ctx.conn.sqlite, { decisions: plan.writes.get('award_decision')!, outcomes: plan.writes.get('dossier_outcome')! }),
       };
     }),
 
   // Re-reads, re-verifies and re-compares the bundle: the apply never trusts a preview.
   'exchange.apply': async (input, ctx) =>
-    withBundle(input, ctx, async (b, fileName, job) => {
-      const m = b.manifest;
+    withSource(input, ctx, async (src, fileName, job) => {
+      const plan = await planMerge(ctx.conn.sqlite, src, { selfOfficeId: ctx.officeId, hooks: jobHooks(job) });
+      const m = plan.bundle.manifest;
       const applied = findAppliedBundle(ctx.conn.sqlite, m.bundleId);
       const zero = { new: 0, changed: 0, same: 0, conflict: 0, deleted: 0 };
       if (applied) return { bundleId: m.bundleId, alreadyApplied: true, appliedAt: applied.applied_at, written: 0, totals: zero, keptLocal: 0, tookIncoming: 0 };
-      const plan = await planMerge(ctx.conn.sqlite, b, ctx.officeId, jobHooks(job));
       const given = new Map(input.resolutions.map((r) => [r.key, r.choice]));
       const choices = new Map<string, ConflictChoice>();
       for (const c of plan.conflicts) {
@@ -246,23 +253,23 @@ export const exchangeHandlers: HandlerMap<
       }
       job.checkCancelled();
       // carried files are stored before the transaction (idempotent stores; see EntityFiles)
-      for (const kind of entityKinds()) {
-        if (!kind.files) continue;
-        const rows = plan.items.filter((it) => it.kind === kind && (it.write || choices.get(it.key) === 'incoming')).map((it) => it.incoming.row);
-        const paths = kind.files.expected(rows);
-        if (paths.length === 0) continue;
+      for (const kp of plan.kinds) {
+        if (!kp.kind.files) continue;
+        const paths = new Set<string>();
+        for (const [id, ps] of kp.files) if (writesUnder(kp, id, choices)) for (const p of ps) paths.add(p);
+        if (paths.size === 0) continue;
         const files = [];
         for (const p of paths) {
           job.checkCancelled();
-          files.push({ path: p, bytes: await b.readFile(p) });
+          files.push({ path: p, bytes: await plan.bundle.readFile(p) });
         }
-        await kind.files.store(files, { dataDir: path.dirname(path.resolve(ctx.conn.path)) });
+        await kp.kind.files.store(files, { dataDir: path.dirname(path.resolve(ctx.conn.path)) });
       }
       job.checkCancelled();
-      job.progress('write', 0, plan.items.length);
+      job.progress('write', 0, plan.records);
       const appliedAt = nowIso();
       const out = applyPlan(ctx.conn.sqlite, plan, choices, { fileName, appliedAt });
-      job.progress('write', plan.items.length, plan.items.length);
+      job.progress('write', plan.records, plan.records);
       return { bundleId: m.bundleId, appliedAt, totals: plan.totals, ...out };
     }),
 

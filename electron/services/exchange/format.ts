@@ -149,6 +149,8 @@ export const MSG = {
     `Gói dữ liệu bị từ chối: tệp ${p} có tỉ lệ nén bất thường (${Math.round(ratio)} lần — dấu hiệu "bom nén"). ${REEXPORT}`,
   sizeMismatch: (p: string) => `Gói dữ liệu bị hỏng hoặc bị sửa đổi: tệp ${p} có kích thước khác với khai báo. ${REEXPORT}`,
   inflateFailed: (p: string) => `Gói dữ liệu bị hỏng hoặc bị sửa đổi: tệp ${p} không giải nén được. ${REEXPORT}`,
+  changedSince: (p: string) =>
+    `Tệp gói dữ liệu đã thay đổi trong lúc nhập (tệp ${p} trong gói khác với lúc kiểm tra) — có thể USB bị rút ra hoặc tệp bị chép đè. Chưa ghi gì vào dữ liệu. Hãy chép lại tệp gói rồi nhập lại.`,
   hashMismatch: (p: string) => `Gói dữ liệu bị hỏng hoặc bị sửa đổi: tệp ${p} không khớp mã kiểm tra. ${REEXPORT}`,
   noManifest: 'Gói dữ liệu thiếu tệp manifest.json (danh mục gói) — tệp không phải gói TĐKT hoặc đã bị sửa. ' + REEXPORT,
   manifestJson: 'Danh mục gói (manifest.json) bị hỏng: không đọc được nội dung JSON. ' + REEXPORT,

@@ -1,6 +1,8 @@
-// The merge engine: compare a verified bundle with this database (preview), then write
-// it all-or-nothing (apply). Conflicts — both sides changed since the last exchange —
-// are never written without the user's choice.
+// The merge engine: compare a bundle with this database as its parts are verified (preview),
+// then write it all-or-nothing (apply), reading the parts again inside the transaction. The
+// plan keeps a number per record, never the rows: a province's full bundle carries a million.
+// Conflicts — both sides changed since the last exchange — are never written without the
+// user's choice.
 //
 // Per record we know: the local row L, the incoming row I, `lr` = the updated_at of this
 // record last received here (exchange_record_state), and `base` = the updated_at the
@@ -19,28 +21,47 @@ import { beginImportActor, endImportActor } from '../../../db/repositories/audit
 import { importActorName } from '../audit';
 import { sameContent, storedColumns, type EntityKind, type Row } from './entity';
 import { entityKinds, entityKind } from './registry';
-import type { IncomingRecord, ReadHooks, VerifiedBundle } from './reader';
+import { scanBundle, type IncomingRecord, type ReadOptions, type ScannedBundle } from './reader';
+import type { ByteSource } from './zip-read';
 
-export interface PlanItem {
+const STATUSES: readonly MergeStatus[] = ['new', 'changed', 'same', 'conflict', 'deleted'];
+const WRITE = 8;
+const REMEMBER = 16;
+const CONFLICT = STATUSES.indexOf('conflict');
+
+/**
+ * What the plan keeps of one kind. No rows: a province's bundle carries a million records, so
+ * the plan keeps a number per record that writes, is remembered or conflicts, and the apply
+ * reads the rows again from the bundle.
+ */
+export interface KindPlan {
   kind: EntityKind;
-  /** `${entity}:${id}` */
-  key: string;
-  incoming: IncomingRecord;
-  local: Row | null;
-  status: MergeStatus;
-  /** write the incoming row (a conflict is written only when the user takes it) */
-  write: boolean;
-  /** remember incoming.updated_at as received */
-  remember: boolean;
+  /** record id → its status's index in STATUSES | WRITE | REMEMBER */
+  flags: Map<string, number>;
+  /** record id → the local row's updated_at, for records written or in conflict over a local row */
+  localUpdated: Map<string, string>;
+  /** a tree's ids, parents first */
+  order: string[] | null;
+  /** record id → the carried files it needs (records that write or conflict) */
+  files: Map<string, string[]>;
 }
 
 export interface MergePlan {
-  bundle: VerifiedBundle;
-  /** every applicable incoming record, kinds in write order, tree parents first */
-  items: PlanItem[];
+  bundle: ScannedBundle;
+  /** every kind, in write order */
+  kinds: KindPlan[];
+  /** applicable incoming records */
+  records: number;
   totals: MergeTotals;
   groups: MergeGroup[];
   conflicts: MergeConflict[];
+  /** the incoming rows to be written of the kinds asked for (`keepWrites`) */
+  writes: Map<string, Row[]>;
+}
+
+export interface PlanOptions extends ReadOptions {
+  /** kinds whose rows to be written the caller reads (the preview's notes) */
+  keepWrites?: readonly string[];
 }
 
 export function classify(
@@ -48,7 +69,7 @@ export function classify(
   local: Row | null,
   inc: IncomingRecord,
   lastReceived: string | null,
-): Pick<PlanItem, 'status' | 'write' | 'remember'> {
+): { status: MergeStatus; write: boolean; remember: boolean } {
   const I = inc.row;
   if (kind.appendOnly) return local ? { status: 'same', write: false, remember: false } : { status: 'new', write: true, remember: false };
   if (!local) return { status: I.deleted_at ? 'same' : 'new', write: true, remember: true };
@@ -73,101 +94,161 @@ function loadRows(sqlite: BetterSqlite3.Database, table: string, ids: string[]):
 
 const emptyTotals = (): MergeTotals => ({ new: 0, changed: 0, same: 0, conflict: 0, deleted: 0 });
 
-export async function planMerge(sqlite: BetterSqlite3.Database, bundle: VerifiedBundle, selfOfficeId: string, hooks: ReadHooks = {}): Promise<MergePlan> {
-  const items: PlanItem[] = [];
-  const kinds = entityKinds();
-  const totalRecords = kinds.reduce((s, k) => s + bundle.records.get(k.name)!.length, 0);
-  let done = 0;
-  for (const kind of kinds) {
-    const list = bundle.records.get(kind.name)!.filter((r) => !kind.ignoreIncoming?.(r.row, selfOfficeId));
-    const ids = list.map((r) => r.row.id as string);
-    const locals = loadRows(sqlite, kind.table, ids);
-    const received = receivedVersions(sqlite, kind.name, ids);
-    const kindItems: PlanItem[] = [];
-    for (const inc of list) {
-      const id = inc.row.id as string;
-      const local = locals.get(id) ?? null;
-      kindItems.push({ kind, key: `${kind.name}:${id}`, incoming: inc, local, ...classify(kind, local, inc, received.get(id) ?? null) });
-    }
-    // a loop, not push(...spread): hundreds of thousands of records would overflow the call stack
-    for (const item of kind.parentColumn ? parentsFirst(kind, kindItems) : kindItems) items.push(item);
-    done += bundle.records.get(kind.name)!.length;
-    hooks.progress?.('compare', done, totalRecords);
-    await hooks.tick?.();
-  }
-  checkReferences(sqlite, items);
-
-  const titles = new TitleLookup(sqlite, bundle);
-  const officeName = (id: string) => titles.title('office', id) || (id === bundle.manifest.originOfficeId ? bundle.manifest.originOfficeName : id);
-  const totals = emptyTotals();
-  const groups = new Map<string, MergeGroup>();
-  const conflicts: MergeConflict[] = [];
-  for (const it of items) {
-    const origin = it.incoming.row.origin_office_id as string;
-    const gk = `${it.kind.name}\u0000${origin}`;
-    let g = groups.get(gk);
-    if (!g) {
-      g = { entity: it.kind.name, entityLabel: it.kind.label, originOfficeId: origin, originOfficeName: officeName(origin), ...emptyTotals() };
-      groups.set(gk, g);
-    }
-    g[it.status]++;
-    totals[it.status]++;
-    if (it.status === 'conflict') conflicts.push(describeConflict(it, titles, officeName(origin)));
-  }
-  return { bundle, items, totals, groups: [...groups.values()], conflicts };
+/** Whether a record is written under these choices (a conflict only when its incoming side is taken). */
+export function writesUnder(kp: KindPlan, id: string, choices: Map<string, ConflictChoice>): boolean {
+  const f = kp.flags.get(id);
+  if (f === undefined) return false;
+  return (f & WRITE) !== 0 || ((f & 7) === CONFLICT && choices.get(`${kp.kind.name}:${id}`) === 'incoming');
 }
 
-/** Order a tree's rows so a parent is written before its children; refuse cycles. */
-function parentsFirst(kind: EntityKind, list: PlanItem[]): PlanItem[] {
+/** Records written under these choices. */
+export function writeCount(plan: MergePlan, choices: Map<string, ConflictChoice>): number {
+  let n = 0;
+  for (const kp of plan.kinds) for (const id of kp.flags.keys()) if (writesUnder(kp, id, choices)) n++;
+  return n;
+}
+
+/** A reference a record to be written makes, with what the error would name. */
+interface PendingRef {
+  kind: EntityKind;
+  target: EntityKind;
+  id: string;
+  title: string;
+}
+
+/**
+ * Verify the bundle and compare it with this database as its parts pass (the reader's
+ * visitor), keeping per record only what the apply and the preview need.
+ */
+export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource, opts: PlanOptions): Promise<MergePlan> {
+  const hooks = opts.hooks ?? {};
+  const kinds = new Map<EntityKind, KindPlan>(
+    entityKinds().map((kind) => [kind, { kind, flags: new Map(), localUpdated: new Map(), order: null, files: new Map() }]),
+  );
+  // titles of the kinds conflicts name (from the bundle first), ids of the kinds referenced
+  const titleKinds = new Set(['office', ...entityKinds().flatMap((k) => k.keyFields.flatMap((f) => (f.ref ? [f.ref] : [])))]);
+  const titles = new Map<string, Map<string, string>>([...titleKinds].map((n) => [n, new Map()]));
+  const targetKinds = new Set(entityKinds().flatMap((k) => Object.values(k.references ?? {})));
+  const inBundle = new Map<string, Set<string>>([...targetKinds].map((n) => [n, new Set()]));
+  const pending = new Map<string, PendingRef>();
+  const trees = new Map<EntityKind, IncomingRecord[]>();
+  const conflictRows: Array<{ kind: EntityKind; incoming: IncomingRecord; local: Row }> = [];
+  const keep = new Set(opts.keepWrites ?? []);
+  const writes = new Map<string, Row[]>([...keep].map((n) => [n, []]));
+  const totals = emptyTotals();
+  const groups = new Map<string, { kind: EntityKind; origin: string; counts: MergeTotals }>();
+  let records = 0;
+
+  const visit = (kind: EntityKind, list: IncomingRecord[]) => {
+    const kp = kinds.get(kind)!;
+    const applicable = kind.ignoreIncoming ? list.filter((r) => !kind.ignoreIncoming!(r.row, opts.selfOfficeId)) : list;
+    const ids = applicable.map((r) => r.row.id as string);
+    const locals = loadRows(sqlite, kind.table, ids);
+    const received = receivedVersions(sqlite, kind.name, ids);
+    const named = titles.get(kind.name);
+    const targeted = inBundle.get(kind.name);
+    for (const inc of applicable) {
+      const row = inc.row;
+      const id = row.id as string;
+      const local = locals.get(id) ?? null;
+      const c = classify(kind, local, inc, received.get(id) ?? null);
+      records++;
+      totals[c.status]++;
+      const origin = row.origin_office_id as string;
+      const gk = `${kind.name}\u0000${origin}`;
+      let g = groups.get(gk);
+      if (!g) groups.set(gk, (g = { kind, origin, counts: emptyTotals() }));
+      g.counts[c.status]++;
+      named?.set(id, kind.describe(row));
+      targeted?.add(id);
+      if (kind.parentColumn) {
+        let t = trees.get(kind);
+        if (!t) trees.set(kind, (t = []));
+        t.push(inc);
+      }
+      const conflict = c.status === 'conflict';
+      if (!c.write && !c.remember && !conflict) continue;
+      kp.flags.set(id, STATUSES.indexOf(c.status) | (c.write ? WRITE : 0) | (c.remember ? REMEMBER : 0));
+      if (!c.write && !conflict) continue;
+      if (local) kp.localUpdated.set(id, local.updated_at as string);
+      if (kind.files) {
+        const paths = kind.files.expected([row]);
+        if (paths.length) kp.files.set(id, paths);
+      }
+      for (const [col, targetName] of Object.entries(kind.references ?? {})) {
+        const v = row[col];
+        if (typeof v !== 'string') continue;
+        const mk = `${targetName}:${v}`;
+        if (!pending.has(mk)) pending.set(mk, { kind, target: entityKind(targetName)!, id: v, title: kind.describe(row) });
+      }
+      if (conflict) conflictRows.push({ kind, incoming: inc, local: local! });
+      else if (keep.has(kind.name)) writes.get(kind.name)!.push(row);
+    }
+  };
+  const bundle = await scanBundle(src, opts, visit);
+
+  for (const [kind, list] of trees) kinds.get(kind)!.order = parentsFirst(kind, list);
+  checkReferences(sqlite, pending, inBundle);
+  hooks.progress?.('compare', records, records);
+
+  const lookup = new TitleLookup(sqlite, titles);
+  const officeName = (id: string) => lookup.title('office', id) || (id === bundle.manifest.originOfficeId ? bundle.manifest.originOfficeName : id);
+  const conflicts = conflictRows.map((c) => describeConflict(c.kind, c.incoming.row, c.local, lookup, officeName(c.incoming.row.origin_office_id as string)));
+  return {
+    bundle,
+    kinds: [...kinds.values()],
+    records,
+    totals,
+    groups: [...groups.values()].map((g) => ({
+      entity: g.kind.name,
+      entityLabel: g.kind.label,
+      originOfficeId: g.origin,
+      originOfficeName: officeName(g.origin),
+      ...g.counts,
+    })),
+    conflicts,
+    writes,
+  };
+}
+
+/** A tree's ids ordered so a parent is written before its children; refuse cycles. */
+function parentsFirst(kind: EntityKind, list: IncomingRecord[]): string[] {
   const col = kind.parentColumn!;
-  const byId = new Map(list.map((i) => [i.incoming.row.id as string, i]));
-  const out: PlanItem[] = [];
+  const byId = new Map(list.map((r) => [r.row.id as string, r]));
+  const out: string[] = [];
   const state = new Map<string, 1 | 2>();
-  const visit = (it: PlanItem) => {
-    const id = it.incoming.row.id as string;
+  const visit = (r: IncomingRecord) => {
+    const id = r.row.id as string;
     const s = state.get(id);
     if (s === 2) return;
-    if (s === 1) throw new AppError('FILE_INVALID', `Gói dữ liệu có ${kind.label.toLowerCase()} "${kind.describe(it.incoming.row)}" nằm trong một vòng lặp cấp trên – cấp dưới. Hãy kiểm tra lại dữ liệu ở cơ quan gửi rồi xuất lại gói.`);
+    if (s === 1) throw new AppError('FILE_INVALID', `Gói dữ liệu có ${kind.label.toLowerCase()} "${kind.describe(r.row)}" nằm trong một vòng lặp cấp trên – cấp dưới. Hãy kiểm tra lại dữ liệu ở cơ quan gửi rồi xuất lại gói.`);
     state.set(id, 1);
-    const parent = it.incoming.row[col];
+    const parent = r.row[col];
     const p = typeof parent === 'string' ? byId.get(parent) : undefined;
     if (p) visit(p);
     state.set(id, 2);
-    out.push(it);
+    out.push(id);
   };
-  for (const it of list) visit(it);
+  for (const r of list) visit(r);
   return out;
 }
 
-/** Every reference of a record that may be written must resolve locally or in the bundle. */
-function checkReferences(sqlite: BetterSqlite3.Database, items: PlanItem[]) {
-  const inBundle = new Map<string, Set<string>>();
-  for (const it of items) {
-    let s = inBundle.get(it.kind.name);
-    if (!s) inBundle.set(it.kind.name, (s = new Set()));
-    s.add(it.incoming.row.id as string);
+/** Every reference of a record that may be written must resolve in the bundle or locally. */
+function checkReferences(sqlite: BetterSqlite3.Database, pending: Map<string, PendingRef>, inBundle: Map<string, Set<string>>) {
+  const byTarget = new Map<EntityKind, PendingRef[]>();
+  for (const m of pending.values()) {
+    if (inBundle.get(m.target.name)?.has(m.id)) continue;
+    let refs = byTarget.get(m.target);
+    if (!refs) byTarget.set(m.target, (refs = []));
+    refs.push(m);
   }
-  const missing = new Map<string, { kind: EntityKind; target: EntityKind; item: PlanItem; id: string }>();
-  for (const it of items) {
-    if (!it.write && it.status !== 'conflict') continue;
-    for (const [col, targetName] of Object.entries(it.kind.references ?? {})) {
-      const v = it.incoming.row[col];
-      if (typeof v !== 'string' || inBundle.get(targetName)?.has(v)) continue;
-      const mk = `${targetName}:${v}`;
-      if (!missing.has(mk)) missing.set(mk, { kind: it.kind, target: entityKind(targetName)!, item: it, id: v });
-    }
-  }
-  if (missing.size === 0) return;
-  const byTarget = new Map<EntityKind, string[]>();
-  for (const m of missing.values()) byTarget.set(m.target, [...(byTarget.get(m.target) ?? []), m.id]);
-  for (const [target, ids] of byTarget) {
-    const found = loadRows(sqlite, target.table, ids);
-    for (const id of ids) {
-      if (found.has(id)) continue;
-      const m = missing.get(`${target.name}:${id}`)!;
+  for (const [target, refs] of byTarget) {
+    const found = loadRows(sqlite, target.table, refs.map((m) => m.id));
+    for (const m of refs) {
+      if (found.has(m.id)) continue;
       throw new AppError(
         'FILE_INVALID',
-        `Gói dữ liệu thiếu ${target.label.toLowerCase()} (mã ${id}) mà ${m.kind.label.toLowerCase()} "${m.kind.describe(m.item.incoming.row)}" tham chiếu tới, và máy này cũng chưa có. Hãy xuất lại gói đầy đủ từ cơ quan gửi.`,
+        `Gói dữ liệu thiếu ${target.label.toLowerCase()} (mã ${m.id}) mà ${m.kind.label.toLowerCase()} "${m.title}" tham chiếu tới, và máy này cũng chưa có. Hãy xuất lại gói đầy đủ từ cơ quan gửi.`,
       );
     }
   }
@@ -176,21 +257,20 @@ function checkReferences(sqlite: BetterSqlite3.Database, items: PlanItem[]) {
 /** Titles of referenced records: from the bundle first, then from this database. */
 class TitleLookup {
   private cache = new Map<string, string>();
-  private index = new Map<string, Map<string, Row>>();
   constructor(
     private sqlite: BetterSqlite3.Database,
-    private bundle: VerifiedBundle,
+    private inBundle: Map<string, Map<string, string>>,
   ) {}
   title(entity: string, id: string): string {
+    const carried = this.inBundle.get(entity)?.get(id);
+    if (carried !== undefined) return carried;
     const ck = `${entity}:${id}`;
     const hit = this.cache.get(ck);
     if (hit !== undefined) return hit;
     const kind = entityKind(entity);
     let t = '';
     if (kind) {
-      let idx = this.index.get(entity);
-      if (!idx) this.index.set(entity, (idx = new Map((this.bundle.records.get(entity) ?? []).map((r) => [r.row.id as string, r.row]))));
-      const row = idx.get(id) ?? (this.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE id = ?`).get(id) as Row | undefined);
+      const row = this.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE id = ?`).get(id) as Row | undefined;
       if (row) t = kind.describe(row);
     }
     this.cache.set(ck, t);
@@ -198,34 +278,32 @@ class TitleLookup {
   }
 }
 
-function describeConflict(it: PlanItem, titles: TitleLookup, originName: string): MergeConflict {
-  const L = it.local!;
-  const I = it.incoming.row;
+function describeConflict(kind: EntityKind, I: Row, L: Row, titles: TitleLookup, originName: string): MergeConflict {
   const show = (f: EntityKind['keyFields'][number], v: unknown): string => {
     if (v == null || v === '') return '';
     if (f.ref && typeof v === 'string') return titles.title(f.ref, v) || String(v);
     return f.format ? f.format(v) : String(v);
   };
-  const fields = it.kind.keyFields.map((f) => ({
+  const fields = kind.keyFields.map((f) => ({
     column: f.column,
     label: f.label,
     local: show(f, L[f.column]),
     incoming: show(f, I[f.column]),
     differs: (L[f.column] ?? null) !== (I[f.column] ?? null),
   }));
-  const otherDiffers = it.kind.columns.filter((c) => !it.kind.keyFields.some((f) => f.column === c) && (L[c] ?? null) !== (I[c] ?? null));
+  const otherDiffers = kind.columns.filter((c) => !kind.keyFields.some((f) => f.column === c) && (L[c] ?? null) !== (I[c] ?? null));
   if (otherDiffers.length) fields.push({ column: '*', label: 'Thông tin khác', local: '', incoming: `khác nhau ở ${otherDiffers.length} trường`, differs: true });
   if (!!L.deleted_at !== !!I.deleted_at) {
     fields.push({ column: 'deleted_at', label: 'Tình trạng', local: L.deleted_at ? 'Đã xóa' : 'Còn dùng', incoming: I.deleted_at ? 'Đã xóa' : 'Còn dùng', differs: true });
   }
   return {
-    key: it.key,
-    entity: it.kind.name,
-    entityLabel: it.kind.label,
+    key: `${kind.name}:${I.id as string}`,
+    entity: kind.name,
+    entityLabel: kind.label,
     id: I.id as string,
     originOfficeId: I.origin_office_id as string,
     originOfficeName: originName,
-    title: it.kind.describe(I) || it.kind.describe(L),
+    title: kind.describe(I) || kind.describe(L),
     localUpdatedAt: L.updated_at as string,
     incomingUpdatedAt: I.updated_at as string,
     localDeleted: !!L.deleted_at,
@@ -251,15 +329,11 @@ export function unresolvedConflicts(plan: MergePlan, choices: Map<string, Confli
   return plan.conflicts.filter((c) => !choices.has(c.key));
 }
 
-/** Items whose incoming row will be written under these choices. */
-export function rowsToWrite(plan: MergePlan, choices: Map<string, ConflictChoice>): PlanItem[] {
-  return plan.items.filter((it) => it.write || (it.status === 'conflict' && choices.get(it.key) === 'incoming'));
-}
-
 /**
- * Write the plan in one SQLite transaction: rows in kind order (parents first), the
- * received versions, the history row. Synchronous — better-sqlite3's fastest path, and
- * nothing else can interleave.
+ * Write the plan in one SQLite transaction: each kind's records read again from the bundle
+ * (part by part, hashes checked again) and written in kind order (parents first), the received
+ * versions, the history row. Synchronous — better-sqlite3's fastest path, and nothing else can
+ * interleave.
  */
 export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choices: Map<string, ConflictChoice>, meta: ApplyMeta): ApplyOutcome {
   const open = unresolvedConflicts(plan, choices);
@@ -272,24 +346,18 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
     );
   }
   const m = plan.bundle.manifest;
-  const writes = rowsToWrite(plan, choices);
   const run = sqlite.transaction((): ApplyOutcome => {
     // a second apply of the same bundle (even racing another window) changes nothing
     if (findAppliedBundle(sqlite, m.bundleId)) return { alreadyApplied: true, written: 0, keptLocal: 0, tookIncoming: 0 };
     // the audit triggers log the writes below as "Nhập gói dữ liệu từ <office>", not as the local user's edits
     beginImportActor(sqlite, importActorName(m.originOfficeName));
-    for (const kind of entityKinds()) {
-      const mine = writes.filter((w) => w.kind === kind);
-      if (mine.length === 0) continue;
+    const remember = recordStateUpserter(sqlite);
+    let written = 0;
+    for (const kp of plan.kinds) {
+      if (kp.flags.size === 0) continue;
+      const kind = kp.kind;
       // the plan was made before the transaction: a row edited meanwhile must not be overwritten
       const current = sqlite.prepare(`SELECT updated_at FROM "${kind.table}" WHERE id = ?`);
-      for (const w of mine) {
-        const now = current.get(w.incoming.row.id) as { updated_at: string } | undefined;
-        if ((now?.updated_at ?? null) !== ((w.local?.updated_at as string | undefined) ?? null)) {
-          throw new AppError('CONFLICT', `Dữ liệu trên máy này vừa thay đổi trong lúc nhập gói (${kind.label.toLowerCase()} "${kind.describe(w.incoming.row)}"). Chưa ghi gì — hãy mở lại gói để xem trước rồi nhập lại.`);
-        }
-      }
-      kind.beforeWrite?.(sqlite, mine.map((w) => w.incoming.row));
       const cols = storedColumns(kind);
       const stmt = sqlite.prepare(
         `INSERT INTO "${kind.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
@@ -298,16 +366,46 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
            .map((c) => `"${c}" = excluded."${c}"`)
            .join(', ')}`,
       );
-      for (const w of mine) {
-        const row = w.incoming.row;
+      const write = (row: Row) => {
+        const id = row.id as string;
+        const now = current.get(id) as { updated_at: string } | undefined;
+        if ((now?.updated_at ?? null) !== (kp.localUpdated.get(id) ?? null)) {
+          throw new AppError('CONFLICT', `Dữ liệu trên máy này vừa thay đổi trong lúc nhập gói (${kind.label.toLowerCase()} "${kind.describe(row)}"). Chưa ghi gì — hãy mở lại gói để xem trước rồi nhập lại.`);
+        }
         const params: Row = {};
         for (const c of cols) params[c] = kind.derived?.[c] ? kind.derived[c]!(row) : (row[c] ?? null);
         stmt.run(params);
+        written++;
+      };
+      // a kind with a step before its writes, or a tree, is written once all its rows are read
+      const held: Row[] | null = kind.beforeWrite || kp.order ? [] : null;
+      // received versions after the kind's rows: one table's pages at a time
+      const remembered: Array<[string, string]> = [];
+      plan.bundle.rescan(
+        kind,
+        (id) => writesUnder(kp, id, choices),
+        (r) => {
+          const f = kp.flags.get(r.id);
+          if (f === undefined) return;
+          if (f & REMEMBER) remembered.push([r.id, r.updatedAt]);
+          if (!r.incoming) return;
+          if (held) held.push(r.incoming.row);
+          else write(r.incoming.row);
+        },
+      );
+      if (held && held.length > 0) {
+        kind.beforeWrite?.(sqlite, held);
+        if (kp.order) {
+          const byId = new Map(held.map((row) => [row.id as string, row]));
+          for (const id of kp.order) {
+            const row = byId.get(id);
+            if (row) write(row);
+          }
+        } else for (const row of held) write(row);
       }
+      for (const [id, updatedAt] of remembered) remember(kind.name, id, updatedAt, m.originOfficeId, m.bundleId);
     }
     endImportActor(sqlite);
-    const remember = recordStateUpserter(sqlite);
-    for (const it of plan.items) if (it.remember) remember(it.kind.name, it.incoming.row.id as string, it.incoming.row.updated_at as string, m.originOfficeId, m.bundleId);
     insertExchangeHistory(sqlite, {
       id: newId(),
       bundle_id: m.bundleId,
@@ -326,7 +424,7 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
     let tookIncoming = 0;
     for (const c of plan.conflicts) if (choices.get(c.key) === 'incoming') tookIncoming++;
     else keptLocal++;
-    return { alreadyApplied: false, written: writes.length, keptLocal, tookIncoming };
+    return { alreadyApplied: false, written, keptLocal, tookIncoming };
   });
   return run.immediate();
 }

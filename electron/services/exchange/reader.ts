@@ -1,8 +1,9 @@
 // Bundle reader and verifier. Order matters: zip structure and declared sizes, path
 // safety, the manifest, the entry set and each entity's data parts, then every entry's
 // sha256 while inflating, each data part's JSON against its entity schema (part by part, in
-// order: only one part's bytes are held at a time). Any failure is an AppError with a
-// Vietnamese message; nothing here writes.
+// order: only one part's bytes and records are held at a time — a visitor takes each part's
+// records, a province's bundle of a million records is never held whole). Any failure is an
+// AppError with a Vietnamese message; nothing here writes.
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import {
@@ -20,7 +21,7 @@ import {
   type BundleLimits,
   type Manifest,
 } from './format';
-import { listZipEntries, readEntry, type ByteSource, type ZipEntry } from './zip-read';
+import { listZipEntries, readEntry, readEntrySync, type ByteSource, type ZipEntry } from './zip-read';
 import { recordColumnsShape, type EntityKind, type Row } from './entity';
 import { entityKind, entityKinds } from './registry';
 
@@ -31,18 +32,37 @@ export interface IncomingRecord {
   base: string | null;
 }
 
-export interface VerifiedBundle {
+/** A record read again by `rescan`: validated into a row only when asked for. */
+export interface RescannedRecord {
+  id: string;
+  updatedAt: string;
+  incoming: IncomingRecord | null;
+}
+
+export interface ScannedBundle {
   manifest: Manifest;
   fileSize: number;
   totalSize: number;
   entryCount: number;
-  /** entity name → records, for every registered kind (empty when absent) */
-  records: Map<string, IncomingRecord[]>;
   /** documents/… and attachments/… entries (hash already verified) */
   files: Map<string, ZipEntry>;
   /** inflate one carried file again, re-checking its hash */
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Read one kind's records again, part by part and synchronously (an apply does it inside its
+   * transaction), each part's hash checked again against the manifest, so they are the records
+   * scanned. Only the records `want` picks are validated into rows.
+   */
+  rescan(kind: EntityKind, want: (id: string) => boolean, each: (r: RescannedRecord) => void): void;
 }
+
+export interface VerifiedBundle extends ScannedBundle {
+  /** entity name → records, for every registered kind (empty when absent) */
+  records: Map<string, IncomingRecord[]>;
+}
+
+/** Takes one data part's records once the part's hash and every record in it are checked. */
+export type RecordVisitor = (kind: EntityKind, records: IncomingRecord[]) => void | Promise<void>;
 
 export interface ReadHooks {
   progress?(phase: string, done: number, total: number): void;
@@ -83,7 +103,18 @@ export function recordSchema(kind: EntityKind) {
   return z.object({ ...recordColumnsShape, ...kind.schema.shape, _base: isoTimestamp.nullable().optional() }).strict();
 }
 
+/** Every record of the bundle, kept (small bundles, tests); a large one is scanned with a visitor. */
 export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<VerifiedBundle> {
+  const records = new Map<string, IncomingRecord[]>(entityKinds().map((k) => [k.name, []]));
+  const scanned = await scanBundle(src, opts, (kind, list) => {
+    const out = records.get(kind.name)!;
+    for (const r of list) out.push(r);
+  });
+  return { ...scanned, records };
+}
+
+/** Verify the whole bundle, handing each data part's records to `visit` as they are checked. */
+export async function scanBundle(src: ByteSource, opts: ReadOptions, visit?: RecordVisitor): Promise<ScannedBundle> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const hooks = opts.hooks ?? {};
   hooks.progress?.('read', 0, 0);
@@ -154,12 +185,25 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
     await hooks.tick?.();
     return r.bytes;
   };
-  const records = new Map<string, IncomingRecord[]>();
+  // each part's records are checked and handed on, then dropped; what the later checks need
+  // (counts, a foreign record, the files the records name) is tallied as they pass
+  const counts = new Map<string, number>();
+  /** parts whose records validation left as they were: read again, they need no validating */
+  const asRead = new Set<string>();
+  let foreign: string | null = null;
+  const expected = new Set<string>();
   for (const k of entityKinds()) {
-    const list: IncomingRecord[] = [];
     const seen = new Set<string>();
-    for (const e of dataParts.get(k.name) ?? []) appendRecords(k, e.name, (await verified(e, true))!, list, seen);
-    records.set(k.name, list);
+    let n = 0;
+    for (const e of dataParts.get(k.name) ?? []) {
+      const { list, unchanged } = parseRecords(k, e.name, (await verified(e, true))!, seen);
+      if (unchanged) asRead.add(e.name);
+      n += list.length;
+      if (manifest.kind === 'office-to-province' && foreign === null && list.some((r) => r.row.origin_office_id !== manifest.originOfficeId)) foreign = k.label;
+      if (k.files) for (const p of k.files.expected(list.map((r) => r.row))) expected.add(p);
+      await visit?.(k, list);
+    }
+    counts.set(k.name, n);
   }
   const files = new Map<string, ZipEntry>();
   for (const e of entries) {
@@ -169,21 +213,15 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
   }
 
   // counts and ownership
-  const names = new Set([...Object.keys(manifest.counts), ...[...records.keys()]]);
+  const names = new Set([...Object.keys(manifest.counts), ...counts.keys()]);
   for (const name of names) {
     const declared = manifest.counts[name] ?? 0;
-    const actual = records.get(name)?.length ?? 0;
+    const actual = counts.get(name) ?? 0;
     if (declared !== actual) throw invalid(MSG.countMismatch(entityKind(name)?.label ?? name, declared, actual));
   }
-  if (manifest.kind === 'office-to-province') {
-    for (const [name, list] of records) {
-      if (list.some((r) => r.row.origin_office_id !== manifest.originOfficeId)) throw invalid(MSG.foreignRecords(entityKind(name)!.label));
-    }
-  }
+  if (foreign !== null) throw invalid(MSG.foreignRecords(foreign));
 
   // carried files must be exactly those the records need
-  const expected = new Set<string>();
-  for (const k of entityKinds()) if (k.files) for (const p of k.files.expected(records.get(k.name)!.map((r) => r.row))) expected.add(p);
   for (const p of files.keys()) if (!expected.has(p)) throw invalid(MSG.manifestInvalid(`tệp ${p} không thuộc bản ghi nào trong gói`));
   for (const p of expected) if (!files.has(p)) throw invalid(MSG.missingEntry(p));
 
@@ -192,7 +230,6 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
     fileSize: src.size,
     totalSize,
     entryCount: entries.length,
-    records,
     files,
     async readFile(p) {
       const e = files.get(p);
@@ -200,6 +237,38 @@ export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<Ve
       const r = await readEntry(src, e, true);
       if (r.sha256 !== listed.get(p)!.sha256) throw invalid(MSG.hashMismatch(p));
       return r.bytes!;
+    },
+    rescan(kind, want, each) {
+      const schema = recordSchema(kind);
+      for (const e of dataParts.get(kind.name) ?? []) {
+        let bytes: Uint8Array;
+        try {
+          const r = readEntrySync(src, e);
+          if (r.sha256 !== listed.get(e.name)!.sha256) throw new Error('changed');
+          bytes = r.bytes;
+        } catch {
+          // the file was checked whole before: what differs now was changed or cut off since
+          throw invalid(MSG.changedSince(e.name));
+        }
+        const same = asRead.has(e.name);
+        for (const item of parseJson(bytes) as Array<Record<string, unknown>>) {
+          const id = item.id as string;
+          if (!want(id)) {
+            each({ id, updatedAt: item.updated_at as string, incoming: null });
+            continue;
+          }
+          if (same) {
+            // the same bytes (the hash above) validated to themselves: the record is the row
+            const { _base, ...row } = item as Row & { _base?: string | null };
+            each({ id, updatedAt: row.updated_at as string, incoming: { row, base: _base ?? null } });
+            continue;
+          }
+          const r = schema.safeParse(item, VI);
+          if (!r.success) throw invalid(MSG.changedSince(e.name));
+          const { _base, ...row } = r.data as Row & { _base?: string | null };
+          each({ id, updatedAt: row.updated_at as string, incoming: { row, base: _base ?? null } });
+        }
+      }
     },
   };
 }
@@ -252,8 +321,13 @@ function checkDataParts(manifest: Manifest, entries: ZipEntry[], limits: BundleL
   return out;
 }
 
-/** Parse and validate one data part, appending its records; ids are unique across all parts. */
-function appendRecords(kind: EntityKind, p: string, bytes: Uint8Array, out: IncomingRecord[], seen: Set<string>): void {
+/**
+ * Parse and validate one data part's records; ids are unique across all parts. `unchanged`:
+ * validation changed no record (no text normalised, nothing added or converted).
+ */
+function parseRecords(kind: EntityKind, p: string, bytes: Uint8Array, seen: Set<string>): { list: IncomingRecord[]; unchanged: boolean } {
+  const out: IncomingRecord[] = [];
+  let unchanged = true;
   let json: unknown;
   try {
     json = parseJson(bytes);
@@ -268,10 +342,19 @@ function appendRecords(kind: EntityKind, p: string, bytes: Uint8Array, out: Inco
       const id = typeof (item as { id?: unknown })?.id === 'string' ? ` (mã ${(item as { id: string }).id})` : '';
       throw invalid(MSG.dataInvalid(p, `bản ghi thứ ${i + 1}${id}: ${describeIssues(r.error, (path) => (path.length ? `trường ${path.join('.')}: ` : ''))}`));
     }
+    if (unchanged) unchanged = sameValues(item as Row, r.data as Row);
     const { _base, ...row } = r.data as Row & { _base?: string | null };
     const id = row.id as string;
     if (seen.has(id)) throw invalid(MSG.dataInvalid(p, `mã bản ghi ${id} xuất hiện hai lần`));
     seen.add(id);
     out.push({ row, base: _base ?? null });
   });
+  return { list: out, unchanged };
+}
+
+/** The same keys holding the very same values (an object value, never the same after validation, counts as changed). */
+function sameValues(a: Row, b: Row): boolean {
+  for (const k in b) if (a[k] !== b[k]) return false;
+  for (const k in a) if (!(k in b)) return false;
+  return true;
 }

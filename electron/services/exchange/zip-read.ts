@@ -3,6 +3,7 @@
 // each entry in chunks with a hard cap at its declared size (a lying entry cannot grow).
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { Inflate } from 'fflate';
 import { AppError } from '../../../shared/contract/errors';
 import { MSG, type BundleLimits } from './format';
@@ -216,4 +217,23 @@ export async function readEntry(
   }
   if (outLen !== e.size) throw invalid(MSG.sizeMismatch(e.name));
   return { sha256: hash.digest('hex'), bytes: out };
+}
+
+/**
+ * The same in one go, synchronously, for an entry already read whole once (an apply reading a
+ * data part again inside its transaction, where nothing may wait).
+ */
+export function readEntrySync(src: ByteSource, e: ZipEntry): { sha256: string; bytes: Uint8Array } {
+  const raw = src.read(e.dataOffset, e.compressedSize);
+  if (raw.length !== e.compressedSize) throw invalid(MSG.truncated);
+  let bytes: Uint8Array = raw;
+  if (e.method === 8) {
+    try {
+      bytes = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch {
+      throw invalid(MSG.inflateFailed(e.name));
+    }
+  }
+  if (bytes.length !== e.size) throw invalid(MSG.sizeMismatch(e.name));
+  return { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes };
 }

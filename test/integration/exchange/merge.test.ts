@@ -2,7 +2,7 @@
 // travel both ways; importing twice changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { applyPlan, bufferSource, planMerge, readBundle } from '../../../electron/services/exchange';
+import { applyPlan, bufferSource, planMerge } from '../../../electron/services/exchange';
 import { OFFICE_A, OFFICE_B, dumpDb, exportBytes, makeOffice, makeProvince, sleep, src, staffByName } from './helpers';
 
 const cores: Core[] = [];
@@ -246,8 +246,7 @@ describe('exchange merge: office → province', () => {
     const an = (await staffByName(a)).get('Nguyễn Văn An')!;
     await sleep(5);
     await a.invoke('staff.update', { id: an.id, data: { ...an, position: 'Ở xã' } });
-    const b = await readBundle(bufferSource(await exportBytes(a)), { selfOfficeId: p.ctx.officeId });
-    const plan = await planMerge(p.ctx.conn.sqlite, b, p.ctx.officeId);
+    const plan = await planMerge(p.ctx.conn.sqlite, bufferSource(await exportBytes(a)), { selfOfficeId: p.ctx.officeId });
     expect(plan.totals.changed).toBe(1);
     await sleep(5);
     await p.invoke('staff.update', { id: an.id, data: { ...(await p.invoke('staff.get', { id: an.id })), position: 'Vừa sửa ở tỉnh' } });

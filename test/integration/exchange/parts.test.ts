@@ -16,13 +16,16 @@ import {
   entityKind,
   entityKinds,
   exportSettings,
+  applyPlan,
   listZipEntries,
+  planMerge,
   readBundle,
+  scanBundle,
   storedColumns,
   type Row,
 } from '../../../electron/services/exchange';
 import { tempDir } from '../../support/tmp';
-import { OFFICE_A, craftZip, dumpDb, makeOffice, makeProvince, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
+import { OFFICE_A, craftZip, dumpDb, editJson, makeOffice, makeProvince, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
 
 type PartsManifest = ManifestJson & { parts?: Record<string, string[]> };
 
@@ -144,6 +147,65 @@ describe('data in numbered parts', () => {
     for (const kind of ['staff', 'person_year', 'audit_log']) {
       const inParts = partsOf(kind).flatMap((path) => readJson<Row[]>(files, path).map((r) => r.id));
       expect(read.records.get(kind)!.map((r) => r.row.id), kind).toEqual(inParts);
+    }
+  });
+});
+
+describe('a bundle is read a part at a time', () => {
+  /** every data part, in the order the reader hands them on, with its record count */
+  const partCounts = () =>
+    entityKinds().flatMap((k) => (manifest.parts?.[k.name] ?? (files[`data/${k.name}.json`] ? [`data/${k.name}.json`] : [])).map((path) => [k.name, readJson<Row[]>(files, path).length]));
+
+  it('each part’s records are handed on as the part is checked — the reader keeps none of them', async () => {
+    const handed: Array<[string, number]> = [];
+    await scanBundle(bufferSource(bundle), { selfOfficeId: p.ctx.officeId }, (kind, records) => {
+      handed.push([kind.name, records.length]);
+    });
+    expect(handed).toEqual(partCounts());
+    expect(handed.length).toBeGreaterThan(entityKinds().length / 2);
+  });
+
+  it('a part whose text is not in NFC (typed on another system) is validated again when written: the names arrive normalised', async () => {
+    const q = await makeProvince();
+    try {
+      const part = partsOf('staff')[1]!;
+      const edited = editJson<Row[]>(files, part, (rows) => {
+        rows[0]!.full_name = String(rows[0]!.full_name).normalize('NFD');
+      });
+      const original = readJson<Row[]>(files, part)[0]!;
+      expect(readJson<Row[]>(edited, part)[0]!.full_name).not.toBe(original.full_name);
+      const applied = await q.invoke('exchange.apply', src(repack(edited, { fixManifest: true })));
+      expect(applied.written).toBe(Object.values(manifest.counts).reduce((s, n) => s + n, 0));
+      expect(rowsOf(q, 'staff', a.ctx.officeId)).toEqual(rowsOf(a, 'staff', a.ctx.officeId));
+      const stored = q.ctx.conn.sqlite.prepare('SELECT full_name FROM staff WHERE id = ?').get(original.id) as { full_name: string };
+      expect(stored.full_name).toBe(original.full_name);
+      expect(stored.full_name).toBe(stored.full_name.normalize('NFC'));
+    } finally {
+      q.close();
+    }
+  });
+
+  it('a part that changes between the comparison and the write (the file copied over on the USB stick) stops the apply; nothing is written', async () => {
+    const q = await makeProvince();
+    try {
+      const stored = Buffer.from(repack(files, { method: 0 }));
+      const before = dumpDb(q);
+      const plan = await planMerge(q.ctx.conn.sqlite, bufferSource(stored), { selfOfficeId: q.ctx.officeId });
+      expect(plan.totals.new).toBe(Object.values(manifest.counts).reduce((s, n) => s + n, 0));
+      // a part of a kind written after the staff: the staff rows written first are rolled back
+      const changed = partsOf('person_year')[1]!;
+      const e = listZipEntries(bufferSource(stored), DEFAULT_LIMITS).find((x) => x.name === changed)!;
+      stored[e.dataOffset + Math.floor(e.size / 2)]! ^= 0x01;
+      expect(() => applyPlan(q.ctx.conn.sqlite, plan, new Map(), { fileName: 'x.tdkt', appliedAt: new Date().toISOString() })).toThrow(MSG.changedSince(changed));
+      expect(MSG.changedSince(changed)).toMatch(/đã thay đổi trong lúc nhập.*Chưa ghi gì/);
+      expect(dumpDb(q)).toEqual(before);
+      // the file as it was applies
+      stored[e.dataOffset + Math.floor(e.size / 2)]! ^= 0x01;
+      const again = await planMerge(q.ctx.conn.sqlite, bufferSource(stored), { selfOfficeId: q.ctx.officeId });
+      expect(applyPlan(q.ctx.conn.sqlite, again, new Map(), { fileName: 'x.tdkt', appliedAt: new Date().toISOString() }).written).toBe(again.records);
+      expect(rowsOf(q, 'person_year', a.ctx.officeId)).toEqual(rowsOf(a, 'person_year', a.ctx.officeId));
+    } finally {
+      q.close();
     }
   });
 });
