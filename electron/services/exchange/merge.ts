@@ -141,11 +141,13 @@ export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource,
 
   const visit = (kind: EntityKind, list: IncomingRecord[]) => {
     const kp = kinds.get(kind)!;
+    const named = titles.get(kind.name);
+    // a record applied or not (this office's own profile) names itself as the bundle has it
+    if (named) for (const r of list) named.set(r.row.id as string, kind.describe(r.row));
     const applicable = kind.ignoreIncoming ? list.filter((r) => !kind.ignoreIncoming!(r.row, opts.selfOfficeId)) : list;
     const ids = applicable.map((r) => r.row.id as string);
     const locals = loadRows(sqlite, kind.table, ids);
     const received = receivedVersions(sqlite, kind.name, ids);
-    const named = titles.get(kind.name);
     const targeted = inBundle.get(kind.name);
     for (const inc of applicable) {
       const row = inc.row;
@@ -159,7 +161,6 @@ export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource,
       let g = groups.get(gk);
       if (!g) groups.set(gk, (g = { kind, origin, counts: emptyTotals() }));
       g.counts[c.status]++;
-      named?.set(id, kind.describe(row));
       targeted?.add(id);
       if (kind.parentColumn) {
         let t = trees.get(kind);
@@ -185,11 +186,14 @@ export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource,
       else if (keep.has(kind.name)) writes.get(kind.name)!.push(row);
     }
   };
-  const bundle = await scanBundle(src, opts, visit);
+  // each part is checked and compared in one pass: its bytes are the progress of both
+  const progress = hooks.progress;
+  const scanHooks = { ...hooks, ...(progress ? { progress: (phase: string, done: number, total: number) => progress(phase === 'verify' ? 'compare' : phase, done, total) } : {}) };
+  const bundle = await scanBundle(src, { ...opts, hooks: scanHooks }, visit);
 
   for (const [kind, list] of trees) kinds.get(kind)!.order = parentsFirst(kind, list);
   checkReferences(sqlite, pending, inBundle);
-  hooks.progress?.('compare', records, records);
+
 
   const lookup = new TitleLookup(sqlite, titles);
   const officeName = (id: string) => lookup.title('office', id) || (id === bundle.manifest.originOfficeId ? bundle.manifest.originOfficeName : id);

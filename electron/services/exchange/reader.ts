@@ -224,6 +224,8 @@ export async function scanBundle(src: ByteSource, opts: ReadOptions, visit?: Rec
   // carried files must be exactly those the records need
   for (const p of files.keys()) if (!expected.has(p)) throw invalid(MSG.manifestInvalid(`tệp ${p} không thuộc bản ghi nào trong gói`));
   for (const p of expected) if (!files.has(p)) throw invalid(MSG.missingEntry(p));
+  // (the manifest, read first, is not counted as it goes)
+  hooks.progress?.('verify', totalSize, totalSize);
 
   return {
     manifest,

@@ -82,7 +82,7 @@ export const T = {
     start: 'Đang bắt đầu…',
     read: 'Đang đọc gói…',
     verify: 'Đang kiểm tra mã kiểm tra từng tệp…',
-    compare: 'Đang so sánh với dữ liệu trên máy này…',
+    compare: 'Đang kiểm tra gói và so sánh với dữ liệu trên máy này…',
     collect: 'Đang gom dữ liệu…',
     write: 'Đang ghi…',
   } as Record<string, string>,

@@ -269,6 +269,20 @@ describe('exchange merge: office → province', () => {
     expect(await p.invoke('jobs.get', { jobId: 'job-ok' })).toMatchObject({ phase: 'write', done: 7, total: 7, finished: true, cancelled: false });
   });
 
+  it('a preview checks and compares each part in one pass: its progress is the comparison’s, by bytes, to the end', async () => {
+    const { a, p } = await setup();
+    const seen: Array<[string, number, number]> = [];
+    const plan = await planMerge(p.ctx.conn.sqlite, bufferSource(await exportBytes(a)), {
+      selfOfficeId: p.ctx.officeId,
+      hooks: { progress: (phase, done, total) => seen.push([phase, done, total]) },
+    });
+    expect(plan.totals.new).toBeGreaterThan(0);
+    expect(new Set(seen.map(([phase]) => phase))).toEqual(new Set(['read', 'compare']));
+    const [, done, total] = seen.at(-1)!;
+    expect(total).toBeGreaterThan(0);
+    expect(done).toBe(total);
+  });
+
   it('export refuses a province-to-office bundle without a known target', async () => {
     const { a } = await setup();
     const r = await a.call('exchange.exportBundle', { kind: 'province-to-office', targetOfficeId: 'không-có' });
