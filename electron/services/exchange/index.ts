@@ -6,5 +6,5 @@ export { bufferSource, fileSource, listZipEntries, type ByteSource, type ZipEntr
 export { readBundle, scanBundle, recordSchema, type VerifiedBundle, type ScannedBundle, type IncomingRecord, type ReadHooks } from './reader';
 export { BundleWriter, DataPartWriter, memorySink, writeBundleFile, type BundleSink, type EntryStream } from './writer';
 export { writeBundle, exportSettings, bundleFileName, type ExportRequest, type ExportOptions } from './export';
-export { planMerge, applyPlan, classify, writesUnder, writeCount, unresolvedConflicts, type MergePlan, type KindPlan } from './merge';
+export { planMerge, applyPlan, classify, writesUnder, unresolvedConflicts, type MergePlan, type KindPlan } from './merge';
 export { supersededNotes } from './kinds/dossiers';

@@ -101,13 +101,6 @@ export function writesUnder(kp: KindPlan, id: string, choices: Map<string, Confl
   return (f & WRITE) !== 0 || ((f & 7) === CONFLICT && choices.get(`${kp.kind.name}:${id}`) === 'incoming');
 }
 
-/** Records written under these choices. */
-export function writeCount(plan: MergePlan, choices: Map<string, ConflictChoice>): number {
-  let n = 0;
-  for (const kp of plan.kinds) for (const id of kp.flags.keys()) if (writesUnder(kp, id, choices)) n++;
-  return n;
-}
-
 /** A reference a record to be written makes, with what the error would name. */
 interface PendingRef {
   kind: EntityKind;
@@ -193,7 +186,6 @@ export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource,
 
   for (const [kind, list] of trees) kinds.get(kind)!.order = parentsFirst(kind, list);
   checkReferences(sqlite, pending, inBundle);
-
 
   const lookup = new TitleLookup(sqlite, titles);
   const officeName = (id: string) => lookup.title('office', id) || (id === bundle.manifest.originOfficeId ? bundle.manifest.originOfficeName : id);
