@@ -21,10 +21,12 @@ import { beginImportActor, endImportActor } from '../../../db/repositories/audit
 import { importActorName } from '../audit';
 import { sameContent, storedColumns, type EntityKind, type Row } from './entity';
 import { entityKinds, entityKind } from './registry';
-import { scanBundle, type IncomingRecord, type ReadOptions, type ScannedBundle } from './reader';
+import { scanBundle, type IncomingRecord, type ReadHooks, type ReadOptions, type ScannedBundle } from './reader';
 import type { ByteSource } from './zip-read';
 
 const STATUSES: readonly MergeStatus[] = ['new', 'changed', 'same', 'conflict', 'deleted'];
+/** the low bits of a record's number: its status's index in STATUSES */
+const STATUS = 7;
 const WRITE = 8;
 const REMEMBER = 16;
 const CONFLICT = STATUSES.indexOf('conflict');
@@ -98,7 +100,7 @@ const emptyTotals = (): MergeTotals => ({ new: 0, changed: 0, same: 0, conflict:
 export function writesUnder(kp: KindPlan, id: string, choices: Map<string, ConflictChoice>): boolean {
   const f = kp.flags.get(id);
   if (f === undefined) return false;
-  return (f & WRITE) !== 0 || ((f & 7) === CONFLICT && choices.get(`${kp.kind.name}:${id}`) === 'incoming');
+  return (f & WRITE) !== 0 || ((f & STATUS) === CONFLICT && choices.get(`${kp.kind.name}:${id}`) === 'incoming');
 }
 
 /** A reference a record to be written makes, with what the error would name. */
@@ -180,8 +182,7 @@ export async function planMerge(sqlite: BetterSqlite3.Database, src: ByteSource,
     }
   };
   // each part is checked and compared in one pass: its bytes are the progress of both
-  const progress = hooks.progress;
-  const scanHooks = { ...hooks, ...(progress ? { progress: (phase: string, done: number, total: number) => progress(phase === 'verify' ? 'compare' : phase, done, total) } : {}) };
+  const scanHooks: ReadHooks = { ...hooks, progress: (phase, done, total) => hooks.progress?.(phase === 'verify' ? 'compare' : phase, done, total) };
   const bundle = await scanBundle(src, { ...opts, hooks: scanHooks }, visit);
 
   for (const [kind, list] of trees) kinds.get(kind)!.order = parentsFirst(kind, list);
@@ -362,12 +363,14 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
            .map((c) => `"${c}" = excluded."${c}"`)
            .join(', ')}`,
       );
-      const write = (row: Row) => {
+      const check = (row: Row) => {
         const id = row.id as string;
         const now = current.get(id) as { updated_at: string } | undefined;
         if ((now?.updated_at ?? null) !== (kp.localUpdated.get(id) ?? null)) {
           throw new AppError('CONFLICT', `Dữ liệu trên máy này vừa thay đổi trong lúc nhập gói (${kind.label.toLowerCase()} "${kind.describe(row)}"). Chưa ghi gì — hãy mở lại gói để xem trước rồi nhập lại.`);
         }
+      };
+      const put = (row: Row) => {
         const params: Row = {};
         for (const c of cols) params[c] = kind.derived?.[c] ? kind.derived[c]!(row) : (row[c] ?? null);
         stmt.run(params);
@@ -385,19 +388,21 @@ export function applyPlan(sqlite: BetterSqlite3.Database, plan: MergePlan, choic
           if (f === undefined) return;
           if (f & REMEMBER) remembered.push([r.id, r.updatedAt]);
           if (!r.incoming) return;
+          check(r.incoming.row);
           if (held) held.push(r.incoming.row);
-          else write(r.incoming.row);
+          else put(r.incoming.row);
         },
       );
       if (held && held.length > 0) {
+        // (every row checked above, before the step may touch the table)
         kind.beforeWrite?.(sqlite, held);
         if (kp.order) {
           const byId = new Map(held.map((row) => [row.id as string, row]));
           for (const id of kp.order) {
             const row = byId.get(id);
-            if (row) write(row);
+            if (row) put(row);
           }
-        } else for (const row of held) write(row);
+        } else for (const row of held) put(row);
       }
       for (const [id, updatedAt] of remembered) remember(kind.name, id, updatedAt, m.originOfficeId, m.bundleId);
     }

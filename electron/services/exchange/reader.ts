@@ -56,11 +56,6 @@ export interface ScannedBundle {
   rescan(kind: EntityKind, want: (id: string) => boolean, each: (r: RescannedRecord) => void): void;
 }
 
-export interface VerifiedBundle extends ScannedBundle {
-  /** entity name → records, for every registered kind (empty when absent) */
-  records: Map<string, IncomingRecord[]>;
-}
-
 /** Takes one data part's records once the part's hash and every record in it are checked. */
 export type RecordVisitor = (kind: EntityKind, records: IncomingRecord[]) => void | Promise<void>;
 
@@ -101,16 +96,6 @@ function describeIssues(err: z.ZodError, prefix: (path: PropertyKey[]) => string
 
 export function recordSchema(kind: EntityKind) {
   return z.object({ ...recordColumnsShape, ...kind.schema.shape, _base: isoTimestamp.nullable().optional() }).strict();
-}
-
-/** Every record of the bundle, kept (small bundles, tests); a large one is scanned with a visitor. */
-export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<VerifiedBundle> {
-  const records = new Map<string, IncomingRecord[]>(entityKinds().map((k) => [k.name, []]));
-  const scanned = await scanBundle(src, opts, (kind, list) => {
-    const out = records.get(kind.name)!;
-    for (const r of list) out.push(r);
-  });
-  return { ...scanned, records };
 }
 
 /** Verify the whole bundle, handing each data part's records to `visit` as they are checked. */
@@ -259,15 +244,14 @@ export async function scanBundle(src: ByteSource, opts: ReadOptions, visit?: Rec
             each({ id, updatedAt: item.updated_at as string, incoming: null });
             continue;
           }
-          if (same) {
-            // the same bytes (the hash above) validated to themselves: the record is the row
-            const { _base, ...row } = item as Row & { _base?: string | null };
-            each({ id, updatedAt: row.updated_at as string, incoming: { row, base: _base ?? null } });
-            continue;
+          // the same bytes (the hash above) that validated to themselves are their own rows
+          let data: Row = item;
+          if (!same) {
+            const r = schema.safeParse(item, VI);
+            if (!r.success) throw invalid(MSG.changedSince(e.name));
+            data = r.data as Row;
           }
-          const r = schema.safeParse(item, VI);
-          if (!r.success) throw invalid(MSG.changedSince(e.name));
-          const { _base, ...row } = r.data as Row & { _base?: string | null };
+          const { _base, ...row } = data as Row & { _base?: string | null };
           each({ id, updatedAt: row.updated_at as string, incoming: { row, base: _base ?? null } });
         }
       }

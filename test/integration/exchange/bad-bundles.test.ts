@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import type { Core } from '../../../electron/core/core';
-import { bufferSource, listZipEntries, readBundle, DEFAULT_LIMITS, MSG } from '../../../electron/services/exchange';
-import { OFFICE_A, craftZip, dumpDb, editJson, exportBytes, makeOffice, makeProvince, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
+import { bufferSource, listZipEntries, DEFAULT_LIMITS, MSG } from '../../../electron/services/exchange';
+import { OFFICE_A, craftZip, dumpDb, editJson, exportBytes, makeOffice, makeProvince, readBundle, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
 
 let a: Core;
 let p: Core;

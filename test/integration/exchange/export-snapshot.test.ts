@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { BundleWriter, memorySink, readBundle, bufferSource, writeBundle, type ExportOptions } from '../../../electron/services/exchange';
-import { OFFICE_A, makeOffice } from './helpers';
+import { BundleWriter, memorySink, bufferSource, writeBundle, type ExportOptions } from '../../../electron/services/exchange';
+import { OFFICE_A, makeOffice, readBundle } from './helpers';
 
 let a: Core | null = null;
 afterEach(() => {

@@ -3,8 +3,19 @@
 import crypto from 'node:crypto';
 import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Core } from '../../../electron/core/core';
+import { entityKinds, scanBundle, type ByteSource, type IncomingRecord, type ReadOptions, type ScannedBundle } from '../../../electron/services/exchange';
 import { testCore } from '../../support/core';
 import { tempDb } from '../../support/tmp';
+
+/** A bundle verified with every record kept, kind by kind (the app itself keeps none of them). */
+export async function readBundle(src: ByteSource, opts: ReadOptions): Promise<ScannedBundle & { records: Map<string, IncomingRecord[]> }> {
+  const records = new Map<string, IncomingRecord[]>(entityKinds().map((k) => [k.name, []]));
+  const scanned = await scanBundle(src, opts, (kind, list) => {
+    const out = records.get(kind.name)!;
+    for (const r of list) out.push(r);
+  });
+  return { ...scanned, records };
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -19,13 +19,12 @@ import {
   applyPlan,
   listZipEntries,
   planMerge,
-  readBundle,
   scanBundle,
   storedColumns,
   type Row,
 } from '../../../electron/services/exchange';
 import { tempDir } from '../../support/tmp';
-import { OFFICE_A, craftZip, dumpDb, editJson, makeOffice, makeProvince, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
+import { OFFICE_A, craftZip, dumpDb, editJson, makeOffice, makeProvince, readBundle, readJson, repack, src, unpack, type Files, type ManifestJson } from './helpers';
 
 type PartsManifest = ManifestJson & { parts?: Record<string, string[]> };
 
