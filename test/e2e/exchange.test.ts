@@ -61,6 +61,17 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     expect(fs.statSync(bundlePath).size).toBeGreaterThan(500);
     await office.getByTestId('exchange-export-done').waitFor();
     await expect.poll(() => office.locator('[data-testid="exchange-history-row"][data-direction="out"]').count()).toBe(1);
+
+    // a full bundle is not a way to move to a new computer: the form says so and leads to Sao lưu
+    expect(await office.getByTestId('exchange-full-note').count()).toBe(0);
+    await office.getByTestId('exchange-kind').click();
+    await office.getByRole('option', { name: /^Toàn bộ dữ liệu của mọi cơ quan/ }).click();
+    const note = await office.getByTestId('exchange-full-note').innerText();
+    expect(note).toContain('không dùng để chuyển sang máy mới');
+    expect(note).toContain('không mang phong trào, kế hoạch, nhiệm vụ');
+    expect(note).toContain('Khôi phục từ tệp');
+    await office.getByTestId('exchange-full-backup').click();
+    await office.getByTestId('backup-folder').waitFor();
     await office.close();
     await host.stop();
 

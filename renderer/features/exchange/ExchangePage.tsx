@@ -17,6 +17,7 @@ import {
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { FolderInput } from '../../lib/FolderInput';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
+import { useRouter } from '../../app/router';
 import { T } from './strings';
 
 type Progress = { phase: string; done: number; total: number };
@@ -63,6 +64,7 @@ function JobProgress({ progress, onCancel }: { progress: Progress; onCancel(): v
 }
 
 function ExportSection({ onExported }: { onExported(): void }) {
+  const go = useRouter((s) => s.go);
   const [kind, setKind] = useState<BundleKind>('office-to-province');
   const [offices, setOffices] = useState<KnownOffice[]>([]);
   const [target, setTarget] = useState<string | null>(null);
@@ -120,6 +122,14 @@ function ExportSection({ onExported }: { onExported(): void }) {
             />
           )}
         </SimpleGrid>
+        {kind === 'full' && (
+          <Alert color="yellow" title={T.export.fullNote.title} data-testid="exchange-full-note">
+            <Text size="sm">{T.export.fullNote.body}</Text>
+            <Button size="xs" variant="default" mt="xs" onClick={() => go('backup')} data-testid="exchange-full-backup">
+              {T.export.fullNote.open}
+            </Button>
+          </Alert>
+        )}
         <FolderInput label={T.export.folder} description={T.export.folderHint} value={folder} onChange={setFolder} testId="exchange-folder" />
         {job.progress && <JobProgress progress={job.progress} onCancel={job.cancel} />}
         {error && (

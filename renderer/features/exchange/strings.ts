@@ -11,8 +11,16 @@ export const T = {
     kinds: {
       'office-to-province': 'Gửi lên cấp trên — dữ liệu của cơ quan mình',
       'province-to-office': 'Gửi về một cơ quan — dữ liệu của cơ quan đó sau khi cấp trên xử lý',
-      full: 'Toàn bộ dữ liệu trên máy này (chuyển sang máy khác)',
+      full: 'Toàn bộ dữ liệu của mọi cơ quan — cho máy khác tổng hợp',
     } satisfies Record<BundleKind, string>,
+    // a full bundle is taken in as the sending office's data, and carries only what bundles carry
+    fullNote: {
+      title: 'Gói này không dùng để chuyển sang máy mới',
+      body:
+        'Gói mang đơn vị, cán bộ, hồ sơ thi đua, khen thưởng, hồ sơ đề nghị và lịch sử thay đổi của mọi cơ quan trên máy này; máy nhận giữ chúng là dữ liệu do cơ quan này gửi. ' +
+        'Gói không mang phong trào, kế hoạch, nhiệm vụ và cài đặt. Để chuyển sang máy mới, hãy sao lưu ra USB rồi bấm “Khôi phục từ tệp…” ở máy mới: bản sao lưu giữ đủ mọi thứ.',
+      open: 'Mở Sao lưu',
+    },
     target: 'Cơ quan nhận',
     targetPlaceholder: 'Chọn cơ quan đã gửi dữ liệu lên',
     noTargets: 'Chưa nhận dữ liệu của cơ quan nào, nên chưa có cơ quan để gửi về.',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonHistory, UnitHistory } from '../../../shared/awards';
 import { checkEligibility, eligibilityReportSchema } from '../../../shared/awards';
-import { loadHistories, subtreeOf, unitsLite } from '../../../db/repositories/records';
+import { cachedHistories, loadHistories, subtreeOf, unitsLite } from '../../../db/repositories/records';
 import { GOOD_ROWS, historyWorkbook } from '../../fixtures/records/office-history';
 import { testCore } from '../../support/core';
 import { b64, historyOffice, syntheticOffice } from './helpers';
@@ -160,6 +160,30 @@ describe('history loaders', () => {
     // the grid of 2023 for Văn phòng Sở still lists E
     const grid = await core.invoke('records.yearGrid', { unitId: units.vp, year: 2023 });
     expect(grid.rows.map((r) => r.fullName)).toContain('Hoàng Văn Em');
+    core.close();
+  });
+
+  it('people whose years read alike share one frozen years object; an edit gives the person edited their own', async () => {
+    const { core, ids, units } = await historyOffice();
+    const row = (staffId: string, rating: 'HTTNV' | 'HTXSNV') => ({ staffId, rating, maternityLeave: false, underReview: false, titles: { LDTT: false, CSTDCS: false } });
+    for (const year of [2022, 2023, 2024]) {
+      await core.invoke('records.saveYearGrid', { unitId: units.vp, year, rows: [row(ids.A, 'HTTNV'), row(ids.B, 'HTTNV')] });
+    }
+    const sqlite = core.ctx.conn.sqlite;
+    const scope = { year: 2024, unitIds: null, noUnitId: 'none' };
+    const years = (loaded: ReturnType<typeof cachedHistories>, id: string) => loaded.people.find((p) => p.personId === id)!.years;
+    const first = cachedHistories(sqlite, scope);
+    expect(years(first, ids.A)).toBe(years(first, ids.B));
+    expect(Object.isFrozen(years(first, ids.A))).toBe(true);
+    expect(years(first, ids.A)).toEqual({ 2022: { rating: 'HTTNV' }, 2023: { rating: 'HTTNV' }, 2024: { rating: 'HTTNV' } });
+
+    // B's 2023 rating changed: B's years are read again into an object of B's own, A's stay as they were
+    await core.invoke('records.saveYearGrid', { unitId: units.vp, year: 2023, rows: [row(ids.B, 'HTXSNV')] });
+    const after = cachedHistories(sqlite, scope);
+    expect(years(after, ids.A)).toBe(years(first, ids.A));
+    expect(years(after, ids.A)).toEqual({ 2022: { rating: 'HTTNV' }, 2023: { rating: 'HTTNV' }, 2024: { rating: 'HTTNV' } });
+    expect(years(after, ids.B)).toEqual({ 2022: { rating: 'HTTNV' }, 2023: { rating: 'HTXSNV' }, 2024: { rating: 'HTTNV' } });
+    expect(loadHistories(sqlite, scope).people.find((p) => p.personId === ids.B)!.years).toEqual(years(after, ids.B));
     core.close();
   });
 
