@@ -2,47 +2,35 @@
 // package (styles, settings, numbering, headers with the page number, properties) comes from
 // here. renderDocx writes only the body itself (docx-xml.ts); renderDocxViaModel packs this
 // model end to end and is the reference the fast writer is tested against.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  SectionType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type FileChild,
-  type IBorderOptions,
-  type ISectionOptions,
-  type ITableBordersOptions,
-} from 'docx';
+import type * as Docx from 'docx';
 import type { Align } from '../../../shared/documents/model';
 import { PAGE, SIZE, SPACING } from '../../../shared/documents/print-css';
 import { DOCX_FONT, type BlockSpec, type ParaSpec, type RenderDocxOptions, type RunSpec, type SectionSpec, type TableSpec } from './docx-spec';
 
+let lib: typeof Docx | undefined;
+
+/**
+ * The `docx` package, loaded the first time a document is packed: initialising it took
+ * ≈0.1–0.15 s of every start of the CLI and of the core (a `require` esbuild bundles is run
+ * when called; an `import` runs as the bundle starts).
+ */
+function docx(): typeof Docx {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed (above)
+  return (lib ??= require('docx') as typeof Docx);
+}
+
 const pt = (v: number) => Math.round(v * 20);
 const halfPoints = (sizePt: number) => Math.round(sizePt * 2);
 
-const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-};
+function alignment(a: Align): (typeof Docx.AlignmentType)[keyof typeof Docx.AlignmentType] {
+  const { AlignmentType } = docx();
+  return { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED }[a];
+}
 
-const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const LINE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const noBorder = (): Docx.IBorderOptions => ({ style: docx().BorderStyle.NONE, size: 0, color: 'auto' });
+const lineBorder = (): Docx.IBorderOptions => ({ style: docx().BorderStyle.SINGLE, size: 4, color: '000000' });
 
-const allBorders = (b: IBorderOptions): ITableBordersOptions => ({
+const allBorders = (b: Docx.IBorderOptions): Docx.ITableBordersOptions => ({
   top: b,
   bottom: b,
   left: b,
@@ -51,8 +39,8 @@ const allBorders = (b: IBorderOptions): ITableBordersOptions => ({
   insideVertical: b,
 });
 
-function textRun(r: RunSpec): TextRun {
-  return new TextRun({
+function textRun(r: RunSpec): Docx.TextRun {
+  return new (docx().TextRun)({
     text: r.text,
     break: r.lineBreak ? 1 : undefined,
     font: DOCX_FONT,
@@ -63,10 +51,11 @@ function textRun(r: RunSpec): TextRun {
   });
 }
 
-function paragraph(p: ParaSpec): Paragraph {
+function paragraph(p: ParaSpec): Docx.Paragraph {
+  const { Paragraph, LineRuleType, BorderStyle } = docx();
   return new Paragraph({
     children: p.runs.map(textRun),
-    alignment: p.align ? ALIGN[p.align] : undefined,
+    alignment: p.align ? alignment(p.align) : undefined,
     indent: { left: p.left, right: p.right, firstLine: p.firstLine },
     spacing: { before: p.before, after: p.after, line: p.line, lineRule: p.exact ? LineRuleType.EXACT : LineRuleType.AUTO },
     keepNext: p.keepNext || undefined,
@@ -77,7 +66,8 @@ function paragraph(p: ParaSpec): Paragraph {
   });
 }
 
-function table(t: TableSpec): Table {
+function table(t: TableSpec): Docx.Table {
+  const { Table, TableRow, TableCell, WidthType, VerticalAlignTable, TableLayoutType } = docx();
   return new Table({
     indent: t.indent ? { size: t.indent, type: WidthType.DXA } : undefined,
     margins: t.cellMargin !== null ? { left: t.cellMargin, right: t.cellMargin, top: 0, bottom: 0 } : undefined,
@@ -100,16 +90,17 @@ function table(t: TableSpec): Table {
     width: { size: t.width, type: WidthType.DXA },
     columnWidths: [...t.columnWidths],
     layout: TableLayoutType.FIXED,
-    borders: allBorders(t.borders === 'single' ? LINE_BORDER : NO_BORDER),
+    borders: allBorders(t.borders === 'single' ? lineBorder() : noBorder()),
   });
 }
 
-function block(b: BlockSpec): Paragraph | Table {
+function block(b: BlockSpec): Docx.Paragraph | Docx.Table {
   return b.kind === 'paragraph' ? paragraph(b) : table(b);
 }
 
 /** The header with the page number: a PAGE field, centred, 14 pt, in the top margin. */
-function pageNumberHeader(): Header {
+function pageNumberHeader(): Docx.Header {
+  const { Header, Paragraph, AlignmentType, LineRuleType, TextRun, PageNumber } = docx();
   return new Header({
     children: [
       new Paragraph({
@@ -122,7 +113,8 @@ function pageNumberHeader(): Header {
   });
 }
 
-function emptyHeader(): Header {
+function emptyHeader(): Docx.Header {
+  const { Header, Paragraph } = docx();
   return new Header({ children: [new Paragraph({ children: [] })] });
 }
 
@@ -130,7 +122,8 @@ function emptyHeader(): Header {
  * One section with the NĐ 30 page: A4, margins 20/20/30/15 mm, header 10 mm from the edge.
  * Every section carries its own header references, so nothing depends on inheritance.
  */
-function section(s: SectionSpec): ISectionOptions {
+function section(s: SectionSpec): Docx.ISectionOptions {
+  const { SectionType, PageOrientation } = docx();
   const o = s.options;
   const pageNumbers = o.pageNumbers ?? true;
   const titlePage = pageNumbers && (o.unnumberedFirstPage ?? false);
@@ -151,12 +144,13 @@ function section(s: SectionSpec): ISectionOptions {
     headers: pageNumbers
       ? { default: pageNumberHeader(), ...(titlePage ? { first: emptyHeader() } : {}) }
       : { default: emptyHeader() },
-    children: s.children.map(block) as FileChild[],
+    children: s.children.map(block) as Docx.FileChild[],
   };
 }
 
 /** A Document with the official defaults: Times New Roman 14 pt black (all scripts), Vietnamese, body spacing. */
-export function docxDocument(sections: readonly SectionSpec[], meta: Omit<RenderDocxOptions, 'pageNumbers' | 'created'> = {}): Document {
+export function docxDocument(sections: readonly SectionSpec[], meta: Omit<RenderDocxOptions, 'pageNumbers' | 'created'> = {}): Docx.Document {
+  const { Document, LineRuleType } = docx();
   return new Document({
     creator: meta.creator ?? 'TĐKT Desktop',
     title: meta.title,
@@ -180,6 +174,6 @@ export function docxDocument(sections: readonly SectionSpec[], meta: Omit<Render
   });
 }
 
-export async function packDocx(file: Document): Promise<Uint8Array> {
-  return Packer.pack(file, 'uint8array');
+export async function packDocx(file: Docx.Document): Promise<Uint8Array> {
+  return docx().Packer.pack(file, 'uint8array');
 }

@@ -1,11 +1,12 @@
 // Read a staff list from an .xlsx file: find the sheet and its header row (offices put a
 // title such as "DANH SÁCH CÁN BỘ…" above it), return the header texts and every data row
 // as raw cell values with its Excel row number. No field is interpreted here (validate.ts).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { formatDateVi, foldVi } from '../../../shared/text/vn';
 import { matchHeader, MAX_MAPPED_COLUMN } from './mapping';
 import { valueKey } from './labels';
+import { exceljs } from '../xlsx/style';
 
 /**
  * A raw cell: text (NFC, trimmed), number, boolean, a date the cell holds as an Excel date
@@ -417,7 +418,7 @@ export async function readStaffWorkbook(bytes: Uint8Array, onProgress?: Progress
   const sniffed = sniff(bytes) ?? checkPackageLimits(bytes);
   if (sniffed) return sniffed;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

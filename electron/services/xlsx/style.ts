@@ -1,7 +1,19 @@
 // What the generated workbooks share: the MIME type, the font of official documents, thin grey
 // borders, the header and group fills, dates as Excel's, a new workbook and the bytes out of exceljs.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseDateVi } from '../../../shared/text/vn';
+
+let excel: typeof ExcelJS | undefined;
+
+/**
+ * exceljs, loaded the first time a workbook is read or written: initialising its modules took
+ * ≈0.15–0.3 s of every start of the CLI and of the core, most of which never touch a workbook
+ * (a `require` esbuild bundles is run when called; an `import` runs as the bundle starts).
+ */
+export function exceljs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed (above)
+  return (excel ??= require('exceljs') as typeof ExcelJS);
+}
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const FONT = 'Times New Roman';
@@ -20,7 +32,7 @@ export function excelDate(iso: string | null): Date | null {
 
 /** A workbook signed by the app, dated `now`. */
 export function newWorkbook(now: Date = new Date()): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'TĐKT Desktop';
   wb.created = wb.modified = now;
   return wb;
