@@ -101,7 +101,8 @@ function ExportSection({ onExported }: { onExported(): void }) {
     <Paper withBorder p="md">
       <Stack>
         <Title order={4}>{T.export.title}</Title>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {/* one column below 1200 px: the kinds' names are long */}
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Select
             label={T.export.kind}
             data={BUNDLE_KINDS.map((k) => ({ value: k, label: T.export.kinds[k] }))}
