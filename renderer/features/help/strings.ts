@@ -117,6 +117,10 @@ export const TOPICS: HelpTopic[] = [
         text: 'Gửi kết quả về: sau khi ghi kết quả, xuất gói loại “Gửi về cơ quan” cho từng cơ quan.',
         route: 'exchange',
       },
+      {
+        text: 'Khi một máy khác cần tổng hợp mọi dữ liệu đã nhận: xuất gói loại “Toàn bộ dữ liệu của mọi cơ quan”. Gói này không dùng để chuyển sang máy mới (không mang phong trào, kế hoạch, nhiệm vụ, cài đặt): chuyển máy bằng sao lưu và “Khôi phục từ tệp…”.',
+        route: 'exchange',
+      },
     ],
   },
   {
