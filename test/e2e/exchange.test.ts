@@ -92,6 +92,7 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.locator('input[type=file]').setInputFiles(bundlePath);
     await prov.getByTestId('exchange-verified').waitFor();
     expect(await prov.getByTestId('exchange-origin').innerText()).toBe(OFFICE_A.name);
+    expect(await prov.getByTestId('exchange-full-received').count()).toBe(0);
     await prov.getByTestId('exchange-preview').waitFor();
     // the office, its units and staff, and its Giấy khen decision with what goes with it
     expect(await prov.getByTestId('exchange-total-new').innerText()).toBe('11');
@@ -178,6 +179,17 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await prov.getByTestId('stats-to').fill('2025');
     await prov.getByTestId('stats-by').getByText('Cơ quan').click();
     await expect.poll(() => prov.getByTestId('chart-row').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${OFFICE_A.name}\\s+1\\s+1$`))]);
+
+    // a bundle of every office's data says, when opened, that it is no way to a new computer
+    const fullPath = path.join(dir, 'toan-bo.tdkt');
+    const oc = await createCore({ dbPath: officeDb, host: 'test' });
+    fs.writeFileSync(fullPath, await exportBytes(oc, 'full'));
+    oc.close();
+    await prov.getByTestId('nav-exchange').click();
+    await prov.locator('input[type=file]').setInputFiles(fullPath);
+    const received = await prov.getByTestId('exchange-full-received').innerText();
+    expect(received).toContain('Nếu đang chuyển sang máy mới, đừng nhập gói này');
+    expect(received).toContain('Khôi phục từ tệp');
     expect(pageErrors).toEqual([]);
     await prov.close();
   });

@@ -176,6 +176,11 @@ function InfoPanel({ info }: { info: BundleInfo }) {
       <Text size="sm" mt={4}>
         {T.import.contents}: {info.counts.map((c) => `${c.label} ${c.count.toLocaleString('vi-VN')}`).join(' · ')}
       </Text>
+      {info.kind === 'full' && (
+        <Text size="sm" mt={4} fw={500} data-testid="exchange-full-received">
+          {T.import.fullReceived}
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -46,6 +46,8 @@ export const T = {
     kind: 'Loại gói',
     createdAt: 'Ngày tạo gói',
     contents: 'Nội dung',
+    fullReceived:
+      'Gói toàn bộ dữ liệu của mọi cơ quan ở máy gửi: khi nhập, chúng là dữ liệu do cơ quan gửi chuyển đến, bên cạnh dữ liệu của máy này. Nếu đang chuyển sang máy mới, đừng nhập gói này: hãy khôi phục bản sao lưu của máy cũ (Sao lưu → “Khôi phục từ tệp…”).',
     size: 'Dung lượng',
     already: (at: string) => `Gói này đã được nhập lúc ${at}. Nhập lại sẽ không thay đổi gì.`,
     previewTitle: 'Xem trước thay đổi',
