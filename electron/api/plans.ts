@@ -25,7 +25,7 @@ import {
   type CampaignRow,
   type PlanRow,
 } from '../../db/repositories/plans';
-import { LEGACY_DOC_MESSAGE, importPlanDocx, importPlanText } from '../services/plans/import';
+import { LEGACY_DOC_MESSAGE, importPlanDocx, importPlanJson, importPlanText } from '../services/plans/import';
 import { DOCX_MIME, renderDocx } from '../services/documents/docx';
 import { htmlToPdf } from '../services/pdf/chromium-pdf';
 import type { CoreContext } from '../core/context';
@@ -333,9 +333,14 @@ export const plansHandlers: HandlerMap<PlansProc> = {
     let result;
     if (lower.endsWith('.txt')) result = importPlanText(new TextDecoder('utf-8').decode(bytes));
     else if (lower.endsWith('.docx')) result = importPlanDocx(bytes);
+    else if (lower.endsWith('.json')) result = importPlanJson(new TextDecoder('utf-8').decode(bytes));
     else if (lower.endsWith('.doc'))
       throw new AppError('FILE_INVALID', LEGACY_DOC_MESSAGE);
-    else throw new AppError('FILE_INVALID', `Tệp "${fileName}" không phải .docx hoặc .txt. Hãy chọn kế hoạch dạng Word (.docx) hoặc văn bản (.txt).`);
+    else
+      throw new AppError(
+        'FILE_INVALID',
+        `Tệp "${fileName}" không phải .docx, .txt hoặc .json. Hãy chọn kế hoạch dạng Word (.docx), văn bản (.txt), hoặc tệp .json do “Xuất dữ liệu kế hoạch (.json)” tạo ra.`,
+      );
     if (!result.ok) throw new AppError('FILE_INVALID', result.error.message);
     const record = await storeNewPlan(ctx, result.plan, campaignId, fileName);
     return { record, warnings: result.warnings };

@@ -44,7 +44,7 @@ ${BUNDLE_USAGE}
                                                Thùng rác: bản ghi đã xóa trên máy này, mới xóa nhất trước (LOẠI: ${TRASH_KINDS.join(', ')})
   trash restore LOẠI MÃ [--json]               Khôi phục một bản ghi đã xóa, cùng các phần đã xóa kèm
   plan list [--json]                           Danh sách kế hoạch
-  plan import TỆP.docx|TỆP.txt [--json]        Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
+  plan import TỆP.docx|TỆP.txt|TỆP.json [--json]  Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
   plan export MÃ --format docx|pdf|json --out ĐƯỜNG_DẪN   Xuất kế hoạch ra tệp
 ${TASKS_USAGE}
 ${RECORDS_USAGE}

@@ -226,6 +226,13 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await pdf.saveAs(pdfPath);
     expect(fs.readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+    // ---- export the plan's data (.json): imported at the end, as another machine would
+    await page.getByTestId('export-more').click();
+    const json = await download(page, 'export-json');
+    const jsonPath = path.join(dir, json.suggestedFilename());
+    await json.saveAs(jsonPath);
+    expect(jsonPath.endsWith('.json')).toBe(true);
+
     // ---- autosave, then reload
     await heading(page, 'Kinh phí').click();
     await page.keyboard.press('End');
@@ -389,6 +396,24 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await page2.getByTestId('confirm-delete').click();
     await expect.poll(() => page2.locator('.mantine-Notification-root').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Phong trào còn 4 kế hoạch')]));
     await expect.poll(() => page2.getByTestId('campaign-item').count()).toBe(1);
+
+    // ---- the plan's .json exported above comes back whole, as a new draft (another machine's way in)
+    await page2.getByTestId('plan-import').click();
+    await page2.getByTestId('import-file').setInputFiles(jsonPath);
+    await page2.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    expect(Number(await page2.getByTestId('import-review-count').getAttribute('data-count'))).toBe(0);
+    await page2.getByTestId('import-open').click();
+    await page2.getByTestId('plan-editor').waitFor();
+    await expect.poll(() => childHeadings(page2, 'MỤC ĐÍCH, YÊU CẦU')).toEqual(['1. Yêu cầu', '2. Mục tiêu cụ thể', '3. Kinh phí']);
+    await expect.poll(() => childHeadings(page2, 'Mục tiêu cụ thể')).toEqual(['a) Mục đích chung']);
+    await expect
+      .poll(() =>
+        page2.getByTestId('plan-preview').evaluate((f: HTMLIFrameElement) =>
+          [...(f.contentDocument?.querySelectorAll('span') ?? [])].some((s) => s.textContent === 'kịp' && s.style.fontWeight === 'bold'),
+        ),
+      )
+      .toBe(true);
+    await expect.poll(() => page2.getByTestId('plan-status').innerText()).toMatch(/nháp/i);
 
     expect(pageErrors).toEqual([]);
     await page2.close();

@@ -52,7 +52,7 @@ export const TOPICS: HelpTopic[] = [
     intro: 'Các việc thường làm trong năm, theo thứ tự. Nút dưới mỗi bước mở màn hình làm việc đó.',
     steps: [
       {
-        text: 'Đầu năm, lập kế hoạch: bấm “Tạo từ mẫu”, hoặc “Nhập từ tệp (.docx, .txt)” để lấy kế hoạch đã soạn bằng Word. Sửa nội dung, xem bản in bên cạnh; xuất “Word” để trình ký hoặc “In”; khi đã có số và ngày ký, bấm “Ban hành”.',
+        text: 'Đầu năm, lập kế hoạch: bấm “Tạo từ mẫu”, hoặc “Nhập từ tệp (.docx, .txt, .json)” để lấy kế hoạch đã soạn bằng Word (hay tệp .json một máy khác đã xuất). Sửa nội dung, xem bản in bên cạnh; xuất “Word” để trình ký hoặc “In”; khi đã có số và ngày ký, bấm “Ban hành”.',
         route: 'plans',
       },
       {

@@ -199,7 +199,7 @@ export function ImportPlanDialog({ campaignId, onOpen, onImported, onClose }: { 
       <input
         ref={input}
         type="file"
-        accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+        accept=".docx,.txt,.json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,application/json"
         style={{ display: 'none' }}
         aria-label={T.importDialog.file}
         data-testid="import-file"

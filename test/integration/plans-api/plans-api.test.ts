@@ -96,7 +96,7 @@ describe('plans through the core', () => {
       ['empty.docx', '', /trống|rỗng|không có nội dung/i],
       ['corrupt.docx', Buffer.from('PK\u0003\u0004 this is not really a zip').toString('base64'), /hỏng|không đọc được|không phải/i],
       ['random.docx', Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)).toString('base64'), /hỏng|không đọc được|không phải/i],
-      ['plan.pdf', Buffer.from('%PDF-1.4').toString('base64'), /không phải \.docx hoặc \.txt/],
+      ['plan.pdf', Buffer.from('%PDF-1.4').toString('base64'), /không phải \.docx, \.txt hoặc \.json/],
       ['old.doc', Buffer.from('\xD0\xCF\x11\xE0').toString('base64'), /\.docx/],
     ];
     for (const [fileName, fileBase64, msg] of cases) {

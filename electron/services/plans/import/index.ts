@@ -1,6 +1,7 @@
 // Plan import: .docx bytes or plain text → Plan, through one shared classifier.
 //   importPlanDocx(bytes) — docx-reader (fflate + @xmldom/xmldom) → classifyPlan
 //   importPlanText(text)  — text-reader → classifyPlan
+//   importPlanJson(text)  — a plan the app exported as .json, read back whole (json-reader)
 // Both return PlanImportResult: { ok: true, plan, warnings } or { ok: false, error: { code,
 // message } } with a Vietnamese message saying what is wrong and what to do.
 import type { PlanImportResult } from '../../../../shared/plans/model';
@@ -12,6 +13,7 @@ export type { ClassifyOptions } from './classify';
 export { classifyPlan, matchLabel } from './classify';
 export { LEGACY_DOC_MESSAGE, readDocx } from './docx-reader';
 export { readPlanText } from './text-reader';
+export { importPlanJson } from './json-reader';
 
 export function importPlanDocx(bytes: Uint8Array, opts: ClassifyOptions = {}): PlanImportResult {
   let src;
