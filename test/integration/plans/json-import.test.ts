@@ -57,6 +57,7 @@ describe('plan .json export → import', () => {
       ['another JSON (a bundle manifest)', JSON.stringify({ format: 'tdkt-bundle', formatVersion: 1 }), /không phải dữ liệu kế hoạch/],
       ['a plan missing its sections', JSON.stringify({ ...record.plan, sections: undefined }), /mục sections/],
       ['a newer version', JSON.stringify({ ...record.plan, schemaVersion: 99 }), /phiên bản TĐKT Desktop mới hơn.*cập nhật/],
+      ['arrays nested 200,000 deep', `${'['.repeat(200_000)}${']'.repeat(200_000)}`, /lồng nhau bất thường/],
     ];
     const before = await planCount(core);
     for (const [what, text, message] of cases) {

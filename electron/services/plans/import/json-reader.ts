@@ -33,7 +33,13 @@ export function importPlanJson(text: string): PlanImportResult {
       },
     };
   }
-  const parsed = planSchema.safeParse(normalised(raw));
+  let parsed: ReturnType<typeof planSchema.safeParse>;
+  try {
+    parsed = planSchema.safeParse(normalised(raw));
+  } catch {
+    // arrays nested thousands deep overflow the stack: no plan the app writes looks like that
+    return { ok: false, error: { code: 'NOT_A_PLAN', message: `Tệp .json không phải dữ liệu kế hoạch của TĐKT Desktop (cấu trúc lồng nhau bất thường). ${NOT_OURS}` } };
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (mục ${issue.path.join('.')})` : '';
