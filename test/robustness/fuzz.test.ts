@@ -47,7 +47,7 @@ const REFERENCE_PLANS = path.resolve(__dirname, '../../../shared/reference/plans
 const TODAY = '2025-03-01';
 /** TDKT_FUZZ_SCALE=10 runs ten times as many cases (a longer hunt; not for CI) */
 const SCALE = Math.max(1, Number(process.env.TDKT_FUZZ_SCALE) || 1);
-const CASES = { bundle: 90 * SCALE, staff: 60 * SCALE, records: 40 * SCALE, plans: 50 * SCALE };
+const CASES = { bundle: 90 * SCALE, staff: 60 * SCALE, records: 40 * SCALE, plans: 50 * SCALE, planJson: 40 * SCALE };
 const SEED = seedFrom('TDKT_FUZZ_SEED');
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 
@@ -855,6 +855,45 @@ function mutateText(good: string, rng: Rng): { bytes: Uint8Array; note: string }
   return { bytes, note: `text op ${op}` };
 }
 
+/** A plan's .json (what "Xuất dữ liệu kế hoạch (.json)" writes) with one thing broken or odd. */
+function mutatePlanJson(good: string, rng: Rng): { bytes: Uint8Array; note: string } {
+  const op = rng.int(0, 6);
+  const value = JSON.parse(good) as unknown;
+  // every object and array inside, with the key or index that holds it
+  const slots: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        slots.push({ parent: v, key: i });
+        walk(x);
+      });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        slots.push({ parent: v as Record<string, unknown>, key: k });
+        walk(x);
+      }
+    }
+  };
+  walk(value);
+  const slot = rng.pick(slots);
+  const set = (x: unknown) => ((slot.parent as Record<string | number, unknown>)[slot.key] = x);
+  let text: string;
+  if (op === 0) text = good.slice(0, rng.int(0, good.length));
+  else {
+    if (op === 1) {
+      if (Array.isArray(slot.parent)) slot.parent.splice(slot.key as number, 1);
+      else delete slot.parent[slot.key as string];
+    } else if (op === 2) set(hostileString(rng));
+    else if (op === 3) set(rng.pick([null, 0, -1, 1e308, true, [], {}, 'KẾ HOẠCH'.normalize('NFD')]));
+    else if (op === 4) set(Array.from({ length: 2000 }, () => hostileString(rng)));
+    else if (op === 5) (value as { schemaVersion: unknown }).schemaVersion = rng.pick([0, 2, '1', null]);
+    text = JSON.stringify(value);
+  }
+  let bytes: Uint8Array = strToU8(text);
+  if (op === 6) bytes = flipBytes(bytes, rng, 20).bytes;
+  return { bytes, note: `json op ${op}${op >= 1 && op <= 4 ? ` at ${String(slot.key)}` : ''}` };
+}
+
 // ---- the cases ----------------------------------------------------------------------------------
 
 describe('hostile inputs are refused cleanly and change nothing', () => {
@@ -1069,6 +1108,46 @@ describe('hostile inputs are refused cleanly and change nothing', () => {
       h.close();
     }
     expectNoProblems('plans');
+  });
+
+  it(`plan .json (${CASES.planJson} cases: plans.import of what "Xuất dữ liệu kế hoạch (.json)" wrote, broken)`, { timeout: 120_000 * SCALE }, async () => {
+    const rng = makeRng(SEED ^ 0x5a0d1);
+    const base = path.join(work, 'plan-json.sqlite');
+    let good = '';
+    {
+      const core = await createCore({ dbPath: base, host: 'test', today: () => TODAY });
+      await core.invoke('office.save', OFFICE);
+      const ref = fs.readdirSync(REFERENCE_PLANS).find((f) => f.endsWith('.docx'))!;
+      const { record } = await core.invoke('plans.import', { fileName: ref, fileBase64: b64(new Uint8Array(fs.readFileSync(path.join(REFERENCE_PLANS, ref)))) });
+      const file = await core.invoke('plans.export', { id: record.id, format: 'json' });
+      good = Buffer.from(file.base64, 'base64').toString('utf8');
+      closeClean(core);
+    }
+    const h = await new Harness(base, work, TODAY).open();
+    try {
+      for (let i = 0; i < CASES.planJson; i++) {
+        const m = i === 0 ? { bytes: strToU8(good), note: 'unchanged' } : mutatePlanJson(good, rng);
+        const label = `plan json #${i} [${m.note}]`;
+        note(label);
+        const plansBefore = count(h.core, 'plan');
+        const r = await h.call(findings, label, 'plans.import', { fileName: 'ke-hoach.json', fileBase64: b64(m.bytes) });
+        if (!r) continue;
+        if (i === 0 && !r.ok) findings.add(label, `the unchanged plan was refused: ${JSON.stringify(r.error)}`);
+        if (r.ok) {
+          const id = (r.data as { record: { id: string } }).record.id;
+          if (count(h.core, 'plan') !== plansBefore + 1) findings.add(label, 'accepted but the plan count did not grow by one');
+          const back = await h.call(findings, label, 'plans.get', { id }, true);
+          if (!back?.ok) findings.add(label, 'the imported plan cannot be read back');
+          // what the editor shows and prints: the plan renders as an official document
+          const doc = await h.call(findings, label, 'plans.export', { id, format: 'docx' }, true);
+          if (!doc?.ok) findings.add(label, 'the imported plan cannot be exported to Word');
+          for (const x of integrityProblems(h.core)) findings.add(label, x);
+        }
+      }
+    } finally {
+      h.close();
+    }
+    expectNoProblems('plan json');
   });
 
   it('at least 200 cases ran', () => {
