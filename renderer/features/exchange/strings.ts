@@ -17,7 +17,7 @@ export const T = {
     fullNote: {
       title: 'Gói này không dùng để chuyển sang máy mới',
       body:
-        'Gói mang đơn vị, cán bộ, hồ sơ thi đua, khen thưởng, hồ sơ đề nghị và lịch sử thay đổi của mọi cơ quan trên máy này; máy nhận giữ chúng là dữ liệu do cơ quan này gửi. ' +
+        'Gói mang đơn vị, cán bộ, hồ sơ thi đua, khen thưởng, hồ sơ đề nghị và lịch sử thay đổi của mọi cơ quan trên máy này; ở máy nhận, chúng là dữ liệu nhận được của từng cơ quan, không thành dữ liệu của chính máy đó. ' +
         'Gói không mang phong trào, kế hoạch, nhiệm vụ và cài đặt. Để chuyển sang máy mới, hãy sao lưu ra USB rồi bấm “Khôi phục từ tệp…” ở máy mới: bản sao lưu giữ đủ mọi thứ.',
       open: 'Mở Sao lưu',
     },
@@ -47,7 +47,7 @@ export const T = {
     createdAt: 'Ngày tạo gói',
     contents: 'Nội dung',
     fullReceived:
-      'Gói toàn bộ dữ liệu của mọi cơ quan ở máy gửi: khi nhập, chúng là dữ liệu do cơ quan gửi chuyển đến, bên cạnh dữ liệu của máy này. Nếu đang chuyển sang máy mới, đừng nhập gói này: hãy khôi phục bản sao lưu của máy cũ (Sao lưu → “Khôi phục từ tệp…”).',
+      'Gói toàn bộ dữ liệu của mọi cơ quan ở máy gửi: khi nhập, chúng là dữ liệu nhận được của từng cơ quan, bên cạnh dữ liệu của máy này. Nếu đang chuyển sang máy mới, đừng nhập gói này: hãy khôi phục bản sao lưu của máy cũ (Sao lưu → “Khôi phục từ tệp…”).',
     size: 'Dung lượng',
     already: (at: string) => `Gói này đã được nhập lúc ${at}. Nhập lại sẽ không thay đổi gì.`,
     previewTitle: 'Xem trước thay đổi',

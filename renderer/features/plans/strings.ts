@@ -209,7 +209,7 @@ export const T = {
 
   importDialog: {
     title: 'Nhập kế hoạch từ tệp',
-    file: 'Tệp kế hoạch (.docx hoặc .txt)',
+    file: 'Tệp kế hoạch (.docx, .txt hoặc .json)',
     filePlaceholder: 'Chọn tệp…',
     hint: 'Tệp Word (.docx) hoặc văn bản (.txt). Tệp .doc (Word 97–2003): mở bằng Word và lưu lại dạng .docx. Phần nào chương trình không nhận ra được giữ nguyên và đánh dấu "Cần xem lại". Tệp .json do “Xuất dữ liệu kế hoạch (.json)” tạo ra ở máy khác được nhập nguyên như khi xuất.',
     reading: 'Đang đọc tệp…',
