@@ -68,6 +68,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     // the Hướng dẫn's tables of keys
     await page.getByTestId('help-nav-phim-tat').click();
     await check('help: keys');
+    // the export of every office's data, with its note
+    await page.getByTestId('nav-exchange').click();
+    await page.getByTestId('exchange-kind').click();
+    await page.getByRole('option', { name: /^Toàn bộ dữ liệu/ }).click();
+    await page.getByTestId('exchange-full-note').waitFor();
+    await check('exchange: full bundle note');
     await page.getByTestId('nav-awards').click();
     for (const tab of AWARD_TABS) {
       await page.getByRole('tab', { name: tab }).click();
