@@ -40,7 +40,16 @@ describe('tdkt plan …', () => {
 
     const jsonRes = await cli(['--db', db, 'plan', 'export', id, '--format', 'json', '--out', out]);
     expect(jsonRes.code).toBe(0);
-    expect(fs.readdirSync(out).some((f) => f.endsWith('.json'))).toBe(true);
+    const jsonFile = fs.readdirSync(out).find((f) => f.endsWith('.json'));
+    expect(jsonFile).toBeTruthy();
+    // …imported on another machine's file: the same plan, under an id of its own
+    const other = tempDb();
+    const back = await cli(['--db', other, 'plan', 'import', path.join(out, jsonFile!), '--json']);
+    expect(back.code, back.err).toBe(0);
+    const original = JSON.parse(fs.readFileSync(path.join(out, jsonFile!), 'utf8')) as { id: string };
+    const arrived = JSON.parse(back.out) as { id: string };
+    expect(arrived.id).not.toBe(original.id);
+    expect({ ...arrived, id: '' }).toEqual({ ...original, id: '' });
 
     if (hasChromium) {
       const pdfPath = path.join(out, 'kh.pdf');
