@@ -759,6 +759,8 @@ export const eligibilityView = z.object({
     }),
   ),
   counts: z.record(z.string(), z.object({ du_dieu_kien: z.number(), chua_du: z.number(), gan_du: z.number() })),
+  /** people of the check with no rating recorded for its year (maternity leave without one counts as rated) */
+  unrated: z.number(),
   /** the explanation items and candidates the subjects of this answer refer to */
   items: z.array(explanationItemSchema),
   candidates: z.array(compactCandidate),

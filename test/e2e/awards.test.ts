@@ -213,6 +213,16 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     await shot(page, 'explanation');
     await page.keyboard.press('Escape');
 
+    // every one of them rated for 2024: nothing to point at; for 2025, before the year-end grid,
+    // no one is: the screen says so and opens the grid on that year
+    expect(await page.getByTestId('check-unrated').count()).toBe(0);
+    await page.getByTestId('check-year').fill('2025');
+    await page.getByTestId('check-run').click();
+    await expect.poll(() => page.getByTestId('check-unrated').innerText()).toContain('Chưa ai có xếp loại năm 2025');
+    await page.getByTestId('check-open-grid').click();
+    await page.getByTestId('awards-tab-grid').and(page.locator('[aria-selected="true"]')).waitFor();
+    expect(await page.getByTestId('grid-year').inputValue()).toBe('2025');
+
     // the staff list opens a person's timeline
     await page.getByTestId('nav-staff').click();
     await page.getByTestId('staff-search').fill('vu thi phuong');

@@ -81,6 +81,24 @@ interface KeptRun {
   /** the last filter's matching rows (scrolling asks for the next windows of the same filter) */
   matched: { key: string; rows: Row[] } | null;
   view: EligibilityView | null;
+  /** people with no rating for the year (unratedOf: counted when first asked) */
+  unrated?: number;
+}
+
+/**
+ * People the run judged who have no rating recorded for its year (maternity leave without one
+ * counts as rated: the rules take that year as they are). Before the year-end grid is filled in,
+ * this is most of the office, and their "gần đủ" says so; the screen points to the grid.
+ */
+function unratedOf(run: KeptRun): number {
+  if (run.unrated !== undefined) return run.unrated;
+  const year = run.report.year;
+  let n = 0;
+  for (const r of run.people) {
+    const facts = r.person?.years[year];
+    if (r.person && !facts?.rating && !facts?.maternityLeave) n++;
+  }
+  return (run.unrated = n);
 }
 
 const RUNS_KEPT = 4;
@@ -700,6 +718,7 @@ function fullView(run: KeptRun): EligibilityView {
   const units = run.units.map((r) => c.subject(r));
   run.view = {
     ...run.head,
+    unrated: unratedOf(run),
     items: c.items,
     candidates: c.candidates,
     people,
@@ -748,6 +767,7 @@ function windowView(run: KeptRun, q: Query & { limit: number }): EligibilityView
     ...run.head,
     // the quota's list of people can run to thousands of ids; the screen shows only the message
     warnings: run.head.warnings.map((w) => (w.personIds.length ? { ...w, personIds: [] } : w)),
+    unrated: unratedOf(run),
     items: c.items,
     candidates: c.candidates,
     people: q.kind === 'individual' ? subjects : [],

@@ -147,7 +147,7 @@ const rowAt = (pages: Map<number, Row[]>, index: number): Row | undefined => pag
 // --- the tab ------------------------------------------------------------------------------
 
 export function CheckerTab() {
-  const { year, unitId, setYear, setUnit, catalog } = useAwards();
+  const { year, unitId, setYear, setUnit, openGrid, catalog } = useAwards();
   const head = useChecker((s) => s.head);
   const loading = useChecker((s) => s.loading);
   const checking = useChecker((s) => s.checking);
@@ -224,6 +224,16 @@ export function CheckerTab() {
                 ))}
             </Group>
           </Paper>
+          {head.unrated > 0 && (
+            <Alert color="blue" style={{ flexShrink: 0 }} data-testid="check-unrated">
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Text size="sm">{C.unrated(head.unrated, head.total.people, head.year)}</Text>
+                <Button size="xs" variant="default" onClick={() => openGrid(head.year)} style={{ flexShrink: 0 }} data-testid="check-open-grid">
+                  {C.openGrid}
+                </Button>
+              </Group>
+            </Alert>
+          )}
           {head.warnings.length > 0 && (
             // never squeezed to its title by the list below: a few lines, the rest scrolled (a
             // province can have a quota warning for dozens of units)

@@ -129,6 +129,13 @@ export function YearGridTab() {
   const unsavedText = dirty ? G.unsavedWhat(dirty) : null;
   useLeaveGuard(unsavedText);
   const guard = (go: () => void) => discardOrAsk(unsavedText, go);
+  // a year the checker sent the user here to fill in (asked first when edits are unsaved)
+  const yearToOpen = useAwards((s) => s.gridYearToOpen);
+  useEffect(() => {
+    if (yearToOpen === null) return;
+    useAwards.setState({ gridYearToOpen: null });
+    if (yearToOpen !== year) guard(() => setYear(yearToOpen));
+  }, [yearToOpen]);
 
   const move = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rows.length - 1, row));

@@ -28,6 +28,9 @@ interface AwardsState {
   /** a decision another screen asked to open (the decisions tab opens it, then clears this) */
   decisionToOpen: string | null;
   showDecision(id: string, year: number): void;
+  /** a year another tab asked the grid to show (the grid turns to it, asking first about unsaved edits, then clears this) */
+  gridYearToOpen: number | null;
+  openGrid(year: number): void;
   loadCatalog(): Promise<void>;
   setSettings(s: AwardSettings): void;
   changed(): void;
@@ -48,6 +51,8 @@ export const useAwards = create<AwardsState>((set, get) => ({
   openTimeline: (kind, id) => set({ tab: 'timeline', timeline: { kind, id } }),
   decisionToOpen: null,
   showDecision: (id, year) => set({ tab: 'decisions', year, decisionToOpen: id }),
+  gridYearToOpen: null,
+  openGrid: (year) => set({ tab: 'grid', gridYearToOpen: year }),
   loadCatalog: async () => {
     if (get().catalog.length) return;
     const [c, s] = await Promise.all([call('awards.catalog'), call('awards.getSettings')]);

@@ -365,6 +365,9 @@ describe('CLI', () => {
     expect(whole).toMatchObject({ year: 2024, ruleSet: { id: expect.any(String) }, counts: { LDTT: expect.any(Object) } });
     expect(whole).not.toHaveProperty('items');
     expect(whole.units.length).toBeGreaterThan(0);
+    // one of the office's seven has no 2024 rating in the workbook: the text says how many
+    expect(whole.unrated).toBe(1);
+    expect(text.out).toContain(`Lưu ý: 1 trong ${whole.people.length} người chưa có xếp loại năm 2024`);
     expect(json.out.split('\n').filter((l) => /^ {4}\{".*\},?$/.test(l)).length).toBe(whole.people.length + whole.units.length);
 
     expect((await run(['eligibility'])).code).toBe(2);
