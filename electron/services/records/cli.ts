@@ -97,7 +97,7 @@ export async function runEligibilityCommand(v: RecordsCliValues, deps: RecordsCl
   }
   out(`Kiểm tra điều kiện khen thưởng năm ${year} — ${view.unitName}`);
   out(`Quy định áp dụng: ${view.ruleSet.name}${view.ruleSet.verified ? '' : ' (chưa xác minh)'}`);
-  if (view.unrated > 0) out(`Lưu ý: ${view.unrated} trong ${view.total.people} người chưa có xếp loại năm ${year} — những danh hiệu xét theo kết quả năm nay chưa xét được cho họ.`);
+  if (view.unrated > 0) out(`Lưu ý: ${view.unrated} trong ${view.total.people} người chưa có xếp loại năm ${year} — những danh hiệu cần kết quả năm ${year} chưa xét được cho họ.`);
   for (const w of view.warnings) out(`Lưu ý: ${w.message}${w.basis ? ` [${w.basis}${w.verified ? '' : ', chưa xác minh'}]` : ''}`);
   for (const s of [...view.people, ...view.units]) {
     const cands = s.candidates.map((i) => view.candidates[i]!);

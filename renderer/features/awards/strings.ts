@@ -226,8 +226,8 @@ export const T = {
     warnings: (n: number) => `Lưu ý (${n})`,
     unrated: (k: number, total: number, year: number) =>
       k === total
-        ? `Chưa ai có xếp loại năm ${year}: những danh hiệu xét theo kết quả năm nay (LĐTT, CSTĐCS và các danh hiệu cần chúng) chưa xét được. Nhập xếp loại cuối năm ở thẻ “Nhập cuối năm”.`
-        : `${n(k)} trong ${n(total)} người chưa có xếp loại năm ${year}: với họ, những danh hiệu xét theo kết quả năm nay chưa xét được. Nhập xếp loại ở thẻ “Nhập cuối năm”.`,
+        ? `Chưa ai có xếp loại năm ${year}: những danh hiệu cần kết quả năm ${year} (LĐTT, CSTĐCS và các danh hiệu cần chúng) chưa xét được. Nhập xếp loại cuối năm ở thẻ “Nhập cuối năm”.`
+        : `${n(k)} trong ${n(total)} người chưa có xếp loại năm ${year}: với họ, những danh hiệu cần kết quả năm ${year} chưa xét được. Nhập xếp loại ở thẻ “Nhập cuối năm”.`,
     openGrid: 'Mở Nhập cuối năm',
     timing: (load: number, check: number) => `Đọc dữ liệu ${n(load)} ms, kiểm tra ${n(check)} ms`,
     drawerTitle: 'Giải thích kết quả',
