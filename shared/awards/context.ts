@@ -157,6 +157,14 @@ export function indexPerson(person: PersonHistory, year: number): PersonIndex {
   return { person, year, masks, last, hasNonRegular };
 }
 
+/**
+ * Whether a year's facts give the rules a result to judge by: a rating, or maternity leave without
+ * one where the settings count that year (the LĐTT rule's reading).
+ */
+export function hasYearResult(f: PersonYearFacts | undefined, settings: Pick<ProvincialSettings, 'maternityWithoutRatingCounts'>): boolean {
+  return !!f?.rating || (!!f?.maternityLeave && settings.maternityWithoutRatingCounts);
+}
+
 export function yearFacts(idx: PersonIndex, year: number): PersonYearFacts | undefined {
   return idx.person.years[year];
 }

@@ -43,7 +43,7 @@ export {
   type RuleSpec,
 } from './rulesets';
 export { RULES, type RuleImpl, type RuleOutcome } from './predicates';
-export type { CandidateResult, ExplanationItem, Verdict } from './context';
+export { hasYearResult, type CandidateResult, type ExplanationItem, type Verdict } from './context';
 export { drain, runInSlices, timed, type Steps } from './steps';
 export {
   checkEligibility,

@@ -759,7 +759,7 @@ export const eligibilityView = z.object({
     }),
   ),
   counts: z.record(z.string(), z.object({ du_dieu_kien: z.number(), chua_du: z.number(), gan_du: z.number() })),
-  /** people of the check with no rating recorded for its year (maternity leave without one counts as rated) */
+  /** people of the check whose year gives the rules no result (no rating; maternity leave without one counts where the settings say so) */
   unrated: z.number(),
   /** the explanation items and candidates the subjects of this answer refer to */
   items: z.array(explanationItemSchema),

@@ -12,6 +12,7 @@ import {
   checkEligibility,
   checkEligibilitySteps,
   drain,
+  hasYearResult,
   timed,
   runInSlices,
   eligibilityReportSchema,
@@ -86,18 +87,15 @@ interface KeptRun {
 }
 
 /**
- * People the run judged who have no rating recorded for its year (maternity leave without one
- * counts as rated: the rules take that year as they are). Before the year-end grid is filled in,
- * this is most of the office, and their "gần đủ" says so; the screen points to the grid.
+ * People the run judged whose year gives the rules no result to judge by (no rating; maternity
+ * leave without one where the settings count it is a result). Before the year-end grid is filled
+ * in, this is most of the office, and their "gần đủ" says only that; the screen points to the grid.
  */
 function unratedOf(run: KeptRun): number {
   if (run.unrated !== undefined) return run.unrated;
-  const year = run.report.year;
+  const { year, settings } = run.report;
   let n = 0;
-  for (const r of run.people) {
-    const facts = r.person?.years[year];
-    if (r.person && !facts?.rating && !facts?.maternityLeave) n++;
-  }
+  for (const r of run.people) if (r.person && !hasYearResult(r.person.years[year], settings)) n++;
   return (run.unrated = n);
 }
 

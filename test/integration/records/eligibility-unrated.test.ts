@@ -1,6 +1,6 @@
 // The checker's answer says how many people have no rating for its year (the screen then points to
 // the year-end grid): the same from a fresh run, from the run kept in the file, after a patch, and
-// for one unit; maternity leave without a rating counts as rated, as the rules take that year.
+// for one unit; maternity leave without a rating counts as rated where the settings count that year.
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { keptRunSource } from '../../../electron/services/records/eligibility';
@@ -33,6 +33,10 @@ describe('people without a rating for the year checked', () => {
       await next.invoke('records.saveYearGrid', { unitId: units.ncc, year: 2024, rows: [row(ids.D, 'HTNV')] });
       expect((await next.invoke('eligibility.check', { year: 2024, unitId: null, limit: 10 })).unrated).toBe(3);
       expect(keptRunSource(next.ctx.conn.sqlite, 2024, null, OFFICE.name)).toBe('patch');
+      // an office whose settings do not count a maternity year without a rating: C counts as unrated
+      const settings = await next.invoke('awards.getSettings', {});
+      await next.invoke('awards.saveSettings', { ...settings, provincial: { ...settings.provincial, maternityWithoutRatingCounts: false } });
+      expect((await next.invoke('eligibility.check', { year: 2024, unitId: null, limit: 10 })).unrated).toBe(4);
     } finally {
       next.close();
     }
