@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
+import { SAVE_FOLDER_FILE, SavedFiles } from './host/downloads';
+import { HOST_CHANNELS } from '../shared/contract/host';
 import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
 import { MENU_TEXT, UNSAVED_LEAVE, appMenu, routeScript, unsavedCloseDialog } from './host/menu';
@@ -136,6 +138,10 @@ void app.whenReady().then(async () => {
       return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
     },
   });
+  // files the window saves: the dialog starts where the last one went; the window hears how it ended
+  const savedFiles = new SavedFiles(path.join(app.getPath('userData'), SAVE_FOLDER_FILE), app.getPath('documents'));
+  savedFiles.watch(session.defaultSession);
+  ipcMain.handle(HOST_CHANNELS.openSaved, (event, input) => savedFiles.open(event, input, shell, rendererIndexUrl));
   await createWindow(dbPath);
 });
 

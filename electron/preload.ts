@@ -2,6 +2,7 @@
 // procedure — never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import { procedureNames } from '../shared/contract';
+import { HOST_CHANNELS, type FileSavedEvent, type OpenSavedResult } from '../shared/contract/host';
 
 const procedures: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const name of procedureNames) {
@@ -15,6 +16,18 @@ contextBridge.exposeInMainWorld(
       const r = (await ipcRenderer.invoke('tdkt:pickFolder', start)) as { ok: boolean; data?: string | null };
       return r.ok ? (r.data ?? null) : null;
     },
+  }),
+);
+// how each save ended (where the file went, or why it failed), and opening what was saved
+contextBridge.exposeInMainWorld(
+  'tdktFiles',
+  Object.freeze({
+    onSaved: (listener: (event: FileSavedEvent) => void): (() => void) => {
+      const relay = (_e: unknown, event: FileSavedEvent) => listener(event);
+      ipcRenderer.on(HOST_CHANNELS.fileSaved, relay);
+      return () => void ipcRenderer.removeListener(HOST_CHANNELS.fileSaved, relay);
+    },
+    open: (path: string, how: 'file' | 'folder'): Promise<OpenSavedResult> => ipcRenderer.invoke(HOST_CHANNELS.openSaved, { path, how }) as Promise<OpenSavedResult>,
   }),
 );
 contextBridge.exposeInMainWorld('tdkt', Object.freeze({ host: 'electron', procedures: Object.freeze(procedures) }));

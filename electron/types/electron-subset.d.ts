@@ -40,6 +40,7 @@ declare module 'electron' {
     preventDefault(): void;
   }
   interface Session {
+    on(event: 'will-download', listener: (event: Event, item: DownloadItem, webContents: WebContents) => void): this;
     setPermissionRequestHandler(handler: ((wc: WebContents, permission: string, callback: (granted: boolean) => void) => void) | null): void;
     setPermissionCheckHandler(handler: ((wc: WebContents | null, permission: string) => boolean) | null): void;
     webRequest: {
@@ -51,8 +52,26 @@ declare module 'electron' {
       ): void;
     };
   }
+  interface FileFilter {
+    name: string;
+    extensions: string[];
+  }
+  interface SaveDialogOptions {
+    title?: string;
+    defaultPath?: string;
+    buttonLabel?: string;
+    filters?: FileFilter[];
+  }
+  class DownloadItem {
+    getFilename(): string;
+    getSavePath(): string;
+    setSaveDialogOptions(options: SaveDialogOptions): void;
+    once(event: 'done', listener: (event: Event, state: 'completed' | 'cancelled' | 'interrupted') => void): this;
+  }
   interface WebContents {
     session: Session;
+    send(channel: string, ...args: any[]): void;
+    isDestroyed(): boolean;
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
     on(event: 'will-prevent-unload', listener: (event: Event) => void): this;
@@ -90,6 +109,7 @@ declare module 'electron' {
   }
   interface Shell {
     openPath(path: string): Promise<string>;
+    showItemInFolder(fullPath: string): void;
   }
   interface MenuItemConstructorOptions {
     click?: () => void;
@@ -147,7 +167,7 @@ declare module 'electron' {
     on(event: 'second-instance', listener: (event: Event, argv: string[], workingDirectory: string) => void): this;
     quit(): void;
     setPath(name: 'userData', path: string): void;
-    getPath(name: 'userData'): string;
+    getPath(name: 'userData' | 'documents'): string;
     readonly isPackaged: boolean;
     getVersion(): string;
     requestSingleInstanceLock(): boolean;
@@ -155,8 +175,13 @@ declare module 'electron' {
   interface IpcMain {
     handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown): void;
   }
+  interface IpcRendererEvent {
+    sender: IpcRenderer;
+  }
   interface IpcRenderer {
     invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    on(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): this;
+    removeListener(channel: string, listener: (...args: any[]) => void): this;
   }
   interface ContextBridge {
     exposeInMainWorld(apiKey: string, api: unknown): void;

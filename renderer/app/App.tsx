@@ -4,6 +4,7 @@ import { AppShell, Alert, Badge, Button, Center, Group, Loader, NavLink, ScrollA
 import { S } from './strings';
 import { useRouter, type RouteId } from './router';
 import { useWindowSubject } from '../lib/window-title';
+import { useSavedFiles } from '../lib/saved-files';
 import { useSession } from './session';
 import { OfficeSetupPage } from '../features/office/OfficeSetupPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -88,6 +89,8 @@ export function App() {
     const screen = subject ?? (route === 'home' ? null : NAV.find((n) => n.id === route)?.label ?? null);
     document.title = S.windowTitle(officeName ? screen : null, officeName);
   }, [route, officeName, subject]);
+  // the desktop app says where each saved file went, or why it could not be written
+  useSavedFiles();
   // F1 opens the Hướng dẫn from anywhere, a text field included
   useHotkeys([[HELP_SHORTCUT, () => go('help')]], []);
 
