@@ -213,6 +213,9 @@ export const TOPICS: HelpTopic[] = [
     dataPlace: true,
     steps: [
       { text: 'Ứng dụng làm việc không cần Internet. Dữ liệu chỉ rời máy khi bạn xuất gói dữ liệu, sao lưu hoặc xuất văn bản, bảng tính.' },
+      {
+        text: 'Văn bản và bảng tính xuất ra (tờ trình, danh sách, báo cáo…) được lưu vào thư mục bạn chọn; lần sau hộp thoại mở ngay ở thư mục vừa lưu. Lưu xong, ứng dụng báo tệp nằm ở đâu, kèm “Mở tệp” và “Mở thư mục”. Nếu báo “Không lưu được tệp”, thường là một tệp cùng tên đang mở trong Word hoặc Excel: đóng tệp đó rồi lưu lại, hoặc lưu với tên khác. Khi ứng dụng chạy trong trình duyệt, tệp vào thư mục tải về của trình duyệt.',
+      },
       { text: 'Thư mục sao lưu tự động là thư mục backups cạnh tệp dữ liệu. Khi chuyển sang máy khác: sao lưu ra USB, cài ứng dụng ở máy mới, rồi “Khôi phục từ tệp…”.', route: 'backup' },
       {
         text: 'Mỗi máy dùng tệp dữ liệu riêng trên ổ đĩa của mình; các máy, các cơ quan trao đổi với nhau bằng gói dữ liệu. Đừng để tệp dữ liệu ở ổ mạng, thư mục dùng chung cho nhiều máy cùng mở: ổ mạng chỉ nên chứa bản sao lưu. Nếu tệp đang ở ổ mạng, ứng dụng báo ở Tổng quan, Cài đặt và Sao lưu.',
