@@ -1,6 +1,6 @@
 // Sandboxed preload, bundled into one file. Exposes one named function per contract
 // procedure — never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { procedureNames } from '../shared/contract';
 import { HOST_CHANNELS, type FileSavedEvent, type OpenSavedResult } from '../shared/contract/host';
 
@@ -18,7 +18,8 @@ contextBridge.exposeInMainWorld(
     },
   }),
 );
-// how each save ended (where the file went, or why it failed), and opening what was saved
+// how each save ended (where the file went, or why it failed), opening what was saved, and
+// where a file chosen lies
 contextBridge.exposeInMainWorld(
   'tdktFiles',
   Object.freeze({
@@ -27,6 +28,9 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.on(HOST_CHANNELS.fileSaved, relay);
       return () => void ipcRenderer.removeListener(HOST_CHANNELS.fileSaved, relay);
     },
+    // where a file chosen in the window lies, so the core reads it from disk (a 600 MB backup, a
+    // bundle with scanned evidence) instead of the window sending its bytes; '' when not on disk
+    pathOf: (file: File): string => webUtils.getPathForFile(file),
     open: (path: string, how: 'file' | 'folder'): Promise<OpenSavedResult> => ipcRenderer.invoke(HOST_CHANNELS.openSaved, { path, how }) as Promise<OpenSavedResult>,
   }),
 );

@@ -23,10 +23,12 @@ async function settings(ctx: CoreContext) {
 }
 
 /**
- * A restore's source from the call: a listed backup — the windows may restore only one they
- * were shown, any other file comes up as bytes — or the uploaded bytes.
+ * A restore's source from the call: a listed backup — by `path` the windows may restore only one
+ * they were shown —, a file the user chose (`chosenPath`: the desktop app's window knows where
+ * a chosen file lies), or the uploaded bytes. Every one is copied and checked before it is used.
  */
 export function restoreSource(input: ProcParsedInput<'backup.restore'>, host: HostKind, autoDir: string): RestoreSource {
+  if ('chosenPath' in input) return { path: input.chosenPath };
   if ('path' in input) {
     if ((host === 'web' || host === 'electron') && path.dirname(path.resolve(input.path)) !== path.resolve(autoDir)) {
       throw new AppError('FORBIDDEN', 'Chỉ khôi phục được bản sao lưu trong danh sách. Với tệp sao lưu ở nơi khác, hãy dùng "Khôi phục từ tệp…" để chọn tệp.');

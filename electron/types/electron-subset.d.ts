@@ -183,6 +183,9 @@ declare module 'electron' {
     on(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): this;
     removeListener(channel: string, listener: (...args: any[]) => void): this;
   }
+  interface WebUtils {
+    getPathForFile(file: File): string;
+  }
   interface ContextBridge {
     exposeInMainWorld(apiKey: string, api: unknown): void;
   }
@@ -191,6 +194,7 @@ declare module 'electron' {
   const ipcMain: IpcMain;
   const ipcRenderer: IpcRenderer;
   const contextBridge: ContextBridge;
+  const webUtils: WebUtils;
   const dialog: Dialog;
   const session: { defaultSession: Session };
   const screen: Screen;

@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FileSavedEvent, OpenSavedResult } from '../../shared/contract/host';
+import type { FileSavedEvent } from '../../shared/contract/host';
+import type { DesktopFiles } from './desktop-files';
 
 export const SAVED_TEXT = {
   savedTitle: 'Đã lưu tệp',
@@ -14,19 +15,7 @@ export const SAVED_TEXT = {
   openFailedTitle: 'Không mở được',
 };
 
-export interface SavedFilesBridge {
-  onSaved(listener: (event: FileSavedEvent) => void): () => void;
-  open(path: string, how: 'file' | 'folder'): Promise<OpenSavedResult>;
-}
-
-declare global {
-  interface Window {
-    /** Electron preload: how each save ended, and opening what was saved */
-    tdktFiles?: SavedFilesBridge;
-  }
-}
-
-function SavedMessage({ event, bridge, id }: { event: Extract<FileSavedEvent, { ok: true }>; bridge: SavedFilesBridge; id: string }) {
+function SavedMessage({ event, bridge, id }: { event: Extract<FileSavedEvent, { ok: true }>; bridge: DesktopFiles; id: string }) {
   const open = async (how: 'file' | 'folder') => {
     const r = await bridge.open(event.path, how);
     if (r.ok) notifications.hide(id);

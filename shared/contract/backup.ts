@@ -52,6 +52,9 @@ const keepCount = z
 export const backupRestoreInput = z.union(
   [
     z.object({ path: z.string().min(1, { error: 'Chọn bản sao lưu cần khôi phục.' }).max(4096) }),
+    // a file the user chose on this computer ("Khôi phục từ tệp…" in the desktop app, which knows
+    // its place): copied from disk whatever its size, checked as an upload is
+    z.object({ chosenPath: z.string().min(1, { error: 'Chọn tệp sao lưu cần khôi phục.' }).max(4096) }),
     z.object({
       fileName: optionalText('Tên tệp', 300),
       fileBase64: base64('Tệp sao lưu', BACKUP_UPLOAD_MAX_BYTES),

@@ -8,10 +8,13 @@ export type BundleKind = (typeof BUNDLE_KINDS)[number];
 export const MERGE_STATUSES = ['new', 'changed', 'same', 'conflict', 'deleted'] as const;
 export type MergeStatus = (typeof MERGE_STATUSES)[number];
 
-/** A bundle to read: uploaded bytes (browser, Electron) or a path (CLI, Electron dialogs). */
+/** The largest bundle the browser host's window may upload; the desktop app and the CLI give a path. */
+export const BUNDLE_UPLOAD_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A bundle to read: uploaded bytes (the browser host) or a path (the desktop app, the CLI). */
 const bundleSourceFields = z.object({
   fileName: optionalText('Tên tệp', 300),
-  fileBase64: base64('Gói dữ liệu', 64 * 1024 * 1024).optional(),
+  fileBase64: base64('Gói dữ liệu', BUNDLE_UPLOAD_MAX_BYTES).optional(),
   path: z.string().min(1).max(4096).optional(),
   jobId: z.string().max(64).optional(),
 });

@@ -41,6 +41,8 @@ export const T = {
   cancel: 'Hủy',
   restoring: 'Đang khôi phục…',
   failed: 'Chưa thực hiện được',
+  tooBig: (name: string, mb: string, max: string) =>
+    `Tệp sao lưu "${name}" nặng ${mb} MB, quá ${max} MB — cỡ lớn nhất cửa sổ trình duyệt gửi được. Hãy khôi phục trong ứng dụng TĐKT Desktop trên máy tính (mở từ biểu tượng của ứng dụng, không qua trình duyệt): ở đó không có giới hạn này. Hoặc chép tệp vào thư mục sao lưu tự động (màn hình Sao lưu ghi thư mục này) rồi chọn nó trong danh sách.`,
   reasons: BACKUP_REASON_LABELS as Record<BackupReason, string>,
   size: (bytes: number) =>
     bytes < 1024 * 1024

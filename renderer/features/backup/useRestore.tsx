@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { BackupInfo } from '../../../shared/contract/backup';
+import { BACKUP_UPLOAD_MAX_BYTES, type BackupInfo } from '../../../shared/contract/backup';
 import type { ProcOutput } from '../../../shared/contract';
 import { call, fileToBase64 } from '../../lib/api';
+import { diskPath, megabytes } from '../../lib/desktop-files';
 import { useSession } from '../../app/session';
 import { T, type RestoreWords } from './strings';
 
@@ -50,7 +51,14 @@ export function useRestore(words: RestoreWords, after: () => Promise<void>) {
     restoring,
     restoreListed: (b: BackupInfo) => confirm(words.listed(T.time(b.createdAt)), () => call('backup.restore', { path: b.path })),
     restoreFile: (f: File | null) => {
-      if (f) confirm(words.file(f.name), async () => call('backup.restore', { fileName: f.name, fileBase64: await fileToBase64(f) }));
+      if (!f) return;
+      // the desktop app gives the file's place: the core copies it from disk, whatever its size
+      const onDisk = diskPath(f);
+      if (!onDisk && f.size > BACKUP_UPLOAD_MAX_BYTES) {
+        notifications.show({ color: 'red', title: T.failed, message: T.tooBig(f.name, megabytes(f.size), megabytes(BACKUP_UPLOAD_MAX_BYTES)), autoClose: false });
+        return;
+      }
+      confirm(words.file(f.name), async () => call('backup.restore', onDisk ? { chosenPath: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) }));
     },
   };
 }

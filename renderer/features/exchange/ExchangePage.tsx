@@ -3,7 +3,9 @@ import { Alert, Button, FileInput, Group, List, Pagination, Paper, Progress, Scr
 import { notifications } from '@mantine/notifications';
 import {
   BUNDLE_KINDS,
+  BUNDLE_UPLOAD_MAX_BYTES,
   MERGE_STATUSES,
+  type BundleSource,
   type BundleInfo,
   type BundleKind,
   type ConflictChoice,
@@ -16,6 +18,7 @@ import {
 } from '../../../shared/contract/exchange';
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { FolderInput } from '../../lib/FolderInput';
+import { diskPath, megabytes } from '../../lib/desktop-files';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
 import { useRouter } from '../../app/router';
 import { T } from './strings';
@@ -309,7 +312,7 @@ const ConflictCard = memo(function ConflictCard({ c, choice, onChoose }: { c: Me
 
 function ImportSection({ onApplied }: { onApplied(): void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [payload, setPayload] = useState<{ fileName: string; fileBase64: string } | null>(null);
+  const [payload, setPayload] = useState<BundleSource | null>(null);
   const [info, setInfo] = useState<BundleInfo | null>(null);
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
@@ -334,7 +337,13 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
     if (!f) return;
     setBusy(true);
     try {
-      const p = { fileName: f.name, fileBase64: await fileToBase64(f) };
+      // the desktop app gives the file's place: the core reads it from disk, whatever its size
+      const onDisk = diskPath(f);
+      if (!onDisk && f.size > BUNDLE_UPLOAD_MAX_BYTES) {
+        setError(T.import.tooBig(f.name, megabytes(f.size), megabytes(BUNDLE_UPLOAD_MAX_BYTES)));
+        return;
+      }
+      const p: BundleSource = onDisk ? { fileName: f.name, path: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) };
       setPayload(p);
       setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
       setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));

@@ -183,6 +183,27 @@ describe('restoreBackup', () => {
     expect((await c.invoke('staff.list', {})).total).toBe(3);
   });
 
+  it('a file the user chose is restored from where it lies, checked as an upload is', async () => {
+    const c = await createCore({ dbPath: tempDb(), host: 'electron' });
+    cores.push(c);
+    await c.invoke('staff.create', { fullName: 'Nguyễn Thị Minh Khai' });
+    const usb = tempDir('tdkt-usb-');
+    const chosen = await createBackup(c.ctx, { reason: 'manual', destDir: usb });
+    await c.invoke('staff.create', { fullName: 'Trần Phú' });
+    const r = await c.invoke('backup.restore', { chosenPath: chosen.path });
+    expect(r.restoredFrom).toBe(path.resolve(chosen.path));
+    expect(await staffNames(c)).toEqual(['Nguyễn Thị Minh Khai']);
+    // the file stays where it was; a file that is not a backup, or not there, changes nothing
+    expect(fs.existsSync(chosen.path)).toBe(true);
+    const junk = path.join(usb, 'ghi-chu.sqlite');
+    fs.writeFileSync(junk, 'không phải cơ sở dữ liệu');
+    for (const p of [junk, path.join(usb, 'khong-co.sqlite'), c.ctx.conn.path]) {
+      const bad = await c.call('backup.restore', { chosenPath: p });
+      expect(bad.ok).toBe(false);
+    }
+    expect(await staffNames(c)).toEqual(['Nguyễn Thị Minh Khai']);
+  });
+
   it('the window may restore only listed backups; other files go up as bytes', async () => {
     const dbPath = tempDb();
     const c = await createCore({ dbPath, host: 'web' });
