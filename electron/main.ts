@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
 import { SAVE_FOLDER_FILE, SavedFiles } from './host/downloads';
+import { OpenedBundles } from './host/open-files';
 import { HOST_CHANNELS } from '../shared/contract/host';
 import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
@@ -19,8 +20,13 @@ let core: CoreClient | null = null;
 
 app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
-// the app started again while running: bring its window forward instead of a silent nothing
-app.on('second-instance', () => {
+// a .tdkt bundle double-clicked in Explorer starts the app with its path (electron-builder.yml)
+const bundles = new OpenedBundles();
+bundles.launchedWith(process.argv.slice(1));
+// the app started again while running: bring its window forward instead of a silent nothing,
+// and open the bundle it was started with, if any
+app.on('second-instance', (_e, argv, cwd) => {
+  bundles.openedLater(argv, cwd);
   const win = BrowserWindow.getAllWindows()[0];
   if (!win) return;
   if (win.isMinimized()) win.restore();
@@ -142,6 +148,7 @@ void app.whenReady().then(async () => {
   const savedFiles = new SavedFiles(path.join(app.getPath('userData'), SAVE_FOLDER_FILE), app.getPath('documents'));
   savedFiles.watch(session.defaultSession);
   ipcMain.handle(HOST_CHANNELS.openSaved, (event, input) => savedFiles.open(event, input, shell, rendererIndexUrl));
+  ipcMain.handle(HOST_CHANNELS.takeBundle, (event) => bundles.take(event, event.sender, rendererIndexUrl));
   await createWindow(dbPath);
 });
 

@@ -31,6 +31,13 @@ contextBridge.exposeInMainWorld(
     // where a file chosen in the window lies, so the core reads it from disk (a 600 MB backup, a
     // bundle with scanned evidence) instead of the window sending its bytes; '' when not on disk
     pathOf: (file: File): string => webUtils.getPathForFile(file),
+    // a .tdkt opened from Explorer: the one the app started with (once), and those opened later
+    takeBundle: (): Promise<string | null> => ipcRenderer.invoke(HOST_CHANNELS.takeBundle) as Promise<string | null>,
+    onBundleOpened: (listener: (path: string) => void): (() => void) => {
+      const relay = (_e: unknown, path: string) => listener(path);
+      ipcRenderer.on(HOST_CHANNELS.bundleOpened, relay);
+      return () => void ipcRenderer.removeListener(HOST_CHANNELS.bundleOpened, relay);
+    },
     open: (path: string, how: 'file' | 'folder'): Promise<OpenSavedResult> => ipcRenderer.invoke(HOST_CHANNELS.openSaved, { path, how }) as Promise<OpenSavedResult>,
   }),
 );

@@ -32,6 +32,7 @@ declare module 'electron' {
   }
   interface IpcMainInvokeEvent {
     senderFrame: WebFrameMain | null;
+    sender: WebContents;
   }
   interface HandlerDetails {
     url: string;

@@ -5,6 +5,7 @@ import { S } from './strings';
 import { useRouter, type RouteId } from './router';
 import { useWindowSubject } from '../lib/window-title';
 import { useSavedFiles } from '../lib/saved-files';
+import { useOpenedBundles } from '../features/exchange/useOpenedBundles';
 import { useSession } from './session';
 import { OfficeSetupPage } from '../features/office/OfficeSetupPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -91,6 +92,8 @@ export function App() {
   }, [route, officeName, subject]);
   // the desktop app says where each saved file went, or why it could not be written
   useSavedFiles();
+  // and a bundle double-clicked in Explorer opens on Trao đổi dữ liệu
+  useOpenedBundles(go);
   // F1 opens the Hướng dẫn from anywhere, a text field included
   useHotkeys([[HELP_SHORTCUT, () => go('help')]], []);
 

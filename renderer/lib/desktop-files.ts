@@ -1,5 +1,6 @@
 // The desktop app's file bridge (Electron's preload: `window.tdktFiles`): how each save ended,
-// opening what was saved, and where a file chosen in the window lies on disk. Absent in the
+// opening what was saved, where a file chosen in the window lies on disk, and the bundles
+// opened from Explorer. Absent in the
 // browser host, which uploads a chosen file's bytes instead (up to each procedure's limit).
 import type { FileSavedEvent, OpenSavedResult } from '../../shared/contract/host';
 
@@ -8,6 +9,10 @@ export interface DesktopFiles {
   open(path: string, how: 'file' | 'folder'): Promise<OpenSavedResult>;
   /** '' for a file not on disk */
   pathOf(file: File): string;
+  /** the .tdkt the app was started with from Explorer (once; null when none) */
+  takeBundle(): Promise<string | null>;
+  /** a .tdkt opened from Explorer while the app runs */
+  onBundleOpened(listener: (path: string) => void): () => void;
 }
 
 declare global {

@@ -17,4 +17,11 @@ export type OpenSavedInput = z.infer<typeof openSavedInput>;
 export type OpenSavedResult = { ok: true } | { ok: false; message: string };
 
 /** IPC channels of the desktop host beside the core's ('tdkt:call'): main.ts and the preload use these. */
-export const HOST_CHANNELS = { fileSaved: 'tdkt:fileSaved', openSaved: 'tdkt:openSaved' } as const;
+export const HOST_CHANNELS = {
+  fileSaved: 'tdkt:fileSaved',
+  openSaved: 'tdkt:openSaved',
+  /** main → window: a bundle was opened from Explorer while the app ran (its path) */
+  bundleOpened: 'tdkt:bundleOpened',
+  /** window → main: the bundle the app was started with, once (null when none) */
+  takeBundle: 'tdkt:takeBundle',
+} as const;

@@ -17,15 +17,30 @@ import { OFFICE_A, exportBytes, makeOffice, makeProvince } from '../integration/
 
 declare global {
   interface Window {
-    __saved: { emit(e: unknown): void; opened: Array<{ path: string; how: string }>; openResult: unknown; paths: Record<string, string> };
+    __saved: {
+      emit(e: unknown): void;
+      opened: Array<{ path: string; how: string }>;
+      openResult: unknown;
+      paths: Record<string, string>;
+      launchBundle: string | null;
+      emitBundle(p: string): void;
+    };
   }
 }
 
 /** What the preload exposes in the desktop app, its main-process side played by the test. */
-async function fakeBridge(page: Page) {
-  await page.addInitScript(() => {
+async function fakeBridge(page: Page, launchBundle: string | null = null) {
+  await page.addInitScript((launch) => {
     const listeners: Array<(e: unknown) => void> = [];
-    const state: Window['__saved'] = { emit: (e) => listeners.forEach((l) => l(e)), opened: [], openResult: { ok: true }, paths: {} };
+    const bundleListeners: Array<(p: string) => void> = [];
+    const state: Window['__saved'] = {
+      emit: (e) => listeners.forEach((l) => l(e)),
+      opened: [],
+      openResult: { ok: true },
+      paths: {},
+      launchBundle: launch,
+      emitBundle: (p) => bundleListeners.forEach((l) => l(p)),
+    };
     window.__saved = state;
     Object.defineProperty(window, 'tdktFiles', {
       value: Object.freeze({
@@ -38,9 +53,18 @@ async function fakeBridge(page: Page) {
           return state.openResult;
         },
         pathOf: (f: File) => state.paths[f.name] ?? '',
+        takeBundle: async () => {
+          const p = state.launchBundle;
+          state.launchBundle = null;
+          return p;
+        },
+        onBundleOpened: (l: (p: string) => void) => {
+          bundleListeners.push(l);
+          return () => bundleListeners.splice(bundleListeners.indexOf(l), 1);
+        },
       }),
     });
-  });
+  }, launchBundle);
 }
 
 describe.skipIf(!hasChromium)('desktop files e2e (browser host + Chromium, the preload bridge faked)', () => {
@@ -155,6 +179,40 @@ describe.skipIf(!hasChromium)('desktop files e2e (browser host + Chromium, the p
     await page.locator('input[type=file]').setInputFiles(bigBackup);
     await page.getByText('Tệp sao lưu "tdkt-lon.sqlite" nặng 73 MB, quá 72 MB', { exact: false }).waitFor();
     expect(await page.getByTestId('confirm-restore').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a bundle double-clicked in Explorer opens on Trao đổi dữ liệu: the one the app started with, and one opened later', { timeout: 90_000 }, async () => {
+    const dir = tempDir('tdkt-e2e-opened-');
+    const provinceDb = path.join(dir, 'province.sqlite');
+    const office = await makeOffice(OFFICE_A, path.join(dir, 'office.sqlite'));
+    const bundle = path.join(dir, 'USB', 'TDKT_PNVBT_gui-cap-tren.tdkt');
+    fs.mkdirSync(path.dirname(bundle));
+    fs.writeFileSync(bundle, await exportBytes(office));
+    office.close();
+    (await makeProvince(provinceDb)).close();
+    const host = await session.startHost(provinceDb);
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await fakeBridge(page, bundle);
+    await page.goto(host.url);
+    // the app started with the bundle: its screen opens it, checked and compared
+    await page.getByTestId('exchange-verified').waitFor();
+    expect(await page.getByTestId('exchange-opened-path').innerText()).toBe(`Đang mở gói: ${bundle}`);
+    expect(await page.getByTestId('exchange-origin').innerText()).toBe(OFFICE_A.name);
+    await page.getByTestId('exchange-preview').waitFor();
+    await page.getByTestId('exchange-apply').click();
+    await page.getByTestId('exchange-done').waitFor();
+    expect(await page.getByTestId('exchange-done').innerText()).toContain('ghi 7 bản ghi');
+
+    // later, from another screen, the same bundle opened again: taken there, already applied
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('exchange-opened-path').waitFor({ state: 'detached' });
+    await page.evaluate((p) => window.__saved.emitBundle(p), bundle);
+    await page.getByTestId('exchange-already').waitFor();
+    expect(await page.getByTestId('exchange-opened-path').innerText()).toBe(`Đang mở gói: ${bundle}`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import {
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { FolderInput } from '../../lib/FolderInput';
 import { diskPath, megabytes } from '../../lib/desktop-files';
+import { useExchange } from './store';
 import { call, fileToBase64, newJobId, saveFile, withProgress } from '../../lib/api';
 import { useRouter } from '../../app/router';
 import { T } from './strings';
@@ -312,6 +313,8 @@ const ConflictCard = memo(function ConflictCard({ c, choice, onChoose }: { c: Me
 
 function ImportSection({ onApplied }: { onApplied(): void }) {
   const [file, setFile] = useState<File | null>(null);
+  /** a bundle opened from Explorer, by its path (no File) */
+  const [openedPath, setOpenedPath] = useState<string | null>(null);
   const [payload, setPayload] = useState<BundleSource | null>(null);
   const [info, setInfo] = useState<BundleInfo | null>(null);
   const [preview, setPreview] = useState<MergePreview | null>(null);
@@ -323,12 +326,20 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
 
   const reset = () => {
     setFile(null);
+    setOpenedPath(null);
     setPayload(null);
     setInfo(null);
     setPreview(null);
     setChoices({});
     setError(null);
     setDone(null);
+  };
+
+  /** verify, then compare: the preview the user applies from */
+  const load = async (p: BundleSource) => {
+    setPayload(p);
+    setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
+    setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));
   };
 
   const open = async (f: File | null) => {
@@ -343,16 +354,26 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
         setError(T.import.tooBig(f.name, megabytes(f.size), megabytes(BUNDLE_UPLOAD_MAX_BYTES)));
         return;
       }
-      const p: BundleSource = onDisk ? { fileName: f.name, path: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) };
-      setPayload(p);
-      setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
-      setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));
+      await load(onDisk ? { fileName: f.name, path: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) });
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+
+  // a bundle double-clicked in Explorer (the desktop app): opened from where it lies
+  const toOpen = useExchange((s) => s.bundleToOpen);
+  useEffect(() => {
+    if (!toOpen || busy) return;
+    useExchange.getState().clearBundle();
+    reset();
+    setOpenedPath(toOpen);
+    setBusy(true);
+    load({ fileName: toOpen.split(/[\\/]/).pop() ?? toOpen, path: toOpen })
+      .catch((e: unknown) => setError((e as Error).message))
+      .finally(() => setBusy(false));
+  }, [toOpen, busy]);
 
   const apply = async () => {
     if (!payload || !preview) return;
@@ -389,6 +410,11 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
           disabled={busy}
           data-testid="exchange-file"
         />
+        {openedPath && (
+          <Text size="sm" data-testid="exchange-opened-path">
+            {T.import.openedFrom(openedPath)}
+          </Text>
+        )}
         {job.progress && <JobProgress progress={job.progress} onCancel={job.cancel} />}
         {error && (
           <Alert color="red" title={info ? undefined : T.import.invalid} data-testid="exchange-error" style={{ whiteSpace: 'pre-line' }}>

@@ -37,6 +37,7 @@ export const T = {
     title: 'Mở gói dữ liệu nhận được',
     file: 'Chọn tệp gói dữ liệu (.tdkt)',
     fileHint: 'Gói do cơ quan khác xuất ra. Gói do chính máy này xuất sẽ bị từ chối.',
+    openedFrom: (path: string) => `Đang mở gói: ${path}`,
     tooBig: (name: string, mb: string, max: string) =>
       `Gói dữ liệu "${name}" nặng ${mb} MB, quá ${max} MB — cỡ lớn nhất cửa sổ trình duyệt gửi được. Hãy mở gói này trong ứng dụng TĐKT Desktop trên máy tính (mở từ biểu tượng của ứng dụng, không qua trình duyệt): ở đó không có giới hạn này. Hoặc nhập bằng dòng lệnh: tdkt bundle import "${name}".`,
     verifying: 'Đang kiểm tra gói dữ liệu…',

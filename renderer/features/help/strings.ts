@@ -100,7 +100,7 @@ export const TOPICS: HelpTopic[] = [
     title: 'Ở cấp trên: nhận và tổng hợp hồ sơ',
     steps: [
       {
-        text: 'Mở gói các cơ quan gửi lên: “Mở gói dữ liệu nhận được”, chọn tệp .tdkt. Ứng dụng kiểm tra gói, cho xem trước những gì sẽ thay đổi và chỉ ghi khi bấm “Nhập vào máy này”; gói hỏng hoặc bị sửa thì không ghi gì.',
+        text: 'Mở gói các cơ quan gửi lên: “Mở gói dữ liệu nhận được”, chọn tệp .tdkt. Ứng dụng kiểm tra gói, cho xem trước những gì sẽ thay đổi và chỉ ghi khi bấm “Nhập vào máy này”; gói hỏng hoặc bị sửa thì không ghi gì. Trong ứng dụng trên máy tính, bấm đúp vào tệp .tdkt (trong USB, thư mục) cũng mở gói ở đây.',
         route: 'exchange',
       },
       {

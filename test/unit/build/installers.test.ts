@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { BUNDLE_EXT } from '../../../electron/host/open-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CONFIG = path.join(ROOT, 'electron-builder.yml');
@@ -51,6 +52,7 @@ describe('electron-builder.yml', () => {
       win: { icon: string; target: Target[] };
       linux: { icon: string; target: string[] };
       deb: { recommends: string[] };
+      fileAssociations: Array<{ ext: string; mimeType: string }>;
     };
     expect(c.win.target).toEqual([
       { target: 'nsis', arch: ['x64'] },
@@ -64,6 +66,8 @@ describe('electron-builder.yml', () => {
     expect(c.extraMetadata.main).toBe('dist/electron/main.cjs');
     expect(fs.readFileSync(path.join(ROOT, 'build/scripts/build.mjs'), 'utf8')).toContain("'electron/main': 'electron/main.ts'");
     expect(c.deb.recommends).toContain('fonts-liberation2');
+    // bundles open from Explorer: the extension the exchange writes and the host reads
+    expect(c.fileAssociations).toEqual([expect.objectContaining({ ext: BUNDLE_EXT.slice(1), mimeType: 'application/x-tdkt-bundle' })]);
     for (const icon of [c.win.icon, c.linux.icon]) {
       const png = fs.readFileSync(path.join(ROOT, icon));
       expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
