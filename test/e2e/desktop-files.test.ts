@@ -215,4 +215,67 @@ describe.skipIf(!hasChromium)('desktop files e2e (browser host + Chromium, the p
     expect(await page.getByTestId('exchange-opened-path').innerText()).toBe(`Đang mở gói: ${bundle}`);
     expect(pageErrors).toEqual([]);
   });
+
+  it('files dropped on the window: a bundle opens on Trao đổi dữ liệu, evidence goes where it is dropped, anything else is refused', { timeout: 90_000 }, async () => {
+    // no bridge: dropping works the same in the browser host (the bytes are uploaded)
+    const dir = tempDir('tdkt-e2e-drop-');
+    const provinceDb = path.join(dir, 'province.sqlite');
+    const office = await makeOffice(OFFICE_A, path.join(dir, 'office.sqlite'));
+    const bundle = (await exportBytes(office)).toString('base64');
+    office.close();
+    (await makeProvince(provinceDb)).close();
+    const host = await session.startHost(provinceDb);
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    const unit = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
+    const an = await api<{ id: string }>('staff.create', { fullName: 'Trần Thị Bình', birthDate: '05/03/1980', gender: 'nu', unitId: unit.id });
+    const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    await api('dossiers.addNominees', { id: dossier.id, nominees: [{ kind: 'person', staffId: an.id }] });
+
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-home').waitFor();
+    /** files dragged from Explorer and dropped on `selector` (dragover first, as a real drag) */
+    const drop = async (selector: string, files: Array<{ name: string; base64: string }>) => {
+      const dt = await page.evaluateHandle((list) => {
+        const t = new DataTransfer();
+        for (const f of list) t.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+        return t;
+      }, files);
+      await page.dispatchEvent(selector, 'dragover', { dataTransfer: dt });
+      await page.dispatchEvent(selector, 'drop', { dataTransfer: dt });
+    };
+    const text = (s: string) => Buffer.from(s).toString('base64');
+
+    // anywhere but a drop place: a workbook is refused, saying where files go; two bundles too
+    await drop('main', [{ name: 'Danh sach.xlsx', base64: text('x') }]);
+    await page.getByText('Chưa mở được tệp thả vào').waitFor();
+    expect(await page.getByText('Danh sach.xlsx: chỉ gói dữ liệu (.tdkt) mở được', { exact: false }).count()).toBe(1);
+    await drop('main', [
+      { name: 'a.tdkt', base64: bundle },
+      { name: 'b.tdkt', base64: bundle },
+    ]);
+    await page.getByText('Mỗi lần chỉ mở một gói dữ liệu', { exact: false }).waitFor();
+    expect(page.url()).not.toContain('#/exchange');
+
+    // a bundle dropped on the home screen: Trao đổi dữ liệu opens it, checked and compared
+    await drop('main', [{ name: 'TDKT_PNVBT_gui-cap-tren.tdkt', base64: bundle }]);
+    await page.getByTestId('exchange-verified').waitFor();
+    expect(await page.getByTestId('exchange-origin').innerText()).toBe(OFFICE_A.name);
+    await page.getByTestId('exchange-preview').waitFor();
+
+    // evidence dropped on a dossier's evidence frame is attached to the dossier
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').first().click();
+    await page.getByTestId('attachment-drop').waitFor();
+    expect(await page.getByTestId('attachment-drop').innerText()).toContain('Hoặc kéo thả tệp vào khung này');
+    const refusals = await page.getByText('Chưa mở được tệp thả vào').count();
+    await drop('[data-testid="attachment-drop"]', [{ name: 'QĐ công nhận sáng kiến.pdf', base64: text('%PDF-1.4\n%%EOF\n') }]);
+    await expect.poll(() => page.getByTestId('attachment-row').count()).toBe(1);
+    expect(await page.getByTestId('attachment-row').innerText()).toContain('QĐ công nhận sáng kiến.pdf');
+    // the window's own refusal did not fire for it
+    expect(await page.getByText('Chưa mở được tệp thả vào').count()).toBeLessThanOrEqual(refusals);
+    expect(pageErrors).toEqual([]);
+  });
 });

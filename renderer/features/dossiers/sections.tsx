@@ -33,6 +33,7 @@ import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
 import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
+import { FileDropZone } from '../../lib/file-drop';
 import { notifyDeleted } from '../trash/notify';
 import { D } from './strings';
 import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
@@ -696,24 +697,26 @@ export function AttachmentsSection({ d }: { d: DossierDetail }) {
   return (
     <Section title={D.attachments.title} testId="dossier-attachments">
       {d.editable && (
-        <Group align="flex-end">
-          <Select
-            label={D.attachments.owner}
-            data={[{ value: '', label: D.attachments.common }, ...d.nominees.map((n) => ({ value: n.id, label: n.name }))]}
-            value={owner}
-            onChange={(v) => setOwner(v ?? '')}
-            allowDeselect={false}
-            w={300}
-            data-testid="attachment-owner"
-          />
-          <FileButton onChange={(f) => void upload(f)} multiple>
-            {(props) => (
-              <Button {...props} variant="light" loading={busy} data-testid="attachment-upload">
-                {D.attachments.upload}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
+        <FileDropZone onFiles={(f) => void upload(f)} testId="attachment-drop">
+          <Group align="flex-end">
+            <Select
+              label={D.attachments.owner}
+              data={[{ value: '', label: D.attachments.common }, ...d.nominees.map((n) => ({ value: n.id, label: n.name }))]}
+              value={owner}
+              onChange={(v) => setOwner(v ?? '')}
+              allowDeselect={false}
+              w={300}
+              data-testid="attachment-owner"
+            />
+            <FileButton onChange={(f) => void upload(f)} multiple>
+              {(props) => (
+                <Button {...props} variant="light" loading={busy} data-testid="attachment-upload">
+                  {D.attachments.upload}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+        </FileDropZone>
       )}
       {d.attachments.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -362,11 +362,16 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
     }
   };
 
-  // a bundle double-clicked in Explorer (the desktop app): opened from where it lies
+  // a bundle double-clicked in Explorer (the desktop app: opened from where it lies) or dropped
+  // on the window (opened as if chosen here)
   const toOpen = useExchange((s) => s.bundleToOpen);
   useEffect(() => {
     if (!toOpen || busy) return;
     useExchange.getState().clearBundle();
+    if (typeof toOpen !== 'string') {
+      void open(toOpen);
+      return;
+    }
     reset();
     setOpenedPath(toOpen);
     setBusy(true);

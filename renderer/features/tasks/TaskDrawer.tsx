@@ -32,6 +32,7 @@ import { TaskForm } from './TaskForm';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
+import { FileDropZone } from '../../lib/file-drop';
 import { notifyDeleted } from '../trash/notify';
 import { GuardedModal } from '../../lib/GuardedModal';
 
@@ -288,15 +289,17 @@ export function TaskDrawer() {
           )}
 
           <Divider label={T.drawer.attachments} labelPosition="left" />
-          <Group>
-            <FileButton onChange={(files) => void upload(files)} multiple>
-              {(props) => (
-                <Button {...props} size="xs" variant="default" loading={uploading} data-testid="attachment-upload">
-                  {T.drawer.upload}
-                </Button>
-              )}
-            </FileButton>
-          </Group>
+          <FileDropZone onFiles={(files) => void upload(files)} testId="attachment-drop">
+            <Group>
+              <FileButton onChange={(files) => void upload(files)} multiple>
+                {(props) => (
+                  <Button {...props} size="xs" variant="default" loading={uploading} data-testid="attachment-upload">
+                    {T.drawer.upload}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          </FileDropZone>
           {task.attachments.length === 0 ? (
             <Text size="sm" c="dimmed">
               {T.drawer.noFiles}
