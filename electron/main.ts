@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
@@ -52,6 +53,15 @@ function electronNativeBinding(): string | undefined {
     path.join(__dirname, '..', '..', 'build', 'native', `electron-${process.versions.electron ?? ''}`, 'better_sqlite3.node'),
   ];
   return candidates.find((p) => fs.existsSync(p));
+}
+
+/** The user's Documents, where the first save dialog starts (the home folder where there is none). */
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return os.homedir();
+  }
 }
 
 async function createWindow(dbPath: string) {
@@ -145,7 +155,7 @@ void app.whenReady().then(async () => {
     },
   });
   // files the window saves: the dialog starts where the last one went; the window hears how it ended
-  const savedFiles = new SavedFiles(path.join(app.getPath('userData'), SAVE_FOLDER_FILE), app.getPath('documents'));
+  const savedFiles = new SavedFiles(path.join(app.getPath('userData'), SAVE_FOLDER_FILE), documentsFolder());
   savedFiles.watch(session.defaultSession);
   ipcMain.handle(HOST_CHANNELS.openSaved, (event, input) => savedFiles.open(event, input, shell, rendererIndexUrl));
   ipcMain.handle(HOST_CHANNELS.takeBundle, (event) => bundles.take(event, event.sender, rendererIndexUrl));
