@@ -62,10 +62,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
 }
 
 /** SQLite found a damaged page while answering (the file opened: the damage is inside). */
-export function isCorruption(e: unknown): boolean {
-  if (!(e instanceof Error) || e.name === 'AppError') return false;
-  return /SQLITE_CORRUPT|malformed/i.test(`${(e as { code?: unknown }).code ?? ''} ${e.message}`);
-}
+export { isCorruption } from './errors';
 
 export interface IntegrityReport {
   ok: boolean;

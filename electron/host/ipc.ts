@@ -2,7 +2,7 @@
 // `electron` import (only main.ts and preload.ts import it) and is unit-testable.
 import { isProcedureName, parseInput } from '../../shared/contract';
 import type { Result } from '../../shared/contract/errors';
-import { toApiError } from '../core/core';
+import { toApiError } from '../core/api-error';
 import type { CoreClient } from './core-client';
 import { isAppUrl } from './security';
 

@@ -1,0 +1,244 @@
+// electron/main.ts cannot run here (Electron's binary is not downloadable), so it runs against
+// a fake of the `electron` module: bundled as the build bundles it, the core worker stood in by
+// a stub, then loaded with `require('electron')` answered by the fake. The wiring is checked as
+// Electron would exercise it: the window's security options and CSP, navigation and new windows
+// refused, every IPC channel handled with its sender check, a download's save dialog and its
+// end reported to the window, a bundle the app was started with (or a second launch brought)
+// handed to the window, and quitting through the core's quit backup. The main process carries no
+// database layer: the core runs in its worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import Module from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { HOST_CHANNELS } from '../../../shared/contract/host';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, l: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
+    return this;
+  }
+  once(event: string, l: Listener) {
+    return this.on(event, l);
+  }
+  emit(event: string, ...args: unknown[]) {
+    return (this.listeners.get(event) ?? []).map((l) => l(...args));
+  }
+}
+
+function fakeElectron(userData: string, documents: string) {
+  const sent: Array<[string, unknown]> = [];
+  const webContents = Object.assign(new Emitter(), {
+    send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
+    isDestroyed: () => false,
+    executeJavaScript: async () => undefined,
+    setWindowOpenHandler(h: Listener) {
+      this.openHandler = h;
+    },
+    openHandler: null as Listener | null,
+  });
+  const windows: FakeWindow[] = [];
+  class FakeWindow extends Emitter {
+    webContents = webContents;
+    closed = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+    async loadFile() {}
+    show() {}
+    close() {
+      this.closed = true;
+      windows.splice(windows.indexOf(this), 1);
+    }
+    focus() {}
+    maximize() {}
+    restore() {}
+    isMaximized() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1280, height: 820 };
+    }
+    static getFocusedWindow() {
+      return windows[0] ?? null;
+    }
+    static getAllWindows() {
+      return [...windows];
+    }
+  }
+  const handlers = new Map<string, Listener>();
+  let headers: Listener | null = null;
+  let permission: Listener | null = null;
+  const session = Object.assign(new Emitter(), {
+    setPermissionRequestHandler: (h: Listener) => void (permission = h),
+    setPermissionCheckHandler: () => undefined,
+    webRequest: { onHeadersReceived: (h: Listener) => void (headers = h) },
+  });
+  let ready!: () => void;
+  const whenReady = new Promise<void>((r) => (ready = r));
+  const app = Object.assign(new Emitter(), {
+    whenReady: () => whenReady,
+    requestSingleInstanceLock: () => true,
+    setPath: () => undefined,
+    getPath: (name: string) => (name === 'documents' ? documents : userData),
+    isPackaged: true,
+    getVersion: () => '1.0.0',
+    quitCalls: 0,
+    quit() {
+      this.quitCalls++;
+    },
+  });
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (channel: string, l: Listener) => void handlers.set(channel, l) },
+    session: { defaultSession: session },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showMessageBoxSync: () => 0 },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    shell: { openPath: async () => '', showItemInFolder: () => undefined },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
+  };
+  return { electron, ready, sent, windows, handlers, session, app, webContents, headers: () => headers, permission: () => permission };
+}
+
+describe('electron/main.ts against a fake Electron', () => {
+  // the whole file's folder (tempDir's are removed after each test)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-main-'));
+  const userData = path.join(dir, 'userData');
+  const documents = path.join(dir, 'Documents');
+  const bundle = path.join(dir, 'USB', 'TDKT_PNVBT_gui-cap-tren.tdkt');
+  const coreCalls: string[] = [];
+  let fake: ReturnType<typeof fakeElectron>;
+  const originalLoad = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
+  const argv = process.argv;
+  const INDEX_URL = pathToFileURL(path.join(dir, 'renderer', 'index.html')).toString();
+  const appFrame = { senderFrame: { url: INDEX_URL, parent: null } };
+
+  beforeAll(async () => {
+    for (const d of [userData, documents, path.dirname(bundle)]) fs.mkdirSync(d, { recursive: true });
+    fs.writeFileSync(bundle, 'PK');
+    // main.ts as the build bundles it, next to a renderer folder, the core worker stubbed
+    const stub = path.join(dir, 'core-client-stub.cjs');
+    fs.writeFileSync(
+      stub,
+      `exports.startCoreWorker = async () => ({
+         call: async (proc) => { globalThis.__coreCalls.push(proc); return { ok: true, data: null }; },
+         close: async () => { globalThis.__coreCalls.push('close'); },
+       });`,
+    );
+    const out = path.join(dir, 'electron', 'main.cjs');
+    await build({
+      entryPoints: [path.join(ROOT, 'electron/main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      external: ['electron', 'better-sqlite3'],
+      logLevel: 'silent',
+      plugins: [{ name: 'stub-core', setup: (b) => b.onResolve({ filter: /host\/core-client$/ }, () => ({ path: stub })) }],
+    });
+    fake = fakeElectron(userData, documents);
+    (globalThis as { __coreCalls?: string[] }).__coreCalls = coreCalls;
+    (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
+      if (request === 'electron') return fake.electron;
+      return originalLoad.call(this, request, ...rest);
+    };
+    // started from Explorer with a bundle double-clicked
+    process.argv = ['TDKT Desktop.exe', bundle];
+    require(out);
+    fake.ready();
+    for (let i = 0; i < 200 && fake.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  });
+
+  afterAll(() => {
+    (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = originalLoad;
+    process.argv = argv;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs without the database layer: the core lives in its worker', () => {
+    // ipc.ts once pulled the whole core (SQLite, exceljs, docx …) into the main process: 5.4 MB
+    const bundled = fs.readFileSync(path.join(dir, 'electron', 'main.cjs'), 'utf8');
+    expect(bundled).not.toContain('require("better-sqlite3")');
+    expect(bundled).not.toContain('exceljs');
+  });
+
+  it('opens a locked-down window with the CSP on every response and no permissions', () => {
+    expect(fake.windows).toHaveLength(1);
+    const prefs = fake.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    let response: { responseHeaders?: Record<string, string[]> } = {};
+    fake.headers()!({ responseHeaders: { a: ['b'] } }, (r: typeof response) => (response = r));
+    expect(response.responseHeaders!['Content-Security-Policy']![0]).toContain("default-src 'self'");
+    let granted: boolean | null = null;
+    fake.permission()!(null, 'media', (g: boolean) => (granted = g));
+    expect(granted).toBe(false);
+  });
+
+  it('refuses navigation away from the app and every new window', () => {
+    fake.app.emit('web-contents-created', {}, fake.webContents);
+    const ev = { prevented: false, preventDefault() {
+      this.prevented = true;
+    } };
+    fake.webContents.emit('will-navigate', ev, 'https://example.com/');
+    expect(ev.prevented).toBe(true);
+    expect(fake.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('handles every IPC channel, checking the sender', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(['tdkt:call', 'tdkt:pickFolder', HOST_CHANNELS.openSaved, HOST_CHANNELS.takeBundle].sort());
+    const stranger = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: fake.webContents };
+    expect(await fake.handlers.get('tdkt:call')!(stranger, 'staff.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await fake.handlers.get(HOST_CHANNELS.takeBundle)!(stranger)).toBeNull();
+  });
+
+  it('hands the window the bundle it was started with, once, and one a second launch brings', async () => {
+    // the renderer page is file://…/renderer/index.html next to the bundled main
+    const frame = { ...appFrame, sender: fake.webContents };
+    expect(await fake.handlers.get(HOST_CHANNELS.takeBundle)!(frame)).toBe(bundle);
+    expect(await fake.handlers.get(HOST_CHANNELS.takeBundle)!(frame)).toBeNull();
+    fake.app.emit('second-instance', {}, ['TDKT Desktop.exe', path.basename(bundle)], path.dirname(bundle));
+    expect(fake.sent).toContainEqual([HOST_CHANNELS.bundleOpened, bundle]);
+  });
+
+  it('starts a save dialog in Documents and tells the window where the file went', () => {
+    const item = Object.assign(new Emitter(), {
+      options: null as Record<string, unknown> | null,
+      getFilename: () => 'To-trinh.docx',
+      getSavePath: () => path.join(documents, 'To-trinh.docx'),
+      setSaveDialogOptions(o: Record<string, unknown>) {
+        this.options = o;
+      },
+    });
+    fake.session.emit('will-download', {}, item, fake.webContents);
+    expect(item.options!.defaultPath).toBe(path.join(documents, 'To-trinh.docx'));
+    fs.writeFileSync(path.join(documents, 'To-trinh.docx'), 'x');
+    item.emit('done', {}, 'completed');
+    expect(fake.sent).toContainEqual([HOST_CHANNELS.fileSaved, expect.objectContaining({ ok: true, path: path.join(documents, 'To-trinh.docx') })]);
+  });
+
+  it('quits through the windows, then the quit backup, then the core', async () => {
+    const ev = { prevented: false, preventDefault() {
+      this.prevented = true;
+    } };
+    fake.app.emit('before-quit', ev);
+    // the window is closed first; quitting again then runs the backup and closes the core
+    expect(fake.windows).toHaveLength(0);
+    fake.app.emit('before-quit', { preventDefault() {} });
+    await expect.poll(() => coreCalls.includes('close')).toBe(true);
+    expect(coreCalls).toContain('backup.quit');
+    expect(coreCalls.indexOf('backup.quit')).toBeLessThan(coreCalls.indexOf('close'));
+    await expect.poll(() => fake.app.quitCalls).toBeGreaterThan(0);
+  });
+});
