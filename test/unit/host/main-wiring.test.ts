@@ -8,7 +8,7 @@
 // database layer: the core runs in its worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -156,7 +156,7 @@ describe('electron/main.ts against a fake Electron', () => {
     };
     // started from Explorer with a bundle double-clicked
     process.argv = ['TDKT Desktop.exe', bundle];
-    require(out);
+    createRequire(__filename)(out);
     fake.ready();
     for (let i = 0; i < 200 && fake.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
   });
