@@ -165,7 +165,7 @@ export const T = {
     all: 'Tất cả kế hoạch',
     create: 'Tạo từ mẫu',
     import: 'Nhập từ tệp (.docx, .txt, .json)',
-    empty: 'Chưa có kế hoạch. Tạo kế hoạch từ mẫu hoặc nhập kế hoạch đã soạn bằng Word (.docx).',
+    empty: 'Chưa có kế hoạch. Tạo kế hoạch từ mẫu, hoặc nhập kế hoạch đã soạn bằng Word (.docx), văn bản (.txt) hay tệp dữ liệu kế hoạch (.json) xuất từ máy khác.',
     search: 'Tìm kế hoạch theo trích yếu, số văn bản hoặc văn bản căn cứ (gõ không dấu cũng được)',
     searchShort: 'Tìm kế hoạch, số…',
     noMatch: (q: string) => `Không có kế hoạch nào khớp "${q}". Thử bớt từ, hoặc chọn "Tất cả kế hoạch" nếu đang xem một phong trào.`,
