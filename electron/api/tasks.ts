@@ -62,7 +62,8 @@ import {
 } from '../../db/repositories/tasks';
 import { unitMatcher, type UnitMatch, type UnitMatcher } from '../services/tasks/units';
 import { computePlanSync, type LinkedTask, type SyncPlan } from '../services/tasks/sync';
-import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../services/files/content-store';
+import { dataDirOf, guessMime, readStored, safeFileName, storeBytes, uploadedBytes } from '../services/files/content-store';
+import { EVIDENCE_MAX_BYTES } from '../../shared/contract/fields';
 import { XLSX_MIME } from '../services/xlsx/style';
 import { DOCX_MIME, renderReportDocx, renderReportXlsx, reportAwards, reportFileName, type ReportTask } from '../services/tasks/report';
 import { awardStats, awardStatsByOffice } from '../services/records/timeline';
@@ -506,10 +507,10 @@ export const tasksHandlers: HandlerMap<TasksProc> = {
     return { deleted };
   },
 
-  'tasks.addAttachment': async ({ taskId, fileName, fileBase64, mimeType }, ctx) => {
+  'tasks.addAttachment': async ({ taskId, fileName, mimeType, ...source }, ctx) => {
     await mustTaskRow(ctx, taskId);
     const name = safeFileName(fileName);
-    const bytes = decodeBase64Strict(fileBase64, `Tệp "${name}"`);
+    const bytes = uploadedBytes(source, `Tệp "${name}"`, EVIDENCE_MAX_BYTES);
     if (bytes.length === 0) throw new AppError('FILE_INVALID', `Tệp "${name}" trống (0 byte). Hãy chọn đúng tệp minh chứng.`);
     // bytes first (content-addressed, atomic), then the row: a failed insert leaves at most an unreferenced file
     const { sha256, size } = storeBytes(dataDirOf(ctx.conn.path), bytes);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AWARD_BASES, AWARD_CODES } from '../awards';
 import { DOCUMENT_KINDS, DOSSIER_PROCEDURES, DOSSIER_SECTORS, DOSSIER_STATES, DOSSIER_STATUSES, OUTCOMES } from '../dossiers/model';
-import { base64, fileOut, id, longText, optionalDate, optionalText, requiredText } from './fields';
+import { evidenceFile, fileOut, oneEvidenceSource, id, longText, optionalDate, optionalText, requiredText } from './fields';
 
 const awardCode = z.enum(AWARD_CODES, { error: 'Hình thức khen thưởng: chọn một mục trong danh mục.' });
 const year = z
@@ -387,13 +387,15 @@ export const dossiersProcedures = {
   'dossiers.prefillReports': { input: idInput, output: z.object({ created: z.number(), detail: detailOut }) },
   'dossiers.checklist': { input: idInput, output: checklistOut },
   'dossiers.addAttachment': {
-    input: z.object({
-      dossierId: id(),
-      nomineeId: optionalId,
-      fileName: requiredText('Tên tệp', 255),
-      fileBase64: base64('Tệp minh chứng', 50 * 1024 * 1024),
-      note: optionalText('Ghi chú', 500),
-    }),
+    input: z
+      .object({
+        dossierId: id(),
+        nomineeId: optionalId,
+        fileName: requiredText('Tên tệp', 255),
+        ...evidenceFile,
+        note: optionalText('Ghi chú', 500),
+      })
+      .refine(oneEvidenceSource.check, oneEvidenceSource.params),
     output: detailOut,
   },
   'dossiers.downloadAttachment': { input: idInput, output: fileOut },

@@ -1,6 +1,6 @@
 // Exchange bundles (.tdkt) carried on a USB stick between an office and the province.
 import { z } from 'zod';
-import { base64, fileOut, optionalText } from './fields';
+import { base64, fileOut, oneFileSource, optionalText } from './fields';
 
 export const BUNDLE_KINDS = ['office-to-province', 'province-to-office', 'full'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
@@ -18,10 +18,7 @@ const bundleSourceFields = z.object({
   path: z.string().min(1).max(4096).optional(),
   jobId: z.string().max(64).optional(),
 });
-const oneSource = {
-  check: (s: { fileBase64?: string; path?: string }) => (s.fileBase64 === undefined) !== (s.path === undefined),
-  params: { message: 'Hãy chọn một tệp gói dữ liệu (.tdkt).', path: ['fileBase64'] },
-};
+const oneSource = oneFileSource('Hãy chọn một tệp gói dữ liệu (.tdkt).');
 export const bundleSource = bundleSourceFields.refine(oneSource.check, oneSource.params);
 export type BundleSource = z.input<typeof bundleSource>;
 

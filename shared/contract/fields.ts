@@ -56,6 +56,24 @@ export const base64 = (label: string, maxBytes = 64 * 1024 * 1024) =>
     .max(Math.ceil((maxBytes * 4) / 3) + 8, { error: `${label}: tệp lớn quá ${Math.round(maxBytes / 1024 / 1024)} MB.` })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: `${label}: nội dung tệp bị hỏng (không phải base64).` });
 
+/** The largest evidence file (minh chứng) a dossier or a task takes. */
+export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * An evidence file: its bytes (the browser host uploads them) or where it lies on this computer
+ * (the desktop app's window knows a chosen file's place): exactly one of the two.
+ */
+export const evidenceFile = {
+  fileBase64: base64('Tệp minh chứng', EVIDENCE_MAX_BYTES).optional(),
+  path: z.string().min(1).max(4096).optional(),
+};
+/** A file given by its bytes or its path, exactly one of the two (`message`: what to choose). */
+export const oneFileSource = (message: string) => ({
+  check: (s: { fileBase64?: string; path?: string }) => (s.fileBase64 === undefined) !== (s.path === undefined),
+  params: { message, path: ['fileBase64'] },
+});
+export const oneEvidenceSource = oneFileSource('Hãy chọn một tệp minh chứng.');
+
 /** A file produced by the core for the user to save. */
 export const fileOut = z.object({
   fileName: z.string(),

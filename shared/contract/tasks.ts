@@ -1,7 +1,7 @@
 // Quarterly task tracker: tasks (from a plan's appendix, from the TĐKT calendar, or by hand),
 // progress notes, evidence attachments, year copy, reports.
 import { z } from 'zod';
-import { base64, fileOut, id, longText, optionalDate, optionalText, requiredText } from './fields';
+import { evidenceFile, fileOut, oneEvidenceSource, id, longText, optionalDate, optionalText, requiredText } from './fields';
 import { REPORT_PERIODS, TASK_DISPLAY_STATUSES, TASK_STATUSES } from '../tasks/status';
 
 export { REPORT_PERIODS, TASK_DISPLAY_STATUSES, TASK_STATUSES };
@@ -197,12 +197,14 @@ export const tasksProcedures = {
   },
   'tasks.deleteNote': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },
   'tasks.addAttachment': {
-    input: z.object({
-      taskId: id(),
-      fileName: requiredText('Tên tệp', 255),
-      fileBase64: base64('Tệp minh chứng', 50 * 1024 * 1024),
-      mimeType: optionalText('Loại tệp', 200),
-    }),
+    input: z
+      .object({
+        taskId: id(),
+        fileName: requiredText('Tên tệp', 255),
+        ...evidenceFile,
+        mimeType: optionalText('Loại tệp', 200),
+      })
+      .refine(oneEvidenceSource.check, oneEvidenceSource.params),
     output: taskAttachment,
   },
   'tasks.getAttachment': { input: z.object({ id: id() }), output: fileOut },

@@ -154,6 +154,20 @@ describe.skipIf(!hasChromium)('desktop files e2e (browser host + Chromium, the p
     expect(await page.getByTestId('exchange-done').innerText()).toContain('ghi 7 bản ghi');
     expect((await api<{ rows: Array<{ fullName: string }> }>('staff.list', {})).rows.map((r) => r.fullName)).toContain('Nguyễn Văn An');
 
+    // evidence chosen for a dossier: the file on disk is stored, not the window's bytes
+    const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'LDTT' });
+    const scan = path.join(elsewhere, 'QĐ công nhận (bản quét).pdf');
+    fs.writeFileSync(scan, Buffer.alloc(20_000, 7));
+    await page.evaluate(([name, p]) => void (window.__saved.paths[name] = p), [path.basename(scan), scan] as const);
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').first().click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('attachment-upload').click();
+    await (await chooser).setFiles({ name: path.basename(scan), mimeType: 'application/pdf', buffer: Buffer.from('rác') });
+    await expect.poll(() => page.getByTestId('attachment-row').count()).toBe(1);
+    expect((await api<{ attachments: Array<{ size: number }> }>('dossiers.get', { id: dossier.id })).attachments.map((a) => a.size)).toEqual([20_000]);
+    await page.getByTestId('nav-exchange').click();
+
     // no place known (the browser) and over 64 MB: refused at once, nothing read or sent
     const big = path.join(dir, 'Goi-lon.tdkt');
     fs.writeFileSync(big, '');

@@ -104,7 +104,8 @@ import { getStaffLite, getUnitLite, insertDecision, insertRecipient, softDeleteD
 import { readAwardSettings } from '../records/settings';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
-import { dataDirOf, decodeBase64Strict, guessMime, readStored, safeFileName, storeBytes } from '../files/content-store';
+import { dataDirOf, guessMime, readStored, safeFileName, storeBytes, uploadedBytes } from '../files/content-store';
+import { EVIDENCE_MAX_BYTES } from '../../../shared/contract/fields';
 import { eligibilityFor, initiativeHolders, prefillSubjects, staffIdsOfOffice, type NomineeSnapshot } from './records';
 import { renderDossierDocuments, type ReportToRender } from './render';
 import { ContentWriter, type StoredRef } from './store';
@@ -917,14 +918,14 @@ function mustPass(env: DossierEnv, id: string, what: string): void {
 // ---------------------------------------------------------------------------------------
 // Attachments
 
-export function addAttachment(env: DossierEnv, d: { dossierId: string; nomineeId: string | null; fileName: string; fileBase64: string; note: string }): DossierDetail {
+export function addAttachment(env: DossierEnv, d: { dossierId: string; nomineeId: string | null; fileName: string; fileBase64?: string; path?: string; note: string }): DossierDetail {
   const row = mustDossier(env, d.dossierId);
   mustEdit(env, row);
   if (d.nomineeId) {
     const n = getNominee(env.sqlite, d.nomineeId);
     if (!n || n.dossier_id !== row.id) throw new AppError('NOT_FOUND', 'Người (tập thể) gắn với minh chứng không còn trong hồ sơ — hãy chọn lại.');
   }
-  const bytes = decodeBase64Strict(d.fileBase64, 'Tệp minh chứng');
+  const bytes = uploadedBytes(d, 'Tệp minh chứng', EVIDENCE_MAX_BYTES);
   if (bytes.length === 0) throw new AppError('INVALID_INPUT', `Tệp "${d.fileName}" rỗng (0 byte). Hãy chọn đúng tệp minh chứng.`);
   const name = safeFileName(d.fileName);
   const stored = storeBytes(dataDirOf(env.dbPath), bytes);

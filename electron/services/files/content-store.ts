@@ -61,6 +61,18 @@ export function readStored(dataDir: string, sha256: string, size: number | null,
   return bytes;
 }
 
+/**
+ * An uploaded file's bytes: its base64 decoded, or the file read from where the desktop app's
+ * window says it lies (checked for size before it is read).
+ */
+export function uploadedBytes(src: { fileBase64?: string; path?: string }, label: string, maxBytes: number): Buffer {
+  if (src.path === undefined) return decodeBase64Strict(src.fileBase64 ?? '', label);
+  const st = fs.statSync(src.path, { throwIfNoEntry: false });
+  if (!st?.isFile()) throw new AppError('NOT_FOUND', `${label}: không đọc được tệp "${src.path}". Kiểm tra tệp còn ở đó (USB đã cắm chưa?) rồi chọn lại.`);
+  if (st.size > maxBytes) throw new AppError('FILE_INVALID', `${label}: tệp lớn quá ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  return fs.readFileSync(src.path);
+}
+
 /** Decode base64 strictly: anything that does not round-trip is refused (a corrupt upload). */
 export function decodeBase64Strict(b64: string, label = 'Tệp'): Buffer {
   const s = b64.replace(/\s+/g, '');

@@ -34,11 +34,13 @@ import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTab
 import { useCatalog } from './DossiersPage';
 import { useDossiers } from './store';
 import { FileDropZone } from '../../lib/file-drop';
+import { diskPath } from '../../lib/desktop-files';
+import { EVIDENCE_MAX_BYTES } from '../../../shared/contract/fields';
 import { notifyDeleted } from '../trash/notify';
 import { D } from './strings';
 import { discardOrAsk, useLeaveGuard } from '../../lib/leave-guard';
 
-const MAX_UPLOAD = 50 * 1024 * 1024;
+const MAX_UPLOAD = EVIDENCE_MAX_BYTES;
 
 export function sizeText(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -673,7 +675,10 @@ export function AttachmentsSection({ d }: { d: DossierDetail }) {
           notifications.show({ color: 'red', message: `${file.name}: ${D.attachments.tooBig}` });
           continue;
         }
-        const r = await call('dossiers.addAttachment', { dossierId: d.id, nomineeId: owner || null, fileName: file.name, fileBase64: await fileToBase64(file) });
+        // the desktop app gives the file's place: the core reads it from disk
+        const onDisk = diskPath(file);
+        const source = onDisk ? { path: onDisk } : { fileBase64: await fileToBase64(file) };
+        const r = await call('dossiers.addAttachment', { dossierId: d.id, nomineeId: owner || null, fileName: file.name, ...source });
         setDetail(r);
         notifications.show({ color: 'teal', message: D.attachments.uploaded(file.name) });
       }

@@ -33,10 +33,12 @@ import { unitRefsText, useUnitLabels } from '../units/store';
 import { useTasks } from './store';
 import { T } from './strings';
 import { FileDropZone } from '../../lib/file-drop';
+import { diskPath } from '../../lib/desktop-files';
+import { EVIDENCE_MAX_BYTES } from '../../../shared/contract/fields';
 import { notifyDeleted } from '../trash/notify';
 import { GuardedModal } from '../../lib/GuardedModal';
 
-const MAX_UPLOAD = 50 * 1024 * 1024;
+const MAX_UPLOAD = EVIDENCE_MAX_BYTES;
 
 function sizeText(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -127,7 +129,10 @@ export function TaskDrawer() {
           notifications.show({ color: 'red', message: `${file.name}: ${T.drawer.tooBig}` });
           continue;
         }
-        await call('tasks.addAttachment', { taskId: task.id, fileName: file.name, fileBase64: await fileToBase64(file), mimeType: file.type });
+        // the desktop app gives the file's place: the core reads it from disk
+        const onDisk = diskPath(file);
+        const source = onDisk ? { path: onDisk } : { fileBase64: await fileToBase64(file) };
+        await call('tasks.addAttachment', { taskId: task.id, fileName: file.name, mimeType: file.type, ...source });
         notifications.show({ color: 'teal', message: T.drawer.uploaded(file.name) });
       }
     } catch (e) {

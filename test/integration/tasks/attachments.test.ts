@@ -63,4 +63,44 @@ describe('task attachments', () => {
     expect((await core.invoke('tasks.get', { id: task.id })).attachments).toHaveLength(2);
     core.close();
   });
+
+  it('a file chosen in the desktop app is read from where it lies, for a task and a dossier alike; one missing, too large, or given twice is refused', async () => {
+    const dir = tempDir();
+    const core = await testCore({ dbPath: path.join(dir, 'office.sqlite') });
+    const task = await core.invoke('tasks.create', { year: 2026, quarter: 1, title: 'Kiểm tra công tác TĐKT' });
+    const usb = path.join(dir, 'USB');
+    fs.mkdirSync(usb);
+    const scan = path.join(usb, 'Biên bản (bản quét).pdf');
+    const bytes = crypto.randomBytes(300_000);
+    fs.writeFileSync(scan, bytes);
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+
+    const a = await core.invoke('tasks.addAttachment', { taskId: task.id, fileName: 'Biên bản (bản quét).pdf', path: scan });
+    expect(a).toMatchObject({ fileName: 'Biên bản (bản quét).pdf', size: bytes.length, sha256: sha });
+    expect(Buffer.from((await core.invoke('tasks.getAttachment', { id: a.id })).base64, 'base64').equals(bytes)).toBe(true);
+
+    const dossier = await core.invoke('dossiers.create', { year: 2025, awardCode: 'LDTT' });
+    const detail = await core.invoke('dossiers.addAttachment', { dossierId: dossier.id, nomineeId: null, fileName: 'Biên bản (bản quét).pdf', path: scan });
+    expect(detail.attachments.map((x) => [x.fileName, x.size])).toEqual([['Biên bản (bản quét).pdf', bytes.length]]);
+
+    const big = path.join(usb, 'qua-lon.pdf');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 50 * 1024 * 1024 + 1);
+    const refusals = [
+      [{ path: path.join(usb, 'khong-co.pdf') }, 'không đọc được tệp'],
+      [{ path: usb }, 'không đọc được tệp'],
+      [{ path: big }, 'lớn quá 50 MB'],
+      [{ path: scan, fileBase64: bytes.toString('base64') }, 'Hãy chọn một tệp minh chứng'],
+      [{}, 'Hãy chọn một tệp minh chứng'],
+    ] as const;
+    for (const [source, says] of refusals) {
+      const t = await core.call('tasks.addAttachment', { taskId: task.id, fileName: 'x.pdf', ...source });
+      expect(t.ok || t.error.message).toContain(says);
+      const d = await core.call('dossiers.addAttachment', { dossierId: dossier.id, nomineeId: null, fileName: 'x.pdf', ...source });
+      expect(d.ok || d.error.message).toContain(says);
+    }
+    expect((await core.invoke('tasks.get', { id: task.id })).attachments).toHaveLength(1);
+    expect((await core.invoke('dossiers.get', { id: dossier.id })).attachments).toHaveLength(1);
+    core.close();
+  });
 });
