@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { HOST_CHANNELS, openSavedInput, type FileSavedEvent, type OpenSavedResult } from '../../shared/contract/host';
+import { HOST_CHANNELS, type FileSavedEvent, type OpenSavedResult } from '../../shared/contract/host';
 import { writeFileAtomic } from '../services/files/atomic';
 import { isAppSender, type IpcEventLike } from './ipc';
 
@@ -84,6 +84,12 @@ export function saveDialogOptions(fileName: string, folder: string): SaveDialogO
     filters: [...(kind ? [{ name: kind, extensions: [ext] }] : []), { name: SAVE_TEXT.allFiles, extensions: ['*'] }],
   };
 }
+
+/** "Mở tệp" / "Mở thư mục" on a file the window has just saved. */
+const openSavedInput = z.object({
+  path: z.string().min(1).max(4096),
+  how: z.enum(['file', 'folder']),
+});
 
 const keptFolder = z.object({ folder: z.string().min(1).max(4096) });
 

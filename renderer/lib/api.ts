@@ -5,7 +5,8 @@ import type { ApiError, Result } from '../../shared/contract/errors';
 
 interface PreloadBridge {
   host: 'electron';
-  procedures: Record<string, (input: unknown) => Promise<Result<unknown>>>;
+  /** a contract procedure through IPC (main checks the sender, the name and the input) */
+  call(proc: string, input: unknown): Promise<Result<unknown>>;
 }
 
 declare global {
@@ -35,7 +36,7 @@ export class ApiCallError extends Error {
 }
 
 async function transport(proc: string, input: unknown): Promise<Result<unknown>> {
-  if (window.tdkt) return window.tdkt.procedures[proc]!(input);
+  if (window.tdkt) return window.tdkt.call(proc, input);
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   let res: Response;
   try {

@@ -1,18 +1,12 @@
 // What the desktop host says and is asked outside the core's procedures: files saved from the
-// window (a download in Electron goes to the system's save dialog, not through the core).
-import { z } from 'zod';
+// window (a download in Electron goes to the system's save dialog, not through the core), the
+// bundles opened from Explorer. No zod here: the sandboxed preload imports this file alone, and
+// main validates what the window sends (electron/host/downloads.ts).
 
 /** A save that ended: where the file went, or why it could not be written (Vietnamese). */
 export type FileSavedEvent =
   | { ok: true; fileName: string; path: string; folder: string; openable: boolean }
   | { ok: false; fileName: string; message: string };
-
-/** "Mở tệp" / "Mở thư mục" on a file the window has just saved. */
-export const openSavedInput = z.object({
-  path: z.string().min(1).max(4096),
-  how: z.enum(['file', 'folder']),
-});
-export type OpenSavedInput = z.infer<typeof openSavedInput>;
 
 export type OpenSavedResult = { ok: true } | { ok: false; message: string };
 

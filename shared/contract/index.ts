@@ -38,8 +38,6 @@ export type ProcInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
 export type ProcParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
 export type ProcOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
 
-export const procedureNames = Object.keys(contract) as ProcedureName[];
-
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
