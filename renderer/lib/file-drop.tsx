@@ -12,7 +12,7 @@ export const DROP_TEXT = {
   notHereTitle: 'Chưa mở được tệp thả vào',
   oneBundle: 'Mỗi lần chỉ mở một gói dữ liệu: hãy thả từng gói một.',
   notHere: (names: string) =>
-    `${names}: chỉ gói dữ liệu (.tdkt) mở được khi thả vào bất kỳ chỗ nào trong cửa sổ. Tệp minh chứng hãy thả vào khung “Minh chứng” của hồ sơ hoặc “Tệp đính kèm” của nhiệm vụ; tệp Excel, Word hãy chọn bằng nút nhập ở màn hình tương ứng.`,
+    `${names}: chỉ gói dữ liệu (.tdkt) mở được khi thả vào bất kỳ chỗ nào trong cửa sổ. Tệp minh chứng hãy thả vào khung “Minh chứng” của hồ sơ hoặc của nhiệm vụ; tệp Excel, Word hãy chọn bằng nút nhập ở màn hình tương ứng.`,
 };
 
 const carriesFiles = (e: { dataTransfer: DataTransfer | null }) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -21,9 +21,8 @@ const carriesFiles = (e: { dataTransfer: DataTransfer | null }) => !!e.dataTrans
  * Props for an element that takes dropped files: `onFiles` gets them, and `dragging` is true
  * while files are held over it (to show where they will go).
  */
-export function useFileDrop(onFiles: (files: File[]) => void, enabled = true) {
+export function useFileDrop(onFiles: (files: File[]) => void) {
   const [dragging, setDragging] = useState(false);
-  if (!enabled) return { dragging: false, props: {} };
   return {
     dragging,
     props: {
