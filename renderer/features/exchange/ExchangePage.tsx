@@ -365,9 +365,18 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
   // a bundle double-clicked in Explorer (the desktop app: opened from where it lies) or dropped
   // on the window (opened as if chosen here)
   const toOpen = useExchange((s) => s.bundleToOpen);
+  const section = useRef<HTMLDivElement>(null);
+  // the export form comes first on the screen: once the bundle is read, show where it opened
+  const reveal = useRef(false);
+  useEffect(() => {
+    if (!reveal.current || !(preview || error)) return;
+    reveal.current = false;
+    section.current?.scrollIntoView?.({ block: 'start' });
+  }, [preview, error]);
   useEffect(() => {
     if (!toOpen || busy) return;
     useExchange.getState().clearBundle();
+    reveal.current = true;
     if (typeof toOpen !== 'string') {
       void open(toOpen);
       return;
@@ -402,7 +411,7 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
   const chooseAll = (v: ConflictChoice) => setChoices(Object.fromEntries((preview?.conflicts ?? []).map((c) => [c.key, v])));
 
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" ref={section}>
       <Stack>
         <Title order={4}>{T.import.title}</Title>
         <FileInput
