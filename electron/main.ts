@@ -9,6 +9,7 @@ import { startCoreWorker, type CoreClient } from './host/core-client';
 import { registerIpc, type IpcMainLike } from './host/ipc';
 import { SAVE_FOLDER_FILE, SavedFiles } from './host/downloads';
 import { OpenedBundles } from './host/open-files';
+import { showProgress } from './host/taskbar';
 import { HOST_CHANNELS } from '../shared/contract/host';
 import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
@@ -159,6 +160,8 @@ void app.whenReady().then(async () => {
   savedFiles.watch(session.defaultSession);
   ipcMain.handle(HOST_CHANNELS.openSaved, (event, input) => savedFiles.open(event, input, shell, rendererIndexUrl));
   ipcMain.handle(HOST_CHANNELS.takeBundle, (event) => bundles.take(event, event.sender, rendererIndexUrl));
+  // a long job's progress on the taskbar button; its end flashes the button if the window is behind
+  ipcMain.on(HOST_CHANNELS.progress, (event, fraction) => showProgress(event, fraction, BrowserWindow.fromWebContents(event.sender), rendererIndexUrl));
   await createWindow(dbPath);
 });
 

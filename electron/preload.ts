@@ -37,6 +37,13 @@ contextBridge.exposeInMainWorld(
     open: (path: string, how: 'file' | 'folder'): Promise<OpenSavedResult> => ipcRenderer.invoke(HOST_CHANNELS.openSaved, { path, how }) as Promise<OpenSavedResult>,
   }),
 );
+// a long job's progress for the taskbar button (0–1, null at its end)
+contextBridge.exposeInMainWorld(
+  'tdktWindow',
+  Object.freeze({
+    progress: (fraction: number | null): void => ipcRenderer.send(HOST_CHANNELS.progress, fraction),
+  }),
+);
 contextBridge.exposeInMainWorld(
   'tdkt',
   Object.freeze({ host: 'electron', call: (proc: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('tdkt:call', proc, input) }),

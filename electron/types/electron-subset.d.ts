@@ -30,6 +30,10 @@ declare module 'electron' {
     url: string;
     parent: WebFrameMain | null;
   }
+  interface IpcMainEvent {
+    senderFrame: WebFrameMain | null;
+    sender: WebContents;
+  }
   interface IpcMainInvokeEvent {
     senderFrame: WebFrameMain | null;
     sender: WebContents;
@@ -93,6 +97,10 @@ declare module 'electron' {
     isMaximized(): boolean;
     isMinimized(): boolean;
     getNormalBounds(): Rectangle;
+    setProgressBar(progress: number): void;
+    flashFrame(flag: boolean): void;
+    isFocused(): boolean;
+    static fromWebContents(webContents: WebContents): BrowserWindow | null;
     static getFocusedWindow(): BrowserWindow | null;
     static getAllWindows(): BrowserWindow[];
   }
@@ -175,12 +183,14 @@ declare module 'electron' {
   }
   interface IpcMain {
     handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown): void;
+    on(channel: string, listener: (event: IpcMainEvent, ...args: any[]) => void): this;
   }
   interface IpcRendererEvent {
     sender: IpcRenderer;
   }
   interface IpcRenderer {
     invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    send(channel: string, ...args: any[]): void;
     on(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): this;
     removeListener(channel: string, listener: (...args: any[]) => void): this;
   }

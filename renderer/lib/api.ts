@@ -12,6 +12,8 @@ interface PreloadBridge {
 declare global {
   interface Window {
     tdkt?: PreloadBridge;
+    /** Electron preload: a long job's progress on the taskbar button (0–1, null at its end) */
+    tdktWindow?: { progress(fraction: number | null): void };
   }
 }
 
@@ -89,7 +91,10 @@ export async function withProgress<T>(
       if (!running) break;
       try {
         const p = await call('jobs.get', { jobId });
-        if (p && running) onProgress(p);
+        if (p && running) {
+          onProgress(p);
+          window.tdktWindow?.progress(p.total > 0 ? p.done / p.total : 0);
+        }
       } catch {
         /* progress is best-effort */
       }
@@ -100,6 +105,7 @@ export async function withProgress<T>(
     return await promise;
   } finally {
     running = false;
+    window.tdktWindow?.progress(null);
   }
 }
 

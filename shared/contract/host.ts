@@ -18,4 +18,6 @@ export const HOST_CHANNELS = {
   bundleOpened: 'tdkt:bundleOpened',
   /** window → main: the bundle the app was started with, once (null when none) */
   takeBundle: 'tdkt:takeBundle',
+  /** window → main: a long job's fraction done (0–1), or null when it ended (the taskbar button) */
+  progress: 'tdkt:progress',
 } as const;

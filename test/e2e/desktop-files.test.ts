@@ -24,6 +24,7 @@ declare global {
       paths: Record<string, string>;
       launchBundle: string | null;
       emitBundle(p: string): void;
+      progress: Array<number | null>;
     };
   }
 }
@@ -40,8 +41,10 @@ async function fakeBridge(page: Page, launchBundle: string | null = null) {
       paths: {},
       launchBundle: launch,
       emitBundle: (p) => bundleListeners.forEach((l) => l(p)),
+      progress: [],
     };
     window.__saved = state;
+    Object.defineProperty(window, 'tdktWindow', { value: Object.freeze({ progress: (f: number | null) => void state.progress.push(f) }) });
     Object.defineProperty(window, 'tdktFiles', {
       value: Object.freeze({
         onSaved: (l: (e: unknown) => void) => {
@@ -152,6 +155,11 @@ describe.skipIf(!hasChromium)('desktop files e2e (browser host + Chromium, the p
     await page.getByTestId('exchange-done').waitFor();
     // the office, its units and staff
     expect(await page.getByTestId('exchange-done').innerText()).toContain('ghi 7 bản ghi');
+    // each long job (verify, compare, apply) ended on the taskbar button, any fraction between 0 and 1
+    const progress = await page.evaluate(() => window.__saved.progress);
+    expect(progress.filter((f) => f === null).length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toBeNull();
+    expect(progress.every((f) => f === null || (f >= 0 && f <= 1))).toBe(true);
     expect((await api<{ rows: Array<{ fullName: string }> }>('staff.list', {})).rows.map((r) => r.fullName)).toContain('Nguyễn Văn An');
 
     // evidence chosen for a dossier: the file on disk is stored, not the window's bytes

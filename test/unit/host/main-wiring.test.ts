@@ -70,6 +70,20 @@ function fakeElectron(userData: string, documents: string) {
     getNormalBounds() {
       return { x: 0, y: 0, width: 1280, height: 820 };
     }
+    bars: number[] = [];
+    flashes: boolean[] = [];
+    setProgressBar(p: number) {
+      this.bars.push(p);
+    }
+    flashFrame(f: boolean) {
+      this.flashes.push(f);
+    }
+    isFocused() {
+      return false;
+    }
+    static fromWebContents(wc: unknown) {
+      return windows.find((w) => w.webContents === wc) ?? null;
+    }
     static getFocusedWindow() {
       return windows[0] ?? null;
     }
@@ -78,6 +92,7 @@ function fakeElectron(userData: string, documents: string) {
     }
   }
   const handlers = new Map<string, Listener>();
+  const events = new Map<string, Listener>();
   let headers: Listener | null = null;
   let permission: Listener | null = null;
   const session = Object.assign(new Emitter(), {
@@ -102,14 +117,14 @@ function fakeElectron(userData: string, documents: string) {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    ipcMain: { handle: (channel: string, l: Listener) => void handlers.set(channel, l) },
+    ipcMain: { handle: (channel: string, l: Listener) => void handlers.set(channel, l), on: (channel: string, l: Listener) => void events.set(channel, l) },
     session: { defaultSession: session },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showMessageBoxSync: () => 0 },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     shell: { openPath: async () => '', showItemInFolder: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
   };
-  return { electron, ready, sent, windows, handlers, session, app, webContents, headers: () => headers, permission: () => permission };
+  return { electron, ready, sent, windows, handlers, events, session, app, webContents, headers: () => headers, permission: () => permission };
 }
 
 describe('electron/main.ts against a fake Electron', () => {
@@ -201,6 +216,16 @@ describe('electron/main.ts against a fake Electron', () => {
     const stranger = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: fake.webContents };
     expect(await fake.handlers.get('tdkt:call')!(stranger, 'staff.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await fake.handlers.get(HOST_CHANNELS.takeBundle)!(stranger)).toBeNull();
+  });
+
+  it('shows a long job on the taskbar button, and flashes it at the end with the window behind', () => {
+    const win = fake.windows[0]!;
+    const report = fake.events.get(HOST_CHANNELS.progress)!;
+    report({ ...appFrame, sender: fake.webContents }, 0.25);
+    report({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: fake.webContents }, 0.9);
+    report({ ...appFrame, sender: fake.webContents }, null);
+    expect(win.bars).toEqual([0.25, -1]);
+    expect(win.flashes).toEqual([true]);
   });
 
   it('hands the window the bundle it was started with, once, and one a second launch brings', async () => {

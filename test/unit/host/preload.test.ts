@@ -1,5 +1,6 @@
 // The sandboxed preload (electron/preload.ts), bundled as the build bundles it and run against a
-// fake `electron`: what it exposes to the page, that every call goes through main's channels,
+// fake `electron`: what it exposes to the page (the core call, the folder dialog, the files
+// bridge, the taskbar progress), that every call goes through main's channels,
 // and that it stays small — it carries no contract schemas (main checks names and inputs).
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ describe('electron/preload.ts against a fake Electron', () => {
 
       const exposed = new Map<string, Record<string, (...a: unknown[]) => unknown>>();
       const invoked: unknown[][] = [];
+      const sent: unknown[][] = [];
       const listening = new Map<string, unknown>();
       const electron = {
         contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) => void exposed.set(key, api) },
@@ -32,6 +34,7 @@ describe('electron/preload.ts against a fake Electron', () => {
             invoked.push(args);
             return { ok: true, data: null };
           },
+          send: (...args: unknown[]) => void sent.push(args),
           on: (channel: string, l: unknown) => void listening.set(channel, l),
           removeListener: (channel: string) => void listening.delete(channel),
         },
@@ -47,7 +50,7 @@ describe('electron/preload.ts against a fake Electron', () => {
         (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = load;
       }
 
-      expect([...exposed.keys()].sort()).toEqual(['tdkt', 'tdktDialogs', 'tdktFiles']);
+      expect([...exposed.keys()].sort()).toEqual(['tdkt', 'tdktDialogs', 'tdktFiles', 'tdktWindow']);
       expect(Object.keys(exposed.get('tdkt')!).sort()).toEqual(['call', 'host']);
       expect(Object.keys(exposed.get('tdktFiles')!).sort()).toEqual(['onBundleOpened', 'onSaved', 'open', 'pathOf', 'takeBundle']);
       for (const api of exposed.values()) expect(Object.isFrozen(api)).toBe(true);
@@ -63,6 +66,12 @@ describe('electron/preload.ts against a fake Electron', () => {
         [HOST_CHANNELS.takeBundle],
       ]);
       expect(exposed.get('tdktFiles')!.pathOf!({})).toBe('E:\\goi.tdkt');
+      exposed.get('tdktWindow')!.progress!(0.5);
+      exposed.get('tdktWindow')!.progress!(null);
+      expect(sent).toEqual([
+        [HOST_CHANNELS.progress, 0.5],
+        [HOST_CHANNELS.progress, null],
+      ]);
       // listeners come and go through main's event channels
       const offSaved = exposed.get('tdktFiles')!.onSaved!(() => undefined) as () => void;
       const offOpened = exposed.get('tdktFiles')!.onBundleOpened!(() => undefined) as () => void;
