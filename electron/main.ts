@@ -89,7 +89,7 @@ async function createWindow(dbPath: string) {
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      // reviewed: one bundled, sandboxed preload exposing a checked call to the core, the folder dialog and the files bridge (electron/preload.ts)
+      // reviewed: one bundled, sandboxed preload exposing a checked call to the core, the folder dialog, the files bridge and the taskbar progress (electron/preload.ts)
       preload: path.join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
