@@ -1,7 +1,7 @@
 // Sandboxed preload, bundled into one small file. Exposes a call to the core's procedures
 // (main checks the sender, the procedure's name and its input against the contract) and the
 // dialogs and files below — never ipcRenderer itself. It does not import the contract: its
-// zod schemas took ≈0.1–0.2 s to build at every page load, for names main checks anyway.
+// zod schemas were all built as it loaded (≈0.2 s here), for names main checks anyway.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { HOST_CHANNELS, type FileSavedEvent, type OpenSavedResult } from '../shared/contract/host';
 
