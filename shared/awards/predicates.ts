@@ -16,6 +16,7 @@ import {
   nonRegularAt,
   nonRegularBefore,
   yearFacts,
+  hasYearResult,
   type EvaluatedCandidate,
   memberVerdict,
   type MemberState,
@@ -302,7 +303,8 @@ function buildLdttRating(ctx: PersonEvalContext): RuleOutcome {
       `xếp loại năm ${year} chưa đạt ${min} trở lên`,
     );
   }
-  if (f?.maternityLeave && settings.maternityWithoutRatingCounts) {
+  // no rating: the year counts only as the settings read a maternity year (as the unrated count does)
+  if (hasYearResult(f, settings)) {
     return {
       passed: true,
       message: `Năm ${year} nghỉ thai sản, chưa có xếp loại: thời gian nghỉ thai sản được tính để xét LĐTT (nên bổ sung xếp loại)`,

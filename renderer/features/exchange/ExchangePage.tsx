@@ -335,31 +335,35 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
     setDone(null);
   };
 
-  /** verify, then compare: the preview the user applies from */
-  const load = async (p: BundleSource) => {
-    setPayload(p);
-    setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
-    setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));
+  /** verify, then compare — busy meanwhile, a failure shown —: the preview the user applies from */
+  const read = async (source: () => Promise<BundleSource | null>) => {
+    setBusy(true);
+    try {
+      const p = await source();
+      if (!p) return;
+      setPayload(p);
+      setInfo(await job.run((jobId) => call('exchange.verify', { ...p, jobId })));
+      setPreview(await job.run((jobId) => call('exchange.preview', { ...p, jobId })));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const open = async (f: File | null) => {
     reset();
     setFile(f);
     if (!f) return;
-    setBusy(true);
-    try {
+    await read(async () => {
       // the desktop app gives the file's place: the core reads it from disk, whatever its size
       const onDisk = diskPath(f);
       if (!onDisk && f.size > BUNDLE_UPLOAD_MAX_BYTES) {
         setError(T.import.tooBig(f.name, megabytes(f.size), megabytes(BUNDLE_UPLOAD_MAX_BYTES)));
-        return;
+        return null;
       }
-      await load(onDisk ? { fileName: f.name, path: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      return onDisk ? { fileName: f.name, path: onDisk } : { fileName: f.name, fileBase64: await fileToBase64(f) };
+    });
   };
 
   // a bundle double-clicked in Explorer (the desktop app: opened from where it lies) or dropped
@@ -383,10 +387,7 @@ function ImportSection({ onApplied }: { onApplied(): void }) {
     }
     reset();
     setOpenedPath(toOpen);
-    setBusy(true);
-    load({ fileName: toOpen.split(/[\\/]/).pop() ?? toOpen, path: toOpen })
-      .catch((e: unknown) => setError((e as Error).message))
-      .finally(() => setBusy(false));
+    void read(async () => ({ fileName: toOpen.split(/[\\/]/).pop() ?? toOpen, path: toOpen }));
   }, [toOpen, busy]);
 
   const apply = async () => {

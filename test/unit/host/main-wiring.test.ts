@@ -8,12 +8,12 @@
 // database layer: the core runs in its worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { HOST_CHANNELS } from '../../../shared/contract/host';
+import { requireWithElectron } from '../../support/fake-electron';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -135,7 +135,6 @@ describe('electron/main.ts against a fake Electron', () => {
   const bundle = path.join(dir, 'USB', 'TDKT_PNVBT_gui-cap-tren.tdkt');
   const coreCalls: string[] = [];
   let fake: ReturnType<typeof fakeElectron>;
-  const originalLoad = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
   const argv = process.argv;
   const INDEX_URL = pathToFileURL(path.join(dir, 'renderer', 'index.html')).toString();
   const appFrame = { senderFrame: { url: INDEX_URL, parent: null } };
@@ -165,19 +164,14 @@ describe('electron/main.ts against a fake Electron', () => {
     });
     fake = fakeElectron(userData, documents);
     (globalThis as { __coreCalls?: string[] }).__coreCalls = coreCalls;
-    (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
-      if (request === 'electron') return fake.electron;
-      return originalLoad.call(this, request, ...rest);
-    };
     // started from Explorer with a bundle double-clicked
     process.argv = ['TDKT Desktop.exe', bundle];
-    createRequire(__filename)(out);
+    requireWithElectron(out, fake.electron);
     fake.ready();
     for (let i = 0; i < 200 && fake.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
   });
 
   afterAll(() => {
-    (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = originalLoad;
     process.argv = argv;
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -4,11 +4,11 @@
 // and that it stays small — it carries no contract schemas (main checks names and inputs).
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { HOST_CHANNELS } from '../../../shared/contract/host';
+import { requireWithElectron } from '../../support/fake-electron';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -40,15 +40,7 @@ describe('electron/preload.ts against a fake Electron', () => {
         },
         webUtils: { getPathForFile: () => 'E:\\goi.tdkt' },
       };
-      const load = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
-      (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
-        return request === 'electron' ? electron : load.call(this, request, ...rest);
-      };
-      try {
-        createRequire(__filename)(out);
-      } finally {
-        (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = load;
-      }
+      requireWithElectron(out, electron);
 
       expect([...exposed.keys()].sort()).toEqual(['tdkt', 'tdktDialogs', 'tdktFiles', 'tdktWindow']);
       expect(Object.keys(exposed.get('tdkt')!).sort()).toEqual(['call', 'host']);
