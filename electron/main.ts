@@ -15,12 +15,25 @@ import { defaultDataDir, resolveDbPath } from './host/paths';
 import { RENDERER_CSP, allowNavigation } from './host/security';
 import { MENU_TEXT, UNSAVED_LEAVE, appMenu, routeScript, unsavedCloseDialog } from './host/menu';
 import { WINDOW_MIN, WINDOW_STATE_FILE, fitToDisplays, readWindowState, stateToKeep, writeWindowState } from './host/window-state';
+import { WindowCrashes, mainProcessErrorHandler } from './host/window-crashes';
+import { appendErrorLog } from './services/diagnostics/error-log';
+import type { ErrorSource } from '../shared/contract/diagnostics';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
 let core: CoreClient | null = null;
 
 app.setPath('userData', defaultDataDir());
+const dbPath = resolveDbPath(process.argv.slice(1));
+/** the error log beside the data file (Cài đặt → Nhật ký lỗi): this process has no console a user sees */
+const logError = (source: ErrorSource, where: string, message: string, stack?: string) =>
+  appendErrorLog(dbPath, { source, where, message, ...(stack ? { stack } : {}), version: app.getVersion() });
+const onMainError = mainProcessErrorHandler(
+  (message, stack) => logError('app', 'tiến trình chính', message, stack),
+  (title, content) => dialog.showErrorBox(title, content),
+);
+process.on('uncaughtException', onMainError);
+process.on('unhandledRejection', onMainError);
 if (!app.requestSingleInstanceLock()) app.quit();
 // a .tdkt bundle double-clicked in Explorer starts the app with its path (electron-builder.yml)
 const bundles = new OpenedBundles();
@@ -65,7 +78,7 @@ function documentsFolder(): string {
   }
 }
 
-async function createWindow(dbPath: string) {
+async function createWindow() {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -102,6 +115,14 @@ async function createWindow(dbPath: string) {
       spellcheck: false,
     },
   });
+  // the page's process dying (out of memory, a crash) or hanging: logged, loaded again or asked
+  const crashes = new WindowCrashes((message) => logError('window', 'cửa sổ ứng dụng', message), {
+    ask: async (options) => (await dialog.showMessageBox(win, { ...options, noLink: true })).response,
+    quit: () => app.quit(),
+  });
+  win.webContents.on('render-process-gone', (_e, details) => void crashes.gone(win, details));
+  win.on('unresponsive', () => void crashes.unresponsive(win));
+  win.on('responsive', () => crashes.responsive());
   // the page refused to unload (unsaved edits): ask, in Vietnamese, rather than stay open silently
   win.webContents.on('will-prevent-unload', (event) => {
     if (dialog.showMessageBoxSync(win, unsavedCloseDialog()) === UNSAVED_LEAVE) event.preventDefault();
@@ -132,7 +153,6 @@ async function createWindow(dbPath: string) {
 }
 
 void app.whenReady().then(async () => {
-  const dbPath = resolveDbPath(process.argv.slice(1));
   try {
     // a database that cannot be opened still starts (in recovery); this fails only when the
     // core itself cannot run (its native module missing): say so rather than show no window
@@ -162,7 +182,7 @@ void app.whenReady().then(async () => {
   ipcMain.handle(HOST_CHANNELS.takeBundle, (event) => bundles.take(event, event.sender, rendererIndexUrl));
   // a long job's progress on the taskbar button; its end flashes the button if the window is behind
   ipcMain.on(HOST_CHANNELS.progress, (event, fraction) => showProgress(event, fraction, BrowserWindow.fromWebContents(event.sender), rendererIndexUrl));
-  await createWindow(dbPath);
+  await createWindow();
 });
 
 app.on('window-all-closed', () => app.quit());

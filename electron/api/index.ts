@@ -13,6 +13,7 @@ import { dossiersHandlers } from './dossiers';
 import { auditHandlers } from './audit';
 import { trashHandlers } from './trash';
 import { searchHandlers } from './search';
+import { diagnosticsHandlers } from './diagnostics';
 
 // Typed as the full map: a procedure without a handler is a compile error.
 export const handlers: HandlerMap<ProcedureName> = {
@@ -29,4 +30,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...auditHandlers,
   ...trashHandlers,
   ...searchHandlers,
+  ...diagnosticsHandlers,
 };

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { isCorruption, openDatabase, type Connection } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { getSettingSync, setSettingSync } from '../../db/repositories/settings';
-import { AppError, type Result } from '../../shared/contract/errors';
+import { AppError, isAppError, type Result } from '../../shared/contract/errors';
 import { CORRUPT_MESSAGE, toApiError } from './api-error';
 import { isProcedureName, parseInput, type ProcedureName, type ProcOutput } from '../../shared/contract';
 import { handlers } from '../api';
@@ -18,6 +18,7 @@ import { JobRegistry } from './jobs';
 import type { Handler } from '../api/types';
 import { startAutoBackups } from '../services/backup';
 import { captureProfile, carryProfile, prepareAudit } from '../services/audit';
+import { appendErrorLog } from '../services/diagnostics/error-log';
 
 export interface CoreOptions {
   dbPath: string;
@@ -89,6 +90,8 @@ export class DatabaseOpenError extends AppError {
   constructor(
     readonly kind: RecoveryKind,
     message: string,
+    /** what SQLite or the file system said (the error log keeps its stack) */
+    override readonly cause?: unknown,
   ) {
     super('DB_ERROR', message);
   }
@@ -97,10 +100,10 @@ export class DatabaseOpenError extends AppError {
 export function describeOpenError(e: unknown, dbPath: string): DatabaseOpenError {
   const msg = e instanceof Error ? e.message : String(e);
   if (msg.startsWith('SCHEMA_TOO_NEW')) {
-    return new DatabaseOpenError('too_new', `Tệp dữ liệu ${dbPath} được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật TĐKT Desktop rồi mở lại.`);
+    return new DatabaseOpenError('too_new', `Tệp dữ liệu ${dbPath} được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật TĐKT Desktop rồi mở lại.`, e);
   }
   if (/not a database|file is encrypted|malformed|NOT_TDKT/i.test(msg)) {
-    return new DatabaseOpenError('damaged', `Tệp ${dbPath} không phải cơ sở dữ liệu TĐKT hoặc đã bị hỏng. Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.`);
+    return new DatabaseOpenError('damaged', `Tệp ${dbPath} không phải cơ sở dữ liệu TĐKT hoặc đã bị hỏng. Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.`, e);
   }
   const why = /locked|SQLITE_BUSY/i.test(msg)
     ? 'tệp đang được một chương trình khác dùng (có thể là một cửa sổ TĐKT Desktop khác). Hãy đóng chương trình đó rồi thử mở lại.'
@@ -109,7 +112,7 @@ export function describeOpenError(e: unknown, dbPath: string): DatabaseOpenError
       : /disk I\/O|EIO/i.test(msg)
         ? 'lỗi đọc, ghi ổ đĩa (ổ đĩa hoặc USB có thể hỏng hoặc đã bị rút). Hãy kiểm tra ổ đĩa rồi thử mở lại.'
         : `${msg}. Hãy thử mở lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.`;
-  return new DatabaseOpenError('unavailable', `Không mở được cơ sở dữ liệu ${dbPath}: ${why}`);
+  return new DatabaseOpenError('unavailable', `Không mở được cơ sở dữ liệu ${dbPath}: ${why}`, e);
 }
 
 /** Opens another SQLite file (a backup, a restore candidate) with the given native build (Electron's). */
@@ -251,6 +254,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return out;
     } catch (e) {
       if (isCorruption(e)) ctx.damage = CORRUPT_MESSAGE;
+      // an error the app did not mean to raise (its own say what to fix): kept for whoever looks into it
+      if (!isAppError(e)) logUnexpected(ctx, proc, e);
       throw e;
     } finally {
       lastCallAt = performance.now();
@@ -274,6 +279,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       ctx.conn.close();
     },
   };
+}
+
+function logUnexpected(ctx: CoreContext, proc: string, e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (e as { code?: unknown })?.code;
+  appendErrorLog(ctx.conn.path, {
+    source: 'core',
+    where: proc,
+    message: typeof code === 'string' && !err.message.includes(code) ? `${code}: ${err.message}` : err.message,
+    ...(err.stack ? { stack: err.stack } : {}),
+    version: ctx.version,
+  });
 }
 
 /** A call's answer as the hosts send it: the data, or the error as the renderer shows it. */

@@ -8,6 +8,7 @@ import { isProcedureName, parseInput, type ProcedureName, type ProcOutput, type 
 import { BACKUP_KEEP_DEFAULT } from '../../shared/contract/backup';
 import { backupDirFor, listBackupsAt, restoreUnopened, setAsideUnopened, undoSetAside, type BackupPlace } from '../services/backup';
 import { restoreSource } from '../api/backup';
+import { appendErrorLog, readErrorLog } from '../services/diagnostics/error-log';
 import { createCore, DatabaseOpenError, fileOpener, settle, type Core, type CoreOptions } from './core';
 
 /** What the hosts and the CLI use of a core: calls, and closing it. */
@@ -18,7 +19,18 @@ export async function openCore(opts: CoreOptions): Promise<HostCore> {
   try {
     return await createCore(opts);
   } catch (e) {
-    if (e instanceof DatabaseOpenError) return recoveryCore(opts, e);
+    if (e instanceof DatabaseOpenError) {
+      // the reason's text is on the screen; the error under it is for whoever looks into it
+      const cause = e.cause;
+      appendErrorLog(opts.dbPath, {
+        source: 'core',
+        where: 'mở cơ sở dữ liệu',
+        message: e.message,
+        ...(cause instanceof Error && cause.stack ? { stack: cause.stack } : {}),
+        ...(opts.version ? { version: opts.version } : {}),
+      });
+      return recoveryCore(opts, e);
+    }
     throw e;
   }
 }
@@ -27,7 +39,7 @@ type RecoveryHandlers = { [P in ProcedureName]?: (input: ProcParsedInput<P>) => 
 
 /**
  * Answers what the recovery screen needs (app.info with `recovery` set, office.get as none,
- * backup.list, backup.restore, recovery.retry, recovery.startNew) and the hosts' quit backup
+ * backup.list, backup.restore, recovery.retry, recovery.startNew, the error log) and the hosts' quit backup
  * (none); any other call fails with the reason the database could not be opened.
  */
 export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): HostCore {
@@ -72,7 +84,7 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
     'office.get': async () => null,
     // the hosts back up at quit: there is no open database to back up
     'backup.quit': async () => null,
-    'backup.status': async () => ({ lastExternal: null, daysSinceExternal: null, remind: false }),
+    'backup.status': async () => ({ lastExternal: null, daysSinceExternal: null, remind: false, autoFailed: null }),
     'backup.list': async () => ({ folder: backupDirFor(opts.dbPath), keep: BACKUP_KEEP_DEFAULT, backups: await listBackupsAt(place) }),
     'backup.restore': (input) =>
       serial(async () => {
@@ -82,6 +94,8 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
         const r = await restoreUnopened(place, source, open);
         return { restoredFrom: r.restoredFrom, safetyBackup: r.safetyBackup, schemaVersion: (await r.opened.invoke('app.info')).schemaVersion };
       }),
+    'errors.report': async (input) => ({ logged: appendErrorLog(opts.dbPath, { ...input, ...(opts.version ? { version: opts.version } : {}) }) }),
+    'errors.list': async (input) => readErrorLog(opts.dbPath, input?.limit ?? 200),
     'recovery.retry': () =>
       serial(async () => {
         if (!core) await open();

@@ -80,6 +80,9 @@ declare module 'electron' {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
     on(event: 'will-prevent-unload', listener: (event: Event) => void): this;
+    on(event: 'render-process-gone', listener: (event: Event, details: RenderProcessGoneDetails) => void): this;
+    reload(): void;
+    forcefullyCrashRenderer(): void;
     setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' }): void;
     executeJavaScript(code: string, userGesture?: boolean): Promise<unknown>;
   }
@@ -89,6 +92,8 @@ declare module 'electron' {
     loadFile(filePath: string): Promise<void>;
     once(event: 'ready-to-show', listener: () => void): this;
     on(event: 'close', listener: (event: Event) => void): this;
+    on(event: 'unresponsive' | 'responsive', listener: () => void): this;
+    isDestroyed(): boolean;
     show(): void;
     close(): void;
     focus(): void;
@@ -136,8 +141,16 @@ declare module 'electron' {
   interface MessageBoxOptions {
     message: string;
     type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+    buttons?: string[];
+    defaultId?: number;
+    cancelId?: number;
+    noLink?: boolean;
     title?: string;
     detail?: string;
+  }
+  interface RenderProcessGoneDetails {
+    reason: 'clean-exit' | 'abnormal-exit' | 'killed' | 'crashed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'memory-eviction';
+    exitCode: number;
   }
   interface MessageBoxSyncOptions {
     message: string;

@@ -25,6 +25,7 @@ import { HomePage } from '../features/home/HomePage';
 import { H } from '../features/home/strings';
 import { CurrentProfileBadge } from '../features/audit/CurrentProfileBadge';
 import { QuickSearch, QuickSearchButton } from '../features/search/QuickSearch';
+import { ErrorBoundary } from '../features/diagnostics/ErrorBoundary';
 
 const NAV: { id: RouteId; label: string }[] = [
   { id: 'home', label: H.nav },
@@ -178,7 +179,15 @@ export function App() {
             <Text size="sm">{S.network(info.dbPath)}</Text>
           </Alert>
         )}
-        <Page route={route} />
+        {/* a new boundary per screen: leaving a screen that failed leaves its error behind */}
+        <ErrorBoundary
+          key={route}
+          screen={NAV.find((n) => n.id === route)?.label ?? H.nav}
+          about={{ version: info?.version, host: info?.host }}
+          onHome={() => go('home')}
+        >
+          <Page route={route} />
+        </ErrorBoundary>
       </AppShell.Main>
       <QuickSearch />
     </AppShell>

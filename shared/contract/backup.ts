@@ -90,6 +90,8 @@ export const backupProcedures = {
       daysSinceExternal: z.number().nullable(),
       /** the database holds data and no backup left the disk in EXTERNAL_BACKUP_REMIND_DAYS days */
       remind: z.boolean(),
+      /** the last automatic backup of this run failed (none has succeeded since): when, why */
+      autoFailed: z.object({ at: z.string(), message: z.string() }).nullable(),
     }),
   },
   'backup.list': {

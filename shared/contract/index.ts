@@ -14,6 +14,7 @@ import { dossiersProcedures } from './dossiers';
 import { auditProcedures } from './audit';
 import { searchProcedures } from './search';
 import { trashProcedures } from './trash';
+import { diagnosticsProcedures } from './diagnostics';
 import { AppError } from './errors';
 
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...auditProcedures,
   ...searchProcedures,
   ...trashProcedures,
+  ...diagnosticsProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -77,4 +79,5 @@ export * from './dossiers';
 export * from './audit';
 export * from './search';
 export * from './trash';
+export * from './diagnostics';
 export * from './fields';

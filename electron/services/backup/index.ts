@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/contract/errors';
 import {
   AUTO_BACKUP_REASONS,
   BACKUP_DOWNLOAD_MAX_BYTES,
+  BACKUP_REASON_LABELS,
   BACKUP_KEEP_DEFAULT,
   BACKUP_KEEP_MAX,
   BACKUP_KEEP_MIN,
@@ -27,6 +28,7 @@ import { isCorruption } from '../../../db/connection';
 import { getSetting, setSetting } from '../../../db/repositories/settings';
 import type { CoreContext } from '../../core/context';
 import { writeFileAtomic } from '../files/atomic';
+import { appendErrorLog } from '../diagnostics/error-log';
 import {
   backupDirFor,
   checkBackupFile,
@@ -339,11 +341,22 @@ function daysSince(iso: string, today: string): number {
   return Math.max(0, Math.round((Date.UTC(y, m - 1, day) - then) / DAY_MS));
 }
 
-/** backup.status: the reminder to copy a backup off this computer's disk. */
+/**
+ * The last automatic backup's failure, per core, until one succeeds: kept in memory, since the
+ * reason it failed (a full disk) is often one that keeps the database from being written too.
+ */
+const autoFailures = new WeakMap<CoreContext, { at: string; message: string }>();
+
+/** backup.status: the reminder to copy a backup off this computer's disk; an automatic backup that failed. */
 export async function backupStatus(ctx: CoreContext) {
   const lastExternal = await lastExternalBackup(ctx);
   const days = lastExternal ? daysSince(lastExternal.createdAt, ctx.today()) : null;
-  return { lastExternal, daysSinceExternal: days, remind: !holdsNothing(ctx) && (days === null || days > EXTERNAL_BACKUP_REMIND_DAYS) };
+  return {
+    lastExternal,
+    daysSinceExternal: days,
+    remind: !holdsNothing(ctx) && (days === null || days > EXTERNAL_BACKUP_REMIND_DAYS),
+    autoFailed: autoFailures.get(ctx) ?? null,
+  };
 }
 
 /** Make a backup; automatic ones are followed by pruning the automatic folder. */
@@ -358,7 +371,7 @@ export function createBackup(ctx: CoreContext, opts: CreateBackupOptions): Promi
       try {
         pruneUnlocked(ctx, await getKeepCount(ctx), opts.now);
       } catch (e) {
-        console.error(`Không dọn được bản sao lưu cũ: ${(e as Error).message}`);
+        logBackupError(ctx, 'dọn bản sao lưu cũ', e);
       }
     }
     return info;
@@ -517,6 +530,11 @@ export function holdsNothing(ctx: CoreContext): boolean {
   return USER_TABLES.every((t) => sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
 }
 
+function logBackupError(ctx: CoreContext, where: string, e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  appendErrorLog(ctx.conn.path, { source: 'backup', where, message: err.message, ...(err.stack ? { stack: err.stack } : {}), version: ctx.version });
+}
+
 /**
  * The hosts' automatic backups: one at start (named 'daily' when the last automatic one is
  * more than a day old, 'start' otherwise), then an hourly check for the daily one; none of a
@@ -529,8 +547,13 @@ export function startAutoBackups(ctx: CoreContext, intervalMs = DAILY_CHECK_MS):
     if (stopped || holdsNothing(ctx)) return;
     try {
       await createBackup(ctx, { reason });
+      autoFailures.delete(ctx);
     } catch (e) {
-      if (!stopped) console.error(`Sao lưu tự động (${reason}) không thành công: ${(e as Error).message}`);
+      if (stopped) return;
+      const message = e instanceof Error ? e.message : String(e);
+      // the window says so (Tổng quan, Sao lưu) until one succeeds; the log keeps the details
+      autoFailures.set(ctx, { at: new Date().toISOString(), message });
+      logBackupError(ctx, `sao lưu tự động (${BACKUP_REASON_LABELS[reason].toLowerCase()})`, e);
     }
   };
   void run(dailyBackupDue(ctx) ? 'daily' : 'start');

@@ -76,6 +76,11 @@ export function BackupPage() {
           <Text size="sm">
             {T.folder}: <Code data-testid="backup-folder">{folder}</Code>
           </Text>
+          {status?.autoFailed && (
+            <Alert color="red" title={T.autoFailedTitle} data-testid="backup-auto-failed">
+              <Text size="sm">{T.autoFailed(T.time(status.autoFailed.at), status.autoFailed.message)}</Text>
+            </Alert>
+          )}
           {status && (
             <Text size="sm" c={status.remind ? 'red.9' : undefined} data-testid="backup-external">
               {status.lastExternal ? T.external(T.time(status.lastExternal.createdAt), status.daysSinceExternal ?? 0, status.lastExternal.path) : T.externalNever}

@@ -18,6 +18,9 @@ export const T = {
     `Bản sao lưu ra ngoài gần nhất (ổ USB, thư mục khác): ${when}${days > 0 ? ` (${days} ngày trước)` : ''}, tại ${where}.`,
   externalNever:
     'Chưa có bản sao lưu nào ra ngoài máy. Bản tự động nằm cùng ổ đĩa với dữ liệu, ổ hỏng là mất cả hai: hãy chọn thư mục trên ổ USB bằng nút "Chọn…" rồi bấm "Sao lưu ngay", ít nhất mỗi tháng một lần.',
+  autoFailedTitle: 'Sao lưu tự động không thành công',
+  autoFailed: (when: string, message: string) =>
+    `Lần sao lưu tự động lúc ${when} không thành công nên chưa có bản sao lưu mới. ${message} Khi đã khắc phục, hãy bấm "Sao lưu ngay" trên màn hình Sao lưu; chi tiết ở Cài đặt → Nhật ký lỗi.`,
   keep: 'Số bản sao lưu tự động được giữ',
   keepHint: 'Bản cũ hơn sẽ tự xóa. Bản sao lưu thủ công và bản "Trước khi khôi phục" không bao giờ bị xóa tự động.',
   saveKeep: 'Lưu',

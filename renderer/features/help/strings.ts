@@ -167,6 +167,23 @@ export const TOPICS: HelpTopic[] = [
     ],
   },
   {
+    id: 'khi-gap-loi',
+    title: 'Khi ứng dụng gặp lỗi',
+    steps: [
+      {
+        text: 'Một màn hình gặp lỗi thì chỉ màn hình đó hiện thông báo, các màn hình khác vẫn dùng được: bấm “Thử lại”, chuyển sang màn hình khác, hoặc “Tải lại cửa sổ”. Dữ liệu đã lưu không bị ảnh hưởng; chỉ phần đang nhập dở trên màn hình đó có thể chưa được lưu.',
+      },
+      {
+        text: 'Lỗi không lường trước được ghi vào nhật ký lỗi (thư mục logs cạnh tệp dữ liệu), không kèm dữ liệu hồ sơ. Xem ở “Cài đặt”, mục “Nhật ký lỗi”; “Sao chép để gửi hỗ trợ” chép cả nhật ký để dán vào thư điện tử hoặc tin nhắn gửi bộ phận hỗ trợ.',
+        route: 'settings',
+      },
+      {
+        text: 'Nếu phần xử lý dữ liệu gặp sự cố (ví dụ hết bộ nhớ khi mở một tệp rất lớn), ứng dụng tự khởi động lại phần đó; thao tác đang làm không bị ghi dở dang — kiểm tra lại rồi làm lại thao tác.',
+      },
+      { text: 'Sao lưu tự động không thành công (ổ đĩa đầy, thư mục sao lưu không cho ghi) được báo ở “Tổng quan” và “Sao lưu” cho đến lần sao lưu thành công sau.', route: 'backup' },
+    ],
+  },
+  {
     id: 'xoa-nham',
     title: 'Xóa nhầm, quên lưu',
     steps: [
@@ -216,7 +233,7 @@ export const TOPICS: HelpTopic[] = [
       {
         text: 'Văn bản và bảng tính xuất ra (tờ trình, danh sách, báo cáo…) được lưu vào thư mục bạn chọn; lần sau hộp thoại mở ngay ở thư mục vừa lưu. Lưu xong, ứng dụng báo tệp nằm ở đâu, kèm “Mở tệp” và “Mở thư mục”. Nếu báo “Không lưu được tệp”, thường là một tệp cùng tên đang mở trong Word hoặc Excel: đóng tệp đó rồi lưu lại, hoặc lưu với tên khác. Khi ứng dụng chạy trong trình duyệt, tệp vào thư mục tải về của trình duyệt.',
       },
-      { text: 'Thư mục sao lưu tự động là thư mục backups cạnh tệp dữ liệu. Khi chuyển sang máy khác: sao lưu ra USB, cài ứng dụng ở máy mới, rồi “Khôi phục từ tệp…”.', route: 'backup' },
+      { text: 'Thư mục sao lưu tự động là thư mục backups cạnh tệp dữ liệu; nhật ký lỗi nằm trong thư mục logs bên cạnh. Khi chuyển sang máy khác: sao lưu ra USB, cài ứng dụng ở máy mới, rồi “Khôi phục từ tệp…”.', route: 'backup' },
       {
         text: 'Mỗi máy dùng tệp dữ liệu riêng trên ổ đĩa của mình; các máy, các cơ quan trao đổi với nhau bằng gói dữ liệu. Đừng để tệp dữ liệu ở ổ mạng, thư mục dùng chung cho nhiều máy cùng mở: ổ mạng chỉ nên chứa bản sao lưu. Nếu tệp đang ở ổ mạng, ứng dụng báo ở Tổng quan, Cài đặt và Sao lưu.',
       },

@@ -14,6 +14,7 @@ import { usePlans } from '../plans/store';
 import { unitRefsText, useUnitLabels } from '../units/store';
 import { STATUS_FILL, VirtualList } from '../tasks/parts';
 import { H } from './strings';
+import { T as BT } from '../backup/strings';
 import { SetupSteps } from './SetupSteps';
 import { DossierAttention } from './DossierAttention';
 import { DataAttention } from './DataAttention';
@@ -138,6 +139,16 @@ export function HomePage() {
         {today && <Text c="dimmed">{H.today(formatDateVi(today))}</Text>}
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {backup?.autoFailed && (
+        <Alert color="red" title={BT.autoFailedTitle} data-testid="home-backup-failed">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm">{BT.autoFailed(BT.time(backup.autoFailed.at), backup.autoFailed.message)}</Text>
+            <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => go('backup')}>
+              {H.backupRemind.open}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {backup?.remind && !remindLater && (
         <Alert color="orange" title={H.backupRemind.title} data-testid="home-backup-remind">
           <Group justify="space-between" wrap="nowrap" align="flex-start">

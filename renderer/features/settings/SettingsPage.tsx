@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { OfficeForm } from '../office/OfficeForm';
 import { T as OT } from '../office/strings';
 import { ProfilesPanel } from '../audit/ProfilesPanel';
+import { ErrorLogPanel } from '../diagnostics/ErrorLogPanel';
 
 export function SettingsPage() {
   const { office, info, setOffice } = useSession();
@@ -100,6 +101,7 @@ export function SettingsPage() {
           {integrity && <Text size="sm">{integrity}</Text>}
         </Group>
       </Paper>
+      <ErrorLogPanel />
     </Stack>
   );
 }

@@ -184,7 +184,7 @@ describe('the reminder to copy a backup off the disk (backup.status)', () => {
 
   it('none for an empty database; then until a backup leaves the automatic folder; again after 30 days', async () => {
     const empty = await core({ office: false });
-    expect(await empty.invoke('backup.status')).toEqual({ lastExternal: null, daysSinceExternal: null, remind: false });
+    expect(await empty.invoke('backup.status')).toEqual({ lastExternal: null, daysSinceExternal: null, remind: false, autoFailed: null });
 
     const dbPath = tempDb();
     const c = await testCore({ dbPath });
@@ -199,7 +199,7 @@ describe('the reminder to copy a backup off the disk (backup.status)', () => {
     const usb = tempDir('tdkt-usb-');
     const onUsb = await c.invoke('backup.create', { destDir: usb });
     const status = await c.invoke('backup.status');
-    expect(status).toEqual({ lastExternal: { path: onUsb.path, createdAt: onUsb.createdAt }, daysSinceExternal: 0, remind: false });
+    expect(status).toEqual({ lastExternal: { path: onUsb.path, createdAt: onUsb.createdAt }, daysSinceExternal: 0, remind: false, autoFailed: null });
     c.close();
     cores.pop();
 

@@ -39,6 +39,11 @@ function fakeElectron(userData: string, documents: string) {
     send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
     isDestroyed: () => false,
     executeJavaScript: async () => undefined,
+    reloads: 0,
+    reload() {
+      this.reloads++;
+    },
+    forcefullyCrashRenderer: () => undefined,
     setWindowOpenHandler(h: Listener) {
       this.openHandler = h;
     },
@@ -53,6 +58,9 @@ function fakeElectron(userData: string, documents: string) {
       windows.push(this);
     }
     async loadFile() {}
+    isDestroyed() {
+      return this.closed;
+    }
     show() {}
     close() {
       this.closed = true;
@@ -93,6 +101,8 @@ function fakeElectron(userData: string, documents: string) {
   }
   const handlers = new Map<string, Listener>();
   const events = new Map<string, Listener>();
+  const errorBoxes: Array<[string, string]> = [];
+  const messages: string[] = [];
   let headers: Listener | null = null;
   let permission: Listener | null = null;
   const session = Object.assign(new Emitter(), {
@@ -119,12 +129,17 @@ function fakeElectron(userData: string, documents: string) {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, l: Listener) => void handlers.set(channel, l), on: (channel: string, l: Listener) => void events.set(channel, l) },
     session: { defaultSession: session },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showMessageBoxSync: () => 0 },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: (title: string, content: string) => void errorBoxes.push([title, content]),
+      showMessageBox: async (_w: unknown, o: { message: string }) => (messages.push(o.message), { response: 0 }),
+      showMessageBoxSync: () => 0,
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     shell: { openPath: async () => '', showItemInFolder: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
   };
-  return { electron, ready, sent, windows, handlers, events, session, app, webContents, headers: () => headers, permission: () => permission };
+  return { electron, ready, sent, windows, handlers, events, session, app, webContents, errorBoxes, messages, headers: () => headers, permission: () => permission };
 }
 
 describe('electron/main.ts against a fake Electron', () => {
@@ -136,6 +151,10 @@ describe('electron/main.ts against a fake Electron', () => {
   const coreCalls: string[] = [];
   let fake: ReturnType<typeof fakeElectron>;
   const argv = process.argv;
+  const dbEnv = process.env.TDKT_DB;
+  const dbPath = path.join(dir, 'data', 'tdkt.sqlite');
+  // what main.ts adds to this (the test's) process, taken off again after the file
+  let mainListeners: { uncaught: Listener[]; rejection: Listener[] } = { uncaught: [], rejection: [] };
   const INDEX_URL = pathToFileURL(path.join(dir, 'renderer', 'index.html')).toString();
   const appFrame = { senderFrame: { url: INDEX_URL, parent: null } };
 
@@ -166,13 +185,23 @@ describe('electron/main.ts against a fake Electron', () => {
     (globalThis as { __coreCalls?: string[] }).__coreCalls = coreCalls;
     // started from Explorer with a bundle double-clicked
     process.argv = ['TDKT Desktop.exe', bundle];
+    process.env.TDKT_DB = dbPath;
+    const before = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
     requireWithElectron(out, fake.electron);
+    mainListeners = {
+      uncaught: process.listeners('uncaughtException').filter((l) => !before.uncaught.includes(l)) as Listener[],
+      rejection: process.listeners('unhandledRejection').filter((l) => !before.rejection.includes(l)) as Listener[],
+    };
+    for (const l of mainListeners.uncaught) process.off('uncaughtException', l);
+    for (const l of mainListeners.rejection) process.off('unhandledRejection', l);
     fake.ready();
     for (let i = 0; i < 200 && fake.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
   });
 
   afterAll(() => {
     process.argv = argv;
+    if (dbEnv === undefined) delete process.env.TDKT_DB;
+    else process.env.TDKT_DB = dbEnv;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -245,6 +274,28 @@ describe('electron/main.ts against a fake Electron', () => {
     fs.writeFileSync(path.join(documents, 'To-trinh.docx'), 'x');
     item.emit('done', {}, 'completed');
     expect(fake.sent).toContainEqual([HOST_CHANNELS.fileSaved, expect.objectContaining({ ok: true, path: path.join(documents, 'To-trinh.docx') })]);
+  });
+
+  it('loads a page whose process died again and says so; logs it and the main process errors, said in Vietnamese', async () => {
+    const win = fake.windows[0]!;
+    const logFile = path.join(dir, 'data', 'logs', 'tdkt-errors.log');
+    const entries = () => fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(win.webContents.reloads).toBe(1);
+    await expect.poll(() => fake.messages.at(-1)).toBe('Cửa sổ ứng dụng vừa gặp sự cố và đã được mở lại.');
+    expect(entries().at(-1)).toMatchObject({ source: 'window', where: 'cửa sổ ứng dụng', version: '1.0.0' });
+    expect(entries().at(-1)!.message).toContain('hết bộ nhớ');
+    // a hung window: asked (the fake answers "Đợi")
+    win.emit('unresponsive');
+    await expect.poll(() => fake.messages.at(-1)).toBe('Cửa sổ ứng dụng không phản hồi.');
+    expect(win.webContents.reloads).toBe(1);
+
+    expect(mainListeners.uncaught).toHaveLength(1);
+    expect(mainListeners.rejection).toHaveLength(1);
+    mainListeners.uncaught[0]!(new Error('EPERM: operation not permitted'));
+    expect(fake.errorBoxes.at(-1)![0]).toBe('TĐKT Desktop gặp lỗi');
+    expect(fake.errorBoxes.at(-1)![1]).toContain('EPERM: operation not permitted');
+    expect(entries().at(-1)).toMatchObject({ source: 'app', where: 'tiến trình chính', message: 'EPERM: operation not permitted' });
   });
 
   it('quits through the windows, then the quit backup, then the core', async () => {
