@@ -5,6 +5,7 @@ import { Alert, Button, Code, Group, ScrollArea, Stack, Text } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { D } from './strings';
 import { errorDetails, reportError } from './report';
+import { copyText } from '../../lib/clipboard';
 
 interface Props {
   /** the screen's name as the menu says it; absent for the whole window */
@@ -37,12 +38,8 @@ export class ErrorBoundary extends Component<Props, State> {
   private reset = () => this.setState({ error: null, componentStack: undefined });
 
   private copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      notifications.show({ color: 'green', message: D.copied });
-    } catch {
-      notifications.show({ color: 'orange', message: D.copyFailed });
-    }
+    if (await copyText(text)) notifications.show({ color: 'green', message: D.copied });
+    else notifications.show({ color: 'orange', message: D.copyFailed });
   };
 
   override render() {

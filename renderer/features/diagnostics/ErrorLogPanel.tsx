@@ -8,6 +8,7 @@ import type { ErrorLogEntry } from '../../../shared/contract/diagnostics';
 import type { ProcOutput } from '../../../shared/contract';
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
+import { copyText } from '../../lib/clipboard';
 import { useSession } from '../../app/session';
 import { D } from './strings';
 
@@ -44,12 +45,8 @@ export function ErrorLogPanel() {
     if (!log) return;
     // every entry kept, not only those shown
     const all = await call('errors.list', { limit: 500 });
-    try {
-      await navigator.clipboard.writeText(logText(all.entries, { version: info?.version, host: info?.host, file: all.file }));
-      notifications.show({ color: 'green', message: D.copied });
-    } catch {
-      notifications.show({ color: 'orange', message: D.copyFailed });
-    }
+    if (await copyText(logText(all.entries, { version: info?.version, host: info?.host, file: all.file }))) notifications.show({ color: 'green', message: D.copied });
+    else notifications.show({ color: 'orange', message: D.copyFailed });
   };
 
   const clear = () =>
