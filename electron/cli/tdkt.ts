@@ -12,6 +12,7 @@ import type { Unit } from '../../shared/contract/units';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../shared/staff/labels';
 import { BACKUP_REASON_LABELS } from '../../shared/contract/backup';
 import { TRASH_KINDS, TRASH_KIND_LABELS, TRASH_MAX, type TrashKind } from '../../shared/contract/trash';
+import { ERROR_SOURCE_LABELS } from '../../shared/contract/diagnostics';
 import { buildUnitTree, flattenUnitTree } from '../../shared/units/tree';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle';
 import { DOSSIER_USAGE, runDossierCommand } from '../services/dossiers/cli';
@@ -43,6 +44,8 @@ ${BUNDLE_USAGE}
   trash list [--kind LOẠI] [--search CHỮ] [--json]
                                                Thùng rác: bản ghi đã xóa trên máy này, mới xóa nhất trước (LOẠI: ${TRASH_KINDS.join(', ')})
   trash restore LOẠI MÃ [--json]               Khôi phục một bản ghi đã xóa, cùng các phần đã xóa kèm
+  errors list [--json]                         Nhật ký lỗi: những lỗi không lường trước, mới nhất trước (--json: kèm vết lỗi)
+  errors clear                                 Xóa nhật ký lỗi
   plan list [--json]                           Danh sách kế hoạch
   plan import TỆP.docx|TỆP.txt|TỆP.json [--json]  Nhập kế hoạch (in mã kế hoạch, hoặc cấu trúc JSON)
   plan export MÃ --format docx|pdf|json --out ĐƯỜNG_DẪN   Xuất kế hoạch ra tệp
@@ -373,6 +376,22 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
           const r = await call('trash.restore', { kind, id });
           if (v.json) json(r);
           else io.out(`Đã khôi phục ${TRASH_KIND_LABELS[r.kind].toLowerCase()}: ${r.title}${r.parts ? ` (cùng ${r.parts} người, tập thể đã xóa kèm)` : ''}.`);
+          return 0;
+        }
+        case 'errors list': {
+          const r = await call('errors.list', { limit: 500 });
+          if (v.json) json(r);
+          else {
+            io.out(`Nhật ký lỗi: ${r.file}`);
+            if (r.total === 0) io.out('Chưa có lỗi nào được ghi.');
+            for (const e of r.entries) io.out([formatDateTime(e.at), ERROR_SOURCE_LABELS[e.source], e.where, e.message.replace(/\s*\n\s*/g, ' ')].join('\t'));
+            if (r.total > r.entries.length) io.out(`(hiện ${r.entries.length} trong ${r.total} lỗi đã ghi)`);
+          }
+          return 0;
+        }
+        case 'errors clear': {
+          await call('errors.clear');
+          io.out('Đã xóa nhật ký lỗi.');
           return 0;
         }
         case 'backup list': {

@@ -8,7 +8,7 @@ import { isProcedureName, parseInput, type ProcedureName, type ProcOutput, type 
 import { BACKUP_KEEP_DEFAULT } from '../../shared/contract/backup';
 import { backupDirFor, listBackupsAt, restoreUnopened, setAsideUnopened, undoSetAside, type BackupPlace } from '../services/backup';
 import { restoreSource } from '../api/backup';
-import { appendErrorLog, readErrorLog } from '../services/diagnostics/error-log';
+import { appendErrorLog, clearErrorLog, readErrorLog } from '../services/diagnostics/error-log';
 import { createCore, DatabaseOpenError, fileOpener, settle, type Core, type CoreOptions } from './core';
 
 /** What the hosts and the CLI use of a core: calls, and closing it. */
@@ -96,6 +96,10 @@ export function recoveryCore(opts: CoreOptions, failure: DatabaseOpenError): Hos
       }),
     'errors.report': async (input) => ({ logged: appendErrorLog(opts.dbPath, { ...input, ...(opts.version ? { version: opts.version } : {}) }) }),
     'errors.list': async (input) => readErrorLog(opts.dbPath, input?.limit ?? 200),
+    'errors.clear': async () => {
+      clearErrorLog(opts.dbPath);
+      return { cleared: true as const };
+    },
     'recovery.retry': () =>
       serial(async () => {
         if (!core) await open();

@@ -9,6 +9,16 @@ import { z } from 'zod';
 export const ERROR_SOURCES = ['core', 'screen', 'window', 'worker', 'backup', 'app'] as const;
 export type ErrorSource = (typeof ERROR_SOURCES)[number];
 
+/** How the error log names where an error came from (Cài đặt → Nhật ký lỗi, `tdkt errors list`). */
+export const ERROR_SOURCE_LABELS: Record<ErrorSource, string> = {
+  core: 'Thao tác',
+  screen: 'Màn hình',
+  window: 'Cửa sổ',
+  worker: 'Lõi xử lý dữ liệu',
+  backup: 'Sao lưu',
+  app: 'Ứng dụng',
+};
+
 export const errorLogEntry = z.object({
   /** ISO time */
   at: z.string(),

@@ -4,7 +4,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Code, Group, Paper, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { ErrorLogEntry } from '../../../shared/contract/diagnostics';
+import { ERROR_SOURCE_LABELS, type ErrorLogEntry } from '../../../shared/contract/diagnostics';
 import type { ProcOutput } from '../../../shared/contract';
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
@@ -18,7 +18,7 @@ const SHOWN = 50;
 export function logText(entries: readonly ErrorLogEntry[], about: { version?: string | undefined; host?: string | undefined; file: string }): string {
   const head = [`TĐKT Desktop ${about.version ?? ''}${about.host ? ` (${about.host})` : ''}`.trim(), `${D.log.file}: ${about.file}`, ''];
   const body = entries.map((e) =>
-    [`[${formatDateTimeVi(e.at)}] ${D.sources[e.source]} — ${e.where}${e.version ? ` (phiên bản ${e.version})` : ''}`, e.message, e.stack ?? '', ''].filter((l, i) => i < 2 || l !== '').join('\n'),
+    [`[${formatDateTimeVi(e.at)}] ${ERROR_SOURCE_LABELS[e.source]} — ${e.where}${e.version ? ` (phiên bản ${e.version})` : ''}`, e.message, e.stack ?? '', ''].filter((l, i) => i < 2 || l !== '').join('\n'),
   );
   return [...head, ...body].join('\n');
 }
@@ -107,7 +107,7 @@ export function ErrorLogPanel() {
                     <Table.Td>{formatDateTimeVi(e.at)}</Table.Td>
                     <Table.Td>
                       <Badge size="sm" variant="light" tt="none" color={e.source === 'backup' || e.source === 'worker' ? 'orange' : 'red'}>
-                        {D.sources[e.source]}
+                        {ERROR_SOURCE_LABELS[e.source]}
                       </Badge>{' '}
                       <Text span size="xs" c="dimmed">
                         {e.where}

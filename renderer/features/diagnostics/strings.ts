@@ -1,6 +1,5 @@
 // Vietnamese strings of what the window says when something goes wrong (a screen that crashed,
 // an error nothing caught) and of the error log in Cài đặt.
-import type { ErrorSource } from '../../../shared/contract/diagnostics';
 
 export const D = {
   screenFailed: (screen: string) => `Màn hình "${screen}" gặp lỗi nên chưa hiển thị được`,
@@ -31,12 +30,4 @@ export const D = {
     cleared: 'Đã xóa nhật ký lỗi.',
     details: 'Chi tiết',
   },
-  sources: {
-    core: 'Thao tác',
-    screen: 'Màn hình',
-    window: 'Cửa sổ',
-    worker: 'Lõi xử lý dữ liệu',
-    backup: 'Sao lưu',
-    app: 'Ứng dụng',
-  } satisfies Record<ErrorSource, string>,
 } as const;

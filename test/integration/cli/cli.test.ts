@@ -6,6 +6,7 @@ import { bufferedConsole, runCli } from '../../../electron/cli/tdkt';
 import { tempDb, tempDir } from '../../support/tmp';
 import { BAD_ROW, FIXTURE_PEOPLE, FIXTURE_UNITS, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../../fixtures/staff/make-fixtures';
 import { createCore } from '../../../electron/core/core';
+import { appendErrorLog } from '../../../electron/services/diagnostics/error-log';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -95,6 +96,30 @@ describe('tdkt CLI', () => {
     const dry = await cli(['--db', db, 'staff', 'import', path.join(dir, 'mau-nhap-danh-sach-can-bo.xlsx'), '--dry-run']);
     expect(dry.err).toContain('có dòng tiêu đề (dòng 4) nhưng không có dòng dữ liệu nào bên dưới');
     expect(fs.statSync(records).size).toBeGreaterThan(5000);
+  });
+
+  it('errors list prints the error log, newest first; errors clear empties it; both on a file that did not open too', async () => {
+    const db = tempDb();
+    expect((await cli(['--db', db, 'errors', 'list'])).out).toContain('Chưa có lỗi nào được ghi.');
+    appendErrorLog(db, { source: 'screen', where: 'Thùng rác', message: 'một\ndòng hai', at: '2026-11-24T08:00:00.000Z' });
+    appendErrorLog(db, { source: 'backup', where: 'sao lưu tự động (hằng ngày)', message: 'ENOSPC', at: '2026-11-24T09:00:00.000Z' });
+    const list = await cli(['--db', db, 'errors', 'list']);
+    expect(list.code).toBe(0);
+    const lines = list.out.split('\n');
+    expect(lines[0]).toBe(`Nhật ký lỗi: ${path.join(path.dirname(db), 'logs', 'tdkt-errors.log')}`);
+    expect(lines[1]).toMatch(/^24\/11\/2026 \d{2}:00:00\tSao lưu\tsao lưu tự động \(hằng ngày\)\tENOSPC$/);
+    expect(lines[2]).toMatch(/\tMàn hình\tThùng rác\tmột dòng hai$/);
+    expect(JSON.parse((await cli(['--db', db, 'errors', 'list', '--json'])).out)).toMatchObject({ total: 2 });
+    expect((await cli(['--db', db, 'errors', 'clear'])).out).toBe('Đã xóa nhật ký lỗi.');
+    expect((await cli(['--db', db, 'errors', 'list'])).out).toContain('Chưa có lỗi nào được ghi.');
+
+    // a file that does not open: its failure is in the log, which the CLI still reads and clears
+    const bad = path.join(tempDir(), 'hong.sqlite');
+    fs.writeFileSync(bad, 'not a database');
+    const failed = await cli(['--db', bad, 'errors', 'list']);
+    expect(failed.code).toBe(0);
+    expect(failed.out).toMatch(/\tThao tác\tmở cơ sở dữ liệu\tTệp .* không phải cơ sở dữ liệu TĐKT/);
+    expect((await cli(['--db', bad, 'errors', 'clear'])).code).toBe(0);
   });
 
   it('the installed bin runs the built CLI', () => {
