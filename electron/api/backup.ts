@@ -7,7 +7,7 @@ import {
   backupStatus,
   createBackup,
   getKeepCount,
-  holdsNothing,
+  quitBackup,
   listBackups,
   restoreBackup,
   setKeepCount,
@@ -75,7 +75,7 @@ export const backupHandlers: HandlerMap<
     return settings(ctx);
   },
   // nothing entered yet: nothing to keep, and no older backup pruned for it
-  'backup.quit': async (_input, ctx) => (holdsNothing(ctx) ? null : createBackup(ctx, { reason: 'quit' })),
+  'backup.quit': async (_input, ctx) => quitBackup(ctx),
   // the database is open: recovery (electron/core/recovery.ts) has nothing to do
   'recovery.retry': async () => ({ opened: true }),
   'recovery.startNew': async () => {

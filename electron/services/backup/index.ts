@@ -535,6 +535,17 @@ function logBackupError(ctx: CoreContext, where: string, e: unknown): void {
   appendErrorLog(ctx.conn.path, { source: 'backup', where, message: err.message, ...(err.stack ? { stack: err.stack } : {}), version: ctx.version });
 }
 
+/** The hosts' backup as they close: written to the error log when it fails (the window is gone; nobody else would see it). */
+export async function quitBackup(ctx: CoreContext): Promise<BackupInfo | null> {
+  if (holdsNothing(ctx)) return null;
+  try {
+    return await createBackup(ctx, { reason: 'quit' });
+  } catch (e) {
+    logBackupError(ctx, `sao lưu tự động (${BACKUP_REASON_LABELS.quit.toLowerCase()})`, e);
+    throw e;
+  }
+}
+
 /**
  * The hosts' automatic backups: one at start (named 'daily' when the last automatic one is
  * more than a day old, 'start' otherwise), then an hourly check for the daily one; none of a

@@ -138,5 +138,11 @@ describe('what the core writes to it', () => {
     await expect.poll(async () => (await core.invoke('backup.status')).autoFailed, { timeout: 5000 }).toBeNull();
     again();
     expect(fs.readdirSync(blocker).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1);
+
+    // the backup as the host closes: the window is gone, so the log is where it is told
+    fs.rmSync(blocker, { recursive: true });
+    fs.writeFileSync(blocker, '');
+    expect((await core.call('backup.quit', {})).ok).toBe(false);
+    expect((await core.invoke('errors.list')).entries[0]).toMatchObject({ source: 'backup', where: 'sao lưu tự động (khi đóng ứng dụng)' });
   });
 });
