@@ -56,14 +56,17 @@ export const CRASH_TEXT = {
     `${message}\n\nLỗi đã được ghi vào nhật ký lỗi (Cài đặt → Nhật ký lỗi). Nếu ứng dụng không hoạt động bình thường, hãy đóng rồi mở lại.`,
 } as const;
 
+/** how long after stopping a hung page its gone event is taken as that stop */
+const KILL_GRACE_MS = 10_000;
+
 export function goneReason(reason: string): string {
   return REASONS[reason] ?? `dừng (${reason})`;
 }
 
 export class WindowCrashes {
   private readonly gones: number[] = [];
-  /** the page was stopped on purpose (the user chose to reload a hung one): reload without asking */
-  private killing = false;
+  /** when the page was stopped on purpose (the user chose to reload a hung one): its gone event, just after, is not a crash */
+  private killedAt: number | null = null;
   private hungAsking = false;
   private responsiveAgain = false;
 
@@ -80,12 +83,13 @@ export class WindowCrashes {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return Promise.resolve();
     const why = goneReason(details.reason);
     this.log(`Phần hiển thị của cửa sổ ${why} (lý do: ${details.reason}, mã thoát ${details.exitCode}).`);
-    if (this.killing) {
-      this.killing = false;
-      win.webContents.reload();
+    const t = this.now();
+    if (this.killedAt !== null && t - this.killedAt < KILL_GRACE_MS) {
+      // stopped on purpose and already loading again in a new process
+      this.killedAt = null;
       return Promise.resolve();
     }
-    const t = this.now();
+    this.killedAt = null;
     while (this.gones.length && t - this.gones[0]! > this.policy.windowMs) this.gones.shift();
     this.gones.push(t);
     if (this.gones.length <= this.policy.max) {
@@ -135,8 +139,10 @@ export class WindowCrashes {
         // it came back while the question was open: nothing typed is thrown away
         if (choice !== 1 || this.responsiveAgain || win.isDestroyed()) return;
         this.log('Cửa sổ không phản hồi; người dùng chọn mở lại cửa sổ.');
-        this.killing = true;
+        this.killedAt = this.now();
+        // Electron's way out of a hung page: a reload right after runs in a new process
         win.webContents.forcefullyCrashRenderer();
+        win.webContents.reload();
       });
   }
 

@@ -80,17 +80,33 @@ describe('the window page process gone', () => {
 
 describe('the window not responding', () => {
   it('"Đợi" leaves it; "Mở lại cửa sổ" stops the page and loads it again without a second question', async () => {
-    const f = fakes([0, 1]);
+    const f = fakes([0, 1, 0]);
     const crashes = new WindowCrashes(f.log, f.dialogs);
     await crashes.unresponsive(f.win);
     expect(f.asked[0]!.buttons).toEqual([CRASH_TEXT.wait, CRASH_TEXT.reload]);
     expect(f.events).toEqual([]);
     await crashes.unresponsive(f.win);
-    expect(f.events).toEqual(['kill']);
-    // the page stopped on purpose: loaded again, no "vừa gặp sự cố" message
+    // stopped, then loaded at once in a new process (Electron's documented way out)
+    expect(f.events).toEqual(['kill', 'reload']);
+    // the page stopped on purpose: no second reload, no "vừa gặp sự cố" message
     await crashes.gone(f.win, { reason: 'killed', exitCode: 0 });
     expect(f.events).toEqual(['kill', 'reload']);
     expect(f.asked).toHaveLength(2);
+    // a later death is a crash again
+    await crashes.gone(f.win, { reason: 'crashed', exitCode: 1 });
+    expect(f.events).toEqual(['kill', 'reload', 'reload']);
+  });
+
+  it('a stop whose gone event never came does not hide a later crash', async () => {
+    let t = 0;
+    const f = fakes([1, 0]);
+    const crashes = new WindowCrashes(f.log, f.dialogs, undefined, () => t);
+    await crashes.unresponsive(f.win);
+    expect(f.events).toEqual(['kill', 'reload']);
+    t = 60_000;
+    await crashes.gone(f.win, { reason: 'crashed', exitCode: 1 });
+    expect(f.events).toEqual(['kill', 'reload', 'reload']);
+    expect(f.asked.at(-1)!.message).toBe(CRASH_TEXT.reloaded);
   });
 
   it('asks once while its question is open; a window that came back meanwhile is not reloaded', async () => {
