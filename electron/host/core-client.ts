@@ -126,6 +126,8 @@ export function startCoreWorker(workerFile: string, opts: CoreOptions, restarts:
       (next) => {
         starting = null;
         if (closing) {
+          // its exit is the close's, not a stop to log and restart
+          next.over = true;
           void next.worker.terminate();
           return null;
         }

@@ -3,6 +3,7 @@
 import { notifications } from '@mantine/notifications';
 import { ApiCallError, call } from '../../lib/api';
 import { D } from './strings';
+import { formatDateTimeVi } from '../../../shared/text/vn';
 
 /** Each distinct error is sent at most this often in a session: a screen failing on every draw must not fill the log. */
 const REPORTS_PER_ERROR = 3;
@@ -29,7 +30,7 @@ export function errorDetails(where: string, e: unknown, about: { version?: strin
   const err = asError(e);
   return [
     `TĐKT Desktop ${about.version ?? ''}${about.host ? ` (${about.host})` : ''}`.trim(),
-    `Thời gian: ${new Date().toLocaleString('vi-VN')}`,
+    `Thời gian: ${formatDateTimeVi(new Date().toISOString())}`,
     `Nơi xảy ra: ${where}`,
     `Lỗi: ${err.message}`,
     err.stack ?? '',

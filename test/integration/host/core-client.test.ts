@@ -86,6 +86,16 @@ describe('the core worker, restarted after it stops', () => {
     await client.close();
   });
 
+  it('closed while a stopped worker is being replaced: the replacement is ended quietly', async () => {
+    const { file, dbPath, opts } = setup();
+    const client = await startCoreWorker(file, opts);
+    expect((await client.call('throw', {})).ok).toBe(false);
+    await client.close();
+    await new Promise((r) => setTimeout(r, 600));
+    // the one stop, not the replacement's end
+    expect(readErrorLog(dbPath).entries.map((e) => e.message)).toEqual(['hỏng trong lõi']);
+  });
+
   it('a worker that cannot start rejects the start with a message; closing does not restart', async () => {
     const { file, dbPath, opts } = setup({ failStart: true });
     await expect(startCoreWorker(file, opts)).rejects.toThrow(/Lõi xử lý dữ liệu gặp sự cố khi khởi động: không khởi động được/);
