@@ -2,16 +2,14 @@
 // copy the details) instead of leaving the window blank; the error goes to the error log.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Button, Code, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { D } from './strings';
-import { errorDetails, reportError } from './report';
-import { copyText } from '../../lib/clipboard';
+import { copyForSupport, errorDetails, reportError, type About } from './report';
 
 interface Props {
   /** the screen's name as the menu says it; absent for the whole window */
   screen?: string;
   /** the app's version and host, for the copied details */
-  about?: { version?: string | undefined; host?: string | undefined };
+  about?: About;
   /** "Về Tổng quan" (the page-level boundary) */
   onHome?: () => void;
   children: ReactNode;
@@ -36,11 +34,6 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   private reset = () => this.setState({ error: null, componentStack: undefined });
-
-  private copy = async (text: string) => {
-    if (await copyText(text)) notifications.show({ color: 'green', message: D.copied });
-    else notifications.show({ color: 'orange', message: D.copyFailed });
-  };
 
   override render() {
     const { error, componentStack } = this.state;
@@ -73,7 +66,7 @@ export class ErrorBoundary extends Component<Props, State> {
             <Button size="xs" variant="default" onClick={() => window.location.reload()}>
               {D.reload}
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => void this.copy(details)} data-testid="screen-error-copy">
+            <Button size="xs" variant="subtle" onClick={() => void copyForSupport(details)} data-testid="screen-error-copy">
               {D.copy}
             </Button>
           </Group>

@@ -8,15 +8,15 @@ import { ERROR_SOURCE_LABELS, type ErrorLogEntry } from '../../../shared/contrac
 import type { ProcOutput } from '../../../shared/contract';
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
-import { copyText } from '../../lib/clipboard';
+import { appLine, copyForSupport, type About } from './report';
 import { useSession } from '../../app/session';
 import { D } from './strings';
 
 const SHOWN = 50;
 
 /** The log as plain text for a message to support: the app, then each entry with its stack. */
-export function logText(entries: readonly ErrorLogEntry[], about: { version?: string | undefined; host?: string | undefined; file: string }): string {
-  const head = [`TĐKT Desktop ${about.version ?? ''}${about.host ? ` (${about.host})` : ''}`.trim(), `${D.log.file}: ${about.file}`, ''];
+export function logText(entries: readonly ErrorLogEntry[], about: About & { file: string }): string {
+  const head = [appLine(about), `${D.log.file}: ${about.file}`, ''];
   const body = entries.map((e) =>
     [`[${formatDateTimeVi(e.at)}] ${ERROR_SOURCE_LABELS[e.source]} — ${e.where}${e.version ? ` (phiên bản ${e.version})` : ''}`, e.message, e.stack ?? '', ''].filter((l, i) => i < 2 || l !== '').join('\n'),
   );
@@ -45,8 +45,7 @@ export function ErrorLogPanel() {
     if (!log) return;
     // every entry kept, not only those shown
     const all = await call('errors.list', { limit: 500 });
-    if (await copyText(logText(all.entries, { version: info?.version, host: info?.host, file: all.file }))) notifications.show({ color: 'green', message: D.copied });
-    else notifications.show({ color: 'orange', message: D.copyFailed });
+    await copyForSupport(logText(all.entries, { version: info?.version, host: info?.host, file: all.file }));
   };
 
   const clear = () =>

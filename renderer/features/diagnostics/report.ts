@@ -3,6 +3,7 @@
 import { notifications } from '@mantine/notifications';
 import { ApiCallError, call } from '../../lib/api';
 import { D } from './strings';
+import { copyText } from '../../lib/clipboard';
 import { formatDateTimeVi } from '../../../shared/text/vn';
 
 /** Each distinct error is sent at most this often in a session: a screen failing on every draw must not fill the log. */
@@ -25,11 +26,24 @@ export function reportError(source: 'screen' | 'window', where: string, e: unkno
   void call('errors.report', { source, where: where.slice(0, 200), message: err.message.slice(0, 4000) || err.name, ...(stack ? { stack } : {}) }).catch(() => undefined);
 }
 
+export type About = { version?: string | undefined; host?: string | undefined };
+
+/** The first line of what is copied for support: the app, its version and host. */
+export function appLine(about: About): string {
+  return `TĐKT Desktop ${about.version ?? ''}${about.host ? ` (${about.host})` : ''}`.trim();
+}
+
+/** Copies text for support and says whether it worked. */
+export async function copyForSupport(text: string): Promise<void> {
+  if (await copyText(text)) notifications.show({ color: 'green', message: D.copied });
+  else notifications.show({ color: 'orange', message: D.copyFailed });
+}
+
 /** The details a user copies for support: the app, when, where, the message and the stack. */
-export function errorDetails(where: string, e: unknown, about: { version?: string | undefined; host?: string | undefined } = {}, extraStack?: string): string {
+export function errorDetails(where: string, e: unknown, about: About = {}, extraStack?: string): string {
   const err = asError(e);
   return [
-    `TĐKT Desktop ${about.version ?? ''}${about.host ? ` (${about.host})` : ''}`.trim(),
+    appLine(about),
     `Thời gian: ${formatDateTimeVi(new Date().toISOString())}`,
     `Nơi xảy ra: ${where}`,
     `Lỗi: ${err.message}`,
