@@ -303,11 +303,11 @@ const ENTRIES: CatalogEntry[] = [
     kind: 'award',
     level: 'nha_nuoc',
     authorities: [{ authority: 'chu_tich_nuoc', basis: 'Luật TĐKT 2022', verified: false }],
-    legalBasis: 'Luật TĐKT 2022',
+    // individuals judged from 2024 (rulesets.ts); collectives and the older law's criteria are not
+    legalBasis: 'Luật TĐKT 2022, Điều 44',
     effectiveFrom: COVERAGE_FROM,
     verified: false,
     cash: [],
-    catalogOnly: true,
   },
   {
     code: 'KY_NIEM_CHUONG',

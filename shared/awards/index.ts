@@ -61,6 +61,7 @@ export {
   DISCIPLINE_LABELS,
   INITIATIVE_KIND_LABELS,
   INITIATIVE_SCOPE_LABELS,
+  listText,
   womenPriorityNote,
 } from './format';
 export * from './schemas';

@@ -551,9 +551,10 @@ function bkTtgPriorBk(ctx: PersonEvalContext): RuleOutcome {
   return { ...base, message: `${base.message}; ${list} không tính` };
 }
 
-/** The run of years rated HTTNV or better ending this year, as used by Bằng khen Thủ tướng. */
+/** The run of years rated HTTNV or better ending this year (Bằng khen Thủ tướng, HCLĐ hạng Ba). */
 interface GoodRun {
-  floorBy: 'bk' | 'ttg' | undefined;
+  /** The award whose latest regular grant the run is counted after ("05 năm tiếp theo"). */
+  floorBy: AwardCode | undefined;
   floorYear: number | undefined;
   /** Year of the award that set the floor. */
   floorAward: number | undefined;
@@ -563,27 +564,55 @@ interface GoodRun {
   breakYear: number;
   breakKind: 'floor' | 'rating' | 'none';
   cst: number[];
+  /** Years in the run rated HTXSNV (filled only for a definition that counts them). */
+  excellent: number[];
 }
 
+/** What a run is counted after, and whether its HTXSNV years matter to the rule. */
+interface GoodRunDef {
+  /** The latest regular grant of any of these (the later one wins) ends what earlier years could count for. */
+  floorCodes: readonly AwardCode[];
+  /** HTXSNV years are told apart from HTTNV ones (in the text, hence in the memo key). */
+  excellent: boolean;
+}
+
+const BK_TTG_RUN: GoodRunDef = { floorCodes: ['BK_TINH', 'BK_TTG'], excellent: false };
+const HCLD3_RUN: GoodRunDef = { floorCodes: ['BK_TTG'], excellent: true };
+
+/** The award names a run's floor is told by. */
+const FLOOR_NAMES: Partial<Record<AwardCode, string>> = { BK_TINH: 'Bằng khen tỉnh', BK_TTG: 'Bằng khen Thủ tướng' };
+
 const BREAK_CODES = { none: 0, floor: 1, HTNV: 2, KHTNV: 3 } as const;
+
+/** A run year's kind in the key (base 4): rated (HTTNV or better), rated HTXSNV, maternity leave, recorded LĐTT. */
+const RUN_RATED = 0;
+const RUN_EXCELLENT = 1;
+const RUN_MATERNITY = 2;
+const RUN_LDTT = 3;
 
 /**
  * Walks back from this year. Returns a numeric key of every fact the text depends on
  * (bit masks by year offset), or -1 when the run is too long to pack into a number; fills
  * `out` when given (only needed to build the text, i.e. on a memo miss).
  */
-function walkGoodRun(ctx: PersonEvalContext, out?: GoodRun): number {
+function walkGoodRun(ctx: PersonEvalContext, def: GoodRunDef, out?: GoodRun): number {
   const y = ctx.year;
-  const bk = lastRegularBefore(ctx.idx, 'BK_TINH', y);
-  const ttg = lastRegularBefore(ctx.idx, 'BK_TTG', y);
-  // The floor is the year after the later of the two awards.
-  const floorBy = ttg && (!bk || ttg.year > bk.year) ? 'ttg' : bk ? 'bk' : undefined;
-  const floorAward = floorBy === 'ttg' ? ttg!.year : floorBy === 'bk' ? bk!.year : undefined;
+  let floorBy: AwardCode | undefined;
+  let floorAward: number | undefined;
+  let floorIndex = 0;
+  def.floorCodes.forEach((code, i) => {
+    const t = lastRegularBefore(ctx.idx, code, y);
+    if (t && (floorAward === undefined || t.year > floorAward)) {
+      floorBy = code;
+      floorAward = t.year;
+      floorIndex = i + 1;
+    }
+  });
   const floor = floorAward === undefined ? undefined : floorAward + 1;
 
   let firstRun = y + 1;
-  let mMask = 0;
-  let lMask = 0;
+  // one base-4 digit per year offset (RUN_*): 12 years fit in 24 bits
+  let kinds = 0;
   let breakCode: number = BREAK_CODES.none;
   for (let yr = y; ; yr--) {
     if (floor !== undefined && yr < floor) {
@@ -591,17 +620,21 @@ function walkGoodRun(ctx: PersonEvalContext, out?: GoodRun): number {
       break;
     }
     const f = yearFacts(ctx.idx, yr);
-    const bit = 2 ** Math.min(y - yr, 40);
+    const digit = 4 ** Math.min(y - yr, 20);
     if (f?.rating) {
       if (!ratingAtLeast(f.rating, 'HTTNV')) {
         breakCode = f.rating === 'HTNV' ? BREAK_CODES.HTNV : BREAK_CODES.KHTNV;
         break;
       }
+      if (def.excellent && f.rating === 'HTXSNV') {
+        kinds += RUN_EXCELLENT * digit;
+        out?.excellent.push(yr);
+      } else kinds += RUN_RATED * digit;
     } else if (f?.maternityLeave && ctx.settings.maternityWithoutRatingCounts) {
-      mMask += bit;
+      kinds += RUN_MATERNITY * digit;
       out?.notes.push([yr, 'm']);
     } else if (yr < y && (hasRegular(ctx.idx, 'LDTT', yr) || hasRegular(ctx.idx, 'CSTDCS', yr))) {
-      lMask += bit;
+      kinds += RUN_LDTT * digit;
       out?.notes.push([yr, 'l']);
     } else {
       break;
@@ -626,12 +659,11 @@ function walkGoodRun(ctx: PersonEvalContext, out?: GoodRun): number {
   const runLength = y - firstRun + 1;
   const floorOffset = floorAward === undefined ? 0 : y - floorAward;
   if (runLength > 12 || floorOffset > 63) return -1;
-  const floorCode = floorBy === 'ttg' ? 2 : floorBy === 'bk' ? 1 : 0;
-  // 4 + 12 + 12 + 12 + 2 + 2 + 6 = 50 bits: exact in a double.
-  return runLength + 16 * (cstMask + 4096 * (mMask + 4096 * (lMask + 4096 * (breakCode + 4 * (floorCode + 4 * floorOffset)))));
+  // 4 + 12 + 24 + 2 + 2 + 6 = 50 bits: exact in a double.
+  return runLength + 16 * (cstMask + 4096 * (kinds + 2 ** 24 * (breakCode + 4 * (floorIndex + 4 * floorOffset))));
 }
 
-function goodRunFacts(ctx: PersonEvalContext): { run: GoodRun; key: number } {
+function goodRunFacts(ctx: PersonEvalContext, def: GoodRunDef): { run: GoodRun; key: number } {
   const run: GoodRun = {
     floorBy: undefined,
     floorYear: undefined,
@@ -641,22 +673,25 @@ function goodRunFacts(ctx: PersonEvalContext): { run: GoodRun; key: number } {
     breakYear: ctx.year,
     breakKind: 'none',
     cst: [],
+    excellent: [],
   };
-  const key = walkGoodRun(ctx, run);
+  const key = walkGoodRun(ctx, def, run);
   return { run, key };
 }
 
-function buildBkTtgChain(ctx: PersonEvalContext, r: GoodRun): RuleOutcome {
+/** What a run's text and its shortfalls share: the run itself, the floor, CSTĐCS, the unrated years counted. */
+interface RunParts {
+  runLength: number;
+  floorLabel: string;
+  message: string;
+  /** Why the run is not longer. */
+  breakNote: string;
+}
+
+function runParts(ctx: PersonEvalContext, r: GoodRun, extra: string): RunParts {
   const y = ctx.year;
   const runLength = y - r.firstRun + 1;
-  const missYears = Math.max(0, 5 - runLength);
-  const missCst = Math.max(0, 3 - r.cst.length);
-  const floorLabel =
-    r.floorBy === 'ttg'
-      ? `sau Bằng khen Thủ tướng năm ${r.floorAward}`
-      : r.floorBy === 'bk'
-        ? `sau Bằng khen tỉnh năm ${r.floorAward}`
-        : '';
+  const floorLabel = r.floorBy ? `sau ${FLOOR_NAMES[r.floorBy] ?? short(r.floorBy)} năm ${r.floorAward}` : '';
   const runText =
     runLength > 0
       ? `Hoàn thành tốt nhiệm vụ trở lên ${runLength} năm liên tục ${rangeText(r.firstRun, y)}`
@@ -667,18 +702,48 @@ function buildBkTtgChain(ctx: PersonEvalContext, r: GoodRun): RuleOutcome {
     .reverse()
     .map(([yr, kind]) => (kind === 'm' ? `; ${yr} nghỉ thai sản, được tính` : `; ${yr} chưa có xếp loại, đã đạt LĐTT`))
     .join('');
-  const message = `${runText}${after}; ${cstText}${noteText}`;
-  if (missYears + missCst === 0) return ok(message);
   const breakNote =
     r.breakKind === 'floor'
       ? `chỉ tính từ ${r.floorYear}, ${floorLabel}`
       : r.breakKind === 'rating'
         ? `${r.breakYear} xếp loại ${yearFacts(ctx.idx, r.breakYear)?.rating}`
         : `${r.breakYear} chưa có xếp loại`;
+  return { runLength, floorLabel, message: `${runText}${after}${extra}; ${cstText}${noteText}`, breakNote };
+}
+
+function runShortfalls(p: RunParts, r: GoodRun, missExcellent: number): { missing: string[]; count: number } {
+  const missYears = Math.max(0, 5 - p.runLength);
+  const missCst = Math.max(0, 3 - r.cst.length);
   const missing: string[] = [];
-  if (missYears > 0) missing.push(`thiếu ${missYears} năm hoàn thành tốt nhiệm vụ trở lên liên tục (cần 5; ${breakNote})`);
+  if (missYears > 0) missing.push(`thiếu ${missYears} năm hoàn thành tốt nhiệm vụ trở lên liên tục (cần 5; ${p.breakNote})`);
+  if (missExcellent > 0) missing.push('chưa có năm hoàn thành xuất sắc nhiệm vụ trong chuỗi (cần 1)');
   if (missCst > 0) missing.push(`thiếu ${missCst} lần CSTĐCS trong chuỗi (cần 3, có ${r.cst.length})`);
-  return fail(message, missing.join('; '), missYears + missCst);
+  return { missing, count: missYears + missExcellent + missCst };
+}
+
+function buildBkTtgChain(ctx: PersonEvalContext, r: GoodRun): RuleOutcome {
+  const p = runParts(ctx, r, '');
+  const { missing, count } = runShortfalls(p, r, 0);
+  return count === 0 ? ok(p.message) : fail(p.message, missing.join('; '), count);
+}
+
+function buildHcld3Chain(ctx: PersonEvalContext, r: GoodRun): RuleOutcome {
+  const xs = r.excellent.length > 0 ? `hoàn thành xuất sắc nhiệm vụ ${r.excellent.length} năm: ${yearsText(r.excellent)}` : 'chưa có năm hoàn thành xuất sắc nhiệm vụ';
+  const p = runParts(ctx, r, `; ${xs}`);
+  const { missing, count } = runShortfalls(p, r, r.excellent.length > 0 ? 0 : 1);
+  return count === 0 ? ok(p.message) : fail(p.message, missing.join('; '), count);
+}
+
+/** A run rule's outcome, shared by everyone whose run packs to the same key. */
+function goodRunRule(ctx: PersonEvalContext, def: GoodRunDef, build: (ctx: PersonEvalContext, r: GoodRun) => RuleOutcome): RuleOutcome {
+  const key = walkGoodRun(ctx, def);
+  if (key >= 0) {
+    const hit = ctx.pool.get(key);
+    if (hit) return hit;
+    return ctx.memo.store(ctx.pool, ctx.spec, key, build(ctx, goodRunFacts(ctx, def).run));
+  }
+  // A very long run: the text names every counted year, so it is built per person.
+  return build(ctx, goodRunFacts(ctx, def).run);
 }
 
 /**
@@ -688,14 +753,54 @@ function buildBkTtgChain(ctx: PersonEvalContext, r: GoodRun): RuleOutcome {
  * maternity leave (setting) or a regular LĐTT/CSTĐCS is recorded for it (both imply the standard).
  */
 function bkTtgChain(ctx: PersonEvalContext): RuleOutcome {
-  const key = walkGoodRun(ctx);
-  if (key >= 0) {
-    const hit = ctx.pool.get(key);
-    if (hit) return hit;
-    return ctx.memo.store(ctx.pool, ctx.spec, key, buildBkTtgChain(ctx, goodRunFacts(ctx).run));
+  return goodRunRule(ctx, BK_TTG_RUN, buildBkTtgChain);
+}
+
+// ---- Huân chương Lao động hạng Ba (individuals) ------------------------------------------
+
+const buildNoPriorTtg = (): RuleOutcome =>
+  fail('Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)', 'chưa có Bằng khen Thủ tướng (thường xuyên)');
+
+function buildPriorTtg(_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome {
+  const decision = t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '';
+  return ok(`Đã được tặng Bằng khen Thủ tướng năm ${t.year}${decision}`);
+}
+
+function buildHeldHcld3(_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome {
+  const decision = t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '';
+  return fail(
+    `Đã được tặng Huân chương Lao động hạng Ba năm ${t.year}${decision}`,
+    `đã có Huân chương Lao động hạng Ba (${t.year}); hạng tiếp theo là hạng Nhì`,
+  );
+}
+
+/**
+ * HCLĐ hạng Ba, Luật 2022 Đ.44 khoản 1 điểm e: "đã được tặng Bằng khen của Thủ tướng Chính phủ"
+ * (a regular one, before this year). Someone who already holds the order, on any basis, is
+ * proposed for the next class, not this one again.
+ */
+function hcld3PriorBkTtg(ctx: PersonEvalContext): RuleOutcome {
+  let held: { year: number; decisionNo?: string } | undefined;
+  for (const t of ctx.idx.person.titles) {
+    if (t.code === 'HCLD_HANG_BA' && t.year <= ctx.year && (!held || t.year > held.year)) held = t;
   }
-  // A very long run: the text names every counted year, so it is built per person.
-  return buildBkTtgChain(ctx, goodRunFacts(ctx).run);
+  if (held) return held.decisionNo ? buildHeldHcld3(ctx, held) : memo(ctx, `h${held.year}`, buildHeldHcld3, held);
+  const ttg = lastRegularBefore(ctx.idx, 'BK_TTG', ctx.year);
+  if (ttg) return ttg.decisionNo ? buildPriorTtg(ctx, ttg) : memo(ctx, ttg.year, buildPriorTtg, ttg);
+  const others = nonRegularBefore(ctx.idx, 'BK_TTG', ctx.year);
+  if (others.length === 0) return memo(ctx, 'none', buildNoPriorTtg, undefined);
+  const base = buildNoPriorTtg();
+  const list = listText(others.map((t) => `Bằng khen Thủ tướng năm ${t.year} (${AWARD_BASIS_LABELS[t.basis]})`));
+  return { ...base, message: `${base.message}; ${list} không tính` };
+}
+
+/**
+ * HCLĐ hạng Ba: after that Bằng khen Thủ tướng, ≥5 consecutive years up to now rated HTTNV or
+ * better, at least one of them HTXSNV, with CSTĐCS in 3 of them. Unrated years count as for
+ * Bằng khen Thủ tướng (maternity leave, a recorded LĐTT) but never as HTXSNV.
+ */
+function hcld3Chain(ctx: PersonEvalContext): RuleOutcome {
+  return goodRunRule(ctx, HCLD3_RUN, buildHcld3Chain);
 }
 
 // ---- collective rules ---------------------------------------------------------------------
@@ -825,6 +930,8 @@ export const RULES: { readonly [K in RuleId]: RuleImpl } = {
   'bkTinh.criteria': individual(bkTinhCriteria),
   'bkTtg.priorBk': individual(bkTtgPriorBk),
   'bkTtg.chain': individual(bkTtgChain),
+  'hcld3.priorBkTtg': individual(hcld3PriorBkTtg),
+  'hcld3.chain': individual(hcld3Chain),
   'ttLdtt.share': collective(ttLdttShare),
   'collective.noSeriousDiscipline': collective(noSeriousDiscipline),
   'ttLdxs.allComplete': collective(ttLdxsAllComplete),

@@ -21,6 +21,8 @@ export const RULE_IDS = [
   'bkTinh.criteria',
   'bkTtg.priorBk',
   'bkTtg.chain',
+  'hcld3.priorBkTtg',
+  'hcld3.chain',
   // collectives
   'ttLdtt.share',
   'collective.noSeriousDiscipline',
@@ -125,6 +127,8 @@ interface SetTexts {
   cstdToanQuoc: [string, boolean];
   bkTinh: [string, boolean];
   bkTtg: [string, boolean];
+  /** Huân chương Lao động hạng Ba (individuals); absent: the set does not judge it. */
+  hcld3?: [string, boolean];
   ttLdtt: [string, boolean];
   ttLdxs: [string, boolean];
 }
@@ -174,6 +178,14 @@ function individualRules(t: SetTexts, cstdcsAchievement: readonly RuleSpec[]): A
         s('bkTtg.chain', ...t.bkTtg),
       ],
     },
+    ...(t.hcld3
+      ? [
+          {
+            code: 'HCLD_HANG_BA' as const,
+            rules: [review, awardDiscipline, s('hcld3.priorBkTtg', ...t.hcld3), s('hcld3.chain', ...t.hcld3)],
+          },
+        ]
+      : []),
   ];
 }
 
@@ -224,6 +236,9 @@ const LAW22_TEXTS: SetTexts = {
   cstdToanQuoc: ['Luật TĐKT 2022, Điều 21', true],
   bkTinh: ['Luật TĐKT 2022, Điều 74', true],
   bkTtg: ['Luật TĐKT 2022, Điều 73', true],
+  // Đ.44 khoản 1 điểm e as Bộ Nội vụ quoted it answering a reader (Báo Lao Động, 2025): the
+  // article's own text not read here, hence unverified
+  hcld3: ['Luật TĐKT 2022, Điều 44 khoản 1 điểm e', false],
   ttLdtt: ['Luật TĐKT 2003, Điều 28 (cách diễn đạt cũ, chưa đối chiếu Luật 2022)', false],
   // Đ.27 khoản 1: hoàn thành xuất sắc nhiệm vụ; 100% hoàn thành nhiệm vụ, ≥70% LĐTT; có cá
   // nhân CSTĐCS; no discipline clause any more (text as published with the NĐ 98/2023

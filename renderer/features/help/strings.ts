@@ -2,7 +2,7 @@
 // A label quoted “…” in a topic is a button, tab or screen as the app names it
 // (test/unit/help checks each one against the renderer's sources).
 import type { RouteId } from '../../app/router';
-import { RULE_SETS } from '../../../shared/awards';
+import { AWARD_CATALOG, CATALOG_ENTRIES, RULE_SETS, listText, type AwardCode } from '../../../shared/awards';
 import { formatDateVi } from '../../../shared/text/vn';
 import { T as PLANS } from '../plans/strings';
 import { T as AWARDS } from '../awards/strings';
@@ -44,6 +44,29 @@ function yearsOf(from: string, to: string | undefined): string {
 const ruleSetLines: HelpStep[] = RULE_SETS.filter((r) => !r.draft).map((r) => ({
   text: `${r.name}: thành tích ${yearsOf(r.effectiveFrom, r.effectiveTo)} (có hiệu lực từ ${formatDateVi(r.effectiveFrom)}${r.effectiveTo ? ` đến ${formatDateVi(r.effectiveTo)}` : ''}).`,
 }));
+
+/** What the checker judges, from the rule sets: a form some sets judge says from which year. */
+function judgedLine(): HelpStep {
+  const sets = RULE_SETS.filter((r) => !r.draft);
+  const codesOf = (r: (typeof sets)[number]) => new Set<AwardCode>([...r.individual, ...r.collective].map((a) => a.code));
+  const judged = CATALOG_ENTRIES.filter((e) => sets.some((r) => codesOf(r).has(e.code)));
+  const name = (e: (typeof judged)[number]) => {
+    const first = sets.find((r) => codesOf(r).has(e.code))!;
+    // a form for people and collectives that the sets judge for one of them only
+    const forUnits = sets.some((r) => r.collective.some((a) => a.code === e.code));
+    const forPeople = sets.some((r) => r.individual.some((a) => a.code === e.code));
+    const who = e.subjects.length > 1 && forUnits !== forPeople ? (forPeople ? 'cá nhân' : 'tập thể') : '';
+    const since = first === sets[0] ? '' : yearsOf(first.effectiveFrom, undefined);
+    const notes = [who, since].filter(Boolean).join(', ');
+    return notes ? `${e.shortName} (${notes})` : e.shortName;
+  };
+  const others = CATALOG_ENTRIES.filter((e) => !judged.includes(e)).map((e) => AWARD_CATALOG[e.code].shortName);
+  return {
+    text: `Được xét tự động: ${listText(judged.map(name))}. ${listText(others)}: chỉ ghi nhận trong quyết định và hồ sơ, không xét tự động.`,
+    route: 'awards',
+    tab: 'check',
+  };
+}
 
 export const TOPICS: HelpTopic[] = [
   {
@@ -201,6 +224,7 @@ export const TOPICS: HelpTopic[] = [
     intro: 'Mỗi năm được xét theo văn bản có hiệu lực vào ngày 31/12 năm đó:',
     steps: [
       ...ruleSetLines,
+      judgedLine(),
       { text: 'Quy định nào chưa đối chiếu được với văn bản gốc được ghi “chưa xác minh”: đó là gợi ý, Hội đồng cần đối chiếu trước khi quyết định.' },
       {
         text: 'Tỷ lệ Chiến sĩ thi đua cơ sở, mức xếp loại và các tham số khác của tỉnh, và việc áp dụng dự thảo sửa đổi Luật: thẻ “Danh mục, tham số”.',

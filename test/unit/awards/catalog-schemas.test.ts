@@ -24,7 +24,8 @@ describe('catalogue', () => {
     });
     expect(AWARD_CATALOG.TT_LDXS).toMatchObject({ subjects: ['collective'], kind: 'title', level: 'tinh_bo' });
     expect(AWARD_CATALOG.BK_TTG).toMatchObject({ kind: 'award', level: 'toan_quoc' });
-    expect(AWARD_CATALOG.HCLD_HANG_BA).toMatchObject({ catalogOnly: true, verified: false });
+    expect(AWARD_CATALOG.HCLD_HANG_BA).toMatchObject({ verified: false });
+    expect(AWARD_CATALOG.HCLD_HANG_BA.catalogOnly).toBeUndefined();
     expect(AWARD_CATALOG.KY_NIEM_CHUONG).toMatchObject({ catalogOnly: true, verified: false });
   });
 

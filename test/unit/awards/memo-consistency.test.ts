@@ -39,6 +39,9 @@ function randomPerson(i: number, r: () => number, year: number): PersonHistory {
       if (r() < 0.35) titles.push({ year: y, code: 'CSTDCS', basis: basis() });
       if (r() < 0.08) titles.push({ year: y, code: pick(AWARD_CODES), basis: basis() });
       if (r() < 0.05) titles.push({ year: y, code: 'BK_TINH', basis: basis(), ...(r() < 0.5 ? { decisionNo: `${i}/QĐ-UBND` } : {}) });
+      // the rungs above it: Bằng khen Thủ tướng, then HCLĐ hạng Ba
+      if (r() < 0.04) titles.push({ year: y, code: 'BK_TTG', basis: basis(), ...(r() < 0.5 ? { decisionNo: `${i}/QĐ-TTg` } : {}) });
+      if (r() < 0.01) titles.push({ year: y, code: 'HCLD_HANG_BA', basis: basis() });
     }
     if (r() < 0.25) {
       initiatives.push({ year: y, title: `Sáng kiến ${i}-${y}`, scope: pick(['co_so', 'co_so', 'tinh', 'toan_quoc'] as const) });

@@ -46,6 +46,17 @@ describe('Hướng dẫn', () => {
     }
   });
 
+  it('names what the checker judges, from which year, and what it only records', () => {
+    const line = TOPICS.find((t) => t.id === 'quy-dinh')!.steps!.map((s) => s.text).find((l) => l.startsWith('Được xét tự động'))!;
+    const [judged, others] = line.split('. ');
+    expect(judged).toContain('LĐTT, CSTĐCS');
+    expect(judged).toContain('HCLĐ hạng Ba (cá nhân, từ năm 2024)');
+    expect(judged).not.toContain('Kỷ niệm chương');
+    expect(others).toMatch(/Kỷ niệm chương: chỉ ghi nhận trong quyết định và hồ sơ/);
+    // every judged form is judged by some set for every year of the newest one
+    for (const code of ['LDTT', 'BK_TTG', 'HCLD_HANG_BA'] as const) expect(ruleSetFor(2025).individual.map((a) => a.code)).toContain(code);
+  });
+
   it('is searched without diacritics, words in any order', () => {
     const ids = (q: string) => findTopics(TOPICS, q).map((t) => t.id);
     expect(ids('')).toEqual(TOPICS.map((t) => t.id));
