@@ -2,7 +2,8 @@
 // renderers): the tờ trình with its danh sách (appendix), the biên bản of the council meeting,
 // and one báo cáo thành tích per nominee. Pure: the same models feed the DOCX files and the
 // HTML print preview.
-import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type AwardCode, type IsoDate } from '../awards';
+import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type Authority, type AwardCode, type IsoDate } from '../awards';
+import { foldVi } from '../text/vn';
 import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
 import { formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
 import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
@@ -86,6 +87,46 @@ export function awardPhrase(code: AwardCode, addressee: string): string {
   return e.kind === 'title' ? `tặng danh hiệu "${name}"` : `tặng ${name}`;
 }
 
+/** Who an addressee is, where the text says it: the President, the Prime Minister, a province's chairman, a minister. */
+function addresseeAuthority(addressee: string): Authority | null {
+  const t = ` ${foldVi(addressee).replace(/[^a-z0-9]+/g, ' ')} `;
+  if (/ chu tich nuoc /.test(t)) return 'chu_tich_nuoc';
+  if (/ thu tuong /.test(t)) return 'thu_tuong';
+  const level = decidingLevel(addressee);
+  return level === 'tinh' ? 'chu_tich_tinh' : level === 'bo' ? 'bo_truong' : null;
+}
+
+/** The ladder a proposal climbs (Luật TĐKT 2022 Đ.84): a province or ministry to the Prime Minister, who proposes to the President. */
+const AUTHORITY_RANK: Readonly<Record<Authority, number>> = {
+  thu_truong_co_quan: 0,
+  chu_tich_xa: 1,
+  chu_tich_huyen: 2,
+  chu_tich_tinh: 3,
+  bo_truong: 3,
+  thu_tuong: 4,
+  chu_tich_nuoc: 5,
+};
+
+/**
+ * What the addressee is asked to do, for "kính trình … xem xét, …": award the form when it is
+ * theirs to decide; else pass the proposal up — "đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+ * "trình Thủ tướng Chính phủ đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba". An
+ * addressee the text does not name as one of those is asked as before (awardPhrase).
+ */
+export function proposalPhrase(code: AwardCode, addressee: string): string {
+  const plain = awardPhrase(code, addressee);
+  const who = addresseeAuthority(addressee);
+  const deciders = AWARD_CATALOG[code].authorities.map((a) => a.authority);
+  if (!who || deciders.length === 0 || deciders.includes(who)) return plain;
+  const top = deciders.reduce((a, b) => (AUTHORITY_RANK[b] > AUTHORITY_RANK[a] ? b : a));
+  if (AUTHORITY_RANK[top] <= AUTHORITY_RANK[who]) return plain;
+  // "tặng Bằng khen của Thủ tướng Chính phủ" asked of the Prime Minister: "tặng Bằng khen"
+  const to = (authority: string) => plain.replace(new RegExp(` của ${authority}$`), '');
+  if (top === 'chu_tich_nuoc') return who === 'thu_tuong' ? `trình Chủ tịch nước ${plain}` : `trình Thủ tướng Chính phủ đề nghị Chủ tịch nước ${plain}`;
+  if (top === 'thu_tuong') return `đề nghị Thủ tướng Chính phủ ${to('Thủ tướng Chính phủ')}`;
+  return plain;
+}
+
 /** "03 cá nhân và 01 tập thể" */
 export function nomineeCounts(nominees: readonly Pick<NomineeInfo, 'kind'>[]): string {
   const p = nominees.filter((n) => n.kind === 'person').length;
@@ -122,7 +163,7 @@ export function defaultIntro(input: DossierDocInput): string {
     : `Hội đồng Thi đua - Khen thưởng ${input.office.name} đã xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`;
   return [
     meeting,
-    `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${awardPhrase(input.awardCode, input.addressee)} cho ${counts} (có danh sách kèm theo).`,
+    `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${proposalPhrase(input.awardCode, input.addressee)} cho ${counts} (có danh sách kèm theo).`,
   ].join('\n');
 }
 
@@ -254,7 +295,7 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
     { kind: 'table', table: votesTable(input.nominees) },
     { kind: 'heading', level: 1, label: 'III.', runs: [{ text: 'KẾT LUẬN' }] },
     para(
-      `Hội đồng thống nhất đề nghị ${input.addressee.trim() || 'cấp có thẩm quyền'} xem xét, ${awardPhrase(input.awardCode, input.addressee)} cho ${nomineeCounts(passed)} có tỷ lệ phiếu đồng ý từ ${input.minVotePercent}% trở lên (danh sách nêu tại mục II).`,
+      `Hội đồng thống nhất đề nghị ${input.addressee.trim() || 'cấp có thẩm quyền'} xem xét, ${proposalPhrase(input.awardCode, input.addressee)} cho ${nomineeCounts(passed)} có tỷ lệ phiếu đồng ý từ ${input.minVotePercent}% trở lên (danh sách nêu tại mục II).`,
     ),
   ];
   return {
@@ -352,8 +393,8 @@ export function fileSlug(s: string, max = 40): string {
 export function defaultAddressee(code: AwardCode, date: IsoDate, office: Pick<OfficeInfo, 'name' | 'placeName' | 'headTitle' | 'superiorName'>): string {
   const auth = authoritiesOn(code, date).map((a) => a.authority);
   const place = office.placeName.trim();
-  if (auth.includes('chu_tich_nuoc')) return 'Chủ tịch nước';
-  if (auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
+  // nobody below the Prime Minister proposes to the President (Luật TĐKT 2022 Đ.84): he does
+  if (auth.includes('chu_tich_nuoc') || auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
   if (auth.includes('chu_tich_tinh')) return `Chủ tịch Ủy ban nhân dân tỉnh${place ? ` ${place}` : ''}`;
   if (auth.includes('bo_truong')) return 'Bộ trưởng Bộ Nội vụ';
   if (office.headTitle.trim()) return `${office.headTitle.trim()} ${office.name}`;

@@ -69,6 +69,11 @@ describe('Huân chương Lao động hạng Ba in the checker and what reads it'
     const cands = await core.invoke('dossiers.candidates', { id: d.id });
     expect(cands.eligible.map((x) => x.id)).toEqual([ids.A]);
     expect(cands.nearly.map((x) => x.id)).toEqual([ids.B]);
+    // addressed to the Prime Minister, who proposes it to the President (Luật TĐKT 2022 Đ.84)
+    await core.invoke('dossiers.addNominees', { id: d.id, nominees: cands.eligible.map((x) => ({ kind: x.kind, staffId: x.id })) });
+    expect((await core.invoke('dossiers.get', { id: d.id })).addressee).toBe('Thủ tướng Chính phủ');
+    const toTrinh = (await core.invoke('dossiers.previewHtml', { id: d.id, kind: 'to_trinh' })).html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(toTrinh).toContain('kính trình Thủ tướng Chính phủ xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 01 cá nhân');
 
     const { run, out } = cliOn(core, 'eligibility');
     expect(await run(['--year', '2025'])).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { achievementSummary, prefillReport, reportHasContent, type PrefillSubject } from '../../../shared/dossiers/prefill';
 import { reportTemplate } from '../../../shared/dossiers/templates';
-import { awardPhrase, danhSachTable, defaultAddressee, defaultBases, defaultTitle, fileSlug, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
+import { awardPhrase, proposalPhrase, danhSachTable, defaultAddressee, defaultBases, defaultTitle, fileSlug, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
 import { decidingLevel, documentAwardName } from '../../../shared/awards';
 import type { NomineeInfo } from '../../../shared/dossiers/model';
 
@@ -92,6 +92,8 @@ describe('document helpers', () => {
     const office = { name: 'Sở Nội vụ', placeName: 'Lào Cai', headTitle: 'Giám đốc', superiorName: 'UBND tỉnh Lào Cai' };
     expect(defaultAddressee('BK_TINH', '2025-11-01', office)).toBe('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
     expect(defaultAddressee('BK_TTG', '2025-11-01', office)).toBe('Thủ tướng Chính phủ');
+    // the President is proposed to by the Prime Minister only
+    expect(defaultAddressee('HCLD_HANG_BA', '2025-11-01', office)).toBe('Thủ tướng Chính phủ');
     expect(defaultAddressee('CSTDCS', '2025-11-01', office)).toBe('Giám đốc Sở Nội vụ');
     const input = {
       office: { ...office, parentAgency: '', abbreviation: 'SNV', headName: '' },
@@ -137,6 +139,21 @@ describe('document helpers', () => {
     expect(awardPhrase('CSTDCS', 'Bộ trưởng Bộ Nội vụ')).toBe('tặng danh hiệu "Chiến sĩ thi đua cơ sở"');
     expect(defaultTitle('BK_TTG', 2025, 'Thủ tướng Chính phủ')).toBe('Đề nghị tặng Bằng khen của Thủ tướng Chính phủ năm 2025');
     expect(documentAwardName('CO_THI_DUA_TINH', 'bo')).toBe('Cờ thi đua cấp bộ');
+  });
+
+  it('asks the addressee to award what is theirs to decide, and to pass the rest up the ladder', () => {
+    const province = 'Chủ tịch Ủy ban nhân dân tỉnh Lào Cai';
+    expect(proposalPhrase('BK_TINH', province)).toBe('tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(proposalPhrase('BK_TTG', province)).toBe('đề nghị Thủ tướng Chính phủ tặng Bằng khen');
+    expect(proposalPhrase('CSTD_TOAN_QUOC', 'Bộ trưởng Bộ Nội vụ')).toBe('đề nghị Thủ tướng Chính phủ tặng danh hiệu "Chiến sĩ thi đua toàn quốc"');
+    expect(proposalPhrase('CO_THI_DUA_CP', province)).toBe('đề nghị Thủ tướng Chính phủ tặng danh hiệu "Cờ thi đua của Chính phủ"');
+    expect(proposalPhrase('HCLD_HANG_BA', province)).toBe('trình Thủ tướng Chính phủ đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba');
+    expect(proposalPhrase('BK_TTG', 'Thủ tướng Chính phủ')).toBe('tặng Bằng khen của Thủ tướng Chính phủ');
+    expect(proposalPhrase('HCLD_HANG_BA', 'Thủ tướng Chính phủ')).toBe('trình Chủ tịch nước tặng Huân chương Lao động hạng Ba');
+    expect(proposalPhrase('HCLD_HANG_BA', 'Chủ tịch nước')).toBe('tặng Huân chương Lao động hạng Ba');
+    // an addressee the text does not place (the office's own head): as before
+    expect(proposalPhrase('BK_TTG', 'Giám đốc Sở Nội vụ')).toBe('tặng Bằng khen của Thủ tướng Chính phủ');
+    expect(proposalPhrase('CSTDCS', province)).toBe('tặng danh hiệu "Chiến sĩ thi đua cơ sở"');
   });
 
   it('file names: ASCII, cut after a whole word', () => {
