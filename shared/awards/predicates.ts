@@ -758,6 +758,9 @@ function bkTtgChain(ctx: PersonEvalContext): RuleOutcome {
 
 // ---- Huân chương Lao động hạng Ba (individuals) ------------------------------------------
 
+/** missingCount of a form the person holds already: counted as two, so never "gần đủ" (one away). */
+const NOT_AGAIN = 2;
+
 const buildNoPriorTtg = (): RuleOutcome =>
   fail('Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)', 'chưa có Bằng khen Thủ tướng (thường xuyên)');
 
@@ -768,9 +771,11 @@ function buildPriorTtg(_ctx: PersonEvalContext, t: { year: number; decisionNo?: 
 
 function buildHeldHcld3(_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome {
   const decision = t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '';
+  // not one condition away ("gần đủ"): this class is behind them, whatever else they hold
   return fail(
     `Đã được tặng Huân chương Lao động hạng Ba năm ${t.year}${decision}`,
     `đã có Huân chương Lao động hạng Ba (${t.year}); hạng tiếp theo là hạng Nhì`,
+    NOT_AGAIN,
   );
 }
 

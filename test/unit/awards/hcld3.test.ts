@@ -104,7 +104,9 @@ describe('Huân chương Lao động hạng Ba (individuals)', () => {
       person('A', { years: FIVE, titles: [[2020, 'BK_TTG'], [2023, 'HCLD_HANG_BA', 'dot_xuat'], ...CSTDCS] }),
     ]);
     const c = cand(r, 'A', 'HCLD_HANG_BA');
-    expect(c.verdict).not.toBe('du_dieu_kien');
+    // everything else holds, yet it is not "gần đủ": the class is behind them
+    expect(failed(c).map((i) => i.ruleId)).toEqual(['hcld3.priorBkTtg']);
+    expect(c.verdict).toBe('chua_du');
     expect(item(c, 'hcld3.priorBkTtg')).toMatchObject({
       passed: false,
       message: 'Đã được tặng Huân chương Lao động hạng Ba năm 2023',
