@@ -143,20 +143,34 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await page.keyboard.press('Escape');
     await page.getByTestId('audit-drawer').getByTestId('audit-timeline').waitFor({ state: 'hidden' });
 
-    // a narrow window (1024 px): the columns keep their minimum widths (before, the three
-    // flexible columns of the decisions shrank to 15–31 px and "Số" broke into "S / ố"), and the
-    // table scrolls sideways to the actions instead
+    // a 1024-pixel screen: the decisions fit (the year under the date), the actions
+    // in view; the columns keep their minimum widths (before, the three flexible columns shrank
+    // to 15–31 px and "Số" broke into "S / ố")
     await page.setViewportSize({ width: 1024, height: 700 });
     const decisions = page.getByTestId('decision-list');
     const headerWidths = await decisions.getByRole('columnheader').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     expect(headerWidths.filter((w) => w < 50)).toEqual([]);
     const sideways = decisions.locator('.vt-x');
-    expect(await sideways.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await sideways.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await expect.poll(() => page.getByTestId('decision-row').filter({ hasText: '77/QĐ-SNV' }).innerText()).toMatch(/20\/12\/2024\s+Năm 2024/);
+    // narrower still (the window's minimum, 960): the table scrolls sideways to the actions
+    await page.setViewportSize({ width: 960, height: 700 });
+    await expect.poll(() => sideways.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await sideways.evaluate((el) => (el.scrollLeft = el.scrollWidth));
     await page.getByTestId('decision-row').filter({ hasText: '77/QĐ-SNV' }).getByRole('button', { name: 'Sửa', exact: true }).click();
     await recipients.first().waitFor();
     await page.keyboard.press('Escape');
     await recipients.first().waitFor({ state: 'detached' });
+    // the initiatives (the kind under the reach) and the disciplines (the decision over its
+    // issuer) fit a 1024-pixel screen too
+    await page.setViewportSize({ width: 1024, height: 700 });
+    for (const tab of ['initiatives', 'disciplines'] as const) {
+      await page.getByTestId(`awards-tab-${tab}`).click();
+      const list = page.getByTestId(`${tab === 'initiatives' ? 'initiative' : 'discipline'}-list`).locator('.vt-x');
+      await list.waitFor();
+      expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth), tab).toBeLessThanOrEqual(1);
+    }
+    await page.getByTestId('awards-tab-decisions').click();
     await page.setViewportSize({ width: 1366, height: 860 });
 
     // a dossier: the checker's proposals, the nominees and the votes render only the rows on

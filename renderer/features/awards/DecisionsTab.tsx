@@ -116,13 +116,16 @@ export function DecisionsTab() {
         caption={D.count(rows.length)}
         columns={[
           { header: D.cols.number, width: 'minmax(0, 1fr)', cell: (d) => (d.number ? <span className="vt-strong">{d.number}</span> : <Text span c="dimmed" size="sm">(chưa có số)</Text>), title: (d) => d.number },
-          { header: D.cols.date, width: '96px', cell: (d) => formatDateVi(d.decisionDate) },
+          // the year rewarded under the date, a kind other than thường xuyên after the form: two
+          // columns fewer, so the list and its actions fit a 1024-pixel screen
+          { header: D.cols.date, width: '96px', cell: (d) => <TwoLines top={formatDateVi(d.decisionDate)} bottom={D.yearOf(d.year)} /> },
           {
             header: D.cols.form,
             width: 'minmax(0, 2fr)',
             cell: (d) => (
               <>
                 {d.formLabel}
+                {d.basis !== 'thuong_xuyen' && <span className="vt-dim"> · {T.basis[d.basis]}</span>}
                 {d.source !== 'manual' && (
                   <Badge ml={6} size="xs" variant="light" color="gray">
                     {D.source[d.source]}
@@ -130,21 +133,19 @@ export function DecisionsTab() {
                 )}
               </>
             ),
-            title: (d) => d.formLabel,
+            title: (d) => (d.basis === 'thuong_xuyen' ? d.formLabel : `${d.formLabel} (${T.basis[d.basis]})`),
           },
-          { header: D.cols.basis, width: '110px', cell: (d) => T.basis[d.basis] },
-          { header: D.cols.year, width: '56px', cell: (d) => d.year },
           { header: D.cols.issuer, width: 'minmax(0, 1.4fr)', cell: (d) => d.issuer, title: (d) => d.issuer },
           { header: D.cols.count, width: '76px', align: 'right', cell: (d) => d.recipientCount },
           {
             header: '',
-            width: '240px',
+            width: '176px',
             cell: (d) => (
               <Group gap={4} wrap="nowrap" justify="flex-end">
                 <Button size="compact-xs" variant="subtle" onClick={() => void open(d.id)}>
                   {T.edit}
                 </Button>
-                <AuditHistoryButton target={{ table: 'award_decision', id: d.id }} title={`${d.number || d.formLabel} (${d.year})`} />
+                <AuditHistoryButton target={{ table: 'award_decision', id: d.id }} title={`${d.number || d.formLabel} (${d.year})`} label={D.history} />
                 <Button
                   size="compact-xs"
                   variant="subtle"

@@ -146,8 +146,12 @@ export function InitiativesTab() {
           { header: I.cols.year, width: '56px', cell: (r) => r.year },
           { header: I.cols.person, width: 'minmax(0, 1.6fr)', cell: (r) => <TwoLines top={r.staffName} bottom={r.unitName} />, title: (r) => `${r.staffName} — ${r.unitName}` },
           { header: I.cols.title, width: 'minmax(0, 2.4fr)', cell: (r) => r.title, title: (r) => r.title },
-          { header: I.cols.kind, width: '96px', cell: (r) => T.kinds[r.kind] },
-          { header: I.cols.scope, width: '110px', cell: (r) => <Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>{T.scopes[r.scope]}</Badge> },
+          // the kind (sáng kiến, đề tài) under the reach: one column fewer, so the list fits a 1024-pixel screen
+          {
+            header: I.cols.scope,
+            width: '110px',
+            cell: (r) => <TwoLines top={<Badge variant="light" color={r.scope === 'co_so' ? 'gray' : r.scope === 'tinh' ? 'blue' : 'grape'}>{T.scopes[r.scope]}</Badge>} bottom={T.kinds[r.kind]} />,
+          },
           { header: I.cols.body, width: 'minmax(0, 1.2fr)', cell: (r) => r.recognizingBody, title: (r) => r.recognizingBody },
           { header: I.cols.date, width: '104px', cell: (r) => formatDateVi(r.recognizedOn) },
           { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`sáng kiến “${r.title}”`, () => call('records.deleteInitiative', { id: r.id }), () => void reload(), { kind: 'initiative', id: r.id })} /> },
@@ -236,8 +240,8 @@ export function DisciplinesTab() {
           { header: K.cols.form, width: '150px', cell: (r) => <Badge color={r.form === 'khien_trach' ? 'yellow' : 'red'} variant="light">{T.disciplineForms[r.form]}</Badge> },
           { header: K.cols.from, width: '96px', cell: (r) => formatDateVi(r.fromDate) },
           { header: K.cols.to, width: '120px', cell: (r) => (r.toDate ? formatDateVi(r.toDate) : <Text span size="sm" c="dimmed">{K.open}</Text>) },
-          { header: K.cols.decision, width: 'minmax(0, 1fr)', cell: (r) => r.decisionNo, title: (r) => r.decisionNo },
-          { header: K.cols.issuer, width: 'minmax(0, 1.2fr)', cell: (r) => r.issuer, title: (r) => r.issuer },
+          // the decision and who issued it in one column: the list fits a 1024-pixel screen
+          { header: K.cols.decision, width: 'minmax(0, 1.4fr)', cell: (r) => <TwoLines top={r.decisionNo} bottom={r.issuer} />, title: (r) => [r.decisionNo, r.issuer].filter(Boolean).join(' — ') },
           { header: '', width: '96px', cell: (r) => <RowActions onEdit={() => setEditing(r)} onDelete={() => confirmDelete(`kỷ luật của ${r.staffName}`, () => call('records.deleteDiscipline', { id: r.id }), () => void reload(), { kind: 'discipline', id: r.id })} /> },
         ]}
       />
