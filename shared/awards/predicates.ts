@@ -600,14 +600,16 @@ function walkGoodRun(ctx: PersonEvalContext, def: GoodRunDef, out?: GoodRun): nu
   let floorBy: AwardCode | undefined;
   let floorAward: number | undefined;
   let floorIndex = 0;
-  def.floorCodes.forEach((code, i) => {
+  for (let i = 0; i < def.floorCodes.length; i++) {
+    const code = def.floorCodes[i]!;
     const t = lastRegularBefore(ctx.idx, code, y);
+    // the later award wins; on a tie the earlier code (Bằng khen tỉnh), as before
     if (t && (floorAward === undefined || t.year > floorAward)) {
       floorBy = code;
       floorAward = t.year;
       floorIndex = i + 1;
     }
-  });
+  }
   const floor = floorAward === undefined ? undefined : floorAward + 1;
 
   let firstRun = y + 1;
