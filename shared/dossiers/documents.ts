@@ -87,11 +87,19 @@ export function awardPhrase(code: AwardCode, addressee: string): string {
   return e.kind === 'title' ? `tặng danh hiệu "${name}"` : `tặng ${name}`;
 }
 
-/** Who an addressee is, where the text says it: the President, the Prime Minister, a province's chairman, a minister. */
+/**
+ * Who an addressee is, where the text says it: the President, the Prime Minister, the head of an
+ * agency or unit ("Giám đốc Sở …", "Hiệu trưởng …"), a district's or a xã's chairman, a province's
+ * chairman, a minister.
+ */
 function addresseeAuthority(addressee: string): Authority | null {
   const t = ` ${foldVi(addressee).replace(/[^a-z0-9]+/g, ' ')} `;
   if (/ chu tich nuoc /.test(t)) return 'chu_tich_nuoc';
   if (/ thu tuong /.test(t)) return 'thu_tuong';
+  const chairman = / chu tich /.test(t);
+  if (!chairman && / (giam doc|thu truong|hieu truong|vien truong|cuc truong|truong ban|truong phong|chanh van phong) /.test(t)) return 'thu_truong_co_quan';
+  if (chairman && / (huyen|quan|thi xa) /.test(t)) return 'chu_tich_huyen';
+  if (chairman && / (xa|phuong|thi tran|dac khu) /.test(t)) return 'chu_tich_xa';
   const level = decidingLevel(addressee);
   return level === 'tinh' ? 'chu_tich_tinh' : level === 'bo' ? 'bo_truong' : null;
 }
@@ -109,9 +117,11 @@ const AUTHORITY_RANK: Readonly<Record<Authority, number>> = {
 
 /**
  * What the addressee is asked to do, for "kính trình … xem xét, …": award the form when it is
- * theirs to decide; else pass the proposal up — "đề nghị Thủ tướng Chính phủ tặng Bằng khen",
- * "trình Thủ tướng Chính phủ đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba". An
- * addressee the text does not name as one of those is asked as before (awardPhrase).
+ * theirs to decide; else pass the proposal one step up — "đề nghị Chủ tịch Ủy ban nhân dân tỉnh
+ * tặng Bằng khen" (asked of a Sở's director), "đề nghị Thủ tướng Chính phủ tặng Bằng khen" (of a
+ * province's chairman), "trình Thủ tướng Chính phủ đề nghị Chủ tịch nước tặng Huân chương Lao động
+ * hạng Ba"; more than a step below the Prime Minister, "trình cấp có thẩm quyền tặng …". An
+ * addressee the text does not place is asked as before (awardPhrase).
  */
 export function proposalPhrase(code: AwardCode, addressee: string): string {
   const plain = awardPhrase(code, addressee);
@@ -121,10 +131,16 @@ export function proposalPhrase(code: AwardCode, addressee: string): string {
   const top = deciders.reduce((a, b) => (AUTHORITY_RANK[b] > AUTHORITY_RANK[a] ? b : a));
   if (AUTHORITY_RANK[top] <= AUTHORITY_RANK[who]) return plain;
   // "tặng Bằng khen của Thủ tướng Chính phủ" asked of the Prime Minister: "tặng Bằng khen"
-  const to = (authority: string) => plain.replace(new RegExp(` của ${authority}$`), '');
-  if (top === 'chu_tich_nuoc') return who === 'thu_tuong' ? `trình Chủ tịch nước ${plain}` : `trình Thủ tướng Chính phủ đề nghị Chủ tịch nước ${plain}`;
-  if (top === 'thu_tuong') return `đề nghị Thủ tướng Chính phủ ${to('Thủ tướng Chính phủ')}`;
-  return plain;
+  const without = (phrase: string, authority: string) => phrase.replace(new RegExp(` của ${authority}$`), '');
+  if (top === 'chu_tich_nuoc' && who === 'thu_tuong') return `trình Chủ tịch nước ${plain}`;
+  if (top === 'chu_tich_nuoc' && AUTHORITY_RANK[who] === 3) return `trình Thủ tướng Chính phủ đề nghị Chủ tịch nước ${plain}`;
+  if (top === 'thu_tuong' && AUTHORITY_RANK[who] === 3) return `đề nghị Thủ tướng Chính phủ ${without(plain, 'Thủ tướng Chính phủ')}`;
+  if (AUTHORITY_RANK[top] === 3) {
+    // a province's form (or a ministry's, when the addressee names a ministry), named for that level
+    const head = decidingLevel(addressee) === 'bo' && deciders.includes('bo_truong') ? 'Bộ trưởng' : 'Chủ tịch Ủy ban nhân dân tỉnh';
+    return `đề nghị ${head} ${without(awardPhrase(code, head), head)}`;
+  }
+  return `trình cấp có thẩm quyền ${plain}`;
 }
 
 /** "03 cá nhân và 01 tập thể" */

@@ -151,9 +151,18 @@ describe('document helpers', () => {
     expect(proposalPhrase('BK_TTG', 'Thủ tướng Chính phủ')).toBe('tặng Bằng khen của Thủ tướng Chính phủ');
     expect(proposalPhrase('HCLD_HANG_BA', 'Thủ tướng Chính phủ')).toBe('trình Chủ tịch nước tặng Huân chương Lao động hạng Ba');
     expect(proposalPhrase('HCLD_HANG_BA', 'Chủ tịch nước')).toBe('tặng Huân chương Lao động hạng Ba');
-    // an addressee the text does not place (the office's own head): as before
-    expect(proposalPhrase('BK_TTG', 'Giám đốc Sở Nội vụ')).toBe('tặng Bằng khen của Thủ tướng Chính phủ');
     expect(proposalPhrase('CSTDCS', province)).toBe('tặng danh hiệu "Chiến sĩ thi đua cơ sở"');
+    // from below the province: a Sở's director, a school's head, a xã's chairman ask the province
+    // (or the ministry the text names); further up, "cấp có thẩm quyền"
+    expect(proposalPhrase('BK_TINH', 'Giám đốc Sở Nội vụ tỉnh Lào Cai')).toBe('đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen');
+    expect(proposalPhrase('CSTD_TINH', 'Hiệu trưởng Trường Trung cấp nghề')).toBe('đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng danh hiệu "Chiến sĩ thi đua cấp tỉnh"');
+    expect(proposalPhrase('BK_TINH', 'Chủ tịch Ủy ban nhân dân xã Bát Xát')).toBe('đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen');
+    expect(proposalPhrase('BK_TINH', 'Cục trưởng Cục Việc làm, Bộ Nội vụ')).toBe('đề nghị Bộ trưởng tặng Bằng khen');
+    expect(proposalPhrase('BK_TTG', 'Giám đốc Sở Nội vụ')).toBe('trình cấp có thẩm quyền tặng Bằng khen của Thủ tướng Chính phủ');
+    // what the head of the office decides is asked as it is
+    expect(proposalPhrase('CSTDCS', 'Giám đốc Sở Nội vụ')).toBe('tặng danh hiệu "Chiến sĩ thi đua cơ sở"');
+    // an addressee the text does not place: as before
+    expect(proposalPhrase('BK_TTG', 'Hội đồng Thi đua - Khen thưởng')).toBe('tặng Bằng khen của Thủ tướng Chính phủ');
   });
 
   it('file names: ASCII, cut after a whole word', () => {
