@@ -257,9 +257,9 @@ export function campaignForDossier(db: Db, id: string): { id: string; name: stri
 }
 
 export function officeRow(db: Db, id: string):
-  | { id: string; name: string; parent_agency: string; abbreviation: string; place_name: string; head_title: string; head_name: string; superior_name: string }
+  | { id: string; name: string; parent_agency: string; abbreviation: string; place_name: string; head_title: string; head_name: string; superior_name: string; level_code: string }
   | undefined {
-  return get(db, 'SELECT id, name, parent_agency, abbreviation, place_name, head_title, head_name, superior_name FROM office WHERE id = ?', [id]);
+  return get(db, 'SELECT id, name, parent_agency, abbreviation, place_name, head_title, head_name, superior_name, level_code FROM office WHERE id = ?', [id]);
 }
 
 const IN_IDS = 'IN (SELECT value FROM json_each(?))';

@@ -406,15 +406,39 @@ export function fileSlug(s: string, max = 40): string {
  * Default "Kính gửi" of the tờ trình: the authority that decides the award on that date
  * (the highest one listed), worded for the office's place.
  */
-export function defaultAddressee(code: AwardCode, date: IsoDate, office: Pick<OfficeInfo, 'name' | 'placeName' | 'headTitle' | 'superiorName'>): string {
+export function defaultAddressee(
+  code: AwardCode,
+  date: IsoDate,
+  office: Pick<OfficeInfo, 'name' | 'placeName' | 'headTitle' | 'superiorName'> & { levelCode?: string },
+): string {
   const auth = authoritiesOn(code, date).map((a) => a.authority);
   const place = office.placeName.trim();
+  // A unit under a Sở or another agency ("Đơn vị cơ sở") sends what its own head cannot decide
+  // to the agency that manages it, which passes it on (Luật TĐKT 2022 Đ.84). A xã or a Sở
+  // proposes to the province's chairman itself, the Sở Nội vụ appraising on the way.
+  const superior = office.levelCode === 'co_so' ? superiorHead(office.superiorName) : '';
+  const superiorAuth = superior ? addresseeAuthority(superior) : null;
+  if (!auth.includes('thu_truong_co_quan') && superiorAuth !== null && AUTHORITY_RANK[superiorAuth] < 3) return superior;
   // nobody below the Prime Minister proposes to the President (Luật TĐKT 2022 Đ.84): he does
   if (auth.includes('chu_tich_nuoc') || auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
   if (auth.includes('chu_tich_tinh')) return `Chủ tịch Ủy ban nhân dân tỉnh${place ? ` ${place}` : ''}`;
   if (auth.includes('bo_truong')) return 'Bộ trưởng Bộ Nội vụ';
   if (office.headTitle.trim()) return `${office.headTitle.trim()} ${office.name}`;
   return office.superiorName.trim();
+}
+
+/**
+ * The head of the agency the office profile names as its superior: "Sở Nội vụ tỉnh Lào Cai" →
+ * "Giám đốc Sở Nội vụ tỉnh Lào Cai", "UBND xã Bát Xát" → "Chủ tịch Ủy ban nhân dân xã Bát Xát",
+ * "Bộ Nội vụ" → "Bộ trưởng Bộ Nội vụ"; '' when none is named or its head cannot be told.
+ */
+export function superiorHead(superiorName: string): string {
+  const name = superiorName.trim();
+  const t = foldVi(name);
+  if (/^(uy ban nhan dan|ubnd)\b/.test(t)) return `Chủ tịch ${name.replace(/^UBND\b/i, 'Ủy ban nhân dân')}`;
+  if (/^so\b/.test(t)) return `Giám đốc ${name}`;
+  if (/^bo\b/.test(t)) return `Bộ trưởng ${name}`;
+  return '';
 }
 
 /** "Đề nghị tặng Bằng khen của … năm 2025". */

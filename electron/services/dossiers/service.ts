@@ -546,7 +546,7 @@ export function createDossier(env: DossierEnv, d: CreateData): DossierDetail {
   if (!office) throw new AppError('OFFICE_NOT_SET', 'Hãy thiết lập thông tin cơ quan (mục Cài đặt) trước khi lập hồ sơ đề nghị.');
   const campaign = campaignOf(env, d.campaignId);
   const info = officeInfo(env, env.officeId);
-  const addressee = defaultAddressee(d.awardCode, env.today, info);
+  const addressee = defaultAddressee(d.awardCode, env.today, { ...info, levelCode: office.level_code });
   const title = d.title || defaultTitle(d.awardCode, d.year, addressee);
   const id = env.sqlite.transaction(() =>
     insertDossier(env.sqlite, env.officeId, {

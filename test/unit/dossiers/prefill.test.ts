@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { achievementSummary, prefillReport, reportHasContent, type PrefillSubject } from '../../../shared/dossiers/prefill';
 import { reportTemplate } from '../../../shared/dossiers/templates';
-import { awardPhrase, proposalPhrase, danhSachTable, defaultAddressee, defaultBases, defaultTitle, fileSlug, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
+import { awardPhrase, proposalPhrase, superiorHead, danhSachTable, defaultAddressee, defaultBases, defaultTitle, fileSlug, nomineeCounts, type DossierDocInput } from '../../../shared/dossiers/documents';
 import { decidingLevel, documentAwardName } from '../../../shared/awards';
 import type { NomineeInfo } from '../../../shared/dossiers/model';
 
@@ -94,6 +94,18 @@ describe('document helpers', () => {
     expect(defaultAddressee('BK_TTG', '2025-11-01', office)).toBe('Thủ tướng Chính phủ');
     // the President is proposed to by the Prime Minister only
     expect(defaultAddressee('HCLD_HANG_BA', '2025-11-01', office)).toBe('Thủ tướng Chính phủ');
+    // a unit under a Sở or a xã ("Đơn vị cơ sở") sends what its head cannot decide to its
+    // superior's head; a xã or a Sở addresses the province itself
+    const unit = { name: 'Trung tâm Dịch vụ việc làm', placeName: 'Lào Cai', headTitle: 'Giám đốc', superiorName: 'Sở Nội vụ tỉnh Lào Cai', levelCode: 'co_so' };
+    expect(defaultAddressee('BK_TINH', '2025-11-01', unit)).toBe('Giám đốc Sở Nội vụ tỉnh Lào Cai');
+    expect(defaultAddressee('HCLD_HANG_BA', '2025-11-01', unit)).toBe('Giám đốc Sở Nội vụ tỉnh Lào Cai');
+    expect(defaultAddressee('CSTDCS', '2025-11-01', unit)).toBe('Giám đốc Trung tâm Dịch vụ việc làm');
+    expect(defaultAddressee('BK_TINH', '2025-11-01', { ...unit, superiorName: 'UBND xã Bát Xát' })).toBe('Chủ tịch Ủy ban nhân dân xã Bát Xát');
+    expect(defaultAddressee('BK_TINH', '2025-11-01', { ...unit, name: 'Phòng Nội vụ xã Sa Pa', levelCode: 'xa' })).toBe('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
+    expect(superiorHead('UBND tỉnh Lào Cai')).toBe('Chủ tịch Ủy ban nhân dân tỉnh Lào Cai');
+    expect(superiorHead('Bộ Nội vụ')).toBe('Bộ trưởng Bộ Nội vụ');
+    expect(superiorHead('Hội Nông dân tỉnh')).toBe('');
+    expect(superiorHead('')).toBe('');
     expect(defaultAddressee('CSTDCS', '2025-11-01', office)).toBe('Giám đốc Sở Nội vụ');
     const input = {
       office: { ...office, parentAgency: '', abbreviation: 'SNV', headName: '' },
