@@ -3,9 +3,8 @@
 // and one báo cáo thành tích per nominee. Pure: the same models feed the DOCX files and the
 // HTML print preview.
 import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type Authority, type AwardCode, type IsoDate } from '../awards';
-import { foldVi } from '../text/vn';
 import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
-import { formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
+import { foldVi, formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
 import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
 import { legalBasesOn, type ReportTemplate } from './templates';
 
@@ -403,8 +402,9 @@ export function fileSlug(s: string, max = 40): string {
 }
 
 /**
- * Default "Kính gửi" of the tờ trình: the authority that decides the award on that date
- * (the highest one listed), worded for the office's place.
+ * Default "Kính gửi" of the tờ trình: the authority that decides the award on that date (the
+ * highest one listed; the Prime Minister for what the President decides), worded for the
+ * office's place — or, for a unit under an agency, that agency's head.
  */
 export function defaultAddressee(
   code: AwardCode,
