@@ -536,19 +536,34 @@ function bkTinhCriteria(ctx: PersonEvalContext): RuleOutcome {
 const buildNoPriorBk = (): RuleOutcome =>
   fail('Chưa có Bằng khen cấp bộ, tỉnh theo công trạng (thường xuyên)', 'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên)');
 
-function buildPriorBk(_ctx: PersonEvalContext, bk: { year: number; decisionNo?: string }): RuleOutcome {
-  const decision = bk.decisionNo ? ` (QĐ số ${bk.decisionNo})` : '';
-  return ok(`Đã được tặng Bằng khen tỉnh năm ${bk.year}${decision}`);
+/** " (QĐ số 12/QĐ-UBND)" after an award the person holds, when its decision is recorded. */
+const decisionNote = (t: { decisionNo?: string }) => (t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '');
+
+const buildPriorBk = (_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome =>
+  ok(`Đã được tặng Bằng khen tỉnh năm ${t.year}${decisionNote(t)}`);
+
+/**
+ * A prerequisite award: the latest regular one before this year (named with its decision, so
+ * built per person when one is recorded), else none — chuyên đề and đột xuất ones said not to count.
+ */
+function priorRegular(
+  ctx: PersonEvalContext,
+  code: AwardCode,
+  label: string,
+  build: (ctx: PersonEvalContext, t: { year: number; decisionNo?: string }) => RuleOutcome,
+  buildNone: () => RuleOutcome,
+): RuleOutcome {
+  const t = lastRegularBefore(ctx.idx, code, ctx.year);
+  if (t) return t.decisionNo ? build(ctx, t) : memo(ctx, t.year, build, t);
+  const others = nonRegularBefore(ctx.idx, code, ctx.year);
+  if (others.length === 0) return memo(ctx, 'none', buildNone, undefined);
+  const base = buildNone();
+  const list = listText(others.map((o) => `${label} năm ${o.year} (${AWARD_BASIS_LABELS[o.basis]})`));
+  return { ...base, message: `${base.message}; ${list} không tính` };
 }
 
 function bkTtgPriorBk(ctx: PersonEvalContext): RuleOutcome {
-  const bk = lastRegularBefore(ctx.idx, 'BK_TINH', ctx.year);
-  if (bk) return bk.decisionNo ? buildPriorBk(ctx, bk) : memo(ctx, bk.year, buildPriorBk, bk);
-  const others = nonRegularBefore(ctx.idx, 'BK_TINH', ctx.year);
-  if (others.length === 0) return memo(ctx, 'none', buildNoPriorBk, undefined);
-  const base = buildNoPriorBk();
-  const list = listText(others.map((t) => `Bằng khen tỉnh năm ${t.year} (${AWARD_BASIS_LABELS[t.basis]})`));
-  return { ...base, message: `${base.message}; ${list} không tính` };
+  return priorRegular(ctx, 'BK_TINH', 'Bằng khen tỉnh', buildPriorBk, buildNoPriorBk);
 }
 
 /** The run of years rated HTTNV or better ending this year (Bằng khen Thủ tướng, HCLĐ hạng Ba). */
@@ -584,8 +599,7 @@ const FLOOR_NAMES: Partial<Record<AwardCode, string>> = { BK_TINH: 'Bằng khen 
 
 const BREAK_CODES = { none: 0, floor: 1, HTNV: 2, KHTNV: 3 } as const;
 
-/** A run year's kind in the key (base 4): rated (HTTNV or better), rated HTXSNV, maternity leave, recorded LĐTT. */
-const RUN_RATED = 0;
+/** A run year's kind in the key (base 4); a year rated HTTNV or better adds nothing (0). */
 const RUN_EXCELLENT = 1;
 const RUN_MATERNITY = 2;
 const RUN_LDTT = 3;
@@ -628,10 +642,11 @@ function walkGoodRun(ctx: PersonEvalContext, def: GoodRunDef, out?: GoodRun): nu
         breakCode = f.rating === 'HTNV' ? BREAK_CODES.HTNV : BREAK_CODES.KHTNV;
         break;
       }
+      // any other rating this good adds 0
       if (def.excellent && f.rating === 'HTXSNV') {
         kinds += RUN_EXCELLENT * digit;
         out?.excellent.push(yr);
-      } else kinds += RUN_RATED * digit;
+      }
     } else if (f?.maternityLeave && ctx.settings.maternityWithoutRatingCounts) {
       kinds += RUN_MATERNITY * digit;
       out?.notes.push([yr, 'm']);
@@ -766,16 +781,13 @@ const NOT_AGAIN = 2;
 const buildNoPriorTtg = (): RuleOutcome =>
   fail('Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)', 'chưa có Bằng khen Thủ tướng (thường xuyên)');
 
-function buildPriorTtg(_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome {
-  const decision = t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '';
-  return ok(`Đã được tặng Bằng khen Thủ tướng năm ${t.year}${decision}`);
-}
+const buildPriorTtg = (_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome =>
+  ok(`Đã được tặng Bằng khen Thủ tướng năm ${t.year}${decisionNote(t)}`);
 
 function buildHeldHcld3(_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome {
-  const decision = t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '';
   // not one condition away ("gần đủ"): this class is behind them, whatever else they hold
   return fail(
-    `Đã được tặng Huân chương Lao động hạng Ba năm ${t.year}${decision}`,
+    `Đã được tặng Huân chương Lao động hạng Ba năm ${t.year}${decisionNote(t)}`,
     `đã có Huân chương Lao động hạng Ba (${t.year}); hạng tiếp theo là hạng Nhì`,
     NOT_AGAIN,
   );
@@ -792,13 +804,7 @@ function hcld3PriorBkTtg(ctx: PersonEvalContext): RuleOutcome {
     if (t.code === 'HCLD_HANG_BA' && t.year <= ctx.year && (!held || t.year > held.year)) held = t;
   }
   if (held) return held.decisionNo ? buildHeldHcld3(ctx, held) : memo(ctx, `h${held.year}`, buildHeldHcld3, held);
-  const ttg = lastRegularBefore(ctx.idx, 'BK_TTG', ctx.year);
-  if (ttg) return ttg.decisionNo ? buildPriorTtg(ctx, ttg) : memo(ctx, ttg.year, buildPriorTtg, ttg);
-  const others = nonRegularBefore(ctx.idx, 'BK_TTG', ctx.year);
-  if (others.length === 0) return memo(ctx, 'none', buildNoPriorTtg, undefined);
-  const base = buildNoPriorTtg();
-  const list = listText(others.map((t) => `Bằng khen Thủ tướng năm ${t.year} (${AWARD_BASIS_LABELS[t.basis]})`));
-  return { ...base, message: `${base.message}; ${list} không tính` };
+  return priorRegular(ctx, 'BK_TTG', 'Bằng khen Thủ tướng', buildPriorTtg, buildNoPriorTtg);
 }
 
 /**

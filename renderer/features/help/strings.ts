@@ -2,7 +2,7 @@
 // A label quoted “…” in a topic is a button, tab or screen as the app names it
 // (test/unit/help checks each one against the renderer's sources).
 import type { RouteId } from '../../app/router';
-import { AWARD_CATALOG, CATALOG_ENTRIES, RULE_SETS, listText, type AwardCode } from '../../../shared/awards';
+import { CATALOG_ENTRIES, RULE_SETS, listText, type AwardCode } from '../../../shared/awards';
 import { formatDateVi } from '../../../shared/text/vn';
 import { T as PLANS } from '../plans/strings';
 import { T as AWARDS } from '../awards/strings';
@@ -60,7 +60,7 @@ function judgedLine(): HelpStep {
     const notes = [who, since].filter(Boolean).join(', ');
     return notes ? `${e.shortName} (${notes})` : e.shortName;
   };
-  const others = CATALOG_ENTRIES.filter((e) => !judged.includes(e)).map((e) => AWARD_CATALOG[e.code].shortName);
+  const others = CATALOG_ENTRIES.filter((e) => !judged.includes(e)).map((e) => e.shortName);
   return {
     text: `Được xét tự động: ${listText(judged.map(name))}. ${listText(others)}: chỉ ghi nhận trong quyết định và hồ sơ, không xét tự động.`,
     route: 'awards',

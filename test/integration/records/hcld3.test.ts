@@ -1,11 +1,10 @@
 // Huân chương Lao động hạng Ba through the app: ratings from the year-end grid, a Bằng khen
 // Thủ tướng from a decision, then the checker's answer, its Excel lists, a dossier's proposals
 // and the CLI all name the one who qualifies, and say what the other lacks.
-import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { cliOn } from '../../support/cli';
-import { readBook } from '../../support/xlsx';
+import { readBook, sheetRows } from '../../support/xlsx';
 import { historyOffice } from './helpers';
 
 const cores: Core[] = [];
@@ -35,12 +34,6 @@ async function office() {
   return o;
 }
 
-function cellText(ws: ExcelJS.Worksheet): string {
-  const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => out.push(String(c.value ?? ''))));
-  return out.join('\n');
-}
-
 describe('Huân chương Lao động hạng Ba in the checker and what reads it', () => {
   it('the check, its lists and a dossier propose the one who qualifies; the CLI says the same', async () => {
     const { core, ids } = await office();
@@ -59,7 +52,7 @@ describe('Huân chương Lao động hạng Ba in the checker and what reads it'
     const wb = await readBook(await core.invoke('eligibility.export', { year: 2025 }));
     const sheet = wb.getWorksheet('HCLĐ hạng Ba')!;
     expect(sheet).toBeDefined();
-    const text = cellText(sheet);
+    const text = sheetRows(sheet).flat().map(String).join('\n');
     expect(text).toContain('Nguyễn Văn An');
     expect(text).toContain('Trần Thị Bích');
     expect(text).toContain('chưa có Bằng khen Thủ tướng (thường xuyên)');
