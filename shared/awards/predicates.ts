@@ -533,8 +533,18 @@ function bkTinhCriteria(ctx: PersonEvalContext): RuleOutcome {
   return memo(ctx, key, buildBkTinhFailure, r);
 }
 
+/**
+ * missingCount of a missing prerequisite award: the years the rule counts come after it ("05 năm
+ * tiếp theo"), so whoever lacks it is years away, never "gần đủ" (one condition away).
+ */
+const NO_PRIOR = 2;
+
 const buildNoPriorBk = (): RuleOutcome =>
-  fail('Chưa có Bằng khen cấp bộ, tỉnh theo công trạng (thường xuyên)', 'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên)');
+  fail(
+    'Chưa có Bằng khen cấp bộ, tỉnh theo công trạng (thường xuyên)',
+    'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
+    NO_PRIOR,
+  );
 
 /** " (QĐ số 12/QĐ-UBND)" after an award the person holds, when its decision is recorded. */
 const decisionNote = (t: { decisionNo?: string }) => (t.decisionNo ? ` (QĐ số ${t.decisionNo})` : '');
@@ -779,7 +789,11 @@ function bkTtgChain(ctx: PersonEvalContext): RuleOutcome {
 const NOT_AGAIN = 2;
 
 const buildNoPriorTtg = (): RuleOutcome =>
-  fail('Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)', 'chưa có Bằng khen Thủ tướng (thường xuyên)');
+  fail(
+    'Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)',
+    'chưa có Bằng khen Thủ tướng (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
+    NO_PRIOR,
+  );
 
 const buildPriorTtg = (_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome =>
   ok(`Đã được tặng Bằng khen Thủ tướng năm ${t.year}${decisionNote(t)}`);

@@ -160,6 +160,10 @@ describe.skipIf(!hasChromium)('awards e2e (browser host + Chromium)', () => {
     expect(await page.getByTestId('check-warnings').innerText()).toContain('Phòng Người có công: 3 người đủ điều kiện CSTĐCS trên 5 người đủ điều kiện LĐTT');
     const phuong = page.locator('[data-testid="check-row"][data-name="Vũ Thị Phương"]');
     expect(await phuong.getByTestId('check-ok').allInnerTexts()).toEqual(['LĐTT', 'CSTĐCS']);
+    // every form judged is counted, one nobody is near too (else it reads as not judged)
+    const counts = await page.getByTestId('check-count').allInnerTexts();
+    expect(counts).toContain('LĐTT: 5 đủ · 0 gần đủ');
+    expect(counts).toContain('HCLĐ hạng Ba: 0 đủ · 0 gần đủ');
     await shot(page, 'check');
 
     // the core filters the list: a name typed without diacritics, then one title's verdict

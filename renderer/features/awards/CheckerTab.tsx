@@ -215,13 +215,12 @@ export function CheckerTab() {
               </Text>
             </Group>
             <Group gap="md" mt={6} wrap="wrap">
-              {Object.entries(head.counts)
-                .filter(([, c]) => c.du_dieu_kien + c.gan_du > 0)
-                .map(([code, c]) => (
-                  <Text key={code} size="xs" data-testid="check-count">
-                    <b>{short(code)}</b>: {c.du_dieu_kien.toLocaleString('vi-VN')} đủ · {c.gan_du.toLocaleString('vi-VN')} gần đủ
-                  </Text>
-                ))}
+              {/* every form judged, nobody included: a missing one would read as not judged */}
+              {Object.entries(head.counts).map(([code, c]) => (
+                <Text key={code} size="xs" c={c.du_dieu_kien + c.gan_du > 0 ? undefined : 'dimmed'} data-testid="check-count">
+                  <b>{short(code)}</b>: {c.du_dieu_kien.toLocaleString('vi-VN')} đủ · {c.gan_du.toLocaleString('vi-VN')} gần đủ
+                </Text>
+              ))}
             </Group>
           </Paper>
           {head.unrated > 0 && (

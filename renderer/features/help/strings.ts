@@ -225,6 +225,11 @@ export const TOPICS: HelpTopic[] = [
     steps: [
       ...ruleSetLines,
       judgedLine(),
+      {
+        text: '“Gần đủ” là còn thiếu đúng một điều kiện: một năm xếp loại, một lần Chiến sĩ thi đua cơ sở, một sáng kiến… Người chưa có Bằng khen là điều kiện trước (Bằng khen tỉnh cho Bằng khen Thủ tướng, Bằng khen Thủ tướng cho Huân chương Lao động hạng Ba) thì ở mục “Chưa đủ”, vì các năm liên tục chỉ được tính từ sau khi được tặng; nếu thực ra đã được tặng, hãy nhập quyết định đó ở thẻ “Quyết định”.',
+        route: 'awards',
+        tab: 'decisions',
+      },
       { text: 'Quy định nào chưa đối chiếu được với văn bản gốc được ghi “chưa xác minh”: đó là gợi ý, Hội đồng cần đối chiếu trước khi quyết định.' },
       {
         text: 'Tỷ lệ Chiến sĩ thi đua cơ sở, mức xếp loại và các tham số khác của tỉnh, và việc áp dụng dự thảo sửa đổi Luật: thẻ “Danh mục, tham số”.',

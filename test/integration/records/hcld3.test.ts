@@ -14,22 +14,36 @@ afterEach(() => {
 
 const RATINGS: Record<number, 'HTTNV' | 'HTXSNV'> = { 2021: 'HTTNV', 2022: 'HTXSNV', 2023: 'HTTNV', 2024: 'HTTNV', 2025: 'HTXSNV' };
 
-/** An (the one who qualifies) and Bích (the same years, no Bằng khen Thủ tướng). */
+/**
+ * An (the one who qualifies), Bích (the same, one CSTĐCS fewer: gần đủ) and Cường (An's years
+ * without a Bằng khen Thủ tướng, after which the five years count: chưa đủ).
+ */
 async function office() {
   const o = await historyOffice('2026-01-15');
   cores.push(o.core);
   const { core, ids, units } = o;
   for (const [y, rating] of Object.entries(RATINGS)) {
     const year = Number(y);
-    const cstdcs = year === 2022 || year === 2024;
+    const row = (staffId: string, cstdcs: boolean) => ({ staffId, rating, maternityLeave: false, underReview: false, titles: { LDTT: year < 2025, CSTDCS: cstdcs } });
     await core.invoke('records.saveYearGrid', {
       unitId: units.vp,
       year,
-      rows: [ids.A, ids.B].map((staffId) => ({ staffId, rating, maternityLeave: false, underReview: false, titles: { LDTT: year < 2025, CSTDCS: cstdcs } })),
+      rows: [row(ids.A, year === 2022 || year === 2024), row(ids.B, year === 2022)],
     });
+    await core.invoke('records.saveYearGrid', { unitId: units.ncc, year, rows: [row(ids.C, year === 2022 || year === 2024)] });
   }
   await core.invoke('records.saveDecision', {
-    data: { number: '1234/QĐ-TTg', decisionDate: '15/03/2021', issuer: 'Thủ tướng Chính phủ', awardCode: 'BK_TTG', year: 2020, recipients: [{ kind: 'person', staffId: ids.A }] } as never,
+    data: {
+      number: '1234/QĐ-TTg',
+      decisionDate: '15/03/2021',
+      issuer: 'Thủ tướng Chính phủ',
+      awardCode: 'BK_TTG',
+      year: 2020,
+      recipients: [
+        { kind: 'person', staffId: ids.A },
+        { kind: 'person', staffId: ids.B },
+      ],
+    } as never,
   });
   return o;
 }
@@ -40,6 +54,14 @@ describe('Huân chương Lao động hạng Ba in the checker and what reads it'
     const view = await core.invoke('eligibility.check', { year: 2025 });
     expect(view.codes.individual).toContain('HCLD_HANG_BA');
     expect(view.counts.HCLD_HANG_BA).toMatchObject({ du_dieu_kien: 1, gan_du: 1 });
+    const verdictOf = (id: string) => {
+      const p = view.people.find((x) => x.id === id)!;
+      return p.candidates.map((i) => view.candidates[i]!).find((x) => x.code === 'HCLD_HANG_BA')!;
+    };
+    expect(verdictOf(ids.B).verdict).toBe('gan_du');
+    // five good years, an HTXSNV and three CSTĐCS, but no Bằng khen Thủ tướng: years away, not one condition
+    expect(verdictOf(ids.C).verdict).toBe('chua_du');
+    expect(verdictOf(ids.C).items.map((i) => view.items[i]!.message)).toContain('Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)');
     const an = view.people.find((p) => p.id === ids.A)!;
     const c = an.candidates.map((i) => view.candidates[i]!).find((x) => x.code === 'HCLD_HANG_BA')!;
     expect(c.verdict).toBe('du_dieu_kien');
@@ -48,14 +70,15 @@ describe('Huân chương Lao động hạng Ba in the checker and what reads it'
       'Hoàn thành tốt nhiệm vụ trở lên 5 năm liên tục 2021–2025 (sau Bằng khen Thủ tướng năm 2020); hoàn thành xuất sắc nhiệm vụ 2 năm: 2022 và 2025; CSTĐCS 3 lần: 2022, 2024 và 2025',
     );
 
-    // the council's lists: a sheet for the order, An đủ, Bích gần đủ with what she lacks
+    // the council's lists: a sheet for the order, An đủ, Bích gần đủ with what she lacks, not Cường
     const wb = await readBook(await core.invoke('eligibility.export', { year: 2025 }));
     const sheet = wb.getWorksheet('HCLĐ hạng Ba')!;
     expect(sheet).toBeDefined();
     const text = sheetRows(sheet).flat().map(String).join('\n');
     expect(text).toContain('Nguyễn Văn An');
     expect(text).toContain('Trần Thị Bích');
-    expect(text).toContain('chưa có Bằng khen Thủ tướng (thường xuyên)');
+    expect(text).toContain('thiếu 1 lần CSTĐCS trong chuỗi (cần 3, có 2)');
+    expect(text).not.toContain('Lê Văn Cường');
 
     // a dossier for the order takes An from the checker's proposals
     const d = await core.invoke('dossiers.create', { year: 2025, awardCode: 'HCLD_HANG_BA' });
@@ -73,7 +96,8 @@ describe('Huân chương Lao động hạng Ba in the checker and what reads it'
     const printed = out.join('\n');
     const block = printed.slice(printed.indexOf('Nguyễn Văn An —'));
     expect(block.split('\n\n')[0]).toMatch(/Đủ điều kiện: .*Huân chương Lao động hạng Ba/);
-    expect(printed).toContain('Gần đủ Huân chương Lao động hạng Ba: chưa có Bằng khen Thủ tướng (thường xuyên)');
+    expect(printed).toContain('Gần đủ Huân chương Lao động hạng Ba: thiếu 1 lần CSTĐCS trong chuỗi (cần 3, có 2)');
+    expect(printed).not.toContain('Gần đủ Huân chương Lao động hạng Ba: chưa có Bằng khen Thủ tướng');
   });
 
   it('a year under NĐ 91/2017 does not judge it', async () => {

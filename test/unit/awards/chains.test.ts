@@ -297,7 +297,8 @@ describe('Bằng khen Thủ tướng (Bằng khen tỉnh, then ≥5 years HTTNV+
       }),
     ]);
     const c = cand(r, 'A', 'BK_TTG');
-    expect(c.verdict).toBe('gan_du');
+    expect(c.verdict).toBe('chua_du');
+    expect(c.missingCount).toBe(2);
     expect(failed(c)).toEqual([
       {
         ruleId: 'bkTtg.priorBk',
@@ -305,7 +306,7 @@ describe('Bằng khen Thủ tướng (Bằng khen tỉnh, then ≥5 years HTTNV+
         verified: true,
         passed: false,
         message: 'Chưa có Bằng khen cấp bộ, tỉnh theo công trạng (thường xuyên); Bằng khen tỉnh năm 2019 (chuyên đề) không tính',
-        missing: 'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên)',
+        missing: 'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
       },
     ]);
   });

@@ -37,13 +37,16 @@ describe('Huân chương Lao động hạng Ba (individuals)', () => {
     expect(item(c, 'hcld3.priorBkTtg').message).toBe('Đã được tặng Bằng khen Thủ tướng năm 2020 (QĐ số 1234/QĐ-TTg)');
   });
 
-  it('without a Bằng khen Thủ tướng: a Bằng khen tỉnh is not enough, a chuyên đề one does not count', () => {
+  it('without a Bằng khen Thủ tướng: a Bằng khen tỉnh is not enough, a chuyên đề one does not count, neither is gần đủ', () => {
     const r = check(2025, [
       person('A', { years: FIVE, titles: [[2020, 'BK_TINH'], ...CSTDCS] }),
       person('B', { years: FIVE, titles: [[2020, 'BK_TTG', 'chuyen_de'], ...CSTDCS] }),
     ]);
     const a = cand(r, 'A', 'HCLD_HANG_BA');
-    expect(a.verdict).toBe('gan_du');
+    // the five years are counted after the award: lacking it is years away, not one condition
+    expect(a.verdict).toBe('chua_du');
+    expect(a.missingCount).toBe(2);
+    expect(cand(r, 'B', 'HCLD_HANG_BA').verdict).toBe('chua_du');
     expect(failed(a)).toEqual([
       {
         ruleId: 'hcld3.priorBkTtg',
@@ -51,7 +54,7 @@ describe('Huân chương Lao động hạng Ba (individuals)', () => {
         verified: false,
         passed: false,
         message: 'Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)',
-        missing: 'chưa có Bằng khen Thủ tướng (thường xuyên)',
+        missing: 'chưa có Bằng khen Thủ tướng (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
       },
     ]);
     expect(item(cand(r, 'B', 'HCLD_HANG_BA'), 'hcld3.priorBkTtg').message).toBe(

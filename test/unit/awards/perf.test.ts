@@ -50,8 +50,8 @@ describe('whole-office run', () => {
     // star: lacks only a province-wide initiative
     expect(r.counts.CSTD_TINH?.gan_du).toBe(q);
     expect(r.counts.BK_TINH?.du_dieu_kien).toBe(q);
-    // star: 10-year run with CSTĐCS, lacks only a prior Bằng khen tỉnh
-    expect(r.counts.BK_TTG?.gan_du).toBe(q);
+    // star: 10-year run with CSTĐCS but no prior Bằng khen tỉnh, the years after which count: not gần đủ
+    expect(r.counts.BK_TTG).toEqual({ du_dieu_kien: 0, gan_du: 0, chua_du: PEOPLE });
     // units starting on an even index hold 16/30 LĐTT, odd ones 14/30
     expect(r.counts.TT_LDTT).toEqual({ du_dieu_kien: 500, gan_du: 0, chua_du: 500 });
     expect(r.counts.TT_LDXS).toEqual({ du_dieu_kien: 0, gan_du: 0, chua_du: 1000 });
