@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { bufferedConsole, runCli } from '../../../electron/cli/tdkt';
+import { bufferedConsole, runCli, stdoutWriter } from '../../../electron/cli/tdkt';
+import { Writable } from 'node:stream';
 import { tempDb, tempDir } from '../../support/tmp';
 import { BAD_ROW, FIXTURE_PEOPLE, FIXTURE_UNITS, STAFF_BAD_ROW_PATH, STAFF_GOOD_PATH } from '../../fixtures/staff/make-fixtures';
 import { createCore } from '../../../electron/core/core';
@@ -133,23 +134,68 @@ describe('tdkt CLI', () => {
     expect(fs.existsSync(db)).toBe(true);
   });
 
+  it('output to a reader that went away stops quietly; another write failure is said and exits 1', async () => {
+    const failing = (code: string) => {
+      const got: string[] = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          got.push(chunk.toString('utf8'));
+          done(Object.assign(new Error(`write ${code}`), { code }));
+        },
+      });
+      return { stream, got };
+    };
+    const saved = process.exitCode;
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
+    try {
+      const pipe = failing('EPIPE');
+      const write = stdoutWriter(pipe.stream);
+      write(Buffer.from('một\n'));
+      await new Promise((r) => setImmediate(r));
+      write(Buffer.from('hai\n'));
+      expect(pipe.got).toEqual(['một\n']);
+      expect(errors).toEqual([]);
+      expect(process.exitCode).toBe(saved);
+
+      const full = failing('ENOSPC');
+      const write2 = stdoutWriter(full.stream);
+      write2(Buffer.from('ba\n'));
+      await new Promise((r) => setImmediate(r));
+      write2(Buffer.from('bốn\n'));
+      expect(full.got).toEqual(['ba\n']);
+      expect(errors).toEqual(['Không ghi được kết quả ra: write ENOSPC']);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = saved;
+    }
+  });
+
   it('the console writes its lines in 64 KB blocks, an error flushing what came before it', () => {
     const written: string[] = [];
-    const io = bufferedConsole((s) => written.push(`out:${s}`), (s) => written.push(`err:${s}`));
+    const io = bufferedConsole((b) => written.push(`out:${Buffer.from(b).toString('utf8')}`), (s) => written.push(`err:${s}`));
     io.out('một');
     io.out('hai');
     expect(written).toEqual([]);
     io.err('lỗi');
-    expect(written).toEqual(['out:một\nhai', 'err:lỗi']);
+    expect(written).toEqual(['out:một\nhai\n', 'err:lỗi']);
     const line = 'x'.repeat(999);
     for (let i = 0; i < 100; i++) io.out(line);
-    // the 66th line of 1,000 characters (with its newline) passes 64 KB: a block; the rest waits for flush
+    // the 66th line of 1,000 bytes (with its newline) passes 64 KB: a block; the rest waits for flush
     expect(written.length).toBe(3);
-    expect(written[2]!.split('\n')).toHaveLength(66);
+    expect(written[2]!.slice(4).split('\n')).toHaveLength(67);
     io.flush();
     io.flush();
     expect(written.length).toBe(4);
-    const lines = written.slice(2).flatMap((w) => w.slice(4).split('\n'));
+    const lines = written.slice(2).flatMap((w) => w.slice(4).split('\n').slice(0, -1));
     expect(lines).toEqual(Array.from({ length: 100 }, () => line));
+    // Vietnamese text, and a line longer than a block, come out whole and in order
+    const long = 'Nguyễn Thị Ánh '.repeat(20_000);
+    io.out('trước');
+    io.out(long);
+    io.out('sau');
+    io.flush();
+    expect(written.slice(4).map((w) => w.slice(4)).join('')).toBe(`trước\n${long}\nsau\n`);
   });
 });
