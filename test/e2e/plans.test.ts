@@ -289,6 +289,20 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     await page2.getByTestId('tab-appendices').click();
     await page2.getByTestId('quarterly-table').waitFor();
     await shot(page2, '08-imported-appendix');
+    // at 1024 px the appendix leaves the preview a narrow pane: its zoom choices stay whole, the page fits
+    const size = page2.viewportSize()!;
+    await page2.setViewportSize({ width: 1024, height: 768 });
+    await expect
+      .poll(() =>
+        page2.evaluate(() => {
+          const pane = document.querySelector('.plan-preview')!.getBoundingClientRect();
+          const last = [...document.querySelectorAll('.plan-preview-bar label')].at(-1)!.getBoundingClientRect();
+          const doc = document.querySelector<HTMLIFrameElement>('[data-testid="plan-preview"]')!.contentDocument!.documentElement;
+          return { zoomShown: last.right <= pane.right + 0.5, pageFits: doc.scrollWidth <= doc.clientWidth + 1, narrow: pane.width < 300 };
+        }),
+      )
+      .toEqual({ zoomShown: true, pageFits: true, narrow: true });
+    await page2.setViewportSize(size);
     await page2.getByTestId('tab-header').click();
     await shot(page2, '09-imported-header');
 

@@ -481,7 +481,7 @@ export function PlanEditor({ id, onBack }: { id: string; onBack(): void }) {
             setDragSplit(true);
           }}
         />
-        <Preview ref={preview} plan={plan} />
+        <Preview ref={preview} plan={plan} appendix={wide} />
         {/* the iframe swallows pointer events while the splitter is dragged */}
         {dragSplit && <div style={{ position: 'fixed', inset: 0, cursor: 'col-resize', zIndex: 1000 }} />}
       </div>

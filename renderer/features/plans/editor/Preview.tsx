@@ -8,24 +8,27 @@ import { planToDocument } from '../../../../shared/plans/to-document';
 import { T } from '../strings';
 
 export const PREVIEW_DEBOUNCE_MS = 300;
-/** A4 sheet (210 mm) plus the grey margin around it, in CSS px */
+/** A4 sheet (210 mm; 297 mm landscape) plus the grey margin around it, in CSS px */
 const SHEET_PX = (210 / 25.4) * 96 + 40;
+const LANDSCAPE_PX = (297 / 25.4) * 96 + 40;
 
 export interface PreviewHandle {
   print(): void;
 }
 
-function previewHtml(plan: Plan): string {
-  return renderHtml(planToDocument(plan), { title: plan.title.join(' ') });
+function previewHtml(plan: Plan): { html: string; landscape: boolean } {
+  const doc = planToDocument(plan);
+  return { html: renderHtml(doc, { title: plan.title.join(' ') }), landscape: doc.appendices.some((a) => a.landscape) };
 }
 
 type Zoom = 'fit' | '0.75' | '1';
 
-export const Preview = forwardRef<PreviewHandle, { plan: Plan }>(function Preview({ plan }, ref) {
+/** `appendix`: the appendix tab is open — "Vừa khung" fits a landscape appendix's page, not the portrait ones. */
+export const Preview = forwardRef<PreviewHandle, { plan: Plan; appendix?: boolean }>(function Preview({ plan, appendix = false }, ref) {
   const frame = useRef<HTMLIFrameElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const scroll = useRef({ x: 0, y: 0 });
-  const [html, setHtml] = useState(() => previewHtml(plan));
+  const [{ html, landscape }, setHtml] = useState(() => previewHtml(plan));
   const [zoomMode, setZoomMode] = useState<Zoom>('fit');
   const [width, setWidth] = useState(0);
   const latest = useRef(plan);
@@ -52,7 +55,9 @@ export const Preview = forwardRef<PreviewHandle, { plan: Plan }>(function Previe
     };
   }, []);
 
-  const zoom = zoomMode === 'fit' ? (width > 0 ? Math.max(0.35, Math.min(1.25, (width - 18) / SHEET_PX)) : 0.75) : Number(zoomMode);
+  // fit: the page's whole width in the pane, however narrow the splitter leaves it
+  const sheet = appendix && landscape ? LANDSCAPE_PX : SHEET_PX;
+  const zoom = zoomMode === 'fit' ? (width > 0 ? Math.max(0.2, Math.min(1.25, (width - 18) / sheet)) : 0.75) : Number(zoomMode);
   // screen-only zoom: printing from the frame prints the real page size
   const srcDoc = useMemo(() => html.replace('</head>', `<style media="screen">html{zoom:${zoom.toFixed(3)}}</style></head>`), [html, zoom]);
 
@@ -61,7 +66,7 @@ export const Preview = forwardRef<PreviewHandle, { plan: Plan }>(function Previe
       const w = frame.current?.contentWindow;
       if (!w) return;
       const now = previewHtml(latest.current);
-      if (now !== html) {
+      if (now.html !== html) {
         // bring the preview up to date first, then print once it has loaded
         setHtml(now);
         const f = frame.current!;
@@ -85,6 +90,8 @@ export const Preview = forwardRef<PreviewHandle, { plan: Plan }>(function Previe
         </Text>
         <SegmentedControl
           size="xs"
+          // a narrow pane (the appendix tab at 1024 px) shortens the title, never the zoom choices
+          style={{ flexShrink: 0 }}
           aria-label={T.editor.zoom}
           value={zoomMode}
           onChange={(v) => setZoomMode(v as Zoom)}
