@@ -138,11 +138,11 @@ const Row = memo(function Row<R>({ row, index, top, height, columns, template, t
   );
 }) as <R>(p: RowProps<R>) => ReactNode;
 
-/** Two stacked lines in one cell (a person and their unit), each cut short with an ellipsis. */
-export function TwoLines({ top, bottom }: { top: ReactNode; bottom?: ReactNode }) {
+/** Two stacked lines in one cell (a person and their unit), each cut short with an ellipsis; the top one bold unless `plain`. */
+export function TwoLines({ top, bottom, plain = false }: { top: ReactNode; bottom?: ReactNode; plain?: boolean }) {
   return (
     <div className="vt-two">
-      <div className="vt-clip vt-strong">{top}</div>
+      <div className={plain ? 'vt-clip' : 'vt-clip vt-strong'}>{top}</div>
       {bottom ? <div className="vt-clip vt-dim">{bottom}</div> : null}
     </div>
   );

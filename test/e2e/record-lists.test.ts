@@ -215,6 +215,34 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await expect
       .poll(async () => (await api<{ nominees: { id: string; votesAgree: number | null; votesTotal: number | null }[] }>('dossiers.get', { id: dossier.id })).nominees.filter((n) => n.votesAgree !== null))
       .toEqual([expect.objectContaining({ id: lastNominee.id, votesAgree: 7, votesTotal: 9 })]);
+
+    // every screen and tab at 1024 px (offices still have 1024×768 screens): nothing cut off
+    // sideways — a box hiding what it holds, not a text ending in "…" or an input's own text
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const clipped = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            const cs = getComputedStyle(el);
+            if (!(cs.overflowX === 'hidden' || cs.overflowX === 'clip') || cs.textOverflow === 'ellipsis') return false;
+            if (el instanceof HTMLInputElement || el.classList.contains('mantine-Switch-track')) return false;
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && el.scrollWidth > el.clientWidth + 2;
+          })
+          .map((el) => `${el.className} "${(el as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 60)}"`),
+      );
+    const cut: string[] = [];
+    for (const nav of ['home', 'units', 'staff', 'plans', 'tasks', 'awards', 'dossiers', 'exchange', 'backup', 'trash', 'settings', 'help']) {
+      await page.getByTestId(`nav-${nav}`).click();
+      await page.waitForTimeout(400);
+      cut.push(...(await clipped()).map((c) => `${nav}: ${c}`));
+      for (const tab of await page.getByRole('tab').all()) {
+        await tab.click();
+        await page.waitForTimeout(300);
+        cut.push(...(await clipped()).map((c) => `${nav} / ${tab}: ${c}`));
+      }
+    }
+    expect([...new Set(cut)]).toEqual([]);
     expect(pageErrors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });

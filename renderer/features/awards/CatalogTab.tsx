@@ -76,7 +76,8 @@ export function CatalogTab() {
               {K.deadlines}
             </Text>
             {draft.deadlines.map((d, i) => (
-              <Group key={i} gap="xs" align="flex-end">
+              // what is due and its note share the row's width (a fixed 420 px left the note 78 px at 1024)
+              <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
                 <TextInput
                   label={i === 0 ? K.deadlineLabel : undefined}
                   aria-label={i === 0 ? undefined : K.rowLabel(K.deadlineLabel, i + 1)}
@@ -85,11 +86,11 @@ export function CatalogTab() {
                     const v = e.currentTarget.value;
                     setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, label: v } : x)) });
                   }}
-                  w={420}
+                  style={{ flex: '3 1 0', minWidth: 0 }}
                 />
                 <NumberInput label={i === 0 ? K.day : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.day, i + 1)} value={d.day} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, day: num(v) } : x)) })} min={1} max={31} w={80} />
                 <NumberInput label={i === 0 ? K.month : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.month, i + 1)} value={d.month} onChange={(v) => setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, month: num(v) } : x)) })} min={1} max={12} w={80} />
-                <TextInput value={d.note} onChange={(e) => { const v = e.currentTarget.value; setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, note: v } : x)) }); }} label={i === 0 ? K.note : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.note, i + 1)} style={{ flex: 1 }} />
+                <TextInput value={d.note} onChange={(e) => { const v = e.currentTarget.value; setDraft({ ...draft, deadlines: draft.deadlines.map((x, j) => (j === i ? { ...x, note: v } : x)) }); }} label={i === 0 ? K.note : undefined} aria-label={i === 0 ? undefined : K.rowLabel(K.note, i + 1)} style={{ flex: '2 1 0', minWidth: 0 }} />
                 <ActionIcon variant="subtle" color="red" mb={4} onClick={() => setDraft({ ...draft, deadlines: draft.deadlines.filter((_, j) => j !== i) })} aria-label={T.delete}>
                   ×
                 </ActionIcon>

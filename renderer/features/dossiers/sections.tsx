@@ -294,28 +294,40 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
     }
   };
   const editable = d.editable;
+  // one dossier, one form: its column only when a nominee's differs (it fits 1024 px without)
+  const mixedAwards = d.nominees.some((n) => n.awardCode !== d.awardCode);
   // stable while the nominees' rows are: a row re-renders only when its nominee changes
   const columns = useMemo(
     (): VirtualColumn<NomineeOut>[] => [
       { header: D.nominees.cols.no, width: '40px', cell: (_, i) => i + 1 },
       { header: D.nominees.cols.name, width: 'minmax(0, 2fr)', cell: (n) => <TwoLines top={n.name} bottom={n.summary} />, title: (n) => (n.summary ? `${n.name}: ${n.summary}` : n.name) },
-      { header: D.nominees.cols.position, width: 'minmax(0, 1fr)', cell: (n) => n.position, title: (n) => n.position },
-      { header: D.nominees.cols.unit, width: 'minmax(0, 1.2fr)', cell: (n) => n.unitName, title: (n) => n.unitName },
-      { header: D.nominees.cols.award, width: 'minmax(0, 0.8fr)', cell: (n) => shortNameOf(catalog, n.awardCode) },
+      // as the danh sách has it: "Chức vụ, đơn vị công tác"
+      {
+        header: D.nominees.cols.positionUnit,
+        width: 'minmax(0, 1.5fr)',
+        cell: (n) => (n.position ? <TwoLines plain top={n.position} bottom={n.unitName} /> : n.unitName),
+        title: (n) => [n.position, n.unitName].filter(Boolean).join(', '),
+      },
+      ...(mixedAwards ? [{ header: D.nominees.cols.award, width: 'minmax(0, 0.8fr)', cell: (n: NomineeOut) => shortNameOf(catalog, n.awardCode) }] : []),
       { header: D.nominees.cols.vote, width: '96px', cell: (n) => (n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal} (${formatPercent(n.votePercent)})` : '—') },
       {
         header: D.nominees.cols.report,
-        width: '110px',
+        width: '104px',
         cell: (n) => (
-          <Text size="sm" c={n.hasReport ? 'teal.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
-            {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
-          </Text>
+          <TwoLines
+            plain
+            top={
+              <Text span size="sm" c={n.hasReport ? 'teal.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="nominee-has-report" data-has={n.hasReport ? 'yes' : 'no'}>
+                {n.hasReport ? D.nominees.hasReport : D.nominees.noReport}
+              </Text>
+            }
+            bottom={n.attachmentCount ? D.nominees.files(n.attachmentCount) : undefined}
+          />
         ),
       },
-      { header: D.nominees.cols.files, width: '56px', cell: (n) => n.attachmentCount || '' },
       {
         header: '',
-        width: editable ? '200px' : '80px',
+        width: editable ? '150px' : '80px',
         cell: (n) => (
           <Group gap={4} wrap="nowrap">
             <Button size="compact-xs" variant="light" onClick={() => onReport(n)} data-testid="nominee-report">
@@ -336,7 +348,7 @@ export function NomineesSection({ d, onReport }: { d: DossierDetail; onReport(n:
       },
     ],
     // remove() and setEditing are stable (they read only the store's setDetail)
-    [catalog, editable, onReport],
+    [catalog, editable, onReport, mixedAwards],
   );
   return (
     <Section
@@ -391,6 +403,7 @@ function CandidateList({ list, total, noun, picked, onPick, testId }: { list: Ca
         width: 'minmax(0, 1fr)',
         cell: (c) => (
           <TwoLines
+            plain
             top={`${c.name}${c.inDossier ? ` (${D.candidates.already})` : c.elsewhere ? ` (${D.candidates.elsewhereShort})` : ''}`}
             bottom={[c.unitName, c.birthDate ? `sinh ${formatDateVi(c.birthDate)}` : ''].filter(Boolean).join(', ')}
           />

@@ -247,7 +247,14 @@ export function HomePage() {
                 {H.overdue(showOlder ? allOverdue.length : recentOverdue.length)}
               </Text>
               {olderOverdue.length > 0 && (
-                <Button size="compact-xs" variant="subtle" onClick={() => setShowOlder((v) => !v)} data-testid="home-overdue-older">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setShowOlder((v) => !v)}
+                  // its text wraps in a half-width column (1024 px) rather than being cut off
+                  styles={{ root: { height: 'auto', paddingBlock: 2 }, label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                  data-testid="home-overdue-older"
+                >
                   {showOlder ? H.hideOlder : H.showOlder(olderOverdue.length, Math.min(...olderYears), Math.max(...olderYears))}
                 </Button>
               )}
