@@ -97,13 +97,12 @@ export function bufferedConsole(
   writeErr: (s: string) => void = (s) => console.error(s),
 ): Required<CliIO> {
   // room for a block and the line that passes it, at 3 bytes a UTF-16 unit at worst
-  let block = Buffer.allocUnsafe(4 * BLOCK);
+  const block = Buffer.allocUnsafe(4 * BLOCK);
   let used = 0;
   const flush = () => {
     if (used === 0) return;
-    // a new block each time: a stream may keep the bytes it was given until written
-    write(block.subarray(0, used));
-    block = Buffer.allocUnsafe(4 * BLOCK);
+    // a copy: a stream may keep the bytes it was given until written (a pipe on Windows)
+    write(Buffer.from(block.subarray(0, used)));
     used = 0;
   };
   return {

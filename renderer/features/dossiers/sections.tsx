@@ -403,7 +403,6 @@ function CandidateList({ list, total, noun, picked, onPick, testId }: { list: Ca
         width: 'minmax(0, 1fr)',
         cell: (c) => (
           <TwoLines
-            plain
             top={`${c.name}${c.inDossier ? ` (${D.candidates.already})` : c.elsewhere ? ` (${D.candidates.elsewhereShort})` : ''}`}
             bottom={[c.unitName, c.birthDate ? `sinh ${formatDateVi(c.birthDate)}` : ''].filter(Boolean).join(', ')}
           />
