@@ -534,16 +534,17 @@ function bkTinhCriteria(ctx: PersonEvalContext): RuleOutcome {
 }
 
 /**
- * missingCount of a missing prerequisite award: the years the rule counts come after it ("05 năm
- * tiếp theo"), so whoever lacks it is years away, never "gần đủ" (one condition away).
+ * missingCount of a shortfall no single step makes good, counted as two so never "gần đủ" (one
+ * condition away): a missing prerequisite award, after which the rule's years are counted ("05 năm
+ * tiếp theo"), or an order already held, whose next class is proposed instead.
  */
-const NO_PRIOR = 2;
+const NOT_NEAR = 2;
 
 const buildNoPriorBk = (): RuleOutcome =>
   fail(
     'Chưa có Bằng khen cấp bộ, tỉnh theo công trạng (thường xuyên)',
     'chưa có Bằng khen cấp bộ, tỉnh (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
-    NO_PRIOR,
+    NOT_NEAR,
   );
 
 /** " (QĐ số 12/QĐ-UBND)" after an award the person holds, when its decision is recorded. */
@@ -785,14 +786,11 @@ function bkTtgChain(ctx: PersonEvalContext): RuleOutcome {
 
 // ---- Huân chương Lao động hạng Ba (individuals) ------------------------------------------
 
-/** missingCount of a form the person holds already: counted as two, so never "gần đủ" (one away). */
-const NOT_AGAIN = 2;
-
 const buildNoPriorTtg = (): RuleOutcome =>
   fail(
     'Chưa có Bằng khen của Thủ tướng Chính phủ theo công trạng (thường xuyên)',
     'chưa có Bằng khen Thủ tướng (thường xuyên); 05 năm liên tục được tính từ sau khi được tặng',
-    NO_PRIOR,
+    NOT_NEAR,
   );
 
 const buildPriorTtg = (_ctx: PersonEvalContext, t: { year: number; decisionNo?: string }): RuleOutcome =>
@@ -803,7 +801,7 @@ function buildHeldHcld3(_ctx: PersonEvalContext, t: { year: number; decisionNo?:
   return fail(
     `Đã được tặng Huân chương Lao động hạng Ba năm ${t.year}${decisionNote(t)}`,
     `đã có Huân chương Lao động hạng Ba (${t.year}); hạng tiếp theo là hạng Nhì`,
-    NOT_AGAIN,
+    NOT_NEAR,
   );
 }
 

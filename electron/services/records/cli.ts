@@ -128,8 +128,8 @@ export async function runEligibilityCommand(v: RecordsCliValues, deps: RecordsCl
  * everyone it stands for — the same bytes as stringifying the expanded object.
  */
 function subjectJson(s: EligibilityView['people'][number], candidateJson: (i: number) => string): string {
-  // a key in quotes cannot occur inside a JSON string (its quotes would be escaped)
-  // a function, so a "$&" in a message is not a replacement pattern
+  // a quoted key cannot occur inside a JSON string (its quotes are escaped there); a function, so
+  // a "$&" in a message is not read as a replacement pattern
   return JSON.stringify({ ...s, candidates: 0 }).replace('"candidates":0', () => `"candidates":[${s.candidates.map(candidateJson).join(',')}]`);
 }
 
