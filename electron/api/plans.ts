@@ -1,4 +1,5 @@
 // Campaigns and plans: storage of the plan model, templates, duplication, import, export.
+import { officeHeadTitle } from '../../shared/documents/agency';
 import { AppError } from '../../shared/contract/errors';
 import type { Campaign, CampaignKind, CampaignStatus, PlanRecord, PlanSummary } from '../../shared/contract/plans';
 import type { ProcParsedInput } from '../../shared/contract';
@@ -185,7 +186,7 @@ async function officeForTemplates(ctx: CoreContext) {
     parentAgency: o.parent_agency.toLocaleUpperCase('vi'),
     abbreviation: o.abbreviation,
     place: o.place_name,
-    headTitle: o.head_title.toLocaleUpperCase('vi') || 'THỦ TRƯỞNG CƠ QUAN',
+    headTitle: officeHeadTitle({ name: o.name, headTitle: o.head_title }).toLocaleUpperCase('vi'),
     headName: o.head_name,
   };
 }

@@ -4,6 +4,7 @@
 // HTML print preview.
 import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type Authority, type AwardCode, type IsoDate } from '../awards';
 import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
+import { agencyHead, type AgencyKind } from '../documents/agency';
 import { foldVi, formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
 import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
 import { legalBasesOn, type ReportTemplate } from './templates';
@@ -433,13 +434,12 @@ export function defaultAddressee(
  * "Bộ Nội vụ" → "Bộ trưởng Bộ Nội vụ"; '' when none is named or its head cannot be told.
  */
 export function superiorHead(superiorName: string): string {
-  const name = superiorName.trim();
-  const t = foldVi(name);
-  if (/^(uy ban nhan dan|ubnd)\b/.test(t)) return `Chủ tịch ${name.replace(/^UBND\b/i, 'Ủy ban nhân dân')}`;
-  if (/^so\b/.test(t)) return `Giám đốc ${name}`;
-  if (/^bo\b/.test(t)) return `Bộ trưởng ${name}`;
-  return '';
+  const head = agencyHead(superiorName);
+  // the heads whose place on the proposal's ladder is known (addresseeAuthority)
+  return head && SUPERIOR_KINDS.has(head.kind) ? head.authority : '';
 }
+
+const SUPERIOR_KINDS: ReadonlySet<AgencyKind> = new Set(['ubnd', 'so', 'bo']);
 
 /** "Đề nghị tặng Bằng khen của … năm 2025". */
 export function defaultTitle(code: AwardCode, year: number, addressee: string): string {

@@ -30,6 +30,8 @@ describe.skipIf(!hasChromium)('foundation e2e (browser host + Chromium)', () => 
     // first-run office set-up: a bad abbreviation is refused with a Vietnamese message
     await page.getByText('Thiết lập cơ quan').waitFor();
     await page.getByTestId('office-name').fill('Sở Lao động - Thương binh và Xã hội');
+    // the head's title left empty: what documents will sign with, from the office's name
+    expect(await page.getByTestId('office-head-title').getAttribute('placeholder')).toBe('Giám đốc');
     await page.getByTestId('office-place').fill('Lào Cai');
     await page.getByTestId('office-abbr').fill('sở lđ');
     await page.getByTestId('office-save').click();

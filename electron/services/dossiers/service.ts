@@ -2,6 +2,7 @@
 // checker, council meeting and votes, achievement reports, evidence), the checklist decides
 // whether its documents may be generated, exported and submitted; the province opens the
 // dossiers it received and records an outcome per submission (optionally the award decision).
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -166,7 +167,7 @@ function officeInfo(env: DossierEnv, officeId: string): OfficeInfo {
     parentAgency: o?.parent_agency ?? '',
     abbreviation: o?.abbreviation ?? '',
     placeName: o?.place_name ?? '',
-    headTitle: o?.head_title ?? '',
+    headTitle: o ? officeHeadTitle({ name: o.name, headTitle: o.head_title }) : '',
     headName: o?.head_name ?? '',
     superiorName: o?.superior_name ?? '',
   };

@@ -64,7 +64,7 @@ function certificatePage(d: AwardDecision, r: AwardRecipient, person: Certificat
     line(QUOC_HIEU, { sizePt: 13, bold: true }, { pageBreakBefore: !first, keepNext: true }),
     line(TIEU_NGU, { sizePt: 14, bold: true }, { keepNext: true }),
     docxRule(textWidthTwips(TIEU_NGU, 14, { bold: true }), CONTENT_WIDTH_LANDSCAPE, { afterPt: 36 }),
-    line(`${caps(by.headTitle)} ${caps(by.agency)}`, { sizePt: 16, bold: true }, { afterPt: 6, keepNext: true }),
+    line(caps(by.authority), { sizePt: 16, bold: true }, { afterPt: 6, keepNext: true }),
     line(title ? 'CHỨNG NHẬN' : 'TẶNG', { sizePt: 15, bold: true }, { afterPt: title ? 24 : 12, keepNext: true }),
   ];
   // the page names the giver above it: "BẰNG KHEN", not "Bằng khen của Chủ tịch …"

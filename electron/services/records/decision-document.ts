@@ -10,6 +10,7 @@ import { fileSlug } from '../../../shared/dossiers/documents';
 import { legalBasesOn } from '../../../shared/dossiers/templates';
 import { compareVi, compareViPersonName, foldVi, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
 import type BetterSqlite3 from 'better-sqlite3';
+import { agencyHead, officeHeadTitle } from '../../../shared/documents/agency';
 import { getStaffLite, unitsLite, type UnitLite } from '../../../db/repositories/records';
 import { officeNameOf } from '../../../db/repositories/exchange';
 import { officeUnitLabels, parentPath } from '../../../shared/units/tree';
@@ -28,12 +29,18 @@ export function formName(d: AwardDecision): string {
 
 /** Who a decision is issued by, as its documents name them. */
 export interface DecisionAuthority {
-  /** the agency the decision is issued in the name of */
+  /** the agency the decision is issued in the name of (its heading) */
   agency: string;
   /** the agency above it on the heading ('' when not known) */
   parentAgency: string;
-  /** the head who signs ("Giám đốc", "Chủ tịch") */
+  /** the head who signs ("Giám đốc", "Chủ tịch", "Thủ tướng") */
   headTitle: string;
+  /** who decides, in full ("Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "Thủ tướng Chính phủ") */
+  authority: string;
+  /** who runs the issuer's office, for Điều 3 */
+  officeChief: string;
+  /** the issuer's part of a document number ('' when not known) */
+  numberSuffix: string;
   /** who signs when the decision records no signer ('' when not known) */
   defaultSigner: string;
   /** the office's own decision, or a superior's the office drafts (a Sở drafting the Chủ tịch UBND tỉnh's) */
@@ -42,16 +49,27 @@ export interface DecisionAuthority {
 
 /**
  * The office itself when the decision records no issuer or names the office; else the issuer it
- * records, "UBND" written out, headed by its Chủ tịch (Ủy ban nhân dân) or Bộ trưởng (Bộ …).
+ * records, "UBND" written out, headed as its kind of agency is (agencyHead: Chủ tịch of an Ủy ban
+ * nhân dân, Giám đốc of a Sở, Thủ tướng Chính phủ …; "Thủ trưởng" when the name does not tell).
  */
 export function decisionAuthority(d: Pick<AwardDecision, 'issuer'>, office: DecisionDocOffice): DecisionAuthority {
   const issuer = d.issuer.trim().replace(/\s+/g, ' ');
-  if (!issuer || foldVi(issuer) === foldVi(office.name))
-    return { agency: office.name, parentAgency: office.parentAgency, headTitle: office.headTitle.trim() || 'Thủ trưởng cơ quan', defaultSigner: office.headName, own: true };
-  const agency = issuer.replace(/^UBND(?=\s)/i, 'Ủy ban nhân dân');
-  const folded = foldVi(agency);
-  const headTitle = folded.startsWith('uy ban nhan dan') ? 'Chủ tịch' : folded.startsWith('bo ') ? 'Bộ trưởng' : 'Thủ trưởng';
-  return { agency, parentAgency: '', headTitle, defaultSigner: '', own: false };
+  if (!issuer || foldVi(issuer) === foldVi(office.name)) {
+    const headTitle = officeHeadTitle(office);
+    return {
+      agency: office.name,
+      parentAgency: office.parentAgency,
+      headTitle,
+      authority: `${headTitle} ${office.name}`,
+      officeChief: `Chánh Văn phòng ${office.name}`,
+      numberSuffix: office.abbreviation,
+      defaultSigner: office.headName,
+      own: true,
+    };
+  }
+  const head = agencyHead(issuer);
+  if (head) return { agency: head.agency, parentAgency: '', headTitle: head.title, authority: head.authority, officeChief: head.officeChief, numberSuffix: head.numberSuffix, defaultSigner: '', own: false };
+  return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', defaultSigner: '', own: false };
 }
 
 export function isTitle(d: AwardDecision): boolean {
@@ -89,9 +107,9 @@ export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipien
 
 export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffice, today: string): OfficialDocument {
   const by = decisionAuthority(d, office);
-  const authority = `${caps(by.headTitle)} ${caps(by.agency)}`;
+  const authority = caps(by.authority);
   const date = d.decisionDate ?? today;
-  const numberLine = d.number.trim() ? `Số: ${d.number.trim()}` : formatDocNumber(null, 'QĐ', by.own ? office.abbreviation : by.headTitle === 'Chủ tịch' ? 'UBND' : '');
+  const numberLine = d.number.trim() ? `Số: ${d.number.trim()}` : formatDocNumber(null, 'QĐ', by.numberSuffix);
   const cash = d.recipients.some((r) => r.cashAmount) || !!d.cashAmount;
   const article = (n: number, text: string) => para([{ text: `Điều ${n}. `, bold: true }, { text }]);
   const body: Block[] = [
@@ -100,7 +118,7 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
       ...legalBasesOn(date).lines,
       `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${by.agency};`,
       // a superior's decision follows the proposal of the office that drafts it
-      by.own ? `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.` : `Theo đề nghị của ${office.headTitle.trim() || 'Thủ trưởng'} ${office.name}.`,
+      by.own ? `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.` : `Theo đề nghị của ${officeHeadTitle(office)} ${office.name}.`,
     ].map((line) =>
       para([{ text: line, italic: true }]),
     ),
@@ -121,7 +139,7 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
       3,
       by.own
         ? 'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.'
-        : `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${by.agency}, ${office.headTitle.trim() || 'Thủ trưởng'} ${office.name}, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+        : `Quyết định này có hiệu lực kể từ ngày ký. ${by.officeChief}, ${officeHeadTitle(office)} ${office.name}, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
     ),
   ];
 
@@ -151,7 +169,7 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
         heading: 'DANH SÁCH',
         subtitle: [
           isTitle(d) ? `Cá nhân, tập thể được công nhận danh hiệu “${formName(d)}” năm ${d.year}` : `Cá nhân, tập thể được tặng ${formName(d)}`,
-          `(Kèm theo Quyết định số ${numberText}${dated} của ${by.headTitle} ${by.agency})`,
+          `(Kèm theo Quyết định số ${numberText}${dated} của ${by.authority})`,
         ],
         blocks: [
           {

@@ -33,7 +33,7 @@ export async function paymentListWorkbook(d: AwardDecision, office: SheetOffice 
   const by = decisionAuthority(d, office);
   const dated = d.decisionDate ? ` ngày ${formatDateVi(d.decisionDate)}` : '';
   const about = decisionTitle(d);
-  line(5, `(Kèm theo Quyết định số ${d.number.trim() || '……'}${dated} của ${by.headTitle} ${by.agency} ${about.charAt(0).toLocaleLowerCase('vi')}${about.slice(1)})`, { italic: true });
+  line(5, `(Kèm theo Quyết định số ${d.number.trim() || '……'}${dated} của ${by.authority} ${about.charAt(0).toLocaleLowerCase('vi')}${about.slice(1)})`, { italic: true });
   ws.getRow(5).height = 32;
 
   headerRow(ws.getRow(HEAD), ['STT', 'Họ và tên / Tên tập thể', 'Đơn vị', 'Số tiền (đồng)', 'Ký nhận', 'Ghi chú']);

@@ -10,6 +10,7 @@
 // head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
 // chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
 // group row per quarter.
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import type ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
 import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
@@ -371,7 +372,7 @@ export function buildReportDocument(input: ReportInput): OfficialDocument {
     body,
     closing: [runs(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác thi đua, khen thưởng ${phrase} của ${officeName}./.`)],
     recipients,
-    signer: { prefix: '', position: office.headTitle.toLocaleUpperCase('vi') || 'THỦ TRƯỞNG CƠ QUAN', name: office.headName },
+    signer: { prefix: '', position: officeHeadTitle(office).toLocaleUpperCase('vi'), name: office.headName },
     appendices: tasks.length
       ? [
           {

@@ -1,6 +1,7 @@
 // The parts of a generated table an office signs: a line of text across columns, the agency and
 // office at the top left, and at the end the place and date, "NGƯỜI LẬP BIỂU" and the head's
 // signature.
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import type ExcelJS from 'exceljs';
 import { formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
 import { BORDER, FONT, HEADER_FILL } from './style';
@@ -114,7 +115,7 @@ export function signatures(ws: ExcelJS.Worksheet, row: number, office: SheetOffi
   sheetLine(ws, r++, formatPlaceDate(office.placeName || '……', isoToPartialDate(today)), { italic: true }, 'center', middle ? sign - 1 : sign, ncol);
   sheetLine(ws, r, 'NGƯỜI LẬP BIỂU', { bold: true }, 'center', 1, 2);
   if (middle) sheetLine(ws, r, middle, { bold: true }, 'center', 3, sign - 1);
-  sheetLine(ws, r++, (office.headTitle || 'Thủ trưởng cơ quan').toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
+  sheetLine(ws, r++, officeHeadTitle(office).toLocaleUpperCase('vi'), { bold: true }, 'center', sign, ncol);
   sheetLine(ws, r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 1, 2);
   if (middle) sheetLine(ws, r, '(Ký, ghi rõ họ tên)', { italic: true }, 'center', 3, sign - 1);
   sheetLine(ws, r++, '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true }, 'center', sign, ncol);

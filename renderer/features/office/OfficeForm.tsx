@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Office, OfficeLevel } from '../../../shared/contract/office';
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { FormError } from '../../lib/FormError';
@@ -66,7 +67,15 @@ export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
             onChange={set('abbreviation')}
             data-testid="office-abbr"
           />
-          <TextInput label={T.headTitle} description={T.headTitleHint} value={f.headTitle} onChange={set('headTitle')} />
+          <TextInput
+            label={T.headTitle}
+            description={T.headTitleHint}
+            // left empty, documents sign with the title the office's name tells
+            placeholder={officeHeadTitle({ name: f.name, headTitle: '' })}
+            value={f.headTitle}
+            onChange={set('headTitle')}
+            data-testid="office-head-title"
+          />
           <TextInput label={T.headName} value={f.headName} onChange={set('headName')} />
         </SimpleGrid>
         <TextInput label={T.superior} description={T.superiorHint} value={f.superiorName} onChange={set('superiorName')} />

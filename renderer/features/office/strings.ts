@@ -12,7 +12,7 @@ export const T = {
   abbreviation: 'Chữ viết tắt dùng trong số văn bản',
   abbreviationHint: 'Ví dụ: SLĐTBXH (in thành "Số: 05/KH-SLĐTBXH")',
   headTitle: 'Chức danh thủ trưởng',
-  headTitleHint: 'Ví dụ: Giám đốc',
+  headTitleHint: 'Ví dụ: Giám đốc; để trống thì văn bản ghi theo tên cơ quan',
   headName: 'Họ tên thủ trưởng',
   superior: 'Cơ quan cấp trên',
   superiorHint: 'Ví dụ: UBND tỉnh; Bộ Nội vụ',

@@ -6,6 +6,7 @@ import type { Core } from '../../../electron/core/core';
 import { docxPlainText } from '../../../electron/services/documents/docx-text';
 import { OFFICE, testCore } from '../../support/core';
 import { decisionOffice } from './helpers';
+import { readBook, sheetRows } from '../../support/xlsx';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -121,6 +122,28 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     // the office's head does not sign a superior's decision
     expect(text).not.toContain(OFFICE.headName);
     expect(text).toContain('Lưu: VT.');
+  });
+
+  it('the Prime Minister\'s decision: its own authority and number, never "Thủ trưởng Thủ tướng"', async () => {
+    const { core, an } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: { number: '', year: 2025, decisionDate: '10/12/2025', issuer: 'Thủ tướng Chính phủ', awardCode: 'BK_TTG', cashAmount: 2340000, recipients: [{ kind: 'person', staffId: an }] } as never,
+    });
+    const text = textOf(await core.invoke('records.decisionDocument', { id: d.id }));
+    const lines = text.split('\n');
+    expect(text).not.toMatch(/THỦ TRƯỞNG|Thủ trưởng Thủ tướng/);
+    expect(text).toMatch(/Số: +\/QĐ-TTg/);
+    // the heading's agency and the authority line
+    expect(lines[0]).toMatch(/^THỦ TƯỚNG CHÍNH PHỦ\t/);
+    expect(lines).toContain('THỦ TƯỚNG CHÍNH PHỦ');
+    expect(lines).toContain('Căn cứ chức năng, nhiệm vụ, quyền hạn của Thủ tướng Chính phủ;');
+    expect(text).toContain(`Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ, Giám đốc ${OFFICE.name}, Thủ trưởng các cơ quan`);
+    expect(text).toContain('(Kèm theo Quyết định số …… ngày 10/12/2025 của Thủ tướng Chính phủ)');
+    // the signature, beside Nơi nhận: the title alone
+    expect(lines.find((l) => l.startsWith('Nơi nhận:'))).toMatch(/\tTHỦ TƯỚNG$/);
+    // the accountant's list of the same decision names it alike
+    const pay = (await readBook(await core.invoke('records.paymentList', { id: d.id }))).worksheets[0]!;
+    expect(sheetRows(pay)[4]?.[0]).toMatch(/^\(Kèm theo Quyết định số …… ngày 10\/12\/2025 của Thủ tướng Chính phủ về việc tặng Bằng khen/);
   });
 
   it('refuses an unknown decision in Vietnamese', async () => {
