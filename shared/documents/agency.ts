@@ -34,8 +34,11 @@ export interface AgencyHead {
   officeChief: string;
   /** the agency's part of a document number ("UBND", "TTg"), '' when its own abbreviation is not known */
   numberSuffix: string;
+  /** where its documents are dated, for the central ones ("Hà Nội"); '' when the office's place will do */
+  place: string;
 }
 
+const CAPITAL = 'Hà Nội';
 const PRESIDENT = 'Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam';
 
 /** Leading words that name the head rather than the agency ("Chủ tịch UBND …", "Giám đốc Sở …"). */
@@ -70,10 +73,10 @@ const KINDS: ReadonlyArray<readonly [RegExp, AgencyKind, string, string?]> = [
 export function agencyHead(name: string): AgencyHead | null {
   const typed = name.normalize('NFC').trim().replace(/\s+/g, ' ');
   const folded = foldVi(typed);
-  if (/^chu tich nuoc\b/.test(folded)) return { kind: 'chu_tich_nuoc', agency: PRESIDENT, title: 'Chủ tịch nước', authority: PRESIDENT, officeChief: 'Chủ nhiệm Văn phòng Chủ tịch nước', numberSuffix: 'CTN' };
+  if (/^chu tich nuoc\b/.test(folded)) return { kind: 'chu_tich_nuoc', agency: PRESIDENT, title: 'Chủ tịch nước', authority: PRESIDENT, officeChief: 'Chủ nhiệm Văn phòng Chủ tịch nước', numberSuffix: 'CTN', place: CAPITAL };
   if (/^thu tuong\b/.test(folded)) {
     const agency = 'Thủ tướng Chính phủ';
-    return { kind: 'thu_tuong', agency, title: 'Thủ tướng', authority: agency, officeChief: 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', numberSuffix: 'TTg' };
+    return { kind: 'thu_tuong', agency, title: 'Thủ tướng', authority: agency, officeChief: 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', numberSuffix: 'TTg', place: CAPITAL };
   }
   const head = HEAD_PREFIX.exec(folded);
   // the folded form keeps the typed one's length only word for word: cut by words
@@ -89,6 +92,7 @@ export function agencyHead(name: string): AgencyHead | null {
       authority: `${fused ?? title} ${agency}`,
       officeChief: `Chánh Văn phòng ${agency}`,
       numberSuffix: kind === 'ubnd' ? 'UBND' : '',
+      place: kind === 'bo' ? CAPITAL : '',
     };
   }
   return null;

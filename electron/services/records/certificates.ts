@@ -24,7 +24,7 @@ import {
   type TextStyle,
 } from '../documents/docx';
 import { packOfficialDocx } from '../documents/docx-xml';
-import { achievement, decisionAuthority, formName, isTitle, recipientsInListOrder, relabelRecipientUnits, type DecisionDocOffice } from './decision-document';
+import { achievement, decisionAuthority, formName, isTitle, recipientsInListOrder, relabelRecipientUnits, withImpliedIssuer, type DecisionDocOffice } from './decision-document';
 
 /** What the certificate says of a person beyond the decision's snapshot. */
 export interface CertificatePerson {
@@ -95,7 +95,7 @@ function certificatePage(d: AwardDecision, r: AwardRecipient, person: Certificat
     line(d.decisionDate ? `ngày ${formatDateVi(d.decisionDate)}` : 'ngày …/…/……', { sizePt: 14 }),
     line('Số sổ vàng: ……', { sizePt: 14 }),
   ];
-  const place = formatPlaceDate(office.placeName || '……', d.decisionDate ? isoToPartialDate(d.decisionDate) : { year: d.year });
+  const place = formatPlaceDate(by.place || '……', d.decisionDate ? isoToPartialDate(d.decisionDate) : { year: d.year });
   const signer = d.signer.trim() || by.defaultSigner;
   const right = [
     line(place, { sizePt: 14, italic: true }),
@@ -111,11 +111,12 @@ function certificatePage(d: AwardDecision, r: AwardRecipient, person: Certificat
  * collectives), as a .docx; `people`: gender and position by staff id.
  */
 export async function renderCertificatesDocx(
-  d: AwardDecision,
+  recorded: AwardDecision,
   people: ReadonlyMap<string, CertificatePerson>,
   office: DecisionDocOffice,
   created?: Date,
 ): Promise<Uint8Array> {
+  const d = withImpliedIssuer(recorded, office);
   const pages = recipientsInListOrder(d).flatMap((r, i) => certificatePage(d, r, r.staffId ? people.get(r.staffId) : undefined, office, i === 0));
   return packOfficialDocx([officialSection(pages, { landscape: true, pageNumbers: false })], {
     pageNumbers: false,

@@ -2,7 +2,7 @@
 // by services/documents): the authority, the legal bases in force on its date, "QUYẾT ĐỊNH:",
 // Điều 1 (the title recognised or the form given, to whom), Điều 2 (the reward), Điều 3 (who
 // carries it out), Nơi nhận, the signer, and the list of recipients as its appendix.
-import { AWARD_CATALOG, isAwardCode, recordedFormName } from '../../../shared/awards';
+import { AWARD_CATALOG, authoritiesOn, isAwardCode, recordedFormName } from '../../../shared/awards';
 import type { AwardDecision } from '../../../shared/contract/records';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
@@ -41,6 +41,8 @@ export interface DecisionAuthority {
   officeChief: string;
   /** the issuer's part of a document number ('' when not known) */
   numberSuffix: string;
+  /** where the decision is dated: the central agencies' Hà Nội, else the office's place */
+  place: string;
   /** who signs when the decision records no signer ('' when not known) */
   defaultSigner: string;
   /** the office's own decision, or a superior's the office drafts (a Sở drafting the Chủ tịch UBND tỉnh's) */
@@ -63,13 +65,36 @@ export function decisionAuthority(d: Pick<AwardDecision, 'issuer'>, office: Deci
       authority: `${headTitle} ${office.name}`,
       officeChief: `Chánh Văn phòng ${office.name}`,
       numberSuffix: office.abbreviation,
+      place: office.placeName,
       defaultSigner: office.headName,
       own: true,
     };
   }
   const head = agencyHead(issuer);
-  if (head) return { agency: head.agency, parentAgency: '', headTitle: head.title, authority: head.authority, officeChief: head.officeChief, numberSuffix: head.numberSuffix, defaultSigner: '', own: false };
-  return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', defaultSigner: '', own: false };
+  if (head) return { agency: head.agency, parentAgency: '', headTitle: head.title, authority: head.authority, officeChief: head.officeChief, numberSuffix: head.numberSuffix, place: head.place || office.placeName, defaultSigner: '', own: false };
+  return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', place: office.placeName, defaultSigner: '', own: false };
+}
+
+/**
+ * The decision with the issuer it stands for when it records none: the office, unless only a superior may give its
+ * form — the Chủ tịch nước, the Thủ tướng, else the office's parent (a Sở's UBND tỉnh) — so that
+ * a Bằng khen Thủ tướng recorded without its issuer is not drafted as the office head's.
+ */
+export function withImpliedIssuer(d: AwardDecision, office: DecisionDocOffice): AwardDecision {
+  if (d.issuer.trim()) return d;
+  const issuer = impliedIssuer(d, office);
+  return issuer ? { ...d, issuer } : d;
+}
+
+function impliedIssuer(d: Pick<AwardDecision, 'awardCode' | 'decisionDate' | 'year'>, office: DecisionDocOffice): string {
+  if (!d.awardCode || !isAwardCode(d.awardCode)) return '';
+  const auth = authoritiesOn(d.awardCode, d.decisionDate ?? `${d.year}-12-31`).map((a) => a.authority);
+  if (auth.length === 0 || auth.some((a) => a === 'thu_truong_co_quan' || a === 'chu_tich_xa' || a === 'chu_tich_huyen')) return '';
+  if (auth.includes('chu_tich_nuoc')) return 'Chủ tịch nước';
+  if (auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
+  const parent = agencyHead(office.parentAgency);
+  if (parent && (parent.kind === 'ubnd' || parent.kind === 'bo')) return parent.agency;
+  return auth.includes('chu_tich_tinh') ? 'Ủy ban nhân dân tỉnh ……' : '';
 }
 
 export function isTitle(d: AwardDecision): boolean {
@@ -105,7 +130,8 @@ export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipien
   );
 }
 
-export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffice, today: string): OfficialDocument {
+export function buildDecisionDocument(recorded: AwardDecision, office: DecisionDocOffice, today: string): OfficialDocument {
+  const d = withImpliedIssuer(recorded, office);
   const by = decisionAuthority(d, office);
   const authority = caps(by.authority);
   const date = d.decisionDate ?? today;
@@ -153,7 +179,7 @@ export function buildDecisionDocument(d: AwardDecision, office: DecisionDocOffic
       parentAgency: by.parentAgency ? caps(by.parentAgency) : undefined,
       agency: caps(by.agency),
       numberLine,
-      place: office.placeName,
+      place: by.place,
       date: d.decisionDate ? isoToPartialDate(d.decisionDate) : { year: d.year },
     },
     docType: 'QUYẾT ĐỊNH',
@@ -228,7 +254,7 @@ export function withUnitLabels(sqlite: BetterSqlite3.Database, d: AwardDecision)
 }
 
 export function renderDecisionDocx(d: AwardDecision, office: DecisionDocOffice, today: string): Promise<Uint8Array> {
-  return renderDocx(buildDecisionDocument(d, office, today), { title: `QUYẾT ĐỊNH ${decisionTitle(d)}` });
+  return renderDocx(buildDecisionDocument(d, office, today), { title: `QUYẾT ĐỊNH ${decisionTitle(withImpliedIssuer(d, office))}` });
 }
 
 /** "quyet-dinh-15-QD-SNV.docx"; without a number, "quyet-dinh-khen-thuong-2025.docx" */

@@ -10,7 +10,7 @@ import { fileSlug } from '../../../shared/dossiers/documents';
 import { CENTRED_CELL, LEFT_CELL, LIST_FONT, headerRow, officeHeading, printSetup, sheetLine, signatures, type SheetOffice } from '../xlsx/report';
 import { fitWrappedRows } from '../xlsx/row-heights';
 import { BORDER, GROUP_FILL, newWorkbook, workbookBytes } from '../xlsx/style';
-import { decisionAuthority, decisionTitle, recipientsInListOrder, type DecisionDocOffice } from './decision-document';
+import { decisionAuthority, decisionTitle, recipientsInListOrder, withImpliedIssuer, type DecisionDocOffice } from './decision-document';
 
 /** Each recipient's amount: their own, else the decision's amount for each; null when neither is recorded. */
 export function paymentAmounts(d: AwardDecision): Array<{ recipient: AwardDecision['recipients'][number]; amount: number | null }> {
@@ -21,7 +21,8 @@ const MONEY_CELL: Partial<ExcelJS.Style> = { font: LIST_FONT, border: BORDER, al
 const WIDTHS = [6, 30, 34, 16, 16, 14];
 const HEAD = 7;
 
-export async function paymentListWorkbook(d: AwardDecision, office: SheetOffice & DecisionDocOffice, today: string, now: Date = new Date()): Promise<Uint8Array> {
+export async function paymentListWorkbook(recorded: AwardDecision, office: SheetOffice & DecisionDocOffice, today: string, now: Date = new Date()): Promise<Uint8Array> {
+  const d = withImpliedIssuer(recorded, office);
   const wb = newWorkbook(now);
   const ncol = WIDTHS.length;
   const ws = wb.addWorksheet('Danh sách chi thưởng', { views: [{ state: 'frozen', ySplit: HEAD }], ...printSetup('portrait', `${HEAD}:${HEAD}`) });

@@ -132,7 +132,7 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     const text = textOf(await core.invoke('records.decisionDocument', { id: d.id }));
     const lines = text.split('\n');
     expect(text).not.toMatch(/THỦ TRƯỞNG|Thủ trưởng Thủ tướng/);
-    expect(text).toMatch(/Số: +\/QĐ-TTg/);
+    expect(text).toMatch(/Số: +\/QĐ-TTg\tHà Nội, ngày 10 tháng 12 năm 2025/);
     // the heading's agency and the authority line
     expect(lines[0]).toMatch(/^THỦ TƯỚNG CHÍNH PHỦ\t/);
     expect(lines).toContain('THỦ TƯỚNG CHÍNH PHỦ');
@@ -144,6 +144,30 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     // the accountant's list of the same decision names it alike
     const pay = (await readBook(await core.invoke('records.paymentList', { id: d.id }))).worksheets[0]!;
     expect(sheetRows(pay)[4]?.[0]).toMatch(/^\(Kèm theo Quyết định số …… ngày 10\/12\/2025 của Thủ tướng Chính phủ về việc tặng Bằng khen/);
+  });
+
+  it('a form only a superior gives, recorded without its issuer: drafted, printed and paid in the superior\'s name', async () => {
+    const { core, an } = await office();
+    const save = async (awardCode: string) =>
+      (await core.invoke('records.saveDecision', { data: { number: '', year: 2025, decisionDate: '10/12/2025', awardCode, cashAmount: 1000000, recipients: [{ kind: 'person', staffId: an }] } as never })).id;
+    const draft = async (id: string) => textOf(await core.invoke('records.decisionDocument', { id }));
+    // a Bằng khen tỉnh: the office's parent, the UBND tỉnh
+    const bk = await save('BK_TINH');
+    const text = await draft(bk);
+    expect(text.split('\n')).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(text).toContain('Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(text).toMatch(/Số: +\/QĐ-UBND/);
+    expect(text).not.toContain(`GIÁM ĐỐC ${OFFICE.name.toLocaleUpperCase('vi')}`);
+    const certificates = docxPlainText(Buffer.from((await core.invoke('records.certificates', { id: bk })).base64, 'base64'));
+    expect(certificates).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    const pay = (await readBook(await core.invoke('records.paymentList', { id: bk }))).worksheets[0]!;
+    expect(sheetRows(pay)[4]?.[0]).toContain('của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai về việc tặng Bằng khen');
+    // Huân chương Lao động: the Chủ tịch nước's, dated in Hà Nội
+    const order = await draft(await save('HCLD_HANG_BA'));
+    expect(order).toMatch(/Số: +\/QĐ-CTN\tHà Nội, ngày 10 tháng 12 năm 2025/);
+    expect(order.split('\n')).toContain('CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    // the office's own form stays its own
+    expect((await draft(await save('GIAY_KHEN'))).split('\n')).toContain(`GIÁM ĐỐC ${OFFICE.name.toLocaleUpperCase('vi')}`);
   });
 
   it('refuses an unknown decision in Vietnamese', async () => {

@@ -40,6 +40,8 @@ describe('agencyHead', () => {
       'CTN',
     ]);
     expect(agencyHead('Thủ tướng Chính phủ')?.officeChief).toBe('Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ');
+    // the central agencies date their documents in Hà Nội; the others where the office is
+    expect(['Thủ tướng Chính phủ', 'Chủ tịch nước', 'Bộ Nội vụ', 'UBND tỉnh Lào Cai'].map((n) => agencyHead(n)?.place)).toEqual(['Hà Nội', 'Hà Nội', 'Hà Nội', '']);
   });
 
   it('null when the name does not tell who heads it', () => {
