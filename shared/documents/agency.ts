@@ -2,6 +2,7 @@
 // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …"), the signature's title and the document
 // number's suffix, from the agency's name as users type it ("UBND tỉnh Lào Cai", "Sở Nội vụ",
 // "Chủ tịch UBND tỉnh Lào Cai", "Thủ tướng Chính phủ").
+import { authoritiesOn, isAwardCode } from '../awards';
 import { foldVi } from '../text/vn';
 
 export type AgencyKind =
@@ -104,4 +105,21 @@ export function agencyHead(name: string): AgencyHead | null {
  */
 export function officeHeadTitle(office: { readonly name: string; readonly headTitle: string }): string {
   return office.headTitle.trim() || agencyHead(office.name)?.title || 'Thủ trưởng cơ quan';
+}
+
+/**
+ * Who gave a decision that records no issuer: '' (the office) unless only a superior may give
+ * its form on that date — the Chủ tịch nước, the Thủ tướng Chính phủ, else the office's parent
+ * (a Sở's UBND tỉnh) — so that a Bằng khen Thủ tướng recorded without its issuer is not drafted
+ * as the office head's.
+ */
+export function impliedIssuer(awardCode: string | null, date: string, parentAgency: string): string {
+  if (!awardCode || !isAwardCode(awardCode)) return '';
+  const auth = authoritiesOn(awardCode, date).map((a) => a.authority);
+  if (auth.length === 0 || auth.some((a) => a === 'thu_truong_co_quan' || a === 'chu_tich_xa' || a === 'chu_tich_huyen')) return '';
+  if (auth.includes('chu_tich_nuoc')) return 'Chủ tịch nước';
+  if (auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
+  const parent = agencyHead(parentAgency);
+  if (parent && (parent.kind === 'ubnd' || parent.kind === 'bo')) return parent.agency;
+  return auth.includes('chu_tich_tinh') ? 'Ủy ban nhân dân tỉnh ……' : '';
 }

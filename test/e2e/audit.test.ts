@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () =>
     await page.getByTestId('decision-date').fill('20/01/2025');
     // the achievement year it rewards (the form offers the closing year by the computer's clock)
     await page.getByLabel('Năm thành tích', { exact: true }).fill('2024');
-    await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Sở Nội vụ');
+    await page.getByTestId('decision-issuer').fill('Sở Nội vụ');
     await page.getByTestId('decision-pick-person').click();
     await page.getByTestId('decision-pick-person').fill('nguyen van an');
     await page.getByRole('option', { name: /Nguyễn Văn An/ }).first().click();
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('audit trail e2e (browser host + Chromium)', () =>
 
     // edit it: the issuer changes
     await row.getByRole('button', { name: 'Sửa', exact: true }).click();
-    const issuer = page.getByLabel('Cơ quan ban hành', { exact: true });
+    const issuer = page.getByTestId('decision-issuer');
     await expect.poll(() => issuer.inputValue()).toBe('Sở Nội vụ');
     await issuer.fill('Sở Nội vụ tỉnh Lào Cai');
     await page.getByTestId('decision-save').click();

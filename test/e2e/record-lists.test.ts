@@ -123,6 +123,19 @@ describe.skipIf(!hasChromium)('award record lists e2e (browser host + Chromium)'
     await expect.poll(() => authorities.innerText()).not.toContain('cấp huyện');
     expect(await authorities.innerText()).toContain('Chủ tịch UBND cấp xã');
     await page.getByTestId('decision-date').fill('20/12/2024');
+    // the issuer left empty: the placeholder says whom the papers will name — the office for its
+    // own form, the Thủ tướng for his Bằng khen; the office's parent is offered
+    const issuer = page.getByTestId('decision-issuer');
+    await issuer.fill('');
+    expect(await issuer.getAttribute('placeholder')).toBe(E2E_OFFICE.name);
+    await page.getByTestId('decision-award').click();
+    await page.getByRole('option', { name: 'Bằng khen của Thủ tướng Chính phủ', exact: true }).click();
+    await expect.poll(() => issuer.getAttribute('placeholder')).toBe('Thủ tướng Chính phủ');
+    await issuer.click();
+    await page.getByRole('option', { name: 'Ủy ban nhân dân tỉnh Lào Cai', exact: true }).waitFor();
+    await issuer.fill('Sở Nội vụ');
+    await page.getByTestId('decision-award').click();
+    await page.getByRole('option', { name: 'Lao động tiên tiến', exact: true }).click();
     await page.getByTestId('recipient-list-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
     const lastRow = recipients.filter({ hasText: lastRecipient.name }).last();
     await lastRow.getByRole('textbox', { name: 'Tiền thưởng' }).fill('1500000');

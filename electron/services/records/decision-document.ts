@@ -2,7 +2,7 @@
 // by services/documents): the authority, the legal bases in force on its date, "QUYẾT ĐỊNH:",
 // Điều 1 (the title recognised or the form given, to whom), Điều 2 (the reward), Điều 3 (who
 // carries it out), Nơi nhận, the signer, and the list of recipients as its appendix.
-import { AWARD_CATALOG, authoritiesOn, isAwardCode, recordedFormName } from '../../../shared/awards';
+import { AWARD_CATALOG, isAwardCode, recordedFormName } from '../../../shared/awards';
 import type { AwardDecision } from '../../../shared/contract/records';
 import type { Office } from '../../../shared/contract/office';
 import type { Block, DocTableRow, OfficialDocument, Run } from '../../../shared/documents/model';
@@ -10,7 +10,7 @@ import { fileSlug } from '../../../shared/dossiers/documents';
 import { legalBasesOn } from '../../../shared/dossiers/templates';
 import { compareVi, compareViPersonName, foldVi, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
 import type BetterSqlite3 from 'better-sqlite3';
-import { agencyHead, officeHeadTitle } from '../../../shared/documents/agency';
+import { agencyHead, impliedIssuer, officeHeadTitle } from '../../../shared/documents/agency';
 import { getStaffLite, unitsLite, type UnitLite } from '../../../db/repositories/records';
 import { officeNameOf } from '../../../db/repositories/exchange';
 import { officeUnitLabels, parentPath } from '../../../shared/units/tree';
@@ -75,26 +75,11 @@ export function decisionAuthority(d: Pick<AwardDecision, 'issuer'>, office: Deci
   return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', place: office.placeName, defaultSigner: '', own: false };
 }
 
-/**
- * The decision with the issuer it stands for when it records none: the office, unless only a superior may give its
- * form — the Chủ tịch nước, the Thủ tướng, else the office's parent (a Sở's UBND tỉnh) — so that
- * a Bằng khen Thủ tướng recorded without its issuer is not drafted as the office head's.
- */
+/** The decision with the issuer it stands for when it records none (impliedIssuer: the office, unless only a superior gives its form). */
 export function withImpliedIssuer(d: AwardDecision, office: DecisionDocOffice): AwardDecision {
   if (d.issuer.trim()) return d;
-  const issuer = impliedIssuer(d, office);
+  const issuer = impliedIssuer(d.awardCode, d.decisionDate ?? `${d.year}-12-31`, office.parentAgency);
   return issuer ? { ...d, issuer } : d;
-}
-
-function impliedIssuer(d: Pick<AwardDecision, 'awardCode' | 'decisionDate' | 'year'>, office: DecisionDocOffice): string {
-  if (!d.awardCode || !isAwardCode(d.awardCode)) return '';
-  const auth = authoritiesOn(d.awardCode, d.decisionDate ?? `${d.year}-12-31`).map((a) => a.authority);
-  if (auth.length === 0 || auth.some((a) => a === 'thu_truong_co_quan' || a === 'chu_tich_xa' || a === 'chu_tich_huyen')) return '';
-  if (auth.includes('chu_tich_nuoc')) return 'Chủ tịch nước';
-  if (auth.includes('thu_tuong')) return 'Thủ tướng Chính phủ';
-  const parent = agencyHead(office.parentAgency);
-  if (parent && (parent.kind === 'ubnd' || parent.kind === 'bo')) return parent.agency;
-  return auth.includes('chu_tich_tinh') ? 'Ủy ban nhân dân tỉnh ……' : '';
 }
 
 export function isTitle(d: AwardDecision): boolean {

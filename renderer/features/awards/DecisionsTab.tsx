@@ -3,6 +3,7 @@
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   ActionIcon,
+  Autocomplete,
   Badge,
   Button,
   Group,
@@ -21,7 +22,9 @@ import { notifications } from '@mantine/notifications';
 import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type AwardCode } from '../../../shared/awards';
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
+import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
+import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTable';
@@ -236,6 +239,13 @@ function DecisionForm({
   }, []);
 
   const entry = catalog.find((e) => e.code === f.award);
+  const office = useSession((s) => s.office);
+  // left empty, the papers name the office, or the superior only it can give the form (impliedIssuer)
+  const implied = impliedIssuer(f.award === OTHER ? null : f.award, parseDateVi(f.decisionDate) ?? `${f.year}-12-31`, office?.parentAgency ?? '') || office?.name || '';
+  const issuerOptions = useMemo(() => {
+    const parent = office?.parentAgency ? agencyHead(office.parentAgency)?.agency ?? office.parentAgency : '';
+    return [...new Set([office?.name ?? '', parent, 'Thủ tướng Chính phủ', 'Chủ tịch nước'].filter(Boolean))];
+  }, [office]);
   const staffById = useMemo(() => new Map(staffOptions.map((o) => [o.value, o])), [staffOptions]);
   // a unit whose name another unit shares is named with its parent or office ("Văn phòng — Sở Y tế"),
   // while the person is still in the unit the decision recorded
@@ -338,7 +348,7 @@ function DecisionForm({
         <Select label={D.basis} data={AWARD_BASES.map((b) => ({ value: b, label: T.basis[b] }))} value={f.basis} onChange={(v) => setF({ ...f, basis: (v ?? 'thuong_xuyen') as AwardBasis })} allowDeselect={false} w={200} />
       )}
       <SimpleGrid cols={3}>
-        <TextInput label={D.issuer} value={f.issuer} onChange={(e) => setF({ ...f, issuer: e.currentTarget.value })} />
+        <Autocomplete label={D.issuer} data={issuerOptions} placeholder={implied} value={f.issuer} onChange={(v) => setF({ ...f, issuer: v })} data-testid="decision-issuer" />
         <TextInput label={D.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
         <NumberInput label={D.cash} value={f.cashAmount ?? ''} onChange={(v) => setF({ ...f, cashAmount: typeof v === 'number' ? v : null })} thousandSeparator="." decimalSeparator="," min={0} allowDecimal={false} />
       </SimpleGrid>
