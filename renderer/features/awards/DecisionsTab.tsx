@@ -23,6 +23,7 @@ import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type Awa
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
+import { COLLECTIVE_BASIS, ROUNDING_BASIS, suggestedCash } from '../../../shared/records/cash';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -242,6 +243,17 @@ function DecisionForm({
   const office = useSession((s) => s.office);
   // left empty, the papers name the office, or the superior only it can give the form (impliedIssuer)
   const implied = impliedIssuer(f.award === OTHER ? null : f.award, parseDateVi(f.decisionDate) ?? `${f.year}-12-31`, office?.parentAgency ?? '') || office?.name || '';
+  // the cash the form carries on the decision's date (the catalogue's multiple of the lương cơ sở)
+  const cashRule = f.award === OTHER ? null : suggestedCash(f.award, parseDateVi(f.decisionDate) ?? localToday());
+  const applyCash = () => {
+    if (!cashRule) return;
+    const person = cashRule.person ?? cashRule.collective;
+    const unit = cashRule.collective ?? cashRule.person;
+    // amounts copied from the field when added are replaced; one typed for a recipient stays
+    const was = f.cashAmount;
+    setF({ ...f, cashAmount: person });
+    setRecipients((cur) => cur.map((r) => (r.cashAmount === null || r.cashAmount === was ? { ...r, cashAmount: r.kind === 'unit' ? unit : person } : r)));
+  };
   const issuerOptions = useMemo(() => {
     const parent = office?.parentAgency ? agencyHead(office.parentAgency)?.agency ?? office.parentAgency : '';
     return [...new Set([office?.name ?? '', parent, 'Thủ tướng Chính phủ', 'Chủ tịch nước'].filter(Boolean))];
@@ -281,7 +293,9 @@ function DecisionForm({
     if (!u) return;
     // its parent, as the core records it for a collective ("Văn phòng" · "Sở Tài chính")
     const parent = u.parentId ? units.find((x) => x.id === u.parentId)?.name ?? '' : '';
-    setRecipients((cur) => [...cur, { kind: 'unit', staffId: null, unitId: id, name: u.name, unitName: parent, cashAmount: f.cashAmount }]);
+    // the rules' amount for people stands for the collective's (twice it, for a form)
+    const cash = cashRule?.collective && f.cashAmount === cashRule.person ? cashRule.collective : f.cashAmount;
+    setRecipients((cur) => [...cur, { kind: 'unit', staffId: null, unitId: id, name: u.name, unitName: parent, cashAmount: cash }]);
   };
 
   const submit = async () => {
@@ -350,8 +364,41 @@ function DecisionForm({
       <SimpleGrid cols={3}>
         <Autocomplete label={D.issuer} data={issuerOptions} placeholder={implied} value={f.issuer} onChange={(v) => setF({ ...f, issuer: v })} data-testid="decision-issuer" />
         <TextInput label={D.signer} value={f.signer} onChange={(e) => setF({ ...f, signer: e.currentTarget.value })} />
-        <NumberInput label={D.cash} value={f.cashAmount ?? ''} onChange={(v) => setF({ ...f, cashAmount: typeof v === 'number' ? v : null })} thousandSeparator="." decimalSeparator="," min={0} allowDecimal={false} />
+        <NumberInput
+          label={D.cash}
+          value={f.cashAmount ?? ''}
+          onChange={(v) => setF({ ...f, cashAmount: typeof v === 'number' ? v : null })}
+          thousandSeparator="."
+          decimalSeparator=","
+          min={0}
+          allowDecimal={false}
+          data-testid="decision-cash"
+        />
       </SimpleGrid>
+      {cashRule && (
+        <Group gap="xs" wrap="nowrap" mt={-4}>
+          <Tooltip
+            label={[cashRule.rule.basis, `lương cơ sở: ${cashRule.base.basis}`, ROUNDING_BASIS, cashRule.doubled ? COLLECTIVE_BASIS : ''].filter(Boolean).join(' · ')}
+            multiline
+            w={420}
+          >
+            <Text size="xs" c="dimmed" data-testid="decision-cash-rule">
+              {D.cashRule(
+                cashRule.person === null ? null : money(cashRule.person),
+                cashRule.collective === null ? null : money(cashRule.collective),
+                cashRule.multiple.toLocaleString('vi-VN'),
+                money(cashRule.base.amount),
+              )}
+            </Text>
+          </Tooltip>
+          <UnverifiedBadge verified={cashRule.rule.verified} />
+          <Tooltip label={D.cashApplyHint}>
+            <Button size="compact-xs" variant="light" onClick={applyCash} style={{ flexShrink: 0 }} data-testid="decision-cash-apply">
+              {D.cashApply}
+            </Button>
+          </Tooltip>
+        </Group>
+      )}
       <Select
         label={D.campaign}
         data={[{ value: ALL, label: D.noCampaign }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}

@@ -118,7 +118,7 @@ export function UnverifiedBadge({ verified, size = 'xs' }: { verified: boolean; 
   if (verified) return null;
   return (
     <Tooltip label={T.unverifiedHint} multiline w={280}>
-      <Badge color="yellow" variant="light" size={size} data-testid="unverified-badge">
+      <Badge color="yellow" variant="light" size={size} style={{ flexShrink: 0 }} data-testid="unverified-badge">
         {T.unverified}
       </Badge>
     </Tooltip>

@@ -143,6 +143,11 @@ export const T = {
     campaign: 'Phong trào thi đua (nếu có)',
     noCampaign: '— Không gắn phong trào —',
     cash: 'Tiền thưởng mỗi người (đồng)',
+    /** what the rules set for the form on the decision's date */
+    cashRule: (person: string | null, unit: string | null, multiple: string, base: string) =>
+      `Mức theo quy định: ${[person && `${person}/người`, unit && `${unit}/tập thể`].filter(Boolean).join('; ')} (${multiple} lần lương cơ sở ${base}, làm tròn lên hàng chục nghìn)`,
+    cashApply: 'Điền mức này',
+    cashApplyHint: 'Điền vào ô tiền thưởng và cho những người, tập thể trong danh sách chưa ghi mức riêng',
     note: 'Ghi chú',
     recipients: 'Danh sách được khen',
     addPerson: 'Thêm cá nhân',

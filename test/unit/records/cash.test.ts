@@ -1,0 +1,40 @@
+// The cash a form or title carries: the catalogue's multiple of the lương cơ sở on the date,
+// rounded up to tens of thousands of đồng, twice for a collective given a form.
+import { describe, expect, it } from 'vitest';
+import { baseSalaryOn, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
+
+const amounts = (code: string, date: string) => {
+  const s = suggestedCash(code, date);
+  return s && [s.person, s.collective];
+};
+
+describe('suggestedCash', () => {
+  it('the lương cơ sở in force on the date, the day it changes included', () => {
+    expect(baseSalaryOn('2024-06-30')?.amount).toBe(1_800_000);
+    expect(baseSalaryOn('2024-07-01')?.amount).toBe(2_340_000);
+    expect(baseSalaryOn('2017-06-30')).toBeUndefined();
+  });
+
+  it('rounds up to tens of thousands, exactly (0.3 × 2,340,000 is 702,000, not 701,999.99…)', () => {
+    expect(roundUpTenThousand(702_000)).toBe(710_000);
+    expect(roundUpTenThousand(3_510_000)).toBe(3_510_000);
+    expect(amounts('LDTT', '2025-12-15')).toEqual([710_000, null]);
+    expect(amounts('CSTDCS', '2025-12-15')).toEqual([2_340_000, null]);
+    expect(amounts('TT_LDTT', '2025-12-15')).toEqual([null, 1_880_000]);
+  });
+
+  it('a form given to people and collectives is worth twice to a collective', () => {
+    expect(amounts('GIAY_KHEN', '2025-12-15')).toEqual([710_000, 1_420_000]);
+    expect(amounts('BK_TINH', '2025-07-01')).toEqual([3_510_000, 7_020_000]);
+    expect(amounts('BK_TTG', '2026-03-02')).toEqual([8_190_000, 16_380_000]);
+    expect(suggestedCash('BK_TTG', '2026-03-02')?.doubled).toBe(true);
+  });
+
+  it('nothing where the catalogue records no multiple for the date, or no figure at all', () => {
+    // the catalogue's multiples are NĐ 152/2025's, from 01/7/2025
+    expect(suggestedCash('GIAY_KHEN', '2025-06-30')).toBeNull();
+    expect(suggestedCash('HCLD_HANG_BA', '2025-12-15')).toBeNull();
+    expect(suggestedCash(null, '2025-12-15')).toBeNull();
+    expect(suggestedCash('KHONG_CO', '2025-12-15')).toBeNull();
+  });
+});
