@@ -71,6 +71,14 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await page.getByRole('option', { name: /^Giấy khen/ }).first().click();
     await page.getByTestId('decision-number').fill('31/QĐ-SNV');
     await expect.poll(() => rule.count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('leave-discard').click();
+    await page.getByTestId('decision-number').waitFor({ state: 'detached' });
+
+    // the catalogue says what each form carries today
+    await page.getByTestId('awards-tab-catalog').click();
+    const row = page.getByRole('row').filter({ hasText: 'Giấy khen' });
+    await expect.poll(() => row.getByTestId('catalog-cash-today').innerText()).toBe('hiện nay: 710.000 đ/người; 1.420.000 đ/tập thể');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
-import { UnverifiedBadge } from './common';
+import { UnverifiedBadge, localToday, money } from './common';
+import { suggestedCash } from '../../../shared/records/cash';
 import { useAwards } from './store';
 import { T } from './strings';
 
@@ -158,6 +159,7 @@ export function CatalogTab() {
                         <UnverifiedBadge verified={c.verified} />
                       </Group>
                     ))}
+                    <CashToday code={e.code} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -190,5 +192,16 @@ export function CatalogTab() {
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** What a form carries today, in đồng (the lương cơ sở in force, rounded as the rules say). */
+function CashToday({ code }: { code: string }) {
+  const s = suggestedCash(code, localToday());
+  if (!s) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="catalog-cash-today">
+      {K.cashToday([s.person === null ? null : money(s.person), s.collective === null ? null : money(s.collective)])}
+    </Text>
   );
 }

@@ -32,7 +32,7 @@ import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTab
 import { useAction } from '../../lib/useAction';
 import { GuardedModal, useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnitLabels, useUnits } from '../units/store';
-import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, money } from './common';
+import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, localToday, money } from './common';
 import { useStaffOptions, type StaffOption } from '../staff/choices';
 import { useAwards } from './store';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
@@ -541,9 +541,3 @@ const RecipientsTable = memo(function RecipientsTable({
     />
   );
 });
-
-/** Today in the user's time zone (ISO): who may decide depends on the date (district chairmen until 30/6/2025). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

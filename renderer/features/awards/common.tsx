@@ -142,4 +142,10 @@ export function confirmDelete(what: string, run: () => Promise<unknown>, after: 
   });
 }
 
+/** Today in the user's time zone (ISO): who may decide, and the cash a form carries, depend on the date. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export const money = (v: number | null) => (v === null ? '' : `${v.toLocaleString('vi-VN')} đ`);

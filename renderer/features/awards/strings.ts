@@ -297,6 +297,8 @@ export const T = {
   catalog: {
     entries: 'Danh mục danh hiệu, hình thức khen thưởng',
     cols: { code: 'Mã', name: 'Tên', level: 'Cấp', authority: 'Thẩm quyền', basis: 'Căn cứ', from: 'Áp dụng từ', cash: 'Mức thưởng (lần lương cơ sở)' },
+    /** a form's cash today: [for a person, for a collective] */
+    cashToday: ([person, unit]: [string | null, string | null]) => `hiện nay: ${[person && `${person}/người`, unit && `${unit}/tập thể`].filter(Boolean).join('; ')}`,
     ruleSets: 'Các bộ quy định theo thời kỳ',
     draft: 'dự thảo',
     settings: 'Tham số của tỉnh, ngành',
