@@ -21,7 +21,11 @@ export type AgencyKind =
   | 'vien'
   | 'giam_doc'
   | 'hoi'
-  | 'phong';
+  | 'phong'
+  | 'toa_an'
+  | 'chi_huy'
+  | 'mat_tran'
+  | 'dang';
 
 export interface AgencyHead {
   kind: AgencyKind;
@@ -51,6 +55,11 @@ const HEAD_PREFIX = /^(chu tich|giam doc|bo truong|thu truong|cuc truong|tong cu
  */
 const KINDS: ReadonlyArray<readonly [RegExp, AgencyKind, string, string?]> = [
   [/^(uy ban nhan dan|ubnd)\b/, 'ubnd', 'Chủ tịch'],
+  // before "Bộ …" and "Ban …": a military command is headed by its Chỉ huy trưởng
+  [/^(bo chi huy|ban chi huy|bo doi bien phong)\b/, 'chi_huy', 'Chỉ huy trưởng'],
+  [/^(ban thuong vu|ban chap hanh|tinh uy|thanh uy|huyen uy|dang uy)\b/, 'dang', 'Bí thư'],
+  [/^(uy ban mat tran|mat tran)\b/, 'mat_tran', 'Chủ tịch'],
+  [/^toa an\b/, 'toa_an', 'Chánh án'],
   [/^bo\b/, 'bo', 'Bộ trưởng'],
   [/^so\b/, 'so', 'Giám đốc'],
   [/^tong cuc\b/, 'tong_cuc', 'Tổng cục trưởng'],
@@ -61,7 +70,7 @@ const KINDS: ReadonlyArray<readonly [RegExp, AgencyKind, string, string?]> = [
   [/^thanh tra\b/, 'thanh_tra', 'Chánh Thanh tra', 'Chánh'],
   [/^truong\b/, 'truong_hoc', 'Hiệu trưởng'],
   [/^vien\b/, 'vien', 'Viện trưởng'],
-  [/^(trung tam|benh vien|dai phat thanh|bao)\b/, 'giam_doc', 'Giám đốc'],
+  [/^(trung tam|benh vien|dai phat thanh|bao|cong an|bao hiem xa hoi|kho bac|ngan hang)\b/, 'giam_doc', 'Giám đốc'],
   [/^(hoi|lien doan|lien hiep)\b/, 'hoi', 'Chủ tịch'],
   [/^phong\b/, 'phong', 'Trưởng phòng', 'Trưởng'],
 ];

@@ -21,6 +21,14 @@ describe('agencyHead', () => {
     expect(head('Trường Cao đẳng Lào Cai')?.[2]).toBe('Hiệu trưởng Trường Cao đẳng Lào Cai');
     expect(head('Trung tâm Dịch vụ việc làm')?.[2]).toBe('Giám đốc Trung tâm Dịch vụ việc làm');
     expect(head('Liên đoàn Lao động tỉnh')?.[2]).toBe('Chủ tịch Liên đoàn Lao động tỉnh');
+    expect(head('Công an tỉnh Lào Cai')?.[2]).toBe('Giám đốc Công an tỉnh Lào Cai');
+    expect(head('Bảo hiểm xã hội tỉnh')?.[2]).toBe('Giám đốc Bảo hiểm xã hội tỉnh');
+    expect(head('Tòa án nhân dân tỉnh Lào Cai')?.[2]).toBe('Chánh án Tòa án nhân dân tỉnh Lào Cai');
+    expect(head('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh')?.[2]).toBe('Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh');
+    // a military command is not a ministry, nor an ordinary Ban
+    expect(head('Bộ Chỉ huy Quân sự tỉnh')?.[2]).toBe('Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh');
+    expect(head('Ban Chỉ huy Quân sự xã')?.[1]).toBe('Chỉ huy trưởng');
+    expect(head('Ban Thường vụ Tỉnh ủy')?.[1]).toBe('Bí thư');
   });
 
   it('takes the head off a name typed with it, and writes UBND out', () => {
