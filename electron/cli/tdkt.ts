@@ -1,4 +1,5 @@
 // `tdkt` command line: the same core and handlers as the app, in-process.
+import { officeHeadTitle } from '../../shared/documents/agency';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -200,7 +201,8 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
             io.out(`Cấp:                ${o.levelCode}`);
             io.out(`Địa danh:           ${o.placeName}`);
             io.out(`Viết tắt:           ${o.abbreviation}`);
-            io.out(`Thủ trưởng:         ${[o.headTitle, o.headName].filter(Boolean).join(' ') || '—'}`);
+            // an empty title: documents sign with the one the office's name tells
+            io.out(`Thủ trưởng:         ${[o.headTitle || `${officeHeadTitle(o)} (theo tên cơ quan)`, o.headName].filter(Boolean).join(' ')}`);
             io.out(`Cơ quan cấp trên:   ${o.superiorName || '—'}`);
           }
           return 0;

@@ -26,6 +26,8 @@ describe('tdkt CLI', () => {
     expect(set.code).toBe(0);
     const show = await cli(['--db', db, 'office', 'show', '--json']);
     expect(JSON.parse(show.out)).toMatchObject({ abbreviation: 'SLĐTBXH', placeName: 'Thái Bình' });
+    // no head's title set: the one documents sign with, from the office's name
+    expect((await cli(['--db', db, 'office', 'show'])).out).toContain('Thủ trưởng:         Giám đốc (theo tên cơ quan)');
   });
 
   it('bad input exits non-zero with a clear message', async () => {
