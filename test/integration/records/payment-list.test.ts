@@ -62,6 +62,11 @@ describe('payment list of a decision', () => {
     const none = await core.invoke('records.saveDecision', { data: { number: '1/QĐ', year: 2025, awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an }] } as never });
     const r = await core.call('records.paymentList', { id: none.id });
     expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người”') });
+    // the rules' amount on its date (no date: the year's end), where the catalogue records one
+    expect(!r.ok && r.error.message).toContain('Mức theo quy định ở ngày quyết định: 710.000 đ/người — trong quyết định bấm “Điền mức này”.');
+    const older = await core.invoke('records.saveDecision', { data: { number: '4/QĐ', year: 2024, decisionDate: '20/12/2024', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an }] } as never });
+    const o = await core.call('records.paymentList', { id: older.id });
+    expect(!o.ok && o.error.message).not.toContain('Mức theo quy định');
     const empty = await core.invoke('records.saveDecision', { data: { number: '2/QĐ', year: 2025, awardCode: 'LDTT', recipients: [] } as never });
     const e = await core.call('records.paymentList', { id: empty.id });
     expect(!e.ok && e.error.message).toContain('chưa có cá nhân, tập thể nào được khen');
