@@ -2,7 +2,8 @@
 // date the form says what the rules set (the catalogue's multiple of the lương cơ sở, rounded up
 // to tens of thousands, twice for a collective given a form), "Điền mức này" fills the field
 // and the list's people and collectives, an amount typed for one recipient stays, and the
-// saved decision holds what was shown.
+// saved decision holds what was shown; a decision recording no issuer names in the list the
+// superior its papers are printed for.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
@@ -79,6 +80,14 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await page.getByTestId('awards-tab-catalog').click();
     const row = page.getByRole('row').filter({ hasText: 'Giấy khen' });
     await expect.poll(() => row.getByTestId('catalog-cash-today').innerText()).toBe('hiện nay: 710.000 đ/người; 1.420.000 đ/tập thể');
+
+    // a Bằng khen Thủ tướng recorded without its issuer: the list says whom its papers name
+    await api('records.saveDecision', { id: null, data: { number: '99/QĐ-TTg', year: 2025, decisionDate: '10/01/2026', awardCode: 'BK_TTG', recipients: [] } });
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByTestId('decision-year').click();
+    await page.getByRole('option', { name: 'Mọi năm', exact: true }).click();
+    await page.getByTestId('decision-search').fill('99/QĐ-TTg');
+    await expect.poll(() => page.getByTestId('decision-row').filter({ hasText: '99/QĐ-TTg' }).innerText()).toContain('(Thủ tướng Chính phủ)');
     expect(pageErrors).toEqual([]);
   });
 });

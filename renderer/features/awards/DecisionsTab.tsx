@@ -50,6 +50,9 @@ export function DecisionsTab() {
   const [editing, setEditing] = useState<AwardDecision | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const exporting = useAction();
+  const parentAgency = useSession((s) => s.office?.parentAgency ?? '');
+  // a decision recording no issuer: the superior only it can give the form, as its papers name it
+  const impliedOf = (d: AwardDecisionSummary) => (d.issuer ? '' : impliedIssuer(d.awardCode, d.decisionDate ?? `${d.year}-12-31`, parentAgency));
 
   const load = useCallback(async () => {
     try {
@@ -139,7 +142,12 @@ export function DecisionsTab() {
             ),
             title: (d) => (d.basis === 'thuong_xuyen' ? d.formLabel : `${d.formLabel} (${T.basis[d.basis]})`),
           },
-          { header: D.cols.issuer, width: 'minmax(0, 1.4fr)', cell: (d) => d.issuer, title: (d) => d.issuer },
+          {
+            header: D.cols.issuer,
+            width: 'minmax(0, 1.4fr)',
+            cell: (d) => d.issuer || (impliedOf(d) && <span className="vt-dim">({impliedOf(d)})</span>),
+            title: (d) => d.issuer || (impliedOf(d) && D.impliedIssuer(impliedOf(d))),
+          },
           { header: D.cols.count, width: '76px', align: 'right', cell: (d) => d.recipientCount },
           {
             header: '',

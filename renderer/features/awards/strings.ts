@@ -133,6 +133,8 @@ export const T = {
     number: 'Số quyết định',
     date: 'Ngày quyết định',
     issuer: 'Cơ quan ban hành',
+    /** the list's issuer cell of a decision recording none whose form only a superior gives */
+    impliedIssuer: (who: string) => `Không ghi cơ quan ban hành; văn bản in theo thẩm quyền: ${who}`,
     signer: 'Người ký',
     award: 'Danh hiệu, hình thức khen thưởng',
     otherOption: 'Hình thức khác (ghi rõ)…',
