@@ -1,5 +1,5 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
-import { suggestedCash } from '../../shared/records/cash';
+import { cashText, suggestedCash } from '../../shared/records/cash';
 import { closingYearOf } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
 import type { AwardDecision } from '../../shared/contract/records';
@@ -165,9 +165,7 @@ export const recordsHandlers: HandlerMap<
     if (paymentAmounts(d).every((p) => p.amount === null)) {
       // what the rules set on the decision's date, when the catalogue records it
       const rule = suggestedCash(d.awardCode, d.decisionDate ?? `${d.year}-12-31`);
-      const dong = (n: number) => `${n.toLocaleString('vi-VN')} đ`;
-      const amounts = rule && [rule.person !== null && `${dong(rule.person)}/người`, rule.collective !== null && `${dong(rule.collective)}/tập thể`].filter(Boolean).join(', ');
-      const hint = amounts ? ` Mức theo quy định ở ngày quyết định: ${amounts} — trong quyết định bấm “Điền mức này”.` : '';
+      const hint = rule ? ` Mức theo quy định ở ngày quyết định: ${cashText(rule)} — trong quyết định bấm “Điền mức này”.` : '';
       throw new AppError('INVALID_INPUT', `Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người” hoặc tiền thưởng của từng người được khen, lưu lại rồi lập danh sách chi thưởng.${hint}`);
     }
     const bytes = await paymentListWorkbook(d, toOffice(office), ctx.today());

@@ -71,3 +71,9 @@ export function suggestedCash(awardCode: string | null, date: string): CashSugge
     doubled,
   };
 }
+
+/** "710.000 đ/người; 1.420.000 đ/tập thể": what a suggestion gives each kind of recipient. */
+export function cashText(s: Pick<CashSuggestion, 'person' | 'collective'>): string {
+  const dong = (n: number) => `${n.toLocaleString('vi-VN')} đ`;
+  return [s.person !== null && `${dong(s.person)}/người`, s.collective !== null && `${dong(s.collective)}/tập thể`].filter(Boolean).join('; ');
+}

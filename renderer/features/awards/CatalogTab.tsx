@@ -10,8 +10,8 @@ import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
-import { UnverifiedBadge, localToday, money } from './common';
-import { suggestedCash } from '../../../shared/records/cash';
+import { UnverifiedBadge, localToday } from './common';
+import { cashText, suggestedCash } from '../../../shared/records/cash';
 import { useAwards } from './store';
 import { T } from './strings';
 
@@ -201,7 +201,7 @@ function CashToday({ code }: { code: string }) {
   if (!s) return null;
   return (
     <Text size="xs" c="dimmed" data-testid="catalog-cash-today">
-      {K.cashToday([s.person === null ? null : money(s.person), s.collective === null ? null : money(s.collective)])}
+      {K.cashToday(cashText(s))}
     </Text>
   );
 }

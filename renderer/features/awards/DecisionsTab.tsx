@@ -23,7 +23,7 @@ import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type Awa
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
-import { COLLECTIVE_BASIS, ROUNDING_BASIS, suggestedCash } from '../../../shared/records/cash';
+import { COLLECTIVE_BASIS, ROUNDING_BASIS, cashText, suggestedCash } from '../../../shared/records/cash';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -391,12 +391,7 @@ function DecisionForm({
             w={420}
           >
             <Text size="xs" c="dimmed" data-testid="decision-cash-rule">
-              {D.cashRule(
-                cashRule.person === null ? null : money(cashRule.person),
-                cashRule.collective === null ? null : money(cashRule.collective),
-                cashRule.multiple.toLocaleString('vi-VN'),
-                money(cashRule.base.amount),
-              )}
+              {D.cashRule(cashText(cashRule), cashRule.multiple.toLocaleString('vi-VN'), money(cashRule.base.amount))}
             </Text>
           </Tooltip>
           <UnverifiedBadge verified={cashRule.rule.verified} />

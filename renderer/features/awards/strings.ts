@@ -146,8 +146,7 @@ export const T = {
     noCampaign: '— Không gắn phong trào —',
     cash: 'Tiền thưởng mỗi người (đồng)',
     /** what the rules set for the form on the decision's date */
-    cashRule: (person: string | null, unit: string | null, multiple: string, base: string) =>
-      `Mức theo quy định: ${[person && `${person}/người`, unit && `${unit}/tập thể`].filter(Boolean).join('; ')} (${multiple} lần lương cơ sở ${base}, làm tròn lên hàng chục nghìn)`,
+    cashRule: (amounts: string, multiple: string, base: string) => `Mức theo quy định: ${amounts} (${multiple} lần lương cơ sở ${base}, làm tròn lên hàng chục nghìn)`,
     cashApply: 'Điền mức này',
     cashApplyHint: 'Điền vào ô tiền thưởng và cho những người, tập thể trong danh sách chưa ghi mức riêng',
     note: 'Ghi chú',
@@ -300,7 +299,7 @@ export const T = {
     entries: 'Danh mục danh hiệu, hình thức khen thưởng',
     cols: { code: 'Mã', name: 'Tên', level: 'Cấp', authority: 'Thẩm quyền', basis: 'Căn cứ', from: 'Áp dụng từ', cash: 'Mức thưởng (lần lương cơ sở)' },
     /** a form's cash today: [for a person, for a collective] */
-    cashToday: ([person, unit]: [string | null, string | null]) => `hiện nay: ${[person && `${person}/người`, unit && `${unit}/tập thể`].filter(Boolean).join('; ')}`,
+    cashToday: (amounts: string) => `hiện nay: ${amounts}`,
     ruleSets: 'Các bộ quy định theo thời kỳ',
     draft: 'dự thảo',
     settings: 'Tham số của tỉnh, ngành',

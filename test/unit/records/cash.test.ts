@@ -1,7 +1,7 @@
 // The cash a form or title carries: the catalogue's multiple of the lương cơ sở on the date,
 // rounded up to tens of thousands of đồng, twice for a collective given a form.
 import { describe, expect, it } from 'vitest';
-import { baseSalaryOn, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
+import { baseSalaryOn, cashText, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
 
 const amounts = (code: string, date: string) => {
   const s = suggestedCash(code, date);
@@ -28,6 +28,8 @@ describe('suggestedCash', () => {
     expect(amounts('BK_TINH', '2025-07-01')).toEqual([3_510_000, 7_020_000]);
     expect(amounts('BK_TTG', '2026-03-02')).toEqual([8_190_000, 16_380_000]);
     expect(suggestedCash('BK_TTG', '2026-03-02')?.doubled).toBe(true);
+    expect(cashText(suggestedCash('GIAY_KHEN', '2025-12-15')!)).toBe('710.000 đ/người; 1.420.000 đ/tập thể');
+    expect(cashText(suggestedCash('TT_LDTT', '2025-12-15')!)).toBe('1.880.000 đ/tập thể');
   });
 
   it('nothing where the catalogue records no multiple for the date, or no figure at all', () => {
