@@ -70,7 +70,7 @@ const KINDS: ReadonlyArray<readonly [RegExp, AgencyKind, string, string?]> = [
   [/^thanh tra\b/, 'thanh_tra', 'Chánh Thanh tra', 'Chánh'],
   [/^truong\b/, 'truong_hoc', 'Hiệu trưởng'],
   [/^vien\b/, 'vien', 'Viện trưởng'],
-  [/^(trung tam|benh vien|dai phat thanh|bao|cong an|bao hiem xa hoi|kho bac|ngan hang)\b/, 'giam_doc', 'Giám đốc'],
+  [/^(trung tam|benh vien|dai phat thanh|cong an|bao hiem xa hoi|kho bac|ngan hang)\b/, 'giam_doc', 'Giám đốc'],
   [/^(hoi|lien doan|lien hiep)\b/, 'hoi', 'Chủ tịch'],
   [/^phong\b/, 'phong', 'Trưởng phòng', 'Trưởng'],
 ];
