@@ -170,6 +170,19 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect((await draft(await save('GIAY_KHEN'))).split('\n')).toContain(`GIÁM ĐỐC ${OFFICE.name.toLocaleUpperCase('vi')}`);
   });
 
+  it('an issuer recorded with its head, as a dossier\'s outcome records the addressee: the head once, the agency on the heading', async () => {
+    const { core, an } = await office();
+    const d = await core.invoke('records.saveDecision', {
+      data: { number: '2100/QĐ-UBND', year: 2025, decisionDate: '10/12/2025', issuer: 'Chủ tịch Ủy ban nhân dân tỉnh Lào Cai', awardCode: 'BK_TINH', recipients: [{ kind: 'person', staffId: an }] } as never,
+    });
+    const text = textOf(await core.invoke('records.decisionDocument', { id: d.id }));
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^ỦY BAN NHÂN DÂN TỈNH LÀO CAI\t/);
+    expect(lines).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(text).not.toMatch(/THỦ TRƯỞNG|CHỦ TỊCH CHỦ TỊCH/);
+    expect(text).toContain('(Kèm theo Quyết định số 2100/QĐ-UBND ngày 10/12/2025 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)');
+  });
+
   it('refuses an unknown decision in Vietnamese', async () => {
     const { core } = await office();
     const r = await core.call('records.decisionDocument', { id: 'khong-co' });
