@@ -1,5 +1,4 @@
 // `tdkt` command line: the same core and handlers as the app, in-process.
-import { officeHeadTitle } from '../../shared/documents/agency';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,7 @@ import { openCore, type HostCore } from '../core/recovery';
 import { assumedOnNetwork, resolveDbPath } from '../host/paths';
 import { writeFileAtomic } from '../services/files/atomic';
 import { runTasksCommand, TASKS_USAGE } from '../services/tasks/cli';
+import { officeHeadTitle } from '../../shared/documents/agency';
 import { isAppError, type ProcedureName } from '../../shared/contract';
 import { formatDateVi } from '../../shared/text/vn';
 import type { Unit } from '../../shared/contract/units';

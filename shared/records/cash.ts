@@ -34,7 +34,6 @@ export interface CashSuggestion {
   person: number | null;
   /** for each collective (null when the form is not given to collectives) */
   collective: number | null;
-  multiple: number;
   base: BaseSalaryPeriod;
   rule: CashRule;
   /** the collective's amount is twice the person's */
@@ -65,7 +64,6 @@ export function suggestedCash(awardCode: string | null, date: string): CashSugge
   return {
     person: forPeople ? one : null,
     collective: forUnits ? (doubled ? 2 * one : one) : null,
-    multiple: rule.multiple,
     base,
     rule,
     doubled,

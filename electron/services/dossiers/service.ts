@@ -2,11 +2,11 @@
 // checker, council meeting and votes, achievement reports, evidence), the checklist decides
 // whether its documents may be generated, exported and submitted; the province opens the
 // dossiers it received and records an outcome per submission (optionally the award decision).
-import { officeHeadTitle } from '../../../shared/documents/agency';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import type BetterSqlite3 from 'better-sqlite3';
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import { AWARD_CATALOG, type AwardBasis, type AwardCode } from '../../../shared/awards';
 import { AppError } from '../../../shared/contract/errors';
 import type {

@@ -10,9 +10,9 @@
 // head signs. The task table (STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Trạng thái, Ghi
 // chú/kết quả = latest progress note) is the appendix, on a landscape page (7 columns), with a
 // group row per quarter.
-import { officeHeadTitle } from '../../../shared/documents/agency';
 import type ExcelJS from 'exceljs';
 import { AWARD_CATALOG, AWARD_CODES, formsByLevel, type AwardCode } from '../../../shared/awards';
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import type { AwardStatsRow, RegistrationOut } from '../../../shared/contract/records';
 import type { DossierSummary } from '../../../shared/contract/dossiers';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/dossiers/model';

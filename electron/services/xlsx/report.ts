@@ -1,8 +1,8 @@
 // The parts of a generated table an office signs: a line of text across columns, the agency and
 // office at the top left, and at the end the place and date, "NGƯỜI LẬP BIỂU" and the head's
 // signature.
-import { officeHeadTitle } from '../../../shared/documents/agency';
 import type ExcelJS from 'exceljs';
+import { officeHeadTitle } from '../../../shared/documents/agency';
 import { formatPlaceDate, isoToPartialDate } from '../../../shared/text/vn';
 import { BORDER, FONT, HEADER_FILL } from './style';
 

@@ -391,7 +391,7 @@ function DecisionForm({
             w={420}
           >
             <Text size="xs" c="dimmed" data-testid="decision-cash-rule">
-              {D.cashRule(cashText(cashRule), cashRule.multiple.toLocaleString('vi-VN'), money(cashRule.base.amount))}
+              {D.cashRule(cashText(cashRule), cashRule.rule.multiple.toLocaleString('vi-VN'), money(cashRule.base.amount))}
             </Text>
           </Tooltip>
           <UnverifiedBadge verified={cashRule.rule.verified} />
