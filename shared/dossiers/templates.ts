@@ -4,6 +4,7 @@
 // whose text or date the project could not confirm is marked unverified ("chưa xác minh").
 import { AWARD_CATALOG, type AwardBasis, type AwardCode, type IsoDate } from '../awards';
 import type { DossierProcedure, DossierSector } from './model';
+import { ND152_2025_BASIS } from '../documents/legal';
 
 /** heading: a part heading with no content of its own ("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG") */
 export type SectionKind = 'heading' | 'text' | 'table';
@@ -350,7 +351,7 @@ export const LEGAL_BASES: readonly LegalBasisSet[] = [
     from: '2017-09-15',
     to: ND91_TO,
     lines: [
-      'Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;',
+      'Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
       'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
     ],
     verified: true,
@@ -370,9 +371,9 @@ export const LEGAL_BASES: readonly LegalBasisSet[] = [
     from: '2025-07-01',
     lines: [
       'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-      'Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+      ND152_2025_BASIS,
     ],
-    verified: false,
+    verified: true,
   },
 ];
 

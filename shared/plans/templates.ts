@@ -27,6 +27,7 @@ import {
 } from './model';
 import { extractDocReferences } from './references';
 import { upperFirst } from '../text/vn';
+import { ND152_2025_BASIS } from '../documents/legal';
 
 export { shiftPlanYears, shiftYearsInText, planYearOf } from './years';
 
@@ -136,7 +137,7 @@ function legalBases(b: Builder, year: number): PlanBasis[] {
     ];
   return [
     b.basis('Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;'),
-    b.basis('Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'),
+    b.basis(ND152_2025_BASIS),
   ];
 }
 

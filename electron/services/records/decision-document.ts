@@ -10,7 +10,8 @@ import { fileSlug } from '../../../shared/dossiers/documents';
 import { legalBasesOn } from '../../../shared/dossiers/templates';
 import { compareVi, compareViPersonName, foldVi, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
 import type BetterSqlite3 from 'better-sqlite3';
-import { agencyHead, impliedIssuer, officeHeadTitle } from '../../../shared/documents/agency';
+import { agencyHead, impliedIssuer, officeHeadTitle, type AgencyKind } from '../../../shared/documents/agency';
+import { organisationBasis } from '../../../shared/documents/legal';
 import { getStaffLite, unitsLite, type UnitLite } from '../../../db/repositories/records';
 import { officeNameOf } from '../../../db/repositories/exchange';
 import { officeUnitLabels, parentPath } from '../../../shared/units/tree';
@@ -47,6 +48,8 @@ export interface DecisionAuthority {
   defaultSigner: string;
   /** the office's own decision, or a superior's the office drafts (a Sở drafting the Chủ tịch UBND tỉnh's) */
   own: boolean;
+  /** the issuer's kind of agency, when its name tells (the legal bases its decisions cite first) */
+  kind: AgencyKind | null;
 }
 
 /**
@@ -68,11 +71,12 @@ export function decisionAuthority(d: Pick<AwardDecision, 'issuer'>, office: Deci
       place: office.placeName,
       defaultSigner: office.headName,
       own: true,
+      kind: agencyHead(office.name)?.kind ?? null,
     };
   }
   const head = agencyHead(issuer);
-  if (head) return { agency: head.agency, parentAgency: '', headTitle: head.title, authority: head.authority, officeChief: head.officeChief, numberSuffix: head.numberSuffix, place: head.place || office.placeName, defaultSigner: '', own: false };
-  return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', place: office.placeName, defaultSigner: '', own: false };
+  if (head) return { agency: head.agency, parentAgency: '', headTitle: head.title, authority: head.authority, officeChief: head.officeChief, numberSuffix: head.numberSuffix, place: head.place || office.placeName, defaultSigner: '', own: false, kind: head.kind };
+  return { agency: issuer, parentAgency: '', headTitle: 'Thủ trưởng', authority: `Thủ trưởng ${issuer}`, officeChief: `Chánh Văn phòng ${issuer}`, numberSuffix: '', place: office.placeName, defaultSigner: '', own: false, kind: null };
 }
 
 /** The decision with the issuer it stands for when it records none (impliedIssuer: the office, unless only a superior gives its form). */
@@ -115,6 +119,31 @@ export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipien
   );
 }
 
+/**
+ * The căn cứ lines and the proposal: an Ủy ban nhân dân, the Thủ tướng and the Chủ tịch nước cite
+ * the law they are organised by first (the Chủ tịch nước then only the Luật Thi đua, khen
+ * thưởng), other agencies their functions; the office's own decision follows its council's
+ * proposal, a superior's the office's, the Thủ tướng's the province's (Luật TĐKT 2022 Đ.84) and
+ * the Chủ tịch nước's the Thủ tướng's.
+ */
+export function decisionBases(by: DecisionAuthority, office: DecisionDocOffice, date: string): string[] {
+  const organisation = organisationBasis(by.kind, date);
+  const award = legalBasesOn(date).lines;
+  const bases = [
+    ...(organisation?.lines ?? []),
+    ...(by.kind === 'chu_tich_nuoc' ? award.slice(0, 1) : award),
+    ...(organisation ? [] : [`Căn cứ chức năng, nhiệm vụ, quyền hạn của ${by.agency};`]),
+  ];
+  if (by.own) return [...bases, `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.`];
+  if (by.kind === 'chu_tich_nuoc') return [...bases, 'Xét đề nghị của Thủ tướng Chính phủ.'];
+  const proposer = `${officeHeadTitle(office)} ${office.name}`;
+  if (by.kind === 'thu_tuong') {
+    const province = agencyHead(office.parentAgency);
+    return [...bases, `Xét đề nghị của ${province?.kind === 'ubnd' ? province.authority : proposer}.`];
+  }
+  return [...bases, `Theo đề nghị của ${proposer}.`];
+}
+
 export function buildDecisionDocument(recorded: AwardDecision, office: DecisionDocOffice, today: string): OfficialDocument {
   const d = withImpliedIssuer(recorded, office);
   const by = decisionAuthority(d, office);
@@ -125,14 +154,7 @@ export function buildDecisionDocument(recorded: AwardDecision, office: DecisionD
   const article = (n: number, text: string) => para([{ text: `Điều ${n}. `, bold: true }, { text }]);
   const body: Block[] = [
     para([{ text: authority, bold: true }], { align: 'center', noIndent: true }),
-    ...[
-      ...legalBasesOn(date).lines,
-      `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${by.agency};`,
-      // a superior's decision follows the proposal of the office that drafts it
-      by.own ? `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${office.name}.` : `Theo đề nghị của ${officeHeadTitle(office)} ${office.name}.`,
-    ].map((line) =>
-      para([{ text: line, italic: true }]),
-    ),
+    ...decisionBases(by, office, date).map((line) => para([{ text: line, italic: true }])),
     para([{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', noIndent: true }),
     article(
       1,

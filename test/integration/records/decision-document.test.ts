@@ -42,7 +42,7 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     // the bases in force on 20/12/2025 (NĐ 152/2025), then the council's proposal
     expect(lines.slice(at + 1, at + 6)).toEqual([
       'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-      'Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;',
       `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${OFFICE.name};`,
       `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${OFFICE.name}.`,
       'QUYẾT ĐỊNH:',
@@ -115,8 +115,14 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect(text).toContain('Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
     const at = lines.indexOf('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
     expect(at).toBeGreaterThan(0);
-    expect(lines).toContain('Căn cứ chức năng, nhiệm vụ, quyền hạn của Ủy ban nhân dân tỉnh Lào Cai;');
-    expect(lines).toContain(`Theo đề nghị của Giám đốc ${OFFICE.name}.`);
+    // an Ủy ban nhân dân cites the law it is organised by (in force on 10/12/2025), not its functions
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      expect.stringMatching(/^Căn cứ Nghị định số 152\/2025\/NĐ-CP ngày 14 tháng 6 năm 2025 /),
+      `Theo đề nghị của Giám đốc ${OFFICE.name}.`,
+      'QUYẾT ĐỊNH:',
+    ]);
     expect(text).toContain(`Chánh Văn phòng Ủy ban nhân dân tỉnh Lào Cai, Giám đốc ${OFFICE.name}, Thủ trưởng các cơ quan, đơn vị có liên quan`);
     expect(text).toContain('(Kèm theo Quyết định số …… ngày 10/12/2025 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)');
     // the office's head does not sign a superior's decision
@@ -136,7 +142,15 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     // the heading's agency and the authority line
     expect(lines[0]).toMatch(/^THỦ TƯỚNG CHÍNH PHỦ\t/);
     expect(lines).toContain('THỦ TƯỚNG CHÍNH PHỦ');
-    expect(lines).toContain('Căn cứ chức năng, nhiệm vụ, quyền hạn của Thủ tướng Chính phủ;');
+    // the Luật Tổ chức Chính phủ first; the province proposes (the office's parent)
+    const at = lines.indexOf('THỦ TƯỚNG CHÍNH PHỦ');
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      'Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      expect.stringMatching(/^Căn cứ Nghị định số 152\/2025\//),
+      'Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai.',
+    ]);
+    expect(text).not.toContain('chức năng, nhiệm vụ');
     expect(text).toContain(`Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ, Giám đốc ${OFFICE.name}, Thủ trưởng các cơ quan`);
     expect(text).toContain('(Kèm theo Quyết định số …… ngày 10/12/2025 của Thủ tướng Chính phủ)');
     // the signature, beside Nơi nhận: the title alone
@@ -165,7 +179,16 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     // Huân chương Lao động: the Chủ tịch nước's, dated in Hà Nội
     const order = await draft(await save('HCLD_HANG_BA'));
     expect(order).toMatch(/Số: +\/QĐ-CTN\tHà Nội, ngày 10 tháng 12 năm 2025/);
-    expect(order.split('\n')).toContain('CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const orderLines = order.split('\n');
+    const president = orderLines.lastIndexOf('CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(president).toBeGreaterThan(0);
+    // the Constitution, the law (not the decree), the Thủ tướng's proposal
+    expect(orderLines.slice(president + 1, president + 5)).toEqual([
+      'Căn cứ Điều 88 và Điều 91 của Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      'Xét đề nghị của Thủ tướng Chính phủ.',
+      'QUYẾT ĐỊNH:',
+    ]);
     // the office's own form stays its own
     expect((await draft(await save('GIAY_KHEN'))).split('\n')).toContain(`GIÁM ĐỐC ${OFFICE.name.toLocaleUpperCase('vi')}`);
   });
@@ -181,6 +204,45 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect(lines).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
     expect(text).not.toMatch(/THỦ TRƯỞNG|CHỦ TỊCH CHỦ TỊCH/);
     expect(text).toContain('(Kèm theo Quyết định số 2100/QĐ-UBND ngày 10/12/2025 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)');
+  });
+
+  it('the law an issuer is organised by, as in force on the decision\'s date; an office that is an Ủy ban nhân dân cites it for its own', async () => {
+    const { core, an } = await office();
+    const bases = async (issuer: string, date: string) => {
+      const d = await core.invoke('records.saveDecision', {
+        data: { number: '', year: Number(date.slice(-4)) - 1, decisionDate: date, issuer, awardCode: 'BK_TINH', recipients: [{ kind: 'person', staffId: an }] } as never,
+      });
+      return textOf(await core.invoke('records.decisionDocument', { id: d.id }))
+        .split('\n')
+        .filter((l) => l.startsWith('Căn cứ') || /^(Theo|Xét) đề nghị/.test(l));
+    };
+    // before the 2019 amendment came into force, then with it, then the two laws of 2025
+    expect((await bases('UBND tỉnh Lào Cai', '15/01/2020'))[0]).toBe('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;');
+    expect((await bases('UBND tỉnh Lào Cai', '15/01/2023')).slice(0, 3)).toEqual([
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+      'Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
+      expect.stringMatching(/^Căn cứ Nghị định số 91\/2017\/NĐ-CP/),
+    ]);
+    expect((await bases('UBND tỉnh Lào Cai', '30/06/2025'))[0]).toBe('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;');
+    expect((await bases('UBND tỉnh Lào Cai', '01/07/2025'))[0]).toBe('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
+    expect((await bases('Thủ tướng Chính phủ', '28/02/2025'))[0]).toMatch(/^Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi/);
+    // other agencies cite their functions
+    expect(await bases('Sở Nội vụ tỉnh Lào Cai', '10/12/2025')).toEqual([
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      expect.stringMatching(/^Căn cứ Nghị định số 152\/2025\//),
+      'Căn cứ chức năng, nhiệm vụ, quyền hạn của Sở Nội vụ tỉnh Lào Cai;',
+      `Theo đề nghị của Giám đốc ${OFFICE.name}.`,
+    ]);
+    // a xã's own decision (the office is its Ủy ban nhân dân): the local government law, its council's proposal
+    await core.invoke('office.save', { ...(await core.invoke('office.get', {}))!, name: 'Ủy ban nhân dân xã Tả Phìn', parentAgency: 'UBND tỉnh Lào Cai', headTitle: '' } as never);
+    const own = await core.invoke('records.saveDecision', {
+      data: { number: '', year: 2025, decisionDate: '10/12/2025', awardCode: 'GIAY_KHEN', recipients: [{ kind: 'person', staffId: an }] } as never,
+    });
+    const lines = textOf(await core.invoke('records.decisionDocument', { id: own.id })).split('\n');
+    expect(lines).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TẢ PHÌN');
+    expect(lines).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
+    expect(lines.some((l) => l.includes('chức năng, nhiệm vụ'))).toBe(false);
+    expect(lines).toContain('Theo đề nghị của Hội đồng Thi đua - Khen thưởng Ủy ban nhân dân xã Tả Phìn.');
   });
 
   it('refuses an unknown decision in Vietnamese', async () => {

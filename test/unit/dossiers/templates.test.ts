@@ -71,7 +71,8 @@ describe('report templates chosen by date and sector', () => {
   it('legal bases and the tờ trình form follow the date', () => {
     expect(legalBasesOn('2023-05-01').id).toBe('luat2003_nd91_2017');
     expect(legalBasesOn('2024-05-01').lines[1]).toContain('98/2023/NĐ-CP');
-    expect(legalBasesOn('2025-07-01')).toMatchObject({ id: 'luat2022_nd152_2025', verified: false });
+    expect(legalBasesOn('2025-07-01')).toMatchObject({ id: 'luat2022_nd152_2025', verified: true });
+    expect(legalBasesOn('2025-07-01').lines[1]).toContain('ngày 14 tháng 6 năm 2025');
     expect(coverFormOn('2026-01-15', 'noi_vu')).toMatchObject({ form: 'Mẫu số 1.1', verified: true });
     expect(coverFormOn('2026-01-15', 'chung').document).toContain('98/2023');
   });
