@@ -1,5 +1,5 @@
 // Award records, catalogue/settings, eligibility and the Excel import of past records.
-import { cashText, suggestedCash } from '../../shared/records/cash';
+import { baseSalaryTable, cashText, suggestedCash } from '../../shared/records/cash';
 import { closingYearOf } from '../../shared/awards';
 import { AppError } from '../../shared/contract/errors';
 import type { AwardDecision } from '../../shared/contract/records';
@@ -164,7 +164,7 @@ export const recordsHandlers: HandlerMap<
     const d = decisionWithSomeone(ctx, id, withUnitLabels, 'lập danh sách chi thưởng');
     if (paymentAmounts(d).every((p) => p.amount === null)) {
       // what the rules set on the decision's date, when the catalogue records it
-      const rule = suggestedCash(d.awardCode, d.decisionDate ?? `${d.year}-12-31`);
+      const rule = suggestedCash(d.awardCode, d.decisionDate ?? `${d.year}-12-31`, baseSalaryTable(readAwardSettings(ctx.conn.sqlite).baseSalaries));
       const hint = rule ? ` Mức theo quy định ở ngày quyết định: ${cashText(rule)} — trong quyết định bấm “Điền mức này”.` : '';
       throw new AppError('INVALID_INPUT', `Quyết định chưa ghi tiền thưởng. Nhập “Tiền thưởng mỗi người” hoặc tiền thưởng của từng người được khen, lưu lại rồi lập danh sách chi thưởng.${hint}`);
     }

@@ -355,11 +355,36 @@ export const provincialSettingsInput = z.object({
   maternityWithoutRatingCounts: z.boolean(),
 });
 
+const BASE_SALARY_RANGE = 'Mức lương cơ sở: nhập số đồng một tháng, từ 1.000.000 đến 50.000.000 (ví dụ 2.340.000).';
+
+/** A lương cơ sở the office enters when a decree newer than the app raises it. */
+export const baseSalaryPeriodInput = z.object({
+  from: requiredDate('Ngày áp dụng mức lương cơ sở').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', {
+    error: 'Ngày áp dụng mức lương cơ sở: nhập ngày từ năm 2000 đến 2100.',
+  }),
+  amount: z.number({ error: BASE_SALARY_RANGE }).int({ error: BASE_SALARY_RANGE }).min(1_000_000, { error: BASE_SALARY_RANGE }).max(50_000_000, { error: BASE_SALARY_RANGE }),
+  basis: requiredText('Văn bản quy định mức lương cơ sở (ví dụ Nghị định số …/2026/NĐ-CP)', 200),
+});
+export type BaseSalaryPeriodInput = z.input<typeof baseSalaryPeriodInput>;
+
 export const awardSettings = z.object({
   provincial: provincialSettingsInput,
   /** apply the draft amendment rule set (unverified) from its announced date */
   enableDraftAmendment: z.boolean(),
   deadlines: z.array(awardDeadline).max(30, { error: 'Tối đa 30 mốc thời hạn.' }),
+  /** lương cơ sở periods the office entered (the cash a form carries); the shipped ones are in shared/records/cash.ts */
+  baseSalaries: z
+    .array(baseSalaryPeriodInput)
+    .max(30, { error: 'Tối đa 30 mức lương cơ sở do cơ quan nhập.' })
+    .optional()
+    .default([])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      for (const p of list) {
+        if (seen.has(p.from)) ctx.addIssue({ code: 'custom', message: `Có hai mức lương cơ sở cùng áp dụng từ ${p.from.split('-').reverse().join('/')}: hãy giữ một mức.` });
+        seen.add(p.from);
+      }
+    }),
 });
 export type AwardSettings = z.infer<typeof awardSettings>;
 export type AwardSettingsInput = z.input<typeof awardSettings>;

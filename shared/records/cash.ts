@@ -8,9 +8,11 @@ export interface BaseSalaryPeriod {
   from: string;
   amount: number;
   basis: string;
+  /** entered by the office (a decree newer than this build), not shipped with the app */
+  added?: boolean;
 }
 
-/** Mức lương cơ sở, newest last. */
+/** Mức lương cơ sở as shipped, newest last; an office adds later ones in its settings (baseSalaryTable). */
 export const BASE_SALARY: readonly BaseSalaryPeriod[] = [
   { from: '2017-07-01', amount: 1_300_000, basis: 'NĐ 47/2017/NĐ-CP' },
   { from: '2018-07-01', amount: 1_390_000, basis: 'NĐ 72/2018/NĐ-CP' },
@@ -19,10 +21,20 @@ export const BASE_SALARY: readonly BaseSalaryPeriod[] = [
   { from: '2024-07-01', amount: 2_340_000, basis: 'NĐ 73/2024/NĐ-CP' },
 ];
 
-/** The lương cơ sở in force on an ISO date (undefined before the first period known). */
-export function baseSalaryOn(date: string): BaseSalaryPeriod | undefined {
+/**
+ * The shipped periods with those the office entered, oldest first: an office's period starting
+ * on the same day as a shipped one replaces it (a correction), any other is added in its place.
+ */
+export function baseSalaryTable(added: readonly Pick<BaseSalaryPeriod, 'from' | 'amount' | 'basis'>[]): BaseSalaryPeriod[] {
+  const byDay = new Map<string, BaseSalaryPeriod>(BASE_SALARY.map((p) => [p.from, p]));
+  for (const p of added) byDay.set(p.from, { from: p.from, amount: p.amount, basis: p.basis, added: true });
+  return [...byDay.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/** The lương cơ sở in force on an ISO date (undefined before the first period known), from a table oldest first. */
+export function baseSalaryOn(date: string, table: readonly BaseSalaryPeriod[] = BASE_SALARY): BaseSalaryPeriod | undefined {
   let found: BaseSalaryPeriod | undefined;
-  for (const p of BASE_SALARY) if (p.from <= date) found = p;
+  for (const p of table) if (p.from <= date) found = p;
   return found;
 }
 
@@ -46,14 +58,15 @@ export function roundUpTenThousand(amount: number): number {
 }
 
 /**
- * What a form or title carries on an ISO date, or null when the catalogue records no multiple
+ * What a form or title carries on an ISO date (the lương cơ sở from `table`: baseSalaryTable of
+ * the office's settings), or null when the catalogue records no multiple
  * for that date (or no lương cơ sở is known). Multiples have one decimal at most: computed in
  * hundredths so 0.3 × 2,340,000 is exactly 702,000 (then 710,000 rounded up).
  */
-export function suggestedCash(awardCode: string | null, date: string): CashSuggestion | null {
+export function suggestedCash(awardCode: string | null, date: string, table: readonly BaseSalaryPeriod[] = BASE_SALARY): CashSuggestion | null {
   if (!awardCode || !isAwardCode(awardCode)) return null;
   const rule = cashMultipleOn(awardCode, date);
-  const base = baseSalaryOn(date);
+  const base = baseSalaryOn(date, table);
   if (!rule || !base) return null;
   const entry = AWARD_CATALOG[awardCode];
   const one = roundUpTenThousand((Math.round(rule.multiple * 100) * base.amount) / 100);

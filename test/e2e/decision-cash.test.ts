@@ -90,4 +90,60 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await expect.poll(() => page.getByTestId('decision-row').filter({ hasText: '99/QĐ-TTg' }).innerText()).toContain('(Thủ tướng Chính phủ)');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a lương cơ sở the office enters in Danh mục: used from its day by the decision form and the catalogue, and removed again', async () => {
+    host = await session.startHost(path.join(tempDir('tdkt-e2e-base-'), 'office.sqlite'), { TDKT_TODAY: '2025-12-20' });
+    const h = host;
+    await hostApi(h, 'office.save', E2E_OFFICE);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-catalog').click();
+    const panel = page.getByTestId('base-salary');
+    const rows = panel.getByTestId('base-salary-row');
+    // the shipped periods, newest first; the one in force today marked (a badge: shown in capitals)
+    await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2024\s+2\.340\.000\s+NĐ 73\/2024\/NĐ-CP\s+có sẵn\s+đang áp dụng/iu);
+    expect(await panel.getByTestId('base-salary-remove').count()).toBe(0);
+
+    // a bad amount is refused with what to fix, and nothing is added
+    await panel.getByTestId('base-salary-from').fill('01/07/2025');
+    await panel.getByTestId('base-salary-basis').fill('Nghị định số 1/2025/NĐ-CP');
+    await panel.getByTestId('base-salary-add').click();
+    await expect.poll(() => panel.innerText()).toContain('Mức lương cơ sở: nhập số đồng một tháng, từ 1.000.000 đến 50.000.000');
+    expect(await rows.count()).toBe(5);
+    await panel.getByTestId('base-salary-amount').fill('2530000');
+    await panel.getByTestId('base-salary-add').click();
+    await expect.poll(() => rows.count()).toBe(6);
+    await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2025\s+2\.530\.000\s+Nghị định số 1\/2025\/NĐ-CP\s+cơ quan nhập\s+đang áp dụng/iu);
+    expect(await panel.getByTestId('base-salary-from').inputValue()).toBe('');
+    // the catalogue's "hiện nay": 0,3 × 2.530.000 = 759.000 → 760.000
+    const giayKhen = page.getByRole('row').filter({ hasText: 'Giấy khen' });
+    await expect.poll(() => giayKhen.getByTestId('catalog-cash-today').innerText()).toBe('hiện nay: 760.000 đ/người; 1.520.000 đ/tập thể');
+
+    // the decision form on a date from then
+    await page.getByTestId('awards-tab-decisions').click();
+    await page.getByTestId('decision-add').click();
+    await page.getByTestId('decision-date').fill('15/12/2025');
+    await page.getByTestId('decision-award').click();
+    await page.getByRole('option', { name: /^Giấy khen/ }).first().click();
+    const rule = page.getByTestId('decision-cash-rule');
+    await expect.poll(() => rule.innerText()).toBe('Mức theo quy định: 760.000 đ/người; 1.520.000 đ/tập thể (0,3 lần lương cơ sở 2.530.000 đ, làm tròn lên hàng chục nghìn)');
+    // before its day, the shipped one
+    await page.getByTestId('decision-date').fill('30/06/2025');
+    await expect.poll(() => rule.count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('leave-discard').click();
+    await page.getByTestId('decision-date').waitFor({ state: 'detached' });
+
+    // removed (after a confirmation): the catalogue is back on the shipped lương cơ sở
+    await page.getByTestId('awards-tab-catalog').click();
+    await panel.getByTestId('base-salary-remove').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => giayKhen.getByTestId('catalog-cash-today').innerText()).toBe('hiện nay: 710.000 đ/người; 1.420.000 đ/tập thể');
+    expect((await hostApi<{ baseSalaries: unknown[] }>(h, 'awards.getSettings')).baseSalaries).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // Award catalogue (read-only, from shared/awards) and the office's provincial parameters
-// (quota, LĐTT minimum rating, collective thresholds, deadlines, the draft rule set switch),
+// (quota, LĐTT minimum rating, collective thresholds, deadlines, the draft rule set switch, the
+// lương cơ sở periods it entered),
 // stored as one JSON value in the `setting` table.
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -33,7 +34,7 @@ export const DEFAULT_DEADLINES: AwardSettings['deadlines'] = [
 ];
 
 export function defaultAwardSettings(): AwardSettings {
-  return { provincial: { ...DEFAULT_PROVINCIAL_SETTINGS }, enableDraftAmendment: false, deadlines: DEFAULT_DEADLINES.map((d) => ({ ...d })) };
+  return { provincial: { ...DEFAULT_PROVINCIAL_SETTINGS }, enableDraftAmendment: false, deadlines: DEFAULT_DEADLINES.map((d) => ({ ...d })), baseSalaries: [] };
 }
 
 /** The stored settings; anything missing or unreadable falls back to the defaults, field by field. */
@@ -52,9 +53,18 @@ export function readAwardSettings(sqlite: BetterSqlite3.Database): AwardSettings
     provincial: { ...defaults.provincial, ...(provincial.success ? provincial.data : {}) },
     enableDraftAmendment: typeof stored.enableDraftAmendment === 'boolean' ? stored.enableDraftAmendment : false,
     deadlines: Array.isArray(stored.deadlines) ? stored.deadlines : defaults.deadlines,
+    baseSalaries: Array.isArray(stored.baseSalaries) ? stored.baseSalaries : [],
   };
   const parsed = awardSettings.safeParse(candidate);
-  return parsed.success ? parsed.data : { ...candidate, deadlines: defaults.deadlines };
+  if (parsed.success) return parsed.data;
+  // a damaged part falls back alone: the deadlines, else the lương cơ sở periods
+  const deadlines = awardSettings.shape.deadlines.safeParse(candidate.deadlines);
+  const baseSalaries = awardSettings.shape.baseSalaries.safeParse(candidate.baseSalaries);
+  return {
+    ...candidate,
+    deadlines: deadlines.success ? deadlines.data : defaults.deadlines,
+    baseSalaries: baseSalaries.success ? baseSalaries.data : [],
+  };
 }
 
 export function saveAwardSettings(sqlite: BetterSqlite3.Database, s: AwardSettings): AwardSettings {
@@ -63,7 +73,7 @@ export function saveAwardSettings(sqlite: BetterSqlite3.Database, s: AwardSettin
   if (!check.success) {
     throw new AppError('INVALID_INPUT', `Tham số khen thưởng không hợp lệ: ${check.error.issues.map((i) => i.path.join('.')).join(', ')} — kiểm tra lại các ô đã nhập.`);
   }
-  const value: AwardSettings = { provincial: check.data, enableDraftAmendment: s.enableDraftAmendment, deadlines: s.deadlines };
+  const value: AwardSettings = { provincial: check.data, enableDraftAmendment: s.enableDraftAmendment, deadlines: s.deadlines, baseSalaries: s.baseSalaries };
   setSettingSync(sqlite, AWARD_SETTINGS_KEY, JSON.stringify(value));
   return value;
 }

@@ -12,6 +12,7 @@ import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
 import { UnverifiedBadge, localToday } from './common';
 import { cashText, suggestedCash } from '../../../shared/records/cash';
+import { BaseSalaryPanel, useBaseSalaryTable } from './BaseSalaryPanel';
 import { useAwards } from './store';
 import { T } from './strings';
 
@@ -168,6 +169,8 @@ export function CatalogTab() {
         </ScrollArea>
       </Paper>
 
+      <BaseSalaryPanel />
+
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {K.ruleSets}
@@ -197,7 +200,7 @@ export function CatalogTab() {
 
 /** What a form carries today, in đồng (the lương cơ sở in force, rounded as the rules say). */
 function CashToday({ code }: { code: string }) {
-  const s = suggestedCash(code, localToday());
+  const s = suggestedCash(code, localToday(), useBaseSalaryTable());
   if (!s) return null;
   return (
     <Text size="xs" c="dimmed" data-testid="catalog-cash-today">

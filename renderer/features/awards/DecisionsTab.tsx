@@ -24,6 +24,7 @@ import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contra
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
 import { COLLECTIVE_BASIS, ROUNDING_BASIS, cashText, suggestedCash } from '../../../shared/records/cash';
+import { useBaseSalaryTable } from './BaseSalaryPanel';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -214,6 +215,7 @@ function DecisionForm({
   onSaved(): void;
 }) {
   const { catalog, year: defaultYear } = useAwards();
+  const baseSalaries = useBaseSalaryTable();
   const { units } = useUnits();
   const staffOptions = useStaffOptions();
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -252,7 +254,7 @@ function DecisionForm({
   // left empty, the papers name the office, or the superior only it can give the form (impliedIssuer)
   const implied = impliedIssuer(f.award === OTHER ? null : f.award, parseDateVi(f.decisionDate) ?? `${f.year}-12-31`, office?.parentAgency ?? '') || office?.name || '';
   // the cash the form carries on the decision's date (the catalogue's multiple of the lương cơ sở)
-  const cashRule = f.award === OTHER ? null : suggestedCash(f.award, parseDateVi(f.decisionDate) ?? localToday());
+  const cashRule = f.award === OTHER ? null : suggestedCash(f.award, parseDateVi(f.decisionDate) ?? localToday(), baseSalaries);
   const applyCash = () => {
     if (!cashRule) return;
     const person = cashRule.person ?? cashRule.collective;
@@ -386,7 +388,7 @@ function DecisionForm({
       {cashRule && (
         <Group gap="xs" wrap="nowrap" mt={-4}>
           <Tooltip
-            label={[cashRule.rule.basis, `lương cơ sở: ${cashRule.base.basis}`, ROUNDING_BASIS, cashRule.doubled ? COLLECTIVE_BASIS : ''].filter(Boolean).join(' · ')}
+            label={[cashRule.rule.basis, D.cashBase(cashRule.base.basis, !!cashRule.base.added), ROUNDING_BASIS, cashRule.doubled ? COLLECTIVE_BASIS : ''].filter(Boolean).join(' · ')}
             multiline
             w={420}
           >

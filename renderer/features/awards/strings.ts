@@ -147,6 +147,8 @@ export const T = {
     cash: 'Tiền thưởng mỗi người (đồng)',
     /** what the rules set for the form on the decision's date */
     cashRule: (amounts: string, multiple: string, base: string) => `Mức theo quy định: ${amounts} (${multiple} lần lương cơ sở ${base}, làm tròn lên hàng chục nghìn)`,
+    /** the tooltip's lương cơ sở part, and where a newer one is entered */
+    cashBase: (basis: string, added: boolean) => `lương cơ sở: ${basis}${added ? ' (cơ quan nhập)' : ''} — mức lương cơ sở mới: thêm ở thẻ Danh mục`,
     cashApply: 'Điền mức này',
     cashApplyHint: 'Điền vào ô tiền thưởng và cho những người, tập thể trong danh sách chưa ghi mức riêng',
     note: 'Ghi chú',
@@ -321,6 +323,25 @@ export const T = {
     rowLabel: (label: string, row: number) => `${label}, mốc ${row}`,
     addDeadline: 'Thêm mốc',
     saved: 'Đã lưu tham số khen thưởng.',
+    baseSalary: {
+      title: 'Mức lương cơ sở (để tính tiền thưởng)',
+      hint: 'Tiền thưởng theo quy định = hệ số của danh hiệu, hình thức × mức lương cơ sở ở ngày quyết định, làm tròn lên hàng chục nghìn đồng. Khi Chính phủ điều chỉnh mức lương cơ sở mà ứng dụng chưa có, thêm mức mới ở đây: ô tiền thưởng của quyết định và danh mục sẽ tính theo mức này.',
+      cols: { from: 'Áp dụng từ', amount: 'Mức (đồng/tháng)', basis: 'Văn bản', source: 'Nguồn' },
+      shipped: 'có sẵn',
+      added: 'cơ quan nhập',
+      current: 'đang áp dụng',
+      from: 'Áp dụng từ ngày',
+      amount: 'Mức lương cơ sở (đồng)',
+      basis: 'Văn bản quy định',
+      basisPlaceholder: 'Nghị định số …/…/NĐ-CP',
+      add: 'Thêm mức',
+      replaces: (from: string) => `cơ quan nhập, thay mức có sẵn từ ${from}`,
+      saved: 'Đã lưu mức lương cơ sở.',
+      removed: 'Đã bỏ mức lương cơ sở do cơ quan nhập.',
+      remove: 'Bỏ mức này',
+      confirmTitle: 'Bỏ mức lương cơ sở',
+      confirm: (amount: string, from: string) => `Bỏ mức ${amount} áp dụng từ ${from}? Các quyết định từ ngày này sẽ tính theo mức trước đó.`,
+    },
   },
 
   import: {

@@ -112,7 +112,7 @@ export const TOPICS: HelpTopic[] = [
         route: 'exchange',
       },
       {
-        text: 'Khi có quyết định: thẻ “Quyết định”, bấm “Thêm quyết định”; dưới ô tiền thưởng là mức theo quy định ở ngày quyết định (hệ số nhân lương cơ sở, làm tròn lên hàng chục nghìn, tập thể gấp đôi với hình thức khen thưởng), bấm “Điền mức này” để điền; để trống “Cơ quan ban hành” thì văn bản ghi cơ quan mình, hoặc cấp trên khi chỉ cấp trên có thẩm quyền tặng hình thức đó. Ở quyết định đã lưu: “Soạn quyết định (Word)” (căn cứ theo ngày quyết định và cơ quan ban hành: quyết định của Chủ tịch UBND căn cứ Luật Tổ chức chính quyền địa phương, của Thủ tướng căn cứ Luật Tổ chức Chính phủ), in giấy khen, bằng khen (Word), “Danh sách chi tiền thưởng (Excel)”. Cấp trên trả lời bằng văn bản giấy thì mở hồ sơ đã gửi, bấm “Ghi kết quả của cấp trên”.',
+        text: 'Khi có quyết định: thẻ “Quyết định”, bấm “Thêm quyết định”; dưới ô tiền thưởng là mức theo quy định ở ngày quyết định (hệ số nhân lương cơ sở, làm tròn lên hàng chục nghìn, tập thể gấp đôi với hình thức khen thưởng; khi Chính phủ điều chỉnh lương cơ sở mà ứng dụng chưa có, thêm mức mới ở thẻ “Danh mục”), bấm “Điền mức này” để điền; để trống “Cơ quan ban hành” thì văn bản ghi cơ quan mình, hoặc cấp trên khi chỉ cấp trên có thẩm quyền tặng hình thức đó. Ở quyết định đã lưu: “Soạn quyết định (Word)” (căn cứ theo ngày quyết định và cơ quan ban hành: quyết định của Chủ tịch UBND căn cứ Luật Tổ chức chính quyền địa phương, của Thủ tướng căn cứ Luật Tổ chức Chính phủ), in giấy khen, bằng khen (Word), “Danh sách chi tiền thưởng (Excel)”. Cấp trên trả lời bằng văn bản giấy thì mở hồ sơ đã gửi, bấm “Ghi kết quả của cấp trên”.',
         route: 'awards',
         tab: 'decisions',
       },

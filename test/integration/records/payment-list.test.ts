@@ -81,4 +81,47 @@ describe('payment list of a decision', () => {
     ]);
     expect(rows.flat()).toContain('Số tiền bằng chữ: Năm trăm nghìn đồng.');
   });
+
+  it('a lương cơ sở the office entered: validated, kept with the settings, and what the refusal names from its day', async () => {
+    const { core, an } = await office();
+    const s = await core.invoke('awards.getSettings');
+    expect(s.baseSalaries).toEqual([]);
+    const refuse = async (baseSalaries: unknown) => {
+      const r = await core.call('awards.saveSettings', { ...s, baseSalaries } as never);
+      return !r.ok && r.error.message;
+    };
+    // what to fix, in Vietnamese; nothing stored meanwhile
+    expect(await refuse([{ from: '01/07/2026', amount: 0, basis: 'NĐ 1/2026/NĐ-CP' }])).toContain('Mức lương cơ sở: nhập số đồng một tháng, từ 1.000.000 đến 50.000.000');
+    expect(await refuse([{ from: '31/02/2026', amount: 2530000, basis: 'NĐ 1/2026/NĐ-CP' }])).toContain('Ngày áp dụng mức lương cơ sở: "31/02/2026" không phải ngày hợp lệ');
+    expect(await refuse([{ from: '', amount: 2530000, basis: 'NĐ 1/2026/NĐ-CP' }])).toContain('Ngày áp dụng mức lương cơ sở: cần nhập ngày (dd/mm/yyyy).');
+    expect(await refuse([{ from: '01/07/2026', amount: 2530000, basis: '  ' }])).toContain('Văn bản quy định mức lương cơ sở');
+    expect(
+      await refuse([
+        { from: '01/07/2026', amount: 2530000, basis: 'NĐ 1/2026/NĐ-CP' },
+        { from: '2026-07-01', amount: 2600000, basis: 'NĐ 2/2026/NĐ-CP' },
+      ]),
+    ).toContain('Có hai mức lương cơ sở cùng áp dụng từ 01/07/2026: hãy giữ một mức.');
+    expect((await core.invoke('awards.getSettings')).baseSalaries).toEqual([]);
+
+    const saved = await core.invoke('awards.saveSettings', { ...s, baseSalaries: [{ from: '01/07/2026', amount: 2530000, basis: ' Nghị định số 1/2026/NĐ-CP ' }] });
+    expect(saved.baseSalaries).toEqual([{ from: '2026-07-01', amount: 2530000, basis: 'Nghị định số 1/2026/NĐ-CP' }]);
+    expect((await core.invoke('awards.getSettings')).baseSalaries).toEqual(saved.baseSalaries);
+    // the eligibility parameters are untouched by it
+    expect((await core.invoke('awards.getSettings')).provincial).toEqual(s.provincial);
+
+    // a decision from that day without amounts: the refusal names the rules' amount on the new lương cơ sở
+    const after = await core.invoke('records.saveDecision', { data: { number: '9/QĐ', year: 2026, decisionDate: '15/12/2026', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an }] } as never });
+    const r = await core.call('records.paymentList', { id: after.id });
+    expect(!r.ok && r.error.message).toContain('Mức theo quy định ở ngày quyết định: 760.000 đ/người');
+    const before = await core.invoke('records.saveDecision', { data: { number: '8/QĐ', year: 2026, decisionDate: '30/06/2026', awardCode: 'LDTT', recipients: [{ kind: 'person', staffId: an }] } as never });
+    const b = await core.call('records.paymentList', { id: before.id });
+    expect(!b.ok && b.error.message).toContain('Mức theo quy định ở ngày quyết định: 710.000 đ/người');
+
+    // a damaged list in the file (written by hand): dropped alone, the deadlines and parameters kept
+    const stored = JSON.parse(core.ctx.conn.sqlite.prepare("SELECT value FROM setting WHERE key = 'awards.settings'").pluck().get() as string) as Record<string, unknown>;
+    core.ctx.conn.sqlite.prepare("UPDATE setting SET value = ? WHERE key = 'awards.settings'").run(JSON.stringify({ ...stored, baseSalaries: [{ from: 'hôm qua', amount: -1 }] }));
+    const read = await core.invoke('awards.getSettings');
+    expect(read.baseSalaries).toEqual([]);
+    expect(read.deadlines).toEqual(s.deadlines);
+  });
 });

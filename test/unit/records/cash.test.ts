@@ -1,7 +1,7 @@
 // The cash a form or title carries: the catalogue's multiple of the lương cơ sở on the date,
 // rounded up to tens of thousands of đồng, twice for a collective given a form.
 import { describe, expect, it } from 'vitest';
-import { baseSalaryOn, cashText, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
+import { BASE_SALARY, baseSalaryOn, baseSalaryTable, cashText, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
 
 const amounts = (code: string, date: string) => {
   const s = suggestedCash(code, date);
@@ -38,5 +38,23 @@ describe('suggestedCash', () => {
     expect(suggestedCash('HCLD_HANG_BA', '2025-12-15')).toBeNull();
     expect(suggestedCash(null, '2025-12-15')).toBeNull();
     expect(suggestedCash('KHONG_CO', '2025-12-15')).toBeNull();
+  });
+
+  it('the office\'s own lương cơ sở: a later period is used from its day, one on a shipped day replaces it', () => {
+    const table = baseSalaryTable([
+      { from: '2026-07-01', amount: 2_530_000, basis: 'Nghị định số 1/2026/NĐ-CP' },
+      { from: '2024-07-01', amount: 2_350_000, basis: 'đính chính' },
+    ]);
+    expect(table.map((p) => p.from)).toEqual([...BASE_SALARY.map((p) => p.from), '2026-07-01']);
+    // in date order, the added one last; the replaced shipped period gone
+    expect(table.at(-1)).toEqual({ from: '2026-07-01', amount: 2_530_000, basis: 'Nghị định số 1/2026/NĐ-CP', added: true });
+    expect(table.find((p) => p.from === '2024-07-01')).toMatchObject({ amount: 2_350_000, added: true });
+    expect(baseSalaryOn('2026-06-30', table)?.amount).toBe(2_350_000);
+    expect(baseSalaryOn('2026-07-01', table)?.amount).toBe(2_530_000);
+    // 0.3 × 2,530,000 = 759,000 → 760,000; the shipped table alone still says 710,000
+    expect(suggestedCash('LDTT', '2026-12-15', table)?.person).toBe(760_000);
+    expect(suggestedCash('GIAY_KHEN', '2026-12-15', table)).toMatchObject({ person: 760_000, collective: 1_520_000, base: { added: true } });
+    expect(suggestedCash('LDTT', '2026-12-15')?.person).toBe(710_000);
+    expect(baseSalaryTable([])).toEqual([...BASE_SALARY]);
   });
 });
