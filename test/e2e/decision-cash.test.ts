@@ -107,6 +107,8 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2024\s+2\.340\.000\s+NĐ 73\/2024\/NĐ-CP\s+có sẵn\s+đang áp dụng/iu);
     expect(await panel.getByTestId('base-salary-remove').count()).toBe(0);
 
+    // an edit of the parameters above, not saved yet, survives the panel's save
+    await page.getByTestId('settings-quota').fill('20');
     // a bad amount is refused with what to fix, and nothing is added
     await panel.getByTestId('base-salary-from').fill('01/07/2025');
     await panel.getByTestId('base-salary-basis').fill('Nghị định số 1/2025/NĐ-CP');
@@ -118,6 +120,8 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await expect.poll(() => rows.count()).toBe(6);
     await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2025\s+2\.530\.000\s+Nghị định số 1\/2025\/NĐ-CP\s+cơ quan nhập\s+đang áp dụng/iu);
     expect(await panel.getByTestId('base-salary-from').inputValue()).toBe('');
+    expect(await page.getByTestId('settings-quota').inputValue()).toBe('20 %');
+    expect((await hostApi<{ provincial: { cstdcsQuotaPercent: number } }>(h, 'awards.getSettings')).provincial.cstdcsQuotaPercent).toBe(15);
     // the catalogue's "hiện nay": 0,3 × 2.530.000 = 759.000 → 760.000
     const giayKhen = page.getByRole('row').filter({ hasText: 'Giấy khen' });
     await expect.poll(() => giayKhen.getByTestId('catalog-cash-today').innerText()).toBe('hiện nay: 760.000 đ/người; 1.520.000 đ/tập thể');

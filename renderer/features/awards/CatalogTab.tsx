@@ -1,7 +1,7 @@
 // The award catalogue (read-only: codes, names, level, authority, legal basis, dates, cash,
 // "chưa xác minh" where the text is unconfirmed), the rule sets by period, and the office's
 // provincial parameters (editable).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, RATINGS, type Rating } from '../../../shared/awards';
@@ -22,11 +22,17 @@ export function CatalogTab() {
   const { catalog, ruleSets, settings, setSettings } = useAwards();
   const [draft, setDraft] = useState<AwardSettings | null>(settings);
   const { busy, error, run } = useAction();
-  useEffect(() => setDraft(settings), [settings]);
+  const shown = useRef(settings);
+  useEffect(() => {
+    // the lương cơ sở panel saves the settings too: edits not yet saved here stay
+    setDraft((d) => (d && shown.current && JSON.stringify(d) !== JSON.stringify(shown.current) ? d : settings));
+    shown.current = settings;
+  }, [settings]);
 
   const save = async () => {
     if (!draft) return;
-    const s = await run(() => call('awards.saveSettings', draft));
+    // the lương cơ sở as stored (the panel below keeps it)
+    const s = await run(() => call('awards.saveSettings', { ...draft, baseSalaries: settings?.baseSalaries ?? draft.baseSalaries }));
     if (s) {
       setSettings(s);
       notifications.show({ color: 'green', message: K.saved });
