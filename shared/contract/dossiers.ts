@@ -332,6 +332,8 @@ export const outcomeInput = z
     reason: longText('Lý do trả lại', 3000),
     /** also record the award decision and its recipients in the award records */
     createDecision: z.boolean().optional().default(false),
+    /** with createDecision: each recipient's cash as the rules set it on the decision's date (the catalogue's multiple of the lương cơ sở) */
+    cashByRules: z.boolean().optional().default(false),
     /** approved: the nominees the decision leaves out (the superior cut them) */
     notApproved: z.array(id()).max(5000).optional().default([]),
   })

@@ -332,8 +332,16 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await shot(page, 'superior-outcome');
     // the form and the sources' table as axe-core reads them: nothing serious or critical
     expect(await axeFindings(page)).toEqual([]);
+    // the decision is recorded with the cash the rules set on its date, unless unticked
+    await expect.poll(() => page.getByTestId('outcome-cash-by-rules').isChecked()).toBe(true);
     await page.getByTestId('outcome-save').click();
     await expect.poll(() => page.getByTestId('dossier-outcome-alert').innerText()).toContain('Đã được duyệt: Quyết định số 2150/QĐ-UBND ngày 15/12/2025 (Chủ tịch UBND tỉnh Lào Cai)');
+    const [summary] = await api<Array<{ id: string }>>(host, 'records.listDecisions', { year: null, search: '2150/QĐ-UBND' });
+    const decision = await api<{ awardCode: string; cashAmount: number | null; recipients: Array<{ name: string; cashAmount: number | null }> }>(host, 'records.getDecision', { id: summary!.id });
+    // a Bằng khen tỉnh on 15/12/2025: 1,5 × 2.340.000 đ
+    expect(decision.awardCode).toBe('BK_TINH');
+    expect([decision.cashAmount, ...decision.recipients.map((r) => r.cashAmount)]).toEqual([3510000, ...decision.recipients.map(() => 3510000)]);
+    expect(decision.recipients.map((r) => r.name)).not.toContain('Phạm Thị Hoa');
     await expect.poll(() => page.locator('.mantine-Notification-root').innerText()).toContain('và cho 2 hồ sơ nhận đã tổng hợp');
     expect(await page.getByTestId('dossier-outcome').count()).toBe(0);
     await expect.poll(() => sources.getByTestId('dossier-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['approved', 'approved']);

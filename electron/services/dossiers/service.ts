@@ -103,6 +103,7 @@ import {
 } from '../../../db/repositories/dossiers';
 import { getStaffLite, getUnitLite, insertDecision, insertRecipient, softDeleteDecision, unitsLite } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
+import { baseSalaryTable, suggestedCash } from '../../../shared/records/cash';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
 import { dataDirOf, guessMime, readStored, safeFileName, storeBytes, uploadedBytes } from '../files/content-store';
@@ -1130,6 +1131,8 @@ export interface OutcomeData {
   signer: string;
   reason: string;
   createDecision: boolean;
+  /** with createDecision: the cash the rules set on the decision's date, for each recipient */
+  cashByRules: boolean;
   /** approved: nominees the decision leaves out */
   notApproved: readonly string[];
 }
@@ -1179,7 +1182,11 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
     if (d.outcome === 'approved' && d.createDecision) {
       if (approved.length === 0) throw new AppError('CONFLICT', 'Hồ sơ không có người (tập thể) nào để ghi vào quyết định khen thưởng.');
       const codes = [...new Set(approved.map((n) => n.award_code))].sort((a, b) => (a === row.award_code ? -1 : b === row.award_code ? 1 : a.localeCompare(b)));
+      const salaries = d.cashByRules ? baseSalaryTable(readAwardSettings(env.sqlite).baseSalaries) : null;
       for (const code of codes) {
+        // none before the catalogue records a multiple (01/7/2025), or for a form without one
+        const rule = salaries && suggestedCash(code, d.decisionDate ?? `${row.year}-12-31`, salaries);
+        const cashOf = (unit: boolean) => (rule ? (unit ? rule.collective ?? rule.person : rule.person ?? rule.collective) : null);
         const dec = insertDecision(
           env.sqlite,
           env.officeId,
@@ -1194,7 +1201,7 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
             basis: row.basis as AwardBasis,
             year: row.year,
             campaignId: own ? row.campaign_id : null,
-            cashAmount: null,
+            cashAmount: cashOf(false),
             source: 'manual',
             batchKey: `dossier:${row.id}:${code}`,
             note: own ? `Theo hồ sơ đề nghị "${row.title}"` : `Theo hồ sơ đề nghị "${row.title}" của ${officeName(env, row.origin_office_id)}`,
@@ -1215,7 +1222,7 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
                 unitId: n.unit_id,
                 name: n.name,
                 unitName: n.unit_name,
-                cashAmount: null,
+                cashAmount: cashOf(n.subject_kind === 'unit'),
                 sortOrder: i,
               },
               now,

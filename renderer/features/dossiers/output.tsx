@@ -223,7 +223,7 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
   const [mode, setMode] = useState<'approved' | 'returned'>('approved');
   const [open, setOpen] = useState(!d.own);
   // one's own dossier is decided by whom its tờ trình was addressed to
-  const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: d.own ? d.addressee : '', signer: '', reason: '', createDecision: true });
+  const [f, setF] = useState({ decisionNumber: '', decisionDate: '', decisionIssuer: d.own ? d.addressee : '', signer: '', reason: '', createDecision: true, cashByRules: true });
   const [notApproved, setNotApproved] = useState<string[]>([]);
   // at the province, an answer the sending office typed in may be replaced by the province's word
   const canDecide = d.status === 'submitted' || (!d.own && !!d.outcome?.typedByOrigin && d.outcome.submissionNo === d.submissionNo);
@@ -282,7 +282,17 @@ export function OutcomeSection({ d }: { d: DossierDetail }) {
               data-testid="outcome-not-approved"
             />
           )}
-          <Checkbox label={D.outcome.createDecision} checked={f.createDecision} onChange={(e) => setF({ ...f, createDecision: e.currentTarget.checked })} />
+          <Checkbox label={D.outcome.createDecision} checked={f.createDecision} onChange={(e) => setF({ ...f, createDecision: e.currentTarget.checked })} data-testid="outcome-create-decision" />
+          {f.createDecision && (
+            <Checkbox
+              label={D.outcome.cashByRules}
+              description={D.outcome.cashByRulesHint}
+              checked={f.cashByRules}
+              onChange={(e) => setF({ ...f, cashByRules: e.currentTarget.checked })}
+              ml={32}
+              data-testid="outcome-cash-by-rules"
+            />
+          )}
           {d.sources.length > 0 && (
             <Text size="sm" c="dimmed">
               {D.outcome.passesOn(d.sources.filter((x) => x.status === 'submitted' && !x.resubmitted).length)}

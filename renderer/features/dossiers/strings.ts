@@ -199,6 +199,8 @@ export const D = {
     issuer: 'Cơ quan, người ban hành',
     signer: 'Người ký',
     createDecision: 'Ghi luôn quyết định và danh sách được khen vào mục Khen thưởng',
+    cashByRules: 'Ghi tiền thưởng theo mức quy định ở ngày quyết định',
+    cashByRulesHint: 'Hệ số của danh hiệu, hình thức × mức lương cơ sở (Khen thưởng → Danh mục), làm tròn lên hàng chục nghìn; tập thể gấp đôi với hình thức khen thưởng. Sửa được trong quyết định sau khi ghi.',
     reason: 'Lý do trả lại (cơ quan gửi sẽ thấy)',
     save: 'Ghi kết quả',
     saved: 'Đã ghi kết quả. Xuất gói gửi về để cơ quan nhận được kết quả.',

@@ -45,6 +45,8 @@ describe("the superior's answer on paper, recorded on one's own dossier", () => 
     expect(more).toEqual([]);
     expect(dec).toMatchObject({ awardCode: 'BK_TINH', issuer: 'Chủ tịch UBND tỉnh Lào Cai', signer: 'Trần Văn Quang', decisionDate: '2025-12-15' });
     expect(dec!.recipients.map((r) => r.name)).toEqual(['Hoàng Văn Đức']);
+    // no cash recorded unless asked for
+    expect([dec!.cashAmount, ...dec!.recipients.map((r) => r.cashAmount)]).toEqual([null, null]);
     // the list of own dossiers says so; an approved dossier is not reopened; no second word
     expect((await b.core.invoke('dossiers.list', { scope: 'own' })).map((d) => d.status)).toEqual(['approved']);
     const reopen = await b.core.call('dossiers.reopen', { id: sent.id });
@@ -56,6 +58,28 @@ describe("the superior's answer on paper, recorded on one's own dossier", () => 
     expect((await b.core.invoke('trash.list', { kind: 'decision' })).items.map((i) => [i.id, i.parts])).toEqual([[dec!.id, 1]]);
     await b.core.invoke('trash.restore', { kind: 'decision', id: dec!.id });
     expect((await decisionsOf(b.core, '2150'))[0]!.recipients.map((r) => r.name)).toEqual(['Hoàng Văn Đức']);
+  });
+
+  it('the decision recorded with the cash the rules set on its date, from the lương cơ sở the office entered too', async () => {
+    const b = await makeOffice(OFFICE_B);
+    cores.push(b.core);
+    const sent = await b.core.invoke('dossiers.submit', { id: (await buildDossier(b, OFFICE_B, { docNumber: 14, submit: false })).id });
+    // a Bằng khen tỉnh on 15/12/2025: 1,5 × 2.340.000 = 3.510.000 đ each
+    await b.core.invoke('dossiers.recordOutcome', { id: sent.id, ...APPROVAL, cashByRules: true });
+    const [dec] = await decisionsOf(b.core, '2150');
+    expect(dec!.cashAmount).toBe(3510000);
+    expect(dec!.recipients.map((r) => [r.name, r.cashAmount]).sort()).toEqual([
+      ['Hoàng Văn Đức', 3510000],
+      ['Phạm Thị Hoa', 3510000],
+    ]);
+    // a second dossier answered on a day the office's own lương cơ sở is in force: 1,5 × 2.530.000 = 3.795.000 → 3.800.000
+    const s = await b.core.invoke('awards.getSettings');
+    await b.core.invoke('awards.saveSettings', { ...s, baseSalaries: [{ from: '01/01/2026', amount: 2530000, basis: 'Nghị định số 1/2026/NĐ-CP' }] });
+    const next = await b.core.invoke('dossiers.submit', { id: (await buildDossier(b, OFFICE_B, { docNumber: 15, submit: false })).id });
+    await b.core.invoke('dossiers.recordOutcome', { id: next.id, ...APPROVAL, decisionNumber: '20/QĐ-UBND', decisionDate: '10/01/2026', cashByRules: true });
+    const [later] = await Promise.all((await b.core.invoke('records.listDecisions', { year: null, search: '20/QĐ-UBND' })).map((d) => b.core.invoke('records.getDecision', { id: d.id })));
+    expect(later!.cashAmount).toBe(3800000);
+    expect(later!.recipients.every((r) => r.cashAmount === 3800000)).toBe(true);
   });
 
   it('a return lets the office mend and send again; the next word is for the next submission', async () => {
