@@ -123,8 +123,8 @@ export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipien
  * The căn cứ lines and the proposal: an Ủy ban nhân dân, the Thủ tướng and the Chủ tịch nước cite
  * the law they are organised by first (the Chủ tịch nước then only the Luật Thi đua, khen
  * thưởng), other agencies their functions; the office's own decision follows its council's
- * proposal, a superior's the office's, the Thủ tướng's the province's (Luật TĐKT 2022 Đ.84) and
- * the Chủ tịch nước's the Thủ tướng's.
+ * proposal, a superior's the office's, the Thủ tướng's that of the office's parent (the UBND tỉnh
+ * or the Bộ, which proposes to the Thủ tướng) and the Chủ tịch nước's the Thủ tướng's.
  */
 export function decisionBases(by: DecisionAuthority, office: DecisionDocOffice, date: string): string[] {
   const organisation = organisationBasis(by.kind, date);
@@ -138,8 +138,8 @@ export function decisionBases(by: DecisionAuthority, office: DecisionDocOffice, 
   if (by.kind === 'chu_tich_nuoc') return [...bases, 'Xét đề nghị của Thủ tướng Chính phủ.'];
   const proposer = `${officeHeadTitle(office)} ${office.name}`;
   if (by.kind === 'thu_tuong') {
-    const province = agencyHead(office.parentAgency);
-    return [...bases, `Xét đề nghị của ${province?.kind === 'ubnd' ? province.authority : proposer}.`];
+    const parent = agencyHead(office.parentAgency);
+    return [...bases, `Xét đề nghị của ${parent && (parent.kind === 'ubnd' || parent.kind === 'bo') ? parent.authority : proposer}.`];
   }
   return [...bases, `Theo đề nghị của ${proposer}.`];
 }

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { docxPlainText } from '../../../electron/services/documents/docx-text';
+import { decisionAuthority, decisionBases } from '../../../electron/services/records/decision-document';
 import { OFFICE, testCore } from '../../support/core';
 import { decisionOffice } from './helpers';
 import { readBook, sheetRows } from '../../support/xlsx';
@@ -243,6 +244,14 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect(lines).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
     expect(lines.some((l) => l.includes('chức năng, nhiệm vụ'))).toBe(false);
     expect(lines).toContain('Theo đề nghị của Hội đồng Thi đua - Khen thưởng Ủy ban nhân dân xã Tả Phìn.');
+  });
+
+  it('a Thủ tướng\'s decision is proposed by the office\'s parent, a Bộ or a UBND tỉnh, else by the office', () => {
+    const office = (name: string, parentAgency: string) => ({ name, parentAgency, placeName: 'Hà Nội', abbreviation: 'X', headTitle: '', headName: '' });
+    const proposal = (o: ReturnType<typeof office>) => decisionBases(decisionAuthority({ issuer: 'Thủ tướng Chính phủ' }, o), o, '2025-12-10').at(-1);
+    expect(proposal(office('Cục Việc làm', 'Bộ Nội vụ'))).toBe('Xét đề nghị của Bộ trưởng Bộ Nội vụ.');
+    expect(proposal(office('Sở Nội vụ', 'UBND tỉnh Lào Cai'))).toBe('Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai.');
+    expect(proposal(office('Ủy ban nhân dân tỉnh Lào Cai', ''))).toBe('Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai.');
   });
 
   it('refuses an unknown decision in Vietnamese', async () => {
