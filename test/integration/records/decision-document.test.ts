@@ -243,7 +243,7 @@ describe('decision drafted as a QUYẾT ĐỊNH', () => {
     expect(lines).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TẢ PHÌN');
     expect(lines).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
     expect(lines.some((l) => l.includes('chức năng, nhiệm vụ'))).toBe(false);
-    expect(lines).toContain('Theo đề nghị của Hội đồng Thi đua - Khen thưởng Ủy ban nhân dân xã Tả Phìn.');
+    expect(lines).toContain('Theo đề nghị của Hội đồng Thi đua - Khen thưởng xã Tả Phìn.');
   });
 
   it('a Thủ tướng\'s decision is proposed by the office\'s parent, a Bộ or a UBND tỉnh, else by the office', () => {
