@@ -109,6 +109,15 @@ export function agencyHead(name: string): AgencyHead | null {
 }
 
 /**
+ * Whose Hội đồng Thi đua - Khen thưởng an office's is: an Ủy ban nhân dân's is named for its
+ * place ("Hội đồng Thi đua - Khen thưởng xã Tả Phìn"), any other office's for the office.
+ */
+export function councilOf(officeName: string): string {
+  const name = officeName.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return agencyHead(name)?.kind === 'ubnd' ? name.replace(/^(Ủy ban nhân dân|UBND)\s+/iu, '') : name;
+}
+
+/**
  * The office's head as its documents sign: the profile's title, else the one its name tells
  * ("Sở …" → "Giám đốc"), else "Thủ trưởng cơ quan".
  */

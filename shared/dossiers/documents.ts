@@ -4,7 +4,7 @@
 // HTML print preview.
 import { AWARD_CATALOG, authoritiesOn, decidingLevel, documentAwardName, type Authority, type AwardCode, type IsoDate } from '../awards';
 import type { Block, DocSigner, DocTable, DocTableRow, OfficialDocument, Run } from '../documents/model';
-import { agencyHead, type AgencyKind } from '../documents/agency';
+import { agencyHead, councilOf, type AgencyKind } from '../documents/agency';
 import { foldVi, formatDateVi, formatDocNumber, formatLongDateVi, isoToPartialDate, type PartialDate } from '../text/vn';
 import { formatPercent, votePercent, type NomineeInfo, type ReportContent } from './model';
 import { legalBasesOn, type ReportTemplate } from './templates';
@@ -164,7 +164,7 @@ export function defaultBases(input: DossierDocInput): string[] {
   if (input.campaignName) lines.push(`Căn cứ kết quả thực hiện phong trào thi đua "${input.campaignName}";`);
   lines.push(...proposalBases(input));
   if (input.meeting.date) {
-    lines.push(`Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng ${input.office.name} ngày ${formatDateVi(input.meeting.date)}.`);
+    lines.push(`Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng ${councilOf(input.office.name)} ngày ${formatDateVi(input.meeting.date)}.`);
   }
   // the last line ends with a full stop
   const last = lines.length - 1;
@@ -175,8 +175,8 @@ export function defaultBases(input: DossierDocInput): string[] {
 export function defaultIntro(input: DossierDocInput): string {
   const counts = nomineeCounts(input.nominees);
   const meeting = input.meeting.date
-    ? `Ngày ${formatDateVi(input.meeting.date)}, Hội đồng Thi đua - Khen thưởng ${input.office.name} đã họp xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`
-    : `Hội đồng Thi đua - Khen thưởng ${input.office.name} đã xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`;
+    ? `Ngày ${formatDateVi(input.meeting.date)}, Hội đồng Thi đua - Khen thưởng ${councilOf(input.office.name)} đã họp xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`
+    : `Hội đồng Thi đua - Khen thưởng ${councilOf(input.office.name)} đã xét, thống nhất đề nghị khen thưởng cho ${counts} có thành tích xuất sắc trong năm ${input.year}.`;
   return [
     meeting,
     `${input.office.name} kính trình ${input.addressee || '…'} xem xét, ${proposalPhrase(input.awardCode, input.addressee)} cho ${counts} (có danh sách kèm theo).`,
@@ -299,7 +299,7 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
     para(`Thời gian: ${m.time.trim() ? `${m.time.trim()}, ` : ''}${when}.`),
     para(`Địa điểm: ${m.place.trim() || '…'}.`),
     para(
-      `Thành phần: ${m.membersPresent.length} thành viên Hội đồng Thi đua - Khen thưởng ${o.name}${m.membersTotal ? ` (có mặt ${m.membersPresent.length}/${m.membersTotal} thành viên)` : ''}, gồm:`,
+      `Thành phần: ${m.membersPresent.length} thành viên Hội đồng Thi đua - Khen thưởng ${councilOf(o.name)}${m.membersTotal ? ` (có mặt ${m.membersPresent.length}/${m.membersTotal} thành viên)` : ''}, gồm:`,
     ),
     ...members,
     para(`Chủ trì: ${m.chair.trim() || '…'}${m.chairTitle.trim() ? `, ${m.chairTitle.trim()}` : ''}. Thư ký: ${m.secretary.trim() || '…'}.`),

@@ -10,7 +10,7 @@ import { fileSlug } from '../../../shared/dossiers/documents';
 import { legalBasesOn } from '../../../shared/dossiers/templates';
 import { compareVi, compareViPersonName, foldVi, formatDateVi, formatDocNumber, isoToPartialDate } from '../../../shared/text/vn';
 import type BetterSqlite3 from 'better-sqlite3';
-import { agencyHead, impliedIssuer, officeHeadTitle, type AgencyKind } from '../../../shared/documents/agency';
+import { agencyHead, councilOf, impliedIssuer, officeHeadTitle, type AgencyKind } from '../../../shared/documents/agency';
 import { organisationBasis } from '../../../shared/documents/legal';
 import { getStaffLite, unitsLite, type UnitLite } from '../../../db/repositories/records';
 import { officeNameOf } from '../../../db/repositories/exchange';
@@ -119,11 +119,6 @@ export function recipientsInListOrder(d: AwardDecision): AwardDecision['recipien
   );
 }
 
-/** Whose council an office's is: an Ủy ban nhân dân's is named for its place ("xã Tả Phìn"), any other office's for the office. */
-function councilOf(name: string, kind: AgencyKind | null): string {
-  return kind === 'ubnd' ? name.replace(/^(Ủy ban nhân dân|UBND)\s+/iu, '') : name;
-}
-
 /**
  * The căn cứ lines and the proposal: an Ủy ban nhân dân, the Thủ tướng and the Chủ tịch nước cite
  * the law they are organised by first (the Chủ tịch nước then only the Luật Thi đua, khen
@@ -139,7 +134,7 @@ export function decisionBases(by: DecisionAuthority, office: DecisionDocOffice, 
     ...(by.kind === 'chu_tich_nuoc' ? award.slice(0, 1) : award),
     ...(organisation ? [] : [`Căn cứ chức năng, nhiệm vụ, quyền hạn của ${by.agency};`]),
   ];
-  if (by.own) return [...bases, `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${councilOf(office.name, by.kind)}.`];
+  if (by.own) return [...bases, `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${councilOf(office.name)}.`];
   if (by.kind === 'chu_tich_nuoc') return [...bases, 'Xét đề nghị của Thủ tướng Chính phủ.'];
   const proposer = `${officeHeadTitle(office)} ${office.name}`;
   if (by.kind === 'thu_tuong') {

@@ -1,6 +1,6 @@
 // An agency's head as official documents name them, from the agency's name as users type it.
 import { describe, expect, it } from 'vitest';
-import { agencyHead, officeHeadTitle } from '../../../shared/documents/agency';
+import { agencyHead, councilOf, officeHeadTitle } from '../../../shared/documents/agency';
 
 const head = (name: string) => {
   const h = agencyHead(name);
@@ -62,5 +62,12 @@ describe('agencyHead', () => {
     expect(officeHeadTitle({ name: 'Sở Nội vụ', headTitle: '' })).toBe('Giám đốc');
     expect(officeHeadTitle({ name: 'UBND xã Bát Xát', headTitle: '' })).toBe('Chủ tịch');
     expect(officeHeadTitle({ name: 'Công ty Việt Hưng', headTitle: '' })).toBe('Thủ trưởng cơ quan');
+  });
+
+  it('councilOf: an Ủy ban nhân dân\'s council is named for its place, any other office\'s for the office', () => {
+    expect(councilOf('Ủy ban nhân dân xã Tả Phìn')).toBe('xã Tả Phìn');
+    expect(councilOf('UBND phường Sa Pa')).toBe('phường Sa Pa');
+    expect(councilOf('Sở Nội vụ tỉnh Lào Cai')).toBe('Sở Nội vụ tỉnh Lào Cai');
+    expect(councilOf('Trường THPT số 1')).toBe('Trường THPT số 1');
   });
 });
