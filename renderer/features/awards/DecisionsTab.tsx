@@ -24,7 +24,6 @@ import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contra
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
 import { COLLECTIVE_BASIS, ROUNDING_BASIS, cashText, suggestedCash } from '../../../shared/records/cash';
-import { useBaseSalaryTable } from './BaseSalaryPanel';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -36,6 +35,7 @@ import { useUnitLabels, useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, localToday, money } from './common';
 import { useStaffOptions, type StaffOption } from '../staff/choices';
 import { useAwards } from './store';
+import { useBaseSalaryTable } from './BaseSalaryPanel';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
 import { printedForm } from './decision-papers';
