@@ -1,6 +1,7 @@
 // The award catalogue (read-only: codes, names, level, authority, legal basis, dates, cash,
-// "chưa xác minh" where the text is unconfirmed), the rule sets by period, and the office's
-// provincial parameters (editable).
+// "chưa xác minh" where the text is unconfirmed), the lương cơ sở by period (BaseSalaryPanel: the
+// office adds newer ones), the rule sets by period, and the office's provincial parameters
+// (editable).
 import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
