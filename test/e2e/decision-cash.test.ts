@@ -106,6 +106,10 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     // the shipped periods, newest first; the one in force today marked (a badge: shown in capitals)
     await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2024\s+2\.340\.000\s+NĐ 73\/2024\/NĐ-CP\s+có sẵn\s+đang áp dụng/iu);
     expect(await panel.getByTestId('base-salary-remove').count()).toBe(0);
+    // the newest shipped one (01/07/2024) is more than two years old from 01/07/2026 on: the panel says to check
+    const twoYearsAgo = `${new Date().getFullYear() - 2}-${String(new Date().getMonth() + 1).padStart(2, '0')}-${String(new Date().getDate()).padStart(2, '0')}`;
+    expect(await panel.getByTestId('base-salary-stale').count()).toBe('2024-07-01' <= twoYearsAgo ? 1 : 0);
+    if ('2024-07-01' <= twoYearsAgo) expect(await panel.getByTestId('base-salary-stale').innerText()).toBe('Mức đang áp dụng có từ 01/07/2024, đã hơn hai năm. Nếu Chính phủ đã điều chỉnh mức lương cơ sở, hãy thêm mức mới bên dưới.');
 
     // an edit of the parameters above, not saved yet, survives the panel's save
     await page.getByTestId('settings-quota').fill('20');
@@ -120,6 +124,7 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await expect.poll(() => rows.count()).toBe(6);
     await expect.poll(() => rows.first().innerText()).toMatch(/^01\/07\/2025\s+2\.530\.000\s+Nghị định số 1\/2025\/NĐ-CP\s+cơ quan nhập\s+đang áp dụng/iu);
     expect(await panel.getByTestId('base-salary-from').inputValue()).toBe('');
+    expect(await panel.getByTestId('base-salary-stale').count()).toBe('2025-07-01' <= twoYearsAgo ? 1 : 0);
     expect(await page.getByTestId('settings-quota').inputValue()).toBe('20 %');
     expect((await hostApi<{ provincial: { cstdcsQuotaPercent: number } }>(h, 'awards.getSettings')).provincial.cstdcsQuotaPercent).toBe(15);
     // the catalogue's "hiện nay": 0,3 × 2.530.000 = 759.000 → 760.000

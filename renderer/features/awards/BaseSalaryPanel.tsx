@@ -2,7 +2,7 @@
 // (a decree newer than this build), the one in force today marked; the office adds or removes
 // its own, saved with the award settings. The cash a decision's form suggests reads this table.
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { BASE_SALARY, baseSalaryOn, baseSalaryTable } from '../../../shared/records/cash';
@@ -31,7 +31,10 @@ export function BaseSalaryPanel() {
   const [amount, setAmount] = useState<number | null>(null);
   const [basis, setBasis] = useState('');
   const { busy, error, run } = useAction();
-  const today = baseSalaryOn(localToday(), table);
+  const todayIso = localToday();
+  const today = baseSalaryOn(todayIso, table);
+  // the lương cơ sở has changed every one to two years: an older one is likely out of date
+  const stale = !!today && today.from <= `${Number(todayIso.slice(0, 4)) - 2}${todayIso.slice(4)}`;
 
   const save = async (baseSalaries: AwardSettings['baseSalaries']) => {
     if (!settings) return null;
@@ -68,6 +71,11 @@ export function BaseSalaryPanel() {
       <Text size="sm" c="dimmed" mb="sm">
         {B.hint}
       </Text>
+      {stale && (
+        <Alert color="yellow" variant="light" mb="sm" p="xs" data-testid="base-salary-stale">
+          <Text size="sm">{B.stale(formatDateVi(today.from))}</Text>
+        </Alert>
+      )}
       <Table fz="sm" striped verticalSpacing={4} mb="sm">
         <Table.Thead>
           <Table.Tr>

@@ -341,6 +341,8 @@ export const T = {
       remove: 'Bỏ mức này',
       confirmTitle: 'Bỏ mức lương cơ sở',
       confirm: (amount: string, from: string) => `Bỏ mức ${amount} áp dụng từ ${from}? Các quyết định từ ngày này sẽ tính theo mức trước đó.`,
+      /** the newest period is old: the Government may have changed it since this build */
+      stale: (from: string) => `Mức đang áp dụng có từ ${from}, đã hơn hai năm. Nếu Chính phủ đã điều chỉnh mức lương cơ sở, hãy thêm mức mới bên dưới.`,
     },
   },
 
