@@ -38,6 +38,17 @@ export function baseSalaryOn(date: string, table: readonly BaseSalaryPeriod[] = 
   return found;
 }
 
+/**
+ * Whether the lương cơ sở a table gives for a date may be out of date: it is the newest the table
+ * knows and began more than two years before (it has changed every one to two years), so a
+ * decree newer than the app may have replaced it.
+ */
+export function baseSalaryMayBeOutdated(date: string, table: readonly BaseSalaryPeriod[] = BASE_SALARY): boolean {
+  const base = baseSalaryOn(date, table);
+  if (!base || base !== table[table.length - 1]) return false;
+  return base.from <= `${Number(date.slice(0, 4)) - 2}${date.slice(4)}`;
+}
+
 export const ROUNDING_BASIS = 'NĐ 91/2017/NĐ-CP, Điều 68 khoản 2 (làm tròn lên hàng chục nghìn đồng)';
 export const COLLECTIVE_BASIS = 'tập thể được thưởng gấp hai lần mức của cá nhân (NĐ 91/2017/NĐ-CP, Điều 72)';
 

@@ -139,6 +139,11 @@ describe.skipIf(!hasChromium)('decision cash e2e (browser host + Chromium)', () 
     await page.getByRole('option', { name: /^Giấy khen/ }).first().click();
     const rule = page.getByTestId('decision-cash-rule');
     await expect.poll(() => rule.innerText()).toBe('Mức theo quy định: 760.000 đ/người; 1.520.000 đ/tập thể (0,3 lần lương cơ sở 2.530.000 đ, làm tròn lên hàng chục nghìn)');
+    expect(await page.getByTestId('decision-cash-base-old').count()).toBe(0);
+    // a decision more than two years after the newest lương cơ sở known: the line asks whether it is still the one
+    await page.getByTestId('decision-date').fill('15/12/2027');
+    await expect.poll(() => page.getByTestId('decision-cash-base-old').count()).toBe(1);
+    expect(await rule.innerText()).toContain('2.530.000 đ');
     // before its day, the shipped one
     await page.getByTestId('decision-date').fill('30/06/2025');
     await expect.poll(() => rule.count()).toBe(0);

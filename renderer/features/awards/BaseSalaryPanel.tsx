@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { BASE_SALARY, baseSalaryOn, baseSalaryTable } from '../../../shared/records/cash';
+import { BASE_SALARY, baseSalaryMayBeOutdated, baseSalaryOn, baseSalaryTable } from '../../../shared/records/cash';
 import type { AwardSettings } from '../../../shared/contract/records';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
@@ -33,8 +33,7 @@ export function BaseSalaryPanel() {
   const { busy, error, run } = useAction();
   const todayIso = localToday();
   const today = baseSalaryOn(todayIso, table);
-  // the lương cơ sở has changed every one to two years: an older one is likely out of date
-  const stale = !!today && today.from <= `${Number(todayIso.slice(0, 4)) - 2}${todayIso.slice(4)}`;
+  const stale = !!today && baseSalaryMayBeOutdated(todayIso, table);
 
   const save = async (baseSalaries: AwardSettings['baseSalaries']) => {
     if (!settings) return null;

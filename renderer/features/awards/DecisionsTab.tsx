@@ -23,7 +23,7 @@ import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type Awa
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
-import { COLLECTIVE_BASIS, ROUNDING_BASIS, cashText, suggestedCash } from '../../../shared/records/cash';
+import { COLLECTIVE_BASIS, ROUNDING_BASIS, baseSalaryMayBeOutdated, cashText, suggestedCash } from '../../../shared/records/cash';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -254,7 +254,8 @@ function DecisionForm({
   // left empty, the papers name the office, or the superior only it can give the form (impliedIssuer)
   const implied = impliedIssuer(f.award === OTHER ? null : f.award, parseDateVi(f.decisionDate) ?? `${f.year}-12-31`, office?.parentAgency ?? '') || office?.name || '';
   // the cash the form carries on the decision's date (the catalogue's multiple of the lương cơ sở)
-  const cashRule = f.award === OTHER ? null : suggestedCash(f.award, parseDateVi(f.decisionDate) ?? localToday(), baseSalaries);
+  const cashDate = parseDateVi(f.decisionDate) ?? localToday();
+  const cashRule = f.award === OTHER ? null : suggestedCash(f.award, cashDate, baseSalaries);
   const applyCash = () => {
     if (!cashRule) return;
     const person = cashRule.person ?? cashRule.collective;
@@ -397,6 +398,13 @@ function DecisionForm({
             </Text>
           </Tooltip>
           <UnverifiedBadge verified={cashRule.rule.verified} />
+          {baseSalaryMayBeOutdated(cashDate, baseSalaries) && (
+            <Tooltip label={D.cashBaseOld(formatDateVi(cashRule.base.from))} multiline w={320}>
+              <Badge size="xs" color="yellow" variant="light" style={{ flexShrink: 0 }} data-testid="decision-cash-base-old">
+                {D.cashBaseOldBadge}
+              </Badge>
+            </Tooltip>
+          )}
           <Tooltip label={D.cashApplyHint}>
             <Button size="compact-xs" variant="light" onClick={applyCash} style={{ flexShrink: 0 }} data-testid="decision-cash-apply">
               {D.cashApply}

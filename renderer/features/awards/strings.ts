@@ -149,6 +149,8 @@ export const T = {
     cashRule: (amounts: string, multiple: string, base: string) => `Mức theo quy định: ${amounts} (${multiple} lần lương cơ sở ${base}, làm tròn lên hàng chục nghìn)`,
     /** the tooltip's lương cơ sở part, and where a newer one is entered */
     cashBase: (basis: string, added: boolean) => `lương cơ sở: ${basis}${added ? ' (cơ quan nhập)' : ''} — mức lương cơ sở mới: thêm ở thẻ Danh mục`,
+    cashBaseOldBadge: 'lương cơ sở cũ?',
+    cashBaseOld: (from: string) => `Mức lương cơ sở dùng để tính có từ ${from}, đã hơn hai năm trước ngày quyết định. Nếu Chính phủ đã điều chỉnh, thêm mức mới ở thẻ Danh mục.`,
     cashApply: 'Điền mức này',
     cashApplyHint: 'Điền vào ô tiền thưởng và cho những người, tập thể trong danh sách chưa ghi mức riêng',
     note: 'Ghi chú',

@@ -1,7 +1,7 @@
 // The cash a form or title carries: the catalogue's multiple of the lương cơ sở on the date,
 // rounded up to tens of thousands of đồng, twice for a collective given a form.
 import { describe, expect, it } from 'vitest';
-import { BASE_SALARY, baseSalaryOn, baseSalaryTable, cashText, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
+import { BASE_SALARY, baseSalaryMayBeOutdated, baseSalaryOn, baseSalaryTable, cashText, roundUpTenThousand, suggestedCash } from '../../../shared/records/cash';
 
 const amounts = (code: string, date: string) => {
   const s = suggestedCash(code, date);
@@ -56,5 +56,17 @@ describe('suggestedCash', () => {
     expect(suggestedCash('GIAY_KHEN', '2026-12-15', table)).toMatchObject({ person: 760_000, collective: 1_520_000, base: { added: true } });
     expect(suggestedCash('LDTT', '2026-12-15')?.person).toBe(710_000);
     expect(baseSalaryTable([])).toEqual([...BASE_SALARY]);
+  });
+
+  it('a lương cơ sở may be out of date when it is the newest known and began more than two years before', () => {
+    // the shipped newest began 01/07/2024
+    expect(baseSalaryMayBeOutdated('2026-06-30')).toBe(false);
+    expect(baseSalaryMayBeOutdated('2026-07-01')).toBe(true);
+    // an older period in force on its date is not the newest: it was replaced, it is not stale
+    expect(baseSalaryMayBeOutdated('2023-12-31')).toBe(false);
+    expect(baseSalaryMayBeOutdated('2016-01-01')).toBe(false);
+    const table = baseSalaryTable([{ from: '2026-07-01', amount: 2_530_000, basis: 'NĐ 1/2026/NĐ-CP' }]);
+    expect(baseSalaryMayBeOutdated('2026-12-01', table)).toBe(false);
+    expect(baseSalaryMayBeOutdated('2028-07-01', table)).toBe(true);
   });
 });
