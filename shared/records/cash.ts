@@ -94,6 +94,11 @@ export function suggestedCash(awardCode: string | null, date: string, table: rea
   };
 }
 
+/** What a suggestion gives one recipient: a collective its amount, a person theirs (each the other's when the form has only one). */
+export function cashFor(s: Pick<CashSuggestion, 'person' | 'collective'>, collective: boolean): number | null {
+  return collective ? s.collective ?? s.person : s.person ?? s.collective;
+}
+
 /** "710.000 đ/người; 1.420.000 đ/tập thể": what a suggestion gives each kind of recipient. */
 export function cashText(s: Pick<CashSuggestion, 'person' | 'collective'>): string {
   const dong = (n: number) => `${n.toLocaleString('vi-VN')} đ`;

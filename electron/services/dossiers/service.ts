@@ -103,7 +103,7 @@ import {
 } from '../../../db/repositories/dossiers';
 import { getStaffLite, getUnitLite, insertDecision, insertRecipient, softDeleteDecision, unitsLite } from '../../../db/repositories/records';
 import { readAwardSettings } from '../records/settings';
-import { baseSalaryTable, suggestedCash } from '../../../shared/records/cash';
+import { baseSalaryTable, cashFor, suggestedCash } from '../../../shared/records/cash';
 import { numberKey } from '../records/grid';
 import { writeFileAtomic } from '../files/atomic';
 import { dataDirOf, guessMime, readStored, safeFileName, storeBytes, uploadedBytes } from '../files/content-store';
@@ -1186,7 +1186,7 @@ export function recordOutcome(env: DossierEnv, id: string, d: OutcomeData): Doss
       for (const code of codes) {
         // none before the catalogue records a multiple (01/7/2025), or for a form without one
         const rule = salaries && suggestedCash(code, d.decisionDate ?? `${row.year}-12-31`, salaries);
-        const cashOf = (unit: boolean) => (rule ? (unit ? rule.collective ?? rule.person : rule.person ?? rule.collective) : null);
+        const cashOf = (unit: boolean) => (rule ? cashFor(rule, unit) : null);
         const dec = insertDecision(
           env.sqlite,
           env.officeId,

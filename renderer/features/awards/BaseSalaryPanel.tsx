@@ -1,28 +1,22 @@
 // Danh mục's lương cơ sở table: the periods shipped with the app and those the office entered
 // (a decree newer than this build), the one in force today marked; the office adds or removes
 // its own, saved with the award settings. The cash a decision's form suggests reads this table.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { BASE_SALARY, baseSalaryMayBeOutdated, baseSalaryOn, baseSalaryTable } from '../../../shared/records/cash';
+import { BASE_SALARY, baseSalaryMayBeOutdated, baseSalaryOn } from '../../../shared/records/cash';
 import type { AwardSettings } from '../../../shared/contract/records';
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
 import { localToday, money } from './common';
-import { useAwards } from './store';
+import { useAwards, useBaseSalaryTable } from './store';
 import { T } from './strings';
 
 const B = T.catalog.baseSalary;
 const SHIPPED_DAYS = new Set(BASE_SALARY.map((p) => p.from));
-
-/** The table the cash suggestions read: shipped periods with the office's own. */
-export function useBaseSalaryTable() {
-  const added = useAwards((s) => s.settings?.baseSalaries);
-  return useMemo(() => baseSalaryTable(added ?? []), [added]);
-}
 
 export function BaseSalaryPanel() {
   const { settings, setSettings } = useAwards();

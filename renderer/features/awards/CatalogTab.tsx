@@ -13,8 +13,8 @@ import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
 import { UnverifiedBadge, localToday } from './common';
 import { cashText, suggestedCash } from '../../../shared/records/cash';
-import { BaseSalaryPanel, useBaseSalaryTable } from './BaseSalaryPanel';
-import { useAwards } from './store';
+import { BaseSalaryPanel } from './BaseSalaryPanel';
+import { useAwards, useBaseSalaryTable } from './store';
 import { T } from './strings';
 
 const K = T.catalog;

@@ -23,7 +23,7 @@ import { AUTHORITY_LABELS, AWARD_BASES, authoritiesOn, type AwardBasis, type Awa
 import type { AwardDecision, AwardDecisionSummary } from '../../../shared/contract/records';
 import type { Campaign } from '../../../shared/contract/plans';
 import { agencyHead, impliedIssuer } from '../../../shared/documents/agency';
-import { COLLECTIVE_BASIS, ROUNDING_BASIS, baseSalaryMayBeOutdated, cashText, suggestedCash } from '../../../shared/records/cash';
+import { COLLECTIVE_BASIS, ROUNDING_BASIS, baseSalaryMayBeOutdated, cashFor, cashText, suggestedCash } from '../../../shared/records/cash';
 import { formatDateVi, parseDateVi } from '../../../shared/text/vn';
 import { useSession } from '../../app/session';
 import { call, saveFile } from '../../lib/api';
@@ -34,8 +34,7 @@ import { GuardedModal, useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnitLabels, useUnits } from '../units/store';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete, localToday, money } from './common';
 import { useStaffOptions, type StaffOption } from '../staff/choices';
-import { useAwards } from './store';
-import { useBaseSalaryTable } from './BaseSalaryPanel';
+import { useAwards, useBaseSalaryTable } from './store';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
 import { printedForm } from './decision-papers';
@@ -258,8 +257,8 @@ function DecisionForm({
   const cashRule = f.award === OTHER ? null : suggestedCash(f.award, cashDate, baseSalaries);
   const applyCash = () => {
     if (!cashRule) return;
-    const person = cashRule.person ?? cashRule.collective;
-    const unit = cashRule.collective ?? cashRule.person;
+    const person = cashFor(cashRule, false);
+    const unit = cashFor(cashRule, true);
     // amounts copied from the field when added are replaced; one typed for a recipient stays
     const was = f.cashAmount;
     setF({ ...f, cashAmount: person });

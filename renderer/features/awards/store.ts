@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { AwardSettings, CatalogEntryOut, RuleSetOut, SubjectKind } from '../../../shared/contract/records';
 import { call } from '../../lib/api';
 import { closingYear } from '../../../shared/awards/years';
+import { baseSalaryTable } from '../../../shared/records/cash';
 
 export type AwardsTab = 'grid' | 'decisions' | 'initiatives' | 'disciplines' | 'registrations' | 'check' | 'timeline' | 'chart' | 'catalog';
 
@@ -61,3 +63,9 @@ export const useAwards = create<AwardsState>((set, get) => ({
   setSettings: (settings) => set({ settings }),
   changed: () => set({ version: get().version + 1 }),
 }));
+
+/** The lương cơ sở table the cash suggestions read: the shipped periods with the office's own (its settings). */
+export function useBaseSalaryTable() {
+  const added = useAwards((s) => s.settings?.baseSalaries);
+  return useMemo(() => baseSalaryTable(added ?? []), [added]);
+}
