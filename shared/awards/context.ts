@@ -142,7 +142,10 @@ export function indexPerson(person: PersonHistory, year: number): PersonIndex {
   const masks = new Array<number>(SLOTS).fill(0);
   const last = new Array<AchievedTitle | undefined>(SLOTS).fill(undefined);
   let hasNonRegular = false;
-  for (const t of person.titles) {
+  // indexed loops in the per-person helpers: for-of left an iterator result per title in the profile
+  const titles = person.titles;
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!;
     if (t.basis !== 'thuong_xuyen') {
       hasNonRegular = true;
       continue;
@@ -181,7 +184,9 @@ export function lastRegularBefore(idx: PersonIndex, code: AwardCode, year: numbe
   const slot = INDEXED[code];
   if (slot !== undefined && year === idx.year) return idx.last[slot];
   let best: AchievedTitle | undefined;
-  for (const t of idx.person.titles) {
+  const titles = idx.person.titles;
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!;
     if (t.code === code && t.basis === 'thuong_xuyen' && t.year < year && (!best || t.year > best.year)) best = t;
   }
   return best;
@@ -204,11 +209,11 @@ export function nonRegularBefore(idx: PersonIndex, code: AwardCode, year: number
 export function initiativesIn(idx: PersonIndex, from: number, to: number): readonly Initiative[] {
   const all = idx.person.initiatives;
   let n = 0;
-  for (const i of all) if (i.year >= from && i.year <= to) n++;
+  for (let k = 0; k < all.length; k++) if (all[k]!.year >= from && all[k]!.year <= to) n++;
   if (n === 0) return EMPTY;
   if (n === all.length) return all;
   const out: Initiative[] = [];
-  for (const i of all) if (i.year >= from && i.year <= to) out.push(i);
+  for (let k = 0; k < all.length; k++) if (all[k]!.year >= from && all[k]!.year <= to) out.push(all[k]!);
   return out;
 }
 
@@ -256,7 +261,8 @@ export interface MemberState {
 
 /** A member's verdict for an award this year (undefined: not judged for it). */
 export function memberVerdict(m: Pick<MemberState, 'candidates'>, code: AwardCode): Verdict | undefined {
-  for (const c of m.candidates) if (c.code === code) return c.verdict;
+  const cs = m.candidates;
+  for (let i = 0; i < cs.length; i++) if (cs[i]!.code === code) return cs[i]!.verdict;
   return undefined;
 }
 

@@ -230,13 +230,14 @@ class Evaluator {
     this.ctx.idx = indexPerson(person, this.year);
     this.ctx.results = results;
     this.sharedOutcomes.fill(undefined);
-    const candidates: CandidateResult[] = [];
     const awards = this.ruleSet.individual;
+    // sized once: pushing grew each person's list a few times
+    const candidates = new Array<CandidateResult>(awards.length);
     for (let a = 0; a < awards.length; a++) {
       const award = awards[a]!;
       const ev = this.award(award, this.individualPools[a]!, this.runIndividual);
       results[award.code] = ev;
-      candidates.push(ev.result);
+      candidates[a] = ev.result;
       this.bump(award.code, ev.result.verdict);
     }
     return {

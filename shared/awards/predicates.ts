@@ -202,8 +202,9 @@ function chainKey(ctx: PersonEvalContext, def: ChainDef, floor: number | undefin
   let key = 0;
   let mult = 1;
   let used = false;
-  for (const off of def.offsets) {
-    const c = yearCode(ctx, def.code, ctx.year + off, floor);
+  const offsets = def.offsets;
+  for (let i = 0; i < offsets.length; i++) {
+    const c = yearCode(ctx, def.code, ctx.year + offsets[i]!, floor);
     if (c === Y_USED) used = true;
     key += c * mult;
     mult *= 8;
@@ -812,7 +813,9 @@ function buildHeldHcld3(_ctx: PersonEvalContext, t: { year: number; decisionNo?:
  */
 function hcld3PriorBkTtg(ctx: PersonEvalContext): RuleOutcome {
   let held: { year: number; decisionNo?: string } | undefined;
-  for (const t of ctx.idx.person.titles) {
+  const titles = ctx.idx.person.titles;
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!;
     if (t.code === 'HCLD_HANG_BA' && t.year <= ctx.year && (!held || t.year > held.year)) held = t;
   }
   if (held) return held.decisionNo ? buildHeldHcld3(ctx, held) : memo(ctx, `h${held.year}`, buildHeldHcld3, held);

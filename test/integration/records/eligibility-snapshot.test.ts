@@ -117,6 +117,20 @@ describe('eligibility runs kept in the file', () => {
     }
   });
 
+  it('strings come back as written, whichever run keeps them: ASCII, Latin-1 letters, Vietnamese, other scripts', () => {
+    const strings = ['', 'nv-0001', 'nguyen van an', 'Nguyễn Văn An', 'café', 'Đ', '日本', 'a😀b', 'x'.repeat(5000), 'Lê Thị Ánh'];
+    const header = { format: 4, rules: 'r', envelope: {} as never, head: null };
+    const back = unpackRun(packRun({ header, strings, ints: Int32Array.from([1, -1, 7]) }));
+    expect(back.strings).toEqual(strings);
+    expect([...back.ints]).toEqual([1, -1, 7]);
+    // a length pointing past its run is refused, not read from the other run
+    const lengths = packRun({ header, strings: ['abc', 'Ánh'], ints: new Int32Array(0) });
+    const raw = zlib.inflateRawSync(lengths);
+    const at = raw.length - 4 - 4 * 2; // the two lengths before the (empty) integers' count
+    raw.writeInt32LE(4 * 2, at); // 'abc' said to be 4 ASCII characters long
+    expect(() => unpackRun(zlib.deflateRawSync(raw))).toThrow();
+  });
+
   it('a damaged payload or one saved by another build of the rules is ignored', async () => {
     const { core, dbPath } = await savedOffice();
     const fresh = await check(core);
