@@ -34,7 +34,10 @@ const onMainError = mainProcessErrorHandler(
 );
 process.on('uncaughtException', onMainError);
 process.on('unhandledRejection', onMainError);
-if (!app.requestSingleInstanceLock()) app.quit();
+// a second copy (the app started again while it runs) only hands its bundle to the first and
+// quits: it must not open the database, back it up at start or show a window meanwhile
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 // a .tdkt bundle double-clicked in Explorer starts the app with its path (electron-builder.yml)
 const bundles = new OpenedBundles();
 bundles.launchedWith(process.argv.slice(1));
@@ -153,6 +156,7 @@ async function createWindow() {
 }
 
 void app.whenReady().then(async () => {
+  if (!primary) return;
   try {
     // a database that cannot be opened still starts (in recovery); this fails only when the
     // core itself cannot run (its native module missing): say so rather than show no window

@@ -33,7 +33,7 @@ class Emitter {
   }
 }
 
-function fakeElectron(userData: string, documents: string) {
+function fakeElectron(userData: string, documents: string, lock = true) {
   const sent: Array<[string, unknown]> = [];
   const webContents = Object.assign(new Emitter(), {
     send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
@@ -114,7 +114,7 @@ function fakeElectron(userData: string, documents: string) {
   const whenReady = new Promise<void>((r) => (ready = r));
   const app = Object.assign(new Emitter(), {
     whenReady: () => whenReady,
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => lock,
     setPath: () => undefined,
     getPath: (name: string) => (name === 'documents' ? documents : userData),
     isPackaged: true,
@@ -142,6 +142,33 @@ function fakeElectron(userData: string, documents: string) {
   return { electron, ready, sent, windows, handlers, events, session, app, webContents, errorBoxes, messages, headers: () => headers, permission: () => permission };
 }
 
+/** main.ts as the build bundles it, in `dir`/electron next to a renderer folder, the core worker stubbed. */
+async function bundleMain(dir: string): Promise<string> {
+  const stub = path.join(dir, 'core-client-stub.cjs');
+  fs.writeFileSync(
+    stub,
+    `exports.startCoreWorker = async () => {
+       globalThis.__coreCalls.push('start');
+       return {
+         call: async (proc) => { globalThis.__coreCalls.push(proc); return { ok: true, data: null }; },
+         close: async () => { globalThis.__coreCalls.push('close'); },
+       };
+     };`,
+  );
+  const out = path.join(dir, 'electron', 'main.cjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'silent',
+    plugins: [{ name: 'stub-core', setup: (b) => b.onResolve({ filter: /host\/core-client$/ }, () => ({ path: stub })) }],
+  });
+  return out;
+}
+
 describe('electron/main.ts against a fake Electron', () => {
   // the whole file's folder (tempDir's are removed after each test)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-main-'));
@@ -162,25 +189,7 @@ describe('electron/main.ts against a fake Electron', () => {
     for (const d of [userData, documents, path.dirname(bundle)]) fs.mkdirSync(d, { recursive: true });
     fs.writeFileSync(bundle, 'PK');
     // main.ts as the build bundles it, next to a renderer folder, the core worker stubbed
-    const stub = path.join(dir, 'core-client-stub.cjs');
-    fs.writeFileSync(
-      stub,
-      `exports.startCoreWorker = async () => ({
-         call: async (proc) => { globalThis.__coreCalls.push(proc); return { ok: true, data: null }; },
-         close: async () => { globalThis.__coreCalls.push('close'); },
-       });`,
-    );
-    const out = path.join(dir, 'electron', 'main.cjs');
-    await build({
-      entryPoints: [path.join(ROOT, 'electron/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: out,
-      external: ['electron', 'better-sqlite3'],
-      logLevel: 'silent',
-      plugins: [{ name: 'stub-core', setup: (b) => b.onResolve({ filter: /host\/core-client$/ }, () => ({ path: stub })) }],
-    });
+    const out = await bundleMain(dir);
     fake = fakeElectron(userData, documents);
     (globalThis as { __coreCalls?: string[] }).__coreCalls = coreCalls;
     // started from Explorer with a bundle double-clicked
@@ -310,5 +319,35 @@ describe('electron/main.ts against a fake Electron', () => {
     expect(coreCalls).toContain('backup.quit');
     expect(coreCalls.indexOf('backup.quit')).toBeLessThan(coreCalls.indexOf('close'));
     await expect.poll(() => fake.app.quitCalls).toBeGreaterThan(0);
+  });
+});
+
+describe('electron/main.ts started a second time while it runs', () => {
+  it('quits without starting a core (no database opened, no backup at start) or showing a window', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-main2-'));
+    const argv = process.argv;
+    const dbEnv = process.env.TDKT_DB;
+    const calls: string[] = [];
+    const before = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+    try {
+      const out = await bundleMain(dir);
+      const fake = fakeElectron(path.join(dir, 'userData'), path.join(dir, 'Documents'), false);
+      (globalThis as { __coreCalls?: string[] }).__coreCalls = calls;
+      process.argv = ['TDKT Desktop.exe'];
+      process.env.TDKT_DB = path.join(dir, 'data', 'tdkt.sqlite');
+      requireWithElectron(out, fake.electron);
+      fake.ready();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(fake.app.quitCalls).toBeGreaterThan(0);
+      expect(calls).toEqual([]);
+      expect(fake.windows).toHaveLength(0);
+    } finally {
+      for (const l of process.listeners('uncaughtException')) if (!before.uncaught.includes(l)) process.off('uncaughtException', l);
+      for (const l of process.listeners('unhandledRejection')) if (!before.rejection.includes(l)) process.off('unhandledRejection', l);
+      process.argv = argv;
+      if (dbEnv === undefined) delete process.env.TDKT_DB;
+      else process.env.TDKT_DB = dbEnv;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
