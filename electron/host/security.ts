@@ -15,12 +15,18 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** True if `url` is the app's own renderer page (exact file, any hash/query). */
+/**
+ * True if `url` is the app's own renderer page (exact file, any hash/query). The paths are
+ * compared with their escapes undone: the page's URL is Chromium's spelling of the install
+ * folder and ours is Node's, and the two escape some characters a folder or user name may hold
+ * differently (Node writes "~", "[", "]" as %7E, %5B, %5D, Chromium as they are; checked with
+ * Chromium here) — a mismatch would refuse every call of the app's own window.
+ */
 export function isAppUrl(url: string, rendererIndexUrl: string): boolean {
   try {
     const u = new URL(url);
     const app = new URL(rendererIndexUrl);
-    return u.protocol === app.protocol && u.host === app.host && u.pathname === app.pathname;
+    return u.protocol === app.protocol && u.host === app.host && decodeURIComponent(u.pathname) === decodeURIComponent(app.pathname);
   } catch {
     return false;
   }

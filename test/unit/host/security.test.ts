@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allowNavigation, isAllowedHostHeader, isAppUrl, isLoopbackAddress, RENDERER_CSP } from '../../../electron/host/security';
 import { handleIpcCall } from '../../../electron/host/ipc';
@@ -15,6 +16,19 @@ describe('navigation allow-list', () => {
     expect(allowNavigation('file:///opt/tdkt/resources/app.asar/dist/renderer/other.html', APP)).toBe(false);
     expect(allowNavigation('javascript:alert(1)', APP)).toBe(false);
     expect(isAppUrl('not a url', APP)).toBe(false);
+  });
+
+  it('takes the app page however its install path is escaped (Chromium and Node differ), and no other file', () => {
+    // Windows, a user folder with characters the two escape differently: Node's pathToFileURL
+    // writes "~", "[" and "]" escaped, Chromium's page URL as they are
+    const ours = pathToFileURL('/C:/Users/NGUYE~1/[HR]/AppData/Local/Programs/TĐKT Desktop/resources/app.asar/dist/renderer/index.html').toString();
+    const chromium = 'file:///C:/Users/NGUYE~1/[HR]/AppData/Local/Programs/T%C4%90KT%20Desktop/resources/app.asar/dist/renderer/index.html';
+    expect(ours).toContain('NGUYE%7E1/%5BHR%5D');
+    expect(isAppUrl(`${chromium}#/awards`, ours)).toBe(true);
+    expect(isAppUrl(chromium.replace('NGUYE~1', 'NGUYEN'), ours)).toBe(false);
+    expect(isAppUrl(chromium.replace('index.html', 'index2.html'), ours)).toBe(false);
+    // a broken escape is not the app
+    expect(isAppUrl(chromium.replace('%C4%90', '%C4'), ours)).toBe(false);
   });
 
   it('CSP forbids remote scripts and objects', () => {
