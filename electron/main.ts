@@ -19,15 +19,19 @@ import { WindowCrashes, mainProcessErrorHandler } from './host/window-crashes';
 import { appendErrorLog } from './services/diagnostics/error-log';
 import type { ErrorSource } from '../shared/contract/diagnostics';
 
+declare const __APP_VERSION__: string;
+
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
 let core: CoreClient | null = null;
 
 app.setPath('userData', defaultDataDir());
+// the build's version (as the other hosts): Electron's own is the app's only when started on the package
+const appVersion = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion();
 const dbPath = resolveDbPath(process.argv.slice(1));
 /** the error log beside the data file (Cài đặt → Nhật ký lỗi): this process has no console a user sees */
 const logError = (source: ErrorSource, where: string, message: string, stack?: string) =>
-  appendErrorLog(dbPath, { source, where, message, ...(stack ? { stack } : {}), version: app.getVersion() });
+  appendErrorLog(dbPath, { source, where, message, ...(stack ? { stack } : {}), version: appVersion });
 const onMainError = mainProcessErrorHandler(
   (message, stack) => logError('app', 'tiến trình chính', message, stack),
   (title, content) => dialog.showErrorBox(title, content),
@@ -142,7 +146,7 @@ async function createWindow() {
       go: (route) => void win.webContents.executeJavaScript(routeScript(route)),
       openDataFolder: () => void shell.openPath(path.dirname(dbPath)),
       about: () =>
-        void dialog.showMessageBox(win, { type: 'info', title: MENU_TEXT.aboutTitle, message: MENU_TEXT.aboutTitle, detail: MENU_TEXT.aboutBody(app.getVersion(), dbPath) }),
+        void dialog.showMessageBox(win, { type: 'info', title: MENU_TEXT.aboutTitle, message: MENU_TEXT.aboutTitle, detail: MENU_TEXT.aboutBody(appVersion, dbPath) }),
     },
     { dev: !app.isPackaged },
   );
@@ -163,7 +167,7 @@ void app.whenReady().then(async () => {
     core = await startCoreWorker(path.join(__dirname, 'core-worker.cjs'), {
       dbPath,
       host: 'electron',
-      version: app.getVersion(),
+      version: appVersion,
       nativeBinding: electronNativeBinding(),
       autoBackups: true,
       warmUp: true,

@@ -33,7 +33,8 @@ function main() {
     return void runWebHost(argv, `chưa dựng được thư viện SQLite cho Electron (${(e as Error).message.split('\n')[0]})`);
   }
   const started = Date.now();
-  const child = spawn(found.path, [path.join(__dirname, 'main.cjs'), ...argv], { stdio: ['ignore', 'inherit', 'pipe'] });
+  // the project folder, as `electron .`: Electron takes the app's name and entry from package.json
+  const child = spawn(found.path, [root, ...argv], { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
