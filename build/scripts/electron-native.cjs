@@ -10,13 +10,22 @@ function electronNativePath(root, electronVersion) {
   return path.join(root, 'build', 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
 }
 
+/**
+ * Which files of better-sqlite3's package to copy for the rebuild: all but its own build/ (the
+ * Node build), judged on the path inside the package — the folder above may itself be named
+ * build (D:\\build\\tdkt\\…), which excluded everything.
+ */
+function copyFilter(src) {
+  return (p) => path.relative(src, p).split(path.sep)[0] !== 'build';
+}
+
 function buildElectronNative(root, electronVersion) {
   const out = electronNativePath(root, electronVersion);
   if (fs.existsSync(out)) return out;
   const src = path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-native-'));
   try {
-    fs.cpSync(src, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+    fs.cpSync(src, work, { recursive: true, filter: copyFilter(src) });
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
     const common = { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' };
     try {
@@ -35,7 +44,7 @@ function buildElectronNative(root, electronVersion) {
   }
 }
 
-module.exports = { buildElectronNative, electronNativePath };
+module.exports = { buildElectronNative, electronNativePath, copyFilter };
 
 if (require.main === module) {
   const version = process.argv[2] || require('electron/package.json').version;
