@@ -25,7 +25,7 @@ export const officeInput = z.object({
   placeName: requiredText('Địa danh ghi trên văn bản', 100),
   abbreviation: requiredText('Chữ viết tắt tên cơ quan', 30).pipe(
     z.string().regex(/^[\p{Lu}\p{N}-]+$/u, {
-      error: 'Chữ viết tắt tên cơ quan: chỉ gồm chữ in hoa, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ SLĐTBXH).',
+      error: 'Chữ viết tắt tên cơ quan: chỉ gồm chữ in hoa, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ SNV, UBND-VP).',
     }),
   ),
   headTitle: optionalText('Chức danh thủ trưởng', 100),

@@ -29,7 +29,7 @@ export const T = {
   complete: {
     title: 'Đánh dấu hoàn thành',
     note: 'Kết quả / ghi chú (không bắt buộc)',
-    notePlaceholder: 'Ví dụ: Đã ban hành Kế hoạch số 15/KH-SLĐTBXH ngày 20/01/2026.',
+    notePlaceholder: 'Ví dụ: Đã ban hành Kế hoạch số 15/KH-SNV ngày 20/01/2026.',
     date: 'Ngày hoàn thành',
     save: 'Hoàn thành',
     cancel: 'Hủy',
