@@ -23,11 +23,14 @@ export const officeInput = z.object({
   parentAgency: optionalText('Cơ quan chủ quản', 200),
   levelCode: z.string({ error: 'Cấp cơ quan: hãy chọn một cấp trong danh sách.' }).min(1, { error: 'Cấp cơ quan: hãy chọn một cấp trong danh sách.' }),
   placeName: requiredText('Địa danh ghi trên văn bản', 100),
-  abbreviation: requiredText('Chữ viết tắt tên cơ quan', 30).pipe(
-    z.string().regex(/^[\p{Lu}\p{N}-]+$/u, {
-      error: 'Chữ viết tắt tên cơ quan: chỉ gồm chữ in hoa, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ SNV, UBND-VP).',
-    }),
-  ),
+  // typed in lower case ("snv"), it is the same abbreviation: document numbers print it in capitals
+  abbreviation: requiredText('Chữ viết tắt tên cơ quan', 30)
+    .transform((v) => v.toLocaleUpperCase('vi'))
+    .pipe(
+      z.string().regex(/^[\p{Lu}\p{N}-]+$/u, {
+        error: 'Chữ viết tắt tên cơ quan: chỉ gồm chữ cái, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ SNV, UBND-VP).',
+      }),
+    ),
   headTitle: optionalText('Chức danh thủ trưởng', 100),
   headName: optionalText('Họ tên thủ trưởng', 100),
   superiorName: optionalText('Cơ quan cấp trên', 200),

@@ -65,6 +65,8 @@ export function OfficeForm({ initial, submitLabel, onSaved }: Props) {
             required
             value={f.abbreviation}
             onChange={set('abbreviation')}
+            // saved in capitals whatever the case typed (the contract's rule): shown so while typing
+            styles={{ input: { textTransform: 'uppercase' } }}
             data-testid="office-abbr"
           />
           <TextInput

@@ -17,6 +17,15 @@ describe('office profile', () => {
     core.close();
   });
 
+  it('takes the abbreviation typed in lower case as the same one in capitals', async () => {
+    const core = await testCore({ office: false });
+    expect((await core.invoke('office.save', { ...OFFICE, abbreviation: ' snv-tc ' })).abbreviation).toBe('SNV-TC');
+    expect((await core.invoke('office.save', { ...OFFICE, abbreviation: 'sldtbxh' })).abbreviation).toBe('SLDTBXH');
+    expect((await core.invoke('office.save', { ...OFFICE, abbreviation: 'slđtbxh' })).abbreviation).toBe('SLĐTBXH');
+    expect((await core.invoke('office.get'))?.abbreviation).toBe('SLĐTBXH');
+    core.close();
+  });
+
   it('rejects bad input with Vietnamese messages and writes nothing', async () => {
     const core = await testCore({ office: false });
     const r = await core.call('office.save', { ...OFFICE, name: '   ', abbreviation: 'sở lđ' });
