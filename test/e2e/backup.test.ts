@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasChromium, e2eSession, type HostProcess } from './support/browser';
+import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
 import { testCore } from '../support/core';
 import { addManyStaff } from '../integration/backup/helpers';
@@ -36,8 +36,15 @@ describe.skipIf(!hasChromium)('backup e2e (browser host + Chromium)', () => {
     await page.getByTestId('office-abbr').fill('SNV');
     await page.getByTestId('office-save').click();
     await page.getByTestId('nav-backup').waitFor();
-    // the home screen reminds that no backup has left this computer's disk; "Để sau" hides it
+    // the profile alone is nothing to lose yet: no reminder on the first screen after setting it up
+    await page.getByTestId('home-quarter').waitFor();
     const remind = page.getByTestId('home-backup-remind');
+    expect(await remind.count()).toBe(0);
+    // once the office holds records, the home screen reminds that no backup has left this
+    // computer's disk; "Để sau" hides it
+    await hostApi(host, 'units.create', { name: 'Văn phòng' });
+    await page.getByTestId('nav-units').click();
+    await page.getByTestId('nav-home').click();
     await remind.waitFor();
     expect(await remind.innerText()).toContain('Chưa có bản sao lưu nào ra ngoài máy');
     await remind.getByRole('button', { name: 'Để sau' }).click();

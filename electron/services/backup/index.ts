@@ -354,7 +354,8 @@ export async function backupStatus(ctx: CoreContext) {
   return {
     lastExternal,
     daysSinceExternal: days,
-    remind: !holdsNothing(ctx) && (days === null || days > EXTERNAL_BACKUP_REMIND_DAYS),
+    // an office with only its profile has nothing to lose yet: no reminder on the first screen after setting it up
+    remind: holdsRecords(ctx) && (days === null || days > EXTERNAL_BACKUP_REMIND_DAYS),
     autoFailed: autoFailures.get(ctx) ?? null,
   };
 }
@@ -528,6 +529,12 @@ const USER_TABLES = ['office', 'unit', 'staff', 'campaign', 'plan', 'task', 'per
 export function holdsNothing(ctx: CoreContext): boolean {
   const sqlite = ctx.conn.sqlite;
   return USER_TABLES.every((t) => sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
+}
+
+/** Records beyond the office's profile: units, people, plans, awards… (what the reminder protects). */
+function holdsRecords(ctx: CoreContext): boolean {
+  const sqlite = ctx.conn.sqlite;
+  return USER_TABLES.some((t) => t !== 'office' && sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
 }
 
 function logBackupError(ctx: CoreContext, where: string, e: unknown): void {

@@ -182,13 +182,15 @@ describe('backup.download', () => {
 describe('the reminder to copy a backup off the disk (backup.status)', () => {
   const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-  it('none for an empty database; then until a backup leaves the automatic folder; again after 30 days', async () => {
+  it('none for an empty database nor one holding only the office profile; then until a backup leaves the automatic folder; again after 30 days', async () => {
     const empty = await core({ office: false });
     expect(await empty.invoke('backup.status')).toEqual({ lastExternal: null, daysSinceExternal: null, remind: false, autoFailed: null });
 
     const dbPath = tempDb();
     const c = await testCore({ dbPath });
     cores.push(c);
+    expect(await c.invoke('backup.status')).toMatchObject({ lastExternal: null, remind: false });
+    await c.invoke('units.create', { name: 'Văn phòng' });
     expect(await c.invoke('backup.status')).toMatchObject({ lastExternal: null, remind: true });
     // neither a backup into the automatic folder nor a download counts
     await c.invoke('backup.create', {});
