@@ -120,3 +120,15 @@ export async function findUnitBySiblingName(
   if (exceptId) q = q.where('id', '!=', exceptId);
   return (await q.executeTakeFirst())?.id;
 }
+
+/** The highest sort order among a unit's live children (the office's top units when parentId is null); 0 when none. */
+export async function maxChildSortOrder(db: Kysely<DB>, parentId: string | null, originOfficeId: string): Promise<number> {
+  const r = await db
+    .selectFrom('unit')
+    .select(sql<number | null>`MAX(sort_order)`.as('m'))
+    .where('deleted_at', 'is', null)
+    .where('origin_office_id', '=', originOfficeId)
+    .where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)))
+    .executeTakeFirst();
+  return Math.max(0, Number(r?.m ?? 0));
+}

@@ -1,8 +1,10 @@
 import { AppError } from '../../shared/contract/errors';
 import type { Unit, UnitKind } from '../../shared/contract/units';
 import { foldVi } from '../../shared/text/vn';
+import { parseUnitOutline } from '../../shared/units/outline';
 import {
   findUnitBySiblingName,
+  maxChildSortOrder,
   getUnit,
   insertUnit,
   listUnits,
@@ -54,7 +56,10 @@ async function checkNameFree(ctx: CoreContext, parentId: string | null, name: st
   }
 }
 
-export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.update' | 'units.move' | 'units.setActive'> = {
+/** Messages of an outline that cannot be created, the first few (the dialog shows them all as typed). */
+const OUTLINE_ERRORS_SHOWN = 8;
+
+export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.createMany' | 'units.update' | 'units.move' | 'units.setActive'> = {
   'units.list': async (input, ctx) => (await listUnits(ctx.db, input?.includeInactive ?? true)).map(toUnit),
   'units.create': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
@@ -64,6 +69,33 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
       const id = await insertUnit(trx, ctx.officeId, { ...input, nameKey: foldVi(input.name) });
       return toUnit(await mustGet(tctx, id));
     }),
+  // all or nothing: a name already under the chosen unit stops the whole list, naming its line
+  'units.createMany': async (input, ctx) => {
+    const { units, errors } = parseUnitOutline(input.text);
+    if (errors.length) {
+      const more = errors.length > OUTLINE_ERRORS_SHOWN ? ` (và ${errors.length - OUTLINE_ERRORS_SHOWN} lỗi khác)` : '';
+      throw new AppError('INVALID_INPUT', `Chưa thêm được đơn vị nào. ${errors.slice(0, OUTLINE_ERRORS_SHOWN).map((e) => e.message).join(' ')}${more}`);
+    }
+    if (units.length === 0) throw new AppError('INVALID_INPUT', 'Danh sách đơn vị đang trống: mỗi dòng một đơn vị.');
+    return ctx.db.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      await checkParent(tctx, null, input.parentId);
+      const ids: string[] = [];
+      // siblings keep the list's order, after the units already there
+      const nextOrder = new Map<string | null, number>();
+      for (const u of units) {
+        const parentId = u.parent === null ? input.parentId : ids[u.parent]!;
+        await checkNameFree(tctx, parentId, u.name, ctx.officeId).catch((e: unknown) => {
+          throw e instanceof AppError ? new AppError(e.code, `Chưa thêm được đơn vị nào. Dòng ${u.line}: ${e.message}`) : e;
+        });
+        let order = nextOrder.get(parentId);
+        if (order === undefined) order = u.parent === null ? (await maxChildSortOrder(trx, parentId, ctx.officeId)) + 1 : 1;
+        nextOrder.set(parentId, order + 1);
+        ids.push(await insertUnit(trx, ctx.officeId, { name: u.name, nameKey: foldVi(u.name), parentId, code: null, kind: input.kind, sortOrder: order, note: '' }));
+      }
+      return { created: ids.length };
+    });
+  },
   'units.update': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, requiredText } from './fields';
+import { id, longText, optionalText, requiredText } from './fields';
 
 export const UNIT_KINDS = ['phong_chuyen_mon', 'don_vi_truc_thuoc', 'cap_duoi', 'khac'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -30,9 +30,18 @@ export const unitInput = z.object({
 });
 export type UnitInput = z.input<typeof unitInput>;
 
+/** "Thêm nhiều đơn vị": a tree as lines (shared/units/outline.ts), created under one unit (or at the top) in one go. */
+export const unitOutlineInput = z.object({
+  text: longText('Danh sách đơn vị', 100_000),
+  parentId: z.string().nullable().optional().default(null),
+  kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị: hãy chọn một loại trong danh sách.' }).default('phong_chuyen_mon'),
+});
+export type UnitOutlineInput = z.input<typeof unitOutlineInput>;
+
 export const unitsProcedures = {
   'units.list': { input: z.object({ includeInactive: z.boolean().optional().default(true) }).optional(), output: z.array(unit) },
   'units.create': { input: unitInput, output: unit },
+  'units.createMany': { input: unitOutlineInput, output: z.object({ created: z.number() }) },
   'units.update': { input: unitInput.extend({ id: id() }), output: unit },
   'units.move': { input: z.object({ id: id(), parentId: z.string().nullable() }), output: unit },
   'units.setActive': {

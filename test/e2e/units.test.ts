@@ -242,4 +242,50 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('"Thêm nhiều đơn vị": a list typed with its sub-units, previewed, a mistake named by its line, then created at once; more under a unit from its menu', async () => {
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-units-many-'), 'office.sqlite'));
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    await api('office.save', E2E_OFFICE);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-units').click();
+    expect(await page.getByTestId('unit-empty').innerText()).toContain('Thêm nhiều đơn vị');
+
+    await page.getByTestId('units-many').click();
+    const text = page.getByTestId('units-many-text');
+    await text.fill('1. Văn phòng\n2. Thanh tra\nTrung tâm Lưu trữ\n- Phòng Hành chính\n- - Tổ Văn thư\n- Kho lưu trữ\nvăn phong');
+    await expect.poll(() => page.getByTestId('units-many-item').allInnerTexts()).toEqual(['Văn phòng', 'Thanh tra', 'Trung tâm Lưu trữ', 'Phòng Hành chính', 'Tổ Văn thư', 'Kho lưu trữ']);
+    expect(await page.getByTestId('units-many-errors').innerText()).toContain('Dòng 7: "văn phong" trùng tên với dòng 1 cùng cấp.');
+    expect(await page.getByTestId('units-many-save').isDisabled()).toBe(true);
+    // the line taken out: six units, created in one go
+    await text.fill('1. Văn phòng\n2. Thanh tra\nTrung tâm Lưu trữ\n- Phòng Hành chính\n- - Tổ Văn thư\n- Kho lưu trữ');
+    await expect.poll(() => page.getByTestId('units-many-save').innerText()).toBe('Thêm 6 đơn vị');
+    expect(await page.getByTestId('units-many-errors').count()).toBe(0);
+    await page.getByTestId('units-many-save').click();
+    await page.getByTestId('units-many-text').waitFor({ state: 'detached' });
+    await page.getByText('Đã thêm 6 đơn vị.').waitFor();
+    const labels = () => page.getByTestId('unit-label').allInnerTexts();
+    await expect.poll(labels).toEqual(['Văn phòng', 'Thanh tra', 'Trung tâm Lưu trữ', 'Phòng Hành chính', 'Tổ Văn thư', 'Kho lưu trữ']);
+
+    // two more under Thanh tra, from its menu; a name already there stops the list, nothing added
+    await page.getByRole('button', { name: 'Thao tác với Thanh tra' }).click();
+    await page.getByTestId('unit-add-many').click();
+    await text.fill('Tổ 1\nTổ 2');
+    await page.getByTestId('units-many-save').click();
+    await page.getByText('Đã thêm 2 đơn vị.').waitFor();
+    await expect.poll(labels).toEqual(['Văn phòng', 'Thanh tra', 'Tổ 1', 'Tổ 2', 'Trung tâm Lưu trữ', 'Phòng Hành chính', 'Tổ Văn thư', 'Kho lưu trữ']);
+    await page.getByRole('button', { name: 'Thao tác với Thanh tra' }).click();
+    await page.getByTestId('unit-add-many').click();
+    await text.fill('Tổ 3\nTổ 1');
+    await page.getByTestId('units-many-save').click();
+    await page.getByText('Chưa thêm được đơn vị nào. Dòng 2: Đã có đơn vị "Tổ 1" cùng cấp.', { exact: false }).waitFor();
+    expect((await api<Array<{ name: string }>>('units.list')).map((u) => u.name).sort()).toEqual(
+      ['Kho lưu trữ', 'Phòng Hành chính', 'Thanh tra', 'Trung tâm Lưu trữ', 'Tổ 1', 'Tổ 2', 'Tổ Văn thư', 'Văn phòng'].sort(),
+    );
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

@@ -11,10 +11,11 @@ import { useUnits } from './store';
 import './units.css';
 import { useOfficeOptions } from './offices';
 import { UnitForm } from './UnitForm';
+import { OutlineForm } from './OutlineForm';
 import { T } from './strings';
 import { GuardedModal } from '../../lib/GuardedModal';
 
-type Dialog = { kind: 'create'; parentId: string | null } | { kind: 'edit'; unit: Unit } | { kind: 'move'; unit: Unit } | null;
+type Dialog = { kind: 'create'; parentId: string | null } | { kind: 'many'; parentId: string | null } | { kind: 'edit'; unit: Unit } | { kind: 'move'; unit: Unit } | null;
 
 function hideInactive(nodes: UnitNode[]): UnitNode[] {
   return nodes.filter((n) => n.unit.active).map((n) => ({ ...n, children: hideInactive(n.children) }));
@@ -230,6 +231,9 @@ export function UnitsPage() {
                     <Menu.Item onClick={() => setDialog({ kind: 'create', parentId: u.id })} disabled={!u.active}>
                       {T.addChild}
                     </Menu.Item>
+                    <Menu.Item onClick={() => setDialog({ kind: 'many', parentId: u.id })} disabled={!u.active} data-testid="unit-add-many">
+                      {T.addManyChild}
+                    </Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'edit', unit: u })}>{T.edit}</Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'move', unit: u })}>{T.move}</Menu.Item>
                     {u.active ? (
@@ -267,6 +271,9 @@ export function UnitsPage() {
             />
           )}
           <Switch label={T.showInactive} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Button variant="default" onClick={() => setDialog({ kind: 'many', parentId: null })} data-testid="units-many">
+            {T.addMany}
+          </Button>
           <Button onClick={() => setDialog({ kind: 'create', parentId: null })} data-testid="unit-add">
             {T.addRoot}
           </Button>
@@ -348,6 +355,21 @@ export function UnitsPage() {
               setDialog(null);
               notifications.show({ color: 'green', message: T.saved });
               reveal(saved.parentId);
+              void refresh();
+            }}
+          />
+        )}
+      </GuardedModal>
+      <GuardedModal opened={dialog?.kind === 'many'} onClose={() => setDialog(null)} title={T.many.title} size="xl">
+        {dialog?.kind === 'many' && (
+          <OutlineForm
+            units={sameOffice(units.find((u) => u.id === dialog.parentId)?.officeId ?? ownId)}
+            defaultParentId={dialog.parentId}
+            onCancel={() => setDialog(null)}
+            onDone={(created, parentId) => {
+              setDialog(null);
+              notifications.show({ color: 'green', message: T.many.done(created) });
+              reveal(parentId);
               void refresh();
             }}
           />
