@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
+import { planningYear } from '../../shared/plans/planning-year';
 
 const REFERENCE_DOCX = path.resolve(__dirname, '../../../shared/reference/plans/004_604d1ccd06bf0239.docx');
 /** a plain-text plan with one line the importer cannot place (flagged "Cần xem lại") */
@@ -89,6 +90,9 @@ describe.skipIf(!hasChromium)('plans e2e (browser host + Chromium)', () => {
     // ---- campaign
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('campaign-add').click();
+    // a new campaign is for the year being planned: next year from November
+    const now = new Date();
+    expect(await page.getByTestId('campaign-year-from').inputValue()).toBe(String(planningYear(now.getFullYear(), now.getMonth() + 1)));
     await page.getByTestId('campaign-name').fill('Phong trào thi đua thực hiện văn hóa công sở');
     await page.getByTestId('campaign-kind').selectOption('chuyen_de');
     await page.getByTestId('campaign-year-from').fill('2026');

@@ -22,6 +22,7 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { formatDateVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useUnsavedForm } from '../../lib/GuardedModal';
+import { planningYear } from '../../../shared/plans/planning-year';
 import { useUnits } from '../units/store';
 import { CAMPAIGN_STATUS_LABELS, KIND_LABELS, T } from './strings';
 
@@ -71,7 +72,8 @@ interface FormState {
 }
 
 function initial(c: Campaign | null): FormState {
-  const y = new Date().getFullYear();
+  const now = new Date();
+  const y = planningYear(now.getFullYear(), now.getMonth() + 1);
   return {
     name: c?.name ?? '',
     kind: c?.kind ?? 'thuong_xuyen',

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, List, Loader, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { Campaign, PlanRecord, PlanSummary } from '../../../shared/contract/plans';
 import { call, fileToBase64 } from '../../lib/api';
+import { planningYear } from '../../../shared/plans/planning-year';
 import { usePlans, type PlanTemplate } from './store';
 import { T } from './strings';
 
@@ -32,7 +33,11 @@ export function CreatePlanDialog({ campaignId, onCreated, onCancel }: { campaign
   const campaigns = useKnownCampaigns();
   const campaign = campaigns.find((c) => c.id === campaignId) ?? null;
   const [templateId, setTemplateId] = useState<PlanTemplate['id']>(campaign?.kind === 'chuyen_de' || campaign?.kind === 'dac_biet' ? 'thematic-campaign' : 'annual-campaign');
-  const [year, setYear] = useState<number | ''>(campaign ? Math.max(campaign.yearFrom, Math.min(campaign.yearTo, new Date().getFullYear())) : new Date().getFullYear());
+  const now = new Date();
+  const [year, setYear] = useState<number | ''>(() => {
+    const y = planningYear(now.getFullYear(), now.getMonth() + 1);
+    return campaign ? Math.max(campaign.yearFrom, Math.min(campaign.yearTo, y)) : y;
+  });
   const [theme, setTheme] = useState(campaign && (campaign.kind === 'chuyen_de' || campaign.kind === 'dac_biet') ? campaign.name : '');
   const [target, setTarget] = useState<string | null>(campaignId);
   const [busy, setBusy] = useState(false);
