@@ -1,7 +1,8 @@
 // "Thêm nhiều đơn vị": a unit tree typed or pasted as lines, one unit a line. A line's level is
 // the tabs (a list pasted from Excel: a sub-unit in the next column) and the bullets (-, +, *, •)
 // it starts with, one level each; numbering such as "1.", "2.3." or "a)" is dropped, not read as
-// a level. Pure: the dialog previews with it, the core creates what it gives.
+// a level. A line of several filled cells (a name and a code pasted side by side) is refused
+// rather than read as one name. Pure: the dialog previews with it, the core creates what it gives.
 import { cleanText, foldVi } from '../text/vn';
 
 export interface OutlineUnit {
@@ -41,7 +42,13 @@ export function parseUnitOutline(text: string): { units: OutlineUnit[]; errors: 
     const lead = LEAD.exec(raw)![0];
     // tabs and bullets are levels; the spaces between them are not
     const depth = [...lead].filter((c) => c !== ' ').length;
-    const name = cleanText(raw.slice(lead.length).replace(NUMBERING, ''));
+    // a row of several Excel cells: a name in one, something else in another is not a unit's name
+    const cells = raw.slice(lead.length).split('\t').filter((c) => c.trim() !== '');
+    if (cells.length > 1) {
+      errors.push({ line, message: `Dòng ${line} có ${cells.length} cột: mỗi dòng chỉ ghi tên một đơn vị (đơn vị cấp dưới ở cột bên phải, dòng dưới).` });
+      continue;
+    }
+    const name = cleanText((cells[0] ?? '').replace(NUMBERING, ''));
     if (name === '') {
       errors.push({ line, message: `Dòng ${line}: chưa có tên đơn vị.` });
       continue;

@@ -56,6 +56,16 @@ describe('parseUnitOutline', () => {
     expect(units.map((u) => u.name)).toEqual(['Văn phòng', 'Phòng C', 'Tổ 1']);
   });
 
+  it('refuses a row of several cells pasted from Excel instead of gluing them into one name', () => {
+    const { units, errors } = parseUnitOutline('Trung tâm\tTT01\nVăn phòng\n\tPhòng Hành chính\t\t');
+    expect(errors).toEqual([{ line: 1, message: 'Dòng 1 có 2 cột: mỗi dòng chỉ ghi tên một đơn vị (đơn vị cấp dưới ở cột bên phải, dòng dưới).' }]);
+    // empty cells after a name are nothing
+    expect(units.map((u) => [u.name, u.depth])).toEqual([
+      ['Văn phòng', 0],
+      ['Phòng Hành chính', 1],
+    ]);
+  });
+
   it('the same name under different parents is fine', () => {
     const { units, errors } = parseUnitOutline('Trung tâm 1\n\tVăn phòng\nTrung tâm 2\n\tVăn phòng');
     expect(errors).toEqual([]);
