@@ -38,6 +38,7 @@ import { useAwards, useBaseSalaryTable } from './store';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
 import { printedForm } from './decision-papers';
+import { PasteListDialog } from './PasteListDialog';
 
 const D = T.decisions;
 const OTHER = '__other__';
@@ -288,13 +289,27 @@ function DecisionForm({
     { value: OTHER, label: D.otherOption },
   ];
 
+  const personDraft = (o: StaffOption): RecipientDraft => {
+    const unitName = o.staff.unitId ? units.find((u) => u.id === o.staff.unitId)?.name ?? '' : '';
+    return { kind: 'person', staffId: o.value, unitId: null, name: o.staff.fullName, unitName, cashAmount: f.cashAmount };
+  };
   const addPerson = (id: string | null) => {
     setPickPerson(null);
     if (!id || recipients.some((r) => r.kind === 'person' && r.staffId === id)) return;
     const o: StaffOption | undefined = staffById.get(id);
     if (!o) return;
-    const unitName = o.staff.unitId ? units.find((u) => u.id === o.staff.unitId)?.name ?? '' : '';
-    setRecipients((cur) => [...cur, { kind: 'person', staffId: id, unitId: null, name: o.staff.fullName, unitName, cashAmount: f.cashAmount }]);
+    setRecipients((cur) => [...cur, personDraft(o)]);
+  };
+  const [pasting, setPasting] = useState(false);
+  const present = useMemo(() => new Set(recipients.flatMap((r) => (r.kind === 'person' && r.staffId ? [r.staffId] : []))), [recipients]);
+  const addPasted = (ids: string[]) => {
+    const add = ids.flatMap((id) => {
+      const o = staffById.get(id);
+      return o && !present.has(id) ? [personDraft(o)] : [];
+    });
+    setRecipients((cur) => [...cur, ...add]);
+    setPasting(false);
+    notifications.show({ color: 'green', message: D.paste.added(add.length) });
   };
   const addUnit = (id: string | null) => {
     setPickUnit(null);
@@ -430,7 +445,13 @@ function DecisionForm({
         <Group align="flex-end" gap="sm" mb="sm">
           <StaffPicker value={pickPerson} onChange={addPerson} options={staffOptions} label={D.addPerson} placeholder={D.pickPerson} w={380} testId="decision-pick-person" />
           <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} testId="decision-pick-unit" />
+          <Button variant="default" onClick={() => setPasting(true)} title={D.paste.openTitle} data-testid="decision-paste">
+            {D.paste.open}
+          </Button>
         </Group>
+        <GuardedModal opened={pasting} onClose={() => setPasting(false)} title={D.paste.title} size="lg">
+          {pasting && <PasteListDialog options={staffOptions} present={present} onAdd={addPasted} onCancel={() => setPasting(false)} />}
+        </GuardedModal>
         <RecipientsTable recipients={recipients} setRecipients={setRecipients} unitText={unitText} />
         {recipients.some((r) => r.cashAmount) && (
           <Text size="xs" c="dimmed" mt={4}>
