@@ -37,8 +37,9 @@ import { useStaffOptions, type StaffOption } from '../staff/choices';
 import { useAwards, useBaseSalaryTable } from './store';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { T } from './strings';
+import { T as ST } from '../staff/strings';
 import { printedForm } from './decision-papers';
-import { PasteListDialog } from './PasteListDialog';
+import { PasteListDialog } from '../staff/PasteListDialog';
 
 const D = T.decisions;
 const OTHER = '__other__';
@@ -309,7 +310,7 @@ function DecisionForm({
     });
     setRecipients((cur) => [...cur, ...add]);
     setPasting(false);
-    notifications.show({ color: 'green', message: D.paste.added(add.length) });
+    notifications.show({ color: 'green', message: D.pasted(add.length) });
   };
   const addUnit = (id: string | null) => {
     setPickUnit(null);
@@ -445,11 +446,11 @@ function DecisionForm({
         <Group align="flex-end" gap="sm" mb="sm">
           <StaffPicker value={pickPerson} onChange={addPerson} options={staffOptions} label={D.addPerson} placeholder={D.pickPerson} w={380} testId="decision-pick-person" />
           <UnitSelect value={pickUnit} onChange={addUnit} withAll={false} label={D.addUnit} placeholder={D.pickUnit} w={280} testId="decision-pick-unit" />
-          <Button variant="default" onClick={() => setPasting(true)} title={D.paste.openTitle} data-testid="decision-paste">
-            {D.paste.open}
+          <Button variant="default" onClick={() => setPasting(true)} title={ST.paste.openTitle} data-testid="decision-paste">
+            {ST.paste.open}
           </Button>
         </Group>
-        <GuardedModal opened={pasting} onClose={() => setPasting(false)} title={D.paste.title} size="lg">
+        <GuardedModal opened={pasting} onClose={() => setPasting(false)} title={D.pasteTitle} size="lg">
           {pasting && <PasteListDialog options={staffOptions} present={present} onAdd={addPasted} onCancel={() => setPasting(false)} />}
         </GuardedModal>
         <RecipientsTable recipients={recipients} setRecipients={setRecipients} unitText={unitText} />

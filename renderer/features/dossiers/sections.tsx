@@ -24,6 +24,9 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
 import { useStaffOptions } from '../staff/choices';
+import { PasteListDialog } from '../staff/PasteListDialog';
+import { T as ST } from '../staff/strings';
+import { GuardedModal } from '../../lib/GuardedModal';
 import { PROCEDURE_LABELS, SECTOR_LABELS, formatPercent, votePercent } from '../../../shared/dossiers/model';
 import { foldQuery, foldVi, formatDateVi, matchesQuery } from '../../../shared/text/vn';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
@@ -445,6 +448,8 @@ function Candidates({ d }: { d: DossierDetail }) {
   const [staffId, setStaffId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const action = useAction();
+  const [pasting, setPasting] = useState(false);
+  const inDossier = useMemo(() => new Set(d.nominees.flatMap((n) => (n.staffId ? [n.staffId] : []))), [d.nominees]);
   const load = () =>
     call('dossiers.candidates', { id: d.id })
       .then((r) => (setData(r), setError(null)))
@@ -554,7 +559,23 @@ function Candidates({ d }: { d: DossierDetail }) {
           <Button size="xs" variant="light" disabled={!unitId} onClick={() => unitId && void add([{ kind: 'unit', unitId }])}>
             {D.candidates.addOne}
           </Button>
+          <Button size="xs" variant="default" onClick={() => setPasting(true)} title={ST.paste.openTitle} data-testid="nominees-paste">
+            {ST.paste.open}
+          </Button>
         </Group>
+        <GuardedModal opened={pasting} onClose={() => setPasting(false)} title={D.candidates.pasteTitle} size="lg">
+          {pasting && (
+            <PasteListDialog
+              options={staff}
+              present={inDossier}
+              onAdd={(ids) => {
+                setPasting(false);
+                void add(ids.map((staffId) => ({ kind: 'person' as const, staffId })));
+              }}
+              onCancel={() => setPasting(false)}
+            />
+          )}
+        </GuardedModal>
       </Stack>
     </Paper>
   );

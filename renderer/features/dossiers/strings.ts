@@ -98,6 +98,7 @@ export const D = {
     add: (n: number, noun: string) => `Thêm ${n.toLocaleString('vi-VN')} ${noun} đã chọn`,
     refresh: 'Kiểm tra lại',
     manual: 'Thêm trực tiếp',
+    pasteTitle: 'Dán danh sách người được đề nghị',
     staff: 'Cá nhân',
     unit: 'Tập thể',
     staffPlaceholder: 'Gõ tên để tìm cán bộ',

@@ -4,6 +4,21 @@ import { FIELD_LABELS } from '../../../shared/staff/labels';
 const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 
 export const T = {
+  paste: {
+    open: 'Dán danh sách…',
+    openTitle: 'Dán họ tên nhiều người từ quyết định, bảng Word hoặc Excel',
+    text: 'Họ tên, mỗi dòng một người',
+    hint: 'Dán từ quyết định, bảng Word hoặc Excel: số thứ tự, "Ông", "Bà", chức vụ sau dấu phẩy được bỏ qua; ngày sinh hoặc đơn vị trên cùng dòng (cột bên cạnh) giúp phân biệt người trùng họ tên.',
+    found: (n: number) => `Tìm thấy ${n.toLocaleString('vi-VN')} người`,
+    choose: (n: number) => `${n.toLocaleString('vi-VN')} dòng trùng họ tên: chọn đúng người`,
+    choosePlaceholder: 'Chọn người…',
+    missing: (n: number) => `${n.toLocaleString('vi-VN')} dòng không tìm thấy trong danh sách cán bộ (thêm cán bộ trước, hoặc sửa họ tên cho khớp)`,
+    already: (n: number) => `${n.toLocaleString('vi-VN')} người đã có trong danh sách`,
+    line: (line: number, name: string) => `Dòng ${line}: ${name}`,
+    add: (n: number) => (n > 0 ? `Thêm ${n.toLocaleString('vi-VN')} người vào danh sách` : 'Thêm vào danh sách'),
+    cancel: 'Hủy',
+    unsaved: 'Danh sách họ tên đang dán chưa được thêm.',
+  },
   title: 'Cán bộ',
   search: 'Tìm theo họ tên (gõ có dấu hoặc không dấu)',
   searchShort: 'Tìm theo họ tên…',

@@ -1,21 +1,21 @@
-// "Dán danh sách…" in a decision: many names pasted at once (a superior's decision, a Word or
-// Excel table), matched to the office's people as typed (shared/staff/paste-list.ts); those
-// alike are chosen here, those not found are listed by line. Adds to the decision's list only:
-// the decision is saved as usual.
+// "Dán danh sách…" (a decision's recipients, a dossier's nominees): many names pasted at once
+// (a superior's decision, a Word or Excel table), matched to the office's people as typed
+// (shared/staff/paste-list.ts); those alike are chosen here, those not found are listed by line.
+// The caller adds the people it is given.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, List, ScrollArea, Select, Stack, Text, Textarea } from '@mantine/core';
 import { matchPastedList } from '../../../shared/staff/paste-list';
 import { UnitMatcher } from '../../../shared/units/match';
 import { useUnsavedForm } from '../../lib/GuardedModal';
 import { useUnits } from '../units/store';
-import type { StaffChoice, StaffOption } from '../staff/choices';
+import type { StaffChoice, StaffOption } from './choices';
 import { T } from './strings';
 
-const P = T.decisions.paste;
+const P = T.paste;
 
 interface Props {
   options: readonly StaffOption[];
-  /** people already on the decision */
+  /** people already on the list (not added twice) */
   present: ReadonlySet<string>;
   onAdd(staffIds: string[]): void;
   onCancel(): void;
@@ -103,7 +103,7 @@ export function PasteListDialog({ options, present, onAdd, onCancel }: Props) {
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={() => cancel(onCancel)}>
-          {T.cancel}
+          {P.cancel}
         </Button>
         <Button disabled={fresh.length === 0} onClick={() => onAdd(fresh)} data-testid="paste-add">
           {P.add(fresh.length)}

@@ -2,17 +2,17 @@
 // superior's decision or a table are matched to the office's people — numbering, "Ông"/"Bà" and
 // a position after a comma left out, namesakes told apart by a birth date on the line or chosen
 // by the user, names not found listed by line — and added to the decision's list; those already
-// on it are not added twice; the saved decision holds them.
+// on it are not added twice; the saved decision holds them. A dossier's nominees the same way.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
 import { tempDir } from '../support/tmp';
 
-describe.skipIf(!hasChromium)('decision paste e2e (browser host + Chromium)', () => {
+describe.skipIf(!hasChromium)('pasted lists of names e2e (browser host + Chromium)', () => {
   const session = e2eSession();
 
   it('a pasted list of names becomes the recipients of the decision', async () => {
-    const host = await session.startHost(path.join(tempDir('tdkt-e2e-paste-'), 'office.sqlite'));
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-paste-list-'), 'office.sqlite'));
     const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
     await api('office.save', E2E_OFFICE);
     const vp = await api<{ id: string }>('units.create', { name: 'Văn phòng Sở' });
@@ -66,6 +66,20 @@ describe.skipIf(!hasChromium)('decision paste e2e (browser host + Chromium)', ()
     const [summary] = await api<Array<{ id: string }>>('records.listDecisions', { year: null, search: '45/QĐ-UBND' });
     const saved = await api<{ recipients: Array<{ staffId: string | null }> }>('records.getDecision', { id: summary!.id });
     expect(saved.recipients.map((r) => r.staffId).sort()).toEqual([...ids.values()].sort());
+    expect(pageErrors).toEqual([]);
+
+    // the same in a dossier: names pasted beside "Thêm trực tiếp" become its nominees
+    const dossier = await api<{ id: string }>('dossiers.create', { year: 2025, awardCode: 'BK_TINH' });
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-open').first().click();
+    await page.getByTestId('dossier-view').waitFor();
+    await page.getByTestId('nominees-paste').click();
+    await page.getByTestId('paste-text').fill('Trần Thị Bình\nLê Đức Cường\tPhòng Tổ chức');
+    await expect.poll(() => page.getByTestId('paste-found').innerText()).toBe('Tìm thấy 2 người');
+    await page.getByTestId('paste-add').click();
+    await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(2);
+    const detail = await api<{ nominees: Array<{ staffId: string | null }> }>('dossiers.get', { id: dossier.id });
+    expect(detail.nominees.map((n) => n.staffId).sort()).toEqual([ids.get('Trần Thị Bình|')!, ids.get('Lê Đức Cường|')!].sort());
     expect(pageErrors).toEqual([]);
     await page.close();
   });
