@@ -52,6 +52,7 @@ import {
   saveDiscipline,
   saveInitiative,
   saveRegistration,
+  addRegistrations,
   saveYearGrid,
   unitTimeline,
   validateRecordsRows,
@@ -113,6 +114,7 @@ export const recordsHandlers: HandlerMap<
   | 'records.deleteDiscipline'
   | 'records.listRegistrations'
   | 'records.saveRegistration'
+  | 'records.addRegistrations'
   | 'records.deleteRegistration'
   | 'records.registrationsExport'
   | 'records.initiativesExport'
@@ -179,6 +181,7 @@ export const recordsHandlers: HandlerMap<
   'records.deleteDiscipline': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'discipline', id) }),
   'records.listRegistrations': async (input, ctx) => registrationsList(ctx.conn.sqlite, input ?? noFilter),
   'records.saveRegistration': async ({ id, data }, ctx) => saveRegistration(ctx.conn.sqlite, ctx.officeId, id, data),
+  'records.addRegistrations': async (input, ctx) => addRegistrations(ctx.conn.sqlite, ctx.officeId, input),
   'records.deleteRegistration': async ({ id }, ctx) => ({ deleted: deleteRecord(ctx.conn.sqlite, 'registration', id) }),
   'records.registrationsExport': async (input, ctx) =>
     listFile(ctx, input, registrationsList(ctx.conn.sqlite, input), registrationsWorkbook, registrationsFileName(input.year)),

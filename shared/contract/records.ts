@@ -623,6 +623,19 @@ export const registrationInput = z
   });
 export type RegistrationInput = z.input<typeof registrationInput>;
 
+/** Many people registered at once for one title of a year (a unit's members, a pasted list): those already registered are left as they are. */
+export const registrationsAddInput = z.object({
+  year: recordYear(),
+  awardCode: awardCodeEnum,
+  staffIds: z
+    .array(z.string().max(64))
+    .min(1, { error: 'Chưa có ai để đăng ký: chọn đơn vị có cán bộ, hoặc dán danh sách họ tên.' })
+    .max(50_000)
+    .transform((ids) => [...new Set(ids)]),
+  note: optionalText('Ghi chú', 1000),
+});
+export type RegistrationsAddInput = z.input<typeof registrationsAddInput>;
+
 export const recordListFilter = z.object({
   year: recordYear().nullable().optional().default(null),
   unitId: z.string().max(64).nullable().optional().default(null),
@@ -923,6 +936,7 @@ export const recordsProcedures = {
   'records.deleteDiscipline': { input: z.object({ id: id() }), output: deleted },
   'records.listRegistrations': { input: recordListFilter.optional(), output: z.array(registrationOut) },
   'records.saveRegistration': { input: z.object({ id: z.string().max(64).nullable().optional().default(null), data: registrationInput }), output: registrationOut },
+  'records.addRegistrations': { input: registrationsAddInput, output: z.object({ created: z.number(), already: z.number() }) },
   'records.deleteRegistration': { input: z.object({ id: id() }), output: deleted },
   /** the Quyết định tab's decisions (its year and search) as the register of everyone they award ("Danh sách cá nhân, tập thể được khen thưởng") */
   'records.decisionsExport': { input: decisionFilter, output: fileOut },

@@ -2,7 +2,8 @@
 // superior's decision or a table are matched to the office's people — numbering, "Ông"/"Bà" and
 // a position after a comma left out, namesakes told apart by a birth date on the line or chosen
 // by the user, names not found listed by line — and added to the decision's list; those already
-// on it are not added twice; the saved decision holds them. A dossier's nominees the same way.
+// on it are not added twice; the saved decision holds them. A dossier's nominees the same way;
+// and registrations for a title, for a unit's people or a pasted list.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
@@ -80,6 +81,30 @@ describe.skipIf(!hasChromium)('pasted lists of names e2e (browser host + Chromiu
     await expect.poll(() => page.getByTestId('nominee-row').count()).toBe(2);
     const detail = await api<{ nominees: Array<{ staffId: string | null }> }>('dossiers.get', { id: dossier.id });
     expect(detail.nominees.map((n) => n.staffId).sort()).toEqual([ids.get('Trần Thị Bình|')!, ids.get('Lê Đức Cường|')!].sort());
+
+    // registrations for many at once: a unit's people at work, then a pasted list (one of them
+    // registered already: left as it is)
+    await page.getByTestId('nav-awards').click();
+    await page.getByTestId('awards-tab-registrations').click();
+    await page.getByTestId('registration-bulk').click();
+    const dialog = page.getByRole('dialog', { name: 'Đăng ký thi đua cho nhiều người' });
+    await dialog.getByLabel('Năm').fill('2026');
+    await dialog.getByPlaceholder('Chọn đơn vị').click();
+    await page.getByRole('option', { name: 'Văn phòng Sở' }).click();
+    await expect.poll(() => page.getByTestId('registration-bulk-count').innerText()).toBe('2 cán bộ đang công tác');
+    await page.getByTestId('registration-bulk-save').click();
+    await page.getByText('Đã đăng ký 2 người.').waitFor();
+    await page.getByTestId('registration-bulk').click();
+    await dialog.getByLabel('Năm').fill('2026');
+    await dialog.getByText('Dán danh sách họ tên').click();
+    await page.getByTestId('paste-text').fill('Trần Thị Bình\nLê Đức Cường');
+    await expect.poll(() => page.getByTestId('paste-add').innerText()).toBe('Đăng ký 2 người');
+    await page.getByTestId('paste-add').click();
+    await page.getByText('Đã đăng ký 1 người; 1 người đã đăng ký từ trước, giữ nguyên.').waitFor();
+    const registered = await api<Array<{ staffId: string | null; awardCode: string }>>('records.listRegistrations', { year: 2026 });
+    expect(registered.map((r) => `${r.staffId}:${r.awardCode}`).sort()).toEqual(
+      [ids.get('Nguyễn Văn An|05/03/1980')!, ids.get('Trần Thị Bình|')!, ids.get('Lê Đức Cường|')!].map((id) => `${id}:LDTT`).sort(),
+    );
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -10,6 +10,7 @@ import {
   type disciplineInput,
   type initiativeInput,
   type registrationInput,
+  type registrationsAddInput,
 } from '../../../shared/contract/records';
 import { AWARD_CATALOG, type AwardCode } from '../../../shared/awards';
 import { compareVi, foldQuery, foldVi, formatDateVi, matchesQuery, type FoldedQuery } from '../../../shared/text/vn';
@@ -322,6 +323,28 @@ export function saveRegistration(sqlite: BetterSqlite3.Database, origin: string,
     const person = r.subject_kind === 'person' && r.staff_id ? r.staff_id : null;
     const l = lookup(sqlite, NO_FILTER, null, person ? [person] : []);
     return registrationOut(row, person ? l.person(person) : undefined, l.unitNames, achievedOf(sqlite, [row]));
+  })();
+}
+
+/** records.addRegistrations: each person registered for the title unless already; all or nothing. */
+export function addRegistrations(sqlite: BetterSqlite3.Database, origin: string, d: z.output<typeof registrationsAddInput>): { created: number; already: number } {
+  const entry = AWARD_CATALOG[d.awardCode];
+  if (!entry.subjects.includes('individual') || entry.kind !== 'title') {
+    throw new AppError('INVALID_INPUT', `"${entry.name}" không phải danh hiệu thi đua cá nhân để đăng ký. Chọn danh hiệu cá nhân (Lao động tiên tiến, Chiến sĩ thi đua…).`);
+  }
+  return sqlite.transaction(() => {
+    let created = 0;
+    let already = 0;
+    for (const staffId of d.staffIds) {
+      mustStaff(sqlite, staffId);
+      const fields = { year: d.year, kind: 'person' as const, staffId, unitId: null, awardCode: d.awardCode, note: d.note };
+      if (findRegistration(sqlite, fields)) already++;
+      else {
+        insertRegistration(sqlite, origin, fields);
+        created++;
+      }
+    }
+    return { created, already };
   })();
 }
 

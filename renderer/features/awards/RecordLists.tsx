@@ -1,7 +1,7 @@
 // Initiatives / research, disciplinary measures and start-of-year registrations: filtered
 // lists with add, edit and delete.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Badge, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DISCIPLINE_FORMS, INITIATIVE_KINDS, INITIATIVE_SCOPES, type AwardCode, type DisciplineForm, type InitiativeKind, type InitiativeScope } from '../../../shared/awards';
 import type { DisciplineOut, InitiativeOut, RegistrationOut } from '../../../shared/contract/records';
@@ -13,6 +13,9 @@ import { TwoLines, VirtualTable, type VirtualColumn } from '../../lib/VirtualTab
 import { useAction } from '../../lib/useAction';
 import { ALL, StaffPicker, UnitSelect, UnverifiedBadge, YearInput, confirmDelete } from './common';
 import { useStaffOptions } from '../staff/choices';
+import { PasteListDialog } from '../staff/PasteListDialog';
+import { useUnits } from '../units/store';
+import { subtreeOf } from '../../../shared/units/tree';
 import { useAwards } from './store';
 import { T } from './strings';
 import { GuardedModal, useUnsavedForm } from '../../lib/GuardedModal';
@@ -32,7 +35,7 @@ function useFilter(defaultYear: boolean): [Filter, (p: Partial<Filter>) => void]
 function FilterBar({ f, set, addLabel, onAdd, testId, extra }: { f: Filter; set(p: Partial<Filter>): void; addLabel: string; onAdd(): void; testId: string; extra?: ReactNode }) {
   const years = yearList();
   return (
-    <Group align="flex-end">
+    <Group align="flex-end" gap="sm">
       <Select
         label={T.year}
         data={[{ value: ALL, label: T.decisions.allYears }, ...years]}
@@ -42,9 +45,9 @@ function FilterBar({ f, set, addLabel, onAdd, testId, extra }: { f: Filter; set(
         w={120}
         data-testid={`${testId}-year`}
       />
-      {/* one line at 1366 px with both buttons: the list's height is counted from one line */}
-      <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={260} />
-      <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={240} />
+      {/* one line at 1366 px with its buttons (three on Đăng ký): the list's height is counted from one line */}
+      <UnitSelect value={f.unitId} onChange={(u) => set({ unitId: u })} withAll w={240} />
+      <TextInput label={T.search} placeholder={T.searchHint} value={f.search} onChange={(e) => set({ search: e.currentTarget.value })} w={220} />
       <div style={{ flex: 1 }} />
       {extra}
       <Button onClick={onAdd} data-testid={`${testId}-add`}>
@@ -298,6 +301,7 @@ export function RegistrationsTab() {
   const [f, set] = useFilter(true);
   const { rows, error, reload } = useList((x) => call('records.listRegistrations', toFilter(x)), f);
   const [editing, setEditing] = useState<RegistrationOut | 'new' | null>(null);
+  const [bulk, setBulk] = useState(false);
   const exporting = useAction();
   const name = (c: AwardCode) => catalog.find((e) => e.code === c)?.name ?? c;
   return (
@@ -308,7 +312,14 @@ export function RegistrationsTab() {
         addLabel={R.add}
         onAdd={() => setEditing('new')}
         testId="registration"
-        extra={<ExportButton action={exporting} title={R.exportTitle} testId="registration-export" file={() => call('records.registrationsExport', toFilter(f))} />}
+        extra={
+          <>
+            <ExportButton action={exporting} title={R.exportTitle} testId="registration-export" file={() => call('records.registrationsExport', toFilter(f))} />
+            <Button variant="default" onClick={() => setBulk(true)} title={R.bulkTitle} data-testid="registration-bulk">
+              {R.bulk}
+            </Button>
+          </>
+        }
       />
       <FormError error={error ?? exporting.error} />
       <RecordTable
@@ -327,6 +338,18 @@ export function RegistrationsTab() {
       />
       <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={R.formTitle(editing !== 'new')} size="lg">
         {editing !== null && <RegistrationForm initial={editing === 'new' ? null : editing} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); notifications.show({ color: 'green', message: T.saved }); void reload(); }} />}
+      </GuardedModal>
+      <GuardedModal opened={bulk} onClose={() => setBulk(false)} title={R.bulkTitle} size="lg">
+        {bulk && (
+          <RegistrationsBulkForm
+            onCancel={() => setBulk(false)}
+            onSaved={(r) => {
+              setBulk(false);
+              notifications.show({ color: 'green', message: R.bulkDone(r) });
+              void reload();
+            }}
+          />
+        )}
       </GuardedModal>
     </Stack>
   );
@@ -384,3 +407,76 @@ function RegistrationForm({ initial, onCancel, onSaved }: { initial: Registratio
     </Stack>
   );
 }
+
+/**
+ * "Đăng ký nhiều…": one title of a year registered for a unit's people at work (its sub-units
+ * with it, by default) or for a pasted list of names; those already registered stay as they are.
+ */
+function RegistrationsBulkForm({ onCancel, onSaved }: { onCancel(): void; onSaved(r: { created: number; already: number }): void }) {
+  const R = T.registrations;
+  const { catalog, year: screenYear } = useAwards();
+  const staff = useStaffOptions('dang_cong_tac');
+  const units = useUnits((s) => s.units);
+  const [year, setYear] = useState(screenYear);
+  const [awardCode, setAwardCode] = useState<AwardCode>('LDTT');
+  const [source, setSource] = useState<'unit' | 'list'>('unit');
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [withSub, setWithSub] = useState(true);
+  const { busy, error, run } = useAction();
+  const codes = catalog.filter((e) => e.subjects.includes('individual') && e.kind === 'title');
+  const people = useMemo(() => {
+    if (!unitId) return [];
+    const inScope = withSub ? subtreeOf(units, unitId) : new Set([unitId]);
+    return staff.filter((o) => o.staff.unitId !== null && inScope.has(o.staff.unitId)).map((o) => o.value);
+  }, [staff, units, unitId, withSub]);
+  const register = async (staffIds: string[]) => {
+    const r = await run(() => call('records.addRegistrations', { year, awardCode, staffIds }));
+    if (r) onSaved(r);
+  };
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {R.bulkHint}
+      </Text>
+      <FormError error={error} />
+      <Group align="flex-end">
+        <YearInput value={year} onChange={setYear} />
+        <Select label={R.code} data={codes.map((e) => ({ value: e.code, label: e.name }))} value={awardCode} onChange={(v) => setAwardCode((v ?? 'LDTT') as AwardCode)} allowDeselect={false} w={360} data-testid="registration-bulk-code" />
+      </Group>
+      <SegmentedControl
+        data={[
+          { value: 'unit', label: R.bulkFromUnit },
+          { value: 'list', label: R.bulkFromList },
+        ]}
+        value={source}
+        onChange={(v) => setSource(v as 'unit' | 'list')}
+        data-testid="registration-bulk-source"
+      />
+      {source === 'unit' ? (
+        <>
+          <Group align="flex-end">
+            <UnitSelect label={R.bulkUnit} value={unitId} onChange={setUnitId} withAll={false} w={380} />
+            <Checkbox label={R.bulkSubUnits} checked={withSub} onChange={(e) => setWithSub(e.currentTarget.checked)} mb={8} />
+          </Group>
+          {unitId && (
+            <Text size="sm" data-testid="registration-bulk-count">
+              {R.bulkCount(people.length)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              {T.cancel}
+            </Button>
+            <Button disabled={people.length === 0} loading={busy} onClick={() => void register(people)} data-testid="registration-bulk-save">
+              {R.bulkSave(people.length)}
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <PasteListDialog options={staff} present={NO_ONE} onAdd={(ids) => void register(ids)} onCancel={onCancel} addLabel={R.bulkSave} />
+      )}
+    </Stack>
+  );
+}
+
+const NO_ONE: ReadonlySet<string> = new Set();

@@ -205,6 +205,17 @@ export const T = {
   },
 
   registrations: {
+    bulk: 'Đăng ký nhiều…',
+    bulkTitle: 'Đăng ký thi đua cho nhiều người',
+    bulkHint: 'Cả đơn vị hoặc một danh sách họ tên đăng ký cùng một danh hiệu; người đã đăng ký danh hiệu đó trong năm được giữ nguyên',
+    bulkFromUnit: 'Cán bộ của đơn vị',
+    bulkFromList: 'Dán danh sách họ tên',
+    bulkSubUnits: 'Gồm đơn vị cấp dưới',
+    bulkUnit: 'Đơn vị',
+    bulkCount: (n: number) => `${n.toLocaleString('vi-VN')} cán bộ đang công tác`,
+    bulkSave: (n: number) => (n > 0 ? `Đăng ký ${n.toLocaleString('vi-VN')} người` : 'Đăng ký'),
+    bulkDone: (r: { created: number; already: number }) =>
+      `Đã đăng ký ${r.created.toLocaleString('vi-VN')} người${r.already ? `; ${r.already.toLocaleString('vi-VN')} người đã đăng ký từ trước, giữ nguyên` : ''}.`,
     add: 'Thêm đăng ký',
     empty: 'Chưa có đăng ký thi đua nào.',
     count: (c: number) => `${n(c)} đăng ký`,

@@ -83,7 +83,7 @@ export const TOPICS: HelpTopic[] = [
         route: 'tasks',
       },
       {
-        text: 'Nhận đăng ký thi đua của cá nhân, tập thể: thẻ “Đăng ký”, bấm “Thêm đăng ký”.',
+        text: 'Nhận đăng ký thi đua của cá nhân, tập thể: thẻ “Đăng ký”, bấm “Thêm đăng ký”; cả đơn vị cùng đăng ký một danh hiệu (hoặc một danh sách họ tên dán vào): bấm “Đăng ký nhiều…”.',
         route: 'awards',
         tab: 'registrations',
       },

@@ -19,9 +19,11 @@ interface Props {
   present: ReadonlySet<string>;
   onAdd(staffIds: string[]): void;
   onCancel(): void;
+  /** the button's text for n people (default "Thêm n người vào danh sách") */
+  addLabel?(n: number): string;
 }
 
-export function PasteListDialog({ options, present, onAdd, onCancel }: Props) {
+export function PasteListDialog({ options, present, onAdd, onCancel, addLabel = P.add }: Props) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<Record<number, string | null>>({});
   const { cancel } = useUnsavedForm(text.trim() ? text : '', P.unsaved);
@@ -106,7 +108,7 @@ export function PasteListDialog({ options, present, onAdd, onCancel }: Props) {
           {P.cancel}
         </Button>
         <Button disabled={fresh.length === 0} onClick={() => onAdd(fresh)} data-testid="paste-add">
-          {P.add(fresh.length)}
+          {addLabel(fresh.length)}
         </Button>
       </Group>
     </Stack>
