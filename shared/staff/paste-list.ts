@@ -1,9 +1,11 @@
-// A list of people pasted into a decision ("Dán danh sách"): the names a superior's decision or
-// a Word table lists, one person a line, matched to the office's staff. A line may be a row of
-// table cells (tabs): its order number, name, birth date and unit are told apart by their form;
-// other cells (a position) are ignored. "Ông", "Bà", "Đồng chí" before a name and what follows
-// a comma ("Nguyễn Văn An, Chuyên viên Văn phòng") are not part of it. Namesakes are narrowed by
-// the birth date or the unit the line gives; those still alike are left for the user to choose.
+// A list of people pasted ("Dán danh sách": a decision's recipients, a dossier's nominees,
+// registrations): the names a superior's decision or a Word table lists, one person a line,
+// matched to the office's staff. A line may be a row of table cells (tabs): its order number,
+// name, birth date and unit are told apart by their form; other cells (a position) are ignored.
+// "Ông", "Bà", "Đồng chí" before a name and what follows a comma ("Nguyễn Văn An, Chuyên viên
+// Văn phòng") are not part of it — unless the name with it is someone's (Ông is also a surname).
+// Namesakes are narrowed by the birth date or the unit the line gives; those still alike are left
+// for the user to choose.
 import { foldVi, parseDateVi } from '../text/vn';
 
 export interface PastedPerson {
@@ -22,13 +24,14 @@ const HONORIFIC = /^(?:ông|bà|anh|chị|đồng chí|đ\/c|đc)\s+/iu;
 const ORDER = /^\s*(?:\d+|[IVXLC]+)[.)]?\s*$/u;
 const NUMBERING = /^\s*\d+[.)]\s+/u;
 
-/** The name a cell holds, without order number, honorific or what follows a comma. */
-function nameOf(cell: string): string {
+/** The name a cell holds without order number or what follows a comma, then without the honorifics before it. */
+function namesOf(cell: string): [string, string] {
   let s = cell.normalize('NFC').replace(NUMBERING, '').replace(/\s+/g, ' ').trim();
   s = s.split(/[,;(]/)[0]!.trim();
-  s = s.replace(/^[-+*•–]\s*/u, '');
-  while (HONORIFIC.test(s)) s = s.replace(HONORIFIC, '');
-  return s.trim();
+  s = s.replace(/^[-+*•–]\s*/u, '').trim();
+  let bare = s;
+  while (HONORIFIC.test(bare)) bare = bare.replace(HONORIFIC, '');
+  return [s, bare.trim()];
 }
 
 /**
@@ -52,18 +55,21 @@ export function matchPastedList<P extends PastedPerson>(
   for (let i = 0; i < lines.length; i++) {
     const cells = lines[i]!.split('\t').map((c) => c.trim()).filter((c) => c !== '' && !ORDER.test(c));
     if (cells.length === 0) continue;
-    let name = '';
+    let names: [string, string] | null = null;
     let birth: string | null = null;
     let units: readonly string[] | null = null;
     for (const c of cells) {
       const date = parseDateVi(c);
       if (date) birth ??= date;
-      else if (!name) name = nameOf(c);
+      else if (!names) names = namesOf(c);
       else units ??= unitIds(c);
     }
-    if (!name) continue;
+    if (!names || !names[1]) continue;
     const line = i + 1;
-    let cands = byName.get(foldVi(name)) ?? [];
+    // "Ông Văn Tùng" may be Mr Văn Tùng or a Mr Tùng of the Ông family: whoever the office has
+    const whole = byName.get(foldVi(names[0]));
+    const name = whole && names[0] !== names[1] ? names[0] : names[1];
+    let cands = whole ?? byName.get(foldVi(names[1])) ?? [];
     // a birth date that differs is another person, even with the same name
     if (birth) cands = cands.filter((p) => p.birthDate === birth);
     if (units && cands.length > 1) {

@@ -33,6 +33,15 @@ describe('matchPastedList', () => {
     ]);
   });
 
+  it('a surname that is also an honorific (Ông) stays when the office has that name', () => {
+    const withOng = [...people, { id: 'o', fullName: 'Ông Văn Tùng', unitId: 'vp', birthDate: null }];
+    const r = matchPastedList('Ông Văn Tùng\nÔng Lê Đức Cường', withOng);
+    expect(r.map((x) => ('person' in x ? [x.name, x.person.id] : [x.name, null]))).toEqual([
+      ['Ông Văn Tùng', 'o'],
+      ['Lê Đức Cường', 'c'],
+    ]);
+  });
+
   it('a unit cell that names no unit (a position) does not narrow, and a wrong birth date is not the one person of that name', () => {
     expect(shape('Trần Thị Bích\tTrưởng phòng\nLê Đức Cường\t01/01/1976')).toEqual([
       [1, 'Trần Thị Bích', 'b'],
