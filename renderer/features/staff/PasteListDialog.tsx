@@ -1,4 +1,4 @@
-// "Dán danh sách…" (a decision's recipients, a dossier's nominees): many names pasted at once
+// "Dán danh sách…" (a decision's recipients, a dossier's nominees, registrations): many names pasted at once
 // (a superior's decision, a Word or Excel table), matched to the office's people as typed
 // (shared/staff/paste-list.ts); those alike are chosen here, those not found are listed by line.
 // The caller adds the people it is given.
@@ -42,7 +42,12 @@ export function PasteListDialog({ options, present, onAdd, onCancel, addLabel = 
   const found = lines.flatMap((l) => ('person' in l ? [l] : []));
   const alike = lines.flatMap((l) => ('candidates' in l ? [l] : []));
   const missing = lines.flatMap((l) => ('missing' in l ? [l] : []));
-  const picked = [...found.map((l) => l.person.id), ...alike.map((l) => chosen[l.line]).filter((id): id is string => !!id)];
+  // a choice counts only while its line still names that person (the text may have been edited since)
+  const choiceOf = (l: (typeof alike)[number]) => {
+    const id = chosen[l.line];
+    return id && l.candidates.some((c) => c.id === id) ? id : null;
+  };
+  const picked = [...found.map((l) => l.person.id), ...alike.map(choiceOf).filter((id): id is string => !!id)];
   const fresh = [...new Set(picked)].filter((id) => !present.has(id));
   const already = new Set(picked.filter((id) => present.has(id))).size;
 
@@ -82,7 +87,7 @@ export function PasteListDialog({ options, present, onAdd, onCancel, addLabel = 
                   label={P.line(l.line, l.name)}
                   placeholder={P.choosePlaceholder}
                   data={l.candidates.map((c) => ({ value: c.id, label: labelOf.get(c.id) ?? c.fullName }))}
-                  value={chosen[l.line] ?? null}
+                  value={choiceOf(l)}
                   onChange={(v) => setChosen({ ...chosen, [l.line]: v })}
                   clearable
                   data-testid="paste-choose"
