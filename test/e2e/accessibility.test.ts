@@ -99,9 +99,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await check('decision papers menu');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    // the dialogs that add a unit, a person, a task, a dossier, a campaign and a plan, and the duplicates finder
+    // the dialogs that add a unit (one, or many as lines), a person, a task, a dossier, a campaign and a plan, and the duplicates finder
     for (const [route, button] of [
       ['units', 'unit-add'],
+      ['units', 'units-many'],
       ['staff', 'staff-add'],
       ['staff', 'staff-duplicates'],
       ['tasks', 'tasks-add'],
