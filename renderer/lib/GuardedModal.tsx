@@ -1,19 +1,35 @@
 // A form in a dialog is not dropped with its typing by a stray Esc, a click beside it or "Hủy":
 // the form says what it holds unsaved (useUnsavedForm), the dialog around it (GuardedModal)
 // asks before closing, and leaving the screen asks too (useLeaveGuard).
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { Modal, type ModalProps } from '@mantine/core';
 import { discardOrAsk, useLeaveGuard } from './leave-guard';
 
 const DialogUnsaved = createContext<{ current: string | null } | null>(null);
+/** A dialog opened from inside another (a list pasted into a decision) tells the one around it. */
+const InnerDialogs = createContext<((open: boolean) => void) | null>(null);
 
-/** A Modal whose Esc, × and outside click ask first while the form in it holds unsaved edits. */
-export function GuardedModal({ onClose, ...props }: ModalProps) {
+/**
+ * A Modal whose Esc, × and outside click ask first while the form in it holds unsaved edits. One
+ * opened inside another takes Esc alone: every open Modal listens for it, and the one around would
+ * have closed (or asked about its own form) as well.
+ */
+export function GuardedModal({ onClose, opened, closeOnEscape = true, ...props }: ModalProps) {
   const unsaved = useRef<string | null>(null);
+  const [inner, setInner] = useState(0);
+  const outer = useContext(InnerDialogs);
+  useEffect(() => {
+    if (!outer || !opened) return;
+    outer(true);
+    return () => outer(false);
+  }, [outer, opened]);
+  const report = useCallback((open: boolean) => setInner((n) => n + (open ? 1 : -1)), []);
   return (
-    <DialogUnsaved.Provider value={unsaved}>
-      <Modal {...props} onClose={() => discardOrAsk(unsaved.current, onClose)} />
-    </DialogUnsaved.Provider>
+    <InnerDialogs.Provider value={report}>
+      <DialogUnsaved.Provider value={unsaved}>
+        <Modal {...props} opened={opened} closeOnEscape={closeOnEscape && inner === 0} onClose={() => discardOrAsk(unsaved.current, onClose)} />
+      </DialogUnsaved.Provider>
+    </InnerDialogs.Provider>
   );
 }
 

@@ -45,6 +45,15 @@ describe.skipIf(!hasChromium)('pasted lists of names e2e (browser host + Chromiu
     await page.getByRole('option').first().click();
     await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(1);
 
+    // Esc in the list asks about the list only: the decision's form around it stays open
+    await page.getByTestId('decision-paste').click();
+    await page.getByTestId('paste-text').fill('Nguyễn');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('leave-discard').click();
+    await page.getByTestId('paste-text').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('dialog', { name: 'Có thay đổi chưa lưu' }).count()).toBe(0);
+    expect(await page.getByTestId('decision-number').inputValue()).toBe('45/QĐ-UBND');
+
     await page.getByTestId('decision-paste').click();
     await page
       .getByTestId('paste-text')
