@@ -52,7 +52,7 @@ export const H = {
     steps: {
       units: {
         title: 'Lập cây đơn vị',
-        todo: 'Thêm các phòng, đơn vị trực thuộc của cơ quan (Đơn vị).',
+        todo: 'Thêm các phòng, đơn vị trực thuộc của cơ quan (Đơn vị): từng đơn vị, hoặc cả danh sách với "Thêm nhiều đơn vị".',
         done: (n: number) => `${n.toLocaleString('vi-VN')} đơn vị`,
       },
       staff: {
