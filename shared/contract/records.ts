@@ -634,7 +634,6 @@ export const registrationsAddInput = z.object({
     .transform((ids) => [...new Set(ids)]),
   note: optionalText('Ghi chú', 1000),
 });
-export type RegistrationsAddInput = z.input<typeof registrationsAddInput>;
 
 export const recordListFilter = z.object({
   year: recordYear().nullable().optional().default(null),

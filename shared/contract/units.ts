@@ -20,8 +20,11 @@ export const unit = z.object({
 });
 export type Unit = z.infer<typeof unit>;
 
+/** The longest unit name (the form, the import and a list of units typed as lines). */
+export const UNIT_NAME_MAX = 200;
+
 export const unitInput = z.object({
-  name: requiredText('Tên đơn vị', 200),
+  name: requiredText('Tên đơn vị', UNIT_NAME_MAX),
   parentId: z.string().nullable().optional().default(null),
   code: optionalText('Mã đơn vị', 30).transform((v) => (v === '' ? null : v)),
   kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị: hãy chọn một loại trong danh sách.' }).default('phong_chuyen_mon'),
@@ -36,7 +39,6 @@ export const unitOutlineInput = z.object({
   parentId: z.string().nullable().optional().default(null),
   kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị: hãy chọn một loại trong danh sách.' }).default('phong_chuyen_mon'),
 });
-export type UnitOutlineInput = z.input<typeof unitOutlineInput>;
 
 export const unitsProcedures = {
   'units.list': { input: z.object({ includeInactive: z.boolean().optional().default(true) }).optional(), output: z.array(unit) },

@@ -3,6 +3,7 @@
 // it starts with, one level each; numbering such as "1.", "2.3." or "a)" is dropped, not read as
 // a level. A line of several filled cells (a name and a code pasted side by side) is refused
 // rather than read as one name. Pure: the dialog previews with it, the core creates what it gives.
+import { UNIT_NAME_MAX } from '../contract/units';
 import { cleanText, foldVi } from '../text/vn';
 
 export interface OutlineUnit {
@@ -19,8 +20,6 @@ export interface OutlineError {
   message: string;
 }
 
-/** The longest unit name the units' contract takes (units.create). */
-export const UNIT_NAME_MAX = 200;
 /** At most this many units in one list (a province's tree is ≈150). */
 export const OUTLINE_MAX_UNITS = 500;
 

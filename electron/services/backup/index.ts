@@ -527,14 +527,17 @@ const USER_TABLES = ['office', 'unit', 'staff', 'campaign', 'plan', 'task', 'per
  * count, would push out the backups of the data the user had before.
  */
 export function holdsNothing(ctx: CoreContext): boolean {
-  const sqlite = ctx.conn.sqlite;
-  return USER_TABLES.every((t) => sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
+  return !anyRows(ctx, USER_TABLES);
 }
 
 /** Records beyond the office's profile: units, people, plans, awards… (what the reminder protects). */
 function holdsRecords(ctx: CoreContext): boolean {
+  return anyRows(ctx, USER_TABLES.filter((t) => t !== 'office'));
+}
+
+function anyRows(ctx: CoreContext, tables: readonly string[]): boolean {
   const sqlite = ctx.conn.sqlite;
-  return USER_TABLES.some((t) => t !== 'office' && sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
+  return tables.some((t) => sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
 }
 
 function logBackupError(ctx: CoreContext, where: string, e: unknown): void {
