@@ -5,6 +5,7 @@ import type { CoreContext } from '../core/context';
 import {
   addAttachment,
   addNominees,
+  ballotFile,
   consolidateReceived,
   createDossier,
   deleteDossier,
@@ -61,6 +62,7 @@ export const dossiersHandlers: HandlerMap<
   | 'dossiers.generate'
   | 'dossiers.export'
   | 'dossiers.downloadDocument'
+  | 'dossiers.ballot'
   | 'dossiers.previewHtml'
   | 'dossiers.submit'
   | 'dossiers.reopen'
@@ -96,6 +98,7 @@ export const dossiersHandlers: HandlerMap<
   'dossiers.generate': async ({ id }, ctx) => generateDocuments(env(ctx), id),
   'dossiers.export': async ({ id, folder }, ctx) => exportDossier(env(ctx), id, folder),
   'dossiers.downloadDocument': async ({ id }, ctx) => downloadDocument(env(ctx), id),
+  'dossiers.ballot': async ({ id }, ctx) => ballotFile(env(ctx), id),
   'dossiers.previewHtml': async ({ id, kind, nomineeId }, ctx) => previewHtml(env(ctx), id, kind, nomineeId),
   'dossiers.submit': async ({ id }, ctx) => submitDossier(env(ctx), id),
   'dossiers.reopen': async ({ id }, ctx) => reopenDossier(env(ctx), id),

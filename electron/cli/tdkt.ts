@@ -484,12 +484,14 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         }
         case 'dossier list':
         case 'dossier export':
+        case 'dossier ballot':
           return await runDossierCommand(pos[1]!, pos.slice(2), v, {
             call,
             out: io.out,
             usage: (m) => {
               throw new UsageError(m);
             },
+            save: saveOutput,
           });
         default:
           throw new UsageError(`Lệnh không hợp lệ: "${pos.join(' ')}".`);

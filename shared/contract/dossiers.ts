@@ -408,6 +408,8 @@ export const dossiersProcedures = {
     output: z.object({ folder: z.string().nullable(), files: z.array(z.string()), zip: fileOut.nullable() }),
   },
   'dossiers.downloadDocument': { input: idInput, output: fileOut },
+  /** the council's ballot (DOCX): the nominees with "Đồng ý" / "Không đồng ý" boxes */
+  'dossiers.ballot': { input: idInput, output: fileOut },
   'dossiers.previewHtml': {
     input: z.object({ id: id(), kind: z.enum(['to_trinh', 'bien_ban', 'bao_cao']), nomineeId: optionalId }),
     output: z.object({ title: z.string(), html: z.string() }),

@@ -335,6 +335,59 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
   };
 }
 
+/** How a ballot is marked, printed above its table. */
+export const BALLOT_INSTRUCTION =
+  'Cách ghi phiếu: đồng ý đề nghị cá nhân (tập thể) nào thì đánh dấu (x) vào ô “Đồng ý” cùng dòng, không đồng ý thì đánh dấu (x) vào ô “Không đồng ý”. Mỗi dòng chỉ đánh dấu một ô; dòng đánh dấu cả hai ô hoặc không đánh dấu ô nào không được tính cho cá nhân (tập thể) đó.';
+
+/**
+ * The ballot of the council's secret vote (the biên bản records a "bỏ phiếu kín"): the nominees
+ * in the dossier's order — the numbers of the biên bản's results table, so the count is entered
+ * row by row — each with an "Đồng ý" and a "Không đồng ý" box. Unsigned: printed once for each
+ * member present.
+ */
+export function ballotDocument(input: DossierDocInput): OfficialDocument {
+  const m = input.meeting;
+  const when = m.date ? `(Phiên họp Hội đồng Thi đua - Khen thưởng ngày ${formatDateVi(m.date)})` : '';
+  const table: DocTable = {
+    columns: [
+      { header: 'STT', width: 8, align: 'center' },
+      { header: 'Họ và tên (tên tập thể)', width: 28 },
+      { header: 'Chức vụ, đơn vị', width: 32 },
+      { header: 'Đồng ý', width: 12, align: 'center' },
+      // wide enough for "Không đồng ý" in bold on one line (16 % broke it in two)
+      { header: 'Không đồng ý', width: 20, align: 'center' },
+    ],
+    rows: input.nominees.map((n, i) => ({
+      cells: [[{ text: String(i + 1) }], [{ text: n.name }], [{ text: [n.position, n.unitName].filter(Boolean).join(', ') }], [{ text: '' }], [{ text: '' }]],
+    })),
+  };
+  return {
+    header: {
+      parentAgency: input.office.name,
+      agency: 'Hội đồng Thi đua - Khen thưởng',
+      numberLine: '',
+      place: input.office.placeName,
+      date: dateOf(m.date, input.today),
+    },
+    docType: 'PHIẾU BIỂU QUYẾT',
+    title: [`Đề nghị ${awardPhrase(input.awardCode, input.addressee)} năm ${input.year}`],
+    bases: [],
+    preamble: [],
+    body: [
+      ...(when ? [{ kind: 'paragraph' as const, runs: [{ text: when, italic: true }], align: 'center' as const, noIndent: true }] : []),
+      { kind: 'paragraph', runs: [{ text: BALLOT_INSTRUCTION, italic: true }] },
+      { kind: 'table', table },
+      { kind: 'paragraph', runs: [{ text: 'Ý kiến khác (nếu có):' }], align: 'left' },
+      // lines to write on: 30 ellipses fit the text width in 14 pt Times New Roman (≈160 mm)
+      ...[0, 1].map((): Block => ({ kind: 'paragraph', runs: [{ text: '…'.repeat(30) }], align: 'left', noIndent: true })),
+    ],
+    closing: [],
+    recipients: [],
+    signer: null,
+    appendices: [],
+  };
+}
+
 /** The achievement report of one nominee, laid out on its template. */
 export function baoCaoDocument(input: DossierDocInput, nominee: NomineeInfo, template: ReportTemplate, content: ReportContent): OfficialDocument {
   const o = input.office;

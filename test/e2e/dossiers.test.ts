@@ -117,6 +117,18 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('meeting-save').click();
     await expect.poll(() => page.getByTestId('nominee-row').first().innerText()).toContain('5/5 (100%)');
     await expect.poll(blocks).not.toContain('cuộc họp');
+    // the ballot for the secret vote: the nominees with boxes to mark, a copy for each member present
+    const ballotButton = page.getByTestId('meeting-ballot');
+    expect(await ballotButton.getAttribute('title')).toContain('In 5 bản — mỗi thành viên dự họp một bản');
+    const [ballot] = await Promise.all([page.waitForEvent('download'), ballotButton.click()]);
+    expect(ballot.suggestedFilename()).toBe('Phieu-bieu-quyet_PNVBT_2025_BK-TINH.docx');
+    const ballotPath = path.join(dir, ballot.suggestedFilename());
+    await ballot.saveAs(ballotPath);
+    const ballotText = docxPlainText(fs.readFileSync(ballotPath));
+    expect(ballotText).toContain('PHIẾU BIỂU QUYẾT');
+    expect(ballotText).toContain('(Phiên họp Hội đồng Thi đua - Khen thưởng ngày 18/11/2025)');
+    expect(ballotText).toContain('STT\tHọ và tên (tên tập thể)\tChức vụ, đơn vị\tĐồng ý\tKhông đồng ý');
+    expect(ballotText).toMatch(/\n1\tNguyễn Văn An\t[^\n]*\t\t\n/);
 
     // the report: pre-filled from the records, saved as it is
     await page.getByTestId('nominee-report').first().click();

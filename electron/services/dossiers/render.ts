@@ -6,6 +6,7 @@ import type { DossierDocumentKind, NomineeInfo, ReportContent } from '../../../s
 import { formatPercent, votePercent } from '../../../shared/dossiers/model';
 import {
   awardPhrase,
+  ballotDocument,
   baoCaoDocument,
   bienBanDocument,
   coverNumber,
@@ -128,6 +129,15 @@ async function cached(what: unknown, created: Date | undefined, render: () => Pr
 
 function docx(doc: OfficialDocument, title: string, created: Date | undefined): Promise<Uint8Array> {
   return cached(['docx', doc, title], created, () => renderDocx(doc, { title, created }));
+}
+
+/** The council's ballot (not part of the hồ sơ sent: used at the meeting, before the votes are entered). */
+export async function renderBallot(input: DossierDocInput): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
+  return {
+    fileName: `Phieu-bieu-quyet_${fileSlug(input.office.abbreviation, 20)}_${input.year}_${fileSlug(input.awardCode, 20)}.docx`,
+    mimeType: DOCX_MIME,
+    bytes: await renderDocx(ballotDocument(input), { title: 'Phiếu biểu quyết của Hội đồng Thi đua - Khen thưởng' }),
+  };
 }
 
 /**

@@ -109,7 +109,7 @@ import { writeFileAtomic } from '../files/atomic';
 import { dataDirOf, guessMime, readStored, safeFileName, storeBytes, uploadedBytes } from '../files/content-store';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/contract/fields';
 import { eligibilityFor, initiativeHolders, prefillSubjects, staffIdsOfOffice, type NomineeSnapshot } from './records';
-import { renderDossierDocuments, type ReportToRender } from './render';
+import { renderBallot, renderDossierDocuments, type ReportToRender } from './render';
 import { ContentWriter, type StoredRef } from './store';
 
 /** Lowest share of agreeing votes that passes (tham khảo; chưa xác minh as a legal threshold). */
@@ -1086,6 +1086,15 @@ export async function exportDossier(env: DossierEnv, id: string, folder: string 
   const office = officeInfo(env, row.origin_office_id);
   const fileName = `Ho-so_${fileSlug(office.abbreviation, 20)}_${row.year}_${fileSlug(row.title, 40)}.zip`;
   return { folder: null, files: files.map((f) => f.name), zip: { fileName, mimeType: 'application/zip', base64: Buffer.from(zipped).toString('base64') } };
+}
+
+/** The ballot of the council's vote on the dossier's nominees, one copy for each member present to mark. */
+export async function ballotFile(env: DossierEnv, id: string): Promise<FileOut> {
+  const row = mustDossier(env, id);
+  const infos = nomineeInfos(env, listNominees(env.sqlite, id));
+  if (infos.length === 0) throw new AppError('INVALID_INPUT', 'Hồ sơ chưa có cá nhân, tập thể nào được đề nghị. Thêm người được đề nghị trước khi in phiếu biểu quyết.');
+  const f = await renderBallot(docInput(env, row, infos));
+  return { fileName: f.fileName, mimeType: f.mimeType, base64: Buffer.from(f.bytes).toString('base64') };
 }
 
 export function previewHtml(env: DossierEnv, id: string, kind: 'to_trinh' | 'bien_ban' | 'bao_cao', nomineeId: string | null): { title: string; html: string } {

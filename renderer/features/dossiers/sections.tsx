@@ -587,6 +587,7 @@ function Candidates({ d }: { d: DossierDetail }) {
 export function MeetingSection({ d }: { d: DossierDetail }) {
   const { setDetail } = useDossiers();
   const action = useAction();
+  const printing = useAction();
   const init = () => ({
     date: formatDateVi(d.meeting.date),
     time: d.meeting.time,
@@ -608,6 +609,8 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
     const setVote = (id: string, k: 'agree' | 'total', v: number | string) =>
       setF((x) => ({ ...x, votes: { ...x.votes, [id]: { ...(x.votes[id] ?? NO_VOTE), [k]: v === '' ? null : Number(v) } } }));
     return [
+      // the number the ballot and the biên bản give the row
+      { header: D.meeting.no, width: '48px', cell: (_r, i) => i + 1 },
       { header: D.nominees.cols.name, width: 'minmax(0, 1fr)', cell: ({ n }) => n.name, title: ({ n }) => n.name },
       {
         header: D.meeting.agree,
@@ -648,7 +651,7 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
   };
   return (
     <Section title={D.meeting.title} testId="dossier-meeting">
-      <FormError error={action.error} />
+      <FormError error={action.error ?? printing.error} />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <TextInput label={D.meeting.date} value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} placeholder="dd/mm/yyyy" readOnly={ro} data-testid="meeting-date" />
         <TextInput label={D.meeting.time} value={f.time} onChange={(e) => setF({ ...f, time: e.currentTarget.value })} readOnly={ro} data-testid="meeting-time" />
@@ -668,16 +671,28 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
             <Text fw={600} size="sm">
               {D.meeting.votes}
             </Text>
-            {!ro && present > 0 && (
+            <Group gap="xs">
               <Button
                 size="compact-xs"
                 variant="subtle"
-                onClick={() => setF((x) => ({ ...x, votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: x.votes[n.id]?.agree ?? null, total: present }])) }))}
-                data-testid="meeting-fill-totals"
+                title={D.meeting.ballotTitle(present)}
+                loading={printing.busy}
+                onClick={() => void printing.run(async () => saveFile(await call('dossiers.ballot', { id: d.id })))}
+                data-testid="meeting-ballot"
               >
-                {D.meeting.fillTotals}
+                {D.meeting.ballot}
               </Button>
-            )}
+              {!ro && present > 0 && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setF((x) => ({ ...x, votes: Object.fromEntries(d.nominees.map((n) => [n.id, { agree: x.votes[n.id]?.agree ?? null, total: present }])) }))}
+                  data-testid="meeting-fill-totals"
+                >
+                  {D.meeting.fillTotals}
+                </Button>
+              )}
+            </Group>
           </Group>
           <VirtualTable rows={voteRows} columns={voteColumns} rowKey={voteKey} rowData={voteData} rowHeight={44} maxHeight="min(50vh, 440px)" empty={null} testId="vote-table" rowTestId="vote-row" />
         </>

@@ -123,6 +123,36 @@ describe('dossier documents', () => {
     expect(wText(parts.document)).not.toContain('Nơi nhận');
   });
 
+  it('phiếu biểu quyết: the council, PHIẾU BIỂU QUYẾT, the meeting, how to mark it, a row per nominee in the results order with empty boxes, unsigned; none for a dossier without nominees', async () => {
+    const f = await office.core.invoke('dossiers.ballot', { id: dossier.id });
+    expect(f.fileName).toBe('Phieu-bieu-quyet_PNVSP_2025_BK-TINH.docx');
+    const parts = openDocx(Buffer.from(f.base64, 'base64'));
+    const texts = allText(parts);
+    expect(texts).toContain('PHÒNG NỘI VỤ XÃ SA PA');
+    expect(texts).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    expect(isOn(runProps(parts.document, 'PHIẾU BIỂU QUYẾT'), 'w:b')).toBe(true);
+    expect(texts).toContain('Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025');
+    expect(texts).toContain('(Phiên họp Hội đồng Thi đua - Khen thưởng ngày 18/11/2025)');
+    expect(isOn(runProps(parts.document, 'Cách ghi phiếu'), 'w:i')).toBe(true);
+    const ballot = bodyTables(parts).find((t) => wText(t).includes('Không đồng ý'))!;
+    const [head, ...rows] = children(ballot, 'w:tr');
+    expect(children(head!, 'w:tc').map((c) => wText(c))).toEqual(['STT', 'Họ và tên (tên tập thể)', 'Chức vụ, đơn vị', 'Đồng ý', 'Không đồng ý']);
+    // the biên bản's numbering, the boxes left to mark (the votes already entered are not printed)
+    expect(rows.map((r) => children(r, 'w:tc').map((c) => wText(c)))).toEqual([
+      ['1', 'Hoàng Văn Đức', 'Phó Chủ tịch, Văn phòng', '', ''],
+      ['2', 'Phạm Thị Hoa', 'Phó Chánh văn phòng, Văn phòng', '', ''],
+    ]);
+    // a secret ballot: no Nơi nhận, no signature, no number
+    const text = wText(parts.document);
+    expect(text).not.toContain('Nơi nhận');
+    expect(text).not.toContain('Số:');
+    expect(text).not.toContain('Vũ Thị Lan');
+
+    const empty = await office.core.invoke('dossiers.create', { year: 2025, awardCode: 'CSTDCS' });
+    await expect(office.core.invoke('dossiers.ballot', { id: empty.id })).rejects.toThrow('Hồ sơ chưa có cá nhân, tập thể nào được đề nghị');
+    await office.core.invoke('dossiers.delete', { id: empty.id });
+  });
+
   it('báo cáo thành tích: the template in force on 20/11/2025 (NĐ 98/2023 Mẫu 03: TT 20/2025 is not yet in force), prefilled sections and tables, two signers', async () => {
     const parts = openDocx(await docBytes('bao_cao', 1));
     const texts = allText(parts);
@@ -207,5 +237,13 @@ describe('dossier documents', () => {
     expect(err.join('\n')).toContain('Thiếu --out');
     expect(await runCli(['--db', db, 'dossier', 'export', 'khong-co', '--out', dir], io)).toBe(1);
     expect(err.join('\n')).toContain('Không tìm thấy hồ sơ đề nghị');
+    // the ballot, into a folder under its own name
+    out.length = 0;
+    const ballots = tempDir('tdkt-dossier-ballot-');
+    expect(await runCli(['--db', db, 'dossier', 'ballot', dossier.id, '--out', ballots], io)).toBe(0);
+    const written = path.join(ballots, 'Phieu-bieu-quyet_PNVSP_2025_BK-TINH.docx');
+    expect(out).toEqual([`Đã xuất phiếu biểu quyết: ${written}`]);
+    expect(wText(openDocx(fs.readFileSync(written)).document)).toContain('Hoàng Văn Đức');
+    expect(await runCli(['--db', db, 'dossier', 'ballot', dossier.id], io)).toBe(2);
   });
 });
