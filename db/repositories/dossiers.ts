@@ -79,6 +79,18 @@ export function listDossiers(db: Db, f: { origin: 'own' | 'received'; selfOffice
   );
 }
 
+/** The office's own dossiers of a year, but one, whose council meeting is recorded (a date, a chair or members), the latest changed first. */
+export function dossiersWithMeeting(db: Db, officeId: string, year: number, exceptId: string): DossierRow[] {
+  return all<DossierRow>(
+    db,
+    `SELECT * FROM dossier
+      WHERE deleted_at IS NULL AND origin_office_id = ? AND year = ? AND id <> ?
+        AND (meeting_date IS NOT NULL OR meeting_chair <> '' OR meeting_members <> '[]')
+      ORDER BY updated_at DESC, rowid DESC`,
+    [officeId, year, exceptId],
+  );
+}
+
 export function getDossier(db: Db, id: string): DossierRow | undefined {
   return get<DossierRow>(db, 'SELECT * FROM dossier WHERE id = ? AND deleted_at IS NULL', [id]);
 }

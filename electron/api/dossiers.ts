@@ -18,6 +18,7 @@ import {
   getReport,
   listDossierSummaries,
   nomineeCandidates,
+  otherMeetings,
   prefillReports,
   previewHtml,
   recordOutcome,
@@ -62,6 +63,7 @@ export const dossiersHandlers: HandlerMap<
   | 'dossiers.generate'
   | 'dossiers.export'
   | 'dossiers.downloadDocument'
+  | 'dossiers.otherMeetings'
   | 'dossiers.ballot'
   | 'dossiers.previewHtml'
   | 'dossiers.submit'
@@ -99,6 +101,7 @@ export const dossiersHandlers: HandlerMap<
   'dossiers.export': async ({ id, folder }, ctx) => exportDossier(env(ctx), id, folder),
   'dossiers.downloadDocument': async ({ id }, ctx) => downloadDocument(env(ctx), id),
   'dossiers.ballot': async ({ id }, ctx) => ballotFile(env(ctx), id),
+  'dossiers.otherMeetings': async ({ id }, ctx) => otherMeetings(env(ctx), id),
   'dossiers.previewHtml': async ({ id, kind, nomineeId }, ctx) => previewHtml(env(ctx), id, kind, nomineeId),
   'dossiers.submit': async ({ id }, ctx) => submitDossier(env(ctx), id),
   'dossiers.reopen': async ({ id }, ctx) => reopenDossier(env(ctx), id),

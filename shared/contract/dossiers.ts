@@ -110,6 +110,19 @@ export const meetingFields = z.object({
 });
 export type MeetingFields = z.output<typeof meetingFields>;
 
+export const meetingOut = z.object({
+  date: z.string().nullable(),
+  time: z.string(),
+  place: z.string(),
+  chair: z.string(),
+  chairTitle: z.string(),
+  secretary: z.string(),
+  membersPresent: z.array(z.string()),
+  membersTotal: z.number().nullable(),
+  number: z.number().nullable(),
+});
+export type MeetingOut = z.infer<typeof meetingOut>;
+
 export const nomineeOut = z.object({
   id: z.string(),
   kind: z.enum(['person', 'unit']),
@@ -164,17 +177,7 @@ export const dossierDetail = dossierSummary.extend({
   /** what the tờ trình says where `cover` is left empty */
   coverDefaults: z.object({ bases: z.array(z.string()), intro: z.string(), closing: z.string() }),
   coverForm: z.object({ form: z.string(), document: z.string(), verified: z.boolean() }),
-  meeting: z.object({
-    date: z.string().nullable(),
-    time: z.string(),
-    place: z.string(),
-    chair: z.string(),
-    chairTitle: z.string(),
-    secretary: z.string(),
-    membersPresent: z.array(z.string()),
-    membersTotal: z.number().nullable(),
-    number: z.number().nullable(),
-  }),
+  meeting: meetingOut,
   note: z.string(),
   nominees: z.array(nomineeOut),
   documents: z.array(documentOut),
@@ -383,6 +386,11 @@ export const dossiersProcedures = {
   'dossiers.addNominees': { input: z.object({ id: id(), nominees: z.array(nomineeAdd).min(1, { error: 'Chọn ít nhất một người hoặc tập thể.' }).max(2000) }), output: detailOut },
   'dossiers.updateNominee': { input: z.object({ id: id(), data: nomineeUpdate }), output: detailOut },
   'dossiers.removeNominee': { input: idInput, output: detailOut },
+  /** the office's other dossiers of the year whose council meeting is recorded (one meeting usually weighs every award of the year) */
+  'dossiers.otherMeetings': {
+    input: idInput,
+    output: z.array(z.object({ id: z.string(), title: z.string(), awardName: z.string(), meeting: meetingOut })),
+  },
   'dossiers.saveMeeting': { input: z.object({ id: id(), meeting: meetingFields, votes: z.array(voteInput).max(2000).optional().default([]) }), output: detailOut },
   'dossiers.getReport': { input: z.object({ nomineeId: id(), fresh: z.boolean().optional().default(false) }), output: reportOut },
   'dossiers.saveReport': { input: z.object({ nomineeId: id(), content: reportContentIn }), output: reportOut },

@@ -236,6 +236,40 @@ describe.skipIf(!hasChromium)('nomination dossier builder e2e (browser host + Ch
     await page.getByTestId('dossier-open').click();
     await page.getByTestId('dossier-back').click();
     await expect.poll(() => page.getByTestId('dossier-count').innerText()).toBe('1 / 2 hồ sơ');
+
+    // the second dossier takes the council meeting the first recorded (one meeting weighs both):
+    // copied into the form, not its votes nor its biên bản number, saved with "Lưu"
+    await page.getByTestId('dossier-open').click();
+    expect(await page.getByTestId('meeting-members').inputValue()).toBe('');
+    await page.getByTestId('meeting-copy').click();
+    const copyItem = page.getByTestId('meeting-copy-item');
+    await copyItem.waitFor();
+    expect(await copyItem.count()).toBe(1);
+    expect(await copyItem.innerText()).toContain('Họp ngày 18/11/2025 · chủ trì: Đỗ Văn Hải · 5 thành viên dự họp');
+    await copyItem.click();
+    expect(await page.getByTestId('meeting-date').inputValue()).toBe('18/11/2025');
+    expect(await page.getByTestId('meeting-place').inputValue()).toBe('Phòng họp UBND xã');
+    expect(await page.getByTestId('meeting-members').inputValue()).toBe('Đỗ Văn Hải\nLý Thị Mai\nTạ Văn Nam\nCao Thị Oanh\nBùi Văn Phúc');
+    expect(await page.getByTestId('vote-agree').first().inputValue()).toBe('');
+    await page.getByTestId('meeting-save').click();
+    await page.getByText('Đã lưu cuộc họp và kết quả biểu quyết.').first().waitFor();
+    const copied = await api<{ meeting: { date: string | null; chair: string; membersPresent: string[]; membersTotal: number | null } }>(host, 'dossiers.get', { id: second.id });
+    expect(copied.meeting).toMatchObject({ date: '2025-11-18', chair: 'Đỗ Văn Hải', membersTotal: 7 });
+    expect(copied.meeting.membersPresent).toHaveLength(5);
+    await page.getByTestId('dossier-back').click();
+    // a third dossier: the two dossiers weighed at that meeting are one choice
+    await api(host, 'dossiers.create', { year: 2025, awardCode: 'CSTDCS' });
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('nav-dossiers').click();
+    await page.getByTestId('dossier-status-filter').click();
+    await page.getByRole('option', { name: 'Đang soạn' }).click();
+    await expect.poll(() => page.getByTestId('dossier-row').count()).toBe(2);
+    await page.locator('[data-testid="dossier-row"]', { hasText: 'Chiến sĩ thi đua cơ sở' }).getByTestId('dossier-open').click();
+    await page.getByTestId('meeting-copy').click();
+    await copyItem.first().waitFor();
+    expect(await copyItem.count()).toBe(1);
+    expect(await copyItem.innerText()).toContain('và 1 hồ sơ khác cùng cuộc họp');
+    await page.keyboard.press('Escape');
     expect(pageErrors).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import type {
   DossierDetail,
   DossierSummary,
   MeetingFields,
+  MeetingOut,
   NomineeUpdate,
   OutcomeOut,
   ReportOut,
@@ -62,6 +63,7 @@ import {
   campaignForDossier,
   consolidationsOf,
   dossierPapers,
+  dossiersWithMeeting,
   getAttachment,
   getDocument,
   getDossier,
@@ -229,6 +231,31 @@ function nomineeInfos(env: DossierEnv, rows: readonly NomineeRow[]): NomineeInfo
   });
 }
 
+function meetingOf(row: DossierRow): MeetingOut {
+  return {
+    date: row.meeting_date,
+    time: row.meeting_time,
+    place: row.meeting_place,
+    chair: row.meeting_chair,
+    chairTitle: row.meeting_chair_title,
+    secretary: row.meeting_secretary,
+    membersPresent: membersOf(row),
+    membersTotal: row.meeting_members_total,
+    number: row.meeting_number,
+  };
+}
+
+/** The meetings recorded on the office's other dossiers of the dossier's year, to copy into it. */
+export function otherMeetings(env: DossierEnv, id: string): Array<{ id: string; title: string; awardName: string; meeting: MeetingOut }> {
+  const row = mustDossier(env, id);
+  return dossiersWithMeeting(env.sqlite, env.officeId, row.year, row.id).map((r) => ({
+    id: r.id,
+    title: r.title,
+    awardName: AWARD_CATALOG[r.award_code as AwardCode]?.name ?? r.award_code,
+    meeting: meetingOf(r),
+  }));
+}
+
 function docInput(env: DossierEnv, row: DossierRow, nominees: NomineeInfo[]): DossierDocInput {
   const office = officeInfo(env, row.origin_office_id);
   return {
@@ -242,17 +269,7 @@ function docInput(env: DossierEnv, row: DossierRow, nominees: NomineeInfo[]): Do
     addressee: row.addressee,
     signer: signerOf(row, office),
     cover: coverOf(row),
-    meeting: {
-      date: row.meeting_date,
-      time: row.meeting_time,
-      place: row.meeting_place,
-      chair: row.meeting_chair,
-      chairTitle: row.meeting_chair_title,
-      secretary: row.meeting_secretary,
-      membersPresent: membersOf(row),
-      membersTotal: row.meeting_members_total,
-      number: row.meeting_number,
-    },
+    meeting: meetingOf(row),
     nominees,
     minVotePercent: MIN_VOTE_PERCENT,
     proposals: proposalsOf(env, row.id),

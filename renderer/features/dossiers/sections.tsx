@@ -8,6 +8,7 @@ import {
   Checkbox,
   FileButton,
   Group,
+  Menu,
   Modal,
   NumberInput,
   Paper,
@@ -22,7 +23,7 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { CandidateOut, DossierDetail, NomineeOut } from '../../../shared/contract/dossiers';
+import type { CandidateOut, DossierDetail, MeetingOut, NomineeOut } from '../../../shared/contract/dossiers';
 import { useStaffOptions } from '../staff/choices';
 import { PasteListDialog } from '../staff/PasteListDialog';
 import { T as ST } from '../staff/strings';
@@ -584,6 +585,19 @@ function Candidates({ d }: { d: DossierDetail }) {
 // ---------------------------------------------------------------------------------------
 // The council meeting and the votes
 
+/** One entry per meeting: dossiers weighed at the same meeting (all but the biên bản's number alike) are one choice, named by the latest changed. */
+function distinctMeetings<O extends { meeting: MeetingOut }>(others: readonly O[]): Array<{ o: O; more: number }> {
+  const byMeeting = new Map<string, { o: O; more: number }>();
+  for (const o of others) {
+    const { number: _n, ...m } = o.meeting;
+    const key = JSON.stringify(m);
+    const seen = byMeeting.get(key);
+    if (seen) seen.more++;
+    else byMeeting.set(key, { o, more: 0 });
+  }
+  return [...byMeeting.values()];
+}
+
 export function MeetingSection({ d }: { d: DossierDetail }) {
   const { setDetail } = useDossiers();
   const action = useAction();
@@ -649,8 +663,54 @@ export function MeetingSection({ d }: { d: DossierDetail }) {
       notifications.show({ color: 'teal', message: D.meeting.saved });
     }
   };
+  // the council usually weighs every award of the year at one meeting: copied from another dossier
+  const [others, setOthers] = useState<Array<{ id: string; title: string; awardName: string; meeting: MeetingOut }> | null>(null);
+  const copyFrom = (o: { title: string; meeting: MeetingOut }) => {
+    const m = o.meeting;
+    setF((x) => ({
+      ...x,
+      date: formatDateVi(m.date),
+      time: m.time,
+      place: m.place,
+      chair: m.chair,
+      chairTitle: m.chairTitle,
+      secretary: m.secretary,
+      members: m.membersPresent.join('\n'),
+      membersTotal: m.membersTotal,
+    }));
+    notifications.show({ color: 'teal', message: D.meeting.copied(o.title) });
+  };
   return (
     <Section title={D.meeting.title} testId="dossier-meeting">
+      {!ro && (
+        <Group justify="flex-end" mt={-8}>
+          <Menu position="bottom-end" withinPortal shadow="md" onOpen={() => void call('dossiers.otherMeetings', { id: d.id }).then(setOthers, () => setOthers([]))} onClose={() => setOthers(null)}>
+            <Menu.Target>
+              <Button size="compact-xs" variant="subtle" data-testid="meeting-copy">
+                {D.meeting.copy}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown maw={560} mah={360} style={{ overflowY: 'auto' }} data-testid="meeting-copy-menu">
+              {others === null ? (
+                <Menu.Item disabled>{D.meeting.copyLoading}</Menu.Item>
+              ) : others.length === 0 ? (
+                <Menu.Item disabled data-testid="meeting-copy-none">
+                  {D.meeting.copyNone(d.year)}
+                </Menu.Item>
+              ) : (
+                distinctMeetings(others).map(({ o, more }) => (
+                  <Menu.Item key={o.id} onClick={() => copyFrom(o)} data-testid="meeting-copy-item">
+                    <Text size="sm">{more ? D.meeting.copyMore(o.title, more) : o.title}</Text>
+                    <Text size="xs" c="dimmed">
+                      {D.meeting.copyWhat(formatDateVi(o.meeting.date), o.meeting.chair, o.meeting.membersPresent.length)}
+                    </Text>
+                  </Menu.Item>
+                ))
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      )}
       <FormError error={action.error ?? printing.error} />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <TextInput label={D.meeting.date} value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} placeholder="dd/mm/yyyy" readOnly={ro} data-testid="meeting-date" />

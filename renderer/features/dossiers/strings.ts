@@ -126,6 +126,13 @@ export const D = {
     membersTotal: 'Tổng số thành viên Hội đồng',
     number: 'Số biên bản',
     votes: 'Kết quả biểu quyết (bỏ phiếu kín)',
+    copy: 'Chép từ hồ sơ khác…',
+    copyLoading: 'Đang tìm…',
+    copyMore: (title: string, more: number) => `${title} và ${more} hồ sơ khác cùng cuộc họp`,
+    copyNone: (year: number) => `Chưa có hồ sơ nào khác của năm ${year} ghi cuộc họp Hội đồng.`,
+    copyWhat: (date: string, chair: string, present: number) =>
+      [date ? `Họp ngày ${date}` : 'Chưa ghi ngày họp', chair && `chủ trì: ${chair}`, `${present} thành viên dự họp`].filter(Boolean).join(' · '),
+    copied: (title: string) => `Đã chép thông tin cuộc họp của hồ sơ “${title}” (không chép số biên bản và kết quả biểu quyết). Bấm “Lưu cuộc họp và kết quả biểu quyết” để lưu.`,
     no: 'STT',
     agree: 'Đồng ý',
     total: 'Tổng số phiếu',

@@ -103,7 +103,7 @@ export const TOPICS: HelpTopic[] = [
         tab: 'check',
       },
       {
-        text: 'Lập hồ sơ đề nghị: bấm “Lập hồ sơ mới”, chọn người, tập thể từ đề xuất của phần kiểm tra điều kiện (hoặc thêm trực tiếp, hay “Dán danh sách…” họ tên nhiều người một lần), ghi kết quả họp Hội đồng (trước cuộc họp, “In phiếu biểu quyết (Word)” in phiếu bỏ phiếu kín, mỗi thành viên dự họp một bản) và báo cáo thành tích, đính kèm minh chứng (“Tải tệp minh chứng lên”, hoặc kéo thả tệp từ thư mục vào khung Minh chứng). Mục “Kiểm tra trước khi xuất” nói còn phải sửa gì; rồi “Tạo văn bản”: tờ trình, danh sách, biên bản, báo cáo thành tích.',
+        text: 'Lập hồ sơ đề nghị: bấm “Lập hồ sơ mới”, chọn người, tập thể từ đề xuất của phần kiểm tra điều kiện (hoặc thêm trực tiếp, hay “Dán danh sách…” họ tên nhiều người một lần), ghi kết quả họp Hội đồng (một cuộc họp xét nhiều danh hiệu: “Chép từ hồ sơ khác…” lấy thông tin cuộc họp đã ghi ở hồ sơ khác cùng năm; trước cuộc họp, “In phiếu biểu quyết (Word)” in phiếu bỏ phiếu kín, mỗi thành viên dự họp một bản) và báo cáo thành tích, đính kèm minh chứng (“Tải tệp minh chứng lên”, hoặc kéo thả tệp từ thư mục vào khung Minh chứng). Mục “Kiểm tra trước khi xuất” nói còn phải sửa gì; rồi “Tạo văn bản”: tờ trình, danh sách, biên bản, báo cáo thành tích.',
         route: 'dossiers',
         tab: 'own',
       },
