@@ -132,3 +132,24 @@ export async function maxChildSortOrder(db: Kysely<DB>, parentId: string | null,
     .executeTakeFirst();
   return Math.max(0, Number(r?.m ?? 0));
 }
+
+/** A unit's live direct sub-units (id, name, name key). */
+export async function childUnits(db: Kysely<DB>, id: string): Promise<Array<{ id: string; name: string; name_key: string }>> {
+  return db.selectFrom('unit').select(['id', 'name', 'name_key']).where('parent_id', '=', id).where('deleted_at', 'is', null).orderBy('sort_order').execute();
+}
+
+/** Moves the people at work in one unit to another (those retired or gone stay where they last were); how many moved. */
+export async function moveWorkingStaff(db: Kysely<DB>, fromUnitId: string, toUnitId: string): Promise<number> {
+  const r = await db
+    .updateTable('staff')
+    .set({ unit_id: toUnitId, updated_at: nowIso() })
+    .where('unit_id', '=', fromUnitId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'dang_cong_tac')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function setUnitNote(db: Kysely<DB>, id: string, note: string): Promise<void> {
+  await db.updateTable('unit').set({ note, updated_at: nowIso() }).where('id', '=', id).execute();
+}

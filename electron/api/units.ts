@@ -1,9 +1,12 @@
 import { AppError } from '../../shared/contract/errors';
 import type { Unit, UnitKind } from '../../shared/contract/units';
-import { foldVi } from '../../shared/text/vn';
+import { foldVi, formatDateVi } from '../../shared/text/vn';
 import { parseUnitOutline } from '../../shared/units/outline';
 import {
+  childUnits,
   findUnitBySiblingName,
+  moveWorkingStaff,
+  setUnitNote,
   maxChildSortOrder,
   getUnit,
   insertUnit,
@@ -59,7 +62,10 @@ async function checkNameFree(ctx: CoreContext, parentId: string | null, name: st
 /** Messages of an outline that cannot be created, the first few (the dialog shows them all as typed). */
 const OUTLINE_ERRORS_SHOWN = 8;
 
-export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.createMany' | 'units.update' | 'units.move' | 'units.setActive'> = {
+/** The longest a unit's note may be (the form's limit). */
+const NOTE_MAX = 1000;
+
+export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.createMany' | 'units.update' | 'units.move' | 'units.setActive' | 'units.merge'> = {
   'units.list': async (input, ctx) => (await listUnits(ctx.db, input?.includeInactive ?? true)).map(toUnit),
   'units.create': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
@@ -113,6 +119,36 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
       await checkNameFree(tctx, input.parentId, row.name, row.origin_office_id, input.id);
       await setUnitParent(trx, input.id, input.parentId);
       return toUnit(await mustGet(tctx, input.id));
+    }),
+  // A reorganisation (sáp nhập): the people at work and the sub-units go to the unit it joins,
+  // the unit stops (its note says where it went); what was recorded for past years keeps the
+  // unit of that year. All or nothing: a sub-unit named as one of the target's stops it.
+  'units.merge': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      const source = await mustGet(tctx, input.id);
+      const target = await mustGet(tctx, input.targetId).catch(() => {
+        throw new AppError('NOT_FOUND', 'Đơn vị được chọn để sáp nhập vào không còn tồn tại. Hãy chọn lại.');
+      });
+      if (source.id === target.id) throw new AppError('INVALID_INPUT', `Hãy chọn một đơn vị khác "${source.name}" để sáp nhập vào.`);
+      if (source.origin_office_id !== target.origin_office_id) throw new AppError('CONFLICT', 'Chỉ sáp nhập được vào một đơn vị của cùng cơ quan.');
+      if (target.active === 0) throw new AppError('CONFLICT', `Đơn vị "${target.name}" đang ngừng hoạt động — hãy kích hoạt lại hoặc chọn đơn vị khác.`);
+      if ((await subtreeIds(trx, source.id)).includes(target.id)) {
+        throw new AppError('CONFLICT', `"${target.name}" là đơn vị cấp dưới của "${source.name}": không sáp nhập được vào đơn vị cấp dưới của chính nó.`);
+      }
+      const children = await childUnits(trx, source.id);
+      const clashes: string[] = [];
+      for (const c of children) if (await findUnitBySiblingName(trx, target.id, c.name_key, target.origin_office_id)) clashes.push(`"${c.name}"`);
+      if (clashes.length) {
+        throw new AppError('CONFLICT', `Chưa sáp nhập: "${target.name}" đã có đơn vị cấp dưới cùng tên với ${clashes.join(', ')} của "${source.name}". Hãy đổi tên một trong hai đơn vị rồi sáp nhập lại.`);
+      }
+      for (const c of children) await setUnitParent(trx, c.id, target.id);
+      const staffMoved = await moveWorkingStaff(trx, source.id, target.id);
+      await setUnitsActive(trx, [source.id], false);
+      const line = `Đã sáp nhập vào "${target.name}" ngày ${formatDateVi(ctx.today())}.`;
+      const note = source.note.trim() ? `${source.note.trim()}\n${line}` : line;
+      if (note.length <= NOTE_MAX) await setUnitNote(trx, source.id, note);
+      return { staffMoved, unitsMoved: children.length, target: toUnit(await mustGet(tctx, target.id)) };
     }),
   // Deactivating a unit deactivates its sub-units too; reactivating touches only the unit.
   'units.setActive': async (input, ctx) =>

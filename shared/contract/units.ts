@@ -46,6 +46,11 @@ export const unitsProcedures = {
   'units.createMany': { input: unitOutlineInput, output: z.object({ created: z.number() }) },
   'units.update': { input: unitInput.extend({ id: id() }), output: unit },
   'units.move': { input: z.object({ id: id(), parentId: z.string().nullable() }), output: unit },
+  /** sáp nhập: the people at work and the sub-units go to `targetId`, the unit stops */
+  'units.merge': {
+    input: z.object({ id: id(), targetId: id() }),
+    output: z.object({ staffMoved: z.number(), unitsMoved: z.number(), target: unit }),
+  },
   'units.setActive': {
     input: z.object({ id: id(), active: z.boolean() }),
     output: z.object({ changed: z.number() }),

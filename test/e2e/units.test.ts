@@ -288,4 +288,59 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('"Sáp nhập vào đơn vị khác…": a clash of sub-unit names refused with nothing changed; then the people at work and the sub-units go to the unit joined, the unit stops', async () => {
+    const host = await session.startHost(path.join(tempDir('tdkt-e2e-units-merge-'), 'office.sqlite'), { TDKT_TODAY: '2025-07-01' });
+    const api = <T,>(proc: string, input?: unknown) => hostApi<T>(host, proc, input);
+    await api('office.save', E2E_OFFICE);
+    const create = async (name: string, parentId: string | null = null) => (await api<{ id: string }>('units.create', { name, parentId })).id;
+    const vanPhong = await create('Văn phòng');
+    const thanhTra = await create('Thanh tra');
+    const to1 = await create('Tổ 1', thanhTra);
+    const phapChe = await create('Phòng Pháp chế');
+    await create('Tổ 1', phapChe);
+    const an = await api<{ id: string }>('staff.create', { fullName: 'Nguyễn Văn An', unitId: thanhTra });
+    await api('staff.create', { fullName: 'Trần Thị Bình', unitId: thanhTra });
+    await api('staff.create', { fullName: 'Lê Văn Cường', unitId: thanhTra, status: 'nghi_huu' });
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.getByTestId('nav-units').click();
+    const labels = () => page.getByTestId('unit-label').allInnerTexts();
+    await expect.poll(labels).toEqual(['Phòng Pháp chế', 'Tổ 1', 'Thanh tra', 'Tổ 1', 'Văn phòng']);
+
+    const merge = async (target: string) => {
+      await page.getByRole('button', { name: 'Thao tác với Thanh tra' }).click();
+      await page.getByTestId('unit-merge').click();
+      await page.getByTestId('unit-merge-target').click();
+      await page.getByRole('option', { name: target, exact: true }).click();
+    };
+    // the target list offers neither the unit nor its own sub-units
+    await merge('Phòng Pháp chế');
+    await page.getByTestId('unit-merge-target').click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Phòng Pháp chế', '— Tổ 1', 'Văn phòng']);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('unit-merge-summary').innerText()).toContain('2 cán bộ đang công tác ở "Thanh tra" chuyển sang "Phòng Pháp chế"; 1 đơn vị cấp dưới');
+    await page.getByTestId('unit-merge-confirm').click();
+    expect(await page.getByTestId('unit-merge-error').innerText()).toBe(
+      'Chưa sáp nhập: "Phòng Pháp chế" đã có đơn vị cấp dưới cùng tên với "Tổ 1" của "Thanh tra". Hãy đổi tên một trong hai đơn vị rồi sáp nhập lại.',
+    );
+    await page.keyboard.press('Escape');
+    await page.getByTestId('unit-merge-target').waitFor({ state: 'detached' });
+    expect((await api<{ unitId: string }>('staff.get', { id: an.id })).unitId).toBe(thanhTra);
+
+    await merge('Văn phòng');
+    await page.getByTestId('unit-merge-confirm').click();
+    await page.getByText('Đã sáp nhập "Thanh tra" vào "Văn phòng": 2 cán bộ, 1 đơn vị cấp dưới đã chuyển sang.').waitFor();
+    // the unit that stopped is hidden with the others that stopped; Tổ 1 is now under Văn phòng
+    await expect.poll(labels).toEqual(['Phòng Pháp chế', 'Tổ 1', 'Văn phòng', 'Tổ 1']);
+    const units = await api<Array<{ id: string; parentId: string | null; active: boolean; note: string; staffCount: number }>>('units.list');
+    expect(units.find((u) => u.id === to1)!.parentId).toBe(vanPhong);
+    expect(units.find((u) => u.id === vanPhong)!.staffCount).toBe(2);
+    expect(units.find((u) => u.id === thanhTra)).toMatchObject({ active: false, note: 'Đã sáp nhập vào "Văn phòng" ngày 01/07/2025.', staffCount: 0 });
+    expect((await api<{ unitId: string }>('staff.get', { id: an.id })).unitId).toBe(vanPhong);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

@@ -150,7 +150,7 @@ export const TOPICS: HelpTopic[] = [
     id: 'bat-dau',
     title: 'Bắt đầu với dữ liệu của cơ quan',
     steps: [
-      { text: 'Lập cây đơn vị: “Thêm đơn vị”, rồi “Thêm đơn vị con” cho các phòng, đơn vị trực thuộc; hoặc “Thêm nhiều đơn vị” để gõ, dán cả danh sách, mỗi dòng một đơn vị, đơn vị cấp dưới có dấu “-” ở đầu dòng.', route: 'units' },
+      { text: 'Lập cây đơn vị: “Thêm đơn vị”, rồi “Thêm đơn vị con” cho các phòng, đơn vị trực thuộc; hoặc “Thêm nhiều đơn vị” để gõ, dán cả danh sách, mỗi dòng một đơn vị, đơn vị cấp dưới có dấu “-” ở đầu dòng. Khi tổ chức lại, “Sáp nhập vào đơn vị khác…” (menu ⋯ của đơn vị) chuyển cán bộ đang công tác và các đơn vị cấp dưới sang đơn vị tiếp nhận.', route: 'units' },
       {
         text: 'Nhập danh sách cán bộ: “Nhập từ Excel”; chưa có tệp thì “Tải tệp mẫu (.xlsx)”. Ứng dụng kiểm tra từng dòng, nói dòng nào, cột nào sai và chỉ nhập khi không còn lỗi.',
         route: 'staff',

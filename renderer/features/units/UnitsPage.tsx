@@ -15,7 +15,13 @@ import { OutlineForm } from './OutlineForm';
 import { T } from './strings';
 import { GuardedModal } from '../../lib/GuardedModal';
 
-type Dialog = { kind: 'create'; parentId: string | null } | { kind: 'many'; parentId: string | null } | { kind: 'edit'; unit: Unit } | { kind: 'move'; unit: Unit } | null;
+type Dialog =
+  | { kind: 'create'; parentId: string | null }
+  | { kind: 'many'; parentId: string | null }
+  | { kind: 'edit'; unit: Unit }
+  | { kind: 'move'; unit: Unit }
+  | { kind: 'merge'; unit: Unit }
+  | null;
 
 function hideInactive(nodes: UnitNode[]): UnitNode[] {
   return nodes.filter((n) => n.unit.active).map((n) => ({ ...n, children: hideInactive(n.children) }));
@@ -236,6 +242,9 @@ export function UnitsPage() {
                     </Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'edit', unit: u })}>{T.edit}</Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'move', unit: u })}>{T.move}</Menu.Item>
+                    <Menu.Item onClick={() => setDialog({ kind: 'merge', unit: u })} data-testid="unit-merge">
+                      {T.merge.action}
+                    </Menu.Item>
                     {u.active ? (
                       <Menu.Item color="red" onClick={() => setActive(u, false)}>
                         {T.deactivate}
@@ -389,8 +398,88 @@ export function UnitsPage() {
           />
         )}
       </Modal>
+      <Modal opened={dialog?.kind === 'merge'} onClose={() => setDialog(null)} title={T.merge.title} size="lg">
+        {dialog?.kind === 'merge' && (
+          <MergeForm
+            unit={dialog.unit}
+            units={sameOffice(dialog.unit.officeId)}
+            onCancel={() => setDialog(null)}
+            onDone={(r) => {
+              setDialog(null);
+              notifications.show({ color: 'green', message: T.merge.done(dialog.unit.name, r.target.name, r.staffMoved, r.unitsMoved) });
+              reveal(r.target.id);
+              void refresh();
+            }}
+          />
+        )}
+      </Modal>
     </Stack>
   );
+}
+
+/** "Sáp nhập vào đơn vị khác": the unit's people at work and sub-units go to the chosen unit, the unit stops. */
+function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[]; onCancel(): void; onDone(r: { staffMoved: number; unitsMoved: number; target: Unit }): void }) {
+  const [target, setTarget] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const tree = buildUnitTree(units);
+  // not the unit itself nor anything under it; only units at work
+  const inside = new Set(flattenUnitTree(tree.flatMap((n) => findNode(n, unit.id) ?? [])).map((n) => n.unit.id));
+  const options = flattenUnitTree(buildUnitTree(units.filter((u) => u.active && !inside.has(u.id))));
+  const children = units.filter((u) => u.parentId === unit.id);
+  const chosen = units.find((u) => u.id === target);
+  const submit = async () => {
+    if (!target) return;
+    setBusy(true);
+    try {
+      onDone(await call('units.merge', { id: unit.id, targetId: target }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      {error && (
+        <Alert color="red" data-testid="unit-merge-error">
+          {error}
+        </Alert>
+      )}
+      <Text size="sm">{T.merge.intro(unit.name)}</Text>
+      <Select
+        label={T.merge.target}
+        placeholder={T.merge.targetPlaceholder}
+        data={unitTreeOptions(options)}
+        value={target}
+        onChange={setTarget}
+        searchable
+        data-testid="unit-merge-target"
+      />
+      {chosen && (
+        <Alert color="blue" data-testid="unit-merge-summary">
+          <Text size="sm">{T.merge.summary(unit.name, chosen.name, unit.staffCount, children.length)}</Text>
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {T.cancel}
+        </Button>
+        <Button color="red" disabled={!chosen} loading={busy} onClick={() => void submit()} data-testid="unit-merge-confirm">
+          {T.merge.confirm}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function findNode(n: UnitNode, id: string): UnitNode[] | null {
+  if (n.unit.id === id) return [n];
+  for (const c of n.children) {
+    const f = findNode(c, id);
+    if (f) return f;
+  }
+  return null;
 }
 
 function MoveForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone(parentId: string | null): void }) {

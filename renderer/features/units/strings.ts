@@ -63,4 +63,19 @@ export const T = {
   expand: (name: string) => `Mở rộng ${name}`,
   collapse: (name: string) => `Thu gọn ${name}`,
   viewStaff: 'Xem danh sách cán bộ',
+  merge: {
+    action: 'Sáp nhập vào đơn vị khác…',
+    title: 'Sáp nhập đơn vị',
+    intro: (name: string) => `Sáp nhập "${name}" vào đơn vị khác (tổ chức lại, hợp nhất phòng, đơn vị).`,
+    target: 'Sáp nhập vào',
+    targetPlaceholder: 'Chọn đơn vị tiếp nhận',
+    summary: (from: string, to: string, staff: number, units: number) =>
+      [
+        `${staff.toLocaleString('vi-VN')} cán bộ đang công tác ở "${from}" chuyển sang "${to}"${units > 0 ? `; ${units.toLocaleString('vi-VN')} đơn vị cấp dưới chuyển thành đơn vị cấp dưới của "${to}"` : ''}.`,
+        `"${from}" được đánh dấu ngừng hoạt động (ghi chú ngày sáp nhập). Người đã nghỉ hưu, đã chuyển đi vẫn thuộc đơn vị cũ; xếp loại, khen thưởng các năm đã ghi giữ nguyên đơn vị của năm đó.`,
+      ].join(' '),
+    confirm: 'Sáp nhập',
+    done: (from: string, to: string, staff: number, units: number) =>
+      `Đã sáp nhập "${from}" vào "${to}": ${staff.toLocaleString('vi-VN')} cán bộ${units > 0 ? `, ${units.toLocaleString('vi-VN')} đơn vị cấp dưới` : ''} đã chuyển sang.`,
+  },
 };
