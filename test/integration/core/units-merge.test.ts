@@ -31,6 +31,8 @@ describe('units.merge', () => {
     const before = await core.invoke('records.yearGrid', { unitId: o.ldtbxh.id, year: 2024, includeSubunits: false });
     expect(before.rows.find((r) => r.staffId === o.an.id)?.rating).toBe('HTTNV');
 
+    // the staff list (its search index built) before: the moved people must show under the new unit after
+    expect((await core.invoke('staff.list', { unitId: o.ncc.id })).total).toBe(0);
     const r = await core.invoke('units.merge', { id: o.ldtbxh.id, targetId: o.ncc.id });
     expect(r).toMatchObject({ staffMoved: 2, unitsMoved: 1, target: { id: o.ncc.id, name: 'Phòng Người có công', staffCount: 2 } });
     expect(await tree(core)).toEqual(['Sở Nội vụ', '  Phòng Lao động - Việc làm (ngừng)', '  Phòng Người có công', '    Tổ chính sách']);
@@ -38,6 +40,9 @@ describe('units.merge', () => {
     expect(units.find((u) => u.id === o.ldtbxh.id)!.note).toBe('Đã sáp nhập vào "Phòng Người có công" ngày 01/07/2025.');
     expect((await core.invoke('staff.get', { id: o.an.id })).unitId).toBe(o.ncc.id);
     expect((await core.invoke('staff.get', { id: o.binh.id })).unitId).toBe(o.ncc.id);
+    expect((await core.invoke('staff.list', { unitId: o.ncc.id, search: 'binh' })).rows.map((x) => x.fullName)).toEqual(['Trần Thị Bình']);
+    // with its sub-units: the two moved and the one in the sub-unit moved under it
+    expect((await core.invoke('staff.list', { unitId: o.ncc.id })).total).toBe(3);
     // retired before the reorganisation: stays where they last worked
     expect((await core.invoke('staff.get', { id: o.retired.id })).unitId).toBe(o.ldtbxh.id);
     // the sub-unit keeps its people, now under the unit joined
