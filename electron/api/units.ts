@@ -121,8 +121,9 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
       return toUnit(await mustGet(tctx, input.id));
     }),
   // A reorganisation (sáp nhập): the people at work and the sub-units go to the unit it joins,
-  // the unit stops (its note says where it went); what was recorded for past years keeps the
-  // unit of that year. All or nothing: a sub-unit named as one of the target's stops it.
+  // the unit stops (its note says where it went); what was recorded for this year follows them
+  // (judged at its end in the new unit), past years keep the unit of that year. All or nothing:
+  // a sub-unit named as one of the target's stops it.
   'units.merge': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
@@ -143,7 +144,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
         throw new AppError('CONFLICT', `Chưa sáp nhập: "${target.name}" đã có đơn vị cấp dưới cùng tên với ${clashes.join(', ')} của "${source.name}". Hãy đổi tên một trong hai đơn vị rồi sáp nhập lại.`);
       }
       for (const c of children) await setUnitParent(trx, c.id, target.id);
-      const staffMoved = await moveWorkingStaff(trx, source.id, target.id);
+      const staffMoved = await moveWorkingStaff(trx, source.id, target.id, Number(ctx.today().slice(0, 4)));
       await setUnitsActive(trx, [source.id], false);
       const line = `Đã sáp nhập vào "${target.name}" ngày ${formatDateVi(ctx.today())}.`;
       const note = source.note.trim() ? `${source.note.trim()}\n${line}` : line;

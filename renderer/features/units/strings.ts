@@ -72,7 +72,7 @@ export const T = {
     summary: (from: string, to: string, staff: number, units: number) =>
       [
         `${staff.toLocaleString('vi-VN')} cán bộ đang công tác ở "${from}" chuyển sang "${to}"${units > 0 ? `; ${units.toLocaleString('vi-VN')} đơn vị cấp dưới chuyển thành đơn vị cấp dưới của "${to}"` : ''}.`,
-        `"${from}" được đánh dấu ngừng hoạt động (ghi chú ngày sáp nhập). Người đã nghỉ hưu, đã chuyển đi vẫn thuộc đơn vị cũ; xếp loại, khen thưởng các năm đã ghi giữ nguyên đơn vị của năm đó.`,
+        `"${from}" được đánh dấu ngừng hoạt động (ghi chú ngày sáp nhập). Người đã nghỉ hưu, đã chuyển đi vẫn thuộc đơn vị cũ. Những gì đã ghi cho năm nay (xếp loại, nghỉ thai sản …) chuyển theo người, năm nay được xét ở đơn vị mới; các năm trước giữ nguyên đơn vị của năm đó.`,
       ].join(' '),
     confirm: 'Sáp nhập',
     done: (from: string, to: string, staff: number, units: number) =>

@@ -20,7 +20,7 @@ async function office(core: Core) {
 const tree = async (core: Core) => flattenUnitTree(buildUnitTree(await core.invoke('units.list'))).map((n) => `${'  '.repeat(n.depth)}${n.unit.name}${n.unit.active ? '' : ' (ngừng)'}`);
 
 describe('units.merge', () => {
-  it('moves the people at work and the sub-units to the unit joined, stops the unit with a note; the retired and the recorded years stay', async () => {
+  it('moves the people at work and the sub-units to the unit joined, stops the unit with a note; this year follows the people, the retired and past years stay', async () => {
     const core = await testCore({ today: '2025-07-01' });
     const o = await office(core);
     await core.invoke('records.saveYearGrid', {
@@ -30,6 +30,12 @@ describe('units.merge', () => {
     });
     const before = await core.invoke('records.yearGrid', { unitId: o.ldtbxh.id, year: 2024, includeSubunits: false });
     expect(before.rows.find((r) => r.staffId === o.an.id)?.rating).toBe('HTTNV');
+    // this year's facts recorded before the merge (maternity leave from spring)
+    await core.invoke('records.saveYearGrid', {
+      unitId: o.ldtbxh.id,
+      year: 2025,
+      rows: [{ staffId: o.binh.id, rating: null, maternityLeave: true, underReview: false, titles: { LDTT: false, CSTDCS: false } }],
+    });
 
     // the staff list (its search index built) before: the moved people must show under the new unit after
     expect((await core.invoke('staff.list', { unitId: o.ncc.id })).total).toBe(0);
@@ -50,6 +56,13 @@ describe('units.merge', () => {
     // what was recorded for a past year keeps that year's unit
     const after = await core.invoke('records.yearGrid', { unitId: o.ldtbxh.id, year: 2024, includeSubunits: false });
     expect(after.rows.map((r) => [r.fullName, r.rating])).toEqual([['Nguyễn Văn An', 'HTTNV']]);
+    // this year's facts follow the person: the year is judged in the unit it ends in
+    expect((await core.invoke('records.yearGrid', { unitId: o.ldtbxh.id, year: 2025, includeSubunits: false })).rows).toEqual([]);
+    const now = await core.invoke('records.yearGrid', { unitId: o.ncc.id, year: 2025, includeSubunits: false });
+    expect(now.rows.map((r) => [r.fullName, r.maternityLeave])).toEqual([
+      ['Nguyễn Văn An', false],
+      ['Trần Thị Bình', true],
+    ]);
     core.close();
   });
 
