@@ -264,6 +264,11 @@ export function toTrinhDocument(input: DossierDocInput): OfficialDocument {
   };
 }
 
+/** A nominee's first cells where the council votes (the ballot, the biên bản's results): STT, name, position and unit. */
+function votedCells(n: NomineeInfo, i: number): Run[][] {
+  return [[{ text: String(i + 1) }], [{ text: n.name }], [{ text: [n.position, n.unitName].filter(Boolean).join(', ') }]];
+}
+
 /** The results table of the biên bản. */
 export function votesTable(nominees: readonly NomineeInfo[]): DocTable {
   return {
@@ -277,9 +282,7 @@ export function votesTable(nominees: readonly NomineeInfo[]): DocTable {
     ],
     rows: nominees.map((n, i) => ({
       cells: [
-        [{ text: String(i + 1) }],
-        [{ text: n.name }],
-        [{ text: [n.position, n.unitName].filter(Boolean).join(', ') }],
+        ...votedCells(n, i),
         [{ text: n.votesAgree !== null && n.votesTotal !== null ? `${n.votesAgree}/${n.votesTotal}` : '' }],
         [{ text: formatPercent(votePercent(n.votesAgree, n.votesTotal)) }],
       ],
@@ -358,7 +361,7 @@ export function ballotDocument(input: DossierDocInput): OfficialDocument {
       { header: 'Không đồng ý', width: 20, align: 'center' },
     ],
     rows: input.nominees.map((n, i) => ({
-      cells: [[{ text: String(i + 1) }], [{ text: n.name }], [{ text: [n.position, n.unitName].filter(Boolean).join(', ') }], [{ text: '' }], [{ text: '' }]],
+      cells: [...votedCells(n, i), [{ text: '' }], [{ text: '' }]],
     })),
   };
   return {
