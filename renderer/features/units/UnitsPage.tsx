@@ -452,7 +452,10 @@ function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[
         placeholder={T.merge.targetPlaceholder}
         data={unitTreeOptions(options)}
         value={target}
-        onChange={setTarget}
+        onChange={(v) => {
+          setTarget(v);
+          setError(null);
+        }}
         searchable
         data-testid="unit-merge-target"
       />
