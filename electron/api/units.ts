@@ -17,6 +17,7 @@ import {
   updateUnit,
   type UnitRow,
 } from '../../db/repositories/units';
+import { handOverOpenTasks } from '../../db/repositories/tasks';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
 
@@ -122,7 +123,8 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
     }),
   // A reorganisation (sáp nhập): the people at work and the sub-units go to the unit it joins,
   // the unit stops (its note says where it went); what was recorded for this year follows them
-  // (judged at its end in the new unit), past years keep the unit of that year. All or nothing:
+  // (judged at its end in the new unit), as do this year's open tasks it leads or joins; past
+  // years and completed tasks keep the unit of that year. All or nothing:
   // a sub-unit named as one of the target's stops it.
   'units.merge': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
@@ -144,12 +146,14 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
         throw new AppError('CONFLICT', `Chưa sáp nhập: "${target.name}" đã có đơn vị cấp dưới cùng tên với ${clashes.join(', ')} của "${source.name}". Hãy đổi tên một trong hai đơn vị rồi sáp nhập lại.`);
       }
       for (const c of children) await setUnitParent(trx, c.id, target.id);
-      const staffMoved = await moveWorkingStaff(trx, source.id, target.id, Number(ctx.today().slice(0, 4)));
+      const year = Number(ctx.today().slice(0, 4));
+      const staffMoved = await moveWorkingStaff(trx, source.id, target.id, year);
+      const tasksMoved = await handOverOpenTasks(trx, source.id, { id: target.id, name: target.name, nameKey: foldVi(target.name) }, year);
       await setUnitsActive(trx, [source.id], false);
       const line = `Đã sáp nhập vào "${target.name}" ngày ${formatDateVi(ctx.today())}.`;
       const note = source.note.trim() ? `${source.note.trim()}\n${line}` : line;
       if (note.length <= NOTE_MAX) await setUnitNote(trx, source.id, note);
-      return { staffMoved, unitsMoved: children.length, target: toUnit(await mustGet(tctx, target.id)) };
+      return { staffMoved, unitsMoved: children.length, tasksMoved, target: toUnit(await mustGet(tctx, target.id)) };
     }),
   // Deactivating a unit deactivates its sub-units too; reactivating touches only the unit.
   'units.setActive': async (input, ctx) =>

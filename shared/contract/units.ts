@@ -49,7 +49,7 @@ export const unitsProcedures = {
   /** sáp nhập: the people at work and the sub-units go to `targetId`, the unit stops */
   'units.merge': {
     input: z.object({ id: id(), targetId: id() }),
-    output: z.object({ staffMoved: z.number(), unitsMoved: z.number(), target: unit }),
+    output: z.object({ staffMoved: z.number(), unitsMoved: z.number(), tasksMoved: z.number(), target: unit }),
   },
   'units.setActive': {
     input: z.object({ id: id(), active: z.boolean() }),

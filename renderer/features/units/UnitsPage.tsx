@@ -406,7 +406,7 @@ export function UnitsPage() {
             onCancel={() => setDialog(null)}
             onDone={(r) => {
               setDialog(null);
-              notifications.show({ color: 'green', message: T.merge.done(dialog.unit.name, r.target.name, r.staffMoved, r.unitsMoved) });
+              notifications.show({ color: 'green', message: T.merge.done(dialog.unit.name, r.target.name, r.staffMoved, r.unitsMoved, r.tasksMoved) });
               reveal(r.target.id);
               void refresh();
             }}
@@ -418,7 +418,7 @@ export function UnitsPage() {
 }
 
 /** "Sáp nhập vào đơn vị khác": the unit's people at work and sub-units go to the chosen unit, the unit stops. */
-function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[]; onCancel(): void; onDone(r: { staffMoved: number; unitsMoved: number; target: Unit }): void }) {
+function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[]; onCancel(): void; onDone(r: { staffMoved: number; unitsMoved: number; tasksMoved: number; target: Unit }): void }) {
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -72,10 +72,10 @@ export const T = {
     summary: (from: string, to: string, staff: number, units: number) =>
       [
         `${staff.toLocaleString('vi-VN')} cán bộ đang công tác ở "${from}" chuyển sang "${to}"${units > 0 ? `; ${units.toLocaleString('vi-VN')} đơn vị cấp dưới chuyển thành đơn vị cấp dưới của "${to}"` : ''}.`,
-        `"${from}" được đánh dấu ngừng hoạt động (ghi chú ngày sáp nhập). Người đã nghỉ hưu, đã chuyển đi vẫn thuộc đơn vị cũ. Những gì đã ghi cho năm nay (xếp loại, nghỉ thai sản …) chuyển theo người, năm nay được xét ở đơn vị mới; các năm trước giữ nguyên đơn vị của năm đó.`,
+        `"${from}" được đánh dấu ngừng hoạt động (ghi chú ngày sáp nhập). Người đã nghỉ hưu, đã chuyển đi vẫn thuộc đơn vị cũ. Những gì đã ghi cho năm nay (xếp loại, nghỉ thai sản …) chuyển theo người, năm nay được xét ở đơn vị mới; nhiệm vụ từ năm nay chưa hoàn thành mà đơn vị chủ trì, phối hợp được giao cho "${to}". Các năm trước và nhiệm vụ đã hoàn thành giữ nguyên đơn vị.`,
       ].join(' '),
     confirm: 'Sáp nhập',
-    done: (from: string, to: string, staff: number, units: number) =>
-      `Đã sáp nhập "${from}" vào "${to}": ${staff.toLocaleString('vi-VN')} cán bộ${units > 0 ? `, ${units.toLocaleString('vi-VN')} đơn vị cấp dưới` : ''} đã chuyển sang.`,
+    done: (from: string, to: string, staff: number, units: number, tasks: number) =>
+      `Đã sáp nhập "${from}" vào "${to}": ${staff.toLocaleString('vi-VN')} cán bộ${units > 0 ? `, ${units.toLocaleString('vi-VN')} đơn vị cấp dưới` : ''} đã chuyển sang${tasks > 0 ? `; ${tasks.toLocaleString('vi-VN')} nhiệm vụ chưa hoàn thành giao cho "${to}"` : ''}.`,
   },
 };

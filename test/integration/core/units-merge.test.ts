@@ -66,6 +66,34 @@ describe('units.merge', () => {
     core.close();
   });
 
+  it('hands this year’s open tasks the unit leads or joins to the unit joined, once per task; completed and earlier tasks keep it', async () => {
+    const core = await testCore({ today: '2025-07-01' });
+    const o = await office(core);
+    const ref = (u: { id: string; name: string }) => ({ unitId: u.id, name: u.name });
+    const task = async (title: string, year: number, lead: Array<{ id: string; name: string }>, coordinating: Array<{ id: string; name: string }> = [], status: 'chua_thuc_hien' | 'hoan_thanh' = 'chua_thuc_hien') =>
+      (await core.invoke('tasks.create', { year, quarter: 3, title, lead: lead.map(ref), coordinating: coordinating.map(ref), status })).id;
+    const led = await task('Rà soát hồ sơ chính sách', 2025, [o.ldtbxh], [o.so]);
+    const both = await task('Tổng hợp báo cáo quý', 2025, [o.ncc], [o.ldtbxh, o.so]);
+    const joined = await task('Hội nghị sơ kết', 2025, [o.so], [o.ldtbxh, o.ncc]);
+    const done = await task('Kiểm tra giữa năm', 2025, [o.ldtbxh], [], 'hoan_thanh');
+    const past = await task('Báo cáo năm trước', 2024, [o.ldtbxh]);
+
+    const r = await core.invoke('units.merge', { id: o.ldtbxh.id, targetId: o.ncc.id });
+    expect(r.tasksMoved).toBe(3);
+    const units = async (id: string) => {
+      const t = await core.invoke('tasks.get', { id });
+      return { lead: t.lead.map((u) => u.name), coordinating: t.coordinating.map((u) => u.name) };
+    };
+    expect(await units(led)).toEqual({ lead: ['Phòng Người có công'], coordinating: ['Sở Nội vụ'] });
+    // the unit joined leads it already: not listed as coordinating it too
+    expect(await units(both)).toEqual({ lead: ['Phòng Người có công'], coordinating: ['Sở Nội vụ'] });
+    // both coordinated it: listed once
+    expect(await units(joined)).toEqual({ lead: ['Sở Nội vụ'], coordinating: ['Phòng Người có công'] });
+    expect(await units(done)).toEqual({ lead: ['Phòng Lao động - Việc làm'], coordinating: [] });
+    expect(await units(past)).toEqual({ lead: ['Phòng Lao động - Việc làm'], coordinating: [] });
+    core.close();
+  });
+
   it('refuses, changing nothing: a sub-unit named as one of the target’s, the unit itself, one of its own sub-units, a unit that stopped', async () => {
     const core = await testCore();
     const o = await office(core);
