@@ -26,6 +26,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     const dbPath = path.join(tempDir('tdkt-e2e-a11y-'), 'office.sqlite');
     const c = await testCore({ dbPath, today: TODAY });
     const unit = await c.invoke('units.create', { name: 'Văn phòng Sở' });
+    // a second unit: the merge dialog has a unit to offer
+    await c.invoke('units.create', { name: 'Phòng Tổ chức cán bộ' });
     const people: string[] = [];
     for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường']) people.push((await c.invoke('staff.create', { fullName, unitId: unit.id })).id);
     await c.invoke('records.saveDecision', { data: { number: '9/QĐ-SNV', year: 2025, awardCode: 'GIAY_KHEN', cashAmount: 702000, recipients: people.map((staffId) => ({ kind: 'person', staffId })) } as never });
@@ -117,6 +119,16 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+    // a unit's merge into another, a target chosen
+    await page.getByTestId('nav-units').click();
+    await page.getByRole('button', { name: /^Thao tác với / }).first().click();
+    await page.getByTestId('unit-merge').click();
+    await page.getByTestId('unit-merge-target').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('unit-merge-summary').waitFor();
+    await check('units: merge dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     // the working screens: a plan in the editor, a dossier being built
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-open').first().click();
@@ -129,6 +141,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await page.getByTestId('dossier-open').first().click();
     await page.getByTestId('dossier-view').waitFor();
     await check('dossier view');
+    // the meetings of the year's other dossiers, offered to copy
+    await page.getByTestId('meeting-copy').click();
+    await page.getByTestId('meeting-copy-menu').waitFor();
+    await page.getByTestId('meeting-copy-menu').getByRole('menuitem').first().waitFor({ state: 'attached' });
+    await check('dossier: meetings to copy');
+    await page.keyboard.press('Escape');
     // the question before unsaved edits are dropped
     await page.getByTestId('general-title').fill('Hồ sơ đang sửa');
     await page.getByTestId('dossier-back').click();
