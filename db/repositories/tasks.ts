@@ -137,40 +137,19 @@ export async function copiedFromIdsOfYear(db: Kysely<DB>, year: number): Promise
 // ---------------------------------------------------------------------------------------------
 // Units of tasks
 
-/**
- * A unit merged into another (units.merge): the tasks of `fromYear` and later not yet completed
- * that name it, as lead or coordinating unit, name the unit it joined instead (once per role; a
- * unit leading a task is not also listed as coordinating it). Completed and earlier tasks keep the
- * unit that did them. How many tasks changed.
- */
-export async function handOverOpenTasks(db: Kysely<DB>, fromUnitId: string, to: { id: string; name: string; nameKey: string }, fromYear: number): Promise<number> {
-  const tasks = await db
+/** Tasks of `fromYear` and later, not yet completed, that name a unit (lead or coordinating), with their office. */
+export async function openTasksNamingUnit(db: Kysely<DB>, unitId: string, fromYear: number): Promise<Array<{ id: string; origin_office_id: string }>> {
+  return db
     .selectFrom('task_unit as tu')
     .innerJoin('task as t', 't.id', 'tu.task_id')
     .select(['t.id', 't.origin_office_id'])
     .distinct()
-    .where('tu.unit_id', '=', fromUnitId)
+    .where('tu.unit_id', '=', unitId)
     .where('tu.deleted_at', 'is', null)
     .where('t.deleted_at', 'is', null)
     .where('t.status', '!=', 'hoan_thanh')
     .where('t.year', '>=', fromYear)
     .execute();
-  let changed = 0;
-  for (const t of tasks) {
-    const rows = await listTaskUnits(db, [t.id]);
-    const seen = new Set<string>();
-    const lead = rows.some((r) => r.role === 'lead' && (r.unit_id === fromUnitId || r.unit_id === to.id));
-    const units: TaskUnitColumns[] = [];
-    for (const r of [...rows.filter((x) => x.role === 'lead'), ...rows.filter((x) => x.role === 'coordinating')]) {
-      const u = r.unit_id === fromUnitId ? { unit_id: to.id, unit_name: to.name, name_key: to.nameKey } : { unit_id: r.unit_id, unit_name: r.unit_name, name_key: r.name_key };
-      const key = `${r.role}\u0000${u.unit_id ?? u.name_key}`;
-      if (seen.has(key) || (r.role === 'coordinating' && lead && u.unit_id === to.id)) continue;
-      seen.add(key);
-      units.push({ role: r.role as TaskUnitColumns['role'], ...u });
-    }
-    if (await replaceTaskUnits(db, t.origin_office_id, t.id, units)) changed++;
-  }
-  return changed;
 }
 
 export async function listTaskUnits(db: Kysely<DB>, taskIds: readonly string[] | null): Promise<TaskUnitRow[]> {

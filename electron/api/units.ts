@@ -17,7 +17,7 @@ import {
   updateUnit,
   type UnitRow,
 } from '../../db/repositories/units';
-import { handOverOpenTasks } from '../../db/repositories/tasks';
+import { handOverOpenTasks } from '../services/tasks/handover';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
 

@@ -339,7 +339,7 @@ export function bienBanDocument(input: DossierDocInput): OfficialDocument {
 }
 
 /** How a ballot is marked, printed above its table. */
-export const BALLOT_INSTRUCTION =
+const BALLOT_INSTRUCTION =
   'Cách ghi phiếu: đồng ý đề nghị cá nhân (tập thể) nào thì đánh dấu (x) vào ô “Đồng ý” cùng dòng, không đồng ý thì đánh dấu (x) vào ô “Không đồng ý”. Mỗi dòng chỉ đánh dấu một ô; dòng đánh dấu cả hai ô hoặc không đánh dấu ô nào không được tính cho cá nhân (tập thể) đó.';
 
 /**
