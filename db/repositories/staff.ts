@@ -177,3 +177,60 @@ export function writesToken(sqlite: BetterSqlite3.Database): string {
 export function dataVersion(sqlite: BetterSqlite3.Database): number {
   return sqlite.pragma('data_version', { simple: true }) as number;
 }
+
+// ---- bulk changes of the people chosen on the staff list (one transaction each, by the caller) ----
+
+export interface ChosenStaff {
+  id: string;
+  full_name: string;
+  unit_id: string | null;
+  status: string;
+  employment_start: string | null;
+  origin_office_id: string;
+}
+
+/** The live people among `ids` (a JSON array binds any number of them). */
+export function liveStaffByIds(sqlite: BetterSqlite3.Database, ids: readonly string[]): ChosenStaff[] {
+  return sqlite
+    .prepare(
+      `SELECT id, full_name, unit_id, status, employment_start, origin_office_id FROM staff
+        WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    )
+    .all(JSON.stringify(ids)) as ChosenStaff[];
+}
+
+/**
+ * People to another unit; their records of `fromYear` and later follow them (a year is judged
+ * in the unit it ends in), earlier years keep the unit of that year. Returns the rows changed.
+ */
+export function moveStaffTo(sqlite: BetterSqlite3.Database, ids: readonly string[], unitId: string, fromYear: number, now = nowIso()): { moved: number; years: number } {
+  const list = JSON.stringify(ids);
+  const moved = sqlite
+    .prepare(`UPDATE staff SET unit_id = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND unit_id IS NOT ?`)
+    .run(unitId, now, list, unitId).changes;
+  const years = sqlite
+    .prepare(
+      `UPDATE person_year SET unit_id = ?, updated_at = ?
+        WHERE staff_id IN (SELECT value FROM json_each(?)) AND year >= ? AND deleted_at IS NULL AND unit_id IS NOT ?`,
+    )
+    .run(unitId, now, list, fromYear, unitId).changes;
+  return { moved, years };
+}
+
+/** People's status, and their end date where one is given (null keeps theirs). Returns the rows changed. */
+export function setStaffStatusMany(sqlite: BetterSqlite3.Database, ids: readonly string[], status: string, employmentEnd: string | null, now = nowIso()): number {
+  return sqlite
+    .prepare(
+      `UPDATE staff SET status = ?, employment_end = coalesce(?, employment_end), updated_at = ?
+        WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+          AND (status IS NOT ? OR employment_end IS NOT coalesce(?, employment_end))`,
+    )
+    .run(status, employmentEnd, now, JSON.stringify(ids), status, employmentEnd).changes;
+}
+
+/** People to the Thùng rác, all with one deletion time (restored together). */
+export function softDeleteStaffMany(sqlite: BetterSqlite3.Database, ids: readonly string[], now = nowIso()): number {
+  return sqlite
+    .prepare(`UPDATE staff SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`)
+    .run(now, now, JSON.stringify(ids)).changes;
+}

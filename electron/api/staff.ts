@@ -3,12 +3,13 @@ import type { Staff, StaffChoiceTuple, StaffFilterParsed } from '../../shared/co
 import { compareViPersonName, foldVi, formatDateVi } from '../../shared/text/vn';
 import { birthDateProblem, startBeforeBirthProblem } from '../../shared/staff/dates';
 import { getUnit, subtreeIds } from '../../db/repositories/units';
-import { getStaff, insertStaff, queryStaff, softDeleteStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
+import { getStaff, insertStaff, moveStaffTo, queryStaff, softDeleteStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
 import type { CoreContext } from '../core/context';
 import { patchStaffIndex, searchStaffIndex, staffIndex, staffVersion, toStaff, type StaffMatches } from '../services/staff/search-index';
 import type { HandlerMap } from './types';
 import { staffExportHandler, staffImportHandlers, staffTemplateHandler } from './staff-import';
 import { findDuplicates, ignoreDuplicates, mergeStaff, unignoreDuplicates } from '../services/staff/merge';
+import { bulkDeleteStaff, bulkMoveStaff, bulkSetStatus } from '../services/staff/bulk';
 
 export { toStaff };
 
@@ -69,6 +70,10 @@ export const staffHandlers: HandlerMap<
   | 'staff.create'
   | 'staff.update'
   | 'staff.delete'
+  | 'staff.ids'
+  | 'staff.bulkMove'
+  | 'staff.bulkStatus'
+  | 'staff.bulkDelete'
   | 'staff.duplicates'
   | 'staff.ignoreDuplicates'
   | 'staff.unignoreDuplicates'
@@ -105,9 +110,12 @@ export const staffHandlers: HandlerMap<
   'staff.update': async ({ id, data }, ctx) => {
     const row = await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
-      checkDates(ctx, data, await mustGet(tctx, id));
+      const before = await mustGet(tctx, id);
+      checkDates(ctx, data, before);
       await checkUnit(tctx, data.unitId);
       await updateStaff(trx, id, { ...data, nameKey: foldVi(data.fullName) });
+      // a transfer: this year's records follow the person, as on the list's "Chuyển đơn vị"
+      if (data.unitId && data.unitId !== before.unit_id) moveStaffTo(ctx.conn.sqlite, [id], data.unitId, Number(ctx.today().slice(0, 4)));
       return mustGet(tctx, id);
     });
     patchStaffIndex(ctx.conn.sqlite, id, row);
@@ -119,6 +127,11 @@ export const staffHandlers: HandlerMap<
     patchStaffIndex(ctx.conn.sqlite, id, null);
     return { deleted };
   },
+  'staff.ids': async (input, ctx) => ({ ids: (await matchStaff(ctx, input ?? defaultFilter)).slice(0).map((s) => s.id) }),
+  // many rows change: the search index is rebuilt at the next search rather than patched
+  'staff.bulkMove': async ({ ids, unitId }, ctx) => bulkMoveStaff(ctx.conn.sqlite, ids, unitId, ctx.today()),
+  'staff.bulkStatus': async ({ ids, status, employmentEnd }, ctx) => ({ changed: bulkSetStatus(ctx.conn.sqlite, ids, status, employmentEnd) }),
+  'staff.bulkDelete': async ({ ids }, ctx) => bulkDeleteStaff(ctx.conn.sqlite, ids),
   'staff.duplicates': async (_input, ctx) => findDuplicates(ctx.conn.sqlite, ctx.officeId),
   'staff.ignoreDuplicates': async ({ key }, ctx) => ({ ignored: ignoreDuplicates(ctx.conn.sqlite, key) }),
   'staff.unignoreDuplicates': async (_input, ctx) => ({ ignored: unignoreDuplicates(ctx.conn.sqlite) }),

@@ -1,9 +1,9 @@
 import { getStaff } from '../../db/repositories/staff';
 import { patchStaffIndex } from '../services/staff/search-index';
-import { listTrash, restoreTrash } from '../services/trash/trash';
+import { listTrash, restoreTrash, restoreTrashMany } from '../services/trash/trash';
 import type { HandlerMap } from './types';
 
-export const trashHandlers: HandlerMap<'trash.list' | 'trash.restore'> = {
+export const trashHandlers: HandlerMap<'trash.list' | 'trash.restore' | 'trash.restoreMany'> = {
   'trash.list': async (input, ctx) => listTrash(ctx.conn.sqlite, ctx.officeId, input),
   'trash.restore': async ({ kind, id }, ctx) => {
     const r = restoreTrash(ctx.conn.sqlite, ctx.officeId, kind, id);
@@ -11,4 +11,6 @@ export const trashHandlers: HandlerMap<'trash.list' | 'trash.restore'> = {
     if (kind === 'staff') patchStaffIndex(ctx.conn.sqlite, id, (await getStaff(ctx.db, id)) ?? null);
     return r;
   },
+  // the staff search index is rebuilt at the next search (many rows changed)
+  'trash.restoreMany': async ({ items }, ctx) => ({ restored: restoreTrashMany(ctx.conn.sqlite, ctx.officeId, items) }),
 };

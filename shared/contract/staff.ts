@@ -168,6 +168,40 @@ export const staffMergeResult = z.object({
 });
 export type StaffMergeResult = z.infer<typeof staffMergeResult>;
 
+/** The most people one bulk change takes (a whole province's staff). */
+export const STAFF_BULK_MAX = 50_000;
+
+/** People chosen on the staff list: each once, at least one. */
+const chosenIds = z
+  .array(id())
+  .min(1, { error: 'Chưa chọn người nào: đánh dấu ở cột đầu của danh sách rồi làm lại.' })
+  .max(STAFF_BULK_MAX, { error: `Chọn nhiều nhất ${STAFF_BULK_MAX.toLocaleString('vi-VN')} người một lần.` })
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'Một người được chọn hai lần: hãy chọn lại.' });
+
+export const staffBulkMoveInput = z.object({
+  ids: chosenIds,
+  // the unit they go to
+  unitId: id(),
+});
+export const staffBulkMoveResult = z.object({
+  /** people whose unit changed (those already in it are left) */
+  moved: z.number().int(),
+  /** this year's records (rating, facts) that followed them */
+  years: z.number().int(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+});
+export type StaffBulkMoveResult = z.infer<typeof staffBulkMoveResult>;
+
+export const staffBulkStatusInput = z.object({
+  ids: chosenIds,
+  status: z.enum(STAFF_STATUSES, { error: 'Trạng thái: chọn một trạng thái trong danh sách.' }),
+  /** when they stopped (retired, transferred, left); null: the end dates they have are kept */
+  employmentEnd: optionalDate('Ngày kết thúc công tác'),
+});
+
+/** Who was deleted: the same list puts them back (trash.restoreMany). */
+export const staffBulkDeleteResult = z.object({ deleted: z.number().int(), ids: z.array(z.string()) });
+
 /** One person as the pickers hold them (staff.choices). */
 export type StaffChoiceTuple = [id: string, fullName: string, unitId: string | null, birthDate: string | null, status: StaffStatus];
 
@@ -198,6 +232,14 @@ export const staffProcedures = {
   'staff.create': { input: staffInput, output: staff },
   'staff.update': { input: z.object({ id: id(), data: staffInput }), output: staff },
   'staff.delete': { input: z.object({ id: id() }), output: z.object({ deleted: z.boolean() }) },
+  /** the ids a filter matches, in the list's order ("Chọn tất cả N người") */
+  'staff.ids': { input: staffFilter.optional(), output: z.object({ ids: z.array(z.string()) }) },
+  /** the chosen people to one unit, this year's records following them — all or nothing */
+  'staff.bulkMove': { input: staffBulkMoveInput, output: staffBulkMoveResult },
+  /** the chosen people's status (and end date) — all or nothing */
+  'staff.bulkStatus': { input: staffBulkStatusInput, output: z.object({ changed: z.number().int() }) },
+  /** the chosen people to the Thùng rác */
+  'staff.bulkDelete': { input: z.object({ ids: chosenIds }), output: staffBulkDeleteResult },
   /** groups of records that look like one person entered twice (not those marked "Không phải trùng") */
   'staff.duplicates': { input: z.object({}).optional(), output: z.object({ groups: z.array(staffDuplicateGroup), ignored: z.number().int() }) },
   /** "Không phải trùng": the group is not listed again while its records stay the same ones */

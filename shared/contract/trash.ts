@@ -73,6 +73,9 @@ export type TrashList = z.infer<typeof trashList>;
 
 export const trashRestoreInput = z.object({ kind: trashKind, id: id() });
 
+/** Several records deleted together (the staff list's "Xóa" on the people chosen): back together or not at all. */
+export const trashRestoreManyInput = z.object({ items: z.array(trashRestoreInput).min(1).max(50_000) });
+
 export const trashRestoreResult = z.object({
   kind: trashKind,
   id: z.string(),
@@ -86,4 +89,5 @@ export type TrashRestoreResult = z.infer<typeof trashRestoreResult>;
 export const trashProcedures = {
   'trash.list': { input: trashListInput, output: trashList },
   'trash.restore': { input: trashRestoreInput, output: trashRestoreResult },
+  'trash.restoreMany': { input: trashRestoreManyInput, output: z.object({ restored: z.number().int() }) },
 } as const;

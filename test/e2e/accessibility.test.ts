@@ -129,6 +129,19 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
     await check('units: merge dialog');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // people ticked on the staff list: the bar of changes, then its move and status dialogs
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-row-check').first().check();
+    await page.getByTestId('staff-selection').waitFor();
+    await check('staff: people ticked');
+    for (const button of ['staff-bulk-move', 'staff-bulk-status']) {
+      await page.getByTestId(button).click();
+      await page.getByRole('dialog').waitFor();
+      await check(`staff: ${button} dialog`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await page.getByTestId('staff-clear-selection').click();
     // the working screens: a plan in the editor, a dossier being built
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-open').first().click();

@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession, type HostProcess } from './support/browser';
 import { tempDir } from '../support/tmp';
-
-const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Vũ'];
-const DEM = ['Văn', 'Thị', 'Đức', 'Minh'];
-const TEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khánh', 'Lan', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quang', 'Sơn', 'Thảo', 'Uyên', 'Việt', 'Yến'];
+import { personName } from './support/names';
 
 interface Row {
   id: string;
@@ -31,7 +28,7 @@ describe.skipIf(!hasChromium)('staff list e2e (browser host + Chromium)', () => 
     // 460 people: 3 windows; every 4th in the inspectorate, every 23rd retired, every 50th a leader
     for (let i = 0; i < 460; i++) {
       await api('staff.create', {
-        fullName: `${HO[i % HO.length]} ${DEM[i % DEM.length]} ${TEN[i % TEN.length]}`,
+        fullName: personName(i),
         gender: i % 2 ? 'nu' : 'nam',
         unitId: i % 4 === 0 ? inspect : office,
         status: i % 23 === 0 ? 'nghi_huu' : 'dang_cong_tac',

@@ -171,3 +171,24 @@ export function restoreTrash(db: Db, officeId: string, kind: TrashKind, id: stri
     return { kind, id, title: words(r).title, parts, splitFrom: kind === 'staff' && r.cols.merged_into ? str(r.cols.merged_into) : null };
   })();
 }
+
+/**
+ * Several records back in one transaction (an undo of a bulk deletion): the first that cannot
+ * come back stops them all, its title in the message.
+ */
+export function restoreTrashMany(db: Db, officeId: string, items: ReadonlyArray<{ kind: TrashKind; id: string }>): number {
+  return db.transaction(() => {
+    for (const { kind, id } of items) {
+      try {
+        restoreTrash(db, officeId, kind, id);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        const title = deletedRow(db, officeId, kind, id);
+        const who = title ? `${words(title).title}: ` : '';
+        throw new AppError(e.code, `Chưa khôi phục bản ghi nào. ${who}${e.message}`);
+      }
+    }
+    return items.length;
+  })();
+}
+

@@ -164,6 +164,10 @@ export const TOPICS: HelpTopic[] = [
         route: 'staff',
       },
       {
+        text: 'Nhiều người cùng chuyển đơn vị, cùng nghỉ hưu, hay một danh sách nhập nhầm: đánh dấu ở cột đầu danh sách cán bộ (giữ Shift để chọn liền nhiều dòng, ô ở tiêu đề để chọn tất cả người đang lọc), rồi “Chuyển đơn vị…”, “Đổi trạng thái…” hoặc “Xóa”.',
+        route: 'staff',
+      },
+      {
         text: 'Nhiều cán bộ dùng chung máy: mỗi người một tên ở “Người dùng trên máy này”; chọn đúng người trước khi làm việc, vì mỗi thay đổi hồ sơ chính thức được ghi kèm tên người làm.',
         route: 'settings',
       },

@@ -16,6 +16,7 @@ import { rowAt, useStaff } from './store';
 import { StaffForm } from './StaffForm';
 import { ImportDialog } from './ImportDialog';
 import { DuplicatesDialog } from './DuplicatesDialog';
+import { SelectAllBox, SelectionBar } from './Selection';
 import { T } from './strings';
 import { GuardedModal } from '../../lib/GuardedModal';
 import './staff.css';
@@ -95,9 +96,13 @@ export function StaffPage() {
         <StatusFilter />
       </Group>
       <StaffError />
+      <SelectionBar afterChange={afterChange} />
       {/* a table to screen readers: rows of cells under column headers (the grid is drawn by CSS) */}
       <Paper withBorder className="staff-list" role="table" aria-label={T.listLabel} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <div className="staff-grid staff-head" role="row">
+          <span role="columnheader">
+            <SelectAllBox />
+          </span>
           <span role="columnheader">{T.cols.name}</span>
           <span role="columnheader" className="staff-col-gender">
             {T.cols.gender}
@@ -313,6 +318,7 @@ const StaffList = memo(function StaffList(props: { unitNames: ReadonlyMap<string
   const total = useStaff((st) => st.total);
   const pages = useStaff((st) => st.pages);
   const ensureRange = useStaff((st) => st.ensureRange);
+  const selected = useStaff((st) => st.selected);
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -328,7 +334,16 @@ const StaffList = memo(function StaffList(props: { unitNames: ReadonlyMap<string
     <div ref={parentRef} className="staff-scroll" data-testid="staff-scroll">
       <div className="staff-rows" style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
         {items.map((v) => (
-          <StaffRowView key={v.index} s={rowAt(pages, v.index)} top={v.start} unitName={props.unitNames} onEdit={props.onEdit} onDelete={props.onDelete} />
+          <StaffRowView
+            key={v.index}
+            index={v.index}
+            s={rowAt(pages, v.index)}
+            checked={(rowAt(pages, v.index) && selected.has(rowAt(pages, v.index)!.id)) || false}
+            top={v.start}
+            unitName={props.unitNames}
+            onEdit={props.onEdit}
+            onDelete={props.onDelete}
+          />
         ))}
       </div>
     </div>
@@ -348,7 +363,9 @@ function openHistory(staffId: string) {
  * per row was most of a scroll frame's script time): scrolling re-renders only rows that change.
  */
 const StaffRowView = memo(function StaffRowView(props: {
+  index: number;
   s: Staff | undefined;
+  checked: boolean;
   top: number;
   unitName: ReadonlyMap<string, string>;
   onEdit(s: Staff): void;
@@ -364,7 +381,18 @@ const StaffRowView = memo(function StaffRowView(props: {
     );
   const unit = (s.unitId && props.unitName.get(s.unitId)) || undefined;
   return (
-    <div role="row" data-testid="staff-row" className={ROW_CLASS} style={style}>
+    <div role="row" data-testid="staff-row" className={props.checked ? `${ROW_CLASS} staff-row-checked` : ROW_CLASS} style={style}>
+      <span role="cell">
+        <input
+          type="checkbox"
+          className="staff-check"
+          checked={props.checked}
+          // shift: every row from the last one ticked (a click from the keyboard has no shift)
+          onChange={(e) => void useStaff.getState().toggleRow(props.index, s.id, (e.nativeEvent as MouseEvent).shiftKey)}
+          aria-label={T.bulk.selectRow(s.fullName)}
+          data-testid="staff-row-check"
+        />
+      </span>
       <span role="cell" className="staff-clip">
         <button type="button" onClick={() => props.onEdit(s)} className="staff-link staff-name staff-clip" title={s.fullName}>
           <span data-testid="staff-row-name">{s.fullName}</span>

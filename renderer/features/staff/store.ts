@@ -34,6 +34,15 @@ interface StaffState {
   refresh(): Promise<void>;
   /** fetch the pages covering rows [start, end] that are not loaded yet */
   ensureRange(start: number, end: number): void;
+  /** the people ticked for a change to all of them (cleared when the filter changes) */
+  selected: ReadonlySet<string>;
+  /** the row a shift-click extends the choice from */
+  anchor: number | null;
+  /** tick or untick one row; with shift, every row from the last one clicked */
+  toggleRow(index: number, id: string, shift: boolean): Promise<void>;
+  /** every person the filter matches, or none when they all are */
+  toggleAll(): Promise<void>;
+  clearSelection(): void;
 }
 
 const inFlight = new Set<string>();
@@ -61,7 +70,16 @@ export const useStaff = create<StaffState>((set, get) => {
     }
   };
 
+  /** The ids the filter matches, in the list's order (the rows not loaded yet among them). */
+  const matchingIds = async (): Promise<string[] | null> => {
+    const generation = get().generation;
+    const { ids } = await call('staff.ids', { ...get().filter, includeSubunits: true });
+    return get().generation === generation ? ids : null;
+  };
+  const noSelection = { selected: new Set<string>(), anchor: null };
+
   return {
+    ...noSelection,
     filter: { search: '', unitId: null, status: 'dang_cong_tac', officeId: null },
     total: 0,
     pages: new Map(),
@@ -70,13 +88,13 @@ export const useStaff = create<StaffState>((set, get) => {
     error: null,
     generation: 0,
     setFilter: (patch) => {
-      set({ filter: { ...get().filter, ...patch } });
+      set({ filter: { ...get().filter, ...patch }, ...noSelection });
       void get().refresh();
     },
     filterShown: 0,
     duplicatesAsked: false,
     showFilter: (filter) => {
-      set({ filter, filterShown: get().filterShown + 1 });
+      set({ filter, filterShown: get().filterShown + 1, ...noSelection });
       void get().refresh();
     },
     refresh: async () => {
@@ -87,6 +105,32 @@ export const useStaff = create<StaffState>((set, get) => {
       await fetchPage(generation, 0);
       if (get().generation === generation && get().pages === keep) set({ pages: new Map(), total: 0 });
     },
+    toggleRow: async (index, id, shift) => {
+      const { anchor, selected, pages } = get();
+      const on = !selected.has(id);
+      let ids = [id];
+      if (shift && anchor !== null && anchor !== index) {
+        const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+        const loaded = Array.from({ length: to - from + 1 }, (_, i) => rowAt(pages, from + i)?.id);
+        // rows scrolled past without being loaded: the filter's ids give them
+        const all = loaded.every(Boolean) ? (loaded as string[]) : (await matchingIds())?.slice(from, to + 1);
+        if (!all) return;
+        ids = all;
+      }
+      const next = new Set(get().selected);
+      for (const x of ids) {
+        if (on) next.add(x);
+        else next.delete(x);
+      }
+      set({ selected: next, anchor: index });
+    },
+    toggleAll: async () => {
+      const { selected, total } = get();
+      if (total > 0 && selected.size >= total) return set(noSelection);
+      const ids = await matchingIds();
+      if (ids) set({ selected: new Set(ids), anchor: null });
+    },
+    clearSelection: () => set(noSelection),
     ensureRange: (start, end) => {
       const { generation, pages, total } = get();
       if (total === 0) return;

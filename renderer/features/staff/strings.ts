@@ -115,6 +115,38 @@ export const T = {
     unignore: 'Hiện lại',
   },
   exported: 'Đã xuất danh sách ra tệp Excel.',
+  bulk: {
+    selectAll: (n: number) => `Chọn tất cả ${VI_NUMBER.format(n)} người đang lọc`,
+    selectRow: (name: string) => `Chọn ${name}`,
+    selected: (n: number) => `Đã chọn ${VI_NUMBER.format(n)} người`,
+    hint: 'Giữ Shift khi bấm để chọn liền nhiều dòng.',
+    move: 'Chuyển đơn vị…',
+    status: 'Đổi trạng thái…',
+    delete: 'Xóa',
+    clear: 'Bỏ chọn',
+    cancel: 'Hủy',
+    moveTitle: (n: number) => `Chuyển ${VI_NUMBER.format(n)} người sang đơn vị khác`,
+    moveTarget: 'Đơn vị chuyển đến',
+    movePlaceholder: 'Chọn đơn vị…',
+    moveIntro: (year: number) =>
+      `Kết quả đã ghi cho năm ${year} (xếp loại, nghỉ thai sản, đang bị xem xét kỷ luật) chuyển theo người: năm được bình xét ở đơn vị người đó công tác cuối năm. Các năm trước giữ đơn vị của năm đó.`,
+    moveConfirm: 'Chuyển',
+    moved: (n: number, unit: string, years: number) =>
+      n === 0
+        ? `Những người đã chọn đều đang ở "${unit}".`
+        : `Đã chuyển ${VI_NUMBER.format(n)} người sang "${unit}"${years ? `, cùng kết quả đã ghi năm nay của ${VI_NUMBER.format(years)} người` : ''}.`,
+    statusTitle: (n: number) => `Đổi trạng thái của ${VI_NUMBER.format(n)} người`,
+    statusLabel: 'Trạng thái mới',
+    endLabel: 'Ngày kết thúc công tác',
+    endHint: 'Bỏ trống: giữ ngày kết thúc mỗi người đang có.',
+    statusConfirm: 'Đổi trạng thái',
+    statusDone: (n: number, label: string) => (n === 0 ? `Những người đã chọn đã ở trạng thái "${label}".` : `Đã đổi trạng thái của ${VI_NUMBER.format(n)} người thành "${label}".`),
+    deleteTitle: (n: number) => `Xóa ${VI_NUMBER.format(n)} người đã chọn?`,
+    deleteText: (n: number) =>
+      `${VI_NUMBER.format(n)} người được chuyển vào Thùng rác: khôi phục được bất cứ lúc nào ("Hoàn tác" ngay sau khi xóa đưa tất cả trở lại), và việc xóa được gửi lên cấp trên cùng gói dữ liệu.`,
+    deleted: (n: number) => `Đã xóa ${VI_NUMBER.format(n)} người.`,
+    failed: 'Chưa thực hiện được',
+  },
 };
 
 export const IMPORT_T = {

@@ -1,16 +1,21 @@
 // "Đã xóa … [Hoàn tác]": the notification after a deletion puts the record back at once (the
-// same restore as the Thùng rác screen, so the parts deleted with it come back too).
+// same restore as the Thùng rác screen, so the parts deleted with it come back too; records
+// deleted together come back together).
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TrashKind } from '../../../shared/contract/trash';
 import { call } from '../../lib/api';
 import { R } from './strings';
 
-export function notifyDeleted(message: string, target: { kind: TrashKind; id: string }, after: () => void): void {
-  const id = `deleted-${target.kind}-${target.id}`;
+type Target = { kind: TrashKind; id: string };
+
+/** `target`: one record, or several deleted together (brought back together, or none). */
+export function notifyDeleted(message: string, target: Target | readonly Target[], after: () => void): void {
+  const first = 'kind' in target ? target : target[0]!;
+  const id = `deleted-${first.kind}-${first.id}`;
   const undo = () => {
     notifications.hide(id);
-    void call('trash.restore', target)
+    void ('kind' in target ? call('trash.restore', target) : call('trash.restoreMany', { items: [...target] }))
       .then(() => {
         notifications.show({ color: 'teal', message: R.undone });
         after();
