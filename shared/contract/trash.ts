@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { id, optionalText } from './fields';
 
+/** In the order several are put back at once: what others hang on first (a person, then their records). */
 export const TRASH_KINDS = ['staff', 'campaign', 'plan', 'task', 'decision', 'initiative', 'discipline', 'registration', 'dossier', 'nominee', 'evidence', 'task_file', 'task_note'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 

@@ -142,6 +142,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
     await page.getByTestId('staff-clear-selection').click();
+    // deleted records ticked in the Thùng rác
+    await page.getByTestId('nav-trash').click();
+    await page.getByTestId('trash-pick').first().check();
+    await page.getByTestId('trash-picked').waitFor();
+    await check('trash: records ticked');
     // the working screens: a plan in the editor, a dossier being built
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-open').first().click();

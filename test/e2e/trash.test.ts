@@ -1,7 +1,7 @@
 // Thùng rác in Chromium against the real browser host: a person deleted comes back from the
 // notification's "Hoàn tác"; deleted again with a decision, both are listed newest first and
 // restored from the screen — the decision with its recipients; a record whose person is deleted
-// says why it cannot come back yet.
+// says why it cannot come back yet, and comes back ticked with the person.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -81,11 +81,19 @@ describe.skipIf(!hasChromium)('Thùng rác e2e (browser host + Chromium)', () =>
     await page.getByTestId('trash-search').fill('');
     await expect.poll(() => rows.count()).toBe(4);
 
-    // Bình back, then her initiative; An; the decision with both recipients
-    await page.locator('[data-testid="trash-row"][data-kind="staff"]').filter({ hasText: 'Trần Thị Bình' }).getByTestId('trash-restore').click();
-    await page.getByText('Đã khôi phục: Trần Thị Bình.').waitFor();
-    await expect.poll(() => idea.getByTestId('trash-restore').isDisabled()).toBe(false);
-    await idea.getByTestId('trash-restore').click();
+    // the initiative ticked alone and restored: refused, nothing back; ticked with Bình: both
+    // back at once (she first)
+    await idea.getByTestId('trash-pick').check();
+    await page.getByTestId('trash-restore-picked').click();
+    await page.getByText('Chưa khôi phục bản ghi nào. Sáng kiến, đề tài "Số hoá hồ sơ thi đua": Cán bộ Trần Thị Bình cũng đã bị xóa: hãy khôi phục cán bộ trước.').waitFor();
+    await expect.poll(() => rows.count()).toBe(4);
+    await idea.getByTestId('trash-pick').check();
+    await page.locator('[data-testid="trash-row"][data-kind="staff"]').filter({ hasText: 'Trần Thị Bình' }).getByTestId('trash-pick').check();
+    expect(await page.getByTestId('trash-picked-count').textContent()).toBe('Đã chọn 2 bản ghi');
+    await page.getByTestId('trash-restore-picked').click();
+    await page.getByText('Đã khôi phục 2 bản ghi.').waitFor();
+    await expect.poll(() => rows.getByTestId('trash-title').allTextContents()).toEqual(['Quyết định số 15/QĐ-SNV', 'Nguyễn Văn An']);
+    // then An, then the decision with both recipients, one by one
     await page.locator('[data-testid="trash-row"][data-kind="staff"]').filter({ hasText: 'Nguyễn Văn An' }).getByTestId('trash-restore').click();
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().getByTestId('trash-restore').click();

@@ -173,18 +173,21 @@ export function restoreTrash(db: Db, officeId: string, kind: TrashKind, id: stri
 }
 
 /**
- * Several records back in one transaction (an undo of a bulk deletion): the first that cannot
- * come back stops them all, its title in the message.
+ * Several records back in one transaction (an undo of a bulk deletion, rows ticked in the
+ * Thùng rác), parents before what hangs on them: the first that cannot come back stops them
+ * all, its title in the message.
  */
 export function restoreTrashMany(db: Db, officeId: string, items: ReadonlyArray<{ kind: TrashKind; id: string }>): number {
   return db.transaction(() => {
-    for (const { kind, id } of items) {
+    // what others hang on first (a person before their initiatives, a dossier before its nominees)
+    const ordered = [...items].sort((a, b) => TRASH_KINDS.indexOf(a.kind) - TRASH_KINDS.indexOf(b.kind));
+    for (const { kind, id } of ordered) {
       try {
         restoreTrash(db, officeId, kind, id);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const title = deletedRow(db, officeId, kind, id);
-        const who = title ? `${words(title).title}: ` : '';
+        const who = title ? `${TRASH_KIND_LABELS[kind]} "${words(title).title}": ` : '';
         throw new AppError(e.code, `Chưa khôi phục bản ghi nào. ${who}${e.message}`);
       }
     }

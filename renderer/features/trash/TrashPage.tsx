@@ -1,7 +1,8 @@
 // Thùng rác: the office's deleted records, newest first, filtered by kind and searched; each put
-// back with one click, or — when that would orphan or duplicate something — the reason shown.
+// back with one click, or — when that would orphan or duplicate something — the reason shown;
+// several ticked are put back together (a list of people deleted by mistake) or none.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { TRASH_KINDS, TRASH_MAX, TRASH_PAGE, type TrashItem, type TrashKind, type TrashList } from '../../../shared/contract/trash';
 import { formatDateTimeVi } from '../../../shared/text/vn';
@@ -18,6 +19,8 @@ export function TrashPage() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
+  // ticked rows, by kind:id; a new filter or page of results starts afresh
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -35,6 +38,7 @@ export function TrashPage() {
   }, [load]);
   // a new filter starts from the first page
   useEffect(() => setLimit(TRASH_PAGE), [kind, search]);
+  useEffect(() => setPicked(new Set()), [list]);
 
   const restore = async (item: TrashItem) => {
     setRestoring(item.id);
@@ -49,6 +53,28 @@ export function TrashPage() {
       setRestoring(null);
     }
   };
+
+  const restorePicked = async () => {
+    const items = (list?.items ?? []).filter((i) => picked.has(keyOf(i))).map((i) => ({ kind: i.kind, id: i.id }));
+    setRestoring('*');
+    try {
+      const r = await call('trash.restoreMany', { items });
+      notifications.show({ color: 'green', message: R.restoredMany(r.restored) });
+    } catch (e) {
+      notifications.show({ color: 'red', title: R.failed, message: (e as Error).message, autoClose: 10_000 });
+    } finally {
+      setRestoring(null);
+      await load();
+    }
+  };
+  const toggle = (key: string) =>
+    setPicked((cur) => {
+      const next = new Set(cur);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const shownKeys = (list?.items ?? []).map(keyOf);
+  const allPicked = shownKeys.length > 0 && shownKeys.every((k) => picked.has(k));
 
   const counts = list?.counts;
   const allCount = counts ? TRASH_KINDS.reduce((n, k) => n + counts[k], 0) : 0;
@@ -85,6 +111,28 @@ export function TrashPage() {
           data-testid="trash-search"
         />
       </Group>
+      {picked.size > 0 && (
+        <Paper withBorder px="sm" py={6} bg="var(--mantine-primary-color-light)" data-testid="trash-picked">
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Text fw={600} size="sm" data-testid="trash-picked-count">
+                {R.picked(picked.size)}
+              </Text>
+              <Text size="xs" c="gray.8">
+                {R.pickedHint}
+              </Text>
+            </Group>
+            <Group gap="xs">
+              <Button size="compact-sm" variant="light" color="teal" loading={restoring === '*'} disabled={restoring !== null && restoring !== '*'} onClick={() => void restorePicked()} data-testid="trash-restore-picked">
+                {R.restorePicked}
+              </Button>
+              <Button size="compact-sm" variant="subtle" onClick={() => setPicked(new Set())}>
+                {R.clearPicked}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
       {error && (
         <Alert color="red" title={R.loadFailed}>
           {error}
@@ -100,6 +148,16 @@ export function TrashPage() {
             <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th w={40}>
+                    <Checkbox
+                      size="xs"
+                      aria-label={R.pickAll}
+                      checked={allPicked}
+                      indeterminate={picked.size > 0 && !allPicked}
+                      onChange={() => setPicked(allPicked ? new Set() : new Set(shownKeys))}
+                      data-testid="trash-pick-all"
+                    />
+                  </Table.Th>
                   <Table.Th w={190}>{R.cols.kindAndTime}</Table.Th>
                   <Table.Th>{R.cols.record}</Table.Th>
                   <Table.Th w={150}>{R.cols.by}</Table.Th>
@@ -108,7 +166,10 @@ export function TrashPage() {
               </Table.Thead>
               <Table.Tbody>
                 {list.items.map((i) => (
-                  <Table.Tr key={`${i.kind}:${i.id}`} data-testid="trash-row" data-kind={i.kind}>
+                  <Table.Tr key={keyOf(i)} data-testid="trash-row" data-kind={i.kind}>
+                    <Table.Td>
+                      <Checkbox size="xs" aria-label={R.pick(i.title)} checked={picked.has(keyOf(i))} onChange={() => toggle(keyOf(i))} data-testid="trash-pick" />
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm">{R.kinds[i.kind]}</Text>
                       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -164,3 +225,5 @@ export function TrashPage() {
     </Stack>
   );
 }
+
+const keyOf = (i: TrashItem) => `${i.kind}:${i.id}`;

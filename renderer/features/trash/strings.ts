@@ -27,4 +27,11 @@ export const R = {
   undo: 'Hoàn tác',
   undone: 'Đã hoàn tác: bản ghi đã được khôi phục.',
   inTrash: 'Có thể khôi phục trong Thùng rác.',
+  pick: (title: string) => `Chọn ${title}`,
+  pickAll: 'Chọn tất cả bản ghi đang hiện',
+  picked: (n: number) => `Đã chọn ${n.toLocaleString('vi-VN')} bản ghi`,
+  pickedHint: 'Khôi phục cùng lúc: tất cả hoặc không bản ghi nào.',
+  restorePicked: 'Khôi phục các bản ghi đã chọn',
+  clearPicked: 'Bỏ chọn',
+  restoredMany: (n: number) => `Đã khôi phục ${n.toLocaleString('vi-VN')} bản ghi.`,
 };

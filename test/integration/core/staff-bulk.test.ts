@@ -126,7 +126,7 @@ describe('staff bulk changes', () => {
     // Bình added again meanwhile: bringing both back would make two of her
     const again = await core.invoke('staff.create', { fullName: 'Trần Thị Bình', unitId: o.a.id });
     const items = r.ids.map((id) => ({ kind: 'staff' as const, id }));
-    await expect(core.invoke('trash.restoreMany', { items })).rejects.toThrow('Chưa khôi phục bản ghi nào. Trần Thị Bình: Đã có cán bộ Trần Thị Bình');
+    await expect(core.invoke('trash.restoreMany', { items })).rejects.toThrow('Chưa khôi phục bản ghi nào. Cán bộ "Trần Thị Bình": Đã có cán bộ Trần Thị Bình');
     expect((await core.invoke('staff.list', {})).rows.map((s) => s.fullName)).toEqual(['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']);
 
     await core.invoke('staff.delete', { id: again.id });

@@ -252,6 +252,46 @@ describe('Thùng rác', () => {
     expect([back.notes.map((n) => n.id), back.attachments.map((a) => a.id)]).toEqual([[noteId], [withFile.id]]);
   });
 
+  it('several ticked come back together, what they hang on first, or none of them', async () => {
+    const { core, ids } = await historyOffice();
+    cores.push(core);
+    const idea = await core.invoke('records.saveInitiative', { data: { staffId: ids.A, year: 2024, title: 'Số hoá hồ sơ khen thưởng', scope: 'co_so' } });
+    const task = await core.invoke('tasks.create', { year: 2025, quarter: 1, title: 'Tổng hợp thành tích' });
+    await core.invoke('tasks.addNote', { taskId: task.id, text: 'Đã nhận báo cáo của 5 đơn vị.' });
+    const noteId = (await core.invoke('tasks.get', { id: task.id })).notes[0]!.id;
+    await core.invoke('records.deleteInitiative', { id: idea.id });
+    await core.invoke('staff.delete', { id: ids.A });
+    await core.invoke('tasks.deleteNote', { id: noteId });
+    await core.invoke('tasks.delete', { id: task.id });
+    const bin = () => core.invoke('trash.list').then((l) => l.items.map((i) => i.kind).sort());
+    const before = await bin();
+    // the note without its task: refused, named; the person and the initiative stay deleted too
+    await expect(
+      core.invoke('trash.restoreMany', {
+        items: [
+          { kind: 'initiative', id: idea.id },
+          { kind: 'staff', id: ids.A },
+          { kind: 'task_note', id: noteId },
+        ],
+      }),
+    ).rejects.toThrow('Chưa khôi phục bản ghi nào. Ghi chú tiến độ "Đã nhận báo cáo của 5 đơn vị.": Nhiệm vụ "Tổng hợp thành tích" cũng đã bị xóa');
+    expect(await bin()).toEqual(before);
+    expect([live(core, 'staff', ids.A), live(core, 'initiative', idea.id)]).toEqual([false, false]);
+    // ticked in any order: the person before her initiative, the task before its note
+    expect(
+      await core.invoke('trash.restoreMany', {
+        items: [
+          { kind: 'task_note', id: noteId },
+          { kind: 'initiative', id: idea.id },
+          { kind: 'task', id: task.id },
+          { kind: 'staff', id: ids.A },
+        ],
+      }),
+    ).toEqual({ restored: 4 });
+    expect(await bin()).toEqual([]);
+    expect((await core.invoke('tasks.get', { id: task.id })).notes.map((n) => n.id)).toEqual([noteId]);
+  });
+
   it("holds only this office's deletions, and a restore travels to the province", async () => {
     const a = await makeOffice(OFFICE_A);
     const p = await makeProvince();
