@@ -2,6 +2,7 @@
 // fails `npm test`. typescript-eslint needs TypeScript's JS compiler API, which
 // TypeScript 7 (the native compiler) does not have — hence typescript ~5.9 in package.json.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net', 'url', 'util', 'stream', 'zlib'];
 const nodeOnly = [
@@ -43,6 +44,13 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron'), layer('renderer')] }] },
+  },
+  {
+    // a hook called after an early return or in a branch breaks React's state at run time;
+    // exhaustive-deps is not on: 14 effects run on purpose on fewer values than they read
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

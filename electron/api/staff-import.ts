@@ -106,7 +106,9 @@ export const staffTemplateHandler: HandlerMap<'staff.importTemplate'>['staff.imp
 
 export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = async (input, ctx) => {
   const filter = input ?? { search: '', unitId: null, includeSubunits: true, status: 'dang_cong_tac' as const, officeId: null };
-  const rows = await findStaff(ctx, filter);
+  const matches = await findStaff(ctx, filter);
+  const ticked = input?.ids && new Set(input.ids);
+  const rows = ticked ? matches.filter((s) => ticked.has(s.id)) : matches;
   const units = await listUnits(ctx.db, true);
   const office = await getOffice(ctx.db, ctx.officeId);
   // a name several units share is written as its path, which the import reads back
@@ -114,6 +116,7 @@ export const staffExportHandler: HandlerMap<'staff.export'>['staff.export'] = as
   const parts: string[] = [];
   if (filter.unitId) parts.push(`Đơn vị: ${unitNames.get(filter.unitId) ?? ''}${filter.includeSubunits ? ' (gồm đơn vị cấp dưới)' : ''}`);
   if (filter.search) parts.push(`Tìm: "${filter.search}"`);
+  if (ticked) parts.push(`${rows.length.toLocaleString('vi-VN')} người được chọn`);
   const bytes = await exportStaffWorkbook(rows, {
     title: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG',
     officeName: office?.name ?? '',

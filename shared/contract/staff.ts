@@ -250,7 +250,8 @@ export const staffProcedures = {
   'staff.merge': { input: staffMergeInput, output: staffMergeResult },
   'staff.importPreview': { input: staffImportInput, output: staffImportPreview },
   'staff.importApply': { input: staffImportInput, output: z.object({ imported: z.number(), unitsCreated: z.number() }) },
-  'staff.export': { input: staffFilter.optional(), output: fileOut },
+  /** the filter's people as a workbook; `ids`: only those of them ticked on the list */
+  'staff.export': { input: staffFilter.extend({ ids: z.array(id()).max(STAFF_BULK_MAX).optional() }).optional(), output: fileOut },
   /** a blank list to fill for staff.importPreview: its headers, dropdowns (the office's units among them) and instructions */
   'staff.importTemplate': { input: z.object({}).optional(), output: fileOut },
 } as const;

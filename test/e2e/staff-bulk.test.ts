@@ -1,7 +1,9 @@
 // People ticked on the staff list and changed at once, in Chromium: a shift-click over rows
 // never loaded, the header's box (every match, then none), a move to another unit, a status
-// with a bad date refused in the dialog, a deletion undone in one click. The core's answers
+// with a bad date refused in the dialog, an export of the ticked, a deletion undone in one click. The core's answers
 // over HTTP are the expected values.
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { E2E_OFFICE, hasChromium, hostApi, e2eSession } from './support/browser';
@@ -101,10 +103,18 @@ describe.skipIf(!hasChromium)('staff list: people ticked and changed at once (br
     const retired = await list({ status: 'nghi_huu' });
     expect(retired.rows.map((r) => [r.id, r.employmentEnd]).sort()).toEqual(first.rows.slice(0, 2).map((r) => [r.id, '2026-06-30']).sort());
 
-    // two deleted, then "Hoàn tác" brings both back
+    // two ticked and exported: the workbook holds them alone
     const next = await list();
     await checks.nth(0).check();
     await checks.nth(1).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('staff-bulk-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => names.push(String(row.getCell(2).value ?? '')));
+    expect(names.slice(names.indexOf('Họ và tên') + 1)).toEqual(next.rows.slice(0, 2).map((r) => r.fullName));
+
+    // the same two deleted, then "Hoàn tác" brings both back
     await page.getByTestId('staff-bulk-delete').click();
     await page.getByTestId('confirm-bulk-delete').click();
     await page.getByText('Đã xóa 2 người.').waitFor();

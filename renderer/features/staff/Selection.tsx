@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { STAFF_STATUSES, type StaffStatus } from '../../../shared/contract/staff';
 import { STATUS_LABELS } from '../../../shared/staff/labels';
 import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared/units/tree';
-import { call } from '../../lib/api';
+import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
 import { notifyDeleted } from '../trash/notify';
@@ -49,12 +49,25 @@ type Open = 'move' | 'status' | null;
 export function SelectionBar({ afterChange }: { afterChange(): void }) {
   const size = useStaff((st) => st.selected.size);
   const [open, setOpen] = useState<Open>(null);
+  const [exporting, setExporting] = useState(false);
   if (size === 0 && open === null) return null;
   const done = (message: string) => {
     setOpen(null);
     useStaff.getState().clearSelection();
     notifications.show({ color: 'green', message });
     afterChange();
+  };
+  const exportTicked = async () => {
+    setExporting(true);
+    try {
+      const st = useStaff.getState();
+      saveFile(await call('staff.export', { ...st.filter, includeSubunits: true, ids: [...st.selected] }));
+      notifications.show({ color: 'green', message: T.exported });
+    } catch (e) {
+      notifications.show({ color: 'red', title: B.failed, message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
   };
   const remove = () =>
     modals.openConfirmModal({
@@ -96,6 +109,9 @@ export function SelectionBar({ afterChange }: { afterChange(): void }) {
               </Button>
               <Button size="compact-sm" variant="default" onClick={() => setOpen('status')} data-testid="staff-bulk-status">
                 {B.status}
+              </Button>
+              <Button size="compact-sm" variant="default" loading={exporting} onClick={() => void exportTicked()} data-testid="staff-bulk-export">
+                {B.export}
               </Button>
               <Button size="compact-sm" variant="default" color="red" c="red.9" onClick={remove} data-testid="staff-bulk-delete">
                 {B.delete}

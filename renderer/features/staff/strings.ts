@@ -122,6 +122,7 @@ export const T = {
     hint: 'Giữ Shift khi bấm để chọn liền nhiều dòng.',
     move: 'Chuyển đơn vị…',
     status: 'Đổi trạng thái…',
+    export: 'Xuất Excel',
     delete: 'Xóa',
     clear: 'Bỏ chọn',
     cancel: 'Hủy',

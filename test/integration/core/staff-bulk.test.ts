@@ -1,5 +1,6 @@
 // The people chosen on the staff list changed at once: staff.ids ("Chọn tất cả"), bulkMove,
 // bulkStatus, bulkDelete and trash.restoreMany (its "Hoàn tác"). Each all or nothing.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import type { Core } from '../../../electron/core/core';
@@ -28,6 +29,23 @@ describe('staff bulk changes', () => {
     const all = await core.invoke('staff.list', {});
     expect((await core.invoke('staff.ids', {})).ids).toEqual(all.rows.map((s) => s.id));
     expect((await core.invoke('staff.ids', { unitId: o.a.id, search: 'thi' })).ids).toEqual([o.binh.id, o.dung.id]);
+    core.close();
+  });
+
+  it('exports only the people ticked, in the list’s order, saying so above the table', async () => {
+    const core = await testCore();
+    const o = await office(core);
+    const file = await core.invoke('staff.export', { unitId: o.a.id, ids: [o.dung.id, o.an.id, o.cuong.id] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const cells: string[] = [];
+    ws.eachRow((row) => cells.push(String(row.getCell(2).value ?? '') || String(row.getCell(1).value ?? '')));
+    const header = cells.indexOf('Họ và tên');
+    expect(header).toBeGreaterThan(0);
+    // Cường is ticked but not in the unit listed: not written
+    expect(cells.slice(header + 1)).toEqual(['Nguyễn Văn An', 'Phạm Thị Dung']);
+    expect(cells.slice(0, header).join(' | ')).toContain('Đơn vị: Phòng Lao động - Việc làm (gồm đơn vị cấp dưới); 2 người được chọn');
     core.close();
   });
 
