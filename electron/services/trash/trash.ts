@@ -186,9 +186,8 @@ export function restoreTrashMany(db: Db, officeId: string, items: ReadonlyArray<
         restoreTrash(db, officeId, kind, id);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        const title = deletedRow(db, officeId, kind, id);
-        const who = title ? `${TRASH_KIND_LABELS[kind]} "${words(title).title}": ` : '';
-        throw new AppError(e.code, `Chưa khôi phục bản ghi nào. ${who}${e.message}`);
+        const r = deletedRow(db, officeId, kind, id);
+        throw new AppError(e.code, `Chưa khôi phục bản ghi nào. ${r ? `${TRASH_KIND_LABELS[kind]} "${words(r).title}": ` : ''}${e.message}`);
       }
     }
     return items.length;

@@ -150,6 +150,20 @@ describe('staff bulk changes', () => {
     await core.invoke('staff.delete', { id: again.id });
     expect(await core.invoke('trash.restoreMany', { items })).toEqual({ restored: 2 });
     expect((await core.invoke('staff.list', {})).rows.map((s) => s.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']);
+
+    // two alike (a name and a birth date shared), both at work, deleted together: both come back
+    // (the rule against two of one person counts only a namesake added after the deletion)
+    const twins = [
+      await core.invoke('staff.create', { fullName: 'Hoàng Văn Nam', birthDate: '01/10/1990', unitId: o.a.id }),
+      await core.invoke('staff.create', { fullName: 'Hoàng Văn Nam', birthDate: '01/10/1990', unitId: o.b.id }),
+    ];
+    const gone = await core.invoke('staff.bulkDelete', { ids: twins.map((t) => t.id) });
+    expect(await core.invoke('trash.restoreMany', { items: gone.ids.map((id) => ({ kind: 'staff' as const, id })) })).toEqual({ restored: 2 });
+    expect((await core.invoke('staff.list', { search: 'hoang van nam' })).total).toBe(2);
+    // one of them alone, and back: the other was there before the deletion, not added since
+    await core.invoke('staff.delete', { id: twins[1]!.id });
+    await core.invoke('trash.restore', { kind: 'staff', id: twins[1]!.id });
+    expect((await core.invoke('staff.list', { search: 'hoang van nam' })).total).toBe(2);
     core.close();
   });
 });
