@@ -138,27 +138,10 @@ export async function childUnits(db: Kysely<DB>, id: string): Promise<Array<{ id
   return db.selectFrom('unit').select(['id', 'name', 'name_key']).where('parent_id', '=', id).where('deleted_at', 'is', null).orderBy('sort_order').execute();
 }
 
-/**
- * Moves the people at work in one unit to another (those retired or gone stay where they last
- * were), with their facts of `fromYear` and later recorded in that unit — the year is judged in
- * the unit they end it in; earlier years keep theirs. How many people moved.
- */
-export async function moveWorkingStaff(db: Kysely<DB>, fromUnitId: string, toUnitId: string, fromYear: number): Promise<number> {
-  const now = nowIso();
-  const ids = (
-    await db.selectFrom('staff').select('id').where('unit_id', '=', fromUnitId).where('deleted_at', 'is', null).where('status', '=', 'dang_cong_tac').execute()
-  ).map((r) => r.id);
-  if (ids.length === 0) return 0;
-  await db.updateTable('staff').set({ unit_id: toUnitId, updated_at: now }).where('id', 'in', ids).execute();
-  await db
-    .updateTable('person_year')
-    .set({ unit_id: toUnitId, updated_at: now })
-    .where('unit_id', '=', fromUnitId)
-    .where('year', '>=', fromYear)
-    .where('deleted_at', 'is', null)
-    .where('staff_id', 'in', ids)
-    .execute();
-  return ids.length;
+/** The people at work in a unit (those retired or gone stay where they last were on a merge). */
+export async function workingStaffIds(db: Kysely<DB>, unitId: string): Promise<string[]> {
+  const rows = await db.selectFrom('staff').select('id').where('unit_id', '=', unitId).where('deleted_at', 'is', null).where('status', '=', 'dang_cong_tac').execute();
+  return rows.map((r) => r.id);
 }
 
 export async function setUnitNote(db: Kysely<DB>, id: string, note: string): Promise<void> {

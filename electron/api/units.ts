@@ -5,7 +5,7 @@ import { parseUnitOutline } from '../../shared/units/outline';
 import {
   childUnits,
   findUnitBySiblingName,
-  moveWorkingStaff,
+  workingStaffIds,
   setUnitNote,
   maxChildSortOrder,
   getUnit,
@@ -17,6 +17,7 @@ import {
   updateUnit,
   type UnitRow,
 } from '../../db/repositories/units';
+import { moveStaffTo } from '../../db/repositories/staff';
 import { handOverOpenTasks } from '../services/tasks/handover';
 import type { CoreContext } from '../core/context';
 import type { HandlerMap } from './types';
@@ -147,7 +148,8 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.cr
       }
       for (const c of children) await setUnitParent(trx, c.id, target.id);
       const year = Number(ctx.today().slice(0, 4));
-      const staffMoved = await moveWorkingStaff(trx, source.id, target.id, year);
+      // as the staff list's "Chuyển đơn vị": this year's records follow the people
+      const staffMoved = moveStaffTo(ctx.conn.sqlite, await workingStaffIds(trx, source.id), target.id, year).moved;
       const tasksMoved = await handOverOpenTasks(trx, source.id, { id: target.id, name: target.name, nameKey: foldVi(target.name) }, year);
       await setUnitsActive(trx, [source.id], false);
       const line = `Đã sáp nhập vào "${target.name}" ngày ${formatDateVi(ctx.today())}.`;

@@ -171,7 +171,8 @@ describe.skipIf(!hasChromium)('exchange e2e (browser host + Chromium)', () => {
     await expect.poll(() => prov.getByTestId('staff-count').innerText()).toBe(`${OFFICE_A.staff.length} người`);
     // the province's "Văn phòng" and the office's share a name: the office's is named with its office
     const an = prov.getByTestId('staff-row').filter({ hasText: 'Nguyễn Văn An' });
-    await expect.poll(() => an.getByRole('cell').nth(3).innerText()).toBe(`Văn phòng — ${OFFICE_A.name}`);
+    // cells: the tick box, name, gender, birth date, unit
+    await expect.poll(() => an.getByRole('cell').nth(4).innerText()).toBe(`Văn phòng — ${OFFICE_A.name}`);
     // the statistics side by side by office: the office's Giấy khen in its own row
     await prov.getByTestId('nav-awards').click();
     await prov.getByTestId('awards-tab-chart').click();
