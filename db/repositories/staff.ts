@@ -217,15 +217,19 @@ export function moveStaffTo(sqlite: BetterSqlite3.Database, ids: readonly string
   return { moved, years };
 }
 
-/** People's status, and their end date where one is given (null keeps theirs). Returns the rows changed. */
+/**
+ * People's status, and their end date where one is given (null keeps theirs); back at work, the
+ * end date is emptied (an end date means they left). Returns the rows changed.
+ */
 export function setStaffStatusMany(sqlite: BetterSqlite3.Database, ids: readonly string[], status: string, employmentEnd: string | null, now = nowIso()): number {
+  const end = `CASE WHEN @status = 'dang_cong_tac' THEN NULL ELSE coalesce(@end, employment_end) END`;
   return sqlite
     .prepare(
-      `UPDATE staff SET status = ?, employment_end = coalesce(?, employment_end), updated_at = ?
-        WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-          AND (status IS NOT ? OR employment_end IS NOT coalesce(?, employment_end))`,
+      `UPDATE staff SET status = @status, employment_end = ${end}, updated_at = @now
+        WHERE id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL
+          AND (status IS NOT @status OR employment_end IS NOT ${end})`,
     )
-    .run(status, employmentEnd, now, JSON.stringify(ids), status, employmentEnd).changes;
+    .run({ status, end: employmentEnd, now, ids: JSON.stringify(ids) }).changes;
 }
 
 /** People to the Thùng rác, all with one deletion time (restored together). */

@@ -129,9 +129,9 @@ export const staffHandlers: HandlerMap<
   },
   'staff.ids': async (input, ctx) => ({ ids: (await matchStaff(ctx, input ?? defaultFilter)).slice(0).map((s) => s.id) }),
   // many rows change: the search index is rebuilt at the next search rather than patched
-  'staff.bulkMove': async ({ ids, unitId }, ctx) => bulkMoveStaff(ctx.conn.sqlite, ids, unitId, ctx.today()),
-  'staff.bulkStatus': async ({ ids, status, employmentEnd }, ctx) => ({ changed: bulkSetStatus(ctx.conn.sqlite, ids, status, employmentEnd) }),
-  'staff.bulkDelete': async ({ ids }, ctx) => bulkDeleteStaff(ctx.conn.sqlite, ids),
+  'staff.bulkMove': async ({ ids, unitId }, ctx) => bulkMoveStaff(ctx.conn.sqlite, ctx.officeId, ids, unitId, ctx.today()),
+  'staff.bulkStatus': async ({ ids, status, employmentEnd }, ctx) => ({ changed: bulkSetStatus(ctx.conn.sqlite, ctx.officeId, ids, status, employmentEnd) }),
+  'staff.bulkDelete': async ({ ids }, ctx) => bulkDeleteStaff(ctx.conn.sqlite, ctx.officeId, ids),
   'staff.duplicates': async (_input, ctx) => findDuplicates(ctx.conn.sqlite, ctx.officeId),
   'staff.ignoreDuplicates': async ({ key }, ctx) => ({ ignored: ignoreDuplicates(ctx.conn.sqlite, key) }),
   'staff.unignoreDuplicates': async (_input, ctx) => ({ ignored: unignoreDuplicates(ctx.conn.sqlite) }),

@@ -202,7 +202,11 @@ function StatusForm({ onCancel, onDone }: FormProps) {
         allowDeselect={false}
         data-testid="staff-bulk-status-value"
       />
-      {!working && (
+      {working ? (
+        <Text size="sm" c="dimmed">
+          {B.backAtWork}
+        </Text>
+      ) : (
         <TextInput
           label={B.endLabel}
           description={B.endHint}

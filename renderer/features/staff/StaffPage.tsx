@@ -333,18 +333,21 @@ const StaffList = memo(function StaffList(props: { unitNames: ReadonlyMap<string
   return (
     <div ref={parentRef} className="staff-scroll" data-testid="staff-scroll">
       <div className="staff-rows" style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
-        {items.map((v) => (
-          <StaffRowView
-            key={v.index}
-            index={v.index}
-            s={rowAt(pages, v.index)}
-            checked={(rowAt(pages, v.index) && selected.has(rowAt(pages, v.index)!.id)) || false}
-            top={v.start}
-            unitName={props.unitNames}
-            onEdit={props.onEdit}
-            onDelete={props.onDelete}
-          />
-        ))}
+        {items.map((v) => {
+          const s = rowAt(pages, v.index);
+          return (
+            <StaffRowView
+              key={v.index}
+              index={v.index}
+              s={s}
+              checked={!!s && selected.has(s.id)}
+              top={v.start}
+              unitName={props.unitNames}
+              onEdit={props.onEdit}
+              onDelete={props.onDelete}
+            />
+          );
+        })}
       </div>
     </div>
   );

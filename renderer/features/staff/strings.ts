@@ -140,6 +140,7 @@ export const T = {
     statusLabel: 'Trạng thái mới',
     endLabel: 'Ngày kết thúc công tác',
     endHint: 'Bỏ trống: giữ ngày kết thúc mỗi người đang có.',
+    backAtWork: 'Ngày kết thúc công tác của những người này được xóa (người đang công tác không có ngày kết thúc).',
     statusConfirm: 'Đổi trạng thái',
     statusDone: (n: number, label: string) => (n === 0 ? `Những người đã chọn đã ở trạng thái "${label}".` : `Đã đổi trạng thái của ${VI_NUMBER.format(n)} người thành "${label}".`),
     deleteTitle: (n: number) => `Xóa ${VI_NUMBER.format(n)} người đã chọn?`,

@@ -82,7 +82,7 @@ describe('staff bulk changes', () => {
     core.close();
   });
 
-  it('refuses a unit that stopped, a vanished unit, a person deleted meanwhile and a person of another office, changing no one', async () => {
+  it('refuses a unit that stopped, a vanished unit, a person deleted meanwhile, a person or a unit of another office, changing no one', async () => {
     const core = await testCore({ today: '2025-11-20' });
     const o = await office(core);
     const before = await people(core);
@@ -94,11 +94,20 @@ describe('staff bulk changes', () => {
     await expect(core.invoke('staff.bulkMove', { ids: [o.an.id, o.dung.id], unitId: o.b.id })).rejects.toThrow(
       '1 người được chọn không còn trong danh sách (có thể vừa bị xóa hoặc gộp): chưa thay đổi ai',
     );
-    // a person the province received from another office
+    // a person the province received from another office: that office edits and sends again
     core.ctx.conn.sqlite.prepare("UPDATE staff SET origin_office_id = 'office-khac' WHERE id = ?").run(o.binh.id);
-    await expect(core.invoke('staff.bulkMove', { ids: [o.an.id, o.binh.id], unitId: o.b.id })).rejects.toThrow(
-      'Chưa chuyển ai: Trần Thị Bình không thuộc cơ quan của đơn vị "Phòng Người có công"',
-    );
+    for (const change of [
+      () => core.invoke('staff.bulkMove', { ids: [o.an.id, o.binh.id], unitId: o.b.id }),
+      () => core.invoke('staff.bulkStatus', { ids: [o.an.id, o.binh.id], status: 'nghi_huu' }),
+      () => core.invoke('staff.bulkDelete', { ids: [o.an.id, o.binh.id] }),
+    ])
+      await expect(change()).rejects.toThrow('Chưa thay đổi ai: Trần Thị Bình thuộc dữ liệu cơ quan khác gửi lên');
+    const own = (table: string, id: string) => core.ctx.conn.sqlite.prepare(`UPDATE ${table} SET origin_office_id = ? WHERE id = ?`).run(core.ctx.officeId, id);
+    own('staff', o.binh.id);
+    // a unit of another office
+    core.ctx.conn.sqlite.prepare("UPDATE unit SET origin_office_id = 'office-khac' WHERE id = ?").run(o.b.id);
+    await expect(core.invoke('staff.bulkMove', { ids: [o.an.id], unitId: o.b.id })).rejects.toThrow('Đơn vị "Phòng Người có công" thuộc cơ quan khác');
+    own('unit', o.b.id);
     expect((await people(core)).filter(([name]) => name !== 'Phạm Thị Dung')).toEqual(before.filter(([name]) => name !== 'Phạm Thị Dung'));
     await expect(core.invoke('staff.bulkMove', { ids: [], unitId: o.b.id })).rejects.toThrow('Chưa chọn người nào');
     await expect(core.invoke('staff.bulkMove', { ids: [o.an.id, o.an.id], unitId: o.b.id })).rejects.toThrow('Một người được chọn hai lần');
@@ -129,6 +138,14 @@ describe('staff bulk changes', () => {
     expect(await core.invoke('staff.bulkStatus', { ids: [o.an.id, o.binh.id], status: 'chuyen_cong_tac' })).toEqual({ changed: 2 });
     expect((await core.invoke('staff.get', { id: o.an.id })).employmentEnd).toBe('2025-09-30');
     expect(await core.invoke('staff.bulkStatus', { ids: [o.an.id, o.binh.id], status: 'chuyen_cong_tac' })).toEqual({ changed: 0 });
+    // back at work: the end dates emptied
+    expect(await core.invoke('staff.bulkStatus', { ids: [o.an.id, o.binh.id], status: 'dang_cong_tac' })).toEqual({ changed: 2 });
+    expect((await core.invoke('staff.list', {})).rows.map((s) => [s.fullName, s.employmentEnd])).toEqual([
+      ['Nguyễn Văn An', null],
+      ['Trần Thị Bình', null],
+      ['Lê Văn Cường', null],
+      ['Phạm Thị Dung', null],
+    ]);
     core.close();
   });
 
