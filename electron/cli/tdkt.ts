@@ -37,6 +37,10 @@ Lệnh:
   staff template --out ĐƯỜNG_DẪN               Tệp Excel mẫu để điền danh sách cán bộ (cột, danh sách chọn, hướng dẫn)
   staff duplicates [--json]                    Cán bộ có thể bị nhập trùng (cùng họ tên và ngày sinh; không có ngày sinh thì cùng đơn vị)
   staff merge MÃ_GIỮ_LẠI MÃ [MÃ …] [--json]    Gộp các bản ghi vào bản ghi giữ lại (năm xếp loại, khen thưởng, sáng kiến … chuyển sang)
+  staff move --unit MÃ_ĐƠN_VỊ MÃ [MÃ …] [--json]
+                                               Chuyển các cán bộ sang đơn vị (kết quả đã ghi năm nay chuyển theo); tất cả hoặc không ai
+  staff status --status TRẠNG_THÁI [--end dd/mm/yyyy] MÃ [MÃ …] [--json]
+                                               Đổi trạng thái (nghi_huu, chuyen_cong_tac, nghi_viec, dang_cong_tac) của các cán bộ
   db check [--json]                            Kiểm tra toàn vẹn và phiên bản lược đồ
 ${BUNDLE_USAGE}
   backup create [--out THƯ_MỤC] [--json]       Sao lưu ngay (mặc định vào thư mục backups cạnh tệp dữ liệu)
@@ -141,6 +145,7 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
         status: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'create-units': { type: 'boolean' },
+        end: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         kind: { type: 'string' },
@@ -275,6 +280,22 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
               `Đã gộp ${r.merged} bản ghi vào ${r.kept.fullName}: chuyển ${m.years} năm xếp loại, ${m.awards} khen thưởng, ${m.initiatives} sáng kiến, ${m.disciplines} kỷ luật, ${m.registrations} đăng ký, ${m.nominations} đề nghị, ${m.tasks} nhiệm vụ; bỏ ${r.dropped} bản ghi trùng nội dung${r.filled.length ? `; điền thêm: ${r.filled.join(', ')}` : ''}.`,
             );
           }
+          return 0;
+        }
+        case 'staff move': {
+          const ids = pos.slice(2);
+          if (!v.unit || ids.length === 0) throw new UsageError('Thiếu đơn vị hoặc mã cán bộ: tdkt staff move --unit MÃ_ĐƠN_VỊ MÃ [MÃ …] (mã xem bằng tdkt staff list --json).');
+          const r = await call('staff.bulkMove', { ids, unitId: v.unit });
+          if (v.json) json(r);
+          else io.out(r.moved ? `Đã chuyển ${r.moved} người sang "${r.unit.name}"${r.years ? `, cùng kết quả đã ghi năm nay của ${r.years} người` : ''}.` : `Những người đã chọn đều đang ở "${r.unit.name}".`);
+          return 0;
+        }
+        case 'staff status': {
+          const ids = pos.slice(2);
+          if (!v.status || ids.length === 0) throw new UsageError('Thiếu trạng thái hoặc mã cán bộ: tdkt staff status --status TRẠNG_THÁI [--end dd/mm/yyyy] MÃ [MÃ …].');
+          const r = await call('staff.bulkStatus', { ids, status: v.status, employmentEnd: v.end ?? null });
+          if (v.json) json(r);
+          else io.out(`Đã đổi trạng thái của ${r.changed} người.`);
           return 0;
         }
         case 'staff import': {

@@ -187,4 +187,23 @@ describe('gộp cán bộ trùng', () => {
     });
     expect((await cli('staff', 'duplicates')).out).toBe('Không thấy cán bộ nào bị nhập trùng.');
   });
+
+  it('tdkt staff move / status: several people at once, all or none', async () => {
+    const db = tempDb();
+    const core = await testCore({ dbPath: db });
+    const vp = await core.invoke('units.create', { name: 'Văn phòng Sở' });
+    const tt = await core.invoke('units.create', { name: 'Thanh tra Sở' });
+    const an = await core.invoke('staff.create', { fullName: 'Nguyễn Văn An', unitId: vp.id, employmentStart: '01/03/2010' });
+    const binh = await core.invoke('staff.create', { fullName: 'Trần Thị Bình', unitId: vp.id, employmentStart: '01/09/2021' });
+    core.close();
+    const cli = cliAt(db);
+    expect((await cli('staff', 'move', an.id)).code).toBe(2);
+    expect(await cli('staff', 'move', '--unit', tt.id, an.id, binh.id)).toMatchObject({ code: 0, out: 'Đã chuyển 2 người sang "Thanh tra Sở".' });
+    expect((await cli('staff', 'list', '--unit', tt.id)).out).toContain('Tổng số: 2 người.');
+    const early = await cli('staff', 'status', '--status', 'nghi_huu', '--end', '30/06/2020', an.id, binh.id);
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('trước ngày bắt đầu công tác của Trần Thị Bình (01/09/2021)');
+    expect(await cli('staff', 'status', '--status', 'nghi_huu', '--end', '30/06/2026', an.id, binh.id)).toMatchObject({ code: 0, out: 'Đã đổi trạng thái của 2 người.' });
+    expect((await cli('staff', 'list', '--status', 'nghi_huu')).out).toContain('Tổng số: 2 người.');
+  });
 });
