@@ -94,12 +94,12 @@ export function SelectionBar({ afterChange }: { afterChange(): void }) {
     <>
       {size > 0 && (
         <Paper withBorder px="sm" py={6} bg="var(--mantine-primary-color-light)" data-testid="staff-selection">
-          <Group justify="space-between" wrap="nowrap">
+          <Group justify="space-between" gap="xs">
             <Group gap="xs" wrap="nowrap">
-              <Text fw={600} size="sm" data-testid="staff-selected-count">
+              <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="staff-selected-count">
                 {B.selected(size)}
               </Text>
-              <Text size="xs" c="gray.8" visibleFrom="md">
+              <Text size="xs" c="gray.8" visibleFrom="lg">
                 {B.hint}
               </Text>
             </Group>
