@@ -310,6 +310,13 @@ describe.skipIf(!hasChromium)('units screen e2e (browser host + Chromium)', () =
     const labels = () => page.getByTestId('unit-label').allInnerTexts();
     await expect.poll(labels).toEqual(['Phòng Pháp chế', 'Tổ 1', 'Thanh tra', 'Tổ 1', 'Văn phòng']);
 
+    // stopping it instead: the confirmation says who is still at work there and what to use
+    await page.getByRole('button', { name: 'Thao tác với Thanh tra' }).click();
+    await page.getByTestId('unit-deactivate').click();
+    expect(await page.getByTestId('deactivate-working').innerText()).toContain('Còn 2 người đang công tác ở đơn vị này (kể cả đơn vị cấp dưới)');
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await page.getByTestId('deactivate-working').waitFor({ state: 'detached' });
+
     const merge = async (target: string) => {
       await page.getByRole('button', { name: 'Thao tác với Thanh tra' }).click();
       await page.getByTestId('unit-merge').click();

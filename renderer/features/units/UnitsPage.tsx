@@ -97,7 +97,8 @@ export function UnitsPage() {
 
   const fail = (e: unknown) => notifications.show({ color: 'red', title: 'Không thực hiện được', message: (e as Error).message });
 
-  const setActive = (u: Unit, active: boolean) => {
+  /** `working`: the people at work in the unit and its sub-units (they stay in it, stopped) */
+  const setActive = (u: Unit, active: boolean, working = 0) => {
     const run = async () => {
       try {
         await call('units.setActive', { id: u.id, active });
@@ -109,7 +110,16 @@ export function UnitsPage() {
     if (active) return void run();
     modals.openConfirmModal({
       title: T.confirmDeactivateTitle,
-      children: <Text size="sm">{T.confirmDeactivate(u.name)}</Text>,
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{T.confirmDeactivate(u.name)}</Text>
+          {working > 0 && (
+            <Alert color="yellow" data-testid="deactivate-working">
+              <Text size="sm">{T.stillWorking(working)}</Text>
+            </Alert>
+          )}
+        </Stack>
+      ),
       labels: { confirm: T.deactivate, cancel: T.cancel },
       confirmProps: { color: 'red', 'data-testid': 'confirm-deactivate' } as never,
       onConfirm: () => void run(),
@@ -246,7 +256,7 @@ export function UnitsPage() {
                       {T.merge.action}
                     </Menu.Item>
                     {u.active ? (
-                      <Menu.Item color="red" onClick={() => setActive(u, false)}>
+                      <Menu.Item color="red" onClick={() => setActive(u, false, total)} data-testid="unit-deactivate">
                         {T.deactivate}
                       </Menu.Item>
                     ) : (

@@ -47,6 +47,8 @@ export const T = {
   confirmDeactivateTitle: 'Ngừng hoạt động đơn vị?',
   confirmDeactivate: (name: string) =>
     `Đơn vị "${name}" và các đơn vị cấp dưới sẽ được đánh dấu ngừng hoạt động. Dữ liệu cán bộ, khen thưởng vẫn được giữ nguyên.`,
+  stillWorking: (n: number) =>
+    `Còn ${n.toLocaleString('vi-VN')} người đang công tác ở đơn vị này (kể cả đơn vị cấp dưới): họ vẫn thuộc đơn vị đã ngừng hoạt động. Nếu đơn vị được sáp nhập, hãy dùng "Sáp nhập vào đơn vị khác…" để chuyển họ cùng lúc; nếu chỉ một phần chuyển đi, chọn họ ở danh sách cán bộ rồi bấm "Chuyển đơn vị…".`,
   staffCount: (own: number, total: number) => (total > own ? `${own.toLocaleString('vi-VN')} người, cả đơn vị cấp dưới ${total.toLocaleString('vi-VN')} người` : `${own.toLocaleString('vi-VN')} người`),
   officeFilter: 'Cơ quan',
   allOffices: 'Tất cả cơ quan',
