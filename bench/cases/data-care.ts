@@ -1,6 +1,7 @@
 // Keeping the records clean at province scale: "Tìm người trùng" (staff.duplicates over 27,500
 // people), the Thùng rác listing hundreds of deletions (trash.list), restoring a decision with its
-// recipients, and merging one person entered twice (staff.merge). On a copy of the database:
+// recipients, merging one person entered twice (staff.merge), and 1,000 people ticked on the staff
+// list moved, deleted and brought back at once (staff.bulkMove, staff.bulkDelete, trash.restoreMany). On a copy of the database:
 // the deletions and the merge must not change what the other cases measure.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +57,18 @@ export const dataCareCase: BenchCase = {
         .prepare('UPDATE award_recipient SET staff_id = ? WHERE staff_id = ? AND decision_id IN (SELECT id FROM award_decision WHERE year % 2 = 1)')
         .run(twin.id, holder);
       const merge = await time(() => core.invoke('staff.merge', { keepId: holder, mergeIds: [twin.id] }));
+
+      // 1,000 people ticked (the header's box over a unit's list, or a search): the ids, a move to
+      // another unit with the year's records, a deletion and its undo
+      const BULK = 1000;
+      // the first after the writes above rebuilds the staff search index; then from the index
+      const cold = await time(() => core.invoke('staff.ids', {}));
+      const all = await runs(() => core.invoke('staff.ids', {}));
+      const ticked = all.value.ids.filter((_, i) => i % 27 === 0).slice(0, BULK);
+      const target = (await core.invoke('units.list', {})).filter((u) => u.active).at(-1)!;
+      const move = await time(() => core.invoke('staff.bulkMove', { ids: ticked, unitId: target.id }));
+      const del = await time(() => core.invoke('staff.bulkDelete', { ids: ticked }));
+      const undo = await time(() => core.invoke('trash.restoreMany', { items: del.value.ids.map((id) => ({ kind: 'staff' as const, id })) }));
       const rows: BenchRow[] = [
         {
           case: this.id,
@@ -71,6 +84,20 @@ export const dataCareCase: BenchCase = {
           metric: `staff.merge of one person entered twice (${Object.values(merge.value.moved).reduce((n, x) => n + x, 0)} records moved)`,
           value: merge.ms,
           unit: 'ms',
+        },
+        {
+          case: this.id,
+          metric: `staff.ids of every person at work (the header's box: ${all.value.ids.length.toLocaleString('en')} ids) — median of ${RUNS}`,
+          value: all.ms,
+          unit: 'ms',
+          note: `the first after writes (the search index rebuilt): ${cold.ms.toFixed(0)} ms`,
+        },
+        {
+          case: this.id,
+          metric: `${ticked.length.toLocaleString('en')} people ticked: staff.bulkMove to one unit / staff.bulkDelete / trash.restoreMany (the "Hoàn tác")`,
+          value: move.ms,
+          unit: 'ms',
+          note: `${move.value.moved.toLocaleString('en')} moved; ${del.ms.toFixed(0)} / ${undo.ms.toFixed(0)} ms, ${undo.value.restored.toLocaleString('en')} restored`,
         },
       ];
       return rows;
