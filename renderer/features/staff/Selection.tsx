@@ -1,7 +1,7 @@
 // The people ticked on the staff list and what is done to all of them at once: another unit
 // (a reorganisation, a transfer of a team), another status (a group retiring at the year's
 // end), the Thùng rác (a list imported twice). Each change is all or nothing in the core.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -23,19 +23,16 @@ const STATUS_OPTIONS = STAFF_STATUSES.map((value) => ({ value, label: STATUS_LAB
 export const SelectAllBox = memo(function SelectAllBox() {
   const total = useStaff((st) => st.total);
   const size = useStaff((st) => st.selected.size);
-  const ref = useRef<HTMLInputElement>(null);
   const all = total > 0 && size >= total;
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = size > 0 && !all;
-  }, [size, all]);
+  // drawn as the rows' boxes are (aria-checked "mixed": some ticked)
   return (
-    <input
-      ref={ref}
-      type="checkbox"
+    <button
+      type="button"
+      role="checkbox"
       className="staff-check"
-      checked={all}
+      aria-checked={all ? true : size > 0 ? 'mixed' : false}
       disabled={total === 0}
-      onChange={() => void useStaff.getState().toggleAll()}
+      onClick={() => void useStaff.getState().toggleAll()}
       aria-label={B.selectAll(total)}
       title={B.selectAll(total)}
       data-testid="staff-select-all"
