@@ -2,7 +2,7 @@
 // (a reorganisation, a transfer of a team), another status (a group retiring at the year's
 // end), the Thùng rác (a list imported twice). Each change is all or nothing in the core.
 import { memo, useState } from 'react';
-import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { STAFF_STATUSES, type StaffStatus } from '../../../shared/contract/staff';
@@ -11,6 +11,7 @@ import { buildUnitTree, flattenUnitTree, unitTreeOptions } from '../../../shared
 import { call, saveFile } from '../../lib/api';
 import { FormError } from '../../lib/FormError';
 import { useAction } from '../../lib/useAction';
+import { TickedBar } from '../../lib/TickedBar';
 import { notifyDeleted } from '../trash/notify';
 import { useUnits } from '../units/store';
 import { useStaff } from './store';
@@ -90,35 +91,23 @@ export function SelectionBar({ afterChange }: { afterChange(): void }) {
   return (
     <>
       {size > 0 && (
-        <Paper withBorder px="sm" py={6} bg="var(--mantine-primary-color-light)" data-testid="staff-selection">
-          <Group justify="space-between" gap="xs">
-            <Group gap="xs" wrap="nowrap">
-              <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="staff-selected-count">
-                {B.selected(size)}
-              </Text>
-              <Text size="xs" c="gray.8" visibleFrom="lg">
-                {B.hint}
-              </Text>
-            </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Button size="compact-sm" variant="default" onClick={() => setOpen('move')} data-testid="staff-bulk-move">
-                {B.move}
-              </Button>
-              <Button size="compact-sm" variant="default" onClick={() => setOpen('status')} data-testid="staff-bulk-status">
-                {B.status}
-              </Button>
-              <Button size="compact-sm" variant="default" loading={exporting} onClick={() => void exportTicked()} data-testid="staff-bulk-export">
-                {B.export}
-              </Button>
-              <Button size="compact-sm" variant="default" color="red" c="red.9" onClick={remove} data-testid="staff-bulk-delete">
-                {B.delete}
-              </Button>
-              <Button size="compact-sm" variant="subtle" onClick={() => useStaff.getState().clearSelection()} data-testid="staff-clear-selection">
-                {B.clear}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <TickedBar label={B.selected(size)} hint={B.hint} testId="staff-selection" countTestId="staff-selected-count">
+          <Button size="compact-sm" variant="default" onClick={() => setOpen('move')} data-testid="staff-bulk-move">
+            {B.move}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setOpen('status')} data-testid="staff-bulk-status">
+            {B.status}
+          </Button>
+          <Button size="compact-sm" variant="default" loading={exporting} onClick={() => void exportTicked()} data-testid="staff-bulk-export">
+            {B.export}
+          </Button>
+          <Button size="compact-sm" variant="default" color="red" c="red.9" onClick={remove} data-testid="staff-bulk-delete">
+            {B.delete}
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => useStaff.getState().clearSelection()} data-testid="staff-clear-selection">
+            {B.clear}
+          </Button>
+        </TickedBar>
       )}
       <Modal opened={open === 'move'} onClose={() => setOpen(null)} title={B.moveTitle(size)}>
         {open === 'move' && <MoveForm onCancel={() => setOpen(null)} onDone={done} />}

@@ -8,6 +8,7 @@ import { TRASH_KINDS, TRASH_MAX, TRASH_PAGE, type TrashItem, type TrashKind, typ
 import { formatDateTimeVi } from '../../../shared/text/vn';
 import { call } from '../../lib/api';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import { TickedBar } from '../../lib/TickedBar';
 import { R } from './strings';
 
 export function TrashPage() {
@@ -112,26 +113,14 @@ export function TrashPage() {
         />
       </Group>
       {picked.size > 0 && (
-        <Paper withBorder px="sm" py={6} bg="var(--mantine-primary-color-light)" data-testid="trash-picked">
-          <Group justify="space-between">
-            <Group gap="xs">
-              <Text fw={600} size="sm" data-testid="trash-picked-count">
-                {R.picked(picked.size)}
-              </Text>
-              <Text size="xs" c="gray.8">
-                {R.pickedHint}
-              </Text>
-            </Group>
-            <Group gap="xs">
-              <Button size="compact-sm" variant="light" color="teal" loading={restoring === '*'} disabled={restoring !== null && restoring !== '*'} onClick={() => void restorePicked()} data-testid="trash-restore-picked">
-                {R.restorePicked}
-              </Button>
-              <Button size="compact-sm" variant="subtle" onClick={() => setPicked(new Set())}>
-                {R.clearPicked}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <TickedBar label={R.picked(picked.size)} hint={R.pickedHint} testId="trash-picked" countTestId="trash-picked-count">
+          <Button size="compact-sm" variant="light" color="teal" loading={restoring === '*'} disabled={restoring !== null && restoring !== '*'} onClick={() => void restorePicked()} data-testid="trash-restore-picked">
+            {R.restorePicked}
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => setPicked(new Set())}>
+            {R.clearPicked}
+          </Button>
+        </TickedBar>
       )}
       {error && (
         <Alert color="red" title={R.loadFailed}>
