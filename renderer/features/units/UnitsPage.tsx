@@ -3,9 +3,10 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, Paper, Selec
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '../../../shared/contract/units';
-import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, subtreeTotals, unitAncestry, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
+import { UNIT_KIND_LABELS, buildUnitTree, flattenUnitTree, subtreeOf, subtreeTotals, unitAncestry, unitTreeOptions, unitTreeRows, type UnitNode, type UnitTreeRow } from '../../../shared/units/tree';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
 import { useStaff } from '../staff/store';
 import { useUnits } from './store';
 import './units.css';
@@ -430,24 +431,16 @@ export function UnitsPage() {
 /** "Sáp nhập vào đơn vị khác": the unit's people at work and sub-units go to the chosen unit, the unit stops. */
 function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[]; onCancel(): void; onDone(r: { staffMoved: number; unitsMoved: number; tasksMoved: number; target: Unit }): void }) {
   const [target, setTarget] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const tree = buildUnitTree(units);
+  const { busy, error, setError, run } = useAction();
   // not the unit itself nor anything under it; only units at work
-  const inside = new Set(flattenUnitTree(tree.flatMap((n) => findNode(n, unit.id) ?? [])).map((n) => n.unit.id));
+  const inside = subtreeOf(units, unit.id);
   const options = flattenUnitTree(buildUnitTree(units.filter((u) => u.active && !inside.has(u.id))));
   const children = units.filter((u) => u.parentId === unit.id);
   const chosen = units.find((u) => u.id === target);
   const submit = async () => {
     if (!target) return;
-    setBusy(true);
-    try {
-      onDone(await call('units.merge', { id: unit.id, targetId: target }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const r = await run(() => call('units.merge', { id: unit.id, targetId: target }));
+    if (r) onDone(r);
   };
   return (
     <Stack>
@@ -484,15 +477,6 @@ function MergeForm({ unit, units, onCancel, onDone }: { unit: Unit; units: Unit[
       </Group>
     </Stack>
   );
-}
-
-function findNode(n: UnitNode, id: string): UnitNode[] | null {
-  if (n.unit.id === id) return [n];
-  for (const c of n.children) {
-    const f = findNode(c, id);
-    if (f) return f;
-  }
-  return null;
 }
 
 function MoveForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone(parentId: string | null): void }) {
